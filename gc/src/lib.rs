@@ -1,0 +1,205 @@
+//! minipy-gc: a generational, moving garbage collector that knows nothing of Python.
+//!
+//! Shape (PyPy's incminimark): a bump-allocated **nursery**, copied out (Cheney, worklist-driven) into a
+//! **non-moving old generation** collected by **mark-sweep**; large objects are malloc'd and never move.
+//! An object moves at most once: when it is promoted out of the nursery by a minor collection.
+//!
+//! # Object layout
+//! Every object is `[GcHeader (8 bytes: tid u32, flags u32)][payload]`. A [`Value`] is a tagged 64-bit word:
+//! `0` = null, low bit `1` = small integer (63 bits), otherwise (8-aligned) the address of a `GcHeader`.
+//! The client describes each object kind once with [`TypeInfo`] (payload size, offsets of its `Value`
+//! fields, item size for variable-sized kinds, optional destructor) and gets a [`TypeId`] back.
+//! Variable-sized objects start their payload with `len: usize`; items start at `fixed_size`.
+//! Payloads are zero-filled at allocation; a zero `Value` is null and tracing skips it.
+//!
+//! # Rules for clients (a reference may move at every GC point)
+//! - **R1. GC points.** Any call that takes `roots: &mut dyn Roots` (allocation, collection) may move every
+//!   young object. A `Value` held in a Rust local across such a call is stale afterwards unless the caller
+//!   re-reads it from a root slot that the `Roots` implementation visited (and so updated).
+//! - **R2. Roots are precise.** [`Roots::trace`] must visit every slot that holds a `Value` the client will
+//!   use again: VM value stack, frames, globals, temporaries. Slots are updated in place on moves.
+//! - **R3. Barrier.** Every store of a `Value` into a heap object goes through [`Heap::write_barrier`] on
+//!   the object written to (or [`Heap::set_field`], which does both). A raw store is allowed only into an
+//!   object allocated in the nursery since the last GC point. Objects allocated with [`Heap::alloc_old`]
+//!   and large objects are *not* young: the barrier applies to them from birth (they are born remembered,
+//!   so their first stores are safe, but do not rely on it after a GC point).
+//! - **R4. No Values in Rust containers** unless a `Roots` implementation visits them, or a GC object owns
+//!   the container and its `custom_trace` visits it.
+//! - **R5. Never key a table by an object address.** Use [`Heap::id_of`] (stable) instead.
+//! - **R6. Raw pointers into payloads** (from [`Heap::payload`]) are invalid after a GC point. Re-derive them.
+//! - **R7. Destructors** (`TypeInfo::drop_fn`) only release non-GC resources: they must not allocate, call
+//!   client code, or dereference other GC objects (which may already be freed).
+//! - **R8. Tracing accepts null.** A collection can happen between allocating an object and filling it.
+//!
+//! # Handles
+//! [`Heap::new_handle`] gives a stable `u64` token for an object (the client's handle object, held *weakly*
+//! by the table: when it dies the slot is freed). [`Heap::from_handle`] validates a token without
+//! dereferencing anything and returns `None` for a token never issued, released, or whose object died.
+//!
+//! # Environment ([`GcConfig::from_env`])
+//! `MINIPY_GC_NURSERY` (e.g. `256k`, `4M`), `MINIPY_GC_MAJOR_COLLECT` (growth factor, default 1.82),
+//! `MINIPY_GC_STRESS` (`1`: a minor collection before every allocation; `N`: every Nth),
+//! `MINIPY_GC_VERIFY=1` (heap verifier after every collection), `MINIPY_GC_TRACE=FILE` (one JSON line per
+//! collection).
+//!
+//! This file is the crate's public API. The helper implementing the heap keeps these signatures.
+
+use std::fmt;
+
+/// A tagged word: null, a 63-bit small integer, or the address of an object header.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Default)]
+#[repr(transparent)]
+pub struct Value(pub u64);
+
+impl Value {
+    pub const NULL: Value = Value(0);
+    pub const SMALL_MAX: i64 = (1i64 << 62) - 1;
+    pub const SMALL_MIN: i64 = -(1i64 << 62);
+
+    #[inline(always)]
+    pub fn is_null(self) -> bool {
+        self.0 == 0
+    }
+    #[inline(always)]
+    pub fn is_int(self) -> bool {
+        self.0 & 1 == 1
+    }
+    #[inline(always)]
+    pub fn is_ptr(self) -> bool {
+        self.0 != 0 && self.0 & 1 == 0
+    }
+    /// A small integer, if `i` fits in 63 bits.
+    #[inline(always)]
+    pub fn from_int(i: i64) -> Option<Value> {
+        if (Self::SMALL_MIN..=Self::SMALL_MAX).contains(&i) {
+            Some(Value(((i as u64) << 1) | 1))
+        } else {
+            None
+        }
+    }
+    #[inline(always)]
+    pub fn as_int(self) -> i64 {
+        debug_assert!(self.is_int());
+        (self.0 as i64) >> 1
+    }
+    #[inline(always)]
+    pub fn from_ptr(p: *mut GcHeader) -> Value {
+        Value(p as u64)
+    }
+    #[inline(always)]
+    pub fn as_ptr(self) -> *mut GcHeader {
+        debug_assert!(self.is_ptr());
+        self.0 as *mut GcHeader
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_null() {
+            write!(f, "NULL")
+        } else if self.is_int() {
+            write!(f, "int({})", self.as_int())
+        } else {
+            write!(f, "ptr({:#x})", self.0)
+        }
+    }
+}
+
+/// The one-word object header.
+#[repr(C)]
+pub struct GcHeader {
+    pub tid: u32,
+    pub flags: u32,
+}
+
+/// Index into the heap's type table.
+pub type TypeId = u32;
+
+/// Visits one `Value` slot; the collector updates the slot in place when its referent moves.
+pub type Visitor<'a> = dyn FnMut(&mut Value) + 'a;
+
+/// How the collector sees one object kind.
+pub struct TypeInfo {
+    pub name: &'static str,
+    /// Payload bytes (excluding the header). For variable-sized kinds this includes the leading
+    /// `len: usize` word; items start at this offset.
+    pub fixed_size: usize,
+    /// Bytes per item for variable-sized kinds; 0 for fixed-size kinds.
+    pub item_size: usize,
+    /// Payload offsets of `Value` fields.
+    pub value_offsets: Vec<u32>,
+    /// Items are `Value`s (item_size must be 8) and must be traced.
+    pub items_are_values: bool,
+    /// Extra tracing for fields the offsets cannot describe (e.g. a `Vec<Value>` owned by the object).
+    /// Receives the payload pointer.
+    pub custom_trace: Option<fn(*mut u8, &mut Visitor<'_>)>,
+    /// Releases non-GC resources when the object dies (R7). Receives the payload pointer.
+    pub drop_fn: Option<unsafe fn(*mut u8)>,
+}
+
+/// Where an object currently lives.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Generation {
+    Immediate,
+    Young,
+    Old,
+    Large,
+}
+
+/// The client's root set. Called at every collection.
+pub trait Roots {
+    fn trace(&mut self, visit: &mut Visitor<'_>);
+}
+
+/// No roots: for tests and for allocation when the client knows nothing is live.
+pub struct NoRoots;
+impl Roots for NoRoots {
+    fn trace(&mut self, _visit: &mut Visitor<'_>) {}
+}
+
+/// A simple LIFO root stack, usable as `Roots`.
+#[derive(Default)]
+pub struct RootStack {
+    pub slots: Vec<Value>,
+}
+impl Roots for RootStack {
+    fn trace(&mut self, visit: &mut Visitor<'_>) {
+        for s in self.slots.iter_mut() {
+            visit(s);
+        }
+    }
+}
+
+/// Heap configuration; see the crate docs for the environment variables.
+#[derive(Clone, Debug)]
+pub struct GcConfig {
+    pub nursery_size: usize,
+    pub major_factor: f64,
+    /// 0 = off; N = a minor collection before every Nth allocation.
+    pub stress: u64,
+    pub verify: bool,
+    pub trace_file: Option<String>,
+}
+
+/// Counters, readable at any time.
+#[derive(Clone, Debug, Default)]
+pub struct GcStats {
+    pub minor_collections: u64,
+    pub major_collections: u64,
+    pub bytes_allocated: u64,
+    pub bytes_copied: u64,
+    pub objects_promoted: u64,
+    pub old_bytes: u64,
+    pub large_bytes: u64,
+    pub external_bytes: u64,
+    pub pinned_objects: u64,
+    pub live_handles: u64,
+    pub finalizers_queued: u64,
+    pub total_pause_ns: u64,
+    pub max_pause_ns: u64,
+    pub last_minor_ns: u64,
+    pub remembered_peak: u64,
+}
+
+mod heap;
+pub use heap::Heap;
