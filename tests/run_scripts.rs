@@ -1,0 +1,1 @@
+// placeholder: the script runner (see tests/README.md)
