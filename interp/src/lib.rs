@@ -1,0 +1,8 @@
+//! minipy: a small Python interpreter whose every object lives on the moving `gc` heap.
+//!
+//! Pipeline: source -> `rustpython-parser` AST -> `compiler` -> `bytecode::CodeUnit` (plain Rust, no heap
+//! references) -> loaded into heap objects by the VM -> executed by `vm`.
+
+pub mod bytecode;
+pub mod compiler;
+pub mod dis;
