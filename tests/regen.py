@@ -152,7 +152,10 @@ def main():
             print(f"ERROR {rel}: killed by signal {-status}", file=sys.stderr)
             bad += 1
             continue
-        err_lines = normalise_stderr(err.decode("utf-8", "replace"))
+        # CPython makes __main__.__file__ absolute: tracebacks name "/abs/dir/x.py" where minipy,
+        # given the relative name, says "x.py".
+        err_text = err.decode("utf-8", "replace").replace('File "' + os.path.dirname(path) + os.sep, 'File "')
+        err_lines = normalise_stderr(err_text)
         keep = directive(source, "err-tail")
         if keep is not None:
             err_lines = err_lines[-int(keep):] if int(keep) > 0 else []
