@@ -93,7 +93,7 @@ def all_scripts():
 def resolve(args):
     scripts = []
     for a in args:
-        cands = [a, os.path.join(TESTS, a)]
+        cands = [os.path.join(TESTS, a), a]
         path = next((c for c in cands if os.path.exists(c)), None)
         if path is None:
             sys.exit(f"regen.py: no such script or suite: {a}")
