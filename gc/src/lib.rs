@@ -199,7 +199,65 @@ pub struct GcStats {
     pub max_pause_ns: u64,
     pub last_minor_ns: u64,
     pub remembered_peak: u64,
+    // ---- added by the implementation ----
+    pub nursery_size: u64,
+    /// Bytes allocated in the nursery since the last minor collection.
+    pub nursery_used: u64,
+    pub last_major_ns: u64,
+    /// Large objects currently allocated (young and old).
+    pub large_objects: u64,
+    /// Objects whose `drop_fn` ran.
+    pub destructors_run: u64,
+    /// Objects queued for their client finalizer and not yet popped.
+    pub pending_finalizers: u64,
+    /// Heap size (old + large + external bytes) above which the next allocation slow path runs a major collection.
+    pub next_major_bytes: u64,
+    /// Collections after which the full-heap verifier ran.
+    pub full_verifications: u64,
 }
 
+mod barrier;
+mod config;
+mod handles;
 mod heap;
+mod large;
+mod major;
+mod minor;
+mod nursery;
+mod oldspace;
+mod trace_log;
+mod types;
+mod verify;
+
+pub use config::{
+    parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, FULL_VERIFY_EVERY, MIN_NURSERY,
+};
 pub use heap::Heap;
+pub use types::external_bytes_freed;
+
+/// Header flag bits (`GcHeader::flags`). Old/young is decided by address, not by a flag.
+pub mod flags {
+    /// Set on every old object that is *not* in the remembered set; the write barrier clears it.
+    pub const TRACK_YOUNG_PTRS: u32 = 1 << 0;
+    /// A nursery object already copied out; the payload's first word holds the new address.
+    pub const FORWARDED: u32 = 1 << 1;
+    /// Mark bit of the major collection; during a minor collection, marks surviving young large objects.
+    pub const VISITED: u32 = 1 << 2;
+    /// A young object whose old-generation address (its "shadow") is already reserved (id / stable payload).
+    pub const HAS_SHADOW: u32 = 1 << 3;
+    /// The object has a client-level finalizer (see `Heap::register_finalizer`).
+    pub const FINALIZER_REGISTERED: u32 = 1 << 4;
+    /// A large object allocated since the last minor collection (freed by it if unreachable).
+    pub const YOUNG_LARGE: u32 = 1 << 5;
+    /// A large object: malloc'd on its own, never moves.
+    pub const LARGE: u32 = 1 << 6;
+    /// Reserved (nursery pinning is not implemented).
+    pub const PINNED: u32 = 1 << 7;
+}
+
+/// `tid` of a free old-space block.
+pub const FREE_TID: u32 = u32::MAX;
+/// Byte pattern written over an evacuated nursery in stress / debug / verify mode.
+pub const POISON_BYTE: u8 = 0xDB;
+/// Header size in bytes.
+pub const HEADER_SIZE: usize = 8;

@@ -1,0 +1,308 @@
+//! minor.rs: the minor collection (incminimark's `_minor_collection`).
+//!
+//! Order: (1) evacuate the client roots, the pending-finalizer queue and the young objects with a
+//! registered finalizer (they always survive a minor collection); (2) drain the worklist, which starts as
+//! the remembered set and receives every copied object with GC pointers (LIFO: depth-first copying, no
+//! recursion); (3) weak pass over the handle slots issued for young objects; (4) run `drop_fn` of the dead
+//! young objects listed in `young_with_destructors` (their bytes are intact: the nursery is not reset yet)
+//! and free/promote the young large objects; (5) free the shadows of dead objects; (6) reset the nursery.
+//! Invariants after it: the nursery is empty, no object anywhere points into it, the remembered set is
+//! empty and every old object has `TRACK_YOUNG_PTRS` set. The cost is O(roots + remembered + survivors +
+//! young lists + bytes of nursery used), never O(old generation).
+use crate::oldspace::OldSpace;
+use crate::trace_log::TraceRecord;
+use crate::types::{take_external_freed, trace_fields, TypeFast};
+use crate::*;
+use std::collections::HashMap;
+use std::time::Instant;
+
+pub(crate) struct Evac<'a> {
+    nstart: usize,
+    nsize: usize,
+    fast: &'a [TypeFast],
+    types: &'a [TypeInfo],
+    old: &'a mut OldSpace,
+    worklist: &'a mut Vec<usize>,
+    shadows: &'a mut HashMap<usize, usize>,
+    check_large: bool,
+    copied_bytes: usize,
+    copied_objs: usize,
+    record: bool,
+    survivors: Vec<usize>,
+}
+
+impl Evac<'_> {
+    #[inline(always)]
+    fn visit(&mut self, slot: &mut Value) {
+        let v = slot.0;
+        if v == 0 || v & 1 != 0 {
+            return;
+        }
+        let p = v as usize;
+        if p.wrapping_sub(self.nstart) < self.nsize {
+            slot.0 = self.copy(p) as u64;
+        } else if self.check_large {
+            self.visit_large(p);
+        }
+    }
+
+    #[inline]
+    fn copy(&mut self, p: usize) -> usize {
+        // SAFETY: p is a nursery object start (client contract, verified in stress/verify mode): its header
+        // is valid, and a forwarded object keeps its new address in its first payload word.
+        unsafe {
+            let h = p as *mut GcHeader;
+            let fl = (*h).flags;
+            if fl & flags::FORWARDED != 0 {
+                return *((p + HEADER_SIZE) as *const usize);
+            }
+            let t = *self.fast.get_unchecked((*h).tid as usize);
+            let size = t.size_of(h);
+            let new = if fl & flags::HAS_SHADOW != 0 {
+                self.shadows
+                    .remove(&p)
+                    .expect("HAS_SHADOW object without a shadow")
+            } else {
+                match self.old.alloc(size) {
+                    Some(n) => n,
+                    None => {
+                        eprintln!("minipy-gc: out of memory while promoting {size} bytes during a minor collection");
+                        std::process::abort();
+                    }
+                }
+            };
+            std::ptr::copy_nonoverlapping(p as *const u8, new as *mut u8, size);
+            let nh = new as *mut GcHeader;
+            (*nh).flags = fl & !flags::HAS_SHADOW;
+            if t.has_ptrs {
+                self.worklist.push(new);
+            } else {
+                (*nh).flags |= flags::TRACK_YOUNG_PTRS;
+            }
+            (*h).flags = fl | flags::FORWARDED;
+            *((p + HEADER_SIZE) as *mut usize) = new;
+            self.copied_bytes += size;
+            self.copied_objs += 1;
+            if self.record {
+                self.survivors.push(new);
+            }
+            new
+        }
+    }
+
+    #[cold]
+    fn visit_large(&mut self, p: usize) {
+        // SAFETY: p is a live non-nursery object.
+        unsafe {
+            let h = p as *mut GcHeader;
+            let fl = (*h).flags;
+            if fl & flags::YOUNG_LARGE != 0 && fl & flags::VISITED == 0 {
+                (*h).flags = fl | flags::VISITED;
+                if self.fast[(*h).tid as usize].has_ptrs {
+                    self.worklist.push(p);
+                }
+                if self.record {
+                    self.survivors.push(p);
+                }
+            }
+        }
+    }
+
+    fn drain(&mut self) {
+        let types = self.types;
+        while let Some(o) = self.worklist.pop() {
+            let h = o as *mut GcHeader;
+            // SAFETY: worklist entries are live old (or young large) objects.
+            unsafe {
+                trace_fields(&types[(*h).tid as usize], h, &mut |s: &mut Value| {
+                    self.visit(s)
+                });
+                (*h).flags |= flags::TRACK_YOUNG_PTRS;
+            }
+        }
+    }
+}
+
+impl Heap {
+    /// Runs the destructor of a dead object, if its type has one.
+    ///
+    /// # Safety
+    /// `h` must be an intact object that is dead and whose destructor has not run.
+    #[inline]
+    pub(crate) unsafe fn run_drop(&mut self, h: *mut GcHeader) {
+        let tid = (*h).tid as usize;
+        if self.fast[tid].has_drop {
+            (self.types[tid].drop_fn.unwrap())((h as *mut u8).add(HEADER_SIZE));
+            self.stats.destructors_run += 1;
+        }
+    }
+
+    pub fn minor_collect(&mut self, roots: &mut dyn Roots) {
+        let t0 = Instant::now();
+        let used = self.free - self.nstart;
+        let old_before = self.heap_bytes();
+        let remembered = self.remembered.len();
+        let record = self.cfg.stress > 0 || self.cfg.verify;
+        let mut worklist = std::mem::take(&mut self.remembered);
+        let mut young_fin = std::mem::take(&mut self.young_finalizers);
+        let mut ev = Evac {
+            nstart: self.nstart,
+            nsize: self.nsize,
+            fast: &self.fast,
+            types: &self.types,
+            old: &mut self.old,
+            worklist: &mut worklist,
+            shadows: &mut self.shadows,
+            check_large: !self.large.young.is_empty(),
+            copied_bytes: 0,
+            copied_objs: 0,
+            record,
+            survivors: Vec::new(),
+        };
+        roots.trace(&mut |s: &mut Value| ev.visit(s));
+        for v in self.pending_finalizers.iter_mut() {
+            ev.visit(v);
+        }
+        for p in young_fin.drain(..) {
+            let mut v = Value(p as u64);
+            ev.visit(&mut v);
+            self.old_finalizers.push(v.0 as usize);
+        }
+        ev.drain();
+        let (copied_bytes, copied_objs, survivors) =
+            (ev.copied_bytes, ev.copied_objs, ev.survivors);
+        self.young_finalizers = young_fin;
+        self.remembered = worklist;
+
+        // Weak pass: handle slots issued for young objects.
+        let young_slots = std::mem::take(&mut self.handles.young);
+        for &i in &young_slots {
+            let obj = self.handles.slots[i as usize].obj;
+            if obj.is_null() {
+                continue;
+            }
+            let p = obj.0 as usize;
+            // SAFETY: slot objects are nursery or heap objects whose bytes are still intact.
+            unsafe {
+                let fl = (*(p as *const GcHeader)).flags;
+                if p.wrapping_sub(self.nstart) < self.nsize {
+                    if fl & flags::FORWARDED != 0 {
+                        self.handles.slots[i as usize].obj =
+                            Value(*((p + HEADER_SIZE) as *const usize) as u64);
+                    } else {
+                        self.handles.free_slot(i as usize);
+                    }
+                } else if fl & flags::YOUNG_LARGE != 0 && fl & flags::VISITED == 0 {
+                    self.handles.free_slot(i as usize);
+                }
+            }
+        }
+        let mut young_slots = young_slots;
+        young_slots.clear();
+        self.handles.young = young_slots;
+
+        // Destructors of dead young objects.
+        let ywd = std::mem::take(&mut self.young_with_destructors);
+        for &p in &ywd {
+            // SAFETY: listed objects are nursery objects, intact until the reset below.
+            unsafe {
+                if (*(p as *const GcHeader)).flags & flags::FORWARDED == 0 {
+                    self.run_drop(p as *mut GcHeader);
+                }
+            }
+        }
+        let mut ywd = ywd;
+        ywd.clear();
+        self.young_with_destructors = ywd;
+
+        // Young large objects: promote the reached ones, free the others.
+        let mut large_freed = 0;
+        let yl = std::mem::take(&mut self.large.young);
+        for &p in &yl {
+            let h = p as *mut GcHeader;
+            // SAFETY: young large objects are live allocations.
+            unsafe {
+                let fl = (*h).flags;
+                let size = self.large.sizes[&p];
+                self.large.young_bytes -= size;
+                if fl & flags::VISITED != 0 {
+                    (*h).flags =
+                        (fl & !(flags::VISITED | flags::YOUNG_LARGE)) | flags::TRACK_YOUNG_PTRS;
+                    self.large.old.push(p);
+                    self.large.old_bytes += size;
+                } else {
+                    self.run_drop(h);
+                    self.large.release(p);
+                    large_freed += size;
+                }
+            }
+        }
+        let mut yl = yl;
+        yl.clear();
+        self.large.young = yl;
+
+        // Shadows of objects that died young.
+        for (_, s) in std::mem::take(&mut self.shadows) {
+            let h = s as *const GcHeader;
+            // SAFETY: the shadow holds the header (and length) written by id_of.
+            let size = unsafe { self.fast[(*h).tid as usize].size_of(h) };
+            self.old.free(s, size);
+        }
+
+        // Reset the nursery.
+        self.stats.bytes_allocated += used as u64;
+        self.nstart = self.nursery.reset(self.free);
+        self.free = self.nstart;
+        self.reset_top();
+        self.stats.external_bytes = self
+            .stats
+            .external_bytes
+            .saturating_sub(take_external_freed() as u64);
+
+        self.stats.minor_collections += 1;
+        self.stats.bytes_copied += copied_bytes as u64;
+        self.stats.objects_promoted += copied_objs as u64;
+        self.collections += 1;
+        let ns = t0.elapsed().as_nanos() as u64;
+        self.stats.last_minor_ns = ns;
+        self.stats.total_pause_ns += ns;
+        self.stats.max_pause_ns = self.stats.max_pause_ns.max(ns);
+
+        if self.cfg.verify || (self.cfg.stress > 0 && self.collections >= self.next_full_verify) {
+            if let Err(e) = self.verify_full(roots) {
+                panic!(
+                    "minipy-gc: heap verification failed after minor collection #{}: {e}",
+                    self.stats.minor_collections
+                );
+            }
+        } else if self.cfg.stress > 0 {
+            if let Err(e) = self.verify_after_minor(roots, &survivors) {
+                panic!(
+                    "minipy-gc: heap verification failed after minor collection #{}: {e}",
+                    self.stats.minor_collections
+                );
+            }
+        }
+        if self.trace.is_some() {
+            let rec = TraceRecord {
+                kind: "minor",
+                number: self.stats.minor_collections,
+                start_us: (t0 - self.epoch).as_secs_f64() * 1e6,
+                duration_us: ns as f64 / 1e3,
+                nursery_used: used,
+                survivors: copied_objs,
+                survivor_bytes: copied_bytes,
+                old_before,
+                old_after: self.heap_bytes(),
+                large_freed,
+                handles: self.handles.live,
+                pinned: 0,
+                remembered,
+                finalizers_queued: 0,
+            };
+            if let Some(tr) = self.trace.as_mut() {
+                tr.write(&rec);
+            }
+        }
+    }
+}

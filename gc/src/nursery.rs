@@ -1,0 +1,96 @@
+//! nursery.rs: the nursery buffers (bump allocation itself is inlined in `Heap::alloc`).
+//!
+//! Invariants:
+//! - the current buffer is zero from the allocation pointer to its end, so allocation never zeroes;
+//! - after a minor collection the used part `[start, free)` is either zeroed (normal mode) or, in debug /
+//!   stress / verify mode, poisoned with `0xDB` and retired: the next buffer in the rotation becomes current
+//!   and its dirty (poisoned) prefix is zeroed before reuse. Resetting costs O(bytes used), not O(nursery
+//!   size), which keeps stress mode (a collection per allocation) cheap;
+//! - buffers never move or get freed before the heap is dropped, so `is_retired` is a plain range check.
+use crate::POISON_BYTE;
+use std::alloc::{alloc_zeroed, dealloc, Layout};
+
+struct Buf {
+    start: usize,
+    /// Everything in `[start, dirty_end)` may be non-zero.
+    dirty_end: usize,
+}
+
+pub(crate) struct Nursery {
+    bufs: Vec<Buf>,
+    cur: usize,
+    pub size: usize,
+    pub poison: bool,
+    layout: Layout,
+}
+
+impl Nursery {
+    /// `rotate` buffers (>= 1), each `size` bytes, zeroed.
+    pub(crate) fn new(size: usize, rotate: usize, poison: bool) -> Nursery {
+        let layout = Layout::from_size_align(size, 4096).expect("nursery layout");
+        let bufs = (0..rotate.max(1))
+            .map(|_| {
+                // SAFETY: non-zero size.
+                let p = unsafe { alloc_zeroed(layout) };
+                if p.is_null() {
+                    std::alloc::handle_alloc_error(layout);
+                }
+                Buf {
+                    start: p as usize,
+                    dirty_end: p as usize,
+                }
+            })
+            .collect();
+        Nursery {
+            bufs,
+            cur: 0,
+            size,
+            poison,
+            layout,
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn start(&self) -> usize {
+        self.bufs[self.cur].start
+    }
+
+    /// Empties the current buffer, whose used part is `[start, free)`. Returns the new current start.
+    pub(crate) fn reset(&mut self, free: usize) -> usize {
+        let n = self.bufs.len();
+        let b = &mut self.bufs[self.cur];
+        let used = free - b.start;
+        if self.poison {
+            // SAFETY: [start, free) lies inside the buffer.
+            unsafe { std::ptr::write_bytes(b.start as *mut u8, POISON_BYTE, used) };
+            b.dirty_end = b.dirty_end.max(free);
+            self.cur = (self.cur + 1) % n;
+            let nb = &mut self.bufs[self.cur];
+            // SAFETY: [start, dirty_end) lies inside the buffer.
+            unsafe { std::ptr::write_bytes(nb.start as *mut u8, 0, nb.dirty_end - nb.start) };
+            nb.dirty_end = nb.start;
+        } else {
+            // SAFETY: as above.
+            unsafe { std::ptr::write_bytes(b.start as *mut u8, 0, used) };
+        }
+        self.start()
+    }
+
+    /// True if `p` lies in a buffer that is not the current one (a stale reference).
+    #[inline]
+    pub(crate) fn is_retired(&self, p: usize) -> bool {
+        self.bufs
+            .iter()
+            .enumerate()
+            .any(|(i, b)| i != self.cur && p.wrapping_sub(b.start) < self.size)
+    }
+}
+
+impl Drop for Nursery {
+    fn drop(&mut self) {
+        for b in &self.bufs {
+            // SAFETY: allocated in `new` with this layout.
+            unsafe { dealloc(b.start as *mut u8, self.layout) };
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! oldspace.rs: the non-moving old generation (minimarkpage-style size classes).
+//!
+//! Objects of at most `SMALL_MAX` bytes live in `PAGE_SIZE` pages, each page cut into blocks of one size
+//! class (8-byte steps). Bigger objects are malloc'd one by one ("medium", kept in a map for sweeping).
+//! Invariants:
+//! - every block of a page is either an object (valid header) or free (`tid == FREE_TID`, next free block
+//!   address in its second word); free lists hold only free blocks of pages of their class;
+//! - `alloc` does not zero (promotion overwrites the whole block); `alloc_zeroed` does;
+//! - `bytes` is the sum of the sizes of the allocated blocks (small) and medium objects;
+//! - `sweep` frees exactly the allocated objects without `VISITED`, after calling `on_dead` on each (while
+//!   its bytes are intact), clears `VISITED` on the survivors, rebuilds the free lists in address order and
+//!   returns entirely free pages to the allocator.
+use crate::{flags, GcHeader, FREE_TID};
+use std::alloc::{alloc, dealloc, Layout};
+use std::collections::HashMap;
+
+pub(crate) const PAGE_SIZE: usize = 16 << 10;
+pub(crate) const SMALL_MAX: usize = 256;
+const NCLASSES: usize = SMALL_MAX / 8 + 1;
+
+struct Page {
+    block: usize,
+}
+
+pub(crate) struct OldSpace {
+    free_lists: [usize; NCLASSES],
+    /// page start -> page
+    pages: HashMap<usize, Page>,
+    /// medium object address -> size
+    medium: HashMap<usize, usize>,
+    pub bytes: usize,
+}
+
+#[inline(always)]
+unsafe fn hdr(p: usize) -> *mut GcHeader {
+    p as *mut GcHeader
+}
+
+impl OldSpace {
+    pub(crate) fn new() -> OldSpace {
+        OldSpace {
+            free_lists: [0; NCLASSES],
+            pages: HashMap::new(),
+            medium: HashMap::new(),
+            bytes: 0,
+        }
+    }
+
+    fn page_layout() -> Layout {
+        Layout::from_size_align(PAGE_SIZE, PAGE_SIZE).unwrap()
+    }
+
+    fn medium_layout(size: usize) -> Layout {
+        Layout::from_size_align(size, 16).unwrap()
+    }
+
+    #[cold]
+    fn new_page(&mut self, class: usize) -> bool {
+        // SAFETY: non-zero size.
+        let p = unsafe { alloc(Self::page_layout()) } as usize;
+        if p == 0 {
+            return false;
+        }
+        let block = class * 8;
+        let n = PAGE_SIZE / block;
+        // Chain the blocks in address order onto the (empty) free list.
+        let mut next = self.free_lists[class];
+        for i in (0..n).rev() {
+            let b = p + i * block;
+            // SAFETY: b..b+block lies in the fresh page.
+            unsafe {
+                (*hdr(b)).tid = FREE_TID;
+                (*hdr(b)).flags = 0;
+                *((b + 8) as *mut usize) = next;
+            }
+            next = b;
+        }
+        self.free_lists[class] = next;
+        self.pages.insert(p, Page { block });
+        true
+    }
+
+    /// A block of `size` bytes (a multiple of 8, >= 16), contents unspecified. None when out of memory.
+    #[inline]
+    pub(crate) fn alloc(&mut self, size: usize) -> Option<usize> {
+        if size > SMALL_MAX {
+            return self.alloc_medium(size);
+        }
+        let class = size / 8;
+        if self.free_lists[class] == 0 && !self.new_page(class) {
+            return None;
+        }
+        let b = self.free_lists[class];
+        // SAFETY: free blocks hold their successor in their second word.
+        self.free_lists[class] = unsafe { *((b + 8) as *const usize) };
+        self.bytes += size;
+        Some(b)
+    }
+
+    pub(crate) fn alloc_zeroed(&mut self, size: usize) -> Option<usize> {
+        let b = self.alloc(size)?;
+        // SAFETY: the block is `size` bytes long.
+        unsafe { std::ptr::write_bytes(b as *mut u8, 0, size) };
+        Some(b)
+    }
+
+    fn alloc_medium(&mut self, size: usize) -> Option<usize> {
+        // SAFETY: non-zero size.
+        let p = unsafe { alloc(Self::medium_layout(size)) } as usize;
+        if p == 0 {
+            return None;
+        }
+        self.medium.insert(p, size);
+        self.bytes += size;
+        Some(p)
+    }
+
+    /// Frees one block now (an unused shadow). `size` is the size it was allocated with.
+    pub(crate) fn free(&mut self, p: usize, size: usize) {
+        if size > SMALL_MAX {
+            if self.medium.remove(&p).is_some() {
+                // SAFETY: allocated by alloc_medium with this size.
+                unsafe { dealloc(p as *mut u8, Self::medium_layout(size)) };
+                self.bytes -= size;
+            }
+            return;
+        }
+        let class = size / 8;
+        // SAFETY: p is an allocated block of this class.
+        unsafe {
+            (*hdr(p)).tid = FREE_TID;
+            (*hdr(p)).flags = 0;
+            *((p + 8) as *mut usize) = self.free_lists[class];
+        }
+        self.free_lists[class] = p;
+        self.bytes -= size;
+    }
+
+    /// True if `p` is the start of an allocated (non-free) old-space object. Never dereferences an
+    /// address outside the heap's own pages and medium objects.
+    pub(crate) fn is_object(&self, p: usize) -> bool {
+        if self.medium.contains_key(&p) {
+            return true;
+        }
+        let page = p & !(PAGE_SIZE - 1);
+        match self.pages.get(&page) {
+            // SAFETY: p is a block start inside one of our pages.
+            Some(pg) => {
+                (p - page).is_multiple_of(pg.block)
+                    && (p - page) / pg.block < PAGE_SIZE / pg.block
+                    && unsafe { (*hdr(p)).tid != FREE_TID }
+            }
+            None => false,
+        }
+    }
+
+    /// Classifies an address: Some((block start, is_free)) when it falls in an old-space block or medium object.
+    pub(crate) fn find_block(&self, p: usize) -> Option<(usize, bool)> {
+        let page = p & !(PAGE_SIZE - 1);
+        if let Some(pg) = self.pages.get(&page) {
+            let i = (p - page) / pg.block;
+            if i < PAGE_SIZE / pg.block {
+                let b = page + i * pg.block;
+                // SAFETY: b is a block start inside one of our pages.
+                return Some((b, unsafe { (*hdr(b)).tid == FREE_TID }));
+            }
+            return None;
+        }
+        self.medium
+            .iter()
+            .find(|(&s, &n)| p >= s && p < s + n)
+            .map(|(&s, _)| (s, false))
+    }
+
+    /// Calls `f` on every allocated object.
+    pub(crate) fn for_each_object(&self, mut f: impl FnMut(usize)) {
+        for (&page, pg) in &self.pages {
+            for i in 0..PAGE_SIZE / pg.block {
+                let b = page + i * pg.block;
+                // SAFETY: block start inside our page.
+                if unsafe { (*hdr(b)).tid } != FREE_TID {
+                    f(b);
+                }
+            }
+        }
+        for &m in self.medium.keys() {
+            f(m);
+        }
+    }
+
+    pub(crate) fn sweep(&mut self, mut on_dead: impl FnMut(*mut GcHeader)) -> usize {
+        let before = self.bytes;
+        self.free_lists = [0; NCLASSES];
+        let mut empty = Vec::new();
+        let mut tails = [0usize; NCLASSES];
+        let mut pages: Vec<usize> = self.pages.keys().copied().collect();
+        pages.sort_unstable();
+        for page in pages {
+            let block = self.pages[&page].block;
+            let class = block / 8;
+            let n = PAGE_SIZE / block;
+            let (mut head, mut tail, mut live) = (0usize, 0usize, 0usize);
+            for i in 0..n {
+                let b = page + i * block;
+                // SAFETY: block start inside our page; allocated blocks hold valid headers.
+                unsafe {
+                    let h = hdr(b);
+                    if (*h).tid != FREE_TID {
+                        if (*h).flags & flags::VISITED != 0 {
+                            (*h).flags &= !flags::VISITED;
+                            live += 1;
+                            continue;
+                        }
+                        on_dead(h);
+                        (*h).tid = FREE_TID;
+                        (*h).flags = 0;
+                        self.bytes -= block;
+                    }
+                    *((b + 8) as *mut usize) = 0;
+                    if tail == 0 {
+                        head = b;
+                    } else {
+                        *((tail + 8) as *mut usize) = b;
+                    }
+                    tail = b;
+                }
+            }
+            if live == 0 {
+                empty.push(page);
+                continue;
+            }
+            if head != 0 {
+                if tails[class] == 0 {
+                    self.free_lists[class] = head;
+                } else {
+                    // SAFETY: tails[class] is a free block.
+                    unsafe { *((tails[class] + 8) as *mut usize) = head };
+                }
+                tails[class] = tail;
+            }
+        }
+        for page in empty {
+            self.pages.remove(&page);
+            // SAFETY: allocated by new_page.
+            unsafe { dealloc(page as *mut u8, Self::page_layout()) };
+        }
+        let mut dead = Vec::new();
+        for (&m, &size) in &self.medium {
+            // SAFETY: medium objects hold valid headers.
+            unsafe {
+                let h = hdr(m);
+                if (*h).flags & flags::VISITED != 0 {
+                    (*h).flags &= !flags::VISITED;
+                } else {
+                    on_dead(h);
+                    dead.push((m, size));
+                }
+            }
+        }
+        for (m, size) in dead {
+            self.medium.remove(&m);
+            // SAFETY: allocated by alloc_medium with this size.
+            unsafe { dealloc(m as *mut u8, Self::medium_layout(size)) };
+            self.bytes -= size;
+        }
+        before - self.bytes
+    }
+}
+
+impl Drop for OldSpace {
+    fn drop(&mut self) {
+        for &page in self.pages.keys() {
+            // SAFETY: allocated by new_page.
+            unsafe { dealloc(page as *mut u8, Self::page_layout()) };
+        }
+        for (&m, &size) in &self.medium {
+            // SAFETY: allocated by alloc_medium.
+            unsafe { dealloc(m as *mut u8, Self::medium_layout(size)) };
+        }
+    }
+}

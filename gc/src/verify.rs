@@ -1,0 +1,280 @@
+//! verify.rs: the heap verifier.
+//!
+//! `verify_full` walks everything reachable from the roots, the remembered set, the finalizer lists and
+//! the handle slots, and checks that:
+//! - every reference is null, a small int, or the start of a live object (current nursery below `free`,
+//!   allocated old-space block, large object), with a valid type id, not FORWARDED, not poisoned;
+//! - nothing points into a retired (poisoned) nursery;
+//! - an old object whose `TRACK_YOUNG_PTRS` flag is set has no reference to a young object (a missed write
+//!   barrier), and an old object without it is in the remembered set;
+//! - remembered-set entries are old objects with the flag clear; `VISITED` is clear outside a major collection.
+//!
+//! `verify_after_minor` is the cheap variant stress mode runs after every minor collection: O(roots +
+//! objects promoted by this collection). It checks the roots and the new survivors' fields (no reference
+//! into the now empty nursery, every reference a live object) and that the remembered set is empty.
+//! The verifier only reads the heap; it never changes a flag or a slot.
+use crate::config::FULL_VERIFY_EVERY;
+use crate::types::trace_fields;
+use crate::*;
+use std::collections::HashSet;
+
+impl Heap {
+    /// Checks one reference; Ok(Some(is_young)) for an object, Ok(None) for null / int.
+    fn check_value(
+        &self,
+        v: Value,
+        nursery_objs: Option<&HashSet<usize>>,
+    ) -> Result<Option<bool>, String> {
+        if !v.is_ptr() {
+            return Ok(None);
+        }
+        let p = v.0 as usize;
+        if p & 7 != 0 {
+            return Err(format!("misaligned reference {p:#x}"));
+        }
+        let young;
+        if p.wrapping_sub(self.nstart) < self.nsize {
+            match nursery_objs {
+                Some(set) if set.contains(&p) => young = true,
+                Some(_) => {
+                    return Err(format!(
+                        "reference {p:#x} points into the nursery but not at a live object"
+                    ))
+                }
+                None => {
+                    return Err(format!(
+                        "reference {p:#x} points into the nursery after a minor collection"
+                    ))
+                }
+            }
+        } else if self.nursery.is_retired(p) {
+            return Err(format!(
+                "stale reference {p:#x} into a retired (poisoned) nursery"
+            ));
+        } else if self.old.is_object(p) || self.large.contains(p) {
+            young = false;
+        } else {
+            return Err(format!(
+                "reference {p:#x} is not a live heap object ({})",
+                self.describe_addr(p as u64)
+            ));
+        }
+        // SAFETY: p is a known object start.
+        let h = unsafe { &*(p as *const GcHeader) };
+        if h.tid == u32::from_ne_bytes([POISON_BYTE; 4]) {
+            return Err(format!("reference {p:#x} points at poisoned memory"));
+        }
+        if h.flags & flags::FORWARDED != 0 {
+            return Err(format!("reference {p:#x} points at a FORWARDED object"));
+        }
+        if h.tid as usize >= self.types.len() {
+            return Err(format!("object {p:#x} has a bad type id {:#x}", h.tid));
+        }
+        if h.flags & flags::VISITED != 0 {
+            return Err(format!(
+                "object {p:#x} <{}> has VISITED set outside a collection",
+                self.types[h.tid as usize].name
+            ));
+        }
+        Ok(Some(young || h.flags & flags::YOUNG_LARGE != 0))
+    }
+
+    fn name_of(&self, p: usize) -> &'static str {
+        // SAFETY: p was checked to be a live object.
+        let tid = unsafe { (*(p as *const GcHeader)).tid };
+        self.types.get(tid as usize).map_or("?", |t| t.name)
+    }
+
+    /// The full verifier, as run by the collector; schedules the next periodic run in stress mode: after
+    /// max(FULL_VERIFY_EVERY, objects checked now) collections, so its amortized cost stays O(1) objects
+    /// per collection however large the heap grows.
+    pub(crate) fn verify_full(&mut self, roots: &mut dyn Roots) -> Result<(), String> {
+        let r = self.verify_walk(roots);
+        self.stats.full_verifications += 1;
+        if let Ok(n) = r {
+            self.next_full_verify = self.collections + (n as u64).max(FULL_VERIFY_EVERY);
+        }
+        r.map(|_| ())
+    }
+
+    /// Returns the number of objects checked.
+    fn verify_walk(&mut self, roots: &mut dyn Roots) -> Result<usize, String> {
+        // Nursery object starts, walking the nursery from its start.
+        let mut nursery_objs = HashSet::new();
+        let mut o = self.nstart;
+        while o < self.free {
+            let h = o as *const GcHeader;
+            // SAFETY: nursery objects lie back to back in [nstart, free).
+            let tid = unsafe { (*h).tid } as usize;
+            if tid >= self.types.len() {
+                return Err(format!(
+                    "corrupt nursery object at {o:#x} (type id {tid:#x})"
+                ));
+            }
+            nursery_objs.insert(o);
+            // SAFETY: valid header.
+            o += unsafe { self.fast[tid].size_of(h) };
+        }
+        let remembered: HashSet<usize> = self.remembered.iter().copied().collect();
+        let mut seen = HashSet::new();
+        let mut stack = Vec::new();
+        let mut root_vals = Vec::new();
+        roots.trace(&mut |s: &mut Value| root_vals.push(*s));
+        let push = |v: Value,
+                    what: &dyn Fn() -> String,
+                    seen: &mut HashSet<usize>,
+                    stack: &mut Vec<usize>| {
+            match self.check_value(v, Some(&nursery_objs)) {
+                Ok(Some(_)) => {
+                    if seen.insert(v.0 as usize) {
+                        stack.push(v.0 as usize);
+                    }
+                    Ok(())
+                }
+                Ok(None) => Ok(()),
+                Err(e) => Err(format!("{}: {e}", what())),
+            }
+        };
+        for (i, &v) in root_vals.iter().enumerate() {
+            push(v, &|| format!("root #{i}"), &mut seen, &mut stack)?;
+        }
+        for (i, &p) in self.remembered.iter().enumerate() {
+            let v = Value(p as u64);
+            push(
+                v,
+                &|| format!("remembered-set entry #{i}"),
+                &mut seen,
+                &mut stack,
+            )?;
+            if self.in_nursery(v) || self.is_young(v) {
+                return Err(format!("remembered-set entry #{i} ({p:#x}) is young"));
+            }
+            // SAFETY: checked live.
+            if unsafe { (*(p as *const GcHeader)).flags } & flags::TRACK_YOUNG_PTRS != 0 {
+                return Err(format!(
+                    "remembered-set entry #{i} ({p:#x}) has TRACK_YOUNG_PTRS set"
+                ));
+            }
+        }
+        for (i, &v) in self.pending_finalizers.iter().enumerate() {
+            push(
+                v,
+                &|| format!("pending finalizer #{i}"),
+                &mut seen,
+                &mut stack,
+            )?;
+        }
+        for (i, &p) in self
+            .young_finalizers
+            .iter()
+            .chain(self.old_finalizers.iter())
+            .enumerate()
+        {
+            push(
+                Value(p as u64),
+                &|| format!("registered finalizer #{i}"),
+                &mut seen,
+                &mut stack,
+            )?;
+        }
+        for (i, s) in self.handles.slots.iter().enumerate() {
+            push(
+                s.obj,
+                &|| format!("handle slot #{i}"),
+                &mut seen,
+                &mut stack,
+            )?;
+        }
+        for &p in &self.young_with_destructors {
+            if !nursery_objs.contains(&p) {
+                return Err(format!(
+                    "young_with_destructors entry {p:#x} is not a nursery object"
+                ));
+            }
+        }
+        while let Some(p) = stack.pop() {
+            let h = p as *mut GcHeader;
+            // SAFETY: p was checked to be a live object.
+            let (tid, fl) = unsafe { ((*h).tid as usize, (*h).flags) };
+            let parent_old = !nursery_objs.contains(&p) && fl & flags::YOUNG_LARGE == 0;
+            if parent_old && fl & flags::TRACK_YOUNG_PTRS == 0 && !remembered.contains(&p) {
+                return Err(format!(
+                    "old object {p:#x} <{}> has TRACK_YOUNG_PTRS clear but is not in the remembered set",
+                    self.types[tid].name
+                ));
+            }
+            let tracked = parent_old && fl & flags::TRACK_YOUNG_PTRS != 0;
+            let mut fields = Vec::new();
+            // SAFETY: live object; the visitor only copies the slots.
+            unsafe {
+                trace_fields(&self.types[tid], h, &mut |s: &mut Value| {
+                    fields.push((s as *mut Value as usize, *s))
+                })
+            };
+            for (addr, v) in fields {
+                // Slots reached by custom_trace may live outside the object (e.g. in a Rust Vec).
+                let off = addr.wrapping_sub(p + HEADER_SIZE) as isize;
+                let what = || {
+                    format!(
+                        "field at payload offset {off} of {p:#x} <{}>",
+                        self.types[tid].name
+                    )
+                };
+                match self.check_value(v, Some(&nursery_objs)) {
+                    Err(e) => return Err(format!("{}: {e}", what())),
+                    Ok(None) => {}
+                    Ok(Some(young)) => {
+                        if tracked && young {
+                            return Err(format!(
+                                "missed write barrier: old object {p:#x} <{}> (not remembered) references young object {:#x} <{}> at payload offset {off}",
+                                self.types[tid].name,
+                                v.0,
+                                self.name_of(v.0 as usize)
+                            ));
+                        }
+                        if seen.insert(v.0 as usize) {
+                            stack.push(v.0 as usize);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(seen.len())
+    }
+
+    pub(crate) fn verify_after_minor(
+        &mut self,
+        roots: &mut dyn Roots,
+        survivors: &[usize],
+    ) -> Result<(), String> {
+        if !self.remembered.is_empty() {
+            return Err("remembered set not empty after a minor collection".into());
+        }
+        let mut root_vals = Vec::new();
+        roots.trace(&mut |s: &mut Value| root_vals.push(*s));
+        for (i, &v) in root_vals.iter().enumerate() {
+            self.check_value(v, None)
+                .map_err(|e| format!("root #{i}: {e}"))?;
+        }
+        for (i, &v) in self.pending_finalizers.iter().enumerate() {
+            self.check_value(v, None)
+                .map_err(|e| format!("pending finalizer #{i}: {e}"))?;
+        }
+        for &p in survivors {
+            let h = p as *mut GcHeader;
+            // SAFETY: survivors are live objects promoted by this collection.
+            let tid = unsafe { (*h).tid } as usize;
+            self.check_value(Value(p as u64), None)
+                .map_err(|e| format!("survivor: {e}"))?;
+            let mut fields = Vec::new();
+            // SAFETY: as above; the visitor only copies the slots.
+            unsafe { trace_fields(&self.types[tid], h, &mut |s: &mut Value| fields.push(*s)) };
+            for v in fields {
+                self.check_value(v, None).map_err(|e| {
+                    format!("field of survivor {p:#x} <{}>: {e}", self.types[tid].name)
+                })?;
+            }
+        }
+        Ok(())
+    }
+}

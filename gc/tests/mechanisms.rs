@@ -1,0 +1,513 @@
+//! One test per mechanism, on the test object model of `common`.
+mod common;
+use common::*;
+use gc::*;
+
+#[test]
+fn alloc_is_zeroed_and_typed() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let p = h.alloc(t.pair, 0, &mut r).unwrap();
+    assert_eq!(h.tid(p), t.pair);
+    assert!(h.get_field(p, 0).is_null() && h.get_field(p, 8).is_null());
+    let a = h.alloc(t.array, 10, &mut r).unwrap();
+    assert_eq!(h.len(a), 10);
+    for i in 0..10 {
+        assert!(h.get_field(a, item_off(i)).is_null());
+    }
+    assert_eq!(h.generation(a), Generation::Young);
+    assert_eq!(h.generation(int(3)), Generation::Immediate);
+}
+
+#[test]
+fn minor_moves_and_updates_roots() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let p = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(p);
+    let q = h.alloc(t.pair, 0, &mut r).unwrap();
+    let p = r.slots[0];
+    h.set_field(p, 0, q);
+    h.set_field(p, 8, int(42));
+    h.set_field(q, 0, p); // cycle
+    let before = r.slots[0];
+    let was_young = h.in_nursery(before); // not under MINIPY_GC_STRESS: allocating q promoted p
+    h.minor_collect(&mut r);
+    let p2 = r.slots[0];
+    assert_eq!(p2 != before, was_young);
+    assert!(!h.in_nursery(p2));
+    assert_eq!(h.generation(p2), Generation::Old);
+    let q2 = h.get_field(p2, 0);
+    assert!(!h.in_nursery(q2));
+    assert_eq!(h.get_field(q2, 0), p2);
+    assert_eq!(h.get_field(p2, 8).as_int(), 42);
+    h.verify(&mut r).unwrap();
+    assert!(h.stats().objects_promoted >= 2);
+}
+
+#[test]
+fn young_destructors_run_once_for_the_dead_only() {
+    reset_drops();
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    for i in 0..100 {
+        let d = new_dropper(&mut h, &t, i, &mut r);
+        if i % 2 == 0 {
+            r.slots.push(d);
+        }
+    }
+    h.minor_collect(&mut r);
+    for i in 0..100 {
+        assert_eq!(was_dropped(i), i % 2 == 1, "serial {i}");
+    }
+    r.slots.clear();
+    h.major_collect(&mut r);
+    assert_eq!(drop_count(), 100);
+    h.major_collect(&mut r);
+    assert_eq!(drop_count(), 100);
+}
+
+#[test]
+fn barrier_keeps_young_objects_alive_from_old_ones() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let old = h.alloc(t.array, 4, &mut r).unwrap();
+    r.slots.push(old);
+    h.minor_collect(&mut r);
+    let old = r.slots[0];
+    assert!(!h.in_nursery(old));
+    let b = h.alloc(t.bytes, 5, &mut r).unwrap();
+    set_bytes(&h, b, b"hello");
+    let old = r.slots[0];
+    h.set_field(old, item_off(2), b);
+    h.verify(&mut r).unwrap();
+    h.minor_collect(&mut r);
+    let old = r.slots[0];
+    let b2 = h.get_field(old, item_off(2));
+    assert!(!h.in_nursery(b2));
+    assert_eq!(get_bytes(&h, b2), b"hello");
+    h.verify(&mut r).unwrap();
+}
+
+#[test]
+fn verifier_catches_a_missed_barrier() {
+    let mut c = config(64 << 10);
+    c.stress = 0;
+    c.verify = false;
+    let mut h = Heap::new(c);
+    let t = register(&mut h);
+    let mut r = RootStack::default();
+    let old = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(old);
+    h.minor_collect(&mut r);
+    let young = h.alloc(t.pair, 0, &mut r).unwrap();
+    let old = r.slots[0];
+    // A raw store without the barrier.
+    unsafe { *(h.payload(old) as *mut Value) = young };
+    let e = h.verify(&mut r).unwrap_err();
+    assert!(e.contains("missed write barrier"), "{e}");
+    // Repair (so that drop and later checks stay sane).
+    h.write_barrier(old);
+    h.verify(&mut r).unwrap();
+}
+
+#[test]
+fn verifier_catches_references_to_dead_objects() {
+    let mut c = config(64 << 10);
+    c.stress = 0;
+    c.verify = false;
+    let mut h = Heap::new(c);
+    let t = register(&mut h);
+    let mut r = RootStack::default();
+    let p = h.alloc(t.pair, 0, &mut r).unwrap();
+    h.minor_collect(&mut r); // p died, its address is stale now
+    r.slots.push(p);
+    let e = h.verify(&mut r).unwrap_err();
+    assert!(e.contains("root #0"), "{e}");
+    r.slots.clear();
+}
+
+#[test]
+fn born_old_objects_may_be_filled_without_barrier() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    for i in 0..50 {
+        let p = h.alloc(t.pair, 0, &mut r).unwrap();
+        h.set_field(p, 8, int(i));
+        r.slots.push(p);
+    }
+    // No GC point from here to the stores: raw stores into the born-remembered array are fine.
+    let arr = h.alloc_old(t.array, 50).unwrap();
+    for i in 0..50 {
+        unsafe { *(h.payload(arr).add(item_off(i)) as *mut Value) = r.slots[i] };
+    }
+    r.slots.clear();
+    r.slots.push(arr);
+    h.minor_collect(&mut r);
+    let arr = r.slots[0];
+    for i in 0..50 {
+        let p = h.get_field(arr, item_off(i));
+        assert_eq!(h.get_field(p, 8).as_int(), i as i64);
+    }
+    h.verify(&mut r).unwrap();
+}
+
+#[test]
+fn large_objects_never_move_and_die_young() {
+    let (mut h, t) = new_heap(64 << 10); // large threshold: 8 KiB
+    let mut r = RootStack::default();
+    let big = h.alloc(t.bytes, 100_000, &mut r).unwrap();
+    assert_eq!(h.generation(big), Generation::Large);
+    assert!(h.is_young(big));
+    let data: Vec<u8> = (0..100_000).map(|i| (i % 251) as u8).collect();
+    set_bytes(&h, big, &data);
+    r.slots.push(big);
+    let holder = h.alloc_old(t.array, 1).unwrap();
+    r.slots.push(holder);
+    let bigarr = h.alloc(t.array, 5000, &mut r).unwrap();
+    let bigarr_addr = bigarr;
+    let holder = r.slots[1];
+    h.set_field(holder, item_off(0), bigarr);
+    let p = h.alloc(t.pair, 0, &mut r).unwrap();
+    let bigarr = h.get_field(r.slots[1], item_off(0));
+    h.set_field(bigarr, item_off(4999), p);
+    let dead_big = h.alloc(t.bytes, 200_000, &mut r).unwrap();
+    let _ = dead_big;
+    let before = h.stats().large_objects;
+    assert_eq!(before, 3);
+    h.minor_collect(&mut r);
+    assert_eq!(
+        h.stats().large_objects,
+        2,
+        "the unreachable young large object is freed"
+    );
+    assert_eq!(r.slots[0], big, "large objects never move");
+    assert_eq!(get_bytes(&h, r.slots[0]), data);
+    let bigarr = h.get_field(r.slots[1], item_off(0));
+    assert_eq!(bigarr, bigarr_addr);
+    assert!(!h.is_young(bigarr));
+    let p2 = h.get_field(bigarr, item_off(4999));
+    assert!(!h.in_nursery(p2));
+    h.verify(&mut r).unwrap();
+    // Old large object gets a young reference through the barrier.
+    let q = h.alloc(t.pair, 0, &mut r).unwrap();
+    let bigarr = h.get_field(r.slots[1], item_off(0));
+    h.set_field(bigarr, item_off(10), q);
+    h.minor_collect(&mut r);
+    h.verify(&mut r).unwrap();
+    r.slots.clear();
+    h.major_collect(&mut r);
+    assert_eq!(h.stats().large_objects, 0);
+    assert_eq!(h.stats().large_bytes, 0);
+}
+
+#[test]
+fn cycles_are_collected_by_major() {
+    reset_drops();
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    for i in 0..1000u64 {
+        let a = new_dropper(&mut h, &t, 2 * i, &mut r);
+        r.slots.push(a);
+        let b = new_dropper(&mut h, &t, 2 * i + 1, &mut r);
+        let a = r.slots.pop().unwrap();
+        h.set_field(a, 8, b);
+        h.set_field(b, 8, a);
+        r.slots.push(a);
+        if i % 100 == 0 {
+            h.minor_collect(&mut r);
+        }
+    }
+    h.minor_collect(&mut r);
+    let old = h.stats().old_bytes;
+    assert!(old > 0);
+    r.slots.truncate(10);
+    h.major_collect(&mut r);
+    assert_eq!(drop_count(), 2000 - 20);
+    assert!(h.stats().old_bytes < old / 10);
+    h.verify(&mut r).unwrap();
+}
+
+#[test]
+fn identity_is_stable_across_moves() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let p = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(p);
+    let id = h.id_of(p);
+    assert_eq!(h.id_of(p), id);
+    assert!(h.in_nursery(r.slots[0]));
+    let a = h.alloc(t.array, 3, &mut r).unwrap();
+    let ida = h.id_of(a); // dies young: its shadow is freed
+    let _ = ida;
+    h.minor_collect(&mut r);
+    assert_eq!(r.slots[0].0, id, "the shadow became the object's address");
+    assert_eq!(h.id_of(r.slots[0]), id);
+    h.major_collect(&mut r);
+    assert_eq!(h.id_of(r.slots[0]), id);
+    h.verify(&mut r).unwrap();
+}
+
+#[test]
+fn stable_payload_does_not_move() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let b = h.alloc(t.bytes, 11, &mut r).unwrap();
+    set_bytes(&h, b, b"hello world");
+    r.slots.push(b);
+    let sp = h.stable_payload(b);
+    let read = |sp: *mut u8| unsafe { std::slice::from_raw_parts(sp.add(8), 11).to_vec() };
+    assert_eq!(read(sp), b"hello world");
+    h.minor_collect(&mut r);
+    assert_eq!(h.payload(r.slots[0]), sp);
+    assert_eq!(read(sp), b"hello world");
+    h.major_collect(&mut r);
+    assert_eq!(h.stable_payload(r.slots[0]), sp);
+}
+
+#[test]
+fn custom_trace_and_drop() {
+    reset_drops();
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let v = h.alloc(t.vecobj, 0, &mut r).unwrap();
+    let bx: Box<Vec<Value>> = Box::default();
+    unsafe { *(h.payload(v) as *mut *mut Vec<Value>) = Box::into_raw(bx) };
+    r.slots.push(v);
+    for i in 0..20 {
+        let p = h.alloc(t.pair, 0, &mut r).unwrap();
+        h.set_field(p, 0, int(i));
+        let v = r.slots[0];
+        h.write_barrier(v);
+        unsafe { (**(h.payload(v) as *mut *mut Vec<Value>)).push(p) };
+    }
+    h.minor_collect(&mut r);
+    h.major_collect(&mut r);
+    let v = r.slots[0];
+    let items = unsafe { (*(*(h.payload(v) as *mut *mut Vec<Value>))).clone() };
+    for (i, p) in items.iter().enumerate() {
+        assert_eq!(h.get_field(*p, 0).as_int(), i as i64);
+    }
+    h.verify(&mut r).unwrap();
+    r.slots.clear();
+    h.major_collect(&mut r);
+    assert_eq!(drop_count(), 1);
+}
+
+#[test]
+fn finalizers_resurrect_and_queue() {
+    reset_drops();
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let f = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(f);
+    let d = new_dropper(&mut h, &t, 7, &mut r);
+    let f = r.slots[0];
+    h.set_field(f, 0, d);
+    h.register_finalizer(f);
+    h.register_finalizer(f); // idempotent
+    r.slots.clear();
+    h.minor_collect(&mut r); // finalizer objects survive minor collections
+    assert!(!h.has_pending_finalizers());
+    assert!(!was_dropped(7));
+    h.major_collect(&mut r);
+    assert!(h.has_pending_finalizers());
+    assert!(!was_dropped(7), "what the finalizer can reach stays alive");
+    let f = h.pop_finalizer().unwrap();
+    assert!(h.pop_finalizer().is_none());
+    let d = h.get_field(f, 0);
+    assert_eq!(serial_of(&h, d), 7);
+    // Resurrect it for one more cycle, then drop it: it is not re-registered.
+    r.slots.push(f);
+    h.major_collect(&mut r);
+    assert!(!h.has_pending_finalizers());
+    r.slots.clear();
+    h.major_collect(&mut r);
+    assert!(!h.has_pending_finalizers());
+    assert!(was_dropped(7));
+    assert_eq!(h.stats().finalizers_queued, 1);
+}
+
+#[test]
+fn disabled_heap_never_collects() {
+    let mut c = config(16 << 10);
+    c.stress = 0;
+    let mut h = Heap::new(c);
+    let t = register(&mut h);
+    let mut r = RootStack::default();
+    h.set_enabled(false);
+    assert!(!h.is_enabled());
+    let mut kept = Vec::new();
+    for i in 0..5000 {
+        let p = h.alloc(t.pair, 0, &mut r).unwrap();
+        h.set_field(p, 8, int(i));
+        kept.push(p); // unrooted, but nothing moves while disabled
+    }
+    assert_eq!(h.stats().minor_collections, 0);
+    for (i, p) in kept.iter().enumerate() {
+        assert_eq!(h.get_field(*p, 8).as_int(), i as i64);
+    }
+    h.set_enabled(true);
+    r.slots.extend(kept.iter().copied());
+    h.minor_collect(&mut r);
+    for (i, p) in r.slots.iter().enumerate() {
+        assert_eq!(h.get_field(*p, 8).as_int(), i as i64);
+    }
+    h.verify(&mut r).unwrap();
+}
+
+#[test]
+fn allocation_triggers_minor_and_major() {
+    let (mut h, t) = new_heap(16 << 10);
+    let mut r = RootStack::default();
+    let keep = h.alloc(t.array, 100, &mut r).unwrap();
+    r.slots.push(keep);
+    for i in 0..200_000usize {
+        let p = h.alloc(t.pair, 0, &mut r).unwrap();
+        if i % 7 == 0 {
+            let keep = r.slots[0];
+            h.set_field(keep, item_off(i % 100), p);
+        }
+    }
+    let s = h.stats();
+    assert!(s.minor_collections > 50, "{s:?}");
+    assert!(s.major_collections > 0, "{s:?}");
+    assert!(
+        s.old_bytes < 1 << 20,
+        "garbage promoted objects are reclaimed: {s:?}"
+    );
+    h.verify(&mut r).unwrap();
+}
+
+#[test]
+fn external_bytes_trigger_major() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    for _ in 0..100 {
+        let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+        h.add_external_bytes(100_000);
+        gc::external_bytes_freed(0);
+        h.sub_external_bytes(100_000);
+    }
+    for _ in 0..100 {
+        let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+        h.add_external_bytes(100_000);
+    }
+    assert!(h.stats().major_collections > 0);
+}
+
+#[test]
+fn deep_structures_do_not_recurse() {
+    let (mut h, t) = new_heap(1 << 20);
+    let mut r = RootStack::default();
+    r.slots.push(Value::NULL);
+    for i in 0..300_000 {
+        let p = h.alloc(t.pair, 0, &mut r).unwrap();
+        h.set_field(p, 0, r.slots[0]);
+        h.set_field(p, 8, int(i));
+        r.slots[0] = p;
+    }
+    h.major_collect(&mut r);
+    let mut n = 0;
+    let mut p = r.slots[0];
+    while !p.is_null() {
+        n += 1;
+        p = h.get_field(p, 0);
+    }
+    assert_eq!(n, 300_000);
+}
+
+#[test]
+fn describe_addr_classifies() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let p = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(p);
+    assert!(h
+        .describe_addr(p.0)
+        .contains("current nursery, live object <pair>"));
+    assert!(h.describe_addr(p.0 + 8).contains("inside"));
+    h.minor_collect(&mut r);
+    let d = h.describe_addr(p.0);
+    assert!(!d.contains("live object"), "{d}");
+    assert!(h
+        .describe_addr(r.slots[0].0)
+        .contains("old space object <pair>"));
+    assert_eq!(h.describe_addr(8), "unknown");
+}
+
+#[test]
+fn trace_file_gets_one_json_line_per_collection() {
+    let path = std::env::temp_dir().join(format!("minipy-gc-trace-{}.jsonl", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let mut c = config(64 << 10);
+    c.stress = 0;
+    c.trace_file = Some(path.to_str().unwrap().to_string());
+    let mut h = Heap::new(c);
+    let t = register(&mut h);
+    let mut r = RootStack::default();
+    let p = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(p);
+    h.minor_collect(&mut r);
+    h.major_collect(&mut r);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("{\"kind\":\"minor\"") && lines[0].contains("\"survivors\":1"));
+    assert!(lines[2].starts_with("{\"kind\":\"major\"") && lines[2].contains("\"old_after\""));
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn stress_mode_collects_at_every_allocation() {
+    let mut c = config(64 << 10);
+    c.stress = 1;
+    let mut h = Heap::new(c);
+    let t = register(&mut h);
+    let mut r = RootStack::default();
+    for i in 0..1000 {
+        let p = h.alloc(t.pair, 0, &mut r).unwrap();
+        h.set_field(p, 8, int(i));
+        r.slots.push(p);
+    }
+    assert!(h.stats().minor_collections >= 999);
+    for (i, p) in r.slots.iter().enumerate() {
+        assert_eq!(h.get_field(*p, 8).as_int(), i as i64);
+    }
+    let mut c = config(64 << 10);
+    c.stress = 10;
+    let mut h = Heap::new(c);
+    let t = register(&mut h);
+    let mut r2 = RootStack::default();
+    for _ in 0..1000 {
+        h.alloc(t.pair, 0, &mut r2).unwrap();
+    }
+    let n = h.stats().minor_collections;
+    assert!((99..=101).contains(&n), "{n}");
+    r.slots.clear();
+}
+
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "stale GC reference")]
+fn debug_builds_catch_stale_references() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let p = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(p);
+    h.minor_collect(&mut r);
+    let _ = h.get_field(p, 0); // p moved: stale
+}
+
+#[test]
+fn config_defaults_and_sizes() {
+    let c = GcConfig::default();
+    assert_eq!(c.nursery_size, DEFAULT_NURSERY);
+    assert!((c.major_factor - 1.82).abs() < 1e-9);
+    assert_eq!(parse_size("256k").unwrap(), 256 << 10);
+    let h = Heap::new(GcConfig {
+        nursery_size: 10,
+        ..GcConfig::default()
+    });
+    assert_eq!(h.config().nursery_size, MIN_NURSERY);
+}
