@@ -2,6 +2,8 @@
 
 mod call_tests;
 mod cdef_tests;
+mod convert_tests;
+mod layout_tests;
 
 use crate::cdef::{CdefOptions, Declarations};
 use crate::ctype::TypeId;
