@@ -1,8 +1,469 @@
-//! SKELETON (being written): the disassembler behind `minipy --dis`.
-use crate::bytecode::CodeUnit;
+//! The disassembler behind `minipy --dis`: a listing in the style of Python's `dis` for a code unit and,
+//! recursively, for the code units among its constants.
+
+use crate::bytecode::{BinOp, CmpOp, CodeUnit, Const, Op, UnaryOp};
+use std::fmt::Write;
 
 /// Renders a code unit and, recursively, the code units among its constants.
 pub fn disassemble(code: &CodeUnit) -> String {
-    let _ = code;
-    todo!()
+    let mut out = String::new();
+    render(code, &mut out);
+    out
+}
+
+fn render(code: &CodeUnit, out: &mut String) {
+    header(code, out);
+    let targets: Vec<u32> = code
+        .code
+        .iter()
+        .filter(|i| crate::compiler::is_jump(i.op))
+        .map(|i| i.arg)
+        .collect();
+    let mut last_line = None;
+    for (pc, ins) in code.code.iter().enumerate() {
+        let line = code.lines.get(pc).copied().unwrap_or(0);
+        let line_col = if last_line != Some(line) {
+            if last_line.is_some() {
+                out.push('\n');
+            }
+            last_line = Some(line);
+            format!("{line:>4}")
+        } else {
+            String::new()
+        };
+        let mark = if targets.contains(&(pc as u32)) {
+            ">>"
+        } else {
+            "  "
+        };
+        let name = op_name(ins.op);
+        let meaning = arg_meaning(code, ins.op, ins.arg);
+        let has_arg = has_arg(ins.op);
+        let _ = match (has_arg, meaning) {
+            (false, _) => writeln!(out, "{line_col:<4} {mark}{pc:>6} {name}"),
+            (true, Some(m)) => writeln!(
+                out,
+                "{line_col:<4} {mark}{pc:>6} {name:<24} {:>4} ({m})",
+                ins.arg
+            ),
+            (true, None) => writeln!(out, "{line_col:<4} {mark}{pc:>6} {name:<24} {:>4}", ins.arg),
+        };
+    }
+    for c in &code.consts {
+        if let Const::Code(inner) = c {
+            out.push('\n');
+            render(inner, out);
+        }
+    }
+}
+
+fn header(code: &CodeUnit, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "Disassembly of <code object {} at \"{}\", line {}>:",
+        code.name, code.filename, code.firstlineno
+    );
+    let mut flags = Vec::new();
+    if code.has_varargs {
+        flags.push("VARARGS");
+    }
+    if code.has_varkw {
+        flags.push("VARKEYWORDS");
+    }
+    if code.is_generator {
+        flags.push("GENERATOR");
+    }
+    let _ = writeln!(out, "  qualname:   {}", code.qualname);
+    let _ = writeln!(
+        out,
+        "  kind:       {:?}{}",
+        code.kind,
+        if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", flags.join(", "))
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  argcount:   {} (posonly {}, kwonly {})   stacksize: {}",
+        code.argcount, code.posonlyargcount, code.kwonlyargcount, code.stacksize
+    );
+    let list = |v: &[String]| v.join(", ");
+    if !code.varnames.is_empty() {
+        let _ = writeln!(out, "  varnames:   {}", list(&code.varnames));
+    }
+    if !code.cellvars.is_empty() {
+        let _ = writeln!(out, "  cellvars:   {}", list(&code.cellvars));
+    }
+    if !code.freevars.is_empty() {
+        let _ = writeln!(out, "  freevars:   {}", list(&code.freevars));
+    }
+    if !code.cell2arg.is_empty() {
+        let pairs: Vec<String> = code
+            .cell2arg
+            .iter()
+            .map(|(c, a)| format!("{c}<-{a}"))
+            .collect();
+        let _ = writeln!(out, "  cell2arg:   {}", pairs.join(", "));
+    }
+    if !code.names.is_empty() {
+        let _ = writeln!(out, "  names:      {}", list(&code.names));
+    }
+    if !code.consts.is_empty() {
+        let cs: Vec<String> = code
+            .consts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{i}: {}", const_repr(c)))
+            .collect();
+        let _ = writeln!(out, "  consts:     {}", cs.join(", "));
+    }
+}
+
+/// CPython-style opcode name: `LoadFast` -> `LOAD_FAST`.
+pub fn op_name(op: Op) -> String {
+    let dbg = format!("{op:?}");
+    let mut s = String::new();
+    for (i, ch) in dbg.chars().enumerate() {
+        if ch.is_ascii_uppercase() && i > 0 {
+            s.push('_');
+        }
+        s.push(ch.to_ascii_uppercase());
+    }
+    s
+}
+
+fn has_arg(op: Op) -> bool {
+    !matches!(
+        op,
+        Op::Nop
+            | Op::Pop
+            | Op::Dup
+            | Op::Dup2
+            | Op::Rot2
+            | Op::Rot3
+            | Op::Rot4
+            | Op::Subscript
+            | Op::StoreSubscr
+            | Op::DeleteSubscr
+            | Op::ListToTuple
+            | Op::GetIter
+            | Op::ReturnValue
+            | Op::LoadBuildClass
+            | Op::YieldValue
+            | Op::GetYieldFromIter
+            | Op::YieldFrom
+            | Op::PopBlock
+            | Op::PopExcept
+            | Op::Reraise
+            | Op::CheckExcMatch
+            | Op::WithExceptStart
+            | Op::LoadAssertionError
+            | Op::ImportStar
+            | Op::PrintExpr
+            | Op::SetupAnnotations
+    )
+}
+
+fn get(v: &[String], i: u32) -> String {
+    v.get(i as usize)
+        .cloned()
+        .unwrap_or_else(|| format!("<bad index {i}>"))
+}
+
+fn arg_meaning(code: &CodeUnit, op: Op, arg: u32) -> Option<String> {
+    let cell_name = |i: u32| {
+        let i = i as usize;
+        if i < code.cellvars.len() {
+            code.cellvars[i].clone()
+        } else {
+            code.freevars
+                .get(i - code.cellvars.len())
+                .cloned()
+                .unwrap_or_else(|| format!("<bad cell {i}>"))
+        }
+    };
+    Some(match op {
+        Op::LoadConst => code
+            .consts
+            .get(arg as usize)
+            .map_or_else(|| format!("<bad const {arg}>"), const_repr),
+        Op::LoadFast | Op::StoreFast | Op::DeleteFast => get(&code.varnames, arg),
+        Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref => {
+            cell_name(arg)
+        }
+        Op::LoadGlobal
+        | Op::StoreGlobal
+        | Op::DeleteGlobal
+        | Op::LoadName
+        | Op::StoreName
+        | Op::DeleteName
+        | Op::LoadAttr
+        | Op::StoreAttr
+        | Op::DeleteAttr
+        | Op::LoadMethod
+        | Op::ImportName
+        | Op::ImportFrom => get(&code.names, arg),
+        Op::BinaryOp => binop_symbol(arg, false),
+        Op::InplaceOp => binop_symbol(arg, true),
+        Op::UnaryOp => unary_symbol(arg),
+        Op::CompareOp => cmp_symbol(arg),
+        Op::IsOp => (if arg == 1 { "is not" } else { "is" }).to_string(),
+        Op::ContainsOp => (if arg == 1 { "not in" } else { "in" }).to_string(),
+        Op::Jump
+        | Op::PopJumpIfFalse
+        | Op::PopJumpIfTrue
+        | Op::JumpIfFalseOrPop
+        | Op::JumpIfTrueOrPop
+        | Op::ForIter
+        | Op::SetupExcept
+        | Op::SetupFinally
+        | Op::BeforeWith => format!("to {arg}"),
+        Op::FormatValue => {
+            let conv = ["", "str", "repr", "ascii"][(arg & 3) as usize];
+            match (conv, arg & 4 != 0) {
+                ("", false) => return None,
+                ("", true) => "with format".to_string(),
+                (c, false) => c.to_string(),
+                (c, true) => format!("{c}, with format"),
+            }
+        }
+        Op::MakeFunction => {
+            let mut parts = Vec::new();
+            for (bit, name) in [(1, "defaults"), (2, "kwdefaults"), (8, "closure")] {
+                if arg & bit != 0 {
+                    parts.push(name);
+                }
+            }
+            if parts.is_empty() {
+                return None;
+            }
+            parts.join(", ")
+        }
+        Op::CallEx if arg & 1 != 0 => "with kwargs".to_string(),
+        Op::UnpackEx => format!("{} before, {} after", arg & 0xff, arg >> 8),
+        Op::RaiseVarargs => match arg {
+            0 => "reraise".to_string(),
+            1 => "exception".to_string(),
+            _ => "exception from cause".to_string(),
+        },
+        _ => return None,
+    })
+}
+
+fn binop_symbol(arg: u32, inplace: bool) -> String {
+    const OPS: [(BinOp, &str); 13] = [
+        (BinOp::Add, "+"),
+        (BinOp::Sub, "-"),
+        (BinOp::Mul, "*"),
+        (BinOp::TrueDiv, "/"),
+        (BinOp::FloorDiv, "//"),
+        (BinOp::Mod, "%"),
+        (BinOp::Pow, "**"),
+        (BinOp::LShift, "<<"),
+        (BinOp::RShift, ">>"),
+        (BinOp::And, "&"),
+        (BinOp::Or, "|"),
+        (BinOp::Xor, "^"),
+        (BinOp::MatMul, "@"),
+    ];
+    match OPS.iter().find(|(op, _)| *op as u32 == arg) {
+        Some((_, s)) if inplace => format!("{s}="),
+        Some((_, s)) => s.to_string(),
+        None => format!("<bad op {arg}>"),
+    }
+}
+
+fn unary_symbol(arg: u32) -> String {
+    const OPS: [(UnaryOp, &str); 4] = [
+        (UnaryOp::Neg, "-"),
+        (UnaryOp::Pos, "+"),
+        (UnaryOp::Not, "not"),
+        (UnaryOp::Invert, "~"),
+    ];
+    OPS.iter()
+        .find(|(op, _)| *op as u32 == arg)
+        .map_or_else(|| format!("<bad op {arg}>"), |(_, s)| s.to_string())
+}
+
+fn cmp_symbol(arg: u32) -> String {
+    const OPS: [(CmpOp, &str); 6] = [
+        (CmpOp::Lt, "<"),
+        (CmpOp::Le, "<="),
+        (CmpOp::Eq, "=="),
+        (CmpOp::Ne, "!="),
+        (CmpOp::Gt, ">"),
+        (CmpOp::Ge, ">="),
+    ];
+    OPS.iter()
+        .find(|(op, _)| *op as u32 == arg)
+        .map_or_else(|| format!("<bad op {arg}>"), |(_, s)| s.to_string())
+}
+
+/// Python `repr` of a constant.
+pub fn const_repr(c: &Const) -> String {
+    match c {
+        Const::None => "None".into(),
+        Const::True => "True".into(),
+        Const::False => "False".into(),
+        Const::Ellipsis => "Ellipsis".into(),
+        Const::Int(i) => i.to_string(),
+        Const::BigInt(b) => b.to_string(),
+        Const::Float(f) => float_repr(*f),
+        Const::Complex(re, im) => {
+            if *re == 0.0 && re.is_sign_positive() {
+                format!("{}j", float_repr_short(*im))
+            } else {
+                let sign = if *im < 0.0 || (*im == 0.0 && im.is_sign_negative()) {
+                    "-"
+                } else {
+                    "+"
+                };
+                format!(
+                    "({}{}{}j)",
+                    float_repr_short(*re),
+                    sign,
+                    float_repr_short(im.abs())
+                )
+            }
+        }
+        Const::Str(s) => str_repr(s),
+        Const::Bytes(b) => bytes_repr(b),
+        Const::Tuple(t) => {
+            let items: Vec<String> = t.iter().map(const_repr).collect();
+            if items.len() == 1 {
+                format!("({},)", items[0])
+            } else {
+                format!("({})", items.join(", "))
+            }
+        }
+        Const::Code(code) => format!("<code object {} at line {}>", code.name, code.firstlineno),
+    }
+}
+
+/// Float repr without the trailing `.0` for integral values (as in complex reprs).
+fn float_repr_short(f: f64) -> String {
+    let s = float_repr(f);
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// Python's `repr(float)`: shortest round-tripping digits, exponent form outside 1e-4 <= |x| < 1e16.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    let sci = format!("{:e}", f.abs());
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if f < 0.0 { "-" } else { "" };
+    if (-4..16).contains(&exp) {
+        let s = if exp >= 0 {
+            let int_len = exp as usize + 1;
+            if digits.len() <= int_len {
+                format!("{}{}.0", digits, "0".repeat(int_len - digits.len()))
+            } else {
+                format!("{}.{}", &digits[..int_len], &digits[int_len..])
+            }
+        } else {
+            format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
+        };
+        format!("{sign}{s}")
+    } else {
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits
+        };
+        let es = if exp < 0 { "-" } else { "+" };
+        format!("{sign}{m}e{es}{:02}", exp.abs())
+    }
+}
+
+/// Python's `repr(str)`.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for ch in s.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                let _ = if n <= 0xff {
+                    write!(out, "\\x{n:02x}")
+                } else if n <= 0xffff {
+                    write!(out, "\\u{n:04x}")
+                } else {
+                    write!(out, "\\U{n:08x}")
+                };
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// An approximation of "not printable" in Python's sense: C1 controls, surrogates, separators.
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    (0x80..0xa0).contains(&n)
+        || n == 0xad
+        || (0x2028..=0x2029).contains(&n)
+        || (0xd800..0xe000).contains(&n)
+}
+
+/// Python's `repr(bytes)`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::from("b");
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
+        }
+    }
+    out.push(quote as char);
+    out
 }

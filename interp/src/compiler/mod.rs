@@ -1,7 +1,33 @@
-//! SKELETON (being written): AST -> bytecode.
-use crate::bytecode::CodeUnit;
+//! AST -> bytecode compiler: the entry point, compile errors, the line index and the compiler state
+//! shared by the statement/expression/function submodules.
+//!
+//! Pipeline: `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
+//! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
-/// A compile-time error, reported by the VM as a Python exception of class `kind` (usually "SyntaxError").
+mod emit;
+mod expr;
+mod flow;
+mod func;
+mod stackdepth;
+mod stmt;
+mod symtable;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_flow;
+
+pub use stackdepth::{is_jump, stack_effect};
+
+use crate::bytecode::{CodeKind, CodeUnit, Const, Op};
+use emit::CodeBuilder;
+use flow::FBlock;
+use rustpython_parser::ast::{self, Ranged};
+use rustpython_parser::text_size::TextSize;
+use rustpython_parser::{parse, Mode, ParseError};
+use symtable::{ScopeKind, SymScope, SymbolTable};
+
+/// A compile-time error, reported by the VM as a Python exception of class `kind` (usually "SyntaxError";
+/// "IndentationError"/"TabError" for indentation problems, both subclasses of SyntaxError).
 #[derive(Debug, Clone)]
 pub struct CompileError {
     pub kind: &'static str,
@@ -11,8 +37,342 @@ pub struct CompileError {
     pub col: u32,
 }
 
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "File \"{}\", line {}\n{}: {}",
+            self.filename, self.line, self.kind, self.msg
+        )
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+pub(crate) type CResult<T> = Result<T, CompileError>;
+
 /// Compiles a module. `interactive` (REPL) makes expression statements print their value (PrintExpr).
 pub fn compile(source: &str, filename: &str, interactive: bool) -> Result<CodeUnit, CompileError> {
-    let _ = (source, filename, interactive);
-    todo!()
+    let index = LineIndex::new(source);
+    let module =
+        parse(source, Mode::Module, filename).map_err(|e| parse_error(e, &index, filename))?;
+    let body = match module {
+        ast::Mod::Module(m) => m.body,
+        ast::Mod::Interactive(m) => m.body,
+        _ => Vec::new(),
+    };
+    let table = symtable::build(&body, &index, filename)?;
+    let mut c = Compiler::new(table, &index, filename, interactive);
+    c.compile_module(&body)
+}
+
+fn parse_error(e: ParseError, index: &LineIndex, filename: &str) -> CompileError {
+    let (line, col) = index.line_col(e.offset);
+    let kind = if e.error.is_tab_error() {
+        "TabError"
+    } else if e.error.is_indentation_error() {
+        "IndentationError"
+    } else {
+        "SyntaxError"
+    };
+    CompileError {
+        kind,
+        msg: e.error.to_string(),
+        filename: filename.to_string(),
+        line,
+        col,
+    }
+}
+
+/// Maps byte offsets to 1-based (line, column).
+pub(crate) struct LineIndex<'s> {
+    src: &'s str,
+    starts: Vec<u32>,
+}
+
+impl<'s> LineIndex<'s> {
+    pub(crate) fn new(src: &'s str) -> Self {
+        let mut starts = vec![0u32];
+        for (i, b) in src.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        LineIndex { src, starts }
+    }
+
+    pub(crate) fn line(&self, off: TextSize) -> u32 {
+        let off = u32::from(off);
+        match self.starts.binary_search(&off) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    pub(crate) fn line_col(&self, off: TextSize) -> (u32, u32) {
+        let line = self.line(off);
+        let start = self.starts[line as usize - 1] as usize;
+        let end = (u32::from(off) as usize).min(self.src.len());
+        let col = self
+            .src
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
+        (line, col as u32 + 1)
+    }
+}
+
+/// Mangles a private name (`__x` inside class `C` -> `_C__x`), as CPython does.
+pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
+    if let Some(class) = private {
+        if name.starts_with("__") && !name.ends_with("__") && !name.contains('.') {
+            let stripped = class.trim_start_matches('_');
+            if !stripped.is_empty() {
+                return format!("_{stripped}{name}");
+            }
+        }
+    }
+    name.to_string()
+}
+
+/// One code unit being compiled.
+pub(crate) struct Unit<'a> {
+    pub b: CodeBuilder,
+    pub scope: usize,
+    pub kind: CodeKind,
+    pub name: String,
+    pub qualname: String,
+    pub fblocks: Vec<FBlock<'a>>,
+    pub private: Option<String>,
+    pub firstlineno: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub has_varargs: bool,
+    pub has_varkw: bool,
+}
+
+/// How a name is accessed from the current scope.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Ctx {
+    Load,
+    Store,
+    Del,
+}
+
+pub(crate) struct Compiler<'a> {
+    pub filename: String,
+    pub index: &'a LineIndex<'a>,
+    pub st: SymbolTable,
+    pub interactive: bool,
+    pub unit: Unit<'a>,
+    pub outer: Vec<Unit<'a>>,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(st: SymbolTable, index: &'a LineIndex<'a>, filename: &str, interactive: bool) -> Self {
+        let unit = Unit {
+            b: CodeBuilder::new(1),
+            scope: 0,
+            kind: CodeKind::Module,
+            name: "<module>".into(),
+            qualname: "<module>".into(),
+            fblocks: Vec::new(),
+            private: None,
+            firstlineno: 1,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            has_varargs: false,
+            has_varkw: false,
+        };
+        Compiler {
+            filename: filename.to_string(),
+            index,
+            st,
+            interactive,
+            unit,
+            outer: Vec::new(),
+        }
+    }
+
+    fn compile_module(&mut self, body: &'a [ast::Stmt]) -> CResult<CodeUnit> {
+        if let Some(first) = body.first() {
+            self.set_line(first.start());
+        }
+        if let Some(doc) = docstring(body) {
+            self.load_const(Const::Str(doc.to_string()));
+            let n = self.unit.b.name("__doc__");
+            self.emit(Op::StoreName, n);
+        }
+        self.compile_body(body)?;
+        self.load_const(Const::None);
+        self.emit(Op::ReturnValue, 0);
+        let blank = self.blank_unit();
+        let unit = std::mem::replace(&mut self.unit, blank);
+        self.finish_unit(unit)
+    }
+
+    fn blank_unit(&self) -> Unit<'a> {
+        Unit {
+            b: CodeBuilder::new(0),
+            scope: 0,
+            kind: CodeKind::Module,
+            name: String::new(),
+            qualname: String::new(),
+            fblocks: Vec::new(),
+            private: None,
+            firstlineno: 0,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            has_varargs: false,
+            has_varkw: false,
+        }
+    }
+
+    /// Turns a finished unit into a `CodeUnit` (patching jumps and computing the stack size).
+    fn finish_unit(&self, u: Unit<'a>) -> CResult<CodeUnit> {
+        let is_generator = self.st.scopes[u.scope].is_generator;
+        let name = u.name.clone();
+        let line = u.firstlineno;
+        u.b.finish(emit::Meta {
+            name: u.name,
+            qualname: u.qualname,
+            filename: self.filename.clone(),
+            kind: u.kind,
+            is_generator,
+            argcount: u.argcount,
+            posonlyargcount: u.posonlyargcount,
+            kwonlyargcount: u.kwonlyargcount,
+            has_varargs: u.has_varargs,
+            has_varkw: u.has_varkw,
+            firstlineno: u.firstlineno,
+        })
+        .map_err(|msg| CompileError {
+            kind: "SystemError",
+            msg: format!("internal compiler error in {name}: {msg}"),
+            filename: self.filename.clone(),
+            line,
+            col: 1,
+        })
+    }
+
+    // ---- small emission helpers ----
+
+    pub(crate) fn emit(&mut self, op: Op, arg: u32) {
+        self.unit.b.emit(op, arg);
+    }
+
+    pub(crate) fn load_const(&mut self, c: Const) {
+        let i = self.unit.b.add_const(c);
+        self.emit(Op::LoadConst, i);
+    }
+
+    pub(crate) fn set_line(&mut self, off: TextSize) {
+        self.unit.b.line = self.index.line(off);
+    }
+
+    pub(crate) fn error(&self, off: TextSize, msg: impl Into<String>) -> CompileError {
+        let (line, col) = self.index.line_col(off);
+        CompileError {
+            kind: "SyntaxError",
+            msg: msg.into(),
+            filename: self.filename.clone(),
+            line,
+            col,
+        }
+    }
+
+    pub(crate) fn mangle(&self, name: &str) -> String {
+        mangle(self.unit.private.as_deref(), name)
+    }
+
+    fn is_function_like(&self) -> bool {
+        !matches!(
+            self.st.scopes[self.unit.scope].kind,
+            ScopeKind::Module | ScopeKind::Class
+        )
+    }
+
+    /// Emits the load/store/delete of a (source) name according to its scope.
+    pub(crate) fn name_op(&mut self, name: &str, ctx: Ctx) {
+        let name = self.mangle(name);
+        let scope = &self.st.scopes[self.unit.scope];
+        let sym_scope = scope
+            .lookup(&name)
+            .map_or(SymScope::GlobalImplicit, |s| s.scope);
+        let function_like = self.is_function_like();
+        let is_class = scope.kind == ScopeKind::Class;
+        let (op, arg) = match sym_scope {
+            SymScope::Free | SymScope::Cell => {
+                let idx = self.deref_index(&name);
+                let op = match ctx {
+                    Ctx::Load if is_class => Op::LoadClassDeref,
+                    Ctx::Load => Op::LoadDeref,
+                    Ctx::Store => Op::StoreDeref,
+                    Ctx::Del => Op::DeleteDeref,
+                };
+                (op, idx)
+            }
+            SymScope::Local if function_like => {
+                let idx = self.unit.b.varname(&name);
+                (pick(ctx, Op::LoadFast, Op::StoreFast, Op::DeleteFast), idx)
+            }
+            SymScope::GlobalExplicit => (
+                pick(ctx, Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal),
+                self.unit.b.name(&name),
+            ),
+            SymScope::GlobalImplicit if function_like => (
+                pick(ctx, Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal),
+                self.unit.b.name(&name),
+            ),
+            _ => (
+                pick(ctx, Op::LoadName, Op::StoreName, Op::DeleteName),
+                self.unit.b.name(&name),
+            ),
+        };
+        self.emit(op, arg);
+    }
+
+    /// Index of a cell or free variable (cellvars first, then freevars).
+    pub(crate) fn deref_index(&mut self, name: &str) -> u32 {
+        let b = &mut self.unit.b;
+        if let Some(i) = b.cellvars.iter().position(|n| n == name) {
+            return i as u32;
+        }
+        if let Some(i) = b.freevars.iter().position(|n| n == name) {
+            return (b.cellvars.len() + i) as u32;
+        }
+        // Should not happen with a consistent symbol table; keep going with a fresh free variable.
+        b.freevars.push(name.to_string());
+        (b.cellvars.len() + b.freevars.len() - 1) as u32
+    }
+
+    /// Compiles a statement list.
+    pub(crate) fn compile_body(&mut self, body: &'a [ast::Stmt]) -> CResult<()> {
+        for s in body {
+            self.compile_stmt(s)?;
+        }
+        Ok(())
+    }
+}
+
+fn pick(ctx: Ctx, load: Op, store: Op, del: Op) -> Op {
+    match ctx {
+        Ctx::Load => load,
+        Ctx::Store => store,
+        Ctx::Del => del,
+    }
+}
+
+/// The docstring of a body: its first statement when it is a string constant.
+pub(crate) fn docstring(body: &[ast::Stmt]) -> Option<&str> {
+    if let Some(ast::Stmt::Expr(e)) = body.first() {
+        if let ast::Expr::Constant(c) = &*e.value {
+            if let ast::Constant::Str(s) = &c.value {
+                return Some(s.as_str());
+            }
+        }
+    }
+    None
 }
