@@ -1103,6 +1103,9 @@ impl<'a> Parser<'a> {
                     if v < 0 {
                         return Err(self.err_at(at, ErrorKind::CDef, "negative array length"));
                     }
+                    if v > isize::MAX as i128 {
+                        return Err(Error::overflow("array size would overflow a ssize_t"));
+                    }
                     ArrLen::Known(v as usize)
                 };
                 d = Dtor::Array(Box::new(d), len);

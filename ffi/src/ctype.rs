@@ -971,7 +971,7 @@ impl TypeTable {
             TypeKind::Pointer(_) | TypeKind::Function(_) => Some(POINTER_SIZE),
             TypeKind::Array { item, length } => {
                 let n = (*length)?;
-                Some(self.size_of(*item)? * n)
+                self.size_of(*item)?.checked_mul(n)
             }
             TypeKind::Struct(s) => s.layout.as_ref().map(|l| l.size),
             TypeKind::Enum(e) => e.base.and_then(|b| self.size_of(b)),

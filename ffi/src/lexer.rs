@@ -242,12 +242,15 @@ fn lex_line(
             Tok::Ident(line[start..i].to_string())
         } else if c.is_ascii_digit() || (c == b'.' && i + 1 < b.len() && b[i + 1].is_ascii_digit())
         {
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'_')
-                || (i > start
-                    && (b[i] == b'+' || b[i] == b'-')
-                    && matches!(b[i - 1], b'e' | b'E')
-                    && !line[start..i].starts_with("0x")
-                    && !line[start..i].starts_with("0X"))
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || b[i] == b'.'
+                    || b[i] == b'_'
+                    || (i > start
+                        && (b[i] == b'+' || b[i] == b'-')
+                        && matches!(b[i - 1], b'e' | b'E')
+                        && !line[start..i].starts_with("0x")
+                        && !line[start..i].starts_with("0X")))
             {
                 i += 1;
             }

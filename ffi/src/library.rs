@@ -82,7 +82,7 @@ impl Library {
     }
 
     /// The address of symbol `name` (function or variable). AttributeError as CFFI's:
-    /// "function/symbol 'x' not found in library '<None>': ...".
+    /// `function/symbol 'x' not found in library '<None>': ...`.
     pub fn symbol(&self, name: &str) -> Result<*mut c_void> {
         let lib = self.lib.as_ref().ok_or_else(|| {
             Error::value(format!("library '{}' has already been closed", self.name))

@@ -510,3 +510,44 @@ fn getctype() {
     let t = ty(&mut d, "int *");
     assert_eq!(d.types.getctype(t, ""), "int *");
 }
+
+#[test]
+fn no_panics_on_truncated_or_garbled_sources() {
+    let src = "typedef struct { int a:3; union { char c; } ; } t; enum e { A = 1 << 2, B, ... };
+        int (*fp[2])(int, ...); struct s { struct s *next; char n[...]; ...; };
+        #define X 0x10\n static const long Y = -3; typedef int... u; extern \"Python\" int cb(void *);";
+    for end in 0..=src.len() {
+        if !src.is_char_boundary(end) {
+            continue;
+        }
+        let mut d = Declarations::new();
+        let _ = d.cdef(&src[..end], &CdefOptions::default());
+        let mut d = Declarations::new();
+        let _ = d.cdef(&src[end..], &CdefOptions::default());
+    }
+    let mut d = Declarations::new();
+    for s in [
+        "",
+        "(",
+        ")",
+        "[",
+        "int[",
+        "int(*",
+        "int(*)(",
+        "struct",
+        "enum {",
+        "int[-1]",
+        "char[99999999999999999999999]",
+        "int:3",
+        "...",
+        "int[1<<200]",
+        "int[3/0]",
+        "char[4611686018427387904][4]",
+    ] {
+        let _ = d.parse_type(s);
+        let _ = d.parse_callback_type(s);
+        if let Ok(t) = d.parse_type(s) {
+            let _ = d.types.size_of(t);
+        }
+    }
+}
