@@ -30,6 +30,9 @@
 //! - [`Library`] (library.rs): `open_cffi(Some(name) | None, flags)` (`ffi.dlopen`, with the
 //!   find_library fallback), `open` (raw dlopen), `symbol(name)` (AttributeError message as
 //!   CFFI's), `close()` (`ffi.dlclose`).
+//! - apimode.rs (issue 5): `questions`, `generate_c(decls, &SourceConfig)`, `compile(...)`
+//!   (VerificationError with the compiler output), `load(decls, so)` = dlopen + `apply_answers`;
+//!   call functions through `wrapper_symbol(name)`, globals through `variable_symbol(name)`.
 //! - [`Error`] (error.rs): every failure carries an [`ErrorKind`] naming the Python exception
 //!   CFFI raises (CDefError, FFIError, VerificationMissing, TypeError, OverflowError, ...) and
 //!   CFFI's message.
@@ -43,6 +46,7 @@
 //!   documents what it reads or writes.
 //! - No function panics on user input; panics inside callback handlers never unwind into C.
 
+pub mod apimode;
 pub mod call;
 pub mod cdef;
 pub mod closure;

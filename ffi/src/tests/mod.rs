@@ -1,5 +1,6 @@
 //! Unit tests of the crate, one file per area. Helpers shared by them live here.
 
+mod apimode_tests;
 mod call_tests;
 mod cdef_tests;
 mod convert_tests;

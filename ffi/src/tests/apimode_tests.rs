@@ -1,0 +1,119 @@
+//! API mode: the compiler answers `...` questions (the talk's getpwnam example and more).
+
+use super::{decls, ty};
+use crate::apimode::{compile, generate_c, load, questions, wrapper_symbol, SourceConfig};
+use crate::call::CallInterface;
+use crate::cdef::Decl;
+use crate::convert::{load as load_scalar, Scalar};
+use crate::error::ErrorKind;
+use std::ffi::{c_void, CString};
+
+fn tmpdir(tag: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("minipy-ffi-api-{}-{}", tag, std::process::id()))
+}
+
+#[test]
+fn pwuid_example() {
+    let mut d = decls(
+        "
+        typedef int... uid_t;
+        struct passwd { uid_t pw_uid; char *pw_name; ...; };
+        struct passwd *getpwnam(const char *);
+        #define SHIFTED ...
+        static const int ANSWER;
+        enum color { RED, GREEN = ..., BLUE, ... };
+        struct holder { int n; char buf[...]; ...; };
+        int twice(int);
+        extern int counter;
+    ",
+    );
+    assert_eq!(questions(&d).len(), 1 + 2 + 4);
+    let cfg = SourceConfig {
+        module_name: "_pwuid_cffi".into(),
+        c_source: "#include <sys/types.h>\n#include <pwd.h>\n#define SHIFTED (1LL << 40)\nstatic const int ANSWER = 42;\n\
+                   enum color { RED, GREEN = 10, BLUE };\nstruct holder { long pad; int n; char buf[24]; };\n\
+                   #define twice(x) ((x) * 2)\nint counter = 5;\n"
+            .into(),
+        ..Default::default()
+    };
+    assert!(generate_c(&d, &cfg).contains("_cffi_d_getpwnam"));
+    let so = compile(&d, &cfg, &tmpdir("pw"), false).unwrap();
+    let lib = load(&mut d, &so).unwrap();
+    let uid = ty(&mut d, "uid_t");
+    assert_eq!(d.types.name(uid), "uint32_t");
+    let pw = ty(&mut d, "struct passwd");
+    d.types.check_usable(pw).unwrap();
+    assert_eq!(
+        d.types.size_of(pw),
+        Some(std::mem::size_of::<libc::passwd>())
+    );
+    assert_eq!(d.types.field(pw, "pw_uid").unwrap().offset, 16);
+    assert_eq!(d.integer_const("SHIFTED"), Some(1 << 40));
+    assert_eq!(d.integer_const("ANSWER"), Some(42));
+    assert_eq!(d.integer_const("GREEN"), Some(10));
+    assert_eq!(d.integer_const("BLUE"), Some(11));
+    let color = ty(&mut d, "enum color");
+    d.types.check_usable(color).unwrap();
+    let holder = ty(&mut d, "struct holder");
+    assert_eq!(d.types.size_of(holder), Some(40));
+    assert_eq!(
+        d.types.name(d.types.field(holder, "buf").unwrap().ty),
+        "char[24]"
+    );
+    assert_eq!(d.types.field(holder, "n").unwrap().offset, 8);
+
+    // getpwnam("root")->pw_uid == 0, through the generated wrapper
+    let f = match d.lookup("getpwnam") {
+        Some(Decl::Function { ty, .. }) => *ty,
+        _ => panic!(),
+    };
+    let cif = CallInterface::new(&d.types, f).unwrap();
+    let root = CString::new("root").unwrap();
+    let mut a = root.as_ptr() as usize;
+    let mut ret = [0u64; 2];
+    unsafe {
+        cif.call(
+            lib.symbol(&wrapper_symbol("getpwnam")).unwrap(),
+            &[&mut a as *mut _ as *mut c_void],
+            ret.as_mut_ptr() as *mut c_void,
+        );
+        let p = ret[0] as *const u8;
+        assert!(!p.is_null());
+        let off = d.types.field(pw, "pw_uid").unwrap().offset;
+        assert_eq!(
+            load_scalar(&d.types, uid, p.add(off)).unwrap(),
+            Scalar::Int(0)
+        );
+    }
+    // a macro called as a function
+    let f = match d.lookup("twice") {
+        Some(Decl::Function { ty, .. }) => *ty,
+        _ => panic!(),
+    };
+    let cif = CallInterface::new(&d.types, f).unwrap();
+    let mut x = 21i32;
+    unsafe {
+        cif.call(
+            lib.symbol("_cffi_d_twice").unwrap(),
+            &[&mut x as *mut _ as *mut c_void],
+            ret.as_mut_ptr() as *mut c_void,
+        );
+    }
+    assert_eq!(ret[0] as i32, 42);
+    let get: extern "C" fn() -> *const i32 =
+        unsafe { std::mem::transmute(lib.symbol("_cffi_var_counter").unwrap()) };
+    assert_eq!(unsafe { *get() }, 5);
+}
+
+#[test]
+fn compiler_errors_are_verification_errors() {
+    let d = decls("#define BAR ...\n");
+    let cfg = SourceConfig {
+        module_name: "_bad".into(),
+        c_source: "/* BAR is not defined */\n".into(),
+        ..Default::default()
+    };
+    let e = compile(&d, &cfg, &tmpdir("bad"), false).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Verification);
+    assert!(e.message.contains("BAR"), "{}", e.message);
+}
