@@ -159,7 +159,40 @@ impl Heap {
             record,
             survivors: Vec::new(),
         };
-        roots.trace(&mut |s: &mut Value| ev.visit(s));
+        // Stress / verify mode: check each root slot as it is visited (no second pass over the roots):
+        // no reference into a retired nursery or into the free part of the current one.
+        let mut bad_root: Option<String> = None;
+        if record {
+            let retired = self.nursery.retired_starts();
+            let (nstart, nsize, free) = (self.nstart, self.nsize, self.free);
+            let mut i = 0usize;
+            roots.trace(&mut |s: &mut Value| {
+                let p = s.0 as usize;
+                if s.is_ptr() && bad_root.is_none() {
+                    if p.wrapping_sub(nstart) < nsize && p >= free {
+                        bad_root = Some(format!(
+                            "root #{i} ({p:#x}) points into the free part of the nursery"
+                        ));
+                    } else if retired.iter().any(|&b| p.wrapping_sub(b) < nsize) {
+                        bad_root = Some(format!(
+                            "root #{i} ({p:#x}) is a stale reference into a retired nursery"
+                        ));
+                    }
+                }
+                i += 1;
+                if bad_root.is_none() {
+                    ev.visit(s);
+                }
+            });
+        } else {
+            roots.trace(&mut |s: &mut Value| ev.visit(s));
+        }
+        if let Some(e) = bad_root {
+            panic!(
+                "minipy-gc: stale GC reference found by minor collection #{}: {e}",
+                self.stats.minor_collections + 1
+            );
+        }
         for v in self.pending_finalizers.iter_mut() {
             ev.visit(v);
         }
@@ -276,7 +309,7 @@ impl Heap {
                 );
             }
         } else if self.cfg.stress > 0 {
-            if let Err(e) = self.verify_after_minor(roots, &survivors) {
+            if let Err(e) = self.verify_after_minor(&survivors) {
                 panic!(
                     "minipy-gc: heap verification failed after minor collection #{}: {e}",
                     self.stats.minor_collections

@@ -76,6 +76,16 @@ impl Nursery {
         self.start()
     }
 
+    /// Start addresses of the retired buffers.
+    pub(crate) fn retired_starts(&self) -> Vec<usize> {
+        self.bufs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != self.cur)
+            .map(|(_, b)| b.start)
+            .collect()
+    }
+
     /// True if `p` lies in a buffer that is not the current one (a stale reference).
     #[inline]
     pub(crate) fn is_retired(&self, p: usize) -> bool {
