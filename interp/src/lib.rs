@@ -6,3 +6,8 @@
 pub mod bytecode;
 pub mod compiler;
 pub mod dis;
+pub mod builtins;
+pub mod obj;
+pub mod vm;
+pub mod repl;
+pub mod run;

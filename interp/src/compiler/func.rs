@@ -36,7 +36,7 @@ impl<'a> Compiler<'a> {
         match self.unit.kind {
             CodeKind::Module => name.to_string(),
             _ if global => name.to_string(),
-            CodeKind::Class => format!("{}.{}", self.unit.qualname, name),
+            CodeKind::Class | CodeKind::Comprehension => format!("{}.{}", self.unit.qualname, name),
             _ => format!("{}.<locals>.{}", self.unit.qualname, name),
         }
     }

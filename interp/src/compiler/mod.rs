@@ -199,7 +199,7 @@ impl<'a> Compiler<'a> {
         if let Some(first) = body.first() {
             self.set_line(first.start());
         }
-        if let Some(doc) = docstring(body) {
+        if let Some(doc) = docstring(body).filter(|_| !self.interactive) {
             self.load_const(Const::Str(doc.to_string()));
             let n = self.unit.b.name("__doc__");
             self.emit(Op::StoreName, n);

@@ -100,18 +100,22 @@ impl Scope {
         )
     }
 
-    /// Names of this scope's cell variables, sorted (as CPython does), `__class__` for classes.
+    /// Names of this scope's cell variables in CPython 3.11's order: parameters first (in parameter
+    /// order), then the others sorted; `__class__` for classes whose methods need it.
     pub(crate) fn cellvars(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
+        let is_cell = |n: &String| self.lookup(n).is_some_and(|s| s.scope == SymScope::Cell);
+        let mut v: Vec<String> = self.params.iter().filter(|p| is_cell(p)).cloned().collect();
+        let mut rest: Vec<String> = self
             .symbols
             .iter()
-            .filter(|s| s.scope == SymScope::Cell)
+            .filter(|s| s.scope == SymScope::Cell && !self.params.contains(&s.name))
             .map(|s| s.name.clone())
             .collect();
         if self.needs_class_cell {
-            v.push("__class__".into());
+            rest.push("__class__".into());
         }
-        v.sort();
+        rest.sort();
+        v.extend(rest);
         v
     }
 

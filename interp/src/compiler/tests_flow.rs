@@ -264,3 +264,106 @@ Disassembly of <code object add at \"<test>\", line 1>:
         arg: 0,
     };
 }
+
+#[test]
+#[ignore]
+fn print_sample_disassembly() {
+    let src = std::env::var("MINIPY_DIS_SRC").unwrap_or_else(|_| {
+        "class A(B):\n    def m(self, x=1.5e20, *a, k=-2, **kw):\n        return super().m(f'{x!r:>4}', *a)\n\
+         def g(n):\n    try:\n        yield [i for i in range(n) if i % 2]\n    except (E, F) as e:\n        raise X from e\n"
+            .to_string()
+    });
+    let src = std::fs::read_to_string(&src).unwrap_or(src);
+    println!("{}", crate::dis::disassemble(&ok(&src)));
+}
+
+/// Compiles every `.py` file under `$MINIPY_CORPUS` (e.g. CPython's Lib/): reports internal errors and
+/// panics; unsupported-feature errors are counted. Run with `--ignored --nocapture`.
+#[test]
+#[ignore]
+fn compile_corpus() {
+    let Ok(root) = std::env::var("MINIPY_CORPUS") else { return };
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    let (mut okn, mut unsupported, mut other) = (0, 0, 0);
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            for e in std::fs::read_dir(&p).unwrap().flatten() {
+                stack.push(e.path());
+            }
+            continue;
+        }
+        if p.extension().is_none_or(|x| x != "py") {
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(&p) else { continue };
+        let name = p.display().to_string();
+        let r = std::panic::catch_unwind(|| super::compile(&src, &name, false));
+        match r {
+            Err(_) => println!("PANIC {name}"),
+            Ok(Ok(_)) => okn += 1,
+            Ok(Err(e)) if e.msg.contains("not supported by minipy") => unsupported += 1,
+            Ok(Err(e)) => {
+                other += 1;
+                println!("{}:{}: {}: {}", name, e.line, e.kind, e.msg);
+            }
+        }
+    }
+    println!("ok {okn}, unsupported {unsupported}, other errors {other}");
+}
+
+/// Writes scope facts of every code unit under `$MINIPY_CORPUS` to `$MINIPY_SCOPE_DUMP`, one line per
+/// unit (file|qualname|occurrence|argcount|posonly|kwonly|varnames|cellvars|freevars|gen|varargs|varkw),
+/// for comparison with CPython's code objects.
+#[test]
+#[ignore]
+fn dump_scopes() {
+    use crate::bytecode::{CodeUnit, Const};
+    use std::collections::HashMap;
+    use std::fmt::Write as _;
+    let (Ok(root), Ok(dump)) = (std::env::var("MINIPY_CORPUS"), std::env::var("MINIPY_SCOPE_DUMP")) else { return };
+    fn walk(c: &CodeUnit, file: &str, seen: &mut HashMap<String, usize>, out: &mut String) {
+        let n = seen.entry(c.qualname.clone()).or_insert(0);
+        let k = *n;
+        *n += 1;
+        if c.name != "<module>" {
+            let _ = writeln!(
+                out,
+                "{file}|{}|{k}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+                c.qualname,
+                c.argcount,
+                c.posonlyargcount,
+                c.kwonlyargcount,
+                c.varnames.join(","),
+                c.cellvars.join(","),
+                c.freevars.join(","),
+                c.is_generator as u8,
+                c.has_varargs as u8,
+                c.has_varkw as u8
+            );
+        }
+        for k in &c.consts {
+            if let Const::Code(inner) = k {
+                walk(inner, file, seen, out);
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            for e in std::fs::read_dir(&p).unwrap().flatten() {
+                stack.push(e.path());
+            }
+            continue;
+        }
+        if p.extension().is_none_or(|x| x != "py") {
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(&p) else { continue };
+        let name = p.display().to_string();
+        if let Ok(code) = super::compile(&src, &name, false) {
+            walk(&code, &name, &mut HashMap::new(), &mut out);
+        }
+    }
+    std::fs::write(dump, out).unwrap();
+}

@@ -1,0 +1,66 @@
+//! Running a whole program: VM creation from the environment, `__main__`, exit status, uncaught
+//! exception reports and `SystemExit`.
+
+use crate::vm::Vm;
+use gc::GcConfig;
+
+/// Creates a VM configured from the MINIPY_GC_* environment variables (exits with status 2 on a bad value).
+pub fn new_vm(argv: Vec<String>, filename: &str) -> Vm {
+    let cfg = match GcConfig::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("minipy: {e}");
+            std::process::exit(2);
+        }
+    };
+    let mut vm = Vm::new(cfg);
+    let dir = std::path::Path::new(filename).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+    vm.script_dir = if dir.is_empty() { ".".into() } else { dir };
+    vm.argv = argv;
+    vm
+}
+
+/// Runs a script; returns the process exit status.
+pub fn run_script(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+    let mut vm = new_vm(argv, filename);
+    let r = vm.run_main(source, filename);
+    let status = match r {
+        Ok(()) => 0,
+        Err(_) => vm.report_uncaught(),
+    };
+    vm.flush_stdout();
+    status
+}
+
+impl Vm {
+    pub fn flush_stdout(&mut self) {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    }
+
+    /// Prints the pending exception like CPython and returns the exit status (SystemExit aware).
+    pub fn report_uncaught(&mut self) -> i32 {
+        let e = self.take_exc();
+        self.flush_stdout();
+        if e.is_null() {
+            return 1;
+        }
+        if self.exc_matches(e, "SystemExit") {
+            let args = self.exc_args(e);
+            let items = self.tuple_items(args).to_vec();
+            let code = if items.is_empty() { self.none() } else { items[0] };
+            if code == self.none() {
+                return 0;
+            }
+            if let Some(i) = self.to_i64(code) {
+                return i as i32;
+            }
+            let s = self.str_string(code).unwrap_or_default();
+            eprintln!("{s}");
+            return 1;
+        }
+        let text = self.format_traceback(e);
+        eprint!("{text}");
+        1
+    }
+}

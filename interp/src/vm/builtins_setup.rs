@@ -1,0 +1,588 @@
+//! Bootstrap: singletons, the builtin type objects (one per Kind plus `object`, `type` and the
+//! exception hierarchy), the builtins namespace, and the core natives the VM itself relies on
+//! (`__build_class__`, `object`, `super`, `property`, `staticmethod`, `classmethod`, BaseException).
+//! Everything created here is allocated in the old generation and rooted by `roots.types`,
+//! `roots.named` and `roots.builtins`.
+//!
+//! Registration API for the natives in `crate::builtins`: `add_builtin`, `add_method`, `add_type_attr`.
+
+use super::{Args, Named, PyResult, Vm};
+use crate::obj::layout::*;
+use gc::Value;
+
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", "object"),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+fn kind_type_name(k: usize) -> &'static str {
+    match k {
+        x if x == Kind::NoneType as usize => "NoneType",
+        x if x == Kind::Bool as usize => "bool",
+        x if x == Kind::BigInt as usize => "int",
+        x if x == Kind::Float as usize => "float",
+        x if x == Kind::Str as usize => "str",
+        x if x == Kind::Bytes as usize => "bytes",
+        x if x == Kind::ByteArray as usize => "bytearray",
+        x if x == Kind::Tuple as usize => "tuple",
+        x if x == Kind::List as usize => "list",
+        x if x == Kind::ValueArray as usize => "valuearray",
+        x if x == Kind::Dict as usize => "dict",
+        x if x == Kind::Set as usize => "set",
+        x if x == Kind::FrozenSet as usize => "frozenset",
+        x if x == Kind::Range as usize => "range",
+        x if x == Kind::Slice as usize => "slice",
+        x if x == Kind::Function as usize => "function",
+        x if x == Kind::Native as usize => "builtin_function_or_method",
+        x if x == Kind::BoundMethod as usize => "method",
+        x if x == Kind::Code as usize => "code",
+        x if x == Kind::Cell as usize => "cell",
+        x if x == Kind::Type as usize => "type",
+        x if x == Kind::Instance as usize => "object",
+        x if x == Kind::Module as usize => "module",
+        x if x == Kind::Generator as usize => "generator",
+        x if x == Kind::Iter as usize => "iterator",
+        x if x == Kind::Property as usize => "property",
+        x if x == Kind::StaticMethod as usize => "staticmethod",
+        x if x == Kind::ClassMethod as usize => "classmethod",
+        x if x == Kind::Super as usize => "super",
+        x if x == Kind::Ellipsis as usize => "ellipsis",
+        x if x == Kind::NotImplemented as usize => "NotImplementedType",
+        _ => "cdata",
+    }
+}
+
+pub fn bootstrap(vm: &mut Vm) {
+    // singletons
+    let none = vm.alloc_old(Kind::NoneType, 0);
+    vm.roots.named[Named::None as usize] = none;
+    let t = vm.alloc_old(Kind::Bool, 0);
+    unsafe { (*vm.payload::<BoolObj>(t)).value = 1 };
+    vm.roots.named[Named::True as usize] = t;
+    let f = vm.alloc_old(Kind::Bool, 0);
+    vm.roots.named[Named::False as usize] = f;
+    let e = vm.alloc_old(Kind::Ellipsis, 0);
+    vm.roots.named[Named::Ellipsis as usize] = e;
+    let ni = vm.alloc_old(Kind::NotImplemented, 0);
+    vm.roots.named[Named::NotImplemented as usize] = ni;
+    let et = vm.alloc_old(Kind::Tuple, 0);
+    vm.roots.named[Named::EmptyTuple as usize] = et;
+    let es = vm.alloc_old(Kind::Str, 0);
+    vm.roots.named[Named::EmptyStr as usize] = es;
+
+    // `object` first (it is the Instance kind's type), then one type per kind.
+    let builtins_name = vm.intern("builtins");
+    let mut types = Vec::new();
+    for k in 0..NKINDS {
+        let name = kind_type_name(k);
+        let ty = make_type(vm, name, builtins_name);
+        types.push(ty);
+    }
+    vm.roots.types = types;
+    for k in 0..NKINDS {
+        vm.type_names.insert(kind_type_name(k).to_string(), k);
+    }
+    let object = vm.roots.types[Kind::Instance as usize];
+    unsafe { (*vm.payload::<TypeObj>(object)).flags |= TYPE_BASETYPE };
+    // MROs: every builtin type is (T, object); bool derives from int.
+    let obj_mro = vm.old_tuple(&[object]);
+    unsafe {
+        (*vm.payload::<TypeObj>(object)).mro = obj_mro;
+        (*vm.payload::<TypeObj>(object)).bases = vm.named(Named::EmptyTuple);
+    }
+    let int_t = vm.roots.types[Kind::BigInt as usize];
+    for k in 0..NKINDS {
+        let t = vm.roots.types[k];
+        if t == object {
+            continue;
+        }
+        let (bases, mro) = if k == Kind::Bool as usize {
+            (vm.old_tuple(&[int_t]), vm.old_tuple(&[t, int_t, object]))
+        } else {
+            (obj_mro, vm.old_tuple(&[t, object]))
+        };
+        unsafe {
+            (*vm.payload::<TypeObj>(t)).bases = bases;
+            (*vm.payload::<TypeObj>(t)).mro = mro;
+        }
+        vm.heap.write_barrier(t);
+    }
+    // exceptions
+    for (name, base) in EXCEPTIONS {
+        let t = make_type(vm, name, builtins_name);
+        let b = vm.builtin_type(base);
+        let bmro: Vec<Value> = vm.tuple_items(vm.obj::<TypeObj>(b).mro).to_vec();
+        let mut mro = vec![t];
+        mro.extend(bmro);
+        let bases = vm.old_tuple(&[b]);
+        let mro = vm.old_tuple(&mro);
+        unsafe {
+            let p = vm.payload::<TypeObj>(t);
+            (*p).bases = bases;
+            (*p).mro = mro;
+            (*p).flags |= TYPE_EXCEPTION | TYPE_BASETYPE;
+        }
+        vm.heap.write_barrier(t);
+        vm.roots.types.push(t);
+        vm.type_names.insert(name.to_string(), vm.roots.types.len() - 1);
+    }
+    // builtins namespace
+    let b = vm.alloc_old(Kind::Dict, 0);
+    vm.roots.builtins = b;
+    let modules = vm.alloc_old(Kind::Dict, 0);
+    vm.roots.modules = modules;
+    let public = [
+        "int", "float", "str", "bytes", "bytearray", "tuple", "list", "dict", "set", "frozenset", "range",
+        "slice", "type", "object", "bool", "property", "staticmethod", "classmethod", "super",
+    ];
+    for name in public {
+        let t = vm.builtin_type(name);
+        let k = vm.intern(name);
+        vm.dict_set(b, k, t).unwrap();
+    }
+    for (name, _) in EXCEPTIONS {
+        let t = vm.builtin_type(name);
+        let k = vm.intern(name);
+        vm.dict_set(b, k, t).unwrap();
+    }
+    let k = vm.intern("Ellipsis");
+    vm.dict_set(b, k, e).unwrap();
+    let k = vm.intern("NotImplemented");
+    vm.dict_set(b, k, ni).unwrap();
+
+    vm.add_builtin("__build_class__", build_class);
+    vm.add_method("object", "__init__", object_init);
+    vm.add_method("object", "__new__", object_new);
+    vm.add_method("object", "__repr__", object_repr);
+    vm.add_method("object", "__str__", object_str);
+    vm.add_method("object", "__setattr__", object_setattr);
+    vm.add_method("object", "__eq__", object_eq);
+    vm.add_method("object", "__ne__", object_ne);
+    vm.add_method("object", "__hash__", object_hash);
+    vm.add_method("BaseException", "__init__", exc_init);
+    vm.add_method("BaseException", "with_traceback", exc_with_traceback);
+    vm.add_method("super", "__new__", super_new);
+    vm.add_method("property", "__new__", property_new);
+    vm.add_method("property", "setter", property_setter);
+    vm.add_method("property", "getter", property_getter);
+    vm.add_method("property", "deleter", property_deleter);
+    vm.add_method("staticmethod", "__new__", staticmethod_new);
+    vm.add_method("classmethod", "__new__", classmethod_new);
+    vm.add_method("type", "__new__", type_new);
+    vm.add_method("type", "mro", type_mro);
+    crate::builtins::install(vm);
+}
+
+fn make_type(vm: &mut Vm, name: &str, module: Value) -> Value {
+    let t = vm.alloc_old(Kind::Type, 0);
+    let n = vm.intern(name);
+    let d = vm.alloc_old(Kind::Dict, 0);
+    unsafe {
+        let p = vm.payload::<TypeObj>(t);
+        (*p).name = n;
+        (*p).qualname = n;
+        (*p).dict = d;
+        (*p).module = module;
+        (*p).inst_kind = Kind::Instance as u64;
+        (*p).flags = TYPE_BUILTIN;
+    }
+    vm.heap.write_barrier(t);
+    t
+}
+
+impl Vm {
+    fn new_native_old(&mut self, name: &str, f: NativeFn) -> Value {
+        let n = self.alloc_old(Kind::Native, 0);
+        let nm = self.intern(name);
+        unsafe {
+            let p = self.payload::<NativeObj>(n);
+            std::ptr::write(p, NativeObj { f, name: nm, bound: Value::NULL, qualname: nm });
+        }
+        self.heap.write_barrier(n);
+        n
+    }
+
+    /// Registers a builtin function.
+    pub fn add_builtin(&mut self, name: &str, f: NativeFn) {
+        let n = self.new_native_old(name, f);
+        let k = self.intern(name);
+        let b = self.roots.builtins;
+        self.dict_set(b, k, n).unwrap();
+    }
+
+    /// Registers a method (or `__new__` constructor) on a builtin type, by type name.
+    pub fn add_method(&mut self, tname: &str, name: &str, f: NativeFn) {
+        let n = self.new_native_old(name, f);
+        let t = self.builtin_type(tname);
+        self.add_type_attr(t, name, n);
+    }
+
+    pub fn add_type_attr(&mut self, t: Value, name: &str, v: Value) {
+        let d = self.obj::<TypeObj>(t).dict;
+        let k = self.intern(name);
+        self.dict_set(d, k, v).unwrap();
+    }
+
+    /// A native function object (young) bound to nothing.
+    pub fn new_native(&mut self, name: &str, f: NativeFn, bound: Value) -> PyResult<Value> {
+        self.push(bound);
+        let n = self.alloc(Kind::Native, 0)?;
+        let bound = self.pop();
+        let nm = self.intern(name);
+        unsafe { std::ptr::write(self.payload::<NativeObj>(n), NativeObj { f, name: nm, bound, qualname: nm }) };
+        Ok(n)
+    }
+
+    /// A new module object with its own globals dict.
+    pub fn new_module(&mut self, name: &str) -> PyResult<Value> {
+        let m = self.alloc(Kind::Module, 0)?;
+        self.push(m);
+        let d = self.new_dict()?;
+        let m = self.pop();
+        let n = self.intern(name);
+        unsafe {
+            let p = self.payload::<ModuleObj>(m);
+            (*p).name = n;
+            (*p).dict = d;
+        }
+        self.push(m);
+        let k = self.intern("__name__");
+        self.dict_set(d, k, n)?;
+        Ok(self.pop())
+    }
+
+    /// Sets a module attribute (name given as Rust str).
+    pub fn module_set(&mut self, m: Value, name: &str, v: Value) -> PyResult<()> {
+        let d = self.obj::<ModuleObj>(m).dict;
+        let k = self.intern(name);
+        self.dict_set(d, k, v)
+    }
+
+    /// Adds a native function to a module.
+    pub fn module_add_fn(&mut self, m: Value, name: &str, f: NativeFn) -> PyResult<()> {
+        self.push(m);
+        let n = self.new_native_old(name, f);
+        let m = self.pop();
+        self.module_set(m, name, n)
+    }
+}
+
+// ---- core natives ------------------------------------------------------------------------------
+
+/// __build_class__(func, name, *bases, **kw)
+fn build_class(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let npos = vm.npos(&a);
+    if npos < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let base = vm.sp();
+    // [ns, bases]
+    let nb = npos - 2;
+    for i in 0..nb {
+        vm.push(vm.arg(&a, 2 + i));
+    }
+    let bases = vm.new_tuple_from_stack(nb)?;
+    vm.push(bases);
+    let ns = vm.new_dict()?;
+    vm.push(ns);
+    let func = vm.arg(&a, 0);
+    let globals = vm.obj::<FunctionObj>(func).globals;
+    let k = vm.intern("__name__");
+    if let Some(m) = vm.dict_get_str(globals, k) {
+        let k = vm.intern("__module__");
+        vm.dict_set(ns, k, m)?;
+    }
+    let code = vm.obj::<FunctionObj>(func).code;
+    let qual = vm.code_data(code).qualname.clone();
+    let qv = vm.new_str(&qual)?;
+    let k = vm.intern("__qualname__");
+    let ns = vm.at(base + 1);
+    vm.dict_set(ns, k, qv)?;
+    // run the body with ns as its locals
+    let fslot = vm.sp();
+    vm.push(vm.arg(&a, 0));
+    match vm.prepare_call(fslot, 0, Value::NULL, true)? {
+        super::call::Prepared::Frame => {
+            vm.roots.frames.last_mut().unwrap().locals = vm.at(base + 1);
+            vm.native_depth += 1;
+            let r = vm.run_frames();
+            vm.native_depth -= 1;
+            let cell = r?;
+            vm.push(cell);
+        }
+        super::call::Prepared::Done(v) => vm.push(v),
+    }
+    let cell_slot = vm.sp() - 1;
+    let name_slot = a.base + 1;
+    let t = vm.new_class(name_slot, base, base + 1)?;
+    let cell = vm.at(cell_slot);
+    if vm.is(cell, Kind::Cell) {
+        unsafe { (*vm.payload::<CellObj>(cell)).value = t };
+        vm.heap.write_barrier(cell);
+    }
+    vm.push(t);
+    // __set_name__ hooks and __init_subclass__ are not supported; descriptors work without them.
+    let t = vm.pop();
+    vm.truncate(base);
+    Ok(t)
+}
+
+fn object_init(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
+    Ok(_vm.none())
+}
+
+fn object_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n == 0 || !vm.is(vm.arg(&a, 0), Kind::Type) {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    }
+    let cls = vm.arg(&a, 0);
+    let t = vm.obj::<TypeObj>(cls);
+    if t.flags & TYPE_BUILTIN != 0 && cls != vm.builtin_type("object") && t.flags & TYPE_EXCEPTION == 0 {
+        let n = vm.str_of(t.name).to_string();
+        return Err(vm.type_error(format!("object.__new__({n}) is not safe, use {n}.__new__()")));
+    }
+    vm.object_new(cls)
+}
+
+fn object_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = vm.arg(&a, 0);
+    let s = vm.default_repr(v)?;
+    vm.new_str(&s)
+}
+
+fn object_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = vm.arg(&a, 0);
+    vm.repr(v)
+}
+
+fn object_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n != 3 {
+        return Err(vm.type_error("__setattr__ expected 2 arguments"));
+    }
+    let obj = vm.arg(&a, 0);
+    match vm.instance_dict(obj) {
+        Some(d) => {
+            vm.dict_set(d, vm.arg(&a, 1), vm.arg(&a, 2))?;
+            Ok(vm.none())
+        }
+        None => Err(vm.type_error("object has no __dict__")),
+    }
+}
+
+fn object_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if vm.arg(&a, 0) == vm.arg(&a, 1) {
+        Ok(vm.bool_val(true))
+    } else {
+        Ok(vm.named(Named::NotImplemented))
+    }
+}
+
+fn object_ne(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (x, y) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    if let Some(eq) = vm.special(x, "__eq__") {
+        if vm.is(eq, Kind::Function) {
+            let r = vm.call(eq, &[x, y])?;
+            if r == vm.named(Named::NotImplemented) {
+                return Ok(r);
+            }
+            let t = vm.truthy(r)?;
+            return Ok(vm.bool_val(!t));
+        }
+    }
+    Ok(vm.bool_val(x != y))
+}
+
+fn object_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = vm.arg(&a, 0);
+    let h = vm.identity_hash(v);
+    vm.new_int(h)
+}
+
+fn exc_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = vm.npos(&a);
+    for i in 1..n {
+        vm.push(vm.arg(&a, i));
+    }
+    let t = vm.new_tuple_from_stack(n - 1)?;
+    let e = vm.arg(&a, 0);
+    if let Some(d) = vm.instance_dict(e) {
+        let k = vm.intern("args");
+        vm.dict_set(d, k, t)?;
+    }
+    Ok(vm.none())
+}
+
+fn exc_with_traceback(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    Ok(vm.arg(&a, 0))
+}
+
+/// super() / super(type, obj)
+fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (typ, obj) = if a.n >= 3 {
+        (vm.arg(&a, 1), vm.arg(&a, 2))
+    } else {
+        // zero-argument form: the calling frame's first argument and its __class__ cell
+        let Some(f) = vm.roots.frames.last().copied() else {
+            return Err(vm.raise("RuntimeError", "super(): no arguments"));
+        };
+        let cd = vm.code_data(f.code);
+        let Some(j) = cd.freevars.iter().position(|n| n == "__class__") else {
+            return Err(vm.raise("RuntimeError", "super(): __class__ cell not found"));
+        };
+        if cd.argcount == 0 && !cd.has_varargs {
+            return Err(vm.raise("RuntimeError", "super(): no arguments"));
+        }
+        let cell = vm.at(f.base + cd.nlocals + cd.cellvars.len() + j);
+        let mut first = vm.at(f.base);
+        // the first argument may live in a cell
+        if let Some((ci, _)) = cd.cell2arg.iter().find(|(_, arg)| *arg == 0) {
+            let c = vm.at(f.base + cd.nlocals + *ci as usize);
+            first = vm.obj::<CellObj>(c).value;
+        }
+        (vm.obj::<CellObj>(cell).value, first)
+    };
+    if typ.is_null() || !vm.is(typ, Kind::Type) {
+        return Err(vm.raise("RuntimeError", "super(): __class__ cell not found"));
+    }
+    let base = vm.sp();
+    vm.push(typ);
+    vm.push(obj);
+    let s = vm.alloc(Kind::Super, 0)?;
+    unsafe {
+        let p = vm.payload::<SuperObj>(s);
+        (*p).typ = vm.at(base);
+        (*p).obj = vm.at(base + 1);
+    }
+    vm.truncate(base);
+    Ok(s)
+}
+
+fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = vm.alloc(Kind::Property, 0)?;
+    let none = vm.none();
+    let get = |vm: &Vm, i: usize, name: &str| -> Value {
+        if i < vm.npos(&a) {
+            vm.arg(&a, i)
+        } else {
+            vm.kwarg(&a, name).unwrap_or(none)
+        }
+    };
+    let (g, s, d, doc) = (get(vm, 1, "fget"), get(vm, 2, "fset"), get(vm, 3, "fdel"), get(vm, 4, "doc"));
+    unsafe {
+        let pp = vm.payload::<PropertyObj>(p);
+        (*pp).fget = g;
+        (*pp).fset = s;
+        (*pp).fdel = d;
+        (*pp).doc = doc;
+    }
+    Ok(p)
+}
+
+fn property_copy(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
+    let p = vm.alloc(Kind::Property, 0)?;
+    let (old, f) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    let o = vm.obj::<PropertyObj>(old);
+    let mut fields = [o.fget, o.fset, o.fdel, o.doc];
+    fields[which] = f;
+    unsafe {
+        let pp = vm.payload::<PropertyObj>(p);
+        (*pp).fget = fields[0];
+        (*pp).fset = fields[1];
+        (*pp).fdel = fields[2];
+        (*pp).doc = fields[3];
+    }
+    Ok(p)
+}
+
+fn property_getter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    property_copy(vm, a, 0)
+}
+fn property_setter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    property_copy(vm, a, 1)
+}
+fn property_deleter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    property_copy(vm, a, 2)
+}
+
+fn wrapper_new(vm: &mut Vm, a: Args, k: Kind) -> PyResult<Value> {
+    if a.n != 2 {
+        return Err(vm.type_error("expected 1 argument"));
+    }
+    let w = vm.alloc(k, 0)?;
+    let f = vm.arg(&a, 1);
+    unsafe { (*vm.payload::<WrapperObj>(w)).func = f };
+    Ok(w)
+}
+fn staticmethod_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    wrapper_new(vm, a, Kind::StaticMethod)
+}
+fn classmethod_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    wrapper_new(vm, a, Kind::ClassMethod)
+}
+
+/// type(x) or type(name, bases, dict)
+fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    match a.n {
+        2 => {
+            let v = vm.arg(&a, 1);
+            Ok(vm.type_of(v))
+        }
+        4 => {
+            let d = vm.arg(&a, 3);
+            let nd = vm.dict_copy(d, Kind::Dict)?;
+            vm.push(nd);
+            let t = vm.new_class(a.base + 1, a.base + 2, vm.sp() - 1)?;
+            vm.pop();
+            Ok(t)
+        }
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+fn type_mro(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let t = vm.arg(&a, 0);
+    let m = vm.obj::<TypeObj>(t).mro;
+    vm.to_list(m)
+}

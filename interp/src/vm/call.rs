@@ -1,0 +1,507 @@
+//! Calls: argument binding for Python functions, frame setup, natives, bound methods, classes, and
+//! the re-entrant `vm.call` used by Rust code.
+//!
+//! Calling convention: the callee sits at stack slot `fslot`, its arguments right above it
+//! (`nargs` values; if `kwnames` is a tuple, its names label the last arguments). A Python function's
+//! frame is built in place: the arguments become the first local slots (`base = fslot + 1`). When the
+//! call completes, the stack is cut back to `fslot`.
+
+use super::{Args, Frame, PyResult, Vm};
+use crate::obj::layout::*;
+use gc::Value;
+
+/// What `prepare_call` did.
+pub enum Prepared {
+    /// A Python frame was pushed; the eval loop must run it.
+    Frame,
+    /// The call completed with this result (stack already cut back to fslot).
+    Done(Value),
+}
+
+impl Vm {
+    /// Calls `f(*args)` from Rust. `f` and `args` need not be rooted: they are pushed at once.
+    pub fn call(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
+        let fslot = self.sp();
+        self.push(f);
+        for a in args {
+            self.push(*a);
+        }
+        self.call_slot(fslot, args.len(), Value::NULL)
+    }
+
+    /// Calls the callee at `fslot` with the arguments above it; runs Python frames to completion.
+    pub fn call_slot(&mut self, fslot: usize, nargs: usize, kwnames: Value) -> PyResult<Value> {
+        self.native_depth += 1;
+        if self.native_depth > 200 + self.recursion_limit / 4 {
+            self.native_depth -= 1;
+            self.truncate(fslot);
+            return Err(self.raise("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let r = match self.prepare_call(fslot, nargs, kwnames, true) {
+            Ok(Prepared::Done(v)) => Ok(v),
+            Ok(Prepared::Frame) => self.run_frames(),
+            Err(e) => {
+                self.truncate(fslot);
+                Err(e)
+            }
+        };
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Sets up a call. For Python functions pushes a frame (marked `is_entry` if `entry`).
+    pub fn prepare_call(&mut self, fslot: usize, nargs: usize, kwnames: Value, entry: bool) -> PyResult<Prepared> {
+        let f = self.at(fslot);
+        if !f.is_ptr() {
+            return Err(self.not_callable(f));
+        }
+        match self.kind(f) {
+            Kind::Function => self.enter_function(fslot, nargs, kwnames, entry),
+            Kind::Native => {
+                let (nf, bound) = {
+                    let n = self.obj::<NativeObj>(f);
+                    (n.f, n.bound)
+                };
+                let (base, n) = if !bound.is_null() {
+                    // insert the bound object as first argument
+                    self.roots.stack.insert(fslot + 1, bound);
+                    (fslot + 1, nargs + 1)
+                } else {
+                    (fslot + 1, nargs)
+                };
+                let r = nf(self, Args { base, n, kwnames });
+                self.truncate(fslot);
+                r.map(Prepared::Done)
+            }
+            Kind::BoundMethod => {
+                let (func, slf) = {
+                    let m = self.obj::<BoundMethodObj>(f);
+                    (m.func, m.slf)
+                };
+                self.set_at(fslot, func);
+                self.roots.stack.insert(fslot + 1, slf);
+                self.prepare_call(fslot, nargs + 1, kwnames, entry)
+            }
+            Kind::Type => {
+                let r = self.call_type(fslot, nargs, kwnames)?;
+                self.truncate(fslot);
+                Ok(Prepared::Done(r))
+            }
+            Kind::Instance | Kind::Foreign => {
+                let Some(c) = self.special(f, "__call__") else {
+                    return Err(self.not_callable(f));
+                };
+                self.roots.stack.insert(fslot, c);
+                // now: c, f(self), args...
+                self.prepare_call(fslot, nargs + 1, kwnames, entry)
+            }
+            Kind::StaticMethod | Kind::ClassMethod => {
+                let inner = self.obj::<WrapperObj>(f).func;
+                self.set_at(fslot, inner);
+                self.prepare_call(fslot, nargs, kwnames, entry)
+            }
+            _ => Err(self.not_callable(f)),
+        }
+    }
+
+    fn not_callable(&mut self, f: Value) -> super::Exc {
+        let tn = self.type_name(f);
+        self.type_error(format!("'{tn}' object is not callable"))
+    }
+
+    /// Binds arguments into a new frame for the Python function at `fslot`.
+    fn enter_function(&mut self, fslot: usize, nargs: usize, kwnames: Value, entry: bool) -> PyResult<Prepared> {
+        let f = self.at(fslot);
+        let code = self.obj::<FunctionObj>(f).code;
+        let cd = self.code_data(code);
+        let base = fslot + 1;
+        let simple = cd.simple && kwnames.is_null();
+        let (argcount, nslots, nlocals) = (cd.argcount, cd.nslots, cd.nlocals);
+        if simple && nargs == argcount {
+            for _ in argcount..nlocals {
+                self.push(Value::NULL);
+            }
+        } else {
+            self.bind_general(fslot, nargs, kwnames)?;
+            self.init_cells(fslot)?;
+        }
+        debug_assert_eq!(self.sp(), base + nslots);
+        let f = self.at(fslot);
+        let code = self.obj::<FunctionObj>(f).code;
+        if self.code_data(code).is_generator {
+            let g = self.new_generator(fslot)?;
+            self.truncate(fslot);
+            return Ok(Prepared::Done(g));
+        }
+        self.push_frame(fslot, entry)?;
+        Ok(Prepared::Frame)
+    }
+
+    pub fn push_frame(&mut self, fslot: usize, entry: bool) -> PyResult<()> {
+        if self.roots.frames.len() >= self.recursion_limit {
+            self.truncate(fslot);
+            return Err(self.raise("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let f = self.at(fslot);
+        let (code, globals) = {
+            let fo = self.obj::<FunctionObj>(f);
+            (fo.code, fo.globals)
+        };
+        let instrs = self.code_data(code).instrs.as_ptr();
+        self.roots.frames.push(Frame {
+            code,
+            func: f,
+            globals,
+            locals: Value::NULL,
+            generator: Value::NULL,
+            base: fslot + 1,
+            ip: 0,
+            block_base: self.blocks.len(),
+            ret_slot: fslot,
+            instrs,
+            is_entry: entry,
+        });
+        Ok(())
+    }
+
+    /// General binding: keywords, defaults, *args, **kwargs. Leaves exactly `nslots` values above fslot.
+    fn bind_general(&mut self, fslot: usize, nargs: usize, kwnames: Value) -> PyResult<()> {
+        let f = self.at(fslot);
+        let (code, defaults, kwdefaults) = {
+            let fo = self.obj::<FunctionObj>(f);
+            (fo.code, fo.defaults, fo.kwdefaults)
+        };
+        let cd = self.code_data(code);
+        let fname = cd.name.clone();
+        let (argcount, kwonly, has_varargs, has_varkw, nslots, posonly) =
+            (cd.argcount, cd.kwonly, cd.has_varargs, cd.has_varkw, cd.nslots, cd.posonly);
+        let varnames: Vec<String> = cd.varnames.clone();
+        let nkw = if kwnames.is_null() { 0 } else { self.tuple_items(kwnames).len() };
+        let npos = nargs - nkw;
+        let base = fslot + 1;
+        // Read everything into Rust (no GC point until the slots are written back below).
+        let args: Vec<Value> = self.roots.stack[base..base + nargs].to_vec();
+        let kwn: Vec<String> = if nkw > 0 {
+            self.tuple_items(kwnames).iter().map(|k| self.str_of(*k).to_string()).collect()
+        } else {
+            vec![]
+        };
+        let mut slots = vec![Value::NULL; nslots];
+        let take = npos.min(argcount);
+        slots[..take].copy_from_slice(&args[..take]);
+        if npos > argcount && !has_varargs {
+            let given = npos;
+            let msg = if defaults.is_null() || argcount == 0 {
+                format!("{fname}() takes {argcount} positional argument{} but {given} {} given", plural(argcount), if given == 1 { "was" } else { "were" })
+            } else {
+                let nd = self.tuple_items(defaults).len();
+                format!("{fname}() takes from {} to {argcount} positional arguments but {given} were given", argcount - nd)
+            };
+            return Err(self.type_error(msg));
+        }
+        let extra_pos: Vec<Value> = if npos > argcount { args[argcount..npos].to_vec() } else { vec![] };
+        let mut extra_kw: Vec<(Value, Value)> = Vec::new();
+        let nparams_named = argcount + kwonly;
+        let kw_index = |name: &str| -> Option<usize> {
+            let mut idx = None;
+            for (i, v) in varnames.iter().enumerate().take(argcount) {
+                if v == name && i >= posonly {
+                    idx = Some(i);
+                }
+            }
+            if idx.is_none() {
+                let start = argcount + has_varargs as usize;
+                for (i, v) in varnames.iter().enumerate().skip(start).take(kwonly) {
+                    if v == name {
+                        idx = Some(i);
+                    }
+                }
+            }
+            idx
+        };
+        let _ = nparams_named;
+        for (j, name) in kwn.iter().enumerate() {
+            let v = args[npos + j];
+            match kw_index(name) {
+                Some(i) => {
+                    if !slots[i].is_null() {
+                        return Err(self.type_error(format!("{fname}() got multiple values for argument '{name}'")));
+                    }
+                    slots[i] = v;
+                }
+                None => {
+                    if has_varkw {
+                        extra_kw.push((self.tuple_items(kwnames)[j], v));
+                    } else {
+                        return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{name}'")));
+                    }
+                }
+            }
+        }
+        // defaults
+        if npos < argcount {
+            let defs: Vec<Value> = if defaults.is_null() { vec![] } else { self.tuple_items(defaults).to_vec() };
+            let first_def = argcount - defs.len();
+            let mut missing = Vec::new();
+            for i in npos..argcount {
+                if slots[i].is_null() {
+                    if i >= first_def {
+                        slots[i] = defs[i - first_def];
+                    } else {
+                        missing.push(varnames[i].clone());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.type_error(missing_msg(&fname, &missing, "positional")));
+            }
+        }
+        let kw_start = argcount + has_varargs as usize;
+        let mut missing = Vec::new();
+        for i in kw_start..kw_start + kwonly {
+            if slots[i].is_null() {
+                let name = &varnames[i];
+                let d = if kwdefaults.is_null() { None } else { self.dict_get_str_rust(kwdefaults, name) };
+                match d {
+                    Some(v) => slots[i] = v,
+                    None => missing.push(name.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(missing_msg(&fname, &missing, "keyword-only")));
+        }
+        // write back: slots, then the extras above them (rooted), then build *args / **kwargs.
+        self.truncate(base);
+        self.roots.stack.extend_from_slice(&slots);
+        let extras_base = self.sp();
+        self.roots.stack.extend_from_slice(&extra_pos);
+        if has_varargs {
+            let t = self.new_tuple_from_stack(extra_pos.len())?;
+            self.set_at(base + argcount, t);
+        }
+        if has_varkw {
+            for (k, v) in &extra_kw {
+                self.push(*k);
+                self.push(*v);
+            }
+            let d = self.new_dict()?;
+            self.push(d);
+            for j in 0..extra_kw.len() {
+                let (k, v) = (self.at(extras_base + 2 * j), self.at(extras_base + 2 * j + 1));
+                let d = self.top();
+                self.dict_set(d, k, v)?;
+            }
+            let d = self.pop();
+            self.set_at(base + kw_start + kwonly, d);
+        }
+        self.truncate(extras_base);
+        Ok(())
+    }
+
+    /// Creates the cells of a frame whose slots are already bound (cell2arg), and copies free vars.
+    fn init_cells(&mut self, fslot: usize) -> PyResult<()> {
+        let f = self.at(fslot);
+        let code = self.obj::<FunctionObj>(f).code;
+        let cd = self.code_data(code);
+        let (nlocals, ncells, nfree) = (cd.nlocals, cd.cellvars.len(), cd.freevars.len());
+        let cell2arg = cd.cell2arg.clone();
+        let base = fslot + 1;
+        for i in 0..ncells {
+            let init = cell2arg.iter().find(|(c, _)| *c as usize == i).map(|(_, a)| self.at(base + *a as usize));
+            let c = self.new_cell(init.unwrap_or(Value::NULL))?;
+            self.set_at(base + nlocals + i, c);
+        }
+        if nfree > 0 {
+            let f = self.at(fslot);
+            let closure = self.obj::<FunctionObj>(f).closure;
+            for j in 0..nfree {
+                let c = self.tuple_items(closure)[j];
+                self.set_at(base + nlocals + ncells + j, c);
+            }
+        }
+        Ok(())
+    }
+
+    /// Looks up a str key given as a Rust string in a dict without allocating (linear scan fallback).
+    pub fn dict_get_str_rust(&self, d: Value, name: &str) -> Option<Value> {
+        let used = self.dict_used(d);
+        for i in 0..used {
+            if let Some((k, v)) = self.dict_entry(d, i) {
+                if self.is(k, Kind::Str) && self.str_of(k) == name {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// Calling a type: construction.
+    fn call_type(&mut self, fslot: usize, nargs: usize, kwnames: Value) -> PyResult<Value> {
+        let t = self.at(fslot);
+        let tp = self.obj::<TypeObj>(t);
+        if tp.flags & TYPE_BUILTIN != 0 && tp.inst_kind != Kind::Instance as u64 || (tp.flags & TYPE_BUILTIN != 0 && tp.flags & TYPE_EXCEPTION == 0) {
+            // builtin constructor stored as __new__ native in the type dict
+            let k = self.intern("__new__");
+            let d = self.obj::<TypeObj>(t).dict;
+            if let Some(ctor) = self.dict_get_str(d, k) {
+                if self.is(ctor, Kind::Native) {
+                    let nf = self.obj::<NativeObj>(ctor).f;
+                    // the type itself is passed as argument 0
+                    return nf(self, Args { base: fslot, n: nargs + 1, kwnames });
+                }
+            }
+        }
+        if t == self.builtin_type("type") && nargs == 1 && kwnames.is_null() {
+            let v = self.at(fslot + 1);
+            return Ok(self.type_of(v));
+        }
+        // user classes (and exceptions): __new__ then __init__
+        let inst = self.make_instance(fslot, nargs, kwnames)?;
+        let base = self.sp();
+        self.push(inst);
+        let init = self.lookup_type_str(self.at(fslot), "__init__");
+        if let Some(init) = init {
+            if self.is(init, Kind::Function) {
+                // call init(inst, *args)
+                let cs = self.sp();
+                self.push(init);
+                self.push(self.at(base));
+                for i in 0..nargs {
+                    self.push(self.at(fslot + 1 + i));
+                }
+                let r = self.call_slot(cs, nargs + 1, kwnames)?;
+                if r != self.none() {
+                    let tn = self.type_name(r);
+                    self.truncate(base);
+                    return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                }
+            } else if nargs > 0 && !self.is_exception_class(self.at(fslot)) {
+                let custom_new = self.lookup_type_str(self.at(fslot), "__new__").is_some_and(|n| !self.is(n, Kind::Native));
+                if !custom_new {
+                    let tn = self.str_of(self.obj::<TypeObj>(self.at(fslot)).name).to_string();
+                    self.truncate(base);
+                    return Err(self.type_error(format!("{tn}() takes no arguments")));
+                }
+            }
+        }
+        let inst = self.at(base);
+        self.truncate(base);
+        Ok(inst)
+    }
+
+    pub fn is_exception_class(&self, t: Value) -> bool {
+        self.obj::<TypeObj>(t).flags & TYPE_EXCEPTION != 0
+    }
+
+    /// Allocates an instance of the user class at fslot (calling a Python __new__ if defined).
+    fn make_instance(&mut self, fslot: usize, nargs: usize, kwnames: Value) -> PyResult<Value> {
+        let t = self.at(fslot);
+        if let Some(nw) = self.lookup_type_str(t, "__new__") {
+            if !self.is(nw, Kind::Native) {
+                let nw = if self.is(nw, Kind::StaticMethod) { self.obj::<WrapperObj>(nw).func } else { nw };
+                let cs = self.sp();
+                self.push(nw);
+                self.push(self.at(fslot));
+                for i in 0..nargs {
+                    self.push(self.at(fslot + 1 + i));
+                }
+                return self.call_slot(cs, nargs + 1, kwnames);
+            }
+        }
+        let inst = self.alloc(Kind::Instance, 0)?;
+        self.push(inst);
+        let d = self.new_dict()?;
+        let inst = self.pop();
+        unsafe {
+            let p = self.payload::<InstanceObj>(inst);
+            (*p).cls = self.at(fslot);
+            (*p).dict = d;
+        }
+        if self.is_exception_class(self.at(fslot)) {
+            self.push(inst);
+            let nkw = if kwnames.is_null() { 0 } else { self.tuple_items(kwnames).len() };
+            for i in 0..nargs - nkw {
+                self.push(self.at(fslot + 1 + i));
+            }
+            let args = self.new_tuple_from_stack(nargs - nkw)?;
+            let inst = self.pop();
+            let d = self.obj::<InstanceObj>(inst).dict;
+            self.push(inst);
+            let k = self.intern("args");
+            self.dict_set(d, k, args)?;
+            return Ok(self.pop());
+        }
+        Ok(inst)
+    }
+
+    /// The instance created by object.__new__(cls) (used by Python __new__ via super().__new__(cls)).
+    pub fn object_new(&mut self, cls: Value) -> PyResult<Value> {
+        self.push(cls);
+        let inst = self.alloc(Kind::Instance, 0)?;
+        self.push(inst);
+        let d = self.new_dict()?;
+        let inst = self.pop();
+        let cls = self.pop();
+        unsafe {
+            let p = self.payload::<InstanceObj>(inst);
+            (*p).cls = cls;
+            (*p).dict = d;
+        }
+        Ok(inst)
+    }
+
+    /// Keyword argument `name` of a native call, if given.
+    pub fn kwarg(&self, a: &Args, name: &str) -> Option<Value> {
+        if a.kwnames.is_null() {
+            return None;
+        }
+        let names = self.tuple_items(a.kwnames);
+        let npos = a.n - names.len();
+        for (j, k) in names.iter().enumerate() {
+            if self.str_of(*k) == name {
+                return Some(self.at(a.base + npos + j));
+            }
+        }
+        None
+    }
+    /// Number of positional arguments of a native call.
+    pub fn npos(&self, a: &Args) -> usize {
+        if a.kwnames.is_null() {
+            a.n
+        } else {
+            a.n - self.tuple_items(a.kwnames).len()
+        }
+    }
+    /// Rejects keyword arguments other than `allowed`.
+    pub fn check_kwargs(&mut self, a: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
+        if a.kwnames.is_null() {
+            return Ok(());
+        }
+        let names: Vec<String> = self.tuple_items(a.kwnames).iter().map(|k| self.str_of(*k).to_string()).collect();
+        for n in names {
+            if !allowed.contains(&n.as_str()) {
+                return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn missing_msg(fname: &str, missing: &[String], what: &str) -> String {
+    let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    format!("{fname}() missing {} required {what} argument{}: {list}", missing.len(), plural(missing.len()))
+}

@@ -1,0 +1,161 @@
+//! Loading compiled `CodeUnit`s into heap code objects.
+//!
+//! A code object's instructions and metadata live in a malloc'd `CodeData` (stable address: frames keep
+//! a raw pointer to the instructions). The code object, its constants tuple and its names tuple are
+//! allocated in the old generation, so they never move and the eval loop may cache pointers to them
+//! for as long as the frame (which roots the code object) is alive.
+
+use super::Vm;
+use crate::bytecode::{CodeKind, CodeUnit, Const, Instr};
+use crate::obj::layout::*;
+use gc::Value;
+
+pub struct CodeData {
+    pub instrs: Vec<Instr>,
+    pub lines: Vec<u32>,
+    pub name: String,
+    pub qualname: String,
+    pub filename: String,
+    pub kind: CodeKind,
+    pub is_generator: bool,
+    pub argcount: usize,
+    pub posonly: usize,
+    pub kwonly: usize,
+    pub has_varargs: bool,
+    pub has_varkw: bool,
+    pub varnames: Vec<String>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    pub cell2arg: Vec<(u32, u32)>,
+    pub names: Vec<String>,
+    pub firstlineno: u32,
+    pub stacksize: usize,
+    /// Slots in the frame: locals + cells + free vars.
+    pub nlocals: usize,
+    pub nslots: usize,
+    /// Total number of parameters (positional + *args + kwonly + **kwargs).
+    pub nparams: usize,
+    /// Fast path: only positional parameters, no cells, no defaults needed.
+    pub simple: bool,
+}
+
+impl CodeData {
+    pub fn line_at(&self, ip: usize) -> u32 {
+        self.lines.get(ip).copied().unwrap_or(self.firstlineno)
+    }
+}
+
+impl Vm {
+    pub fn code_data(&self, code: Value) -> &CodeData {
+        unsafe { &*self.obj::<CodeObj>(code).data }
+    }
+
+    fn load_const(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => self.none(),
+            Const::True => self.bool_val(true),
+            Const::False => self.bool_val(false),
+            Const::Ellipsis => self.named(super::Named::Ellipsis),
+            Const::Int(i) => match Value::from_int(*i) {
+                Some(v) => v,
+                None => self.old_bigint(num_bigint::BigInt::from(*i)),
+            },
+            Const::BigInt(b) => match num_traits::ToPrimitive::to_i64(b).and_then(Value::from_int) {
+                Some(v) => v,
+                None => self.old_bigint(b.clone()),
+            },
+            Const::Float(f) | Const::Complex(f, _) => {
+                let v = self.alloc_old(Kind::Float, 0);
+                unsafe { (*self.payload::<FloatObj>(v)).f = *f };
+                v
+            }
+            Const::Str(s) => self.intern(s),
+            Const::Bytes(b) => {
+                let v = self.alloc_old(Kind::Bytes, b.len());
+                unsafe {
+                    let p = self.payload::<BytesObj>(v);
+                    std::ptr::copy_nonoverlapping(b.as_ptr(), (*p).data.as_mut_ptr(), b.len());
+                }
+                v
+            }
+            Const::Tuple(items) => {
+                let vals: Vec<Value> = items.iter().map(|c| self.load_const(c)).collect();
+                self.old_tuple(&vals)
+            }
+            Const::Code(cu) => self.load_code(cu),
+        }
+    }
+
+    fn old_bigint(&mut self, n: num_bigint::BigInt) -> Value {
+        let v = self.alloc_old(Kind::BigInt, 0);
+        unsafe { std::ptr::write(self.payload::<BigIntObj>(v), BigIntObj { n }) };
+        v
+    }
+
+    /// A tuple in the old generation; `vals` must be immediates or old objects.
+    pub fn old_tuple(&mut self, vals: &[Value]) -> Value {
+        let t = self.alloc_old(Kind::Tuple, vals.len());
+        unsafe {
+            let p = self.payload::<TupleObj>(t);
+            std::ptr::copy_nonoverlapping(vals.as_ptr(), (*p).items.as_mut_ptr(), vals.len());
+        }
+        self.heap.write_barrier(t);
+        t
+    }
+
+    /// Loads a compiled unit (recursively) into old-generation code objects. Not a GC point.
+    pub fn load_code(&mut self, cu: &CodeUnit) -> Value {
+        let consts: Vec<Value> = cu.consts.iter().map(|c| self.load_const(c)).collect();
+        let consts = self.old_tuple(&consts);
+        let names: Vec<Value> = cu.names.iter().map(|n| self.intern(n)).collect();
+        let names = self.old_tuple(&names);
+        let name = self.intern(&cu.name);
+        let filename = self.intern(&cu.filename);
+        let nparams = cu.argcount as usize
+            + cu.kwonlyargcount as usize
+            + cu.has_varargs as usize
+            + cu.has_varkw as usize;
+        let nlocals = cu.varnames.len();
+        let data = CodeData {
+            instrs: cu.code.clone(),
+            lines: cu.lines.clone(),
+            name: cu.name.clone(),
+            qualname: cu.qualname.clone(),
+            filename: cu.filename.clone(),
+            kind: cu.kind,
+            is_generator: cu.is_generator,
+            argcount: cu.argcount as usize,
+            posonly: cu.posonlyargcount as usize,
+            kwonly: cu.kwonlyargcount as usize,
+            has_varargs: cu.has_varargs,
+            has_varkw: cu.has_varkw,
+            varnames: cu.varnames.clone(),
+            cellvars: cu.cellvars.clone(),
+            freevars: cu.freevars.clone(),
+            cell2arg: cu.cell2arg.clone(),
+            names: cu.names.clone(),
+            firstlineno: cu.firstlineno,
+            stacksize: cu.stacksize as usize,
+            nlocals,
+            nslots: nlocals + cu.cellvars.len() + cu.freevars.len(),
+            nparams,
+            simple: cu.kwonlyargcount == 0
+                && !cu.has_varargs
+                && !cu.has_varkw
+                && cu.cellvars.is_empty()
+                && cu.freevars.is_empty()
+                && !cu.is_generator,
+        };
+        let code = self.alloc_old(Kind::Code, 0);
+        unsafe {
+            let p = self.payload::<CodeObj>(code);
+            (*p).data = Box::into_raw(Box::new(data));
+            (*p).consts = consts;
+            (*p).names = names;
+            (*p).name = name;
+            (*p).filename = filename;
+        }
+        self.heap.write_barrier(code);
+        code
+    }
+}

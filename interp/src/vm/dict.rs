@@ -1,0 +1,307 @@
+//! The insertion-ordered hash table behind dict, set and frozenset, stored entirely on the gc heap.
+//!
+//! Layout (see `DictObj`): `entries` is a ValueArray of (hash, key, value) triples appended in insertion
+//! order (a deleted entry has a null key); `index` is a power-of-two ValueArray of small ints (entry + 1,
+//! 0 = empty), probed linearly. Hashes always fit in a small int (|h| < 2^62): see `ops::hash`. Lookups may call Python (`__hash__`, `__eq__`), which may collect: every
+//! function here keeps the dict and key in value-stack slots and re-reads them after such calls.
+
+use super::{PyResult, Vm};
+use crate::obj::layout::*;
+use gc::Value;
+
+const MIN_CAP: usize = 8;
+
+impl Vm {
+    pub fn new_dict_kind(&mut self, kind: Kind) -> PyResult<Value> {
+        self.alloc(kind, 0)
+    }
+    pub fn new_dict(&mut self) -> PyResult<Value> {
+        self.alloc(Kind::Dict, 0)
+    }
+    #[inline(always)]
+    pub fn dict_len(&self, d: Value) -> usize {
+        self.obj::<DictObj>(d).len
+    }
+    /// Number of entry slots in use (including deleted ones): iterate `0..dict_used` with `dict_entry`.
+    pub fn dict_used(&self, d: Value) -> usize {
+        self.obj::<DictObj>(d).used
+    }
+    /// The (key, value) of entry i, or None if deleted.
+    #[inline]
+    pub fn dict_entry(&self, d: Value, i: usize) -> Option<(Value, Value)> {
+        let p = self.obj::<DictObj>(d);
+        if i >= p.used {
+            return None;
+        }
+        let e = self.varray(p.entries);
+        let k = e[3 * i + 1];
+        if k.is_null() {
+            None
+        } else {
+            Some((k, e[3 * i + 2]))
+        }
+    }
+    #[inline(always)]
+    pub fn varray(&self, a: Value) -> &[Value] {
+        unsafe {
+            let p = self.payload::<ValueArrayObj>(a);
+            std::slice::from_raw_parts((*p).items.as_ptr(), (*p).len)
+        }
+    }
+    #[inline(always)]
+    fn varray_mut(&self, a: Value) -> &mut [Value] {
+        unsafe {
+            let p = self.payload::<ValueArrayObj>(a);
+            std::slice::from_raw_parts_mut((*p).items.as_mut_ptr(), (*p).len)
+        }
+    }
+
+    /// Finds the entry for the key at stack slot `kslot` in the dict at `dslot`. GC point when keys
+    /// have Python-level `__eq__`.
+    fn dict_find(&mut self, dslot: usize, kslot: usize, hash: i64) -> PyResult<Option<usize>> {
+        let d = self.at(dslot);
+        if self.obj::<DictObj>(d).index.is_null() {
+            return Ok(None);
+        }
+        let mut probe = 0usize;
+        loop {
+            let d = self.at(dslot);
+            let key = self.at(kslot);
+            let p = self.obj::<DictObj>(d);
+            let index = self.varray(p.index);
+            let mask = index.len() - 1;
+            let slot = (hash as u64 as usize).wrapping_add(probe) & mask;
+            let ix = index[slot];
+            if ix.is_null() || ix.as_int() == 0 {
+                return Ok(None);
+            }
+            let e = (ix.as_int() - 1) as usize;
+            let entries = self.varray(p.entries);
+            let k = entries[3 * e + 1];
+            if !k.is_null() && entries[3 * e].as_int() == hash {
+                if k == key {
+                    return Ok(Some(e));
+                }
+                if self.fast_eq_possible(k, key) {
+                    if self.fast_eq(k, key) {
+                        return Ok(Some(e));
+                    }
+                } else {
+                    self.push(k);
+                    let kv = self.sp() - 1;
+                    let r = self.eq_values(kv, kslot);
+                    self.truncate(kv);
+                    if r? {
+                        return Ok(Some(e));
+                    }
+                }
+            }
+            probe += 1;
+        }
+    }
+
+    /// Value for the key, or None. `d` and `key` need not be rooted by the caller.
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let base = self.sp();
+        self.push(d);
+        self.push(key);
+        let r = self.dict_get_slots(base, base + 1);
+        self.truncate(base);
+        r
+    }
+    pub fn dict_get_slots(&mut self, dslot: usize, kslot: usize) -> PyResult<Option<Value>> {
+        let h = self.hash_slot(kslot)?;
+        match self.dict_find(dslot, kslot, h)? {
+            Some(e) => {
+                let d = self.at(dslot);
+                Ok(self.dict_entry(d, e).map(|(_, v)| v))
+            }
+            None => Ok(None),
+        }
+    }
+    /// Fast lookup of a str key (no Python calls): for attribute and global lookups.
+    #[inline]
+    pub fn dict_get_str(&mut self, d: Value, key: Value) -> Option<Value> {
+        let h = self.str_hash(key);
+        let p = self.obj::<DictObj>(d);
+        if p.index.is_null() {
+            return None;
+        }
+        let index = self.varray(p.index);
+        let entries = self.varray(p.entries);
+        let mask = index.len() - 1;
+        let mut slot = (h as u64 as usize) & mask;
+        loop {
+            let ix = index[slot];
+            if ix.as_int() == 0 {
+                return None;
+            }
+            let e = (ix.as_int() - 1) as usize;
+            let k = entries[3 * e + 1];
+            if k == key || (!k.is_null() && self.is(k, Kind::Str) && entries[3 * e].as_int() == h && self.str_of(k) == self.str_of(key)) {
+                return Some(entries[3 * e + 2]);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// d[key] = value. None of the three needs to be rooted by the caller.
+    pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> PyResult<()> {
+        let base = self.sp();
+        self.push(d);
+        self.push(key);
+        self.push(value);
+        let r = self.dict_set_slots(base, base + 1, base + 2);
+        self.truncate(base);
+        r
+    }
+
+    pub fn dict_set_slots(&mut self, dslot: usize, kslot: usize, vslot: usize) -> PyResult<()> {
+        let h = self.hash_slot(kslot)?;
+        if let Some(e) = self.dict_find(dslot, kslot, h)? {
+            let d = self.at(dslot);
+            let entries = self.obj::<DictObj>(d).entries;
+            let v = self.at(vslot);
+            self.varray_mut(entries)[3 * e + 2] = v;
+            self.heap.write_barrier(entries);
+            return Ok(());
+        }
+        self.dict_reserve(dslot, 1)?;
+        let d = self.at(dslot);
+        let (k, v) = (self.at(kslot), self.at(vslot));
+        self.dict_insert_new(d, h, k, v);
+        Ok(())
+    }
+
+    /// Inserts a key known to be absent, with room reserved (no GC point).
+    fn dict_insert_new(&mut self, d: Value, h: i64, k: Value, v: Value) {
+        let p = unsafe { &mut *self.payload::<DictObj>(d) };
+        let e = p.used;
+        let entries = p.entries;
+        let index = p.index;
+        {
+            let ent = self.varray_mut(entries);
+            ent[3 * e] = Value::from_int(h).unwrap();
+            ent[3 * e + 1] = k;
+            ent[3 * e + 2] = v;
+        }
+        self.heap.write_barrier(entries);
+        let idx = self.varray_mut(index);
+        let mask = idx.len() - 1;
+        let mut slot = (h as u64 as usize) & mask;
+        while idx[slot].as_int() != 0 {
+            slot = (slot + 1) & mask;
+        }
+        idx[slot] = Value::from_int(e as i64 + 1).unwrap();
+        p.used += 1;
+        p.len += 1;
+    }
+
+    /// Makes room for `extra` more entries (GC point): grows or compacts.
+    fn dict_reserve(&mut self, dslot: usize, extra: usize) -> PyResult<()> {
+        let d = self.at(dslot);
+        let p = self.obj::<DictObj>(d);
+        let cap = if p.entries.is_null() { 0 } else { self.varray(p.entries).len() / 3 };
+        if p.used + extra <= cap {
+            return Ok(());
+        }
+        let need = p.len + extra;
+        let mut newcap = MIN_CAP;
+        while newcap < need * 3 / 2 {
+            newcap *= 2;
+        }
+        let entries = self.alloc(Kind::ValueArray, 3 * newcap)?;
+        self.push(entries);
+        let index = self.alloc(Kind::ValueArray, 2 * newcap)?;
+        let entries = self.pop();
+        for x in self.varray_mut(index).iter_mut() {
+            *x = Value::from_int(0).unwrap();
+        }
+        let d = self.at(dslot);
+        let (old_entries, used) = {
+            let p = self.obj::<DictObj>(d);
+            (p.entries, p.used)
+        };
+        unsafe {
+            let p = &mut *self.payload::<DictObj>(d);
+            p.entries = entries;
+            p.index = index;
+            p.used = 0;
+            p.len = 0;
+        }
+        self.heap.write_barrier(d);
+        if !old_entries.is_null() {
+            for i in 0..used {
+                let (h, k, v) = {
+                    let o = self.varray(old_entries);
+                    (o[3 * i], o[3 * i + 1], o[3 * i + 2])
+                };
+                if !k.is_null() {
+                    self.dict_insert_new(d, h.as_int(), k, v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes key; returns its value if present.
+    pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let base = self.sp();
+        self.push(d);
+        self.push(key);
+        let h = self.hash_slot(base + 1);
+        let r = match h {
+            Ok(h) => self.dict_find(base, base + 1, h),
+            Err(e) => Err(e),
+        };
+        let out = match r {
+            Ok(Some(e)) => {
+                let d = self.at(base);
+                let p = unsafe { &mut *self.payload::<DictObj>(d) };
+                let ent = self.varray_mut(p.entries);
+                let v = ent[3 * e + 2];
+                ent[3 * e + 1] = Value::NULL;
+                ent[3 * e + 2] = Value::NULL;
+                p.len -= 1;
+                Ok(Some(v))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => Err(e),
+        };
+        self.truncate(base);
+        out
+    }
+
+    pub fn dict_clear(&mut self, d: Value) {
+        let p = unsafe { &mut *self.payload::<DictObj>(d) };
+        p.entries = Value::NULL;
+        p.index = Value::NULL;
+        p.len = 0;
+        p.used = 0;
+    }
+
+    /// A shallow copy of a dict/set into a new table of `kind`.
+    pub fn dict_copy(&mut self, d: Value, kind: Kind) -> PyResult<Value> {
+        let base = self.sp();
+        self.push(d);
+        let nd = self.alloc(kind, 0)?;
+        self.push(nd);
+        let n = self.dict_len(self.at(base));
+        self.dict_reserve(base + 1, n)?;
+        let used = self.dict_used(self.at(base));
+        for i in 0..used {
+            let src = self.at(base);
+            let h = {
+                let p = self.obj::<DictObj>(src);
+                self.varray(p.entries)[3 * i]
+            };
+            if let Some((k, v)) = self.dict_entry(src, i) {
+                let nd = self.at(base + 1);
+                self.dict_insert_new(nd, h.as_int(), k, v);
+            }
+        }
+        let nd = self.at(base + 1);
+        self.truncate(base);
+        Ok(nd)
+    }
+}

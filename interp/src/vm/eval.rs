@@ -1,0 +1,949 @@
+//! The eval loop: executes frames on the explicit frame stack (Python calls never recurse on the Rust
+//! stack; only Rust code calling back into Python does, bounded by `native_depth`), and unwinds
+//! exceptions through the frames' block stacks.
+//!
+//! GC: every instruction that allocates or calls is a GC point. Within an instruction, operands are
+//! read from the value stack and not held in Rust locals across a GC point, except where the code
+//! re-reads them. The frame's code object, constants and names are old objects (see code.rs), so
+//! the cached `consts`/`names` pointers stay valid while the frame lives.
+
+use super::{Block, BlockKind, Exc, PyResult, Vm};
+use crate::bytecode::{BinOp, CmpOp, Op, UnaryOp};
+use crate::obj::layout::*;
+use gc::Value;
+
+impl Vm {
+    /// Runs the frame stack until the entry frame (pushed by prepare_call with entry=true) returns.
+    pub fn run_frames(&mut self) -> PyResult<Value> {
+        loop {
+            match self.execute() {
+                Ok(v) => return Ok(v),
+                Err(Exc) => {
+                    if !self.unwind() {
+                        return Err(Exc);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finds a handler for `vm.exc`, popping frames up to (and including) the entry frame.
+    /// Returns true if execution can resume in a handler.
+    fn unwind(&mut self) -> bool {
+        loop {
+            let Some(f) = self.roots.frames.last().copied() else {
+                return false;
+            };
+            if !self.reraising {
+                let line = self.code_data(f.code).line_at(f.ip.saturating_sub(1));
+                self.add_traceback(f.code, line);
+            }
+            self.reraising = false;
+            while self.blocks.len() > f.block_base {
+                let b = self.blocks.pop().unwrap();
+                match b.kind {
+                    BlockKind::Handler => {
+                        self.roots.handled.pop();
+                    }
+                    _ => {
+                        self.truncate(f.base + b.depth as usize);
+                        let e = self.take_exc();
+                        self.push(e);
+                        self.roots.handled.push(e);
+                        self.blocks.push(Block { kind: BlockKind::Handler, handler: 0, depth: 0 });
+                        self.roots.frames.last_mut().unwrap().ip = b.handler as usize;
+                        return true;
+                    }
+                }
+            }
+            self.roots.frames.pop();
+            self.truncate(f.ret_slot);
+            if !f.generator.is_null() {
+                self.gen_finished(f.generator);
+            }
+            if f.is_entry {
+                return false;
+            }
+        }
+    }
+
+    /// Pops the current frame's blocks (restoring handled exceptions) and the frame itself.
+    fn pop_frame(&mut self) -> super::Frame {
+        let f = self.roots.frames.pop().unwrap();
+        while self.blocks.len() > f.block_base {
+            let b = self.blocks.pop().unwrap();
+            if b.kind == BlockKind::Handler {
+                self.roots.handled.pop();
+            }
+        }
+        f
+    }
+
+    fn execute(&mut self) -> PyResult<Value> {
+        'frame: loop {
+            let fidx = self.roots.frames.len() - 1;
+            let (instrs, base, code) = {
+                let f = &self.roots.frames[fidx];
+                (f.instrs, f.base, f.code)
+            };
+            let (consts, names) = {
+                let c = self.obj::<CodeObj>(code);
+                (c.consts, c.names)
+            };
+            loop {
+                let ip = self.roots.frames[fidx].ip;
+                let ins = unsafe { *instrs.add(ip) };
+                self.roots.frames[fidx].ip = ip + 1;
+                let arg = ins.arg as usize;
+                match ins.op {
+                    Op::Nop => {}
+                    Op::Pop => {
+                        self.pop();
+                    }
+                    Op::Dup => {
+                        let v = self.top();
+                        self.push(v);
+                    }
+                    Op::Dup2 => {
+                        let (a, b) = (self.peek(1), self.peek(0));
+                        self.push(a);
+                        self.push(b);
+                    }
+                    Op::Rot2 => {
+                        let n = self.sp();
+                        self.roots.stack.swap(n - 1, n - 2);
+                    }
+                    Op::Rot3 => {
+                        let n = self.sp();
+                        self.roots.stack[n - 3..].rotate_right(1);
+                    }
+                    Op::Rot4 => {
+                        let n = self.sp();
+                        self.roots.stack[n - 4..].rotate_right(1);
+                    }
+                    Op::LoadConst => {
+                        let v = self.tuple_items(consts)[arg];
+                        self.push(v);
+                    }
+                    Op::LoadFast => {
+                        let v = self.at(base + arg);
+                        if v.is_null() {
+                            let n = self.code_data(code).varnames[arg].clone();
+                            return Err(self.raise(
+                                "UnboundLocalError",
+                                &format!("cannot access local variable '{n}' where it is not associated with a value"),
+                            ));
+                        }
+                        self.push(v);
+                    }
+                    Op::StoreFast => {
+                        let v = self.pop();
+                        self.set_at(base + arg, v);
+                    }
+                    Op::DeleteFast => {
+                        if self.at(base + arg).is_null() {
+                            let n = self.code_data(code).varnames[arg].clone();
+                            return Err(self.raise(
+                                "UnboundLocalError",
+                                &format!("cannot access local variable '{n}' where it is not associated with a value"),
+                            ));
+                        }
+                        self.set_at(base + arg, Value::NULL);
+                    }
+                    Op::LoadDeref | Op::LoadClassDeref => {
+                        if ins.op == Op::LoadClassDeref {
+                            let name = self.deref_name(code, arg);
+                            let locals = self.roots.frames[fidx].locals;
+                            let k = self.intern(&name);
+                            if let Some(v) = self.dict_get_str(locals, k) {
+                                self.push(v);
+                                continue;
+                            }
+                        }
+                        let nl = self.code_data(code).nlocals;
+                        let cell = self.at(base + nl + arg);
+                        let v = self.obj::<CellObj>(cell).value;
+                        if v.is_null() {
+                            let n = self.deref_name(code, arg);
+                            return Err(self.raise(
+                                "NameError",
+                                &format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+                            ));
+                        }
+                        self.push(v);
+                    }
+                    Op::StoreDeref => {
+                        let nl = self.code_data(code).nlocals;
+                        let cell = self.at(base + nl + arg);
+                        let v = self.pop();
+                        unsafe { (*self.payload::<CellObj>(cell)).value = v };
+                        self.heap.write_barrier(cell);
+                    }
+                    Op::DeleteDeref => {
+                        let nl = self.code_data(code).nlocals;
+                        let cell = self.at(base + nl + arg);
+                        unsafe { (*self.payload::<CellObj>(cell)).value = Value::NULL };
+                    }
+                    Op::LoadClosure => {
+                        let nl = self.code_data(code).nlocals;
+                        let cell = self.at(base + nl + arg);
+                        self.push(cell);
+                    }
+                    Op::LoadGlobal => {
+                        let name = self.tuple_items(names)[arg];
+                        let globals = self.roots.frames[fidx].globals;
+                        let v = match self.dict_get_str(globals, name) {
+                            Some(v) => v,
+                            None => match self.dict_get_str(self.roots.builtins, name) {
+                                Some(v) => v,
+                                None => return Err(self.name_error(name)),
+                            },
+                        };
+                        self.push(v);
+                    }
+                    Op::StoreGlobal => {
+                        let name = self.tuple_items(names)[arg];
+                        let globals = self.roots.frames[fidx].globals;
+                        let v = self.pop();
+                        self.dict_set(globals, name, v)?;
+                    }
+                    Op::DeleteGlobal => {
+                        let name = self.tuple_items(names)[arg];
+                        let globals = self.roots.frames[fidx].globals;
+                        if self.dict_del(globals, name)?.is_none() {
+                            return Err(self.name_error(name));
+                        }
+                    }
+                    Op::LoadName => {
+                        let name = self.tuple_items(names)[arg];
+                        let (locals, globals) = {
+                            let f = &self.roots.frames[fidx];
+                            (f.locals, f.globals)
+                        };
+                        let mut found = None;
+                        if !locals.is_null() {
+                            found = self.dict_get_str(locals, name);
+                        }
+                        if found.is_none() {
+                            found = self.dict_get_str(globals, name);
+                        }
+                        if found.is_none() {
+                            found = self.dict_get_str(self.roots.builtins, name);
+                        }
+                        match found {
+                            Some(v) => self.push(v),
+                            None => return Err(self.name_error(name)),
+                        }
+                    }
+                    Op::StoreName => {
+                        let name = self.tuple_items(names)[arg];
+                        let f = &self.roots.frames[fidx];
+                        let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                        let v = self.pop();
+                        self.dict_set(ns, name, v)?;
+                    }
+                    Op::DeleteName => {
+                        let name = self.tuple_items(names)[arg];
+                        let f = &self.roots.frames[fidx];
+                        let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                        if self.dict_del(ns, name)?.is_none() {
+                            return Err(self.name_error(name));
+                        }
+                    }
+                    Op::LoadAttr => {
+                        let name = self.tuple_items(names)[arg];
+                        let obj = self.pop();
+                        let v = self.getattr(obj, name)?;
+                        self.push(v);
+                    }
+                    Op::StoreAttr => {
+                        let name = self.tuple_items(names)[arg];
+                        let obj = self.pop();
+                        let v = self.pop();
+                        self.setattr(obj, name, v)?;
+                    }
+                    Op::DeleteAttr => {
+                        let name = self.tuple_items(names)[arg];
+                        let obj = self.pop();
+                        self.delattr(obj, name)?;
+                    }
+                    Op::LoadMethod => {
+                        let name = self.tuple_items(names)[arg];
+                        let obj = self.top();
+                        let t = self.type_of(obj);
+                        let shadowed = match self.instance_dict(obj) {
+                            Some(d) => !self.is(obj, Kind::Instance) || self.dict_get_str(d, name).is_some(),
+                            None => false,
+                        };
+                        let meth = if shadowed || self.is(obj, Kind::Type) { None } else { self.lookup_type(t, name) };
+                        match meth {
+                            Some(m) if self.is(m, Kind::Function) || (self.is(m, Kind::Native) && self.obj::<NativeObj>(m).bound.is_null()) => {
+                                // (obj -- meth obj)
+                                let n = self.sp();
+                                self.roots.stack[n - 1] = m;
+                                self.push(obj);
+                            }
+                            _ => {
+                                let v = self.getattr(obj, name)?;
+                                let n = self.sp();
+                                self.roots.stack[n - 1] = Value::NULL;
+                                self.push(v);
+                            }
+                        }
+                    }
+                    Op::CallMethod => {
+                        let n = self.sp();
+                        let (fslot, nargs) = if self.at(n - arg - 2).is_null() {
+                            self.roots.stack.remove(n - arg - 2);
+                            (n - arg - 2, arg)
+                        } else {
+                            (n - arg - 2, arg + 1)
+                        };
+                        match self.prepare_call(fslot, nargs, Value::NULL, false)? {
+                            super::call::Prepared::Frame => continue 'frame,
+                            super::call::Prepared::Done(v) => self.push(v),
+                        }
+                    }
+                    Op::Call => {
+                        let fslot = self.sp() - arg - 1;
+                        match self.prepare_call(fslot, arg, Value::NULL, false)? {
+                            super::call::Prepared::Frame => continue 'frame,
+                            super::call::Prepared::Done(v) => self.push(v),
+                        }
+                    }
+                    Op::CallKw => {
+                        let kwnames = self.pop();
+                        let fslot = self.sp() - arg - 1;
+                        match self.prepare_call(fslot, arg, kwnames, false)? {
+                            super::call::Prepared::Frame => continue 'frame,
+                            super::call::Prepared::Done(v) => self.push(v),
+                        }
+                    }
+                    Op::CallEx => {
+                        let fslot = if arg & 1 != 0 { self.sp() - 3 } else { self.sp() - 2 };
+                        let (nargs, kwnames) = self.spread_call_args(fslot, arg & 1 != 0)?;
+                        match self.prepare_call(fslot, nargs, kwnames, false)? {
+                            super::call::Prepared::Frame => continue 'frame,
+                            super::call::Prepared::Done(v) => self.push(v),
+                        }
+                    }
+                    Op::MakeFunction => {
+                        let f = self.make_function(arg, fidx)?;
+                        self.push(f);
+                    }
+                    Op::ReturnValue => {
+                        let v = self.pop();
+                        let f = self.pop_frame();
+                        self.truncate(f.ret_slot);
+                        if !f.generator.is_null() {
+                            self.gen_finished(f.generator);
+                            self.yielded = false;
+                        }
+                        if f.is_entry {
+                            return Ok(v);
+                        }
+                        self.push(v);
+                        continue 'frame;
+                    }
+                    Op::LoadBuildClass => {
+                        let k = self.intern("__build_class__");
+                        let v = self.dict_get_str(self.roots.builtins, k).unwrap();
+                        self.push(v);
+                    }
+                    Op::Subscript => {
+                        let (o, k) = (self.peek(1), self.peek(0));
+                        let v = self.getitem(o, k)?;
+                        self.pop();
+                        self.pop();
+                        self.push(v);
+                    }
+                    Op::StoreSubscr => {
+                        let k = self.pop();
+                        let o = self.pop();
+                        let v = self.pop();
+                        self.setitem(o, k, v)?;
+                    }
+                    Op::DeleteSubscr => {
+                        let k = self.pop();
+                        let o = self.pop();
+                        self.delitem(o, k)?;
+                    }
+                    Op::BuildSlice => {
+                        if arg == 2 {
+                            let none = self.none();
+                            self.push(none);
+                        }
+                        let s = self.new_slice_from_stack()?;
+                        self.push(s);
+                    }
+                    Op::BinaryOp => {
+                        let (a, b) = (self.peek(1), self.peek(0));
+                        let op: BinOp = unsafe { std::mem::transmute(ins.arg) };
+                        let r = if a.is_int() && b.is_int() {
+                            let (x, y) = (a.as_int(), b.as_int());
+                            match op {
+                                BinOp::Add => Value::from_int(x + y),
+                                BinOp::Sub => Value::from_int(x - y),
+                                _ => None,
+                            }
+                        } else {
+                            None
+                        };
+                        let r = match r {
+                            Some(v) => v,
+                            None => self.binary_op(a, b, op)?,
+                        };
+                        let n = self.sp();
+                        self.roots.stack[n - 2] = r;
+                        self.roots.stack.pop();
+                    }
+                    Op::InplaceOp => {
+                        let (a, b) = (self.peek(1), self.peek(0));
+                        let op: BinOp = unsafe { std::mem::transmute(ins.arg) };
+                        let r = self.inplace_op(a, b, op)?;
+                        let n = self.sp();
+                        self.roots.stack[n - 2] = r;
+                        self.roots.stack.pop();
+                    }
+                    Op::UnaryOp => {
+                        let a = self.top();
+                        let op: UnaryOp = unsafe { std::mem::transmute(ins.arg) };
+                        let r = self.unary_op(a, op)?;
+                        let n = self.sp();
+                        self.roots.stack[n - 1] = r;
+                    }
+                    Op::CompareOp => {
+                        let (a, b) = (self.peek(1), self.peek(0));
+                        let op: CmpOp = unsafe { std::mem::transmute(ins.arg) };
+                        let r = if a.is_int() && b.is_int() {
+                            self.bool_val(super::ops::cmp_ord(a.as_int().cmp(&b.as_int()), op))
+                        } else {
+                            self.compare(a, b, op)?
+                        };
+                        let n = self.sp();
+                        self.roots.stack[n - 2] = r;
+                        self.roots.stack.pop();
+                    }
+                    Op::IsOp => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let r = (a == b) != (arg == 1);
+                        let v = self.bool_val(r);
+                        self.push(v);
+                    }
+                    Op::ContainsOp => {
+                        let (a, b) = (self.peek(1), self.peek(0));
+                        let r = self.contains(b, a)? != (arg == 1);
+                        self.pop();
+                        self.pop();
+                        let v = self.bool_val(r);
+                        self.push(v);
+                    }
+                    Op::BuildTuple => {
+                        let t = self.new_tuple_from_stack(arg)?;
+                        self.push(t);
+                    }
+                    Op::BuildList => {
+                        let l = self.new_list_from_stack(arg)?;
+                        self.push(l);
+                    }
+                    Op::BuildSet => {
+                        let s = self.new_dict_kind(Kind::Set)?;
+                        self.push(s);
+                        let sslot = self.sp() - 1;
+                        for i in 0..arg {
+                            let (s, k) = (self.at(sslot), self.at(sslot - arg + i));
+                            self.set_add(s, k)?;
+                        }
+                        let s = self.pop();
+                        self.truncate(self.sp() - arg);
+                        self.push(s);
+                    }
+                    Op::BuildMap | Op::BuildConstKeyMap => {
+                        let d = self.new_dict()?;
+                        self.push(d);
+                        let dslot = self.sp() - 1;
+                        let first = dslot - 2 * arg;
+                        for i in 0..arg {
+                            self.dict_set_slots(dslot, first + 2 * i, first + 2 * i + 1)?;
+                        }
+                        let d = self.pop();
+                        self.truncate(first);
+                        self.push(d);
+                    }
+                    Op::BuildString => {
+                        let mut s = String::new();
+                        let n = self.sp();
+                        for i in 0..arg {
+                            s.push_str(self.str_of(self.at(n - arg + i)));
+                        }
+                        self.truncate(n - arg);
+                        let v = self.new_str(&s)?;
+                        self.push(v);
+                    }
+                    Op::ListAppend => {
+                        let slot = self.sp() - 1 - arg;
+                        self.list_append_from_stack(slot)?;
+                    }
+                    Op::SetAdd => {
+                        let v = self.top();
+                        let s = self.at(self.sp() - 1 - arg);
+                        self.set_add(s, v)?;
+                        self.pop();
+                    }
+                    Op::MapAdd => {
+                        let n = self.sp();
+                        let dslot = n - 2 - arg;
+                        self.dict_set_slots(dslot, n - 2, n - 1)?;
+                        self.truncate(n - 2);
+                    }
+                    Op::ListExtend => {
+                        let n = self.sp();
+                        self.list_extend(n - 1 - arg, n - 1)?;
+                        self.pop();
+                    }
+                    Op::SetUpdate => {
+                        let n = self.sp();
+                        self.set_update(n - 1 - arg, n - 1)?;
+                        self.pop();
+                    }
+                    Op::DictUpdate | Op::DictMerge => {
+                        let n = self.sp();
+                        if ins.op == Op::DictMerge && !self.is(self.at(n - 1), Kind::Dict) {
+                            let tn = self.type_name(self.at(n - 1));
+                            return Err(self.type_error(format!("argument after ** must be a mapping, not {tn}")));
+                        }
+                        self.dict_update_from(n - 1 - arg, n - 1)?;
+                        self.pop();
+                    }
+                    Op::ListToTuple => {
+                        let l = self.pop();
+                        let items = self.list_items(l).to_vec();
+                        let t = self.new_tuple(&items)?;
+                        self.push(t);
+                    }
+                    Op::FormatValue => {
+                        let spec = if arg & 4 != 0 { self.pop() } else { Value::NULL };
+                        let v = self.top();
+                        let conv = arg & 3;
+                        let base0 = self.sp();
+                        self.push(spec);
+                        let v = match conv {
+                            1 => self.str_value(v)?,
+                            2 => self.repr(v)?,
+                            3 => self.ascii(v)?,
+                            _ => v,
+                        };
+                        let spec = self.at(base0);
+                        let r = self.format(v, spec)?;
+                        self.truncate(base0 - 1);
+                        self.push(r);
+                    }
+                    Op::Jump => {
+                        self.roots.frames[fidx].ip = arg;
+                    }
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        let v = self.pop();
+                        let t = if v == self.bool_val(true) {
+                            true
+                        } else if v == self.bool_val(false) {
+                            false
+                        } else {
+                            self.truthy(v)?
+                        };
+                        if t == (ins.op == Op::PopJumpIfTrue) {
+                            self.roots.frames[fidx].ip = arg;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        let v = self.top();
+                        let t = self.truthy(v)?;
+                        if t == (ins.op == Op::JumpIfTrueOrPop) {
+                            self.roots.frames[fidx].ip = arg;
+                        } else {
+                            self.pop();
+                        }
+                    }
+                    Op::GetIter => {
+                        let v = self.top();
+                        let it = self.get_iter(v)?;
+                        let n = self.sp();
+                        self.roots.stack[n - 1] = it;
+                    }
+                    Op::ForIter => {
+                        let it = self.top();
+                        match self.next_fast(it)? {
+                            Some(v) => self.push(v),
+                            None => {
+                                self.pop();
+                                self.roots.frames[fidx].ip = arg;
+                            }
+                        }
+                    }
+                    Op::YieldValue => {
+                        let v = self.pop();
+                        self.gen_suspend(fidx);
+                        self.yielded = true;
+                        return Ok(v);
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = self.top();
+                        if !self.is(v, Kind::Generator) {
+                            let it = self.get_iter(v)?;
+                            let n = self.sp();
+                            self.roots.stack[n - 1] = it;
+                        }
+                    }
+                    Op::YieldFrom => {
+                        let (it, v) = (self.peek(1), self.peek(0));
+                        let r = if self.is(it, Kind::Generator) {
+                            self.gen_send(it, v)?
+                        } else if v == self.none() {
+                            self.next(it)?.map(super::gen::GenResult::Yield).unwrap_or_else(|| super::gen::GenResult::Return(self.none()))
+                        } else {
+                            let m = self.getattr_str(it, "send")?;
+                            match self.call(m, &[v]) {
+                                Ok(x) => super::gen::GenResult::Yield(x),
+                                Err(e) => {
+                                    if self.exc_matches(self.roots.exc, "StopIteration") {
+                                        let ex = self.take_exc();
+                                        super::gen::GenResult::Return(self.stop_iteration_value(ex))
+                                    } else {
+                                        return Err(e);
+                                    }
+                                }
+                            }
+                        };
+                        match r {
+                            super::gen::GenResult::Yield(x) => {
+                                // re-execute YieldFrom on resume, with the sent value replacing v
+                                self.pop();
+                                self.roots.frames[fidx].ip = ip;
+                                self.gen_suspend(fidx);
+                                self.yielded = true;
+                                return Ok(x);
+                            }
+                            super::gen::GenResult::Return(x) => {
+                                self.pop();
+                                self.pop();
+                                self.push(x);
+                            }
+                        }
+                    }
+                    Op::SetupExcept | Op::SetupFinally => {
+                        let depth = (self.sp() - base) as u32;
+                        let kind = if ins.op == Op::SetupExcept { BlockKind::Except } else { BlockKind::Finally };
+                        self.blocks.push(Block { kind, handler: ins.arg, depth });
+                    }
+                    Op::PopBlock => {
+                        self.blocks.pop();
+                    }
+                    Op::PopExcept => {
+                        let b = self.blocks.pop();
+                        debug_assert!(b.is_some_and(|b| b.kind == BlockKind::Handler));
+                        self.roots.handled.pop();
+                    }
+                    Op::Reraise => {
+                        let e = self.pop();
+                        self.roots.exc = e;
+                        self.reraising = true;
+                        return Err(Exc);
+                    }
+                    Op::RaiseVarargs => return Err(self.do_raise(arg)),
+                    Op::CheckExcMatch => {
+                        let t = self.pop();
+                        let e = self.top();
+                        let m = self.exc_match_type(e, t)?;
+                        let v = self.bool_val(m);
+                        self.push(v);
+                    }
+                    Op::BeforeWith => {
+                        let mgr = self.top();
+                        let Some(enter) = self.special(mgr, "__enter__") else {
+                            let tn = self.type_name(mgr);
+                            return Err(self.type_error(format!("'{tn}' object does not support the context manager protocol")));
+                        };
+                        self.push(enter);
+                        let Some(exit) = self.special(mgr, "__exit__") else {
+                            let tn = self.type_name(mgr);
+                            return Err(self.type_error(format!("'{tn}' object does not support the context manager protocol (missed __exit__ method)")));
+                        };
+                        let bound_exit = self.new_bound_method(exit, self.peek(1))?;
+                        // stack: mgr enter -> exit ; then call enter(mgr)
+                        let enter = self.pop();
+                        let mgr = self.pop();
+                        self.push(bound_exit);
+                        let depth = (self.sp() - base) as u32;
+                        self.blocks.push(Block { kind: BlockKind::With, handler: ins.arg, depth });
+                        let r = self.call(enter, &[mgr])?;
+                        self.push(r);
+                    }
+                    Op::WithExceptStart => {
+                        let (exit, e) = (self.peek(1), self.peek(0));
+                        let t = self.type_of(e);
+                        let tb = self.none();
+                        let r = self.call(exit, &[t, e, tb])?;
+                        let s = self.truthy(r)?;
+                        let v = self.bool_val(s);
+                        self.push(v);
+                    }
+                    Op::LoadAssertionError => {
+                        let t = self.builtin_type("AssertionError");
+                        self.push(t);
+                    }
+                    Op::UnpackSequence => self.unpack_sequence(arg)?,
+                    Op::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8)?,
+                    Op::ImportName => {
+                        let name = self.tuple_items(names)[arg];
+                        let m = self.import_name(name, fidx)?;
+                        self.pop();
+                        self.pop();
+                        self.push(m);
+                    }
+                    Op::ImportFrom => {
+                        let name = self.tuple_items(names)[arg];
+                        let m = self.top();
+                        let v = match self.getattr_opt(m, name)? {
+                            Some(v) => v,
+                            None => {
+                                let mn = if self.is(m, Kind::Module) { self.str_of(self.obj::<ModuleObj>(m).name).to_string() } else { "?".into() };
+                                let n = self.str_of(name).to_string();
+                                return Err(self.raise("ImportError", &format!("cannot import name '{n}' from '{mn}'")));
+                            }
+                        };
+                        self.push(v);
+                    }
+                    Op::ImportStar => {
+                        let m = self.pop();
+                        self.import_star(m, fidx)?;
+                    }
+                    Op::PrintExpr => {
+                        let v = self.pop();
+                        if v != self.none() {
+                            let r = self.repr(v)?;
+                            let s = self.str_of(r).to_string();
+                            self.write_stdout(&s);
+                            self.write_stdout("\n");
+                        }
+                    }
+                    Op::SetupAnnotations => {}
+                }
+            }
+        }
+    }
+
+    fn deref_name(&self, code: Value, i: usize) -> String {
+        let cd = self.code_data(code);
+        if i < cd.cellvars.len() {
+            cd.cellvars[i].clone()
+        } else {
+            cd.freevars[i - cd.cellvars.len()].clone()
+        }
+    }
+
+    pub fn name_error(&mut self, name: Value) -> Exc {
+        let n = self.str_of(name).to_string();
+        self.raise("NameError", &format!("name '{n}' is not defined"))
+    }
+
+    /// isinstance(exc, t) for except clauses; t may be a tuple.
+    fn exc_match_type(&mut self, e: Value, t: Value) -> PyResult<bool> {
+        if self.is(t, Kind::Tuple) {
+            let n = self.tuple_items(t).len();
+            for i in 0..n {
+                let ti = self.tuple_items(t)[i];
+                if self.exc_match_type(e, ti)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if !self.is(t, Kind::Type) || !self.is_exception_class(t) {
+            return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+        }
+        Ok(self.isinstance(e, t))
+    }
+
+    /// RAISE_VARARGS.
+    fn do_raise(&mut self, arg: usize) -> Exc {
+        if arg == 0 {
+            return match self.roots.handled.last().copied() {
+                Some(e) if !e.is_null() => {
+                    self.roots.exc = e;
+                    self.reraising = true;
+                    Exc
+                }
+                _ => self.raise("RuntimeError", "No active exception to reraise"),
+            };
+        }
+        let cause = if arg == 2 { self.pop() } else { Value::NULL };
+        let e = self.pop();
+        let base = self.sp();
+        self.push(cause);
+        let e = match self.make_exception(e) {
+            Ok(e) => e,
+            Err(x) => return x,
+        };
+        self.push(e);
+        if arg == 2 {
+            let cause = self.at(base);
+            let cause = if cause == self.none() {
+                cause
+            } else {
+                match self.make_exception(cause) {
+                    Ok(c) => c,
+                    Err(x) => return x,
+                }
+            };
+            self.set_at(base, cause);
+            let d = self.obj::<InstanceObj>(self.at(base + 1)).dict;
+            let k = self.intern("__cause__");
+            if let Err(x) = self.dict_set(d, k, self.at(base)) {
+                return x;
+            }
+            let k = self.intern("__suppress_context__");
+            let t = self.bool_val(true);
+            if let Err(x) = self.dict_set(d, k, t) {
+                return x;
+            }
+        }
+        let e = self.at(base + 1);
+        self.truncate(base);
+        self.raise_value(e)
+    }
+
+    /// An exception instance from a raise operand (instantiating classes).
+    pub fn make_exception(&mut self, e: Value) -> PyResult<Value> {
+        if self.is(e, Kind::Type) {
+            if !self.is_exception_class(e) {
+                return Err(self.type_error("exceptions must derive from BaseException"));
+            }
+            return self.call(e, &[]);
+        }
+        let t = self.type_of(e);
+        if !self.is(t, Kind::Type) || !self.is_exception_class(t) {
+            return Err(self.type_error("exceptions must derive from BaseException"));
+        }
+        Ok(e)
+    }
+
+    /// MakeFunction: (defaults? kwdefaults? closure? code qualname -- function)
+    fn make_function(&mut self, flags: usize, fidx: usize) -> PyResult<Value> {
+        let f = self.alloc(Kind::Function, 0)?;
+        let qualname = self.pop();
+        let code = self.pop();
+        let closure = if flags & 8 != 0 { self.pop() } else { Value::NULL };
+        let kwdefaults = if flags & 2 != 0 { self.pop() } else { Value::NULL };
+        let defaults = if flags & 1 != 0 { self.pop() } else { Value::NULL };
+        let globals = self.roots.frames[fidx].globals;
+        let name = self.obj::<CodeObj>(code).name;
+        unsafe {
+            let p = self.payload::<FunctionObj>(f);
+            (*p).code = code;
+            (*p).globals = globals;
+            (*p).defaults = defaults;
+            (*p).kwdefaults = kwdefaults;
+            (*p).closure = closure;
+            (*p).name = name;
+            (*p).qualname = qualname;
+        }
+        // docstring: first constant if it is a str and the body starts with it
+        let cd = self.code_data(code);
+        let _ = cd;
+        Ok(f)
+    }
+
+    /// CallEx: turns (f argstuple [kwargs]) into (f a1..an [kw values]) + kwnames.
+    fn spread_call_args(&mut self, fslot: usize, has_kw: bool) -> PyResult<(usize, Value)> {
+        let args = self.at(fslot + 1);
+        let args = if self.is(args, Kind::Tuple) {
+            args
+        } else {
+            let t = self.to_tuple(args)?;
+            self.set_at(fslot + 1, t);
+            t
+        };
+        let kw = if has_kw { self.at(fslot + 2) } else { Value::NULL };
+        let pos: Vec<Value> = self.tuple_items(args).to_vec();
+        let mut keys = Vec::new();
+        let mut vals = Vec::new();
+        if has_kw {
+            if !self.is(kw, Kind::Dict) {
+                return Err(self.type_error("argument after ** must be a mapping"));
+            }
+            for i in 0..self.dict_used(kw) {
+                if let Some((k, v)) = self.dict_entry(kw, i) {
+                    if !self.is(k, Kind::Str) {
+                        return Err(self.type_error("keywords must be strings"));
+                    }
+                    keys.push(k);
+                    vals.push(v);
+                }
+            }
+        }
+        // no GC point since reading: lay out the arguments
+        self.truncate(fslot + 1);
+        self.roots.stack.extend_from_slice(&pos);
+        self.roots.stack.extend_from_slice(&vals);
+        for k in &keys {
+            self.push(*k);
+        }
+        let kwnames = if keys.is_empty() { Value::NULL } else { self.new_tuple_from_stack(keys.len())? };
+        Ok((pos.len() + vals.len(), kwnames))
+    }
+
+    fn unpack_sequence(&mut self, n: usize) -> PyResult<()> {
+        let seq = self.top();
+        let items: Vec<Value> = if self.is(seq, Kind::Tuple) {
+            self.tuple_items(seq).to_vec()
+        } else if self.is(seq, Kind::List) {
+            self.list_items(seq).to_vec()
+        } else {
+            let l = self.to_list(seq)?;
+            self.list_items(l).to_vec()
+        };
+        if items.len() != n {
+            if items.len() > n {
+                return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+            }
+            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        }
+        self.pop();
+        for v in items.iter().rev() {
+            self.push(*v);
+        }
+        Ok(())
+    }
+
+    fn unpack_ex(&mut self, before: usize, after: usize) -> PyResult<()> {
+        let seq = self.top();
+        let l = self.to_list(seq)?;
+        let n = self.list_len(l);
+        if n < before + after {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected at least {}, got {n})",
+                before + after
+            )));
+        }
+        self.pop();
+        self.push(l);
+        let lslot = self.sp() - 1;
+        let mid_end = n - after;
+        for i in before..mid_end {
+            let v = self.list_items(self.at(lslot))[i];
+            self.push(v);
+        }
+        let m = self.new_list_from_stack(mid_end - before)?;
+        // no GC point from here on: push after-items, the middle list, before-items (first on top)
+        let items: Vec<Value> = self.list_items(self.at(lslot)).to_vec();
+        self.truncate(lslot);
+        for v in items[mid_end..].iter().rev() {
+            self.push(*v);
+        }
+        self.push(m);
+        for v in items[..before].iter().rev() {
+            self.push(*v);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,260 @@
+//! Raising exceptions from Rust, exception objects, tracebacks and their printing.
+//!
+//! An exception object is an `Instance` of a class derived from BaseException; its dict holds `args`
+//! (a tuple), `__traceback__` (a list of (code, line) tuples, innermost last), `__cause__`,
+//! `__context__` and `__suppress_context__`. Raising sets `vm.roots.exc` (a root) and returns `Exc`.
+
+use super::{Exc, PyResult, Vm};
+use crate::obj::layout::*;
+use gc::Value;
+
+impl Vm {
+    /// Creates an exception instance of the builtin class `tname` with one str argument.
+    pub fn new_exception_msg(&mut self, tname: &str, msg: &str) -> PyResult<Value> {
+        let t = self.builtin_type(tname);
+        let base = self.sp();
+        self.push(t);
+        let s = self.new_str(msg)?;
+        self.push(s);
+        let args = self.new_tuple_from_stack(1)?;
+        self.push(args);
+        let e = self.new_exception_obj(base, base + 1)?;
+        self.truncate(base);
+        Ok(e)
+    }
+
+    /// An exception instance of the class at stack slot `tslot`, with the args tuple at `aslot`.
+    pub fn new_exception_obj(&mut self, tslot: usize, aslot: usize) -> PyResult<Value> {
+        let inst = self.alloc(Kind::Instance, 0)?;
+        self.push(inst);
+        let d = self.new_dict()?;
+        let inst = self.pop();
+        unsafe {
+            let p = self.payload::<InstanceObj>(inst);
+            (*p).cls = self.at(tslot);
+            (*p).dict = d;
+        }
+        self.push(inst);
+        let k = self.intern("args");
+        let a = self.at(aslot);
+        self.dict_set(d, k, a)?;
+        Ok(self.pop())
+    }
+
+    /// Raises `tname(msg)`. Returns the `Exc` marker to propagate with `Err`.
+    pub fn raise(&mut self, tname: &str, msg: &str) -> Exc {
+        match self.new_exception_msg(tname, msg) {
+            Ok(e) => self.raise_value(e),
+            Err(x) => x,
+        }
+    }
+    /// Raises an existing exception object (sets __context__ from the handled exception).
+    pub fn raise_value(&mut self, e: Value) -> Exc {
+        if let Some(&ctx) = self.roots.handled.last() {
+            if !ctx.is_null() && ctx != e && self.is(e, Kind::Instance) {
+                let d = self.obj::<InstanceObj>(e).dict;
+                let k = self.intern("__context__");
+                if !d.is_null() {
+                    self.push(e);
+                    let has = self.dict_get_str(d, k).is_some_and(|v| !v.is_null() && v != self.none());
+                    if !has {
+                        let _ = self.dict_set(d, k, ctx);
+                    }
+                    let e2 = self.pop();
+                    self.roots.exc = e2;
+                    return Exc;
+                }
+            }
+        }
+        self.roots.exc = e;
+        Exc
+    }
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.raise("TypeError", msg.as_ref())
+    }
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.raise("ValueError", msg.as_ref())
+    }
+    pub fn index_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.raise("IndexError", msg.as_ref())
+    }
+    pub fn overflow_error(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.raise("OverflowError", msg.as_ref())
+    }
+    pub fn zero_div(&mut self, msg: impl AsRef<str>) -> Exc {
+        self.raise("ZeroDivisionError", msg.as_ref())
+    }
+    pub fn memory_error(&mut self) -> Exc {
+        // A MemoryError must not need memory: use a preallocated instance if the heap is exhausted.
+        self.raise("MemoryError", "")
+    }
+    /// KeyError(key)
+    pub fn key_error(&mut self, key: Value) -> Exc {
+        let base = self.sp();
+        let t = self.builtin_type("KeyError");
+        self.push(t);
+        self.push(key);
+        let r = (|| -> PyResult<Value> {
+            let args = self.new_tuple_from_stack(1)?;
+            self.push(args);
+            self.new_exception_obj(base, base + 1)
+        })();
+        self.truncate(base);
+        match r {
+            Ok(e) => self.raise_value(e),
+            Err(x) => x,
+        }
+    }
+    pub fn attr_error(&mut self, obj: Value, name: Value) -> Exc {
+        let tn = self.type_name(obj);
+        let n = self.str_of(name).to_string();
+        if self.is(obj, Kind::Module) {
+            let mn = self.obj::<ModuleObj>(obj).name;
+            let mn = self.str_of(mn).to_string();
+            return self.raise("AttributeError", &format!("module '{mn}' has no attribute '{n}'"));
+        }
+        if self.is(obj, Kind::Type) {
+            let cn = self.str_of(self.obj::<TypeObj>(obj).name).to_string();
+            return self.raise("AttributeError", &format!("type object '{cn}' has no attribute '{n}'"));
+        }
+        self.raise("AttributeError", &format!("'{tn}' object has no attribute '{n}'"))
+    }
+
+    /// Is `e` an instance of the builtin exception class `tname` (or a subclass)?
+    pub fn exc_matches(&self, e: Value, tname: &str) -> bool {
+        let t = self.builtin_type(tname);
+        let cls = self.type_of(e);
+        self.is_subtype(cls, t)
+    }
+
+    /// Takes the pending exception (clears vm.exc).
+    pub fn take_exc(&mut self) -> Value {
+        std::mem::replace(&mut self.roots.exc, Value::NULL)
+    }
+
+    /// Appends a traceback entry (code, line) to the pending exception.
+    pub fn add_traceback(&mut self, code: Value, line: u32) {
+        let e = self.roots.exc;
+        if !self.is(e, Kind::Instance) {
+            return;
+        }
+        let saved = self.take_exc();
+        let base = self.sp();
+        self.push(saved);
+        self.push(code);
+        let r = (|| -> PyResult<()> {
+            let k = self.intern("__traceback__");
+            let d = self.obj::<InstanceObj>(self.at(base)).dict;
+            let tb = match self.dict_get_str(d, k) {
+                Some(l) if self.is(l, Kind::List) => l,
+                _ => {
+                    let l = self.new_list()?;
+                    let d = self.obj::<InstanceObj>(self.at(base)).dict;
+                    self.dict_set(d, k, l)?;
+                    l
+                }
+            };
+            self.push(tb);
+            self.push(self.at(base + 1));
+            self.push(Value::from_int(line as i64).unwrap());
+            let t = self.new_tuple_from_stack(2)?;
+            self.push(t);
+            self.list_append_from_stack(base + 2)?;
+            Ok(())
+        })();
+        let _ = r;
+        self.roots.exc = self.at(base);
+        self.truncate(base);
+    }
+
+    /// Renders `Type: message` for an exception, as the last line of a traceback.
+    pub fn format_exception_only(&mut self, e: Value) -> String {
+        let cls = self.type_of(e);
+        let mut name = self.str_of(self.obj::<TypeObj>(cls).qualname).to_string();
+        let m = self.obj::<TypeObj>(cls).module;
+        if !m.is_null() && self.is(m, Kind::Str) {
+            let ms = self.str_of(m);
+            if ms != "builtins" && ms != "__main__" {
+                name = format!("{ms}.{name}");
+            }
+        }
+        let base = self.sp();
+        self.push(e);
+        let msg = match self.str_value(e) {
+            Ok(s) => self.str_of(s).to_string(),
+            Err(_) => {
+                self.take_exc();
+                "<exception str() failed>".to_string()
+            }
+        };
+        self.truncate(base);
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    fn exc_attr(&mut self, e: Value, name: &str) -> Option<Value> {
+        if !self.is(e, Kind::Instance) {
+            return None;
+        }
+        let d = self.obj::<InstanceObj>(e).dict;
+        if d.is_null() {
+            return None;
+        }
+        let k = self.intern(name);
+        self.dict_get_str(d, k).filter(|v| !v.is_null() && *v != self.none())
+    }
+
+    /// The full CPython-style report of an uncaught exception, with cause/context chains.
+    pub fn format_traceback(&mut self, e: Value) -> String {
+        let mut out = String::new();
+        let base = self.sp();
+        self.push(e);
+        if let Some(cause) = self.exc_attr(e, "__cause__") {
+            let s = self.format_traceback(cause);
+            out.push_str(&s);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if let Some(ctx) = self.exc_attr(self.at(base), "__context__") {
+            let sup = self.exc_attr(self.at(base), "__suppress_context__");
+            let suppressed = sup.is_some_and(|v| v == self.bool_val(true));
+            if !suppressed {
+                let s = self.format_traceback(ctx);
+                out.push_str(&s);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        let e = self.at(base);
+        if let Some(tb) = self.exc_attr(e, "__traceback__") {
+            out.push_str("Traceback (most recent call last):\n");
+            let n = self.list_len(tb);
+            for i in (0..n).rev() {
+                let ent = self.list_items(tb)[i];
+                let (code, line) = (self.tuple_items(ent)[0], self.tuple_items(ent)[1].as_int());
+                let cd = self.code_data(code);
+                let name = if cd.kind == crate::bytecode::CodeKind::Module { "<module>".to_string() } else { cd.name.clone() };
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", cd.filename, line, name));
+                if let Some(src) = source_line(&cd.filename, line as usize) {
+                    out.push_str(&format!("    {}\n", src.trim()));
+                }
+            }
+        }
+        let e = self.at(base);
+        let last = self.format_exception_only(e);
+        out.push_str(&last);
+        out.push('\n');
+        self.truncate(base);
+        out
+    }
+}
+
+fn source_line(filename: &str, line: usize) -> Option<String> {
+    let text = std::fs::read_to_string(filename).ok()?;
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    if l.trim().is_empty() {
+        None
+    } else {
+        Some(l.to_string())
+    }
+}

@@ -1,0 +1,226 @@
+//! Generators: a suspended frame is saved in a malloc'd `GenState` owned by the generator object (its
+//! Values are traced by the generator kind's custom_trace; one write barrier after each save).
+//! Resuming copies the state back onto the value stack and runs the frame as an entry frame.
+
+use super::{Block, BlockKind, Frame, PyResult, Vm};
+use crate::obj::layout::*;
+use gc::Value;
+
+pub struct GenState {
+    /// Frame slots and operand stack, saved at suspension.
+    pub stack: Vec<Value>,
+    /// Handled exceptions of the saved Handler blocks.
+    pub handled: Vec<Value>,
+    pub blocks: Vec<Block>,
+    pub ip: usize,
+    pub started: bool,
+    pub running: bool,
+    pub finished: bool,
+}
+
+pub enum GenResult {
+    Yield(Value),
+    Return(Value),
+}
+
+impl Vm {
+    /// Creates a generator from a bound frame: function at `fslot`, slots above it.
+    pub fn new_generator(&mut self, fslot: usize) -> PyResult<Value> {
+        let g = self.alloc(Kind::Generator, 0)?;
+        let f = self.at(fslot);
+        let (code, globals, name) = {
+            let fo = self.obj::<FunctionObj>(f);
+            (fo.code, fo.globals, fo.name)
+        };
+        let stack = self.roots.stack[fslot + 1..].to_vec();
+        let st = Box::new(GenState {
+            stack,
+            handled: Vec::new(),
+            blocks: Vec::new(),
+            ip: 0,
+            started: false,
+            running: false,
+            finished: false,
+        });
+        unsafe {
+            let p = self.payload::<GeneratorObj>(g);
+            (*p).func = f;
+            (*p).code = code;
+            (*p).globals = globals;
+            (*p).name = name;
+            (*p).state = Box::into_raw(st);
+        }
+        Ok(g)
+    }
+
+    pub fn gen_state(&self, g: Value) -> &mut GenState {
+        unsafe { &mut *self.obj::<GeneratorObj>(g).state }
+    }
+
+    /// Resumes `g` with `value` (or, if `throw`, raising `value` at the yield point).
+    pub fn gen_resume(&mut self, g: Value, value: Value, throw: bool) -> PyResult<GenResult> {
+        let st = self.gen_state(g);
+        if st.running {
+            return Err(self.value_error("generator already executing"));
+        }
+        if st.finished {
+            if throw {
+                self.roots.exc = value;
+                return Err(super::Exc);
+            }
+            return Ok(GenResult::Return(self.none()));
+        }
+        if !st.started && !throw && value != self.none() {
+            return Err(self.type_error("can't send non-None value to a just-started generator"));
+        }
+        let fslot = self.sp();
+        let (func, code, globals) = {
+            let go = self.obj::<GeneratorObj>(g);
+            (go.func, go.code, go.globals)
+        };
+        self.push(func);
+        let st = self.gen_state(g);
+        let started = st.started;
+        st.started = true;
+        st.running = true;
+        let saved = std::mem::take(&mut st.stack);
+        let blocks = std::mem::take(&mut st.blocks);
+        let handled = std::mem::take(&mut st.handled);
+        let ip = st.ip;
+        self.roots.stack.extend_from_slice(&saved);
+        let block_base = self.blocks.len();
+        self.blocks.extend_from_slice(&blocks);
+        self.roots.handled.extend_from_slice(&handled);
+        if self.roots.frames.len() >= self.recursion_limit {
+            self.truncate(fslot);
+            self.gen_state(g).running = false;
+            self.gen_state(g).finished = true;
+            return Err(self.raise("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let instrs = self.code_data(code).instrs.as_ptr();
+        self.roots.frames.push(Frame {
+            code,
+            func,
+            globals,
+            locals: Value::NULL,
+            generator: g,
+            base: fslot + 1,
+            ip,
+            block_base,
+            ret_slot: fslot,
+            instrs,
+            is_entry: true,
+        });
+        self.native_depth += 1;
+        let r = if throw {
+            self.roots.exc = value;
+            if self.unwind_into_handler() {
+                self.run_frames()
+            } else {
+                Err(super::Exc)
+            }
+        } else {
+            if started {
+                self.push(value);
+            }
+            self.run_frames()
+        };
+        self.native_depth -= 1;
+        let g2 = self.gen_from_result_context(g);
+        let _ = g2;
+        match r {
+            Ok(v) => {
+                if self.yielded {
+                    self.yielded = false;
+                    Ok(GenResult::Yield(v))
+                } else {
+                    Ok(GenResult::Return(v))
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn gen_from_result_context(&self, g: Value) -> Value {
+        g
+    }
+
+    /// run_frames' unwinding, used by throw(): true if a handler in the generator frame caught it.
+    fn unwind_into_handler(&mut self) -> bool {
+        // Reuse the normal machinery by running a frame that immediately raises.
+        let f = *self.roots.frames.last().unwrap();
+        let line = self.code_data(f.code).line_at(f.ip.saturating_sub(1));
+        self.add_traceback(f.code, line);
+        while self.blocks.len() > f.block_base {
+            let b = self.blocks.pop().unwrap();
+            match b.kind {
+                BlockKind::Handler => {
+                    self.roots.handled.pop();
+                }
+                _ => {
+                    self.truncate(f.base + b.depth as usize);
+                    let e = self.take_exc();
+                    self.push(e);
+                    self.roots.handled.push(e);
+                    self.blocks.push(Block { kind: BlockKind::Handler, handler: 0, depth: 0 });
+                    self.roots.frames.last_mut().unwrap().ip = b.handler as usize;
+                    return true;
+                }
+            }
+        }
+        self.roots.frames.pop();
+        self.truncate(f.ret_slot);
+        self.gen_finished(f.generator);
+        false
+    }
+
+    pub fn gen_send(&mut self, g: Value, value: Value) -> PyResult<GenResult> {
+        self.gen_resume(g, value, false)
+    }
+
+    /// Saves the top frame (index fidx) into its generator and pops it.
+    pub fn gen_suspend(&mut self, fidx: usize) {
+        let f = self.roots.frames[fidx];
+        debug_assert_eq!(fidx, self.roots.frames.len() - 1);
+        let g = f.generator;
+        let stack = self.roots.stack[f.base..].to_vec();
+        let blocks: Vec<Block> = self.blocks[f.block_base..].to_vec();
+        let nh = blocks.iter().filter(|b| b.kind == BlockKind::Handler).count();
+        let hlen = self.roots.handled.len();
+        let handled = self.roots.handled[hlen - nh..].to_vec();
+        self.roots.handled.truncate(hlen - nh);
+        self.blocks.truncate(f.block_base);
+        let st = self.gen_state(g);
+        st.stack = stack;
+        st.blocks = blocks;
+        st.handled = handled;
+        st.ip = f.ip;
+        st.running = false;
+        self.heap.write_barrier(g);
+        self.roots.frames.pop();
+        self.truncate(f.ret_slot);
+    }
+
+    pub fn gen_finished(&mut self, g: Value) {
+        let st = self.gen_state(g);
+        st.finished = true;
+        st.running = false;
+        st.stack.clear();
+        st.blocks.clear();
+        st.handled.clear();
+    }
+
+    /// The value carried by a StopIteration instance (args[0] or None).
+    pub fn stop_iteration_value(&mut self, e: Value) -> Value {
+        if self.is(e, Kind::Instance) {
+            let d = self.obj::<InstanceObj>(e).dict;
+            let k = self.intern("args");
+            if let Some(a) = self.dict_get_str(d, k) {
+                if self.is(a, Kind::Tuple) && !self.tuple_items(a).is_empty() {
+                    return self.tuple_items(a)[0];
+                }
+            }
+        }
+        self.none()
+    }
+}

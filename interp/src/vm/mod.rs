@@ -1,0 +1,326 @@
+//! The virtual machine: its state, its root set and the allocation entry points.
+//!
+//! GC rules (see gc's crate docs): every method taking `&mut self` may allocate and so may move every
+//! young object. The root set is: the value stack (`stack`, which holds frame locals and operands), the
+//! frames, the block stack, `vm.exc` (the exception being raised), the handled-exception stack, the
+//! builtin type table, the intern table, modules, and the `temps` stack. A `Value` held in a Rust local
+//! across an allocating call must be pushed onto `stack` (or `temps`) and re-read afterwards.
+//! Natives receive their arguments as an [`Args`] window into `stack` and re-read them with `vm.arg()`.
+
+pub mod builtins_setup;
+pub mod call;
+pub mod code;
+pub mod containers;
+pub mod dict;
+pub mod eval;
+pub mod exc;
+pub mod gen;
+pub mod import;
+pub mod iter;
+pub mod new;
+pub mod ops;
+pub mod repr;
+pub mod types;
+
+use crate::obj::layout::*;
+use gc::{GcConfig, Heap, Roots, Value, Visitor};
+use std::collections::HashMap;
+
+/// Marker for "an exception is being raised"; the exception itself is `vm.exc` (a root).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exc;
+pub type PyResult<T> = Result<T, Exc>;
+
+/// A window of arguments on the value stack: positional args at `stack[base..base+n]`; if `kwnames` is
+/// a tuple, its length names the last arguments of the window.
+#[derive(Clone, Copy, Debug)]
+pub struct Args {
+    pub base: usize,
+    pub n: usize,
+    pub kwnames: Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Except,
+    Finally,
+    With,
+    /// An active handler; `depth` holds nothing, `prev_exc` the handled exception to restore.
+    Handler,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub handler: u32,
+    pub depth: u32,
+}
+
+/// A call frame. Locals live on `stack` at `base`.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub code: Value,
+    pub func: Value,
+    pub globals: Value,
+    /// Namespace dict for LoadName/StoreName (module and class bodies), else null.
+    pub locals: Value,
+    pub generator: Value,
+    pub base: usize,
+    pub ip: usize,
+    /// Index into `blocks` of this frame's first block.
+    pub block_base: usize,
+    /// Stack depth of the callee slot: on return the stack is cut here and the result pushed.
+    pub ret_slot: usize,
+    /// Raw pointer to the instructions (CodeData is malloc'd, so stable while `code` lives).
+    pub instrs: *const crate::bytecode::Instr,
+    /// This frame was entered from Rust (`vm.call`): the eval loop returns when it returns.
+    pub is_entry: bool,
+}
+
+/// The root set handed to the heap at every collection. Kept separate from `Heap` so that
+/// `self.heap.alloc(.., &mut self.roots)` borrows the two disjointly.
+pub struct VmRoots {
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub exc: Value,
+    /// Stack of handled exceptions (sys.exc_info), one per active handler.
+    pub handled: Vec<Value>,
+    pub types: Vec<Value>,
+    pub named: Vec<Value>,
+    pub interned: HashMap<String, Value>,
+    pub modules: Value,
+    pub builtins: Value,
+    pub temps: Vec<Value>,
+}
+
+impl Roots for VmRoots {
+    fn trace(&mut self, visit: &mut Visitor<'_>) {
+        for v in self.stack.iter_mut() {
+            visit(v);
+        }
+        for f in self.frames.iter_mut() {
+            visit(&mut f.code);
+            visit(&mut f.func);
+            visit(&mut f.globals);
+            visit(&mut f.locals);
+            visit(&mut f.generator);
+        }
+        visit(&mut self.exc);
+        for v in self.handled.iter_mut() {
+            visit(v);
+        }
+        for v in self.types.iter_mut() {
+            visit(v);
+        }
+        for v in self.named.iter_mut() {
+            visit(v);
+        }
+        for v in self.interned.values_mut() {
+            visit(v);
+        }
+        visit(&mut self.modules);
+        visit(&mut self.builtins);
+        for v in self.temps.iter_mut() {
+            visit(v);
+        }
+    }
+}
+
+/// Frequently used objects, indexes into `roots.named`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
+pub enum Named {
+    None,
+    True,
+    False,
+    Ellipsis,
+    NotImplemented,
+    EmptyTuple,
+    EmptyStr,
+    Count,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub roots: VmRoots,
+    pub blocks: Vec<Block>,
+    /// Python-level recursion depth (frames) and Rust re-entrancy depth.
+    pub recursion_limit: usize,
+    pub native_depth: usize,
+    pub argv: Vec<String>,
+    pub script_dir: String,
+    pub sys_path: Vec<String>,
+    /// Exceptions types by name, for raising from Rust.
+    pub exc_types: HashMap<&'static str, usize>,
+    pub finalizers_running: bool,
+    /// Builtin type objects by Kind and by extra names (object, exceptions...).
+    pub type_names: HashMap<String, usize>,
+    /// ids of containers being repr'd (recursion guard).
+    pub repr_guard: Vec<u64>,
+    /// Set by YieldValue: the entry frame suspended instead of returning.
+    pub yielded: bool,
+    /// Set by Reraise / bare raise: do not add another traceback entry for the current frame.
+    pub reraising: bool,
+}
+
+impl Vm {
+    pub fn new(cfg: GcConfig) -> Vm {
+        let mut heap = Heap::new(cfg);
+        let tids = register_kinds(&mut heap);
+        for (i, t) in tids.iter().enumerate() {
+            assert_eq!(*t as usize, i, "gc type ids must follow registration order");
+        }
+        let roots = VmRoots {
+            stack: Vec::with_capacity(1 << 16),
+            frames: Vec::with_capacity(256),
+            exc: Value::NULL,
+            handled: Vec::new(),
+            types: Vec::new(),
+            named: vec![Value::NULL; Named::Count as usize],
+            interned: HashMap::new(),
+            modules: Value::NULL,
+            builtins: Value::NULL,
+            temps: Vec::new(),
+        };
+        let mut vm = Vm {
+            heap,
+            roots,
+            blocks: Vec::with_capacity(256),
+            recursion_limit: 1000,
+            native_depth: 0,
+            argv: Vec::new(),
+            script_dir: ".".into(),
+            sys_path: Vec::new(),
+            exc_types: HashMap::new(),
+            finalizers_running: false,
+            type_names: HashMap::new(),
+            repr_guard: Vec::new(),
+            yielded: false,
+            reraising: false,
+        };
+        builtins_setup::bootstrap(&mut vm);
+        vm
+    }
+
+    // ---- allocation -------------------------------------------------------------------------
+
+    /// Allocates a zeroed object of `kind` (GC point). MemoryError on exhaustion.
+    #[inline(always)]
+    pub fn alloc(&mut self, kind: Kind, len: usize) -> PyResult<Value> {
+        match self.heap.alloc(kind as u32, len, &mut self.roots) {
+            Ok(v) => Ok(v),
+            Err(()) => Err(self.memory_error()),
+        }
+    }
+
+    /// Allocates in the old generation (never moves, not a GC point): interned strings, code constants.
+    pub fn alloc_old(&mut self, kind: Kind, len: usize) -> Value {
+        self.heap.alloc_old(kind as u32, len).expect("out of memory allocating a permanent object")
+    }
+
+    #[inline(always)]
+    pub fn payload<T>(&self, v: Value) -> *mut T {
+        self.heap.payload(v) as *mut T
+    }
+
+    /// Shared view of a payload; valid until the next GC point.
+    #[inline(always)]
+    pub fn obj<T>(&self, v: Value) -> &T {
+        unsafe { &*(self.heap.payload(v) as *const T) }
+    }
+
+    #[inline(always)]
+    pub fn kind(&self, v: Value) -> Kind {
+        debug_assert!(v.is_ptr());
+        let t = self.heap.tid(v);
+        debug_assert!((t as usize) < NKINDS);
+        unsafe { std::mem::transmute::<u32, Kind>(t) }
+    }
+
+    #[inline(always)]
+    pub fn is(&self, v: Value, k: Kind) -> bool {
+        v.is_ptr() && self.heap.tid(v) == k as u32
+    }
+
+    #[inline(always)]
+    pub fn none(&self) -> Value {
+        self.roots.named[Named::None as usize]
+    }
+    #[inline(always)]
+    pub fn bool_val(&self, b: bool) -> Value {
+        self.roots.named[if b { Named::True } else { Named::False } as usize]
+    }
+    #[inline(always)]
+    pub fn named(&self, n: Named) -> Value {
+        self.roots.named[n as usize]
+    }
+
+    // ---- the value stack --------------------------------------------------------------------
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        self.roots.stack.push(v);
+    }
+    #[inline(always)]
+    pub fn pop(&mut self) -> Value {
+        self.roots.stack.pop().expect("value stack underflow")
+    }
+    #[inline(always)]
+    pub fn top(&self) -> Value {
+        *self.roots.stack.last().expect("value stack underflow")
+    }
+    #[inline(always)]
+    pub fn peek(&self, depth: usize) -> Value {
+        let s = &self.roots.stack;
+        s[s.len() - 1 - depth]
+    }
+    #[inline(always)]
+    pub fn sp(&self) -> usize {
+        self.roots.stack.len()
+    }
+    #[inline(always)]
+    pub fn at(&self, i: usize) -> Value {
+        self.roots.stack[i]
+    }
+    #[inline(always)]
+    pub fn set_at(&mut self, i: usize, v: Value) {
+        self.roots.stack[i] = v;
+    }
+    pub fn truncate(&mut self, n: usize) {
+        self.roots.stack.truncate(n);
+    }
+
+    /// The i-th argument of a native call, re-read from the stack (R2).
+    #[inline(always)]
+    pub fn arg(&self, a: &Args, i: usize) -> Value {
+        debug_assert!(i < a.n);
+        self.roots.stack[a.base + i]
+    }
+
+    /// Roots `v` until `untemp` (LIFO).
+    pub fn temp(&mut self, v: Value) -> usize {
+        self.roots.temps.push(v);
+        self.roots.temps.len() - 1
+    }
+    pub fn get_temp(&self, i: usize) -> Value {
+        self.roots.temps[i]
+    }
+    pub fn untemp(&mut self, i: usize) {
+        debug_assert!(self.roots.temps.len() == i + 1, "temps must be released LIFO");
+        self.roots.temps.truncate(i);
+    }
+
+    /// Builtin type object of a Kind.
+    #[inline(always)]
+    pub fn type_of_kind(&self, k: Kind) -> Value {
+        self.roots.types[k as usize]
+    }
+
+    /// A builtin type or exception class by name ("object", "ValueError"...).
+    pub fn builtin_type(&self, name: &str) -> Value {
+        match self.type_names.get(name) {
+            Some(&i) => self.roots.types[i],
+            None => panic!("no builtin type {name}"),
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Constructors and accessors for the basic value kinds (int, float, str, bytes, tuple, list, cell...).
+//!
+//! Constructors taking `Value` arguments take them from the value stack (`*_from_stack`), or are given
+//! values they re-read after allocating, so no argument is held in a Rust local across the allocation.
+
+use super::{PyResult, Vm};
+use crate::obj::layout::*;
+use gc::Value;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+impl Vm {
+    // ---- int ---------------------------------------------------------------------------------
+    #[inline(always)]
+    pub fn new_int(&mut self, i: i64) -> PyResult<Value> {
+        match Value::from_int(i) {
+            Some(v) => Ok(v),
+            None => self.new_bigint(BigInt::from(i)),
+        }
+    }
+    pub fn new_bigint(&mut self, n: BigInt) -> PyResult<Value> {
+        if let Some(i) = n.to_i64() {
+            if let Some(v) = Value::from_int(i) {
+                return Ok(v);
+            }
+        }
+        let v = self.alloc(Kind::BigInt, 0)?;
+        unsafe { std::ptr::write(self.payload::<BigIntObj>(v), BigIntObj { n }) };
+        Ok(v)
+    }
+    pub fn new_int_from_u64(&mut self, u: u64) -> PyResult<Value> {
+        if u <= Value::SMALL_MAX as u64 {
+            Ok(Value::from_int(u as i64).unwrap())
+        } else {
+            self.new_bigint(BigInt::from(u))
+        }
+    }
+    /// Is `v` an int (small, big, or bool)?
+    #[inline(always)]
+    pub fn is_int(&self, v: Value) -> bool {
+        v.is_int() || self.is(v, Kind::BigInt) || self.is(v, Kind::Bool)
+    }
+    /// The BigInt value of an int-like value (small, big or bool).
+    pub fn to_bigint(&self, v: Value) -> Option<BigInt> {
+        if v.is_int() {
+            Some(BigInt::from(v.as_int()))
+        } else if self.is(v, Kind::BigInt) {
+            Some(self.obj::<BigIntObj>(v).n.clone())
+        } else if self.is(v, Kind::Bool) {
+            Some(BigInt::from(self.obj::<BoolObj>(v).value as i64))
+        } else {
+            None
+        }
+    }
+    /// i64 value of an int-like value, None if not an int or out of range.
+    #[inline]
+    pub fn to_i64(&self, v: Value) -> Option<i64> {
+        if v.is_int() {
+            Some(v.as_int())
+        } else if self.is(v, Kind::Bool) {
+            Some(self.obj::<BoolObj>(v).value as i64)
+        } else if self.is(v, Kind::BigInt) {
+            self.obj::<BigIntObj>(v).n.to_i64()
+        } else {
+            None
+        }
+    }
+
+    // ---- float -------------------------------------------------------------------------------
+    #[inline(always)]
+    pub fn new_float(&mut self, f: f64) -> PyResult<Value> {
+        let v = self.alloc(Kind::Float, 0)?;
+        unsafe { (*self.payload::<FloatObj>(v)).f = f };
+        Ok(v)
+    }
+    #[inline(always)]
+    pub fn float_val(&self, v: Value) -> f64 {
+        self.obj::<FloatObj>(v).f
+    }
+
+    // ---- str ---------------------------------------------------------------------------------
+    pub fn new_str(&mut self, s: &str) -> PyResult<Value> {
+        if s.is_empty() {
+            let e = self.named(super::Named::EmptyStr);
+            if !e.is_null() {
+                return Ok(e);
+            }
+        }
+        let v = self.alloc(Kind::Str, s.len())?;
+        self.fill_str(v, s);
+        Ok(v)
+    }
+    fn fill_str(&mut self, v: Value, s: &str) {
+        unsafe {
+            let p = self.payload::<StrObj>(v);
+            (*p).nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+            std::ptr::copy_nonoverlapping(s.as_ptr(), (*p).data.as_mut_ptr(), s.len());
+        }
+    }
+    /// The text of a str object, valid until the next GC point.
+    #[inline(always)]
+    pub fn str_of(&self, v: Value) -> &str {
+        unsafe {
+            let p = self.payload::<StrObj>(v);
+            let bytes = std::slice::from_raw_parts((*p).data.as_ptr(), (*p).len);
+            std::str::from_utf8_unchecked(bytes)
+        }
+    }
+    pub fn str_nchars(&self, v: Value) -> usize {
+        self.obj::<StrObj>(v).nchars
+    }
+    /// An interned str, allocated in the old generation (never moves).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.roots.interned.get(s) {
+            return *v;
+        }
+        let v = self.alloc_old(Kind::Str, s.len());
+        self.fill_str(v, s);
+        self.roots.interned.insert(s.to_string(), v);
+        v
+    }
+
+    // ---- bytes -------------------------------------------------------------------------------
+    pub fn new_bytes(&mut self, b: &[u8]) -> PyResult<Value> {
+        let v = self.alloc(Kind::Bytes, b.len())?;
+        unsafe {
+            let p = self.payload::<BytesObj>(v);
+            std::ptr::copy_nonoverlapping(b.as_ptr(), (*p).data.as_mut_ptr(), b.len());
+        }
+        Ok(v)
+    }
+    #[inline(always)]
+    pub fn bytes_of(&self, v: Value) -> &[u8] {
+        unsafe {
+            let p = self.payload::<BytesObj>(v);
+            std::slice::from_raw_parts((*p).data.as_ptr(), (*p).len)
+        }
+    }
+    pub fn new_bytearray(&mut self, b: Vec<u8>) -> PyResult<Value> {
+        let v = self.alloc(Kind::ByteArray, 0)?;
+        unsafe { std::ptr::write(self.payload::<ByteArrayObj>(v), ByteArrayObj { data: b, exports: 0 }) };
+        Ok(v)
+    }
+    pub fn bytearray_mut(&self, v: Value) -> &mut Vec<u8> {
+        unsafe { &mut (*self.payload::<ByteArrayObj>(v)).data }
+    }
+
+    // ---- tuple -------------------------------------------------------------------------------
+    /// A tuple of the top `n` stack values (popped).
+    pub fn new_tuple_from_stack(&mut self, n: usize) -> PyResult<Value> {
+        if n == 0 {
+            return Ok(self.named(super::Named::EmptyTuple));
+        }
+        let t = self.alloc(Kind::Tuple, n)?;
+        let base = self.sp() - n;
+        unsafe {
+            let p = self.payload::<TupleObj>(t);
+            let items = (*p).items.as_mut_ptr();
+            std::ptr::copy_nonoverlapping(self.roots.stack.as_ptr().add(base), items, n);
+        }
+        self.truncate(base);
+        Ok(t)
+    }
+    /// A tuple of values that are immediates or old objects, or that the caller re-reads: use only
+    /// with values that cannot move (small ints, interned strs) or right after computing them without a GC point.
+    pub fn new_tuple(&mut self, vals: &[Value]) -> PyResult<Value> {
+        for v in vals {
+            self.push(*v);
+        }
+        self.new_tuple_from_stack(vals.len())
+    }
+    #[inline(always)]
+    pub fn tuple_items(&self, v: Value) -> &[Value] {
+        unsafe {
+            let p = self.payload::<TupleObj>(v);
+            std::slice::from_raw_parts((*p).items.as_ptr(), (*p).len)
+        }
+    }
+
+    // ---- list --------------------------------------------------------------------------------
+    pub fn new_list_from_stack(&mut self, n: usize) -> PyResult<Value> {
+        let l = self.alloc(Kind::List, 0)?;
+        if n > 0 {
+            self.push(l);
+            let arr = self.alloc(Kind::ValueArray, n)?;
+            let l = self.pop();
+            let base = self.sp() - n;
+            unsafe {
+                let ap = self.payload::<ValueArrayObj>(arr);
+                std::ptr::copy_nonoverlapping(self.roots.stack.as_ptr().add(base), (*ap).items.as_mut_ptr(), n);
+                let lp = self.payload::<ListObj>(l);
+                (*lp).len = n;
+                (*lp).items = arr;
+            }
+            self.heap.write_barrier(l);
+            self.truncate(base);
+            Ok(l)
+        } else {
+            Ok(l)
+        }
+    }
+    pub fn new_list(&mut self) -> PyResult<Value> {
+        self.alloc(Kind::List, 0)
+    }
+    #[inline(always)]
+    pub fn list_items(&self, v: Value) -> &[Value] {
+        unsafe {
+            let p = self.payload::<ListObj>(v);
+            if (*p).len == 0 {
+                return &[];
+            }
+            let a = self.payload::<ValueArrayObj>((*p).items);
+            std::slice::from_raw_parts((*a).items.as_ptr(), (*p).len)
+        }
+    }
+    pub fn list_len(&self, v: Value) -> usize {
+        self.obj::<ListObj>(v).len
+    }
+    fn list_cap(&self, l: Value) -> usize {
+        let items = self.obj::<ListObj>(l).items;
+        if items.is_null() {
+            0
+        } else {
+            self.obj::<ValueArrayObj>(items).len
+        }
+    }
+    /// Ensures room for `extra` more items. The list is at stack slot `slot` (GC point).
+    pub fn list_reserve(&mut self, slot: usize, extra: usize) -> PyResult<()> {
+        let l = self.at(slot);
+        let len = self.list_len(l);
+        let cap = self.list_cap(l);
+        if len + extra <= cap {
+            return Ok(());
+        }
+        let newcap = std::cmp::max(len + extra, std::cmp::max(4, cap + cap / 2 + 1));
+        let arr = self.alloc(Kind::ValueArray, newcap)?;
+        let l = self.at(slot);
+        unsafe {
+            let lp = self.payload::<ListObj>(l);
+            if (*lp).len > 0 {
+                let old = self.payload::<ValueArrayObj>((*lp).items);
+                let np = self.payload::<ValueArrayObj>(arr);
+                std::ptr::copy_nonoverlapping((*old).items.as_ptr(), (*np).items.as_mut_ptr(), (*lp).len);
+            }
+            (*lp).items = arr;
+        }
+        self.heap.write_barrier(l);
+        Ok(())
+    }
+    /// Appends the top of the stack to the list at stack slot `slot`; pops the value.
+    pub fn list_append_from_stack(&mut self, slot: usize) -> PyResult<()> {
+        self.list_reserve(slot, 1)?;
+        let v = self.pop();
+        let l = self.at(slot);
+        self.list_push_reserved(l, v);
+        Ok(())
+    }
+    /// Appends with capacity already reserved (no GC point).
+    #[inline(always)]
+    pub fn list_push_reserved(&mut self, l: Value, v: Value) {
+        unsafe {
+            let lp = self.payload::<ListObj>(l);
+            let a = self.payload::<ValueArrayObj>((*lp).items);
+            debug_assert!((*lp).len < (*a).len);
+            *(*a).items.as_mut_ptr().add((*lp).len) = v;
+            (*lp).len += 1;
+            self.heap.write_barrier((*lp).items);
+        }
+    }
+    /// Stores item i (in range) with the barrier.
+    #[inline(always)]
+    pub fn list_set(&mut self, l: Value, i: usize, v: Value) {
+        unsafe {
+            let lp = self.payload::<ListObj>(l);
+            let a = (*lp).items;
+            let ap = self.payload::<ValueArrayObj>(a);
+            *(*ap).items.as_mut_ptr().add(i) = v;
+            self.heap.write_barrier(a);
+        }
+    }
+    pub fn list_set_len(&mut self, l: Value, n: usize) {
+        unsafe {
+            let lp = self.payload::<ListObj>(l);
+            debug_assert!(n <= (*lp).len);
+            if n < (*lp).len && !(*lp).items.is_null() {
+                let ap = self.payload::<ValueArrayObj>((*lp).items);
+                for i in n..(*lp).len {
+                    *(*ap).items.as_mut_ptr().add(i) = Value::NULL;
+                }
+            }
+            (*lp).len = n;
+        }
+    }
+    /// Replaces a list's contents with the top `n` stack values (popped). List at stack slot `slot`.
+    pub fn list_replace_from_stack(&mut self, slot: usize, n: usize) -> PyResult<()> {
+        let l = self.at(slot);
+        self.list_set_len(l, 0);
+        self.list_reserve(slot, n)?;
+        let base = self.sp() - n;
+        let l = self.at(slot);
+        for i in 0..n {
+            let v = self.at(base + i);
+            self.list_push_reserved(l, v);
+        }
+        self.truncate(base);
+        Ok(())
+    }
+
+    // ---- cells, slices, ranges -----------------------------------------------------------------
+    pub fn new_cell(&mut self, v: Value) -> PyResult<Value> {
+        self.push(v);
+        let c = self.alloc(Kind::Cell, 0)?;
+        let v = self.pop();
+        unsafe { (*self.payload::<CellObj>(c)).value = v };
+        Ok(c)
+    }
+    /// slice(start, stop, step) from the top three stack values (popped).
+    pub fn new_slice_from_stack(&mut self) -> PyResult<Value> {
+        let s = self.alloc(Kind::Slice, 0)?;
+        let step = self.pop();
+        let stop = self.pop();
+        let start = self.pop();
+        unsafe {
+            let p = self.payload::<SliceObj>(s);
+            (*p).start = start;
+            (*p).stop = stop;
+            (*p).step = step;
+        }
+        Ok(s)
+    }
+}

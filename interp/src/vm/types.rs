@@ -1,0 +1,509 @@
+//! Types and attributes: type_of, subtype checks, MRO (C3), class creation, getattr/setattr/delattr
+//! with descriptors (functions become bound methods, property, staticmethod, classmethod).
+
+use super::{PyResult, Vm};
+use crate::obj::layout::*;
+use gc::Value;
+
+impl Vm {
+    /// The Python type object of any value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Value {
+        if v.is_int() {
+            return self.roots.types[Kind::BigInt as usize];
+        }
+        let k = self.kind(v);
+        match k {
+            Kind::Instance => self.obj::<InstanceObj>(v).cls,
+            Kind::Foreign => self.obj::<ForeignObj>(v).cls,
+            _ => self.roots.types[k as usize],
+        }
+    }
+
+    pub fn type_name(&self, v: Value) -> String {
+        let t = self.type_of(v);
+        self.str_of(self.obj::<TypeObj>(t).name).to_string()
+    }
+
+    /// Is type `a` a subtype of type `b`?
+    pub fn is_subtype(&self, a: Value, b: Value) -> bool {
+        if a == b {
+            return true;
+        }
+        let mro = self.obj::<TypeObj>(a).mro;
+        if mro.is_null() {
+            return false;
+        }
+        self.tuple_items(mro).contains(&b)
+    }
+
+    pub fn isinstance(&self, v: Value, t: Value) -> bool {
+        let vt = self.type_of(v);
+        self.is_subtype(vt, t)
+    }
+
+    /// Finds `name` (a str) in the dicts along type `t`'s MRO. No Python calls.
+    pub fn lookup_type(&mut self, t: Value, name: Value) -> Option<Value> {
+        let mro = self.obj::<TypeObj>(t).mro;
+        if mro.is_null() {
+            let d = self.obj::<TypeObj>(t).dict;
+            return self.dict_get_str(d, name);
+        }
+        let n = self.tuple_items(mro).len();
+        for i in 0..n {
+            let c = self.tuple_items(mro)[i];
+            let d = self.obj::<TypeObj>(c).dict;
+            if let Some(v) = self.dict_get_str(d, name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    pub fn lookup_type_str(&mut self, t: Value, name: &str) -> Option<Value> {
+        let n = self.intern(name);
+        self.lookup_type(t, n)
+    }
+
+    /// Looks up a special method on the type of `v` (never the instance dict).
+    pub fn special(&mut self, v: Value, name: &str) -> Option<Value> {
+        let t = self.type_of(v);
+        self.lookup_type_str(t, name)
+    }
+
+    /// The instance dict of an object, if it has one.
+    pub fn instance_dict(&self, v: Value) -> Option<Value> {
+        if !v.is_ptr() {
+            return None;
+        }
+        let d = match self.kind(v) {
+            Kind::Instance => self.obj::<InstanceObj>(v).dict,
+            Kind::Module => self.obj::<ModuleObj>(v).dict,
+            Kind::Function => self.obj::<FunctionObj>(v).dict,
+            _ => return None,
+        };
+        if d.is_null() {
+            None
+        } else {
+            Some(d)
+        }
+    }
+
+    /// Binds a class attribute found on `obj`'s type (functions -> bound methods, classmethod...).
+    fn bind_attr(&mut self, attr: Value, obj: Value, objtype: Value) -> PyResult<Value> {
+        if !attr.is_ptr() {
+            return Ok(attr);
+        }
+        match self.kind(attr) {
+            Kind::Function | Kind::Native => {
+                if self.is(attr, Kind::Native) && !self.obj::<NativeObj>(attr).bound.is_null() {
+                    return Ok(attr);
+                }
+                self.new_bound_method(attr, obj)
+            }
+            Kind::ClassMethod => {
+                let f = self.obj::<WrapperObj>(attr).func;
+                self.new_bound_method(f, objtype)
+            }
+            Kind::StaticMethod => Ok(self.obj::<WrapperObj>(attr).func),
+            Kind::Property => {
+                let fget = self.obj::<PropertyObj>(attr).fget;
+                if fget.is_null() || fget == self.none() {
+                    return Err(self.raise("AttributeError", "unreadable attribute"));
+                }
+                self.call(fget, &[obj])
+            }
+            _ => Ok(attr),
+        }
+    }
+
+    pub fn new_bound_method(&mut self, func: Value, slf: Value) -> PyResult<Value> {
+        let base = self.sp();
+        self.push(func);
+        self.push(slf);
+        let m = self.alloc(Kind::BoundMethod, 0)?;
+        unsafe {
+            let p = self.payload::<BoundMethodObj>(m);
+            (*p).func = self.at(base);
+            (*p).slf = self.at(base + 1);
+        }
+        self.truncate(base);
+        Ok(m)
+    }
+
+    /// getattr(obj, name) where name is a str. Raises AttributeError.
+    pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attr_error(obj, name)),
+        }
+    }
+
+    pub fn getattr_str(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.getattr(obj, n)
+    }
+
+    /// getattr returning None instead of raising AttributeError (other errors propagate).
+    pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let base = self.sp();
+        self.push(obj);
+        self.push(name);
+        let r = self.getattr_inner(base);
+        self.truncate(base);
+        r
+    }
+
+    fn getattr_inner(&mut self, base: usize) -> PyResult<Option<Value>> {
+        let obj = self.at(base);
+        let name = self.at(base + 1);
+        if self.is(obj, Kind::Type) {
+            return self.type_getattr(base);
+        }
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(Some(v));
+        }
+        let t = self.type_of(obj);
+        let attr = self.lookup_type(t, name);
+        if let Some(a) = attr {
+            if self.is(a, Kind::Property) {
+                let obj = self.at(base);
+                return self.bind_attr(a, obj, t).map(Some);
+            }
+        }
+        if let Some(d) = self.instance_dict(obj) {
+            if let Some(v) = self.dict_get_str(d, name) {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(a) = attr {
+            let obj = self.at(base);
+            let t = self.type_of(obj);
+            return self.bind_attr(a, obj, t).map(Some);
+        }
+        // __getattr__ fallback
+        let obj = self.at(base);
+        if self.is(obj, Kind::Instance) {
+            if let Some(ga) = self.special(obj, "__getattr__") {
+                let obj = self.at(base);
+                let name = self.at(base + 1);
+                return match self.call(ga, &[obj, name]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) => {
+                        if self.exc_matches(self.roots.exc, "AttributeError") {
+                            self.take_exc();
+                            Ok(None)
+                        } else {
+                            Err(e)
+                        }
+                    }
+                };
+            }
+        }
+        Ok(None)
+    }
+
+    /// Attributes that are not stored in dicts: __class__, __dict__, __name__ of functions...
+    fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let n = self.str_of(name);
+        if !n.starts_with("__") {
+            // a few non-dunder attributes of builtin kinds
+            if obj.is_ptr() {
+                match (self.kind(obj), n) {
+                    (Kind::Slice, "start") => return Ok(Some(self.obj::<SliceObj>(obj).start)),
+                    (Kind::Slice, "stop") => return Ok(Some(self.obj::<SliceObj>(obj).stop)),
+                    (Kind::Slice, "step") => return Ok(Some(self.obj::<SliceObj>(obj).step)),
+                    (Kind::Range, "start") => return Ok(Some(self.obj::<RangeObj>(obj).start)),
+                    (Kind::Range, "stop") => return Ok(Some(self.obj::<RangeObj>(obj).stop)),
+                    (Kind::Range, "step") => return Ok(Some(self.obj::<RangeObj>(obj).step)),
+                    (Kind::Property, "fget") => return Ok(Some(self.obj::<PropertyObj>(obj).fget)),
+                    (Kind::Float, "real") => return Ok(Some(obj)),
+                    (Kind::Float, "imag") => return self.new_float(0.0).map(Some),
+                    (Kind::BigInt | Kind::Bool, "real" | "numerator") => return Ok(Some(obj)),
+                    (Kind::BigInt | Kind::Bool, "imag") => return Ok(Some(Value::from_int(0).unwrap())),
+                    (Kind::BigInt | Kind::Bool, "denominator") => return Ok(Some(Value::from_int(1).unwrap())),
+                    (Kind::Generator, "gi_running") => return Ok(Some(self.bool_val(false))),
+                    _ => {}
+                }
+            } else if matches!(n, "real" | "numerator") {
+                return Ok(Some(obj));
+            } else if n == "imag" {
+                return Ok(Some(Value::from_int(0).unwrap()));
+            } else if n == "denominator" {
+                return Ok(Some(Value::from_int(1).unwrap()));
+            }
+            return Ok(None);
+        }
+        match n {
+            "__class__" => Ok(Some(self.type_of(obj))),
+            "__dict__" => Ok(self.instance_dict(obj)),
+            "__name__" | "__qualname__" => {
+                let q = n == "__qualname__";
+                if !obj.is_ptr() {
+                    return Ok(None);
+                }
+                match self.kind(obj) {
+                    Kind::Function => {
+                        let f = self.obj::<FunctionObj>(obj);
+                        Ok(Some(if q { f.qualname } else { f.name }))
+                    }
+                    Kind::Native => Ok(Some(self.obj::<NativeObj>(obj).name)),
+                    Kind::Module => Ok(Some(self.obj::<ModuleObj>(obj).name)),
+                    Kind::Generator => Ok(Some(self.obj::<GeneratorObj>(obj).name)),
+                    Kind::BoundMethod => {
+                        let f = self.obj::<BoundMethodObj>(obj).func;
+                        self.special_attr(f, name)
+                    }
+                    _ => Ok(None),
+                }
+            }
+            "__self__" if self.is(obj, Kind::BoundMethod) => Ok(Some(self.obj::<BoundMethodObj>(obj).slf)),
+            "__func__" if self.is(obj, Kind::BoundMethod) => Ok(Some(self.obj::<BoundMethodObj>(obj).func)),
+            "__func__" if self.is(obj, Kind::StaticMethod) || self.is(obj, Kind::ClassMethod) => {
+                Ok(Some(self.obj::<WrapperObj>(obj).func))
+            }
+            "__doc__" if self.is(obj, Kind::Function) => {
+                let d = self.obj::<FunctionObj>(obj).doc;
+                Ok(Some(if d.is_null() { self.none() } else { d }))
+            }
+            "__defaults__" if self.is(obj, Kind::Function) => {
+                let d = self.obj::<FunctionObj>(obj).defaults;
+                Ok(Some(if d.is_null() { self.none() } else { d }))
+            }
+            "__code__" if self.is(obj, Kind::Function) => Ok(Some(self.obj::<FunctionObj>(obj).code)),
+            "__module__" if self.is(obj, Kind::Function) => {
+                let g = self.obj::<FunctionObj>(obj).globals;
+                let k = self.intern("__name__");
+                Ok(self.dict_get_str(g, k))
+            }
+            "__traceback__" | "__cause__" | "__context__" if self.is(obj, Kind::Instance) => {
+                let d = self.obj::<InstanceObj>(obj).dict;
+                Ok(Some(self.dict_get_str(d, name).unwrap_or(self.none())))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn type_getattr(&mut self, base: usize) -> PyResult<Option<Value>> {
+        let t = self.at(base);
+        let name = self.at(base + 1);
+        let n = self.str_of(name).to_string();
+        let tp = self.obj::<TypeObj>(t);
+        match n.as_str() {
+            "__name__" => return Ok(Some(tp.name)),
+            "__qualname__" => return Ok(Some(tp.qualname)),
+            "__mro__" => return Ok(Some(tp.mro)),
+            "__bases__" => return Ok(Some(tp.bases)),
+            "__dict__" => return Ok(Some(tp.dict)),
+            "__module__" => {
+                let m = tp.module;
+                return Ok(Some(if m.is_null() { self.none() } else { m }));
+            }
+            "__class__" => return Ok(Some(self.type_of(t))),
+            "__base__" => {
+                let b = tp.bases;
+                let items = self.tuple_items(b);
+                return Ok(Some(if items.is_empty() { self.none() } else { items[0] }));
+            }
+            _ => {}
+        }
+        match self.lookup_type(t, name) {
+            Some(a) if a.is_ptr() => match self.kind(a) {
+                Kind::ClassMethod => {
+                    let f = self.obj::<WrapperObj>(a).func;
+                    let t = self.at(base);
+                    self.new_bound_method(f, t).map(Some)
+                }
+                Kind::StaticMethod => Ok(Some(self.obj::<WrapperObj>(a).func)),
+                _ => Ok(Some(a)),
+            },
+            Some(a) => Ok(Some(a)),
+            None => {
+                // attributes of `type` itself (e.g. type.__name__ handled above; mro())
+                let tt = self.type_of(self.at(base));
+                let name = self.at(base + 1);
+                match self.lookup_type(tt, name) {
+                    Some(a) => {
+                        let t = self.at(base);
+                        let tt = self.type_of(t);
+                        self.bind_attr(a, t, tt).map(Some)
+                    }
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    /// obj.name = v
+    pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let base = self.sp();
+        self.push(obj);
+        self.push(name);
+        self.push(v);
+        let r = self.setattr_inner(base);
+        self.truncate(base);
+        r
+    }
+
+    fn setattr_inner(&mut self, base: usize) -> PyResult<()> {
+        let obj = self.at(base);
+        let name = self.at(base + 1);
+        if self.is(obj, Kind::Type) {
+            let d = self.obj::<TypeObj>(obj).dict;
+            return self.dict_set(d, name, self.at(base + 2));
+        }
+        let t = self.type_of(obj);
+        if let Some(a) = self.lookup_type(t, name) {
+            if self.is(a, Kind::Property) {
+                let fset = self.obj::<PropertyObj>(a).fset;
+                if fset.is_null() || fset == self.none() {
+                    let n = self.str_of(name).to_string();
+                    return Err(self.raise("AttributeError", &format!("can't set attribute '{n}'")));
+                }
+                let (obj, v) = (self.at(base), self.at(base + 2));
+                self.call(fset, &[obj, v])?;
+                return Ok(());
+            }
+        }
+        if self.is(obj, Kind::Instance) {
+            if let Some(sa) = self.special(obj, "__setattr__") {
+                if !self.is(sa, Kind::Native) {
+                    let (obj, name, v) = (self.at(base), self.at(base + 1), self.at(base + 2));
+                    self.call(sa, &[obj, name, v])?;
+                    return Ok(());
+                }
+            }
+        }
+        let obj = self.at(base);
+        if self.is(obj, Kind::Function) && self.obj::<FunctionObj>(obj).dict.is_null() {
+            let d = self.new_dict()?;
+            let obj = self.at(base);
+            unsafe { (*self.payload::<FunctionObj>(obj)).dict = d };
+            self.heap.write_barrier(obj);
+        }
+        let obj = self.at(base);
+        match self.instance_dict(obj) {
+            Some(d) => self.dict_set(d, self.at(base + 1), self.at(base + 2)),
+            None => {
+                let tn = self.type_name(obj);
+                let n = self.str_of(self.at(base + 1)).to_string();
+                Err(self.raise("AttributeError", &format!("'{tn}' object has no attribute '{n}'")))
+            }
+        }
+    }
+
+    pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let d = if self.is(obj, Kind::Type) { Some(self.obj::<TypeObj>(obj).dict) } else { self.instance_dict(obj) };
+        match d {
+            Some(d) => match self.dict_del(d, name)? {
+                Some(_) => Ok(()),
+                None => Err(self.attr_error(obj, name)),
+            },
+            None => Err(self.attr_error(obj, name)),
+        }
+    }
+
+    /// Creates a class: name (str), bases (tuple), dict; all at stack slots. Computes the MRO.
+    pub fn new_class(&mut self, name_slot: usize, bases_slot: usize, dict_slot: usize) -> PyResult<Value> {
+        // The instance kind and flags come from the first base that is not `object`.
+        let bases = self.at(bases_slot);
+        let object = self.builtin_type("object");
+        let mut inst_kind = Kind::Instance as u64;
+        let mut flags = 0u64;
+        for &b in self.tuple_items(bases) {
+            if !self.is(b, Kind::Type) {
+                return Err(self.type_error("bases must be types"));
+            }
+            let bt = self.obj::<TypeObj>(b);
+            if bt.flags & TYPE_BASETYPE == 0 && b != object {
+                let n = self.str_of(bt.name).to_string();
+                return Err(self.type_error(format!("type '{n}' is not an acceptable base type")));
+            }
+            flags |= bt.flags & TYPE_EXCEPTION;
+            if bt.inst_kind != Kind::Instance as u64 {
+                inst_kind = bt.inst_kind;
+            }
+        }
+        let mro = self.compute_mro(bases_slot)?;
+        self.push(mro);
+        let mro_slot = self.sp() - 1;
+        let t = self.alloc(Kind::Type, 0)?;
+        let modname = {
+            let d = self.at(dict_slot);
+            let k = self.intern("__module__");
+            self.dict_get_str(d, k)
+        };
+        let qual = {
+            let d = self.at(dict_slot);
+            let k = self.intern("__qualname__");
+            self.dict_get_str(d, k)
+        };
+        unsafe {
+            let p = self.payload::<TypeObj>(t);
+            (*p).name = self.at(name_slot);
+            (*p).qualname = qual.unwrap_or(self.at(name_slot));
+            (*p).bases = self.at(bases_slot);
+            (*p).dict = self.at(dict_slot);
+            (*p).module = modname.unwrap_or(Value::NULL);
+            (*p).inst_kind = inst_kind;
+            (*p).flags = flags | TYPE_BASETYPE;
+        }
+        self.push(t);
+        // mro = (t,) + computed
+        let n = self.tuple_items(self.at(mro_slot)).len();
+        for i in 0..n {
+            let c = self.tuple_items(self.at(mro_slot))[i];
+            self.push(c);
+        }
+        let full = self.new_tuple_from_stack(n + 1)?;
+        let t = self.tuple_items(full)[0];
+        unsafe { (*self.payload::<TypeObj>(t)).mro = full };
+        self.heap.write_barrier(t);
+        self.truncate(mro_slot);
+        Ok(t)
+    }
+
+    /// C3 linearisation of the bases (without the class itself); returns a tuple.
+    fn compute_mro(&mut self, bases_slot: usize) -> PyResult<Value> {
+        let bases: Vec<Value> = self.tuple_items(self.at(bases_slot)).to_vec();
+        let mut seqs: Vec<Vec<Value>> = Vec::new();
+        for &b in &bases {
+            seqs.push(self.tuple_items(self.obj::<TypeObj>(b).mro).to_vec());
+        }
+        seqs.push(bases.clone());
+        let mut out: Vec<Value> = Vec::new();
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                break;
+            }
+            let mut cand = None;
+            for s in &seqs {
+                let h = s[0];
+                if !seqs.iter().any(|t| t[1..].contains(&h)) {
+                    cand = Some(h);
+                    break;
+                }
+            }
+            let Some(c) = cand else {
+                return Err(self.type_error(
+                    "Cannot create a consistent method resolution order (MRO) for bases",
+                ));
+            };
+            out.push(c);
+            for s in seqs.iter_mut() {
+                if s[0] == c {
+                    s.remove(0);
+                }
+            }
+        }
+        if bases.is_empty() {
+            out.push(self.builtin_type("object"));
+        }
+        // No GC point since `bases` was read: push and build.
+        for v in &out {
+            self.push(*v);
+        }
+        self.new_tuple_from_stack(out.len())
+    }
+}
