@@ -21,8 +21,11 @@
 //! - **R3. Barrier.** Every store of a `Value` into a heap object goes through [`Heap::write_barrier`] on
 //!   the object written to (or [`Heap::set_field`], which does both). A raw store is allowed only into an
 //!   object allocated in the nursery since the last GC point. Objects allocated with [`Heap::alloc_old`]
-//!   and large objects are *not* young: the barrier applies to them from birth (they are born remembered,
-//!   so their first stores are safe, but do not rely on it after a GC point).
+//!   are *not* young: they are born remembered, so the stores that fill them are safe until the next GC
+//!   point, after which the barrier applies. Large objects (>= min(128 KiB, nursery/8)) returned by
+//!   [`Heap::alloc`] never move and are young until the next minor collection (traced if reached, freed if
+//!   not), so filling them before the next GC point needs no barrier either. When in doubt, call
+//!   [`Heap::write_barrier`]: it costs a load and a test.
 //! - **R4. No Values in Rust containers** unless a `Roots` implementation visits them, or a GC object owns
 //!   the container and its `custom_trace` visits it.
 //! - **R5. Never key a table by an object address.** Use [`Heap::id_of`] (stable) instead.
@@ -35,14 +38,34 @@
 //! [`Heap::new_handle`] gives a stable `u64` token for an object (the client's handle object, held *weakly*
 //! by the table: when it dies the slot is freed). [`Heap::from_handle`] validates a token without
 //! dereferencing anything and returns `None` for a token never issued, released, or whose object died.
+//! Token = `((gen << 32) | (slot + 1)) << 4` (non-zero, 16-aligned); freed slots are reused FIFO with a new
+//! 28-bit generation, so a stale token is rejected unless its slot was reused 2^28 times.
+//!
+//! # Destructors and finalizers
+//! `drop_fn` runs exactly once for every object that dies (young ones at the minor collection that finds
+//! them dead, old ones at the sweep of a major collection, survivors when the `Heap` is dropped). A
+//! `drop_fn` releasing external memory counted with [`Heap::add_external_bytes`] reports it with
+//! [`external_bytes_freed`] (it cannot reach the heap). Client finalizers ([`Heap::register_finalizer`]) are
+//! queued by a major collection and popped by the client at a safe point, never run during a collection.
 //!
 //! # Environment ([`GcConfig::from_env`])
 //! `MINIPY_GC_NURSERY` (e.g. `256k`, `4M`), `MINIPY_GC_MAJOR_COLLECT` (growth factor, default 1.82),
 //! `MINIPY_GC_STRESS` (`1`: a minor collection before every allocation; `N`: every Nth),
 //! `MINIPY_GC_VERIFY=1` (heap verifier after every collection), `MINIPY_GC_TRACE=FILE` (one JSON line per
-//! collection).
+//! collection; `-` for stderr).
 //!
-//! This file is the crate's public API. The helper implementing the heap keeps these signatures.
+//! Stress mode costs O(roots + nursery used) per collection: the evacuated nursery is poisoned (`0xDB`)
+//! and retired (3 buffers in rotation), every root slot is range-checked as the collection visits it, the
+//! objects promoted by the collection are verified, and the full-heap verifier runs after every major
+//! collection and after every max(1000, objects last verified)-th minor one ([`FULL_VERIFY_EVERY`]).
+//! Debug builds always poison and rotate, and [`Heap::tid`]/[`Heap::payload`]/[`Heap::get_field`]/...
+//! panic with "stale GC reference" on a reference into a retired nursery, the free part of the current
+//! one, or a forwarded object.
+//!
+//! # Files
+//! `heap.rs` (the `Heap` struct, allocation fast path, accessors, identity, handles API), `nursery.rs`,
+//! `oldspace.rs` (size classes), `large.rs`, `minor.rs`, `major.rs`, `barrier.rs`, `handles.rs`,
+//! `verify.rs`, `trace_log.rs`, `config.rs`, `types.rs`; each starts with the invariants it keeps.
 
 use std::fmt;
 
