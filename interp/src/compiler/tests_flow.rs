@@ -282,7 +282,9 @@ fn print_sample_disassembly() {
 #[test]
 #[ignore]
 fn compile_corpus() {
-    let Ok(root) = std::env::var("MINIPY_CORPUS") else { return };
+    let Ok(root) = std::env::var("MINIPY_CORPUS") else {
+        return;
+    };
     let mut stack = vec![std::path::PathBuf::from(root)];
     let (mut okn, mut unsupported, mut other) = (0, 0, 0);
     while let Some(p) = stack.pop() {
@@ -295,7 +297,9 @@ fn compile_corpus() {
         if p.extension().is_none_or(|x| x != "py") {
             continue;
         }
-        let Ok(src) = std::fs::read_to_string(&p) else { continue };
+        let Ok(src) = std::fs::read_to_string(&p) else {
+            continue;
+        };
         let name = p.display().to_string();
         let r = std::panic::catch_unwind(|| super::compile(&src, &name, false));
         match r {
@@ -320,7 +324,12 @@ fn dump_scopes() {
     use crate::bytecode::{CodeUnit, Const};
     use std::collections::HashMap;
     use std::fmt::Write as _;
-    let (Ok(root), Ok(dump)) = (std::env::var("MINIPY_CORPUS"), std::env::var("MINIPY_SCOPE_DUMP")) else { return };
+    let (Ok(root), Ok(dump)) = (
+        std::env::var("MINIPY_CORPUS"),
+        std::env::var("MINIPY_SCOPE_DUMP"),
+    ) else {
+        return;
+    };
     fn walk(c: &CodeUnit, file: &str, seen: &mut HashMap<String, usize>, out: &mut String) {
         let n = seen.entry(c.qualname.clone()).or_insert(0);
         let k = *n;
@@ -359,7 +368,9 @@ fn dump_scopes() {
         if p.extension().is_none_or(|x| x != "py") {
             continue;
         }
-        let Ok(src) = std::fs::read_to_string(&p) else { continue };
+        let Ok(src) = std::fs::read_to_string(&p) else {
+            continue;
+        };
         let name = p.display().to_string();
         if let Ok(code) = super::compile(&src, &name, false) {
             walk(&code, &name, &mut HashMap::new(), &mut out);
