@@ -138,7 +138,7 @@ impl Heap {
     /// Recomputes `top` after the nursery or the stress state changed.
     #[inline]
     pub(crate) fn reset_top(&mut self) {
-        self.top = if self.cfg.stress > 0 || self.major_requested {
+        self.top = if self.cfg.stress > 0 || (self.major_requested && self.enabled) {
             self.free
         } else {
             self.nstart + self.nsize
@@ -383,6 +383,7 @@ impl Heap {
     }
     pub fn set_enabled(&mut self, on: bool) {
         self.enabled = on;
+        self.reset_top();
     }
     pub fn is_enabled(&self) -> bool {
         self.enabled
