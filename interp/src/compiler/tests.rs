@@ -868,3 +868,23 @@ fn misplaced_statements() {
         assert_eq!(e.line, line, "{src}: {}", e.msg);
     }
 }
+
+#[test]
+fn interactive_prints_only_top_level() {
+    let c = compile("def f():\n    g()\nx\n", "<stdin>", true).unwrap();
+    assert!(ops(&c).contains(&Op::PrintExpr));
+    assert!(!ops(find(&c, "f")).contains(&Op::PrintExpr));
+}
+
+#[test]
+fn cpython_orders_and_qualnames() {
+    let c = ok("def f(a, b):\n    z = y = 1\n    def g(): return a + b + y + z\n    return [[i for i in x] for x in a]\n");
+    assert_eq!(find(&c, "f").cellvars, vec!["a", "b", "y", "z"]);
+    let mut units = Vec::new();
+    all_units(&c, &mut units);
+    let names: Vec<&str> = units.iter().map(|u| u.qualname.as_str()).collect();
+    assert!(
+        names.contains(&"f.<locals>.<listcomp>.<listcomp>"),
+        "{names:?}"
+    );
+}

@@ -2,7 +2,7 @@
 //! golden disassembly.
 
 use super::tests::{find, ok, ops};
-use crate::bytecode::{Instr, Op};
+use crate::bytecode::Op;
 
 fn seq(code: &crate::bytecode::CodeUnit) -> Vec<(Op, u32)> {
     code.code.iter().map(|i| (i.op, i.arg)).collect()
@@ -259,10 +259,6 @@ Disassembly of <code object add at \"<test>\", line 1>:
             9 RETURN_VALUE
 ";
     assert_eq!(text, expected, "\n{text}");
-    let _ = Instr {
-        op: Op::Nop,
-        arg: 0,
-    };
 }
 
 #[test]
