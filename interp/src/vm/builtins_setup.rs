@@ -233,6 +233,34 @@ fn make_type(vm: &mut Vm, name: &str, module: Value) -> Value {
 }
 
 impl Vm {
+    /// A new builtin class (old generation, rooted forever) whose instances are `Kind::Foreign`
+    /// objects or `Instance`s: e.g. the cffi module's cdata, ctype and lib types. MRO (t, object).
+    pub fn new_native_type(&mut self, name: &str, module: &str) -> Value {
+        let m = self.intern(module);
+        let t = make_type(self, name, m);
+        let object = self.builtin_type("object");
+        let bases = self.old_tuple(&[object]);
+        let mro = self.old_tuple(&[t, object]);
+        unsafe {
+            let p = self.payload::<TypeObj>(t);
+            (*p).bases = bases;
+            (*p).mro = mro;
+            (*p).inst_kind = Kind::Foreign as u64;
+        }
+        self.heap.write_barrier(t);
+        self.roots.types.push(t);
+        self.type_names.insert(format!("{module}.{name}"), self.roots.types.len() - 1);
+        t
+    }
+
+    /// Registers a native method on a type object.
+    pub fn add_native_method(&mut self, t: Value, name: &str, f: NativeFn) {
+        self.push(t);
+        let n = self.new_native_old(name, f);
+        let t = self.pop();
+        self.add_type_attr(t, name, n);
+    }
+
     fn new_native_old(&mut self, name: &str, f: NativeFn) -> Value {
         let n = self.alloc_old(Kind::Native, 0);
         let nm = self.intern(name);

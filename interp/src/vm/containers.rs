@@ -454,14 +454,19 @@ impl Vm {
 
     // ---- range ---------------------------------------------------------------------------------
     pub fn new_range(&mut self, start: i64, stop: i64, step: i64) -> PyResult<Value> {
+        let base = self.sp();
+        for i in [start, stop, step] {
+            let v = self.new_int(i)?;
+            self.push(v);
+        }
         let r = self.alloc(Kind::Range, 0)?;
-        let (a, b, c) = (self.new_int(start)?, self.new_int(stop)?, self.new_int(step)?);
         unsafe {
             let p = self.payload::<RangeObj>(r);
-            (*p).start = a;
-            (*p).stop = b;
-            (*p).step = c;
+            (*p).start = self.at(base);
+            (*p).stop = self.at(base + 1);
+            (*p).step = self.at(base + 2);
         }
+        self.truncate(base);
         Ok(r)
     }
 

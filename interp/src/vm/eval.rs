@@ -275,7 +275,7 @@ impl Vm {
                             Some(d) => !self.is(obj, Kind::Instance) || self.dict_get_str(d, name).is_some(),
                             None => false,
                         };
-                        let meth = if shadowed || self.is(obj, Kind::Type) { None } else { self.lookup_type(t, name) };
+                        let meth = if shadowed || self.is(obj, Kind::Type) || self.is(obj, Kind::Super) { None } else { self.lookup_type(t, name) };
                         match meth {
                             Some(m) if self.is(m, Kind::Function) || (self.is(m, Kind::Native) && self.obj::<NativeObj>(m).bound.is_null()) => {
                                 // (obj -- meth obj)
@@ -332,6 +332,9 @@ impl Vm {
                         self.push(f);
                     }
                     Op::ReturnValue => {
+                        if self.heap.has_pending_finalizers() {
+                            self.run_pending_finalizers();
+                        }
                         let v = self.pop();
                         let f = self.pop_frame();
                         self.truncate(f.ret_slot);

@@ -241,6 +241,25 @@ impl Vm {
             }
         }
         let e = self.at(base);
+        if self.exc_matches(e, "SyntaxError") {
+            // CPython shows where the syntax error is instead of a code frame.
+            let file = self.exc_attr(e, "filename").map(|v| self.str_of(v).to_string());
+            let line = self.exc_attr(self.at(base), "lineno").and_then(|v| self.to_i64(v));
+            let text = self.exc_attr(self.at(base), "text").map(|v| self.str_of(v).to_string());
+            if let (Some(f), Some(l)) = (file, line) {
+                out.push_str(&format!("  File \"{f}\", line {l}\n"));
+                if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+                    out.push_str(&format!("    {}\n", t.trim()));
+                }
+            }
+            let e = self.at(base);
+            let msg = self.exc_attr(e, "msg").map(|v| self.str_of(v).to_string()).unwrap_or_default();
+            let tn = self.type_name(e);
+            out.push_str(&format!("{tn}: {msg}\n"));
+            self.truncate(base);
+            return out;
+        }
+        let e = self.at(base);
         let last = self.format_exception_only(e);
         out.push_str(&last);
         out.push('\n');
@@ -256,5 +275,42 @@ fn source_line(filename: &str, line: usize) -> Option<String> {
         None
     } else {
         Some(l.to_string())
+    }
+}
+
+impl Vm {
+    /// Runs client-level finalizers queued by the heap (objects registered with
+    /// `heap.register_finalizer` and found dead by a major collection). Each object's type provides
+    /// `__minipy_finalize__` (e.g. cffi's `ffi.gc` cdata). Called at safe points: between bytecodes
+    /// (on calls and returns) and by `gc.collect()`. Exceptions are reported as CPython does for
+    /// `__del__` ("Exception ignored in: ...") and never propagate.
+    pub fn run_pending_finalizers(&mut self) {
+        if self.finalizers_running {
+            return;
+        }
+        self.finalizers_running = true;
+        let saved_exc = self.take_exc();
+        let base = self.sp();
+        self.push(saved_exc);
+        while let Some(obj) = self.heap.pop_finalizer() {
+            self.push(obj);
+            let f = self.special(obj, "__minipy_finalize__");
+            if let Some(f) = f {
+                let obj = self.top();
+                if self.call(f, &[obj]).is_err() {
+                    let e = self.take_exc();
+                    let obj = self.top();
+                    let what = self.repr_string(obj).unwrap_or_else(|_| "<object>".into());
+                    self.take_exc();
+                    let text = self.format_traceback(e);
+                    self.flush_stdout();
+                    eprint!("Exception ignored in: {what}\n{text}");
+                }
+            }
+            self.pop();
+        }
+        self.roots.exc = self.at(base);
+        self.truncate(base);
+        self.finalizers_running = false;
     }
 }

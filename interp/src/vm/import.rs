@@ -14,7 +14,9 @@ impl Vm {
             Ok(cu) => Ok(self.load_code(&cu)),
             Err(e) => {
                 let text = source.lines().nth((e.line as usize).saturating_sub(1)).unwrap_or("").to_string();
-                let exc = self.new_exception_msg(e.kind, &e.msg)?;
+                // rustpython's parser says "invalid syntax. Got unexpected token ..."; CPython says less.
+                let msg = if e.msg.starts_with("invalid syntax") { "invalid syntax".to_string() } else { e.msg.clone() };
+                let exc = self.new_exception_msg(e.kind, &msg)?;
                 self.push(exc);
                 let d = self.obj::<InstanceObj>(exc).dict;
                 let f = self.new_str(&e.filename)?;
@@ -28,7 +30,7 @@ impl Vm {
                 let k = self.intern("text");
                 self.dict_set(d, k, t)?;
                 let k = self.intern("msg");
-                let m = self.new_str(&e.msg)?;
+                let m = self.new_str(&msg)?;
                 self.dict_set(d, k, m)?;
                 let exc = self.pop();
                 Err(self.raise_value(exc))

@@ -221,16 +221,21 @@ impl Vm {
             }
             Kind::FrozenSet => {
                 let mut acc: u64 = 0;
+                let base = self.sp();
+                self.push(v);
                 let used = self.dict_used(v);
                 for i in 0..used {
-                    if let Some((k, _)) = self.dict_entry(v, i) {
-                        let base = self.sp();
-                        self.push(v);
-                        let h = self.hash(k);
-                        self.truncate(base);
-                        acc ^= (h? as u64).wrapping_mul(0x9E3779B185EBCA87);
+                    if let Some((k, _)) = self.dict_entry(self.at(base), i) {
+                        match self.hash(k) {
+                            Ok(h) => acc ^= (h as u64).wrapping_mul(0x9E3779B185EBCA87),
+                            Err(e) => {
+                                self.truncate(base);
+                                return Err(e);
+                            }
+                        }
                     }
                 }
+                self.truncate(base);
                 Ok((acc >> 2) as i64)
             }
             Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Slice => {
@@ -243,7 +248,7 @@ impl Vm {
                         let tn = self.type_name(v);
                         return Err(self.type_error(format!("unhashable type: '{tn}'")));
                     }
-                    if !self.is(f, Kind::Native) {
+                    if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
                         let r = self.call(f, &[v])?;
                         return match self.to_bigint(r) {
                             Some(n) => Ok(hash_bigint(&n)),
@@ -421,7 +426,7 @@ impl Vm {
             for (x, y, m) in order {
                 let xv = self.at(x);
                 if let Some(f) = self.special(xv, m) {
-                    if self.is(f, Kind::Function) || self.is(f, Kind::BoundMethod) {
+                    if self.is(f, Kind::Function) || self.is(f, Kind::BoundMethod) || self.is(xv, Kind::Foreign) {
                         let (xv, yv) = (self.at(x), self.at(y));
                         let r = self.call(f, &[xv, yv])?;
                         if r != ni {

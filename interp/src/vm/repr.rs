@@ -200,7 +200,7 @@ impl Vm {
             }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = self.special(v, "__repr__") {
-                    if !self.is(f, Kind::Native) {
+                    if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
                         let r = self.call(f, &[v])?;
                         if !self.is(r, Kind::Str) {
                             let tn = self.type_name(r);
@@ -362,9 +362,9 @@ impl Vm {
 
     /// repr(v) as a str object.
     pub fn repr(&mut self, v: Value) -> PyResult<Value> {
-        if self.is(v, Kind::Instance) {
+        if self.is(v, Kind::Instance) || self.is(v, Kind::Foreign) {
             if let Some(f) = self.special(v, "__repr__") {
-                if !self.is(f, Kind::Native) {
+                if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
                     let r = self.call(f, &[v])?;
                     if !self.is(r, Kind::Str) {
                         let tn = self.type_name(r);
@@ -404,7 +404,7 @@ impl Vm {
         }
         if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
             if let Some(f) = self.special(v, "__str__") {
-                if !self.is(f, Kind::Native) {
+                if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
                     let r = self.call(f, &[v])?;
                     if !self.is(r, Kind::Str) {
                         let tn = self.type_name(r);

@@ -160,6 +160,9 @@ impl Vm {
         if self.is(obj, Kind::Type) {
             return self.type_getattr(base);
         }
+        if self.is(obj, Kind::Super) {
+            return self.super_getattr(base);
+        }
         if let Some(v) = self.special_attr(obj, name)? {
             return Ok(Some(v));
         }
@@ -183,7 +186,7 @@ impl Vm {
         }
         // __getattr__ fallback
         let obj = self.at(base);
-        if self.is(obj, Kind::Instance) {
+        if self.is(obj, Kind::Instance) || self.is(obj, Kind::Foreign) {
             if let Some(ga) = self.special(obj, "__getattr__") {
                 let obj = self.at(base);
                 let name = self.at(base + 1);
@@ -198,6 +201,37 @@ impl Vm {
                         }
                     }
                 };
+            }
+        }
+        Ok(None)
+    }
+
+    /// super().name: search the MRO of the instance's type after `typ`, bind to the instance.
+    fn super_getattr(&mut self, base: usize) -> PyResult<Option<Value>> {
+        let (s, name) = (self.at(base), self.at(base + 1));
+        let (typ, obj) = {
+            let p = self.obj::<SuperObj>(s);
+            (p.typ, p.obj)
+        };
+        let start_type = if self.is(obj, Kind::Type) && self.is_subtype(obj, typ) { obj } else { self.type_of(obj) };
+        let mro: Vec<Value> = self.tuple_items(self.obj::<TypeObj>(start_type).mro).to_vec();
+        let pos = mro.iter().position(|t| *t == typ).map(|p| p + 1).unwrap_or(mro.len());
+        for &t in &mro[pos..] {
+            let d = self.obj::<TypeObj>(t).dict;
+            if let Some(a) = self.dict_get_str(d, name) {
+                let obj = self.obj::<SuperObj>(self.at(base)).obj;
+                if self.is(obj, Kind::Type) {
+                    if self.is(a, Kind::ClassMethod) {
+                        let f = self.obj::<WrapperObj>(a).func;
+                        return self.new_bound_method(f, obj).map(Some);
+                    }
+                    if self.is(a, Kind::StaticMethod) {
+                        return Ok(Some(self.obj::<WrapperObj>(a).func));
+                    }
+                    return Ok(Some(a));
+                }
+                let ot = self.type_of(obj);
+                return self.bind_attr(a, obj, ot).map(Some);
             }
         }
         Ok(None)
@@ -365,9 +399,9 @@ impl Vm {
                 return Ok(());
             }
         }
-        if self.is(obj, Kind::Instance) {
+        if self.is(obj, Kind::Instance) || self.is(obj, Kind::Foreign) {
             if let Some(sa) = self.special(obj, "__setattr__") {
-                if !self.is(sa, Kind::Native) {
+                if !self.is(sa, Kind::Native) || self.is(obj, Kind::Foreign) {
                     let (obj, name, v) = (self.at(base), self.at(base + 1), self.at(base + 2));
                     self.call(sa, &[obj, name, v])?;
                     return Ok(());
