@@ -1,6 +1,741 @@
-//! (being written)
-use crate::vm::Vm;
+//! The methods shared by bytes and bytearray: searching (find/index/count/startswith), split/join,
+//! strip, replace, partition, ASCII case mapping and predicates, padding. Results have the type of
+//! `self`. decode/hex/fromhex and the bytearray mutators live in str_bytearray.rs.
+
+#[path = "str_bytearray.rs"]
+mod bytearray;
+
+use super::str_methods::args::*;
+use crate::obj::layout::{Kind, NativeFn};
+use crate::vm::{Args, PyResult, Vm};
+use gc::Value;
 
 pub fn install(vm: &mut Vm) {
-    let _ = vm;
+    let methods: &[(&str, NativeFn)] = &[
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("split", split),
+        ("rsplit", rsplit),
+        ("splitlines", splitlines),
+        ("join", join),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("replace", replace),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("removeprefix", removeprefix),
+        ("removesuffix", removesuffix),
+        ("upper", upper),
+        ("lower", lower),
+        ("swapcase", swapcase),
+        ("capitalize", capitalize),
+        ("title", title),
+        ("isdigit", isdigit),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("isascii", isascii),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+    ];
+    for t in ["bytes", "bytearray"] {
+        for (name, f) in methods {
+            vm.add_method(t, name, *f);
+        }
+    }
+    bytearray::install(vm);
+}
+
+// ---- helpers ---------------------------------------------------------------------------------------
+
+/// A copy of the data of a bytes or bytearray value.
+pub(crate) fn bytes_like(vm: &Vm, v: Value) -> Option<Vec<u8>> {
+    if vm.is(v, Kind::Bytes) {
+        Some(vm.bytes_of(v).to_vec())
+    } else if vm.is(v, Kind::ByteArray) {
+        Some(vm.bytearray_mut(v).clone())
+    } else {
+        None
+    }
+}
+
+/// Self's data and whether self is a bytearray.
+pub(crate) fn self_data(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(Vec<u8>, bool)> {
+    if a.n == 0 {
+        return Err(vm.type_error(format!("unbound method bytes.{fname}() needs an argument")));
+    }
+    let v = vm.arg(a, 0);
+    match bytes_like(vm, v) {
+        Some(d) => Ok((d, vm.is(v, Kind::ByteArray))),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "descriptor '{fname}' for 'bytes' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
+/// A new bytes or bytearray.
+pub(crate) fn new_same(vm: &mut Vm, bytearray: bool, data: Vec<u8>) -> PyResult<Value> {
+    if bytearray {
+        vm.new_bytearray(data)
+    } else {
+        vm.new_bytes(&data)
+    }
+}
+
+/// A bytes-like argument, with "a bytes-like object is required, not 'X'".
+fn need_bytes(vm: &mut Vm, slot: usize) -> PyResult<Vec<u8>> {
+    let v = vm.at(slot);
+    match bytes_like(vm, v) {
+        Some(d) => Ok(d),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+/// A sub-sequence argument of find/count/index: bytes-like or an int byte value.
+fn sub_arg(vm: &mut Vm, slot: usize) -> PyResult<Vec<u8>> {
+    let v = vm.at(slot);
+    if let Some(d) = bytes_like(vm, v) {
+        return Ok(d);
+    }
+    if vm.is_int(v) {
+        return match vm.to_i64(v) {
+            Some(b @ 0..=255) => Ok(vec![b as u8]),
+            _ => Err(vm.value_error("byte must be in range(0, 256)")),
+        };
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!(
+        "argument should be integer or bytes-like object, not '{tn}'"
+    )))
+}
+
+pub(crate) fn find_sub(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.is_empty() {
+        return Some(0);
+    }
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i] == n[0] && &h[i..i + n.len()] == n)
+}
+
+fn rfind_sub(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len())
+        .rev()
+        .find(|&i| &h[i..i + n.len()] == n)
+}
+
+/// Non-overlapping occurrences of non-empty `n`.
+fn count_sub(h: &[u8], n: &[u8]) -> usize {
+    let mut c = 0;
+    let mut i = 0;
+    while let Some(p) = find_sub(&h[i..], n) {
+        c += 1;
+        i += p + n.len();
+    }
+    c
+}
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+// ---- find / count / startswith ----------------------------------------------------------------------
+
+fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<usize>> {
+    let (s, _) = self_data(vm, a, fname)?;
+    let p = params(vm, a, fname, &["sub", "start", "end"], 1, false)?;
+    let sub = sub_arg(vm, p[0].unwrap_or(0))?;
+    let start = opt_index(vm, p[1])?;
+    let end = opt_index(vm, p[2])?;
+    let (b0, b1) = match adjust(s.len(), start, end) {
+        Some(w) => w,
+        None => return Ok(None),
+    };
+    let hay = &s[b0..b1];
+    let r = if rev {
+        rfind_sub(hay, &sub)
+    } else {
+        find_sub(hay, &sub)
+    };
+    Ok(r.map(|i| i + b0))
+}
+
+fn find_result(vm: &mut Vm, r: Option<usize>, raise: bool) -> PyResult<Value> {
+    match r {
+        Some(i) => vm.new_int(i as i64),
+        None if raise => Err(vm.value_error("subsection not found")),
+        None => vm.new_int(-1),
+    }
+}
+
+fn find(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let r = find_impl(vm, &a, "find", false)?;
+    find_result(vm, r, false)
+}
+fn rfind(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let r = find_impl(vm, &a, "rfind", true)?;
+    find_result(vm, r, false)
+}
+fn index(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let r = find_impl(vm, &a, "index", false)?;
+    find_result(vm, r, true)
+}
+fn rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let r = find_impl(vm, &a, "rindex", true)?;
+    find_result(vm, r, true)
+}
+
+fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, _) = self_data(vm, &a, "count")?;
+    let p = params(vm, &a, "count", &["sub", "start", "end"], 1, false)?;
+    let sub = sub_arg(vm, p[0].unwrap_or(0))?;
+    let start = opt_index(vm, p[1])?;
+    let end = opt_index(vm, p[2])?;
+    let n = match adjust(s.len(), start, end) {
+        None => 0,
+        Some((b0, b1)) if sub.is_empty() => b1 - b0 + 1,
+        Some((b0, b1)) => count_sub(&s[b0..b1], &sub),
+    };
+    vm.new_int(n as i64)
+}
+
+fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Value> {
+    let (s, _) = self_data(vm, a, fname)?;
+    let p = params(vm, a, fname, &["prefix", "start", "end"], 1, false)?;
+    let pv = vm.at(p[0].unwrap_or(0));
+    let vals: Vec<Value> = if vm.is(pv, Kind::Tuple) {
+        vm.tuple_items(pv).to_vec()
+    } else {
+        vec![pv]
+    };
+    let mut cands = Vec::new();
+    for v in vals {
+        match bytes_like(vm, v) {
+            Some(d) => cands.push(d),
+            None => {
+                let tn = vm.type_name(v);
+                let msg = if vm.is(pv, Kind::Tuple) {
+                    format!("a bytes-like object is required, not '{tn}'")
+                } else {
+                    format!("{fname} first arg must be bytes or a tuple of bytes, not {tn}")
+                };
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    let start = opt_index(vm, p[1])?;
+    let end = opt_index(vm, p[2])?;
+    let hit = match adjust(s.len(), start, end) {
+        None => false,
+        Some((b0, b1)) => cands.iter().any(|c| {
+            if end_side {
+                s[b0..b1].ends_with(c)
+            } else {
+                s[b0..b1].starts_with(c)
+            }
+        }),
+    };
+    Ok(vm.bool_val(hit))
+}
+
+fn startswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    affix_impl(vm, &a, "startswith", false)
+}
+fn endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    affix_impl(vm, &a, "endswith", true)
+}
+
+// ---- split / join ----------------------------------------------------------------------------------
+
+/// Builds a list of bytes/bytearray pieces.
+fn piece_list(vm: &mut Vm, bytearray: bool, parts: &[&[u8]]) -> PyResult<Value> {
+    let base = vm.sp();
+    for p in parts {
+        match new_same(vm, bytearray, p.to_vec()) {
+            Ok(v) => vm.push(v),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
+    vm.new_list_from_stack(parts.len())
+}
+
+fn split_args(
+    vm: &mut Vm,
+    a: &Args,
+    fname: &str,
+) -> PyResult<(Vec<u8>, bool, Option<Vec<u8>>, i64)> {
+    let (s, ba) = self_data(vm, a, fname)?;
+    let p = params(vm, a, fname, &["sep", "maxsplit"], 0, true)?;
+    let maxsplit = match p[1] {
+        Some(slot) => int_arg(vm, slot)?,
+        None => -1,
+    };
+    let sep = if is_none(vm, p[0]) {
+        None
+    } else {
+        Some(need_bytes(vm, p[0].unwrap_or(0))?)
+    };
+    if sep.as_ref().map_or(false, |s| s.is_empty()) {
+        return Err(vm.value_error("empty separator"));
+    }
+    Ok((s, ba, sep, maxsplit))
+}
+
+fn split_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while maxsplit < 0 || (out.len() as i64) < maxsplit {
+        match find_sub(rest, sep) {
+            Some(i) => {
+                out.push(&rest[..i]);
+                rest = &rest[i + sep.len()..];
+            }
+            None => break,
+        }
+    }
+    out.push(rest);
+    out
+}
+
+fn rsplit_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while maxsplit < 0 || (out.len() as i64) < maxsplit {
+        match rfind_sub(rest, sep) {
+            Some(i) => {
+                out.push(&rest[i + sep.len()..]);
+                rest = &rest[..i];
+            }
+            None => break,
+        }
+    }
+    out.push(rest);
+    out.reverse();
+    out
+}
+
+fn split_ws(s: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = if rev {
+            trim(rest, false, true, &is_ws)
+        } else {
+            trim(rest, true, false, &is_ws)
+        };
+        if rest.is_empty() {
+            break;
+        }
+        if maxsplit >= 0 && out.len() as i64 >= maxsplit {
+            out.push(rest);
+            break;
+        }
+        if rev {
+            let i = rest
+                .iter()
+                .rposition(|&b| is_ws(b))
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            out.push(&rest[i..]);
+            rest = &rest[..i];
+        } else {
+            let i = rest.iter().position(|&b| is_ws(b)).unwrap_or(rest.len());
+            out.push(&rest[..i]);
+            rest = &rest[i..];
+        }
+    }
+    if rev {
+        out.reverse();
+    }
+    out
+}
+
+fn split(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, ba, sep, maxsplit) = split_args(vm, &a, "split")?;
+    let parts = match &sep {
+        None => split_ws(&s, maxsplit, false),
+        Some(sep) => split_sep(&s, sep, maxsplit),
+    };
+    piece_list(vm, ba, &parts)
+}
+
+fn rsplit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, ba, sep, maxsplit) = split_args(vm, &a, "rsplit")?;
+    let parts = match &sep {
+        None => split_ws(&s, maxsplit, true),
+        Some(sep) => rsplit_sep(&s, sep, maxsplit),
+    };
+    piece_list(vm, ba, &parts)
+}
+
+fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, &a, "splitlines")?;
+    let p = params(vm, &a, "splitlines", &["keepends"], 0, true)?;
+    let keep = match p[0] {
+        Some(slot) => vm.truthy(vm.at(slot))?,
+        None => false,
+    };
+    let mut parts = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < s.len() {
+        if s[i] == b'\n' || s[i] == b'\r' {
+            let eol = if s[i] == b'\r' && s.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            parts.push(&s[start..if keep { eol } else { i }]);
+            start = eol;
+            i = eol;
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.len() {
+        parts.push(&s[start..]);
+    }
+    piece_list(vm, ba, &parts)
+}
+
+fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (sep, ba) = self_data(vm, &a, "join")?;
+    let p = params(vm, &a, "join", &["iterable_of_bytes"], 1, false)?;
+    let l = vm.to_list(vm.at(p[0].unwrap_or(0)))?;
+    let mut out = Vec::new();
+    for (i, &x) in vm.list_items(l).iter().enumerate() {
+        match bytes_like(vm, x) {
+            Some(d) => {
+                if i > 0 {
+                    out.extend_from_slice(&sep);
+                }
+                out.extend_from_slice(&d);
+            }
+            None => {
+                let tn = vm.type_name(x);
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {tn} found"
+                )));
+            }
+        }
+    }
+    new_same(vm, ba, out)
+}
+
+// ---- strip / replace / partition -------------------------------------------------------------------
+
+fn trim<'a>(s: &'a [u8], left: bool, right: bool, pred: &dyn Fn(u8) -> bool) -> &'a [u8] {
+    let mut a = 0;
+    let mut b = s.len();
+    if left {
+        while a < b && pred(s[a]) {
+            a += 1;
+        }
+    }
+    if right {
+        while b > a && pred(s[b - 1]) {
+            b -= 1;
+        }
+    }
+    &s[a..b]
+}
+
+fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, a, fname)?;
+    let p = params(vm, a, fname, &["bytes"], 0, false)?;
+    let set = if is_none(vm, p[0]) {
+        None
+    } else {
+        Some(need_bytes(vm, p[0].unwrap_or(0))?)
+    };
+    let t = match &set {
+        None => trim(&s, left, right, &is_ws),
+        Some(set) => trim(&s, left, right, &|b| set.contains(&b)),
+    };
+    if t.len() == s.len() && !ba {
+        return Ok(vm.arg(a, 0));
+    }
+    new_same(vm, ba, t.to_vec())
+}
+
+fn strip(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    strip_impl(vm, &a, "strip", true, true)
+}
+fn lstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    strip_impl(vm, &a, "lstrip", true, false)
+}
+fn rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    strip_impl(vm, &a, "rstrip", false, true)
+}
+
+fn replace_bytes(s: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut n = 0i64;
+    if old.is_empty() {
+        for &b in s {
+            if count < 0 || n < count {
+                out.extend_from_slice(new);
+                n += 1;
+            }
+            out.push(b);
+        }
+        if count < 0 || n < count {
+            out.extend_from_slice(new);
+        }
+        return out;
+    }
+    let mut rest = s;
+    while count < 0 || n < count {
+        match find_sub(rest, old) {
+            Some(i) => {
+                out.extend_from_slice(&rest[..i]);
+                out.extend_from_slice(new);
+                rest = &rest[i + old.len()..];
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, &a, "replace")?;
+    let p = params(vm, &a, "replace", &["old", "new", "count"], 2, false)?;
+    let old = need_bytes(vm, p[0].unwrap_or(0))?;
+    let new = need_bytes(vm, p[1].unwrap_or(0))?;
+    let count = match p[2] {
+        Some(slot) => int_arg(vm, slot)?,
+        None => -1,
+    };
+    new_same(vm, ba, replace_bytes(&s, &old, &new, count))
+}
+
+fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, a, fname)?;
+    let p = params(vm, a, fname, &["sep"], 1, false)?;
+    let sep = need_bytes(vm, p[0].unwrap_or(0))?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let pos = if rev {
+        rfind_sub(&s, &sep)
+    } else {
+        find_sub(&s, &sep)
+    };
+    let parts: [&[u8]; 3] = match pos {
+        Some(i) => [&s[..i], &sep, &s[i + sep.len()..]],
+        None if rev => [b"", b"", &s],
+        None => [&s, b"", b""],
+    };
+    let base = vm.sp();
+    for part in parts {
+        match new_same(vm, ba, part.to_vec()) {
+            Ok(v) => vm.push(v),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
+    vm.new_tuple_from_stack(3)
+}
+
+fn partition(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    partition_impl(vm, &a, "partition", false)
+}
+fn rpartition(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    partition_impl(vm, &a, "rpartition", true)
+}
+
+fn remove_affix(vm: &mut Vm, a: &Args, fname: &str, suffix: bool) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, a, fname)?;
+    let p = params(vm, a, fname, &["affix"], 1, false)?;
+    let x = need_bytes(vm, p[0].unwrap_or(0))?;
+    let r = if suffix {
+        s.strip_suffix(x.as_slice())
+    } else {
+        s.strip_prefix(x.as_slice())
+    };
+    match r {
+        Some(t) => new_same(vm, ba, t.to_vec()),
+        None => new_same(vm, ba, s.clone()),
+    }
+}
+
+fn removeprefix(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    remove_affix(vm, &a, "removeprefix", false)
+}
+fn removesuffix(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    remove_affix(vm, &a, "removesuffix", true)
+}
+
+// ---- ASCII case mapping and predicates -------------------------------------------------------------
+
+fn map_bytes(vm: &mut Vm, a: &Args, fname: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, a, fname)?;
+    if a.n > 1 {
+        return Err(vm.type_error(format!(
+            "bytes.{fname}() takes no arguments ({} given)",
+            a.n - 1
+        )));
+    }
+    new_same(vm, ba, f(&s))
+}
+
+fn upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    map_bytes(vm, &a, "upper", |s| s.to_ascii_uppercase())
+}
+fn lower(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    map_bytes(vm, &a, "lower", |s| s.to_ascii_lowercase())
+}
+fn swapcase(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    map_bytes(vm, &a, "swapcase", |s| {
+        s.iter()
+            .map(|&b| {
+                if b.is_ascii_uppercase() {
+                    b.to_ascii_lowercase()
+                } else {
+                    b.to_ascii_uppercase()
+                }
+            })
+            .collect()
+    })
+}
+fn capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    map_bytes(vm, &a, "capitalize", |s| {
+        s.iter()
+            .enumerate()
+            .map(|(i, &b)| {
+                if i == 0 {
+                    b.to_ascii_uppercase()
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    })
+}
+fn title(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    map_bytes(vm, &a, "title", |s| {
+        let mut prev = false;
+        s.iter()
+            .map(|&b| {
+                let r = if prev {
+                    b.to_ascii_lowercase()
+                } else {
+                    b.to_ascii_uppercase()
+                };
+                prev = b.is_ascii_alphabetic();
+                r
+            })
+            .collect()
+    })
+}
+
+fn pred_bytes(vm: &mut Vm, a: &Args, fname: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
+    let (s, _) = self_data(vm, a, fname)?;
+    Ok(vm.bool_val(f(&s)))
+}
+
+fn isdigit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred_bytes(vm, &a, "isdigit", |s| {
+        !s.is_empty() && s.iter().all(|b| b.is_ascii_digit())
+    })
+}
+fn isalpha(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred_bytes(vm, &a, "isalpha", |s| {
+        !s.is_empty() && s.iter().all(|b| b.is_ascii_alphabetic())
+    })
+}
+fn isalnum(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred_bytes(vm, &a, "isalnum", |s| {
+        !s.is_empty() && s.iter().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+fn isspace(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred_bytes(vm, &a, "isspace", |s| {
+        !s.is_empty() && s.iter().all(|&b| is_ws(b))
+    })
+}
+fn isupper(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred_bytes(vm, &a, "isupper", |s| {
+        s.iter().any(|b| b.is_ascii_uppercase()) && !s.iter().any(|b| b.is_ascii_lowercase())
+    })
+}
+fn islower(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred_bytes(vm, &a, "islower", |s| {
+        s.iter().any(|b| b.is_ascii_lowercase()) && !s.iter().any(|b| b.is_ascii_uppercase())
+    })
+}
+fn isascii(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pred_bytes(vm, &a, "isascii", |s| s.is_ascii())
+}
+
+// ---- padding ---------------------------------------------------------------------------------------
+
+fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, a, fname)?;
+    let p = params(vm, a, fname, &["width", "fillchar"], 1, false)?;
+    let width = int_arg(vm, p[0].unwrap_or(0))?;
+    let fill = match p[1] {
+        None => b' ',
+        Some(slot) => match bytes_like(vm, vm.at(slot)) {
+            Some(d) if d.len() == 1 => d[0],
+            _ => {
+                let tn = vm.type_name(vm.at(slot));
+                return Err(vm.type_error(format!(
+                    "{fname}() argument 2 must be a byte string of length 1, not {tn}"
+                )));
+            }
+        },
+    };
+    if width <= s.len() as i64 {
+        return new_same(vm, ba, s);
+    }
+    let marg = width as usize - s.len();
+    let (l, r) = match fname {
+        "ljust" => (0, marg),
+        "rjust" => (marg, 0),
+        _ => {
+            let l = marg / 2 + (marg & width as usize & 1);
+            (l, marg - l)
+        }
+    };
+    let mut out = vec![fill; l];
+    out.extend_from_slice(&s);
+    out.extend(std::iter::repeat(fill).take(r));
+    new_same(vm, ba, out)
+}
+
+fn center(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pad_impl(vm, &a, "center")
+}
+fn ljust(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pad_impl(vm, &a, "ljust")
+}
+fn rjust(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    pad_impl(vm, &a, "rjust")
 }

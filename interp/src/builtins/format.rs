@@ -1,20 +1,471 @@
-//! format() with the format-spec mini-language, and printf-style `%` formatting.
+//! format() with the format-spec mini-language (`Vm::format`) for int (small and big), bool, float and
+//! str, objects with `__format__`, and the `__format__` natives. printf-style `%` formatting is in
+//! fmt_percent.rs, float digits in fmt_float.rs.
 
-use crate::vm::{PyResult, Vm};
+#[path = "fmt_float.rs"]
+pub mod float;
+#[path = "fmt_percent.rs"]
+mod percent;
+
+use crate::obj::layout::*;
+use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+pub fn install(vm: &mut Vm) {
+    for t in ["object", "int", "float", "str", "bool"] {
+        vm.add_method(t, "__format__", dunder_format);
+    }
+}
+
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+#[derive(Clone, Debug, Default)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub z: bool,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: usize,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+/// Parses a spec; Err is the ValueError message.
+pub fn parse_spec(spec: &str, tname: &str) -> Result<Spec, String> {
+    let c: Vec<char> = spec.chars().collect();
+    let mut s = Spec::default();
+    let mut i = 0;
+    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    if c.len() >= 2 && is_align(c[1]) {
+        s.fill = Some(c[0]);
+        s.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && is_align(c[0]) {
+        s.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        s.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        s.z = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let (w, ni) = digits(&c, i)?;
+    s.width = w.unwrap_or(0);
+    i = ni;
+    if i < c.len() && matches!(c[i], ',' | '_') {
+        s.grouping = Some(c[i]);
+        i += 1;
+        if i < c.len() && matches!(c[i], ',' | '_') {
+            return Err(if c[i] == s.grouping.unwrap_or(',') {
+                format!("Cannot specify '{}' with '{}'.", c[i], c[i])
+            } else {
+                "Cannot specify both ',' and '_'.".into()
+            });
+        }
+    }
+    if i < c.len() && c[i] == '.' {
+        let (p, ni) = digits(&c, i + 1)?;
+        if p.is_none() {
+            return Err("Format specifier missing precision".into());
+        }
+        s.precision = p;
+        i = ni;
+    }
+    if c.len() - i > 1 {
+        return Err(format!(
+            "Invalid format specifier '{spec}' for object of type '{tname}'"
+        ));
+    }
+    if i < c.len() {
+        s.ty = Some(c[i]);
+    }
+    if s.zero && s.fill.is_none() {
+        s.fill = Some('0');
+        if s.align.is_none() {
+            s.align = Some('=');
+        }
+    }
+    Ok(s)
+}
+
+fn digits(c: &[char], mut i: usize) -> Result<(Option<usize>, usize), String> {
+    let start = i;
+    let mut n: usize = 0;
+    while i < c.len() && c[i].is_ascii_digit() {
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(c[i] as usize - '0' as usize))
+            .ok_or("Too many decimal digits in format string")?;
+        i += 1;
+    }
+    if n > i32::MAX as usize {
+        return Err("Too many decimal digits in format string".into());
+    }
+    Ok((if i > start { Some(n) } else { None }, i))
+}
+
+/// Pads `body` (already complete) to the spec's width with its fill and alignment (default `default`).
+fn pad(body: &str, s: &Spec, default: char) -> String {
+    let n = body.chars().count();
+    if n >= s.width {
+        return body.to_string();
+    }
+    let fill = s.fill.unwrap_or(' ');
+    let m = s.width - n;
+    let (l, r) = match s.align.unwrap_or(default) {
+        '<' => (0, m),
+        '^' => (m / 2, m - m / 2),
+        _ => (m, 0),
+    };
+    super::str_methods::args::padded(body, l, r, fill)
+}
+
+/// Inserts `sep` every `g` digits from the right, zero-extending to at least `min_width` chars
+/// (CPython's grouping with the `0` flag).
+fn group_digits(d: &str, sep: char, g: usize, min_width: isize) -> String {
+    let b = d.as_bytes();
+    let mut groups: Vec<String> = Vec::new();
+    let mut remaining = b.len() as isize;
+    let mut mw = min_width;
+    let mut pos = b.len();
+    loop {
+        let l = remaining.max(mw).max(1).min(g as isize);
+        let n_chars = remaining.min(l).max(0) as usize;
+        let n_zeros = (l - remaining).max(0) as usize;
+        let mut grp = "0".repeat(n_zeros);
+        grp.push_str(std::str::from_utf8(&b[pos - n_chars..pos]).unwrap_or(""));
+        pos -= n_chars;
+        groups.push(grp);
+        remaining -= n_chars as isize;
+        mw -= l;
+        if remaining <= 0 && mw <= 0 {
+            break;
+        }
+        mw -= 1;
+    }
+    groups.reverse();
+    groups.join(&sep.to_string())
+}
+
+/// Lays out a number: sign, prefix, integer digits (grouped), rest (fraction, exponent, '%').
+fn layout_number(
+    neg: bool,
+    prefix: &str,
+    int_digits: &str,
+    rest: &str,
+    s: &Spec,
+    group: usize,
+) -> String {
+    let sign = if neg {
+        "-"
+    } else {
+        match s.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
+    let zero_pad = s.align == Some('=') && s.fill == Some('0');
+    let digits = match s.grouping {
+        Some(g) => {
+            let mw = if zero_pad {
+                s.width as isize - (sign.len() + prefix.len() + rest.chars().count()) as isize
+            } else {
+                0
+            };
+            group_digits(int_digits, g, group, mw)
+        }
+        None => int_digits.to_string(),
+    };
+    let body_len = sign.len() + prefix.len() + digits.chars().count() + rest.chars().count();
+    if s.align == Some('=') && body_len < s.width {
+        let fill: String = std::iter::repeat(s.fill.unwrap_or(' '))
+            .take(s.width - body_len)
+            .collect();
+        return format!("{sign}{prefix}{fill}{digits}{rest}");
+    }
+    pad(&format!("{sign}{prefix}{digits}{rest}"), s, '>')
+}
+
+/// format(int, spec) for a parsed spec; Err is (exception name, message).
+pub fn format_bigint(n: &BigInt, s: &Spec, tname: &str) -> Result<String, (&'static str, String)> {
+    let ty = s.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        let f = n.to_f64().filter(|f| f.is_finite()).ok_or((
+            "OverflowError",
+            "int too large to convert to float".to_string(),
+        ))?;
+        return format_f64(f, s, tname).map_err(|m| ("ValueError", m));
+    }
+    if !matches!(ty, 'd' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c') {
+        return Err((
+            "ValueError",
+            format!("Unknown format code '{ty}' for object of type '{tname}'"),
+        ));
+    }
+    if s.precision.is_some() {
+        return Err((
+            "ValueError",
+            "Precision not allowed in integer format specifier".into(),
+        ));
+    }
+    if s.z {
+        return Err((
+            "ValueError",
+            "Negative zero coercion (z) not allowed in integer format specifier".into(),
+        ));
+    }
+    if let Some(g) = s.grouping {
+        if (g == ',' && ty != 'd') || (g == '_' && matches!(ty, 'n' | 'c')) {
+            return Err(("ValueError", format!("Cannot specify '{g}' with '{ty}'.")));
+        }
+    }
+    if ty == 'c' {
+        return format_char(n, s);
+    }
+    let (radix, prefix) = match ty {
+        'b' => (2, "0b"),
+        'o' => (8, "0o"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
+        _ => (10, ""),
+    };
+    let mut digits = n.abs().to_str_radix(radix);
+    if ty == 'X' {
+        digits = digits.to_uppercase();
+    }
+    let prefix = if s.alt { prefix } else { "" };
+    let group = if radix == 10 { 3 } else { 4 };
+    Ok(layout_number(
+        n.is_negative(),
+        prefix,
+        &digits,
+        "",
+        s,
+        group,
+    ))
+}
+
+fn format_char(n: &BigInt, s: &Spec) -> Result<String, (&'static str, String)> {
+    if s.sign.is_some() {
+        return Err((
+            "ValueError",
+            "Sign not allowed with integer format specifier 'c'".into(),
+        ));
+    }
+    if s.alt {
+        return Err((
+            "ValueError",
+            "Alternate form (#) not allowed with integer format specifier 'c'".into(),
+        ));
+    }
+    let c = n
+        .to_u32()
+        .and_then(char::from_u32)
+        .ok_or(("OverflowError", "%c arg not in range(0x110000)".to_string()))?;
+    Ok(pad(&c.to_string(), s, '<'))
+}
+
+/// format(float, spec); Err is the ValueError message.
+pub fn format_f64(f: f64, s: &Spec, tname: &str) -> Result<String, String> {
+    if let Some(g) = s.grouping {
+        if matches!(s.ty, Some('n')) {
+            return Err(format!("Cannot specify '{g}' with 'n'."));
+        }
+    }
+    if let Some(p) = s.precision {
+        if p > 1_000_000 {
+            return Err("precision too big".into());
+        }
+    }
+    let body = match float::float_body(f.abs(), s.ty, s.precision, s.alt) {
+        Some(b) => b,
+        None => {
+            let ty = s.ty.unwrap_or(' ');
+            return Err(format!(
+                "Unknown format code '{ty}' for object of type '{tname}'"
+            ));
+        }
+    };
+    let mut neg = f.is_sign_negative() && !f.is_nan();
+    if neg && s.z && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        neg = false;
+    }
+    if !f.is_finite() {
+        return Ok(layout_number(
+            neg,
+            "",
+            &body,
+            "",
+            &Spec {
+                grouping: None,
+                ..s.clone()
+            },
+            3,
+        ));
+    }
+    let split = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
+    Ok(layout_number(neg, "", &body[..split], &body[split..], s, 3))
+}
+
+/// format(str, spec); Err is the ValueError message.
+pub fn format_text(text: &str, s: &Spec) -> Result<String, String> {
+    if let Some(t) = s.ty {
+        if t != 's' {
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'str'"
+            ));
+        }
+    }
+    if s.sign.is_some() {
+        return Err("Sign not allowed in string format specifier".into());
+    }
+    if s.alt {
+        return Err("Alternate form (#) not allowed in string format specifier".into());
+    }
+    if s.align == Some('=') {
+        return Err("'=' alignment not allowed in string format specifier".into());
+    }
+    if let Some(g) = s.grouping {
+        return Err(format!("Cannot specify '{g}' with 's'."));
+    }
+    let t = match s.precision {
+        Some(p) => match text.char_indices().nth(p) {
+            Some((b, _)) => &text[..b],
+            None => text,
+        },
+        None => text,
+    };
+    Ok(pad(t, s, '<'))
+}
 
 impl Vm {
     /// format(v, spec); `spec` may be null or a str.
     pub fn format(&mut self, v: Value, spec: Value) -> PyResult<Value> {
-        if spec.is_null() || self.str_of(spec).is_empty() {
+        let base = self.sp();
+        self.push(v);
+        self.push(spec);
+        let r = self.format_inner(base);
+        self.truncate(base);
+        r
+    }
+
+    fn format_inner(&mut self, base: usize) -> PyResult<Value> {
+        let v = self.at(base);
+        if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
+            if let Some(f) = self.special(v, "__format__") {
+                if !self.is(f, Kind::Native) {
+                    return self.call_format(f, base);
+                }
+            }
+        }
+        let spec = self.at(base + 1);
+        let text = if spec.is_null() {
+            String::new()
+        } else {
+            self.str_of(spec).to_string()
+        };
+        self.format_builtin(self.at(base), &text)
+    }
+
+    /// Calls a user `__format__(v, spec)` and checks that it returned a str.
+    fn call_format(&mut self, f: Value, base: usize) -> PyResult<Value> {
+        self.push(f);
+        if self.at(base + 1).is_null() {
+            let e = self.new_str("")?;
+            self.set_at(base + 1, e);
+        }
+        let (f, v, spec) = (self.at(base + 2), self.at(base), self.at(base + 1));
+        let r = self.call(f, &[v, spec])?;
+        if !self.is(r, Kind::Str) {
+            let tn = self.type_name(r);
+            return Err(self.type_error(format!("__format__ must return a str, not {tn}")));
+        }
+        Ok(r)
+    }
+
+    /// The builtin formatting of ints, bools, floats and strs; other objects accept only "".
+    pub fn format_builtin(&mut self, v: Value, spec: &str) -> PyResult<Value> {
+        if spec.is_empty() {
             return self.str_value(v);
         }
-        Err(self.raise("NotImplementedError", "format specs are not implemented yet"))
+        let tname = self.type_name(v);
+        let is_num = self.is_int(v) || self.is(v, Kind::Float);
+        if !is_num && !self.is(v, Kind::Str) {
+            return Err(self.type_error(format!(
+                "unsupported format string passed to {tname}.__format__"
+            )));
+        }
+        let s = match parse_spec(spec, &tname) {
+            Ok(s) => s,
+            Err(m) => return Err(self.value_error(m)),
+        };
+        let r = if self.is(v, Kind::Str) {
+            format_text(self.str_of(v), &s).map_err(|m| ("ValueError", m))
+        } else if self.is(v, Kind::Float) {
+            format_f64(self.float_val(v), &s, &tname).map_err(|m| ("ValueError", m))
+        } else {
+            let n = self.to_bigint(v).unwrap_or_else(BigInt::zero);
+            format_bigint(&n, &s, &tname)
+        };
+        match r {
+            Ok(out) => self.new_str(&out),
+            Err((e, m)) => Err(self.raise(e, &m)),
+        }
     }
 
     /// `fmt % args`
     pub fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
-        let _ = (fmt, args);
-        Err(self.raise("NotImplementedError", "% formatting is not implemented yet"))
+        let base = self.sp();
+        self.push(fmt);
+        self.push(args);
+        let r = percent::percent_format(self, base);
+        self.truncate(base);
+        let out = r?;
+        self.new_str(&out)
     }
+}
+
+/// x.__format__(spec)
+fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n != 2 {
+        return Err(vm.type_error(format!(
+            "__format__() takes exactly one argument ({} given)",
+            a.n.saturating_sub(1)
+        )));
+    }
+    let spec = vm.arg(&a, 1);
+    if !vm.is(spec, Kind::Str) {
+        let tn = vm.type_name(spec);
+        return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
+    }
+    let text = vm.str_of(spec).to_string();
+    let v = vm.arg(&a, 0);
+    if v.is_ptr() && matches!(vm.kind(v), Kind::Instance | Kind::Foreign) {
+        if text.is_empty() {
+            return vm.str_value(v);
+        }
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
+    }
+    vm.format_builtin(v, &text)
 }

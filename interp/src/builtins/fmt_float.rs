@@ -1,0 +1,148 @@
+//! Float to text for format() and `%`: the e/f/g/% presentation types and the no-type rule, with
+//! CPython's exponent form (`e+05`) and trailing-zero handling. Rust's fixed-precision formatting is
+//! correctly rounded (round-half-even on the exact binary value), like CPython's dtoa.
+
+use crate::vm::repr::float_repr;
+
+/// Rewrites Rust's `1.5e3` / `1.5e-7` exponent into Python's `1.5e+03` / `1.5e-07`.
+fn py_exponent(s: &str) -> String {
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            let pad = if digits.len() < 2 { "0" } else { "" };
+            format!("{m}e{sign}{pad}{digits}")
+        }
+        None => s.to_string(),
+    }
+}
+
+/// `x` (finite, >= 0) in scientific notation with `prec` digits after the point.
+pub fn fmt_e(x: f64, prec: usize, alt: bool) -> String {
+    let s = py_exponent(&format!("{:.*e}", prec, x));
+    if alt && prec == 0 {
+        return s.replacen('e', ".e", 1);
+    }
+    s
+}
+
+/// `x` (finite, >= 0) in fixed notation with `prec` digits after the point.
+pub fn fmt_f(x: f64, prec: usize, alt: bool) -> String {
+    let s = format!("{:.*}", prec, x);
+    if alt && prec == 0 {
+        return s + ".";
+    }
+    s
+}
+
+/// Decimal exponent of `x` once rounded to `prec` significant digits.
+fn rounded_exponent(x: f64, prec: usize) -> i32 {
+    if x == 0.0 {
+        return 0;
+    }
+    let s = format!("{:.*e}", prec.saturating_sub(1), x);
+    s.split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Strips trailing zeros of the fraction (and a bare point), keeping any exponent.
+fn strip_zeros(s: &str) -> String {
+    let (m, e) = match s.find('e') {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    };
+    if !m.contains('.') {
+        return s.to_string();
+    }
+    let m = m.trim_end_matches('0').trim_end_matches('.');
+    format!("{m}{e}")
+}
+
+/// General format ('g'): `prec` significant digits, exponent form when exp < -4 or exp >= prec.
+pub fn fmt_g(x: f64, prec: usize, alt: bool) -> String {
+    let p = prec.max(1);
+    let exp = rounded_exponent(x, p);
+    let s = if exp < -4 || exp >= p as i32 {
+        fmt_e(x, p - 1, alt)
+    } else {
+        fmt_f(x, (p as i32 - 1 - exp) as usize, alt)
+    };
+    if alt {
+        if !s.contains('.') {
+            return match s.find('e') {
+                Some(i) => format!("{}.{}", &s[..i], &s[i..]),
+                None => s + ".",
+            };
+        }
+        s
+    } else {
+        strip_zeros(&s)
+    }
+}
+
+/// The body (no sign) of a finite non-negative float for a presentation type, or None for a bad type.
+/// `ty` None is format()'s empty type; 'r' is repr (the `%r`-less default of str()).
+pub fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Option<String> {
+    if x.is_nan() {
+        return Some(upper_if(ty, "nan".into()));
+    }
+    if x.is_infinite() {
+        return Some(upper_if(ty, "inf".into()));
+    }
+    let s = match ty {
+        Some('e' | 'E') => fmt_e(x, prec.unwrap_or(6), alt),
+        Some('f' | 'F') => fmt_f(x, prec.unwrap_or(6), alt),
+        Some('g' | 'G' | 'n') => fmt_g(x, prec.unwrap_or(6), alt),
+        Some('%') => fmt_f(x * 100.0, prec.unwrap_or(6), alt) + "%",
+        None => match prec {
+            None => {
+                let r = float_repr(x);
+                if alt && !r.contains('.') {
+                    match r.find('e') {
+                        Some(i) => format!("{}.{}", &r[..i], &r[i..]),
+                        None => r + ".",
+                    }
+                } else {
+                    r
+                }
+            }
+            Some(p) => {
+                let s = fmt_g(x, p, alt);
+                if !s.contains(['.', 'e']) {
+                    s + ".0"
+                } else {
+                    s
+                }
+            }
+        },
+        _ => return None,
+    };
+    Some(upper_if(ty, s))
+}
+
+fn upper_if(ty: Option<char>, s: String) -> String {
+    match ty {
+        Some('E' | 'F' | 'G') => s.to_uppercase(),
+        _ => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presentation_types() {
+        assert_eq!(fmt_e(12345.678, 6, false), "1.234568e+04");
+        assert_eq!(fmt_g(0.0001, 6, false), "0.0001");
+        assert_eq!(fmt_g(1e20, 6, false), "1e+20");
+        assert_eq!(fmt_g(123456789.0, 6, false), "1.23457e+08");
+        assert_eq!(float_body(1.0, None, Some(3), false).unwrap(), "1.0");
+        assert_eq!(float_body(1e16, None, Some(3), false).unwrap(), "1e+16");
+        assert_eq!(fmt_f(2.5, 0, false), "2");
+        assert_eq!(fmt_f(1.005, 2, false), "1.00");
+    }
+}

@@ -1,0 +1,274 @@
+//! Argument helpers shared by the str, bytes and formatting natives: parameter slots, index
+//! arguments (start/end), char/byte offset conversion, Python's whitespace and line-break classes.
+//!
+//! Parameters are returned as stack slots (not `Value`s) so that they stay valid across GC points.
+
+use crate::obj::layout::{Kind, NativeFn, WrapperObj};
+use crate::vm::{Args, PyResult, Vm};
+use gc::Value;
+
+/// Stack slots of the parameters `names` of a method (after `self`), `None` when not given.
+/// `kw`: keywords are accepted (else "X() takes no keyword arguments").
+pub fn params(
+    vm: &mut Vm,
+    a: &Args,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+    kw: bool,
+) -> PyResult<Vec<Option<usize>>> {
+    let npos = vm.npos(a).saturating_sub(1);
+    let nkw = a.n - vm.npos(a);
+    if nkw > 0 && !kw {
+        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    if npos > names.len() {
+        return Err(vm.type_error(too_many(fname, names.len(), npos, kw)));
+    }
+    let mut slots: Vec<Option<usize>> = (0..names.len())
+        .map(|i| if i < npos { Some(a.base + 1 + i) } else { None })
+        .collect();
+    if nkw > 0 {
+        let kwn: Vec<String> = vm
+            .tuple_items(a.kwnames)
+            .iter()
+            .map(|k| vm.str_of(*k).to_string())
+            .collect();
+        let kbase = a.base + a.n - nkw;
+        for (j, k) in kwn.iter().enumerate() {
+            match names.iter().position(|n| n == k) {
+                Some(i) if slots[i].is_some() => {
+                    return Err(vm.type_error(format!(
+                        "argument for {fname}() given by name ('{k}') and position ({})",
+                        i + 1
+                    )))
+                }
+                Some(i) => slots[i] = Some(kbase + j),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{k}'"
+                    )))
+                }
+            }
+        }
+    }
+    if let Some(i) = slots.iter().take(required).position(|s| s.is_none()) {
+        if kw {
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+        let s = if required == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!(
+            "{fname} expected at least {required} argument{s}, got {npos}"
+        )));
+    }
+    Ok(slots)
+}
+
+fn too_many(fname: &str, max: usize, given: usize, kw: bool) -> String {
+    let s = if max == 1 { "" } else { "s" };
+    if max == 0 {
+        format!("{fname}() takes no arguments ({given} given)")
+    } else if kw {
+        format!("{fname}() takes at most {max} argument{s} ({given} given)")
+    } else {
+        format!("{fname} expected at most {max} argument{s}, got {given}")
+    }
+}
+
+/// Checks that argument 0 (self) is of kind `k`, with CPython's descriptor message.
+pub fn check_self(vm: &mut Vm, a: &Args, k: Kind, tname: &str, fname: &str) -> PyResult<()> {
+    if a.n == 0 {
+        return Err(vm.type_error(format!(
+            "unbound method {tname}.{fname}() needs an argument"
+        )));
+    }
+    let v = vm.arg(a, 0);
+    if vm.is(v, k) {
+        return Ok(());
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!(
+        "descriptor '{fname}' for '{tname}' objects doesn't apply to a '{tn}' object"
+    )))
+}
+
+/// Is the slot absent or None?
+pub fn is_none(vm: &Vm, slot: Option<usize>) -> bool {
+    match slot {
+        None => true,
+        Some(s) => vm.at(s) == vm.none(),
+    }
+}
+
+/// A start/end argument: None, an int (big ints clamp), or an object with `__index__`.
+pub fn opt_index(vm: &mut Vm, slot: Option<usize>) -> PyResult<Option<i64>> {
+    if is_none(vm, slot) {
+        return Ok(None);
+    }
+    let v = vm.at(slot.unwrap_or(0));
+    index_of(
+        vm,
+        v,
+        "slice indices must be integers or None or have an __index__ method",
+    )
+    .map(Some)
+}
+
+/// An integer argument (ints, bools, `__index__`); big ints clamp to i64. `msg` is the TypeError text.
+pub fn index_of(vm: &mut Vm, v: Value, msg: &str) -> PyResult<i64> {
+    if let Some(i) = vm.to_i64(v) {
+        return Ok(i);
+    }
+    if let Some(b) = vm.to_bigint(v) {
+        return Ok(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        });
+    }
+    if v.is_ptr() && vm.is(v, Kind::Instance) {
+        if let Some(f) = vm.special(v, "__index__") {
+            let r = vm.call(f, &[v])?;
+            if let Some(i) = vm.to_i64(r) {
+                return Ok(i);
+            }
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(format!("__index__ returned non-int (type {tn})")));
+        }
+    }
+    Err(vm.type_error(msg))
+}
+
+/// An integer argument with CPython's "'X' object cannot be interpreted as an integer" message.
+pub fn int_arg(vm: &mut Vm, slot: usize) -> PyResult<i64> {
+    let v = vm.at(slot);
+    if vm.is(v, Kind::Float) {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let tn = vm.type_name(v);
+    index_of(
+        vm,
+        v,
+        &format!("'{tn}' object cannot be interpreted as an integer"),
+    )
+}
+
+/// CPython's ADJUST_INDICES: the (start, end) window in a sequence of `len` units, None if empty-and-past
+/// (start > end), used by find/count/startswith.
+pub fn adjust(len: usize, start: Option<i64>, end: Option<i64>) -> Option<(usize, usize)> {
+    let len = len as i64;
+    let mut e = end.unwrap_or(len);
+    let mut s = start.unwrap_or(0);
+    if e > len {
+        e = len;
+    } else if e < 0 {
+        e = (e + len).max(0);
+    }
+    if s < 0 {
+        s = (s + len).max(0);
+    }
+    if s > e {
+        return None;
+    }
+    Some((s as usize, e as usize))
+}
+
+/// Byte offset of char index `ci` in `s` (clamped to the end).
+pub fn byte_at(s: &str, ascii: bool, ci: usize) -> usize {
+    if ascii {
+        return ci.min(s.len());
+    }
+    s.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(s.len())
+}
+
+/// Char index of byte offset `bi` in `s`.
+pub fn char_at(s: &str, ascii: bool, bi: usize) -> usize {
+    if ascii {
+        return bi;
+    }
+    let b = s.as_bytes();
+    b[..bi.min(b.len())]
+        .iter()
+        .filter(|&&c| (c as i8) >= -0x40)
+        .count()
+}
+
+/// Python's str.isspace for one char.
+pub fn py_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// Line boundaries of str.splitlines (besides "\r\n").
+pub fn py_linebreak(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// Registers `f` as a staticmethod `name` of builtin type `tname` (str.maketrans, bytes.fromhex).
+pub fn add_static(vm: &mut Vm, tname: &str, name: &str, f: NativeFn) {
+    let n = vm
+        .new_native(name, f, Value::NULL)
+        .expect("out of memory at startup");
+    vm.push(n);
+    let w = vm
+        .alloc(Kind::StaticMethod, 0)
+        .expect("out of memory at startup");
+    let n = vm.pop();
+    unsafe { (*vm.payload::<WrapperObj>(w)).func = n };
+    vm.heap.write_barrier(w);
+    let t = vm.builtin_type(tname);
+    vm.add_type_attr(t, name, w);
+}
+
+/// Builds a list from Rust strings.
+pub fn str_list(vm: &mut Vm, parts: &[&str]) -> PyResult<Value> {
+    let base = vm.sp();
+    for p in parts {
+        match vm.new_str(p) {
+            Ok(s) => vm.push(s),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
+    vm.new_list_from_stack(parts.len())
+}
+
+/// Builds a tuple from Rust strings.
+pub fn str_tuple(vm: &mut Vm, parts: &[&str]) -> PyResult<Value> {
+    let base = vm.sp();
+    for p in parts {
+        match vm.new_str(p) {
+            Ok(s) => vm.push(s),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
+    vm.new_tuple_from_stack(parts.len())
+}
+
+/// `s` with `left` and `right` fill chars around it.
+pub fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
+    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
+    out.extend(std::iter::repeat(fill).take(left));
+    out.push_str(s);
+    out.extend(std::iter::repeat(fill).take(right));
+    out
+}

@@ -1,0 +1,382 @@
+//! bytes/bytearray decode, hex and fromhex (a staticmethod), and the bytearray mutators: append,
+//! extend, pop, insert, remove, clear, copy, reverse. Bytearray storage is a Rust Vec
+//! (`vm.bytearray_mut`), re-derived after every GC point.
+
+use super::super::str_methods::args::*;
+use super::super::str_methods::misc::{codec_args, Codec};
+use super::{bytes_like, self_data};
+use crate::obj::layout::{Kind, NativeFn};
+use crate::vm::{Args, PyResult, Vm};
+use gc::Value;
+
+pub fn install(vm: &mut Vm) {
+    for t in ["bytes", "bytearray"] {
+        vm.add_method(t, "decode", decode);
+        vm.add_method(t, "hex", hex);
+    }
+    add_static(vm, "bytes", "fromhex", fromhex_bytes);
+    add_static(vm, "bytearray", "fromhex", fromhex_bytearray);
+    let methods: &[(&str, NativeFn)] = &[
+        ("append", append),
+        ("extend", extend),
+        ("pop", pop),
+        ("insert", insert),
+        ("remove", remove),
+        ("clear", clear),
+        ("copy", copy),
+        ("reverse", reverse),
+    ];
+    for (name, f) in methods {
+        vm.add_method("bytearray", name, *f);
+    }
+}
+
+// ---- decode ----------------------------------------------------------------------------------------
+
+/// CPython's UnicodeDecodeError text for bytes start..end of `data`.
+fn decode_error(codec: &str, data: &[u8], start: usize, end: usize, reason: &str) -> String {
+    if end - start == 1 {
+        format!(
+            "'{codec}' codec can't decode byte {:#04x} in position {start}: {reason}",
+            data[start]
+        )
+    } else {
+        format!(
+            "'{codec}' codec can't decode bytes in position {start}-{}: {reason}",
+            end - 1
+        )
+    }
+}
+
+/// The replacement text for an undecodable run under a non-strict handler (None: unknown handler).
+fn handle_bad(errors: &str, bad: &[u8], out: &mut String) -> Option<()> {
+    match errors {
+        "replace" => out.push('\u{fffd}'),
+        "ignore" => {}
+        "backslashreplace" => bad
+            .iter()
+            .for_each(|b| out.push_str(&format!("\\x{b:02x}"))),
+        "surrogateescape" => bad.iter().for_each(|_| out.push('\u{fffd}')),
+        _ => return None,
+    }
+    Some(())
+}
+
+/// Decodes UTF-8; Err is the strict-mode message, or "" for an unknown handler.
+fn decode_utf8(data: &[u8], errors: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(data.len());
+    let mut rest = data;
+    let mut pos = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return Ok(out);
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                let start = pos + good;
+                let (n, reason) = match e.error_len() {
+                    Some(n) if n == 1 && !(0xc2..=0xf4).contains(&rest[good]) => {
+                        (1, "invalid start byte")
+                    }
+                    Some(n) => (n, "invalid continuation byte"),
+                    None => (rest.len() - good, "unexpected end of data"),
+                };
+                if errors == "strict" {
+                    return Err(decode_error("utf-8", data, start, start + n, reason));
+                }
+                handle_bad(errors, &rest[good..good + n], &mut out).ok_or_else(String::new)?;
+                rest = &rest[good + n..];
+                pos = start + n;
+            }
+        }
+    }
+}
+
+/// Decodes ASCII or latin-1 (`limit` 0x80 or 0x100).
+fn decode_8bit(data: &[u8], errors: &str, limit: u32) -> Result<String, String> {
+    let mut out = String::with_capacity(data.len());
+    for (i, &b) in data.iter().enumerate() {
+        if (b as u32) < limit {
+            out.push(b as char);
+        } else if errors == "strict" {
+            return Err(decode_error(
+                "ascii",
+                data,
+                i,
+                i + 1,
+                "ordinal not in range(128)",
+            ));
+        } else {
+            handle_bad(errors, &[b], &mut out).ok_or_else(String::new)?;
+        }
+    }
+    Ok(out)
+}
+
+fn decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (data, _) = self_data(vm, &a, "decode")?;
+    let p = params(vm, &a, "decode", &["encoding", "errors"], 0, true)?;
+    let (codec, errors) = codec_args(vm, &p, "decode")?;
+    let r = match codec {
+        Codec::Utf8 => decode_utf8(&data, &errors),
+        Codec::Ascii => decode_8bit(&data, &errors, 0x80),
+        Codec::Latin1 => decode_8bit(&data, &errors, 0x100),
+    };
+    match r {
+        Ok(s) => vm.new_str(&s),
+        Err(m) if m.is_empty() => Err(vm.raise(
+            "LookupError",
+            &format!("unknown error handler name '{errors}'"),
+        )),
+        Err(m) => Err(vm.raise("UnicodeDecodeError", &m)),
+    }
+}
+
+// ---- hex / fromhex ---------------------------------------------------------------------------------
+
+fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (data, _) = self_data(vm, &a, "hex")?;
+    let p = params(vm, &a, "hex", &["sep", "bytes_per_sep"], 0, true)?;
+    let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
+    let sep = if is_none(vm, p[0]) {
+        None
+    } else {
+        let v = vm.at(p[0].unwrap_or(0));
+        let s = if vm.is(v, Kind::Str) {
+            vm.str_of(v).to_string()
+        } else {
+            bytes_like(vm, v)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default()
+        };
+        if s.chars().count() != 1 {
+            return Err(vm.value_error("sep must be length 1."));
+        }
+        Some(s)
+    };
+    let per = match p[1] {
+        Some(slot) => int_arg(vm, slot)?,
+        None => 1,
+    };
+    let out = match sep {
+        None => digits.concat(),
+        Some(sep) => group_hex(&digits, &sep, per),
+    };
+    vm.new_str(&out)
+}
+
+/// Joins byte digits with `sep` every |per| bytes, counted from the right (per > 0) or left.
+fn group_hex(digits: &[String], sep: &str, per: i64) -> String {
+    if per == 0 || digits.is_empty() {
+        return digits.concat();
+    }
+    let k = per.unsigned_abs() as usize;
+    let n = digits.len();
+    let mut out = String::new();
+    for (i, d) in digits.iter().enumerate() {
+        let boundary = if per > 0 {
+            (n - i) % k == 0
+        } else {
+            i % k == 0
+        };
+        if i > 0 && boundary {
+            out.push_str(sep);
+        }
+        out.push_str(d);
+    }
+    out
+}
+
+fn fromhex_data(vm: &mut Vm, a: &Args) -> PyResult<Vec<u8>> {
+    if vm.npos(a) != 1 || a.n != 1 {
+        return Err(vm.type_error(format!(
+            "fromhex() takes exactly one argument ({} given)",
+            a.n
+        )));
+    }
+    let v = vm.arg(a, 0);
+    if !vm.is(v, Kind::Str) {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
+    }
+    let s: Vec<char> = vm.str_of(v).chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if s[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = s[i].to_digit(16);
+        let lo = s.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            (None, _) => return Err(bad_hex(vm, i)),
+            (Some(_), None) => return Err(bad_hex(vm, i + 1)),
+        }
+        i += 2;
+    }
+    Ok(out)
+}
+
+fn bad_hex(vm: &mut Vm, pos: usize) -> crate::vm::Exc {
+    vm.value_error(format!(
+        "non-hexadecimal number found in fromhex() arg at position {pos}"
+    ))
+}
+
+fn fromhex_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = fromhex_data(vm, &a)?;
+    vm.new_bytes(&d)
+}
+fn fromhex_bytearray(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let d = fromhex_data(vm, &a)?;
+    vm.new_bytearray(d)
+}
+
+// ---- bytearray mutators ----------------------------------------------------------------------------
+
+fn check_ba(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
+    check_self(vm, a, Kind::ByteArray, "bytearray", fname)
+}
+
+/// A byte value argument: an int in range(256).
+fn byte_arg(vm: &mut Vm, slot: usize) -> PyResult<u8> {
+    let n = int_arg(vm, slot)?;
+    if !(0..256).contains(&n) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    Ok(n as u8)
+}
+
+fn append(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_ba(vm, &a, "append")?;
+    let p = params(vm, &a, "append", &["item"], 1, false)?;
+    let b = byte_arg(vm, p[0].unwrap_or(0))?;
+    vm.bytearray_mut(vm.arg(&a, 0)).push(b);
+    Ok(vm.none())
+}
+
+fn extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_ba(vm, &a, "extend")?;
+    let p = params(vm, &a, "extend", &["iterable_of_ints"], 1, false)?;
+    let slot = p[0].unwrap_or(0);
+    let src = vm.at(slot);
+    let data = match bytes_like(vm, src) {
+        Some(d) => d,
+        None => {
+            if vm.is(src, Kind::Str) {
+                return Err(vm.type_error("expected iterable of integers; got: 'str'"));
+            }
+            if vm.is_int(src) {
+                let tn = vm.type_name(src);
+                return Err(vm.type_error(format!("can't extend bytearray with {tn}")));
+            }
+            ints_of(vm, slot)?
+        }
+    };
+    vm.bytearray_mut(vm.arg(&a, 0)).extend_from_slice(&data);
+    Ok(vm.none())
+}
+
+/// The byte values of an iterable of ints at stack slot `slot`.
+fn ints_of(vm: &mut Vm, slot: usize) -> PyResult<Vec<u8>> {
+    let base = vm.sp();
+    let l = vm.to_list(vm.at(slot))?;
+    vm.push(l);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < vm.list_len(vm.at(base)) {
+        vm.push(vm.list_items(vm.at(base))[i]);
+        let r = byte_arg(vm, base + 1);
+        vm.truncate(base + 1);
+        match r {
+            Ok(b) => out.push(b),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+        i += 1;
+    }
+    vm.truncate(base);
+    Ok(out)
+}
+
+fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_ba(vm, &a, "pop")?;
+    let p = params(vm, &a, "pop", &["index"], 0, false)?;
+    let i = match p[0] {
+        Some(slot) => int_arg(vm, slot)?,
+        None => -1,
+    };
+    let v = vm.bytearray_mut(vm.arg(&a, 0));
+    if v.is_empty() {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let n = v.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let b = v.remove(j as usize);
+    vm.new_int(b as i64)
+}
+
+fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_ba(vm, &a, "insert")?;
+    let p = params(vm, &a, "insert", &["index", "item"], 2, false)?;
+    let i = int_arg(vm, p[0].unwrap_or(0))?;
+    let b = byte_arg(vm, p[1].unwrap_or(0))?;
+    let v = vm.bytearray_mut(vm.arg(&a, 0));
+    let n = v.len() as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    v.insert(j as usize, b);
+    Ok(vm.none())
+}
+
+fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_ba(vm, &a, "remove")?;
+    let p = params(vm, &a, "remove", &["value"], 1, false)?;
+    let b = byte_arg(vm, p[0].unwrap_or(0))?;
+    let v = vm.bytearray_mut(vm.arg(&a, 0));
+    match v.iter().position(|&x| x == b) {
+        Some(i) => {
+            v.remove(i);
+            Ok(vm.none())
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+
+fn noargs(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
+    check_ba(vm, a, fname)?;
+    if a.n > 1 {
+        return Err(vm.type_error(format!(
+            "bytearray.{fname}() takes no arguments ({} given)",
+            a.n - 1
+        )));
+    }
+    Ok(())
+}
+
+fn clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    noargs(vm, &a, "clear")?;
+    vm.bytearray_mut(vm.arg(&a, 0)).clear();
+    Ok(vm.none())
+}
+
+fn copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    noargs(vm, &a, "copy")?;
+    let d = vm.bytearray_mut(vm.arg(&a, 0)).clone();
+    vm.new_bytearray(d)
+}
+
+fn reverse(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    noargs(vm, &a, "reverse")?;
+    vm.bytearray_mut(vm.arg(&a, 0)).reverse();
+    Ok(vm.none())
+}

@@ -1,0 +1,318 @@
+//! str.encode (utf-8 / ascii / latin-1 with strict, replace, ignore, backslashreplace,
+//! xmlcharrefreplace), expandtabs, maketrans (a staticmethod) and translate.
+
+use super::args::*;
+use super::self_text;
+use crate::obj::layout::Kind;
+use crate::vm::{Args, PyResult, Vm};
+use gc::Value;
+
+pub fn install(vm: &mut Vm) {
+    vm.add_method("str", "encode", encode);
+    vm.add_method("str", "expandtabs", expandtabs);
+    vm.add_method("str", "translate", translate);
+    add_static(vm, "str", "maketrans", maketrans);
+}
+
+/// The codecs minipy knows, by normalized name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+}
+
+impl Codec {
+    pub fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+    fn limit(self) -> u32 {
+        match self {
+            Codec::Utf8 => 0x110000,
+            Codec::Ascii => 0x80,
+            Codec::Latin1 => 0x100,
+        }
+    }
+}
+
+/// Looks an encoding name up like Python's codecs (case, '-', '_' and ' ' insensitive).
+pub fn lookup_codec(vm: &mut Vm, name: &str) -> PyResult<Codec> {
+    let n: String = name
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '_' || c == ' ' { '-' } else { c })
+        .collect();
+    match n.as_str() {
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
+        "ascii" | "us-ascii" | "646" | "us" => Ok(Codec::Ascii),
+        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819"
+        | "iso-ir-100" => Ok(Codec::Latin1),
+        _ => Err(vm.raise("LookupError", &format!("unknown encoding: {name}"))),
+    }
+}
+
+/// (encoding, errors) string arguments of encode/decode; `slots` are the parameter slots.
+pub fn codec_args(vm: &mut Vm, slots: &[Option<usize>], fname: &str) -> PyResult<(Codec, String)> {
+    let mut names = ["utf-8".to_string(), "strict".to_string()];
+    for (i, slot) in slots.iter().enumerate().take(2) {
+        if let Some(s) = slot {
+            let v = vm.at(*s);
+            if !vm.is(v, Kind::Str) {
+                let tn = vm.type_name(v);
+                let what = if i == 0 { "encoding" } else { "errors" };
+                return Err(
+                    vm.type_error(format!("{fname}() argument '{what}' must be str, not {tn}"))
+                );
+            }
+            names[i] = vm.str_of(v).to_string();
+        }
+    }
+    let c = lookup_codec(vm, &names[0])?;
+    Ok((c, names[1].clone()))
+}
+
+/// Encodes `s`; Err((start, end, reason)) for a strict failure on chars start..end.
+fn encode_text(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, (usize, usize)> {
+    if codec == Codec::Utf8 {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let limit = codec.limit();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i] as u32;
+        if c < limit {
+            out.push(c as u8);
+            i += 1;
+            continue;
+        }
+        match errors {
+            "ignore" => {}
+            "replace" => out.push(b'?'),
+            "backslashreplace" => out.extend(backslash_escape(chars[i]).bytes()),
+            "xmlcharrefreplace" => out.extend(format!("&#{c};").bytes()),
+            _ => {
+                let mut j = i + 1;
+                while j < chars.len() && chars[j] as u32 >= limit {
+                    j += 1;
+                }
+                return Err((i, j));
+            }
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for a char.
+pub fn backslash_escape(c: char) -> String {
+    let n = c as u32;
+    if n < 0x100 {
+        format!("\\x{n:02x}")
+    } else if n < 0x10000 {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    }
+}
+
+fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = self_text(vm, &a, "encode")?;
+    let p = params(vm, &a, "encode", &["encoding", "errors"], 0, true)?;
+    let (codec, errors) = codec_args(vm, &p, "encode")?;
+    match encode_text(&s, codec, &errors) {
+        Ok(b) => vm.new_bytes(&b),
+        Err((i, j)) => {
+            if !matches!(errors.as_str(), "strict") {
+                return Err(vm.raise(
+                    "LookupError",
+                    &format!("unknown error handler name '{errors}'"),
+                ));
+            }
+            let chars: Vec<char> = s.chars().collect();
+            let what = if j - i == 1 {
+                format!("character '{}' in position {i}", backslash_escape(chars[i]))
+            } else {
+                format!("characters in position {i}-{}", j - 1)
+            };
+            let msg = format!(
+                "'{}' codec can't encode {what}: ordinal not in range({})",
+                codec.name(),
+                codec.limit()
+            );
+            Err(vm.raise("UnicodeEncodeError", &msg))
+        }
+    }
+}
+
+fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = self_text(vm, &a, "expandtabs")?;
+    let p = params(vm, &a, "expandtabs", &["tabsize"], 0, true)?;
+    let tab = match p[0] {
+        Some(slot) => int_arg(vm, slot)?,
+        None => 8,
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut col: i64 = 0;
+    for c in s.chars() {
+        match c {
+            '\t' if tab > 0 => {
+                let n = tab - col % tab;
+                out.extend(std::iter::repeat(' ').take(n as usize));
+                col += n;
+            }
+            '\t' => {}
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    vm.new_str(&out)
+}
+
+/// The code point of a one-char str key of a maketrans dict.
+fn key_ord(vm: &mut Vm, k: Value) -> PyResult<Value> {
+    if vm.is(k, Kind::Str) {
+        let mut it = vm.str_of(k).chars();
+        return match (it.next(), it.next()) {
+            (Some(c), None) => vm.new_int(c as i64),
+            _ => Err(vm.value_error("string keys in translate table must be of length 1")),
+        };
+    }
+    if vm.is_int(k) {
+        return Ok(k);
+    }
+    Err(vm.type_error("keys in translate table must be strings or integers"))
+}
+
+fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = vm.npos(&a);
+    if a.n != n {
+        return Err(vm.type_error("maketrans() takes no keyword arguments"));
+    }
+    if n == 0 || n > 3 {
+        let m = if n == 0 {
+            "at least 1 argument, got 0".to_string()
+        } else {
+            format!("at most 3 arguments, got {n}")
+        };
+        return Err(vm.type_error(format!("maketrans expected {m}")));
+    }
+    let base = vm.sp();
+    let d = vm.new_dict()?;
+    vm.push(d);
+    let r = if n == 1 {
+        maketrans_dict(vm, &a, base)
+    } else {
+        maketrans_strs(vm, &a, base, n)
+    };
+    let d = vm.at(base);
+    vm.truncate(base);
+    r.map(|_| d)
+}
+
+fn maketrans_dict(vm: &mut Vm, a: &Args, dslot: usize) -> PyResult<()> {
+    let src = vm.arg(a, 0);
+    if !vm.is(src, Kind::Dict) {
+        return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+    }
+    let mut i = 0;
+    while i < vm.dict_used(vm.arg(a, 0)) {
+        if let Some((k, v)) = vm.dict_entry(vm.arg(a, 0), i) {
+            vm.push(v);
+            let k = key_ord(vm, k)?;
+            vm.push(k);
+            let (k, v) = (vm.pop(), vm.pop());
+            let d = vm.at(dslot);
+            vm.dict_set(d, k, v)?;
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn maketrans_strs(vm: &mut Vm, a: &Args, dslot: usize, n: usize) -> PyResult<()> {
+    let mut texts = Vec::new();
+    for i in 0..n {
+        let v = vm.arg(a, i);
+        if !vm.is(v, Kind::Str) {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!(
+                "maketrans() argument {} must be str, not {tn}",
+                i + 1
+            )));
+        }
+        texts.push(vm.str_of(v).chars().collect::<Vec<char>>());
+    }
+    if texts[0].len() != texts[1].len() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (x, y) in texts[0].iter().zip(texts[1].iter()) {
+        let (k, v) = (vm.new_int(*x as i64)?, vm.new_int(*y as i64)?);
+        let d = vm.at(dslot);
+        vm.dict_set(d, k, v)?;
+    }
+    if n == 3 {
+        for x in &texts[2] {
+            let k = vm.new_int(*x as i64)?;
+            let (d, none) = (vm.at(dslot), vm.none());
+            vm.dict_set(d, k, none)?;
+        }
+    }
+    Ok(())
+}
+
+fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = self_text(vm, &a, "translate")?;
+    let p = params(vm, &a, "translate", &["table"], 1, false)?;
+    let tslot = p[0].unwrap_or(0);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let k = vm.new_int(c as i64)?;
+        let t = vm.at(tslot);
+        let r = match vm.getitem(t, k) {
+            Ok(r) => r,
+            Err(e) => {
+                if vm.exc_matches(vm.roots.exc, "LookupError") {
+                    vm.take_exc();
+                    out.push(c);
+                    continue;
+                }
+                return Err(e);
+            }
+        };
+        translate_one(vm, r, &mut out)?;
+    }
+    vm.new_str(&out)
+}
+
+/// Appends the translation `r` (None, an int code point or a str) of one char.
+fn translate_one(vm: &mut Vm, r: Value, out: &mut String) -> PyResult<()> {
+    if r == vm.none() {
+        return Ok(());
+    }
+    if vm.is(r, Kind::Str) {
+        out.push_str(vm.str_of(r));
+        return Ok(());
+    }
+    if let Some(i) = vm.to_i64(r) {
+        return match u32::try_from(i).ok().and_then(char::from_u32) {
+            Some(c) => {
+                out.push(c);
+                Ok(())
+            }
+            None => Err(vm.value_error("character mapping must be in range(0x110000)")),
+        };
+    }
+    Err(vm.type_error("character mapping must return integer, None or str"))
+}
