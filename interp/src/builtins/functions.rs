@@ -1,23 +1,322 @@
-//! The builtin functions (print, len, ...).
+//! The builtin functions (print, len, iterators, sorted, min/max/sum, numeric helpers, attribute and
+//! introspection functions, input, exit), plus shared argument helpers and the stable merge sort
+//! (`sort_list_slot`) used by sorted() and usable by list.sort.
 
+use crate::bytecode::{BinOp, CmpOp};
+use crate::obj::layout::*;
+use crate::vm::iter::*;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 pub fn install(vm: &mut Vm) {
-    vm.add_builtin("print", print);
-    vm.add_builtin("len", len);
+    let fns: &[(&str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("map", map),
+        ("filter", filter),
+        ("sorted", sorted),
+        ("reversed", reversed),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("abs", abs),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("round", round),
+        ("any", any),
+        ("all", all),
+        ("chr", chr),
+        ("ord", ord),
+        ("hex", hex),
+        ("bin", bin),
+        ("oct", oct),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("id", id),
+        ("hash", hash),
+        ("iter", iter),
+        ("next", next),
+        ("callable", callable),
+        ("format", format),
+        ("vars", vars),
+        ("dir", dir),
+        ("globals", globals),
+        ("locals", locals),
+        ("input", input),
+        ("exit", exit),
+        ("quit", exit),
+    ];
+    for (name, f) in fns {
+        vm.add_builtin(name, *f);
+    }
+}
+
+// ---- argument helpers (shared with constructors.rs and the modules) ------------------------------
+
+/// Number of keyword arguments of a native call.
+pub fn nkw(vm: &Vm, a: &Args) -> usize {
+    a.n - vm.npos(a)
+}
+
+/// TypeError unless the call has no keyword arguments.
+pub fn no_kwargs(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
+    if nkw(vm, a) > 0 {
+        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+/// Exactly one positional argument, no keywords: `f() takes exactly one argument (n given)`.
+pub fn one_arg(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
+    no_kwargs(vm, a, fname)?;
+    if a.n != 1 {
+        return Err(vm.type_error(format!(
+            "{fname}() takes exactly one argument ({} given)",
+            a.n
+        )));
+    }
+    Ok(vm.arg(a, 0))
+}
+
+/// Between `lo` and `hi` positional arguments, no keywords: `f expected N arguments, got n`.
+pub fn npos_range(vm: &mut Vm, a: &Args, fname: &str, lo: usize, hi: usize) -> PyResult<usize> {
+    no_kwargs(vm, a, fname)?;
+    let n = a.n;
+    if n < lo || n > hi {
+        let msg = if lo == hi {
+            format!(
+                "{fname} expected {lo} argument{}, got {n}",
+                if lo == 1 { "" } else { "s" }
+            )
+        } else if n < lo {
+            format!(
+                "{fname} expected at least {lo} argument{}, got {n}",
+                if lo == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname} expected at most {hi} argument{}, got {n}",
+                if hi == 1 { "" } else { "s" }
+            )
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(n)
+}
+
+/// Positional argument `i`, else keyword `name`.
+pub fn opt_arg(vm: &Vm, a: &Args, i: usize, name: &str) -> Option<Value> {
+    if i < vm.npos(a) {
+        Some(vm.arg(a, i))
+    } else {
+        vm.kwarg(a, name)
+    }
+}
+
+/// Is `v` None or null?
+pub fn is_none(vm: &Vm, v: Value) -> bool {
+    v.is_null() || v == vm.none()
+}
+
+/// An integer operand via the `__index__` protocol (ints and bools directly).
+pub fn index_bigint(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
+    if let Some(n) = vm.to_bigint(v) {
+        return Ok(n);
+    }
+    if v.is_ptr() && matches!(vm.kind(v), Kind::Instance | Kind::Foreign) {
+        if let Some(f) = vm.special(v, "__index__") {
+            let r = vm.call(f, &[v])?;
+            if let Some(n) = vm.to_bigint(r) {
+                return Ok(n);
+            }
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(format!("__index__ returned non-int (type {tn})")));
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+}
+
+/// An integer operand as i64 (`__index__` protocol); OverflowError when it does not fit.
+pub fn index_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(i) = vm.to_i64(v) {
+        return Ok(i);
+    }
+    let n = index_bigint(vm, v)?;
+    match n.to_i64() {
+        Some(i) => Ok(i),
+        None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// Runs `f` with the stack cut back to `base` afterwards, whatever the outcome.
+fn scoped<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm, usize) -> PyResult<T>) -> PyResult<T> {
+    let base = vm.sp();
+    let r = f(vm, base);
+    vm.truncate(base);
+    r
+}
+
+/// `a < b` as a Rust bool (may call Python).
+pub fn less_than(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if a.is_int() && b.is_int() {
+        return Ok(a.as_int() < b.as_int());
+    }
+    if vm.is(a, Kind::Str) && vm.is(b, Kind::Str) {
+        return Ok(vm.str_of(a) < vm.str_of(b));
+    }
+    let r = vm.compare(a, b, CmpOp::Lt)?;
+    vm.truthy(r)
+}
+
+// ---- sorting ----------------------------------------------------------------------------------
+
+/// Sorts the list at stack slot `lslot` in place: stable, `key` (None/null for none), `reverse`.
+/// Values and keys are kept on the value stack; only indexes are sorted in Rust (a merge sort, so an
+/// inconsistent user ordering can never panic).
+pub fn sort_list_slot(vm: &mut Vm, lslot: usize, key: Value, reverse: bool) -> PyResult<()> {
+    scoped(vm, |vm, base| {
+        let l = vm.at(lslot);
+        let items = vm.list_items(l).to_vec();
+        let n = items.len();
+        vm.roots.stack.extend_from_slice(&items);
+        let kbase = if is_none(vm, key) {
+            base
+        } else {
+            vm.push(key);
+            for i in 0..n {
+                let k = vm.call(vm.at(base + n), &[vm.at(base + i)])?;
+                vm.push(k);
+            }
+            base + n + 1
+        };
+        let mut idx: Vec<usize> = (0..n).collect();
+        if !fast_sort(vm, &mut idx, kbase, reverse) {
+            merge_sort(vm, &mut idx, kbase, reverse)?;
+        }
+        for &i in &idx {
+            vm.push(vm.at(base + i));
+        }
+        vm.list_replace_from_stack(lslot, n)
+    })
+}
+
+/// Sorts without calling Python when every key is a small int or every key is a str.
+fn fast_sort(vm: &Vm, idx: &mut [usize], kbase: usize, reverse: bool) -> bool {
+    let n = idx.len();
+    let keys = &vm.roots.stack[kbase..kbase + n];
+    if keys.iter().all(|k| k.is_int()) {
+        if reverse {
+            idx.sort_by(|&x, &y| keys[y].as_int().cmp(&keys[x].as_int()));
+        } else {
+            idx.sort_by_key(|&x| keys[x].as_int());
+        }
+        return true;
+    }
+    if keys.iter().all(|k| vm.is(*k, Kind::Str)) {
+        if reverse {
+            idx.sort_by(|&x, &y| vm.str_of(keys[y]).cmp(vm.str_of(keys[x])));
+        } else {
+            idx.sort_by(|&x, &y| vm.str_of(keys[x]).cmp(vm.str_of(keys[y])));
+        }
+        return true;
+    }
+    false
+}
+
+/// Does the item with key index `r` go strictly before the one with key index `l`?
+fn precedes(vm: &mut Vm, kbase: usize, r: usize, l: usize, reverse: bool) -> PyResult<bool> {
+    let (kr, kl) = (vm.at(kbase + r), vm.at(kbase + l));
+    if reverse {
+        less_than(vm, kl, kr)
+    } else {
+        less_than(vm, kr, kl)
+    }
+}
+
+/// Bottom-up stable merge sort of `idx` by the keys at `kbase + i`.
+fn merge_sort(vm: &mut Vm, idx: &mut Vec<usize>, kbase: usize, reverse: bool) -> PyResult<()> {
+    let n = idx.len();
+    let mut tmp = vec![0usize; n];
+    let mut width = 1;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j, mut o) = (lo, mid, lo);
+            while i < mid && j < hi {
+                if precedes(vm, kbase, idx[j], idx[i], reverse)? {
+                    tmp[o] = idx[j];
+                    j += 1;
+                } else {
+                    tmp[o] = idx[i];
+                    i += 1;
+                }
+                o += 1;
+            }
+            tmp[o..o + (mid - i)].copy_from_slice(&idx[i..mid]);
+            o += mid - i;
+            tmp[o..o + (hi - j)].copy_from_slice(&idx[j..hi]);
+            lo = hi;
+        }
+        std::mem::swap(idx, &mut tmp);
+        width *= 2;
+    }
+    Ok(())
+}
+
+fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "sort", &["key", "reverse"])?;
+    let npos = vm.npos(&a);
+    if npos != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));
+    }
+    let l = vm.to_list(vm.arg(&a, 0))?;
+    let reverse = match vm.kwarg(&a, "reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    let key = vm.kwarg(&a, "key").unwrap_or(Value::NULL);
+    scoped(vm, |vm, base| {
+        vm.push(l);
+        sort_list_slot(vm, base, key, reverse)?;
+        Ok(vm.at(base))
+    })
+}
+
+// ---- output and input ----------------------------------------------------------------------------
+
+/// sep/end argument of print: None, or a str.
+fn print_str_arg(vm: &mut Vm, a: &Args, name: &str, dflt: &str) -> PyResult<String> {
+    match vm.kwarg(a, name) {
+        Some(s) if s != vm.none() => {
+            if !vm.is(s, Kind::Str) {
+                let tn = vm.type_name(s);
+                return Err(vm.type_error(format!("{name} must be None or a string, not {tn}")));
+            }
+            Ok(vm.str_of(s).to_string())
+        }
+        _ => Ok(dflt.to_string()),
+    }
 }
 
 fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "print", &["sep", "end", "file", "flush"])?;
     let n = vm.npos(&a);
-    let sep = match vm.kwarg(&a, "sep") {
-        Some(s) if s != vm.none() => vm.str_of(s).to_string(),
-        _ => " ".to_string(),
-    };
-    let end = match vm.kwarg(&a, "end") {
-        Some(s) if s != vm.none() => vm.str_of(s).to_string(),
-        _ => "\n".to_string(),
-    };
+    let sep = print_str_arg(vm, &a, "sep", " ")?;
+    let end = print_str_arg(vm, &a, "end", "\n")?;
     let mut out = String::new();
     for i in 0..n {
         if i > 0 {
@@ -28,15 +327,1078 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
         out.push_str(vm.str_of(s));
     }
     out.push_str(&end);
-    vm.write_stdout(&out);
+    let flush = match vm.kwarg(&a, "flush") {
+        Some(f) => vm.truthy(f)?,
+        None => false,
+    };
+    match vm.kwarg(&a, "file") {
+        Some(f) if !is_none(vm, f) => {
+            let base = vm.sp();
+            vm.push(f);
+            let w = vm.getattr_str(f, "write")?;
+            let s = vm.new_str(&out)?;
+            vm.call(w, &[s])?;
+            if flush {
+                let f = vm.at(base);
+                let fl = vm.getattr_str(f, "flush")?;
+                vm.call(fl, &[])?;
+            }
+            vm.truncate(base);
+        }
+        _ => {
+            vm.write_stdout(&out);
+            if flush {
+                vm.flush_stdout();
+            }
+        }
+    }
     Ok(vm.none())
 }
 
-fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.n != 1 {
-        return Err(vm.type_error(format!("len() takes exactly one argument ({} given)", a.n)));
+fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "input", 0, 1)?;
+    if a.n == 1 {
+        let s = vm.str_string(vm.arg(&a, 0))?;
+        vm.write_stdout(&s);
     }
-    let v = vm.arg(&a, 0);
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.raise("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            vm.new_str(&line)
+        }
+        Err(e) => Err(vm.raise("OSError", &e.to_string())),
+    }
+}
+
+/// Raises SystemExit(code), with `code` also set as an attribute (used by exit() and sys.exit()).
+pub fn raise_system_exit(vm: &mut Vm, code: Option<Value>) -> PyResult<Value> {
+    scoped(vm, |vm, base| {
+        let t = vm.builtin_type("SystemExit");
+        vm.push(t);
+        let n = match code {
+            Some(c) => {
+                vm.push(c);
+                1
+            }
+            None => 0,
+        };
+        let args = vm.new_tuple_from_stack(n)?;
+        vm.push(args);
+        let e = vm.new_exception_obj(base, base + 1)?;
+        vm.push(e);
+        let c = if n == 1 {
+            vm.tuple_items(vm.at(base + 1))[0]
+        } else {
+            vm.none()
+        };
+        let k = vm.intern("code");
+        let d = vm.obj::<InstanceObj>(e).dict;
+        vm.dict_set(d, k, c)?;
+        Err(vm.raise_value(vm.at(base + 2)))
+    })
+}
+
+fn exit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "exit", 0, 1)?;
+    let code = if a.n == 1 { Some(vm.arg(&a, 0)) } else { None };
+    raise_system_exit(vm, code)
+}
+
+// ---- len, repr, conversions --------------------------------------------------------------------
+
+fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "len")?;
     let n = vm.len(v)?;
     vm.new_int(n as i64)
+}
+
+fn repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "repr")?;
+    vm.repr(v)
+}
+
+fn ascii(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "ascii")?;
+    vm.ascii(v)
+}
+
+fn format(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = npos_range(vm, &a, "format", 1, 2)?;
+    let spec = if n == 2 { vm.arg(&a, 1) } else { Value::NULL };
+    if !spec.is_null() && !vm.is(spec, Kind::Str) {
+        let tn = vm.type_name(spec);
+        return Err(vm.type_error(format!("format() argument 2 must be str, not {tn}")));
+    }
+    vm.format(vm.arg(&a, 0), spec)
+}
+
+fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "chr")?;
+    let n = index_bigint(vm, v)?;
+    let c = n.to_u32().filter(|&c| c < 0x110000);
+    match c {
+        Some(c) => {
+            let ch = char::from_u32(c).unwrap_or('\u{fffd}');
+            let mut buf = [0u8; 4];
+            let s: &str = ch.encode_utf8(&mut buf);
+            vm.new_str(s)
+        }
+        None => match n.to_i64() {
+            Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
+            None => Err(vm.overflow_error("Python int too large to convert to C int")),
+        },
+    }
+}
+
+fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "ord")?;
+    let (what, n, code) = if vm.is(v, Kind::Str) {
+        let s = vm.str_of(v);
+        let mut it = s.chars();
+        let first = it.next().map(|c| c as i64);
+        let count = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        ("string", count, first)
+    } else if vm.is(v, Kind::Bytes) {
+        let b = vm.bytes_of(v);
+        ("bytes", b.len(), b.first().map(|&c| c as i64))
+    } else if vm.is(v, Kind::ByteArray) {
+        let b = vm.bytearray_mut(v);
+        ("bytearray", b.len(), b.first().map(|&c| c as i64))
+    } else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")));
+    };
+    match (n, code) {
+        (1, Some(c)) => vm.new_int(c),
+        _ => Err(vm.type_error(format!(
+            "ord() expected a character, but {what} of length {n} found"
+        ))),
+    }
+}
+
+/// hex/oct/bin: `prefix` plus the magnitude in `radix`, with the sign in front.
+fn radix_repr(vm: &mut Vm, a: &Args, fname: &str, radix: u32, prefix: &str) -> PyResult<Value> {
+    let v = one_arg(vm, a, fname)?;
+    let n = index_bigint(vm, v)?;
+    let digits = n.abs().to_str_radix(radix);
+    let sign = if n.is_negative() { "-" } else { "" };
+    vm.new_str(&format!("{sign}{prefix}{digits}"))
+}
+
+fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    radix_repr(vm, &a, "hex", 16, "0x")
+}
+fn oct(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    radix_repr(vm, &a, "oct", 8, "0o")
+}
+fn bin(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    radix_repr(vm, &a, "bin", 2, "0b")
+}
+
+// ---- iterators -----------------------------------------------------------------------------------
+
+fn enumerate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "enumerate", &["iterable", "start"])?;
+    let Some(src) = opt_arg(vm, &a, 0, "iterable") else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    if vm.npos(&a) > 2 {
+        return Err(vm.type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            a.n
+        )));
+    }
+    let start = match opt_arg(vm, &a, 1, "start") {
+        Some(s) => {
+            if !vm.is_int(s) {
+                index_bigint(vm, s)?;
+            }
+            s
+        }
+        None => Value::from_int(0).unwrap(),
+    };
+    let it = vm.get_iter(src)?;
+    let start = opt_arg(vm, &a, 1, "start").unwrap_or(start);
+    let start = if vm.is(start, Kind::Bool) {
+        Value::from_int(vm.to_i64(start).unwrap_or(0)).unwrap()
+    } else {
+        start
+    };
+    vm.new_iter(IT_ENUMERATE, it, start, 0, 0)
+}
+
+/// Pushes iter(arg i) for every positional argument from `first`; returns their count.
+fn push_iters(vm: &mut Vm, a: &Args, first: usize) -> PyResult<usize> {
+    let n = vm.npos(a);
+    for i in first..n {
+        let it = vm.get_iter(vm.arg(a, i))?;
+        vm.push(it);
+    }
+    Ok(n - first)
+}
+
+fn zip(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "zip", &["strict"])?;
+    scoped(vm, |vm, _| {
+        let k = push_iters(vm, &a, 0)?;
+        let t = vm.new_tuple_from_stack(k)?;
+        vm.new_iter(IT_ZIP, t, Value::NULL, 0, 0)
+    })
+}
+
+fn map(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    no_kwargs(vm, &a, "map")?;
+    if a.n < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    scoped(vm, |vm, _| {
+        let k = push_iters(vm, &a, 1)?;
+        let t = vm.new_tuple_from_stack(k)?;
+        vm.new_iter(IT_MAP, vm.arg(&a, 0), t, 0, 0)
+    })
+}
+
+fn filter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    no_kwargs(vm, &a, "filter")?;
+    if a.n != 2 {
+        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", a.n)));
+    }
+    let it = vm.get_iter(vm.arg(&a, 1))?;
+    vm.new_iter(IT_FILTER, vm.arg(&a, 0), it, 0, 0)
+}
+
+fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "reversed")?;
+    if v.is_ptr() {
+        match vm.kind(v) {
+            Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray => {
+                let n = vm.len(v)? as i64;
+                return vm.new_iter(IT_REVERSED, v, Value::NULL, n - 1, 0);
+            }
+            Kind::Range => return reversed_range(vm, v),
+            Kind::Dict => {
+                let l = vm.to_list(v)?;
+                let n = vm.list_len(l) as i64;
+                return vm.new_iter(IT_REVERSED, l, Value::NULL, n - 1, 0);
+            }
+            Kind::Instance | Kind::Foreign => {
+                if let Some(f) = vm.special(v, "__reversed__") {
+                    return vm.call(f, &[v]);
+                }
+                if vm.special(v, "__getitem__").is_some() && vm.special(v, "__len__").is_some() {
+                    let n = vm.len(v)? as i64;
+                    return vm.new_iter(IT_REVERSED, vm.arg(&a, 0), Value::NULL, n - 1, 0);
+                }
+            }
+            _ => {}
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("'{tn}' object is not reversible")))
+}
+
+/// reversed(range): an iterator over the equivalent reversed range.
+fn reversed_range(vm: &mut Vm, r: Value) -> PyResult<Value> {
+    let (start, _, step, len) = vm.range_tuple(r)?;
+    let last = start as i128 + (len as i128 - 1) * step as i128;
+    let stop = start as i128 - step as i128;
+    match (i64::try_from(last), i64::try_from(stop), step.checked_neg()) {
+        (Ok(first), Ok(stop), Some(nstep)) if len > 0 => {
+            let rr = vm.new_range(first, stop, nstep)?;
+            vm.get_iter(rr)
+        }
+        _ if len == 0 => {
+            let rr = vm.new_range(0, 0, 1)?;
+            vm.get_iter(rr)
+        }
+        _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = npos_range(vm, &a, "iter", 1, 2)?;
+    if n == 1 {
+        return vm.get_iter(vm.arg(&a, 0));
+    }
+    let f = vm.arg(&a, 0);
+    if !is_callable(vm, f) {
+        return Err(vm.type_error("iter(v, w): v must be callable"));
+    }
+    vm.new_iter(IT_CALLABLE, f, vm.arg(&a, 1), 0, 0)
+}
+
+fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = npos_range(vm, &a, "next", 1, 2)?;
+    let it = vm.arg(&a, 0);
+    let is_iter = vm.is(it, Kind::Iter) && vm.iter_kind(it) < 100;
+    if !is_iter
+        && !vm.is(it, Kind::Generator)
+        && (!it.is_ptr() || vm.special(it, "__next__").is_none())
+    {
+        let tn = vm.type_name(it);
+        return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
+    }
+    if vm.is(it, Kind::Generator) && n == 1 {
+        return match vm.gen_send(it, vm.none())? {
+            crate::vm::gen::GenResult::Yield(v) => Ok(v),
+            crate::vm::gen::GenResult::Return(r) => raise_stop_iteration(vm, r),
+        };
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None if n == 2 => Ok(vm.arg(&a, 1)),
+        None => raise_stop_iteration(vm, Value::NULL),
+    }
+}
+
+/// Raises StopIteration (with the value as its argument unless it is None/null).
+fn raise_stop_iteration(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    scoped(vm, |vm, base| {
+        vm.push(vm.builtin_type("StopIteration"));
+        let n = if is_none(vm, v) {
+            0
+        } else {
+            vm.push(v);
+            1
+        };
+        let args = vm.new_tuple_from_stack(n)?;
+        vm.push(args);
+        let e = vm.new_exception_obj(base, base + 1)?;
+        Err(vm.raise_value(e))
+    })
+}
+
+// ---- reductions ----------------------------------------------------------------------------------
+
+/// any()/all(): the first item whose truth equals `stop_on` decides.
+fn any_all(vm: &mut Vm, a: Args, fname: &str, stop_on: bool) -> PyResult<Value> {
+    let v = one_arg(vm, &a, fname)?;
+    let it = vm.get_iter(v)?;
+    scoped(vm, |vm, base| {
+        vm.push(it);
+        while let Some(x) = vm.next(vm.at(base))? {
+            if vm.truthy(x)? == stop_on {
+                return Ok(vm.bool_val(stop_on));
+            }
+        }
+        Ok(vm.bool_val(!stop_on))
+    })
+}
+
+fn any(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    any_all(vm, a, "any", true)
+}
+fn all(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    any_all(vm, a, "all", false)
+}
+
+fn min(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    min_max(vm, a, false)
+}
+fn max(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    min_max(vm, a, true)
+}
+
+fn min_max(vm: &mut Vm, a: Args, is_max: bool) -> PyResult<Value> {
+    let fname = if is_max { "max" } else { "min" };
+    vm.check_kwargs(&a, fname, &["key", "default"])?;
+    let npos = vm.npos(&a);
+    if npos == 0 {
+        return Err(vm.type_error(format!("{fname} expected at least 1 argument, got 0")));
+    }
+    let default = vm.kwarg(&a, "default");
+    if npos > 1 && default.is_some() {
+        return Err(vm.type_error(format!(
+            "Cannot specify a default for {fname}() with multiple positional arguments"
+        )));
+    }
+    let key = vm
+        .kwarg(&a, "key")
+        .filter(|k| !is_none(vm, *k))
+        .unwrap_or(Value::NULL);
+    scoped(vm, |vm, base| {
+        let src = if npos == 1 {
+            vm.arg(&a, 0)
+        } else {
+            for i in 0..npos {
+                vm.push(vm.arg(&a, i));
+            }
+            vm.new_tuple_from_stack(npos)?
+        };
+        let it = vm.get_iter(src)?;
+        // [it, key, best, bestkey]
+        vm.push(it);
+        vm.push(key);
+        vm.push(Value::NULL);
+        vm.push(Value::NULL);
+        let op = if is_max { CmpOp::Gt } else { CmpOp::Lt };
+        while let Some(x) = vm.next(vm.at(base))? {
+            vm.push(x);
+            let k = if key.is_null() {
+                x
+            } else {
+                vm.call(vm.at(base + 1), &[x])?
+            };
+            vm.push(k);
+            let better = if vm.at(base + 2).is_null() {
+                true
+            } else {
+                let r = vm.compare(k, vm.at(base + 3), op)?;
+                vm.truthy(r)?
+            };
+            if better {
+                vm.set_at(base + 2, vm.at(base + 4));
+                vm.set_at(base + 3, vm.at(base + 5));
+            }
+            vm.truncate(base + 4);
+        }
+        if !vm.at(base + 2).is_null() {
+            return Ok(vm.at(base + 2));
+        }
+        match vm.kwarg(&a, "default") {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{fname}() arg is an empty sequence"))),
+        }
+    })
+}
+
+fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "sum", &["start"])?;
+    let npos = vm.npos(&a);
+    if npos == 0 {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if a.n > 2 {
+        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", a.n)));
+    }
+    let start = opt_arg(vm, &a, 1, "start").unwrap_or(Value::from_int(0).unwrap());
+    if start.is_ptr() {
+        let what = match vm.kind(start) {
+            Kind::Str => Some("strings [use ''.join(seq) instead]"),
+            Kind::Bytes => Some("bytes [use b''.join(seq) instead]"),
+            Kind::ByteArray => Some("bytearray [use b''.join(seq) instead]"),
+            _ => None,
+        };
+        if let Some(w) = what {
+            return Err(vm.type_error(format!("sum() can't sum {w}")));
+        }
+    }
+    let it = vm.get_iter(vm.arg(&a, 0))?;
+    scoped(vm, |vm, base| {
+        vm.push(it);
+        vm.push(opt_arg(vm, &a, 1, "start").unwrap_or(start));
+        while let Some(x) = vm.next(vm.at(base))? {
+            let acc = vm.at(base + 1);
+            let r = sum_step(vm, acc, x)?;
+            vm.set_at(base + 1, r);
+        }
+        Ok(vm.at(base + 1))
+    })
+}
+
+/// acc + x with small-int and float fast paths.
+fn sum_step(vm: &mut Vm, acc: Value, x: Value) -> PyResult<Value> {
+    if acc.is_int() && x.is_int() {
+        if let Some(v) = acc
+            .as_int()
+            .checked_add(x.as_int())
+            .and_then(Value::from_int)
+        {
+            return Ok(v);
+        }
+    }
+    if vm.is(acc, Kind::Float) {
+        let y = if vm.is(x, Kind::Float) {
+            Some(vm.float_val(x))
+        } else if x.is_int() {
+            Some(x.as_int() as f64)
+        } else {
+            None
+        };
+        if let Some(y) = y {
+            let s = vm.float_val(acc) + y;
+            return vm.new_float(s);
+        }
+    }
+    vm.binary_op(acc, x, BinOp::Add)
+}
+
+// ---- numbers -------------------------------------------------------------------------------------
+
+fn abs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "abs")?;
+    if v.is_int() {
+        return vm.new_bigint(BigInt::from(v.as_int()).abs());
+    }
+    match vm.kind(v) {
+        Kind::Float => {
+            let f = vm.float_val(v).abs();
+            vm.new_float(f)
+        }
+        Kind::BigInt | Kind::Bool => {
+            let n = vm.to_bigint(v).unwrap_or_default();
+            vm.new_bigint(n.abs())
+        }
+        _ => {
+            if let Some(f) = vm.special(v, "__abs__") {
+                return vm.call(f, &[v]);
+            }
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("bad operand type for abs(): '{tn}'")))
+        }
+    }
+}
+
+fn is_number(vm: &Vm, v: Value) -> bool {
+    vm.is_int(v) || vm.is(v, Kind::Float)
+}
+
+fn divmod(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "divmod", 2, 2)?;
+    let (x, y) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    if is_number(vm, x) && is_number(vm, y) {
+        if vm.is(x, Kind::Float) || vm.is(y, Kind::Float) {
+            let yf = float_of(vm, y)?;
+            if yf == 0.0 {
+                return Err(vm.zero_div("float divmod()"));
+            }
+        }
+        return scoped(vm, |vm, _| {
+            let q = vm.binary_op(vm.arg(&a, 0), vm.arg(&a, 1), BinOp::FloorDiv)?;
+            vm.push(q);
+            let r = vm.binary_op(vm.arg(&a, 0), vm.arg(&a, 1), BinOp::Mod)?;
+            vm.push(r);
+            vm.new_tuple_from_stack(2)
+        });
+    }
+    let ni = vm.named(crate::vm::Named::NotImplemented);
+    if let Some(f) = vm.special(x, "__divmod__") {
+        let r = vm.call(f, &[vm.arg(&a, 0), vm.arg(&a, 1)])?;
+        if r != ni {
+            return Ok(r);
+        }
+    }
+    let y = vm.arg(&a, 1);
+    if let Some(f) = vm.special(y, "__rdivmod__") {
+        let r = vm.call(f, &[vm.arg(&a, 1), vm.arg(&a, 0)])?;
+        if r != ni {
+            return Ok(r);
+        }
+    }
+    let (ta, tb) = (vm.type_name(vm.arg(&a, 0)), vm.type_name(vm.arg(&a, 1)));
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+    )))
+}
+
+/// A number as f64 (ints converted; OverflowError for huge ints).
+pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if vm.is(v, Kind::Float) {
+        return Ok(vm.float_val(v));
+    }
+    if let Some(n) = vm.to_bigint(v) {
+        return match n.to_f64() {
+            Some(f) if f.is_finite() => Ok(f),
+            _ => Err(vm.overflow_error("int too large to convert to float")),
+        };
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("must be real number, not {tn}")))
+}
+
+fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "pow", &["base", "exp", "mod"])?;
+    let Some(base) = opt_arg(vm, &a, 0, "base") else {
+        return Err(vm.type_error("pow() missing required argument 'base' (pos 1)"));
+    };
+    let Some(exp) = opt_arg(vm, &a, 1, "exp") else {
+        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
+    };
+    if a.n > 3 {
+        return Err(vm.type_error(format!("pow() takes at most 3 arguments ({} given)", a.n)));
+    }
+    match opt_arg(vm, &a, 2, "mod") {
+        Some(m) if !is_none(vm, m) => pow_mod(vm, base, exp, m),
+        _ => vm.binary_op(base, exp, BinOp::Pow),
+    }
+}
+
+/// pow(b, e, m) for ints (negative exponents via the modular inverse).
+fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
+    let (Some(b), Some(e), Some(m)) = (vm.to_bigint(b), vm.to_bigint(e), vm.to_bigint(m)) else {
+        if b.is_ptr() && matches!(vm.kind(b), Kind::Instance) {
+            if let Some(f) = vm.special(b, "__pow__") {
+                return vm.call(f, &[b, e, m]);
+            }
+        }
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
+    };
+    if m.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let am = m.abs();
+    let mut base = b.mod_floor(&am);
+    let mut exp = e;
+    if exp.is_negative() {
+        match mod_inverse(&base, &am) {
+            Some(inv) => base = inv,
+            None => return Err(vm.value_error("base is not invertible for the given modulus")),
+        }
+        exp = -exp;
+    }
+    let mut r = base.modpow(&exp, &am);
+    if m.is_negative() && !r.is_zero() {
+        r += &m;
+    }
+    vm.new_bigint(r)
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let g = a.extended_gcd(m);
+    if !g.gcd.is_one() {
+        return None;
+    }
+    Some(g.x.mod_floor(m))
+}
+
+fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "round", &["number", "ndigits"])?;
+    let Some(x) = opt_arg(vm, &a, 0, "number") else {
+        return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
+    };
+    if a.n > 2 {
+        return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", a.n)));
+    }
+    let nd = opt_arg(vm, &a, 1, "ndigits").filter(|v| !is_none(vm, *v));
+    if vm.is(x, Kind::Float) {
+        let f = vm.float_val(x);
+        return match nd {
+            None => float_to_int(vm, round_half_even(f)),
+            Some(n) => {
+                let n = index_i64(vm, n)?;
+                let r = round_float_digits(f, n);
+                vm.new_float(r)
+            }
+        };
+    }
+    if vm.is_int(x) {
+        let Some(n) = nd else {
+            let i = vm.to_bigint(x).unwrap_or_default();
+            return vm.new_bigint(i);
+        };
+        let n = index_i64(vm, n)?;
+        let i = vm.to_bigint(vm.arg(&a, 0)).unwrap_or_default();
+        return vm.new_bigint(round_int_digits(i, n));
+    }
+    if let Some(f) = vm.special(x, "__round__") {
+        return match nd {
+            Some(n) => vm.call(f, &[x, n]),
+            None => vm.call(f, &[x]),
+        };
+    }
+    let tn = vm.type_name(x);
+    Err(vm.type_error(format!("type {tn} doesn't define __round__ method")))
+}
+
+/// Rounds to the nearest integer, ties to even.
+pub fn round_half_even(f: f64) -> f64 {
+    let r = f.round();
+    if (f - f.trunc()).abs() == 0.5 {
+        2.0 * (f / 2.0).round()
+    } else {
+        r
+    }
+}
+
+/// An integral float as an int (OverflowError for infinities, ValueError for NaN).
+pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    if f.abs() < 4.0e18 {
+        return vm.new_int(f as i64);
+    }
+    let n = num_bigint::BigInt::from_f64_exact(f);
+    vm.new_bigint(n)
+}
+
+trait FromF64Exact {
+    fn from_f64_exact(f: f64) -> BigInt;
+}
+impl FromF64Exact for BigInt {
+    /// The exact integer value of an integral, finite f64.
+    fn from_f64_exact(f: f64) -> BigInt {
+        let (m, e) = decompose(f);
+        if e >= 0 {
+            m << e as usize
+        } else {
+            m >> (-e) as usize
+        }
+    }
+}
+
+/// f == m * 2^e exactly (m signed, 53 bits at most).
+fn decompose(f: f64) -> (BigInt, i32) {
+    let bits = f.to_bits();
+    let sign = if bits >> 63 != 0 { -1 } else { 1 };
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    };
+    (BigInt::from(m) * sign, e)
+}
+
+/// round(x, n) for a float: exact decimal rounding of the binary value, ties to even (like CPython).
+pub fn round_float_digits(x: f64, n: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if n > 323 {
+        return x;
+    }
+    if n < -308 {
+        return 0.0f64.copysign(x);
+    }
+    let (m, e) = decompose(x);
+    let ten = BigInt::from(10);
+    let mut num = m;
+    let mut den = BigInt::one();
+    if e >= 0 {
+        num <<= e as usize;
+    } else {
+        den <<= (-e) as usize;
+    }
+    if n >= 0 {
+        num *= num_traits::pow(ten, n as usize);
+    } else {
+        den *= num_traits::pow(ten, (-n) as usize);
+    }
+    let q = div_round_half_even(&num, &den);
+    let s = format!("{q}e{}", -n);
+    let r: f64 = s.parse().unwrap_or(x);
+    if r == 0.0 {
+        0.0f64.copysign(x)
+    } else {
+        r
+    }
+}
+
+/// num / den rounded to the nearest integer, ties to even (den > 0).
+fn div_round_half_even(num: &BigInt, den: &BigInt) -> BigInt {
+    let (q, r) = num.div_mod_floor(den);
+    let twice: BigInt = &r * 2u32;
+    match twice.cmp(den) {
+        std::cmp::Ordering::Less => q,
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal => {
+            if q.is_even() {
+                q
+            } else {
+                q + 1
+            }
+        }
+    }
+}
+
+/// round(i, n) for an int: n >= 0 keeps it; n < 0 rounds to a multiple of 10^-n, ties to even.
+pub fn round_int_digits(i: BigInt, n: i64) -> BigInt {
+    if n >= 0 {
+        return i;
+    }
+    if n < -4300 {
+        return BigInt::zero();
+    }
+    let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+    div_round_half_even(&i, &p) * p
+}
+
+// ---- types and attributes ------------------------------------------------------------------------
+
+/// isinstance/issubclass against a type or a (nested) tuple of types.
+fn class_check(vm: &mut Vm, cls: Value, spec: Value, fname: &str) -> PyResult<bool> {
+    if vm.is(spec, Kind::Type) {
+        return Ok(vm.is_subtype(cls, spec));
+    }
+    if vm.is(spec, Kind::Tuple) {
+        let n = vm.tuple_items(spec).len();
+        for i in 0..n {
+            let t = vm.tuple_items(spec)[i];
+            if class_check(vm, cls, t, fname)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let msg = if fname == "isinstance" {
+        "isinstance() arg 2 must be a type, a tuple of types, or a union"
+    } else {
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+    };
+    Err(vm.type_error(msg))
+}
+
+fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "isinstance", 2, 2)?;
+    let t = vm.type_of(vm.arg(&a, 0));
+    let r = class_check(vm, t, vm.arg(&a, 1), "isinstance")?;
+    Ok(vm.bool_val(r))
+}
+
+fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "issubclass", 2, 2)?;
+    let c = vm.arg(&a, 0);
+    if !vm.is(c, Kind::Type) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    let r = class_check(vm, c, vm.arg(&a, 1), "issubclass")?;
+    Ok(vm.bool_val(r))
+}
+
+/// The attribute name argument: must be a str.
+fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if vm.is(v, Kind::Str) {
+        return Ok(v);
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
+}
+
+fn hasattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "hasattr", 2, 2)?;
+    let name = attr_name(vm, vm.arg(&a, 1))?;
+    match vm.getattr_opt(vm.arg(&a, 0), name) {
+        Ok(r) => Ok(vm.bool_val(r.is_some())),
+        Err(e) => {
+            if vm.exc_matches(vm.roots.exc, "AttributeError") {
+                vm.take_exc();
+                Ok(vm.bool_val(false))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = npos_range(vm, &a, "getattr", 2, 3)?;
+    let name = attr_name(vm, vm.arg(&a, 1))?;
+    if n == 2 {
+        return vm.getattr(vm.arg(&a, 0), name);
+    }
+    match vm.getattr_opt(vm.arg(&a, 0), name) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Ok(vm.arg(&a, 2)),
+        Err(e) => {
+            if vm.exc_matches(vm.roots.exc, "AttributeError") {
+                vm.take_exc();
+                Ok(vm.arg(&a, 2))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "setattr", 3, 3)?;
+    let name = attr_name(vm, vm.arg(&a, 1))?;
+    vm.setattr(vm.arg(&a, 0), name, vm.arg(&a, 2))?;
+    Ok(vm.none())
+}
+
+fn delattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "delattr", 2, 2)?;
+    let name = attr_name(vm, vm.arg(&a, 1))?;
+    vm.delattr(vm.arg(&a, 0), name)?;
+    Ok(vm.none())
+}
+
+fn id(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "id")?;
+    let id = vm.heap.id_of(v);
+    vm.new_int_from_u64(id)
+}
+
+fn hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "hash")?;
+    let h = vm.hash(v)?;
+    vm.new_int(h)
+}
+
+/// callable(v) without calling anything.
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    if !v.is_ptr() {
+        return false;
+    }
+    match vm.kind(v) {
+        Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type | Kind::StaticMethod => true,
+        Kind::Instance | Kind::Foreign => vm.special(v, "__call__").is_some(),
+        _ => false,
+    }
+}
+
+fn callable(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = one_arg(vm, &a, "callable")?;
+    let r = is_callable(vm, v);
+    Ok(vm.bool_val(r))
+}
+
+// ---- namespaces ----------------------------------------------------------------------------------
+
+fn globals(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "globals", 0, 0)?;
+    match vm.roots.frames.last() {
+        Some(f) => Ok(f.globals),
+        None => vm.new_dict(),
+    }
+}
+
+/// The current frame's local namespace: its dict (module/class bodies) or a snapshot of its slots.
+pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
+    let Some(f) = vm.roots.frames.last().copied() else {
+        return vm.new_dict();
+    };
+    if !f.locals.is_null() {
+        return Ok(f.locals);
+    }
+    let cd = vm.code_data(f.code);
+    let mut names: Vec<(String, usize, bool)> = Vec::new();
+    for (i, n) in cd.varnames.iter().enumerate().take(cd.nlocals) {
+        names.push((n.clone(), f.base + i, false));
+    }
+    for (j, n) in cd.cellvars.iter().chain(cd.freevars.iter()).enumerate() {
+        names.push((n.clone(), f.base + cd.nlocals + j, true));
+    }
+    scoped(vm, |vm, base| {
+        let d = vm.new_dict()?;
+        vm.push(d);
+        for (name, slot, is_cell) in &names {
+            let mut v = vm.at(*slot);
+            if *is_cell && vm.is(v, Kind::Cell) {
+                v = vm.obj::<CellObj>(v).value;
+            }
+            if v.is_null() {
+                continue;
+            }
+            vm.push(v);
+            let k = vm.new_str(name)?;
+            let v = vm.pop();
+            vm.dict_set(vm.at(base), k, v)?;
+        }
+        Ok(vm.at(base))
+    })
+}
+
+fn locals(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "locals", 0, 0)?;
+    current_locals(vm)
+}
+
+fn vars(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = npos_range(vm, &a, "vars", 0, 1)?;
+    if n == 0 {
+        return current_locals(vm);
+    }
+    let v = vm.arg(&a, 0);
+    if vm.is(v, Kind::Type) {
+        return Ok(vm.obj::<TypeObj>(v).dict);
+    }
+    match vm.instance_dict(v) {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+/// Adds the str keys of dict `d` to `out`.
+fn dict_names(vm: &Vm, d: Value, out: &mut std::collections::BTreeSet<String>) {
+    if d.is_null() {
+        return;
+    }
+    for i in 0..vm.dict_used(d) {
+        if let Some((k, _)) = vm.dict_entry(d, i) {
+            if vm.is(k, Kind::Str) {
+                out.insert(vm.str_of(k).to_string());
+            }
+        }
+    }
+}
+
+/// Adds the names in the dicts along type `t`'s MRO.
+fn mro_names(vm: &Vm, t: Value, out: &mut std::collections::BTreeSet<String>) {
+    let mro = vm.obj::<TypeObj>(t).mro;
+    if mro.is_null() {
+        dict_names(vm, vm.obj::<TypeObj>(t).dict, out);
+        return;
+    }
+    for &c in vm.tuple_items(mro) {
+        dict_names(vm, vm.obj::<TypeObj>(c).dict, out);
+    }
+}
+
+fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = npos_range(vm, &a, "dir", 0, 1)?;
+    let mut names = std::collections::BTreeSet::new();
+    if n == 0 {
+        let d = current_locals(vm)?;
+        dict_names(vm, d, &mut names);
+    } else {
+        let v = vm.arg(&a, 0);
+        if vm.is(v, Kind::Instance) {
+            if let Some(f) = vm.special(v, "__dir__") {
+                if !vm.is(f, Kind::Native) {
+                    let r = vm.call(f, &[v])?;
+                    let l = vm.to_list(r)?;
+                    return scoped(vm, |vm, base| {
+                        vm.push(l);
+                        sort_list_slot(vm, base, Value::NULL, false)?;
+                        Ok(vm.at(base))
+                    });
+                }
+            }
+        }
+        if vm.is(v, Kind::Type) {
+            mro_names(vm, v, &mut names);
+        } else if vm.is(v, Kind::Module) {
+            dict_names(vm, vm.obj::<ModuleObj>(v).dict, &mut names);
+        } else {
+            if let Some(d) = vm.instance_dict(v) {
+                dict_names(vm, d, &mut names);
+            }
+            let t = vm.type_of(v);
+            mro_names(vm, t, &mut names);
+        }
+    }
+    str_list(vm, names.iter().map(|s| s.as_str()))
+}
+
+/// A new list of new strs.
+pub fn str_list<'s>(vm: &mut Vm, items: impl Iterator<Item = &'s str>) -> PyResult<Value> {
+    scoped(vm, |vm, base| {
+        for s in items {
+            let v = vm.new_str(s)?;
+            vm.push(v);
+        }
+        let n = vm.sp() - base;
+        vm.new_list_from_stack(n)
+    })
 }
