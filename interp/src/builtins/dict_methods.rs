@@ -1,6 +1,234 @@
-//! (being written)
-use crate::vm::Vm;
+//! The methods of `dict`: get, setdefault, pop, popitem, keys, values, items, update, clear, copy,
+//! fromkeys (a classmethod), and the `__getitem__`/`__setitem__`/`__delitem__`/`__contains__`/
+//! `__len__` slots (for `super().__getitem__(k)` in subclasses). Views are `Iter` objects of the
+//! VIEW_* sub-kinds: the VM iterates them, measures and prints them.
+
+use super::misc_methods::{add_classmethod, check_method, check_self, Arity};
+use crate::obj::layout::Kind;
+use crate::vm::iter::{VIEW_ITEMS, VIEW_KEYS, VIEW_VALUES};
+use crate::vm::{Args, PyResult, Vm};
+use gc::Value;
 
 pub fn install(vm: &mut Vm) {
-    let _ = vm;
+    vm.add_method("dict", "get", get);
+    vm.add_method("dict", "setdefault", setdefault);
+    vm.add_method("dict", "pop", pop);
+    vm.add_method("dict", "popitem", popitem);
+    vm.add_method("dict", "keys", keys);
+    vm.add_method("dict", "values", values);
+    vm.add_method("dict", "items", items);
+    vm.add_method("dict", "update", update);
+    vm.add_method("dict", "clear", clear);
+    vm.add_method("dict", "copy", copy);
+    vm.add_method("dict", "__getitem__", getitem);
+    vm.add_method("dict", "__setitem__", setitem);
+    vm.add_method("dict", "__delitem__", delitem);
+    vm.add_method("dict", "__contains__", contains);
+    vm.add_method("dict", "__len__", len);
+    add_classmethod(vm, "dict", "fromkeys", fromkeys);
+}
+
+fn check(vm: &mut Vm, a: &Args, name: &str, arity: Arity) -> PyResult<usize> {
+    check_method(vm, a, "dict", name, &[Kind::Dict], arity)
+}
+
+/// The value at argument 2 if given, else None.
+fn default_arg(vm: &Vm, a: &Args, nargs: usize) -> Value {
+    if nargs >= 2 {
+        vm.arg(a, 2)
+    } else {
+        vm.none()
+    }
+}
+
+fn get(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let nargs = check(vm, &a, "get", Arity::Range(1, 2))?;
+    match vm.dict_get_slots(a.base, a.base + 1)? {
+        Some(v) => Ok(v),
+        None => Ok(default_arg(vm, &a, nargs)),
+    }
+}
+
+fn setdefault(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let nargs = check(vm, &a, "setdefault", Arity::Range(1, 2))?;
+    if let Some(v) = vm.dict_get_slots(a.base, a.base + 1)? {
+        return Ok(v);
+    }
+    let dflt = default_arg(vm, &a, nargs);
+    let (d, k) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    vm.dict_set(d, k, dflt)?;
+    Ok(default_arg(vm, &a, nargs))
+}
+
+fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let nargs = check(vm, &a, "pop", Arity::Range(1, 2))?;
+    let (d, k) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    match vm.dict_del(d, k)? {
+        Some(v) => Ok(v),
+        None if nargs >= 2 => Ok(vm.arg(&a, 2)),
+        None => {
+            let k = vm.arg(&a, 1);
+            Err(vm.key_error(k))
+        }
+    }
+}
+
+/// Removes and returns the last inserted (key, value) pair.
+fn popitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "popitem", Arity::NoArgs)?;
+    let d = vm.arg(&a, 0);
+    let last = (0..vm.dict_used(d)).rev().find_map(|i| vm.dict_entry(d, i));
+    let Some((k, v)) = last else {
+        let msg = vm.new_str("popitem(): dictionary is empty")?;
+        return Err(vm.key_error(msg));
+    };
+    vm.push(k);
+    vm.push(v);
+    let t = vm.new_tuple_from_stack(2)?;
+    vm.push(t);
+    let (d, k) = (vm.arg(&a, 0), vm.tuple_items(t)[0]);
+    vm.dict_del(d, k)?;
+    Ok(vm.pop())
+}
+
+fn view(vm: &mut Vm, a: &Args, name: &str, kind: u64) -> PyResult<Value> {
+    check(vm, a, name, Arity::NoArgs)?;
+    let d = vm.arg(a, 0);
+    vm.new_iter(kind, d, Value::NULL, 0, 0)
+}
+
+fn keys(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    view(vm, &a, "keys", VIEW_KEYS)
+}
+
+fn values(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    view(vm, &a, "values", VIEW_VALUES)
+}
+
+fn items(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    view(vm, &a, "items", VIEW_ITEMS)
+}
+
+/// d.update([other], **kwargs)
+fn update(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check_self(vm, &a, "dict", "update", &[Kind::Dict])?;
+    update_slot(vm, &a, a.base, "update")?;
+    Ok(vm.none())
+}
+
+/// Updates the dict at stack slot `dslot` from the arguments after argument 0 (at most one
+/// positional mapping/iterable of pairs, then keyword arguments).
+pub fn update_slot(vm: &mut Vm, a: &Args, dslot: usize, fname: &str) -> PyResult<()> {
+    let npos = vm.npos(a) - 1;
+    if npos > 1 {
+        return Err(vm.type_error(format!("{fname} expected at most 1 argument, got {npos}")));
+    }
+    if npos == 1 {
+        vm.dict_update_from(dslot, a.base + 1)?;
+    }
+    if !a.kwnames.is_null() {
+        let nkw = vm.tuple_items(a.kwnames).len();
+        for j in 0..nkw {
+            let k = vm.tuple_items(a.kwnames)[j];
+            let (d, v) = (vm.at(dslot), vm.at(a.base + a.n - nkw + j));
+            vm.dict_set(d, k, v)?;
+        }
+    }
+    Ok(())
+}
+
+fn clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "clear", Arity::NoArgs)?;
+    let d = vm.arg(&a, 0);
+    vm.dict_clear(d);
+    Ok(vm.none())
+}
+
+fn copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "copy", Arity::NoArgs)?;
+    let d = vm.arg(&a, 0);
+    vm.dict_copy(d, Kind::Dict)
+}
+
+/// dict.fromkeys(iterable, value=None) (a classmethod: argument 0 is the class)
+fn fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let nargs = vm.npos(&a).saturating_sub(1);
+    if !a.kwnames.is_null() {
+        return Err(vm.type_error("dict.fromkeys() takes no keyword arguments"));
+    }
+    if nargs < 1 || nargs > 2 {
+        let which = if nargs < 1 {
+            "at least 1 argument"
+        } else {
+            "at most 2 arguments"
+        };
+        return Err(vm.type_error(format!("fromkeys expected {which}, got {nargs}")));
+    }
+    let cls = vm.arg(&a, 0);
+    let plain = cls == vm.builtin_type("dict");
+    let d = if plain {
+        vm.new_dict()?
+    } else {
+        vm.call(cls, &[])?
+    };
+    vm.push(d);
+    let dslot = vm.sp() - 1;
+    let it = vm.get_iter(vm.arg(&a, 1))?;
+    vm.push(it);
+    loop {
+        let it = vm.at(dslot + 1);
+        let Some(k) = vm.next(it)? else { break };
+        let (d, v) = (vm.at(dslot), default_arg(vm, &a, nargs));
+        if plain {
+            vm.dict_set(d, k, v)?;
+        } else {
+            vm.setitem(d, k, v)?;
+        }
+    }
+    let d = vm.at(dslot);
+    vm.truncate(dslot);
+    Ok(d)
+}
+
+// ---- slots, for explicit calls such as super().__getitem__(k) -------------------------------------
+
+fn getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "__getitem__", Arity::One)?;
+    match vm.dict_get_slots(a.base, a.base + 1)? {
+        Some(v) => Ok(v),
+        None => {
+            let k = vm.arg(&a, 1);
+            Err(vm.key_error(k))
+        }
+    }
+}
+
+fn setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "__setitem__", Arity::Range(2, 2))?;
+    vm.dict_set_slots(a.base, a.base + 1, a.base + 2)?;
+    Ok(vm.none())
+}
+
+fn delitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "__delitem__", Arity::One)?;
+    let (d, k) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    match vm.dict_del(d, k)? {
+        Some(_) => Ok(vm.none()),
+        None => {
+            let k = vm.arg(&a, 1);
+            Err(vm.key_error(k))
+        }
+    }
+}
+
+fn contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "__contains__", Arity::One)?;
+    let found = vm.dict_get_slots(a.base, a.base + 1)?.is_some();
+    Ok(vm.bool_val(found))
+}
+
+fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "__len__", Arity::NoArgs)?;
+    let n = vm.dict_len(vm.arg(&a, 0));
+    vm.new_int(n as i64)
 }

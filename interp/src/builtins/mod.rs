@@ -13,6 +13,7 @@ pub mod list_methods;
 pub mod misc_methods;
 pub mod modules;
 pub mod set_methods;
+pub mod sort;
 pub mod str_methods;
 
 use crate::vm::{PyResult, Vm};

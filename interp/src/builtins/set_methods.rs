@@ -1,6 +1,300 @@
-//! (being written)
-use crate::vm::Vm;
+//! The methods of `set` and `frozenset`. Both share the non-mutating ones (copy, union, intersection,
+//! difference, symmetric_difference, issubset, issuperset, isdisjoint); only `set` has the mutators
+//! (add, remove, discard, pop, clear, update and the *_update forms). Sets are the VM's dict table
+//! with None values (`set_add`, `set_update`, `set_binop`, `set_issubset`, `dict_del`...).
+//!
+//! Every operand is kept in a value-stack slot: iterating an argument may run Python code and collect.
+
+use super::misc_methods::{check_method, Arity};
+use crate::bytecode::BinOp;
+use crate::obj::layout::Kind;
+use crate::vm::{Args, PyResult, Vm};
+use gc::Value;
+
+const ANY_SET: &[Kind] = &[Kind::Set, Kind::FrozenSet];
 
 pub fn install(vm: &mut Vm) {
-    let _ = vm;
+    for t in ["set", "frozenset"] {
+        vm.add_method(t, "copy", copy);
+        vm.add_method(t, "union", union);
+        vm.add_method(t, "intersection", intersection);
+        vm.add_method(t, "difference", difference);
+        vm.add_method(t, "symmetric_difference", symmetric_difference);
+        vm.add_method(t, "issubset", issubset);
+        vm.add_method(t, "issuperset", issuperset);
+        vm.add_method(t, "isdisjoint", isdisjoint);
+    }
+    vm.add_method("set", "add", add);
+    vm.add_method("set", "remove", remove);
+    vm.add_method("set", "discard", discard);
+    vm.add_method("set", "pop", pop);
+    vm.add_method("set", "clear", clear);
+    vm.add_method("set", "update", update);
+    vm.add_method("set", "intersection_update", intersection_update);
+    vm.add_method("set", "difference_update", difference_update);
+    vm.add_method(
+        "set",
+        "symmetric_difference_update",
+        symmetric_difference_update,
+    );
+}
+
+/// Checks a method of `set` (mutators) or of both set kinds; returns the argument count after self.
+fn check(vm: &mut Vm, a: &Args, name: &str, arity: Arity, mutator: bool) -> PyResult<usize> {
+    let s = if a.n > 0 { vm.arg(a, 0) } else { Value::NULL };
+    let tname = if !mutator && vm.is(s, Kind::FrozenSet) {
+        "frozenset"
+    } else {
+        "set"
+    };
+    let kinds: &[Kind] = if mutator { &[Kind::Set] } else { ANY_SET };
+    check_method(vm, a, tname, name, kinds, arity)
+}
+
+fn is_set(vm: &Vm, v: Value) -> bool {
+    vm.is(v, Kind::Set) || vm.is(v, Kind::FrozenSet)
+}
+
+/// The value at stack slot `slot` if it is a set/frozenset, else a new set of its items (pushed
+/// nowhere: the caller roots the result).
+fn as_set(vm: &mut Vm, slot: usize) -> PyResult<Value> {
+    let v = vm.at(slot);
+    if is_set(vm, v) {
+        return Ok(v);
+    }
+    let s = vm.new_dict_kind(Kind::Set)?;
+    vm.push(s);
+    let sslot = vm.sp() - 1;
+    let r = vm.set_update(sslot, slot);
+    let s = vm.at(sslot);
+    vm.truncate(sslot);
+    r.map(|_| s)
+}
+
+/// A shallow copy of the set at `slot` with the kind of self (set or frozenset).
+fn copy_of(vm: &mut Vm, slot: usize) -> PyResult<Value> {
+    let s = vm.at(slot);
+    let kind = if vm.is(s, Kind::FrozenSet) {
+        Kind::FrozenSet
+    } else {
+        Kind::Set
+    };
+    vm.dict_copy(s, kind)
+}
+
+fn copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "copy", Arity::NoArgs, false)?;
+    if vm.is(vm.arg(&a, 0), Kind::FrozenSet) {
+        return Ok(vm.arg(&a, 0));
+    }
+    copy_of(vm, a.base)
+}
+
+fn union(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(vm, &a, "union", Arity::Range(0, usize::MAX), false)?;
+    let r = copy_of(vm, a.base)?;
+    vm.push(r);
+    let rslot = vm.sp() - 1;
+    for i in 1..=n {
+        vm.set_update(rslot, a.base + i)?;
+    }
+    Ok(vm.pop())
+}
+
+/// Replaces the result at `rslot` by `result op other` for every argument after self.
+fn fold_binop(vm: &mut Vm, a: &Args, n: usize, rslot: usize, op: BinOp) -> PyResult<()> {
+    for i in 1..=n {
+        let o = as_set(vm, a.base + i)?;
+        let r = vm.at(rslot);
+        let r2 = vm.set_binop(r, o, op)?;
+        vm.set_at(rslot, r2);
+    }
+    Ok(())
+}
+
+fn intersection(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(vm, &a, "intersection", Arity::Range(0, usize::MAX), false)?;
+    let r = copy_of(vm, a.base)?;
+    vm.push(r);
+    let rslot = vm.sp() - 1;
+    fold_binop(vm, &a, n, rslot, BinOp::And)?;
+    Ok(vm.pop())
+}
+
+fn difference(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(vm, &a, "difference", Arity::Range(0, usize::MAX), false)?;
+    let r = copy_of(vm, a.base)?;
+    vm.push(r);
+    let rslot = vm.sp() - 1;
+    fold_binop(vm, &a, n, rslot, BinOp::Sub)?;
+    Ok(vm.pop())
+}
+
+fn symmetric_difference(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "symmetric_difference", Arity::One, false)?;
+    let o = as_set(vm, a.base + 1)?;
+    let s = vm.arg(&a, 0);
+    vm.set_binop(s, o, BinOp::Xor)
+}
+
+fn issubset(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "issubset", Arity::One, false)?;
+    let o = as_set(vm, a.base + 1)?;
+    vm.push(o);
+    let oslot = vm.sp() - 1;
+    let r = vm.set_issubset(a.base, oslot)?;
+    vm.truncate(oslot);
+    Ok(vm.bool_val(r))
+}
+
+/// Does `pred(item in self)` hold for every item of the iterable argument 1? Stops at the first
+/// item where it fails.
+fn all_items(vm: &mut Vm, a: &Args, want_in: bool) -> PyResult<bool> {
+    let it = vm.get_iter(vm.arg(a, 1))?;
+    vm.push(it);
+    let islot = vm.sp() - 1;
+    let r = (|| -> PyResult<bool> {
+        loop {
+            let it = vm.at(islot);
+            let Some(x) = vm.next(it)? else {
+                return Ok(true);
+            };
+            let s = vm.arg(a, 0);
+            if vm.dict_get(s, x)?.is_some() != want_in {
+                return Ok(false);
+            }
+        }
+    })();
+    vm.truncate(islot);
+    r
+}
+
+fn issuperset(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "issuperset", Arity::One, false)?;
+    let r = all_items(vm, &a, true)?;
+    Ok(vm.bool_val(r))
+}
+
+fn isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "isdisjoint", Arity::One, false)?;
+    let r = all_items(vm, &a, false)?;
+    Ok(vm.bool_val(r))
+}
+
+// ---- mutators (set only) ----------------------------------------------------------------------
+
+fn add(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "add", Arity::One, true)?;
+    let (s, x) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    vm.set_add(s, x)?;
+    Ok(vm.none())
+}
+
+fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "remove", Arity::One, true)?;
+    let (s, x) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    if vm.dict_del(s, x)?.is_none() {
+        let x = vm.arg(&a, 1);
+        return Err(vm.key_error(x));
+    }
+    Ok(vm.none())
+}
+
+fn discard(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "discard", Arity::One, true)?;
+    let (s, x) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    vm.dict_del(s, x)?;
+    Ok(vm.none())
+}
+
+/// Removes and returns the oldest element.
+fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "pop", Arity::NoArgs, true)?;
+    let s = vm.arg(&a, 0);
+    let first = (0..vm.dict_used(s)).find_map(|i| vm.dict_entry(s, i));
+    let Some((k, _)) = first else {
+        let msg = vm.new_str("pop from an empty set")?;
+        return Err(vm.key_error(msg));
+    };
+    vm.push(k);
+    let (s, k) = (vm.arg(&a, 0), vm.top());
+    vm.dict_del(s, k)?;
+    Ok(vm.pop())
+}
+
+fn clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "clear", Arity::NoArgs, true)?;
+    let s = vm.arg(&a, 0);
+    vm.dict_clear(s);
+    Ok(vm.none())
+}
+
+fn update(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(vm, &a, "update", Arity::Range(0, usize::MAX), true)?;
+    for i in 1..=n {
+        vm.set_update(a.base, a.base + i)?;
+    }
+    Ok(vm.none())
+}
+
+/// Replaces the contents of the set self by the set at stack slot `rslot`.
+fn replace_contents(vm: &mut Vm, a: &Args, rslot: usize) -> PyResult<()> {
+    let s = vm.arg(a, 0);
+    vm.dict_clear(s);
+    vm.set_update(a.base, rslot)
+}
+
+fn intersection_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(
+        vm,
+        &a,
+        "intersection_update",
+        Arity::Range(0, usize::MAX),
+        true,
+    )?;
+    let r = copy_of(vm, a.base)?;
+    vm.push(r);
+    let rslot = vm.sp() - 1;
+    fold_binop(vm, &a, n, rslot, BinOp::And)?;
+    replace_contents(vm, &a, rslot)?;
+    Ok(vm.none())
+}
+
+fn difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(
+        vm,
+        &a,
+        "difference_update",
+        Arity::Range(0, usize::MAX),
+        true,
+    )?;
+    for i in 1..=n {
+        if vm.arg(&a, i) == vm.arg(&a, 0) {
+            let s = vm.arg(&a, 0);
+            vm.dict_clear(s);
+            continue;
+        }
+        let it = vm.get_iter(vm.arg(&a, i))?;
+        vm.push(it);
+        let islot = vm.sp() - 1;
+        loop {
+            let it = vm.at(islot);
+            let Some(x) = vm.next(it)? else { break };
+            let s = vm.arg(&a, 0);
+            vm.dict_del(s, x)?;
+        }
+        vm.truncate(islot);
+    }
+    Ok(vm.none())
+}
+
+fn symmetric_difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "symmetric_difference_update", Arity::One, true)?;
+    let o = as_set(vm, a.base + 1)?;
+    let s = vm.arg(&a, 0);
+    let r = vm.set_binop(s, o, BinOp::Xor)?;
+    vm.push(r);
+    let rslot = vm.sp() - 1;
+    replace_contents(vm, &a, rslot)?;
+    Ok(vm.none())
 }
