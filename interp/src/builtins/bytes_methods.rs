@@ -162,7 +162,14 @@ fn is_ws(b: u8) -> bool {
 
 fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<usize>> {
     let (s, _) = self_data(vm, a, fname)?;
-    let p = params(vm, a, fname, &["sub", "start", "end"], 1, false)?;
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, fname),
+        &["sub", "start", "end"],
+        1,
+        Style::Old,
+    )?;
     let sub = sub_arg(vm, p[0].unwrap_or(0))?;
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
@@ -206,7 +213,14 @@ fn rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, _) = self_data(vm, &a, "count")?;
-    let p = params(vm, &a, "count", &["sub", "start", "end"], 1, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "count"),
+        &["sub", "start", "end"],
+        1,
+        Style::Old,
+    )?;
     let sub = sub_arg(vm, p[0].unwrap_or(0))?;
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
@@ -220,7 +234,14 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Value> {
     let (s, _) = self_data(vm, a, fname)?;
-    let p = params(vm, a, fname, &["prefix", "start", "end"], 1, false)?;
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, fname),
+        &["prefix", "start", "end"],
+        1,
+        Style::Old,
+    )?;
     let pv = vm.at(p[0].unwrap_or(0));
     let vals: Vec<Value> = if vm.is(pv, Kind::Tuple) {
         vm.tuple_items(pv).to_vec()
@@ -287,7 +308,14 @@ fn split_args(
     fname: &str,
 ) -> PyResult<(Vec<u8>, bool, Option<Vec<u8>>, i64)> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(vm, a, fname, &["sep", "maxsplit"], 0, true)?;
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, fname),
+        &["sep", "maxsplit"],
+        0,
+        Style::Kw,
+    )?;
     let maxsplit = match p[1] {
         Some(slot) => int_arg(vm, slot)?,
         None => -1,
@@ -392,7 +420,14 @@ fn rsplit(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, ba) = self_data(vm, &a, "splitlines")?;
-    let p = params(vm, &a, "splitlines", &["keepends"], 0, true)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "splitlines"),
+        &["keepends"],
+        0,
+        Style::Kw,
+    )?;
     let keep = match p[0] {
         Some(slot) => vm.truthy(vm.at(slot))?,
         None => false,
@@ -421,7 +456,14 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (sep, ba) = self_data(vm, &a, "join")?;
-    let p = params(vm, &a, "join", &["iterable_of_bytes"], 1, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "join"),
+        &["iterable_of_bytes"],
+        1,
+        Style::One,
+    )?;
     let l = vm.to_list(vm.at(p[0].unwrap_or(0)))?;
     let mut out = Vec::new();
     for (i, &x) in vm.list_items(l).iter().enumerate() {
@@ -463,7 +505,7 @@ fn trim<'a>(s: &'a [u8], left: bool, right: bool, pred: &dyn Fn(u8) -> bool) -> 
 
 fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(vm, a, fname, &["bytes"], 0, false)?;
+    let p = params(vm, a, &qual(vm, a, fname), &["bytes"], 0, Style::Clinic)?;
     let set = if is_none(vm, p[0]) {
         None
     } else {
@@ -523,7 +565,14 @@ fn replace_bytes(s: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
 
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, ba) = self_data(vm, &a, "replace")?;
-    let p = params(vm, &a, "replace", &["old", "new", "count"], 2, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "replace"),
+        &["old", "new", "count"],
+        2,
+        Style::Clinic,
+    )?;
     let old = need_bytes(vm, p[0].unwrap_or(0))?;
     let new = need_bytes(vm, p[1].unwrap_or(0))?;
     let count = match p[2] {
@@ -535,7 +584,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(vm, a, fname, &["sep"], 1, false)?;
+    let p = params(vm, a, &qual(vm, a, fname), &["sep"], 1, Style::One)?;
     let sep = need_bytes(vm, p[0].unwrap_or(0))?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
@@ -572,7 +621,7 @@ fn rpartition(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn remove_affix(vm: &mut Vm, a: &Args, fname: &str, suffix: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(vm, a, fname, &["affix"], 1, false)?;
+    let p = params(vm, a, &qual(vm, a, fname), &["affix"], 1, Style::One)?;
     let x = need_bytes(vm, p[0].unwrap_or(0))?;
     let r = if suffix {
         s.strip_suffix(x.as_slice())
@@ -698,7 +747,14 @@ fn isascii(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(vm, a, fname, &["width", "fillchar"], 1, false)?;
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, fname),
+        &["width", "fillchar"],
+        1,
+        Style::Clinic,
+    )?;
     let width = int_arg(vm, p[0].unwrap_or(0))?;
     let fill = match p[1] {
         None => b' ',

@@ -63,9 +63,14 @@ fn strip_zeros(s: &str) -> String {
 
 /// General format ('g'): `prec` significant digits, exponent form when exp < -4 or exp >= prec.
 pub fn fmt_g(x: f64, prec: usize, alt: bool) -> String {
+    fmt_g_limit(x, prec, alt, 0)
+}
+
+/// 'g' with the exponent threshold lowered by `lower` (1 for format()'s empty type, which then adds ".0").
+fn fmt_g_limit(x: f64, prec: usize, alt: bool, lower: i32) -> String {
     let p = prec.max(1);
     let exp = rounded_exponent(x, p);
-    let s = if exp < -4 || exp >= p as i32 {
+    let s = if exp < -4 || exp >= p as i32 - lower {
         fmt_e(x, p - 1, alt)
     } else {
         fmt_f(x, (p as i32 - 1 - exp) as usize, alt)
@@ -86,11 +91,22 @@ pub fn fmt_g(x: f64, prec: usize, alt: bool) -> String {
 /// The body (no sign) of a finite non-negative float for a presentation type, or None for a bad type.
 /// `ty` None is format()'s empty type; 'r' is repr (the `%r`-less default of str()).
 pub fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Option<String> {
-    if x.is_nan() {
-        return Some(upper_if(ty, "nan".into()));
+    if !matches!(
+        ty,
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')
+    ) {
+        return None;
     }
-    if x.is_infinite() {
-        return Some(upper_if(ty, "inf".into()));
+    if !x.is_finite() {
+        let s = if x.is_nan() { "nan" } else { "inf" };
+        return Some(upper_if(
+            ty,
+            if ty == Some('%') {
+                format!("{s}%")
+            } else {
+                s.into()
+            },
+        ));
     }
     let s = match ty {
         Some('e' | 'E') => fmt_e(x, prec.unwrap_or(6), alt),
@@ -110,7 +126,7 @@ pub fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> O
                 }
             }
             Some(p) => {
-                let s = fmt_g(x, p, alt);
+                let s = fmt_g_limit(x, p, alt, 1);
                 if !s.contains(['.', 'e']) {
                     s + ".0"
                 } else {

@@ -81,10 +81,14 @@ pub fn percent_format(vm: &mut Vm, base: usize) -> PyResult<String> {
 }
 
 fn is_mapping(vm: &mut Vm, v: Value) -> bool {
-    if vm.is(v, Kind::Dict) {
-        return true;
+    if !v.is_ptr() {
+        return false;
     }
-    v.is_ptr() && vm.is(v, Kind::Instance) && vm.special(v, "__getitem__").is_some()
+    match vm.kind(v) {
+        Kind::Dict | Kind::List | Kind::Bytes | Kind::ByteArray | Kind::Range => true,
+        Kind::Instance => vm.special(v, "__getitem__").is_some(),
+        _ => false,
+    }
 }
 
 /// The next positional argument (pushed on the stack by the caller's use).
@@ -140,6 +144,7 @@ fn one_conversion(
     bytes: bool,
     out: &mut String,
 ) -> PyResult<usize> {
+    let first = i;
     let sp = vm.sp();
     let mut keyed = false;
     if i < fmt.len() && fmt[i] == '(' {
@@ -185,7 +190,7 @@ fn one_conversion(
         return Err(vm.value_error("incomplete format"));
     }
     c.ty = fmt[i];
-    if c.ty == '%' {
+    if c.ty == '%' && i == first {
         out.push('%');
         vm.truncate(sp);
         return Ok(i + 1);
@@ -389,15 +394,47 @@ fn float_operand(vm: &mut Vm, v: Value) -> PyResult<f64> {
             if vm.is(r, Kind::Float) {
                 return Ok(vm.float_val(r));
             }
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(format!("__float__ returned non-float (type {tn})")));
+        }
+        if let Some(n) = index_dunder(vm, v)? {
+            return n
+                .to_f64()
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| vm.overflow_error("int too large to convert to float"));
         }
     }
     let tn = vm.type_name(v);
     Err(vm.type_error(format!("must be real number, not {tn}")))
 }
 
+/// The result of `v.__index__()` if `v` is an instance that has one.
+fn index_dunder(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
+    if !(v.is_ptr() && vm.is(v, Kind::Instance)) {
+        return Ok(None);
+    }
+    let f = match vm.special(v, "__index__") {
+        Some(f) => f,
+        None => return Ok(None),
+    };
+    let r = vm.call(f, &[v])?;
+    match vm.to_bigint(r) {
+        Some(n) => Ok(Some(n)),
+        None => {
+            let tn = vm.type_name(r);
+            Err(vm.type_error(format!("__index__ returned non-int (type {tn})")))
+        }
+    }
+}
+
 /// %c: an int code point or a one-char str (a byte or one-byte bytes when formatting bytes).
 fn char_operand(vm: &mut Vm, v: Value, bytes: bool) -> PyResult<String> {
-    if let Some(n) = vm.to_bigint(v) {
+    let n = match vm.to_bigint(v) {
+        Some(n) => Some(n),
+        None => index_dunder(vm, v)?,
+    };
+    let v = vm.top();
+    if let Some(n) = n {
         let lim = if bytes { 256 } else { 0x110000 };
         return match n.to_u32().filter(|&u| u < lim).and_then(char::from_u32) {
             Some(c) => Ok(c.to_string()),

@@ -35,7 +35,7 @@ pub struct Spec {
 }
 
 /// Parses a spec; Err is the ValueError message.
-pub fn parse_spec(spec: &str, tname: &str) -> Result<Spec, String> {
+pub fn parse_spec(spec: &str, tname: &str, default_align: char) -> Result<Spec, String> {
     let c: Vec<char> = spec.chars().collect();
     let mut s = Spec::default();
     let mut i = 0;
@@ -96,7 +96,7 @@ pub fn parse_spec(spec: &str, tname: &str) -> Result<Spec, String> {
     }
     if s.zero && s.fill.is_none() {
         s.fill = Some('0');
-        if s.align.is_none() {
+        if s.align.is_none() && default_align == '>' {
             s.align = Some('=');
         }
     }
@@ -274,6 +274,12 @@ fn format_char(n: &BigInt, s: &Spec) -> Result<String, (&'static str, String)> {
             "Alternate form (#) not allowed with integer format specifier 'c'".into(),
         ));
     }
+    if n.to_i64().is_none() {
+        return Err((
+            "OverflowError",
+            "Python int too large to convert to C long".into(),
+        ));
+    }
     let c = n
         .to_u32()
         .and_then(char::from_u32)
@@ -303,7 +309,7 @@ pub fn format_f64(f: f64, s: &Spec, tname: &str) -> Result<String, String> {
         }
     };
     let mut neg = f.is_sign_negative() && !f.is_nan();
-    if neg && s.z && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+    if neg && s.z && f.is_finite() && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         neg = false;
     }
     if !f.is_finite() {
@@ -413,7 +419,8 @@ impl Vm {
                 "unsupported format string passed to {tname}.__format__"
             )));
         }
-        let s = match parse_spec(spec, &tname) {
+        let default_align = if self.is(v, Kind::Str) { '<' } else { '>' };
+        let s = match parse_spec(spec, &tname, default_align) {
             Ok(s) => s,
             Err(m) => return Err(self.value_error(m)),
         };

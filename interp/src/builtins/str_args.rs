@@ -7,23 +7,49 @@ use crate::obj::layout::{Kind, NativeFn, WrapperObj};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
+/// How a method parses its arguments in CPython, which decides the wording of its errors.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Style {
+    /// Argument Clinic, positional only: "center expected at least 1 argument, got 0".
+    Clinic,
+    /// PyArg_ParseTuple: "find() takes at least 1 argument (0 given)".
+    Old,
+    /// Argument Clinic with keywords: "'x' is an invalid keyword argument for split()".
+    Kw,
+    /// METH_O, one argument: "str.join() takes exactly one argument (0 given)".
+    One,
+}
+
 /// Stack slots of the parameters `names` of a method (after `self`), `None` when not given.
-/// `kw`: keywords are accepted (else "X() takes no keyword arguments").
+/// `qname` is the qualified name ("str.find").
 pub fn params(
     vm: &mut Vm,
     a: &Args,
-    fname: &str,
+    qname: &str,
     names: &[&str],
     required: usize,
-    kw: bool,
+    style: Style,
 ) -> PyResult<Vec<Option<usize>>> {
+    let fname = qname.rsplit('.').next().unwrap_or(qname);
     let npos = vm.npos(a).saturating_sub(1);
     let nkw = a.n - vm.npos(a);
-    if nkw > 0 && !kw {
-        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    if nkw > 0 && style != Style::Kw {
+        let n = if style == Style::Old { fname } else { qname };
+        return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
     }
+    if style == Style::One && npos != 1 {
+        return Err(vm.type_error(format!(
+            "{qname}() takes exactly one argument ({npos} given)"
+        )));
+    }
+    let (ms, rs) = (plural(names.len()), plural(required));
     if npos > names.len() {
-        return Err(vm.type_error(too_many(fname, names.len(), npos, kw)));
+        let m = names.len();
+        return Err(vm.type_error(match style {
+            Style::Clinic => format!("{fname} expected at most {m} argument{ms}, got {npos}"),
+            _ if m == 0 => format!("{qname}() takes no arguments ({npos} given)"),
+            _ => format!("{fname}() takes at most {m} argument{ms} ({npos} given)"),
+        }));
     }
     let mut slots: Vec<Option<usize>> = (0..names.len())
         .map(|i| if i < npos { Some(a.base + 1 + i) } else { None })
@@ -46,36 +72,33 @@ pub fn params(
                 Some(i) => slots[i] = Some(kbase + j),
                 None => {
                     return Err(vm.type_error(format!(
-                        "{fname}() got an unexpected keyword argument '{k}'"
+                        "'{k}' is an invalid keyword argument for {fname}()"
                     )))
                 }
             }
         }
     }
     if let Some(i) = slots.iter().take(required).position(|s| s.is_none()) {
-        if kw {
-            return Err(vm.type_error(format!(
+        return Err(vm.type_error(match style {
+            Style::Kw => format!(
                 "{fname}() missing required argument '{}' (pos {})",
                 names[i],
                 i + 1
-            )));
-        }
-        let s = if required == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!(
-            "{fname} expected at least {required} argument{s}, got {npos}"
-        )));
+            ),
+            Style::Old => {
+                format!("{fname}() takes at least {required} argument{rs} ({npos} given)")
+            }
+            _ => format!("{fname} expected at least {required} argument{rs}, got {npos}"),
+        }));
     }
     Ok(slots)
 }
 
-fn too_many(fname: &str, max: usize, given: usize, kw: bool) -> String {
-    let s = if max == 1 { "" } else { "s" };
-    if max == 0 {
-        format!("{fname}() takes no arguments ({given} given)")
-    } else if kw {
-        format!("{fname}() takes at most {max} argument{s} ({given} given)")
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
     } else {
-        format!("{fname} expected at most {max} argument{s}, got {given}")
+        "s"
     }
 }
 
@@ -271,4 +294,12 @@ pub fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
     out.push_str(s);
     out.extend(std::iter::repeat(fill).take(right));
     out
+}
+
+/// The qualified method name "type.fname" for self's type (argument 0).
+pub fn qual(vm: &Vm, a: &Args, fname: &str) -> String {
+    if a.n == 0 {
+        return fname.to_string();
+    }
+    format!("{}.{fname}", vm.type_name(vm.arg(a, 0)))
 }

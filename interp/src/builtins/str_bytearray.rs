@@ -118,7 +118,14 @@ fn decode_8bit(data: &[u8], errors: &str, limit: u32) -> Result<String, String> 
 
 fn decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (data, _) = self_data(vm, &a, "decode")?;
-    let p = params(vm, &a, "decode", &["encoding", "errors"], 0, true)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "decode"),
+        &["encoding", "errors"],
+        0,
+        Style::Kw,
+    )?;
     let (codec, errors) = codec_args(vm, &p, "decode")?;
     let r = match codec {
         Codec::Utf8 => decode_utf8(&data, &errors),
@@ -139,7 +146,14 @@ fn decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (data, _) = self_data(vm, &a, "hex")?;
-    let p = params(vm, &a, "hex", &["sep", "bytes_per_sep"], 0, true)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "hex"),
+        &["sep", "bytes_per_sep"],
+        0,
+        Style::Kw,
+    )?;
     let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
     let sep = if is_none(vm, p[0]) {
         None
@@ -254,7 +268,7 @@ fn byte_arg(vm: &mut Vm, slot: usize) -> PyResult<u8> {
 
 fn append(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "append")?;
-    let p = params(vm, &a, "append", &["item"], 1, false)?;
+    let p = params(vm, &a, &qual(vm, &a, "append"), &["item"], 1, Style::One)?;
     let b = byte_arg(vm, p[0].unwrap_or(0))?;
     vm.bytearray_mut(vm.arg(&a, 0)).push(b);
     Ok(vm.none())
@@ -262,15 +276,19 @@ fn append(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "extend")?;
-    let p = params(vm, &a, "extend", &["iterable_of_ints"], 1, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "extend"),
+        &["iterable_of_ints"],
+        1,
+        Style::One,
+    )?;
     let slot = p[0].unwrap_or(0);
     let src = vm.at(slot);
     let data = match bytes_like(vm, src) {
         Some(d) => d,
         None => {
-            if vm.is(src, Kind::Str) {
-                return Err(vm.type_error("expected iterable of integers; got: 'str'"));
-            }
             if vm.is_int(src) {
                 let tn = vm.type_name(src);
                 return Err(vm.type_error(format!("can't extend bytearray with {tn}")));
@@ -308,7 +326,7 @@ fn ints_of(vm: &mut Vm, slot: usize) -> PyResult<Vec<u8>> {
 
 fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "pop")?;
-    let p = params(vm, &a, "pop", &["index"], 0, false)?;
+    let p = params(vm, &a, &qual(vm, &a, "pop"), &["index"], 0, Style::Clinic)?;
     let i = match p[0] {
         Some(slot) => int_arg(vm, slot)?,
         None => -1,
@@ -328,7 +346,14 @@ fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "insert")?;
-    let p = params(vm, &a, "insert", &["index", "item"], 2, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "insert"),
+        &["index", "item"],
+        2,
+        Style::Clinic,
+    )?;
     let i = int_arg(vm, p[0].unwrap_or(0))?;
     let b = byte_arg(vm, p[1].unwrap_or(0))?;
     let v = vm.bytearray_mut(vm.arg(&a, 0));
@@ -340,7 +365,7 @@ fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "remove")?;
-    let p = params(vm, &a, "remove", &["value"], 1, false)?;
+    let p = params(vm, &a, &qual(vm, &a, "remove"), &["value"], 1, Style::One)?;
     let b = byte_arg(vm, p[0].unwrap_or(0))?;
     let v = vm.bytearray_mut(vm.arg(&a, 0));
     match v.iter().position(|&x| x == b) {

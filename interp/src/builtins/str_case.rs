@@ -331,7 +331,14 @@ fn isidentifier(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// (self text, char count, width, fill char) for center/ljust/rjust.
 fn pad_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, usize, i64, char)> {
     let s = self_text(vm, a, fname)?;
-    let p = params(vm, a, fname, &["width", "fillchar"], 1, false)?;
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, fname),
+        &["width", "fillchar"],
+        1,
+        Style::Clinic,
+    )?;
     let width = int_arg(vm, p[0].unwrap_or(0))?;
     let fill = match p[1] {
         None => ' ',
@@ -339,7 +346,9 @@ fn pad_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, usize, i64,
             let v = vm.at(slot);
             if !vm.is(v, Kind::Str) {
                 let tn = vm.type_name(v);
-                return Err(vm.type_error(format!("{fname}() argument 2 must be str, not {tn}")));
+                return Err(vm.type_error(format!(
+                    "The fill character must be a unicode character, not {tn}"
+                )));
             }
             let mut it = vm.str_of(v).chars();
             match (it.next(), it.next()) {
@@ -386,7 +395,7 @@ fn rjust(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "zfill")?;
-    let p = params(vm, &a, "zfill", &["width"], 1, false)?;
+    let p = params(vm, &a, &qual(vm, &a, "zfill"), &["width"], 1, Style::One)?;
     let width = int_arg(vm, p[0].unwrap_or(0))?;
     let n = vm.str_nchars(vm.arg(&a, 0));
     if width <= n as i64 {

@@ -49,7 +49,14 @@ fn format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let fmt = self_text(vm, &a, "format_map")?;
-    let p = params(vm, &a, "format_map", &["mapping"], 1, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "format_map"),
+        &["mapping"],
+        1,
+        Style::One,
+    )?;
     let src = Source {
         pos: Vec::new(),
         kw: Vec::new(),
@@ -103,77 +110,119 @@ fn render(
             i += 2;
             continue;
         }
-        let end = field_end(vm, fmt, i + 1)?;
-        replace_field(vm, &fmt[i + 1..end], src, num, depth, out)?;
-        i = end + 1;
+        if i + 1 >= b.len() {
+            return Err(vm.value_error("Single '{' encountered in format string"));
+        }
+        let (f, next) = parse_field(vm, fmt, i + 1)?;
+        replace_field(vm, f, src, num, depth, out)?;
+        i = next;
     }
     Ok(())
 }
 
-/// Index of the '}' closing the field that starts at `start` (nested braces of the spec skipped).
-fn field_end(vm: &mut Vm, fmt: &str, start: usize) -> PyResult<usize> {
-    let mut depth = 1;
-    for (i, c) in fmt.bytes().enumerate().skip(start) {
-        if c == b'{' {
-            depth += 1;
-        } else if c == b'}' {
-            depth -= 1;
-            if depth == 0 {
-                return Ok(i);
-            }
-        }
-    }
-    if start >= fmt.len() {
-        return Err(vm.value_error("Single '{' encountered in format string"));
-    }
-    Err(vm.value_error("expected '}' before end of string"))
+/// A parsed replacement field: name, conversion char and spec.
+struct Field<'a> {
+    name: &'a str,
+    conv: Option<char>,
+    spec: &'a str,
 }
 
-/// Splits a field into (name, conversion, spec).
-fn split_field<'a>(vm: &mut Vm, field: &'a str) -> PyResult<(&'a str, Option<char>, &'a str)> {
-    let b = field.as_bytes();
-    let mut i = 0;
-    while i < b.len() && b[i] != b'!' && b[i] != b':' {
-        if b[i] == b'[' {
-            while i < b.len() && b[i] != b']' {
-                i += 1;
+/// Parses the field starting at byte `start` (after its '{'), like CPython's parse_field; returns it
+/// and the index after its closing '}'.
+fn parse_field<'a>(vm: &mut Vm, fmt: &'a str, start: usize) -> PyResult<(Field<'a>, usize)> {
+    let b = fmt.as_bytes();
+    let mut i = start;
+    let mut c = 0u8;
+    while i < b.len() {
+        c = b[i];
+        i += 1;
+        match c {
+            b'{' => return Err(vm.value_error("unexpected '{' in field name")),
+            b'[' => {
+                while i < b.len() && b[i] != b']' {
+                    i += 1;
+                }
+            }
+            b'}' | b':' | b'!' => break,
+            _ => {}
+        }
+    }
+    if !matches!(c, b'}' | b':' | b'!') {
+        return Err(vm.value_error("expected '}' before end of string"));
+    }
+    let name = &fmt[start..i - 1];
+    if c == b'}' {
+        return Ok((
+            Field {
+                name,
+                conv: None,
+                spec: "",
+            },
+            i,
+        ));
+    }
+    let mut conv = None;
+    if c == b'!' {
+        let ch = match fmt[i..].chars().next() {
+            Some(ch) => ch,
+            None => {
+                return Err(vm.value_error("end of string while looking for conversion specifier"))
+            }
+        };
+        conv = Some(ch);
+        i += ch.len_utf8();
+        if i < b.len() {
+            let d = b[i];
+            i += 1;
+            if d == b'}' {
+                return Ok((
+                    Field {
+                        name,
+                        conv,
+                        spec: "",
+                    },
+                    i,
+                ));
+            }
+            if d != b':' {
+                return Err(vm.value_error("expected ':' after conversion specifier"));
             }
         }
+    }
+    let spec_start = i;
+    let mut depth = 1;
+    while i < b.len() {
+        let d = b[i];
         i += 1;
+        if d == b'{' {
+            depth += 1;
+        } else if d == b'}' {
+            depth -= 1;
+            if depth == 0 {
+                return Ok((
+                    Field {
+                        name,
+                        conv,
+                        spec: &fmt[spec_start..i - 1],
+                    },
+                    i,
+                ));
+            }
+        }
     }
-    let i = i.min(b.len());
-    let name = &field[..i];
-    if i >= b.len() {
-        return Ok((name, None, ""));
-    }
-    if b[i] == b':' {
-        return Ok((name, None, &field[i + 1..]));
-    }
-    let rest = &field[i + 1..];
-    let mut it = rest.chars();
-    let conv = match it.next() {
-        Some(c) => c,
-        None => return Err(vm.value_error("end of string while looking for conversion specifier")),
-    };
-    let after = it.as_str();
-    match after.chars().next() {
-        None => Ok((name, Some(conv), "")),
-        Some(':') => Ok((name, Some(conv), &after[1..])),
-        Some(_) => Err(vm.value_error("expected ':' after conversion specifier")),
-    }
+    Err(vm.value_error("unmatched '{' in format spec"))
 }
 
 fn replace_field(
     vm: &mut Vm,
-    field: &str,
+    f: Field,
     src: &Source,
     num: &mut Numbering,
     depth: u32,
     out: &mut String,
 ) -> PyResult<()> {
-    let (name, conv, spec) = split_field(vm, field)?;
     let base = vm.sp();
-    let r = format_field(vm, name, conv, spec, src, num, depth, base);
+    let r = format_field(vm, f.name, f.conv, f.spec, src, num, depth, base);
     vm.truncate(base);
     out.push_str(&r?);
     Ok(())

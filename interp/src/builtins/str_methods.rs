@@ -82,7 +82,14 @@ fn window(
 
 fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<usize>> {
     check_self(vm, a, Kind::Str, "str", fname)?;
-    let p = params(vm, a, fname, &["sub", "start", "end"], 1, false)?;
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, fname),
+        &["sub", "start", "end"],
+        1,
+        Style::Old,
+    )?;
     let sub_slot = p[0].unwrap_or(0);
     need_str(vm, sub_slot, "must be str, not ")?;
     let start = opt_index(vm, p[1])?;
@@ -126,7 +133,14 @@ fn rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_self(vm, &a, Kind::Str, "str", "count")?;
-    let p = params(vm, &a, "count", &["sub", "start", "end"], 1, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "count"),
+        &["sub", "start", "end"],
+        1,
+        Style::Old,
+    )?;
     let sub_slot = p[0].unwrap_or(0);
     need_str(vm, sub_slot, "must be str, not ")?;
     let start = opt_index(vm, p[1])?;
@@ -153,7 +167,14 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Value> {
     check_self(vm, a, Kind::Str, "str", fname)?;
-    let p = params(vm, a, fname, &["prefix", "start", "end"], 1, false)?;
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, fname),
+        &["prefix", "start", "end"],
+        1,
+        Style::Old,
+    )?;
     let pslot = p[0].unwrap_or(0);
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
@@ -205,7 +226,14 @@ fn endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// The (sep, maxsplit) arguments of split/rsplit: sep None means whitespace.
 fn split_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, Option<String>, i64)> {
     check_self(vm, a, Kind::Str, "str", fname)?;
-    let p = params(vm, a, fname, &["sep", "maxsplit"], 0, true)?;
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, fname),
+        &["sep", "maxsplit"],
+        0,
+        Style::Kw,
+    )?;
     let maxsplit = match p[1] {
         Some(s) => int_arg(vm, s)?,
         None => -1,
@@ -319,7 +347,14 @@ fn lines(s: &str, keepends: bool) -> Vec<&str> {
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_self(vm, &a, Kind::Str, "str", "splitlines")?;
-    let p = params(vm, &a, "splitlines", &["keepends"], 0, true)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "splitlines"),
+        &["keepends"],
+        0,
+        Style::Kw,
+    )?;
     let keep = match p[0] {
         Some(s) => {
             let v = vm.at(s);
@@ -336,7 +371,7 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_self(vm, &a, Kind::Str, "str", "join")?;
-    let p = params(vm, &a, "join", &["iterable"], 1, false)?;
+    let p = params(vm, &a, &qual(vm, &a, "join"), &["iterable"], 1, Style::One)?;
     let it = vm.at(p[0].unwrap_or(0));
     let base = vm.sp();
     let seq = if vm.is(it, Kind::List) || vm.is(it, Kind::Tuple) {
@@ -390,7 +425,7 @@ fn join_items(vm: &mut Vm, sepv: Value, seq: Value) -> PyResult<String> {
 
 fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> PyResult<Value> {
     check_self(vm, a, Kind::Str, "str", fname)?;
-    let p = params(vm, a, fname, &["chars"], 0, false)?;
+    let p = params(vm, a, &qual(vm, a, fname), &["chars"], 0, Style::Clinic)?;
     let set: Option<Vec<char>> = if is_none(vm, p[0]) {
         None
     } else {
@@ -459,7 +494,14 @@ pub(crate) fn replace_str(s: &str, old: &str, new: &str, count: i64) -> String {
 
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_self(vm, &a, Kind::Str, "str", "replace")?;
-    let p = params(vm, &a, "replace", &["old", "new", "count"], 2, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "replace"),
+        &["old", "new", "count"],
+        2,
+        Style::Clinic,
+    )?;
     need_str(
         vm,
         p[0].unwrap_or(0),
@@ -489,7 +531,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     check_self(vm, a, Kind::Str, "str", fname)?;
-    let p = params(vm, a, fname, &["sep"], 1, false)?;
+    let p = params(vm, a, &qual(vm, a, fname), &["sep"], 1, Style::One)?;
     need_str(vm, p[0].unwrap_or(0), "must be str, not ")?;
     let s = vm.str_of(vm.arg(a, 0)).to_string();
     let sep = vm.str_of(vm.at(p[0].unwrap_or(0))).to_string();
@@ -517,7 +559,7 @@ fn rpartition(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn remove_affix(vm: &mut Vm, a: &Args, fname: &str, suffix: bool) -> PyResult<Value> {
     check_self(vm, a, Kind::Str, "str", fname)?;
-    let p = params(vm, a, fname, &["affix"], 1, false)?;
+    let p = params(vm, a, &qual(vm, a, fname), &["affix"], 1, Style::One)?;
     need_str(
         vm,
         p[0].unwrap_or(0),

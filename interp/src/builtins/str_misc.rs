@@ -123,7 +123,14 @@ pub fn backslash_escape(c: char) -> String {
 
 fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "encode")?;
-    let p = params(vm, &a, "encode", &["encoding", "errors"], 0, true)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "encode"),
+        &["encoding", "errors"],
+        0,
+        Style::Kw,
+    )?;
     let (codec, errors) = codec_args(vm, &p, "encode")?;
     match encode_text(&s, codec, &errors) {
         Ok(b) => vm.new_bytes(&b),
@@ -152,7 +159,14 @@ fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "expandtabs")?;
-    let p = params(vm, &a, "expandtabs", &["tabsize"], 0, true)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "expandtabs"),
+        &["tabsize"],
+        0,
+        Style::Kw,
+    )?;
     let tab = match p[0] {
         Some(slot) => int_arg(vm, slot)?,
         None => 8,
@@ -274,7 +288,14 @@ fn maketrans_strs(vm: &mut Vm, a: &Args, dslot: usize, n: usize) -> PyResult<()>
 
 fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "translate")?;
-    let p = params(vm, &a, "translate", &["table"], 1, false)?;
+    let p = params(
+        vm,
+        &a,
+        &qual(vm, &a, "translate"),
+        &["table"],
+        1,
+        Style::One,
+    )?;
     let tslot = p[0].unwrap_or(0);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
