@@ -3,7 +3,7 @@
 //! `call_type` passes the type itself as argument 0, so user arguments start at index 1.
 //! Also the str -> int / str -> float parsers with CPython's syntax and error messages.
 
-use super::functions::{float_to_int, index_bigint, no_kwargs};
+use super::functions::{float_to_int, index_bigint, no_kwargs, pin_kwnames};
 use crate::obj::layout::*;
 use crate::vm::repr::str_repr;
 use crate::vm::{Args, PyResult, Vm};
@@ -71,6 +71,7 @@ fn scoped<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm, usize) -> PyResult<T>) -> PyRe
 // ---- int -----------------------------------------------------------------------------------------
 
 fn int_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "int", &["base"])?;
     if a.n - 1 > 2 {
         return Err(vm.type_error(format!(
@@ -126,16 +127,17 @@ pub fn int_from_value(vm: &mut Vm, x: Value) -> PyResult<Value> {
         Kind::Float => return float_to_int(vm, vm.float_val(x).trunc()),
         Kind::Str | Kind::Bytes | Kind::ByteArray => {
             let s = text_of(vm, x).unwrap_or_default();
-            let r = parse_int_or_raise(vm, &s, 10);
-            if r.is_err() && !vm.is(x, Kind::Str) {
-                // CPython shows bytes in the message as their repr
-                vm.take_exc();
-                let shown = vm.repr_string(x)?;
-                return Err(
-                    vm.value_error(format!("invalid literal for int() with base 10: {shown}"))
-                );
+            if vm.is(x, Kind::Str) {
+                return parse_int_or_raise(vm, &s, 10);
             }
-            return r;
+            // CPython shows bytes in the message as their repr
+            let shown = vm.repr_string(x)?;
+            return match parse_int(&s, 10) {
+                Some(n) => vm.new_bigint(n),
+                None => {
+                    Err(vm.value_error(format!("invalid literal for int() with base 10: {shown}")))
+                }
+            };
         }
         _ => {}
     }
@@ -165,8 +167,35 @@ fn parse_int_or_raise(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
     }
 }
 
+/// Code points of the Unicode decimal digit zeros (category Nd) outside ASCII; each starts a run of 10.
+const DIGIT_ZEROS: &[u32] = &[
+    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
+    0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50,
+    0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
+    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
+    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/// Replaces non-ASCII Unicode decimal digits by ASCII ones (int() and float() accept them).
+fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let map = |c: char| -> char {
+        let cp = c as u32;
+        let i = DIGIT_ZEROS.partition_point(|&z| z <= cp);
+        match i.checked_sub(1).map(|j| DIGIT_ZEROS[j]) {
+            Some(z) if cp - z < 10 => char::from(b'0' + (cp - z) as u8),
+            _ => c,
+        }
+    };
+    std::borrow::Cow::Owned(s.chars().map(map).collect())
+}
+
 /// Parses an int literal like CPython's int(s, base): whitespace, sign, prefixes, underscores.
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let s = ascii_digits(s);
     let t = s.trim_matches(|c: char| c.is_whitespace());
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -263,13 +292,11 @@ pub fn float_from_value(vm: &mut Vm, x: Value) -> PyResult<Value> {
         };
     }
     if let Some(f) = vm.special(x, "__float__") {
+        let xt = vm.type_name(x);
         let r = vm.call(f, &[x])?;
         if !vm.is(r, Kind::Float) {
             let tn = vm.type_name(r);
-            return Err(vm.type_error(format!(
-                "{}.__float__ returned non-float (type {tn})",
-                vm.type_name(x)
-            )));
+            return Err(vm.type_error(format!("{xt}.__float__ returned non-float (type {tn})")));
         }
         return Ok(r);
     }
@@ -288,6 +315,7 @@ pub fn float_from_value(vm: &mut Vm, x: Value) -> PyResult<Value> {
 
 /// Parses a float literal like CPython's float(s): whitespace, sign, inf/nan, exponents, underscores.
 pub fn parse_float(s: &str) -> Option<f64> {
+    let s = ascii_digits(s);
     let t = s.trim_matches(|c: char| c.is_whitespace());
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -361,6 +389,7 @@ fn parse_finite(b: &str) -> Option<f64> {
 // ---- str, bytes, bytearray -------------------------------------------------------------------------
 
 fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "str", &["object", "encoding", "errors"])?;
     if a.n - 1 > 3 {
         return Err(vm.type_error(format!(
@@ -498,8 +527,11 @@ pub fn encode(vm: &mut Vm, s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>
                 "replace" => out.push(b'?'),
                 "ignore" => {}
                 _ => {
-                    let shown = crate::vm::repr::str_repr(&ch.to_string());
-                    let shown = &shown[1..shown.len() - 1];
+                    let shown = match ch as u32 {
+                        n if n < 0x100 => format!("\\x{n:02x}"),
+                        n if n < 0x10000 => format!("\\u{n:04x}"),
+                        n => format!("\\U{n:08x}"),
+                    };
                     let msg = format!("'{c}' codec can't encode character '{shown}' in position {i}: ordinal not in range({limit})");
                     return Err(vm.raise("UnicodeEncodeError", &msg));
                 }
@@ -610,6 +642,7 @@ pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
 }
 
 fn bytes_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     if a.n == 2 && vm.is(vm.arg(&a, 1), Kind::Bytes) && vm.npos(&a) == 2 {
         return Ok(vm.arg(&a, 1));
     }
@@ -618,6 +651,7 @@ fn bytes_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     let d = bytes_data(vm, &a, "bytearray")?;
     vm.new_bytearray(d)
 }
@@ -655,6 +689,7 @@ fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn dict_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     at_most(vm, &a, "dict", 1)?;
     scoped(vm, |vm, base| {
         let d = vm.new_dict()?;

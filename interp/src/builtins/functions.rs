@@ -64,6 +64,25 @@ pub fn install(vm: &mut Vm) {
 
 // ---- argument helpers (shared with constructors.rs and the modules) ------------------------------
 
+/// Makes `a.kwnames` safe to read after GC points. A call like `f(*args, **kw)` hands natives a
+/// young, unrooted kwnames tuple (vm/eval.rs spread_call_args); this replaces it by an old-space
+/// tuple of interned names, rooted on the value stack until the native returns (old objects never
+/// move). Not a GC point.
+pub fn pin_kwnames(vm: &mut Vm, a: Args) -> Args {
+    if a.kwnames.is_null() || !vm.heap.is_young(a.kwnames) {
+        return a;
+    }
+    let names: Vec<String> = vm
+        .tuple_items(a.kwnames)
+        .iter()
+        .map(|k| vm.str_of(*k).to_string())
+        .collect();
+    let interned: Vec<Value> = names.iter().map(|n| vm.intern(n)).collect();
+    let t = vm.old_tuple(&interned);
+    vm.push(t);
+    Args { kwnames: t, ..a }
+}
+
 /// Number of keyword arguments of a native call.
 pub fn nkw(vm: &Vm, a: &Args) -> usize {
     a.n - vm.npos(a)
@@ -73,6 +92,20 @@ pub fn nkw(vm: &Vm, a: &Args) -> usize {
 pub fn no_kwargs(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
     if nkw(vm, a) > 0 {
         return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+/// Rejects keywords not in `allowed` with CPython's "'k' is an invalid keyword argument for f()".
+pub fn invalid_kwargs(vm: &mut Vm, a: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
+    for j in 0..nkw(vm, a) {
+        let k = vm.tuple_items(a.kwnames)[j];
+        let name = vm.str_of(k).to_string();
+        if !allowed.contains(&name.as_str()) {
+            return Err(vm.type_error(format!(
+                "'{name}' is an invalid keyword argument for {fname}()"
+            )));
+        }
     }
     Ok(())
 }
@@ -278,19 +311,20 @@ fn merge_sort(vm: &mut Vm, idx: &mut Vec<usize>, kbase: usize, reverse: bool) ->
 }
 
 fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    vm.check_kwargs(&a, "sort", &["key", "reverse"])?;
+    let a = pin_kwnames(vm, a);
+    invalid_kwargs(vm, &a, "sort", &["key", "reverse"])?;
     let npos = vm.npos(&a);
     if npos != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));
     }
-    let l = vm.to_list(vm.arg(&a, 0))?;
     let reverse = match vm.kwarg(&a, "reverse") {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
-    let key = vm.kwarg(&a, "key").unwrap_or(Value::NULL);
+    let l = vm.to_list(vm.arg(&a, 0))?;
     scoped(vm, |vm, base| {
         vm.push(l);
+        let key = vm.kwarg(&a, "key").unwrap_or(Value::NULL);
         sort_list_slot(vm, base, key, reverse)?;
         Ok(vm.at(base))
     })
@@ -313,46 +347,44 @@ fn print_str_arg(vm: &mut Vm, a: &Args, name: &str, dflt: &str) -> PyResult<Stri
 }
 
 fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "print", &["sep", "end", "file", "flush"])?;
     let n = vm.npos(&a);
     let sep = print_str_arg(vm, &a, "sep", " ")?;
     let end = print_str_arg(vm, &a, "end", "\n")?;
-    let mut out = String::new();
-    for i in 0..n {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        let v = vm.arg(&a, i);
-        let s = vm.str_value(v)?;
-        out.push_str(vm.str_of(s));
-    }
-    out.push_str(&end);
-    let flush = match vm.kwarg(&a, "flush") {
-        Some(f) => vm.truthy(f)?,
-        None => false,
-    };
-    match vm.kwarg(&a, "file") {
-        Some(f) if !is_none(vm, f) => {
-            let base = vm.sp();
-            vm.push(f);
-            let w = vm.getattr_str(f, "write")?;
-            let s = vm.new_str(&out)?;
-            vm.call(w, &[s])?;
-            if flush {
-                let f = vm.at(base);
-                let fl = vm.getattr_str(f, "flush")?;
-                vm.call(fl, &[])?;
+    // keyword values are read before any GC point (see kwnames in the report) and kept on the stack
+    let file = vm.kwarg(&a, "file").filter(|f| !is_none(vm, *f));
+    let flush = vm.kwarg(&a, "flush");
+    scoped(vm, |vm, base| {
+        vm.push(file.unwrap_or(Value::NULL));
+        vm.push(flush.unwrap_or(Value::NULL));
+        let mut out = String::new();
+        for i in 0..n {
+            if i > 0 {
+                out.push_str(&sep);
             }
-            vm.truncate(base);
+            let s = vm.str_value(vm.arg(&a, i))?;
+            out.push_str(vm.str_of(s));
         }
-        _ => {
+        out.push_str(&end);
+        let flush = !vm.at(base + 1).is_null() && vm.truthy(vm.at(base + 1))?;
+        if vm.at(base).is_null() {
             vm.write_stdout(&out);
             if flush {
                 vm.flush_stdout();
             }
+            return Ok(vm.none());
         }
-    }
-    Ok(vm.none())
+        let w = vm.getattr_str(vm.at(base), "write")?;
+        vm.push(w);
+        let s = vm.new_str(&out)?;
+        vm.call(vm.at(base + 2), &[s])?;
+        if flush {
+            let fl = vm.getattr_str(vm.at(base), "flush")?;
+            vm.call(fl, &[])?;
+        }
+        Ok(vm.none())
+    })
 }
 
 fn input(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -472,10 +504,10 @@ fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
         ("string", count, first)
     } else if vm.is(v, Kind::Bytes) {
         let b = vm.bytes_of(v);
-        ("bytes", b.len(), b.first().map(|&c| c as i64))
+        ("string", b.len(), b.first().map(|&c| c as i64))
     } else if vm.is(v, Kind::ByteArray) {
         let b = vm.bytearray_mut(v);
-        ("bytearray", b.len(), b.first().map(|&c| c as i64))
+        ("string", b.len(), b.first().map(|&c| c as i64))
     } else {
         let tn = vm.type_name(v);
         return Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")));
@@ -510,33 +542,30 @@ fn bin(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---- iterators -----------------------------------------------------------------------------------
 
 fn enumerate(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "enumerate", &["iterable", "start"])?;
-    let Some(src) = opt_arg(vm, &a, 0, "iterable") else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
-    };
-    if vm.npos(&a) > 2 {
-        return Err(vm.type_error(format!(
-            "enumerate() takes at most 2 arguments ({} given)",
-            a.n
-        )));
+    if opt_arg(vm, &a, 0, "iterable").is_none() {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     }
+    if vm.npos(&a) > 2 {
+        let msg = format!("enumerate() takes at most 2 arguments ({} given)", a.n);
+        return Err(vm.type_error(msg));
+    }
+    // the start count: an int (objects with __index__ are converted)
     let start = match opt_arg(vm, &a, 1, "start") {
+        Some(s) if vm.is_int(s) && !vm.is(s, Kind::Bool) => s,
         Some(s) => {
-            if !vm.is_int(s) {
-                index_bigint(vm, s)?;
-            }
-            s
+            let n = index_bigint(vm, s)?;
+            vm.new_bigint(n)?
         }
         None => Value::from_int(0).unwrap(),
     };
-    let it = vm.get_iter(src)?;
-    let start = opt_arg(vm, &a, 1, "start").unwrap_or(start);
-    let start = if vm.is(start, Kind::Bool) {
-        Value::from_int(vm.to_i64(start).unwrap_or(0)).unwrap()
-    } else {
-        start
-    };
-    vm.new_iter(IT_ENUMERATE, it, start, 0, 0)
+    scoped(vm, |vm, base| {
+        vm.push(start);
+        let src = opt_arg(vm, &a, 0, "iterable").unwrap_or(Value::NULL);
+        let it = vm.get_iter(src)?;
+        vm.new_iter(IT_ENUMERATE, it, vm.at(base), 0, 0)
+    })
 }
 
 /// Pushes iter(arg i) for every positional argument from `first`; returns their count.
@@ -550,6 +579,7 @@ fn push_iters(vm: &mut Vm, a: &Args, first: usize) -> PyResult<usize> {
 }
 
 fn zip(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "zip", &["strict"])?;
     scoped(vm, |vm, _| {
         let k = push_iters(vm, &a, 0)?;
@@ -712,8 +742,9 @@ fn max(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn min_max(vm: &mut Vm, a: Args, is_max: bool) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     let fname = if is_max { "max" } else { "min" };
-    vm.check_kwargs(&a, fname, &["key", "default"])?;
+    invalid_kwargs(vm, &a, fname, &["key", "default"])?;
     let npos = vm.npos(&a);
     if npos == 0 {
         return Err(vm.type_error(format!("{fname} expected at least 1 argument, got 0")));
@@ -724,10 +755,7 @@ fn min_max(vm: &mut Vm, a: Args, is_max: bool) -> PyResult<Value> {
             "Cannot specify a default for {fname}() with multiple positional arguments"
         )));
     }
-    let key = vm
-        .kwarg(&a, "key")
-        .filter(|k| !is_none(vm, *k))
-        .unwrap_or(Value::NULL);
+    let has_key = vm.kwarg(&a, "key").is_some_and(|k| !is_none(vm, k));
     scoped(vm, |vm, base| {
         let src = if npos == 1 {
             vm.arg(&a, 0)
@@ -740,13 +768,14 @@ fn min_max(vm: &mut Vm, a: Args, is_max: bool) -> PyResult<Value> {
         let it = vm.get_iter(src)?;
         // [it, key, best, bestkey]
         vm.push(it);
-        vm.push(key);
+        let key = vm.kwarg(&a, "key").filter(|_| has_key);
+        vm.push(key.unwrap_or(Value::NULL));
         vm.push(Value::NULL);
         vm.push(Value::NULL);
         let op = if is_max { CmpOp::Gt } else { CmpOp::Lt };
         while let Some(x) = vm.next(vm.at(base))? {
             vm.push(x);
-            let k = if key.is_null() {
+            let k = if !has_key {
                 x
             } else {
                 vm.call(vm.at(base + 1), &[x])?
@@ -775,6 +804,7 @@ fn min_max(vm: &mut Vm, a: Args, is_max: bool) -> PyResult<Value> {
 }
 
 fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "sum", &["start"])?;
     let npos = vm.npos(&a);
     if npos == 0 {
@@ -919,6 +949,7 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
 }
 
 fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "pow", &["base", "exp", "mod"])?;
     let Some(base) = opt_arg(vm, &a, 0, "base") else {
         return Err(vm.type_error("pow() missing required argument 'base' (pos 1)"));
@@ -976,6 +1007,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 }
 
 fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "round", &["number", "ndigits"])?;
     let Some(x) = opt_arg(vm, &a, 0, "number") else {
         return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
@@ -1001,7 +1033,8 @@ fn round(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return vm.new_bigint(i);
         };
         let n = index_i64(vm, n)?;
-        let i = vm.to_bigint(vm.arg(&a, 0)).unwrap_or_default();
+        let x = opt_arg(vm, &a, 0, "number").unwrap_or(Value::NULL);
+        let i = vm.to_bigint(x).unwrap_or_default();
         return vm.new_bigint(round_int_digits(i, n));
     }
     if let Some(f) = vm.special(x, "__round__") {

@@ -3,7 +3,9 @@
 
 use super::{add_fns, set_attr};
 use crate::builtins::constructors::int_from_value;
-use crate::builtins::functions::{float_of, float_to_int, index_bigint, is_none, npos_range};
+use crate::builtins::functions::{
+    float_of, float_to_int, index_bigint, is_none, npos_range, pin_kwnames,
+};
 use crate::bytecode::BinOp;
 use crate::obj::layout::*;
 use crate::vm::{Args, PyResult, Vm};
@@ -48,6 +50,8 @@ const FNS: &[(&str, NativeFn)] = &[
     ("asinh", asinh),
     ("acosh", acosh),
     ("atanh", atanh),
+    ("erf", erf),
+    ("erfc", erfc),
     ("hypot", hypot),
     ("dist", dist),
     ("degrees", degrees),
@@ -74,6 +78,49 @@ const FNS: &[(&str, NativeFn)] = &[
     ("prod", prod),
     ("fsum", fsum),
 ];
+
+// ---- libm functions that Rust's std implements differently from C (CPython uses libm) ----
+mod libm {
+    extern "C" {
+        pub fn asinh(x: f64) -> f64;
+        pub fn acosh(x: f64) -> f64;
+        pub fn atanh(x: f64) -> f64;
+        pub fn erf(x: f64) -> f64;
+        pub fn erfc(x: f64) -> f64;
+    }
+}
+fn libm_asinh(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::asinh(x) }
+}
+fn libm_acosh(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::acosh(x) }
+}
+fn libm_atanh(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::atanh(x) }
+}
+fn libm_erf(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::erf(x) }
+}
+fn libm_erfc(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::erfc(x) }
+}
+
+/// degrees/radians: plain scaling, no range check (like CPython).
+fn degrees(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "degrees", 1, 1)?;
+    let x = farg(vm, &a, 0)?;
+    vm.new_float(x * (180.0 / std::f64::consts::PI))
+}
+fn radians(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "radians", 1, 1)?;
+    let x = farg(vm, &a, 0)?;
+    vm.new_float(x * (std::f64::consts::PI / 180.0))
+}
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
@@ -145,34 +192,33 @@ unary_fns! {
     sinh => f64::sinh, false;
     cosh => f64::cosh, false;
     tanh => f64::tanh, false;
-    asinh => f64::asinh, false;
-    acosh => f64::acosh, false;
-    atanh => f64::atanh, true;
+    asinh => libm_asinh, false;
+    acosh => libm_acosh, false;
+    atanh => libm_atanh, true;
+    erf => libm_erf, false;
+    erfc => libm_erfc, false;
     fabs => f64::abs, false;
-    degrees => f64::to_degrees, false;
-    radians => f64::to_radians, false;
     log1p => f64::ln_1p, true;
 }
 
-/// Natural log of a positive int of any size.
-fn big_ln(n: &BigInt) -> f64 {
+/// `func` (ln, log2 or log10) of a positive int of any size, like CPython's loghelper.
+fn big_log(n: &BigInt, func: fn(f64) -> f64) -> f64 {
     if let Some(f) = n.to_f64().filter(|f| f.is_finite()) {
-        return f.ln();
+        return func(f);
     }
-    let bits = n.bits();
-    let shift = bits.saturating_sub(60);
-    let top = (n >> shift as usize).to_f64().unwrap_or(1.0);
-    top.ln() + shift as f64 * std::f64::consts::LN_2
+    let e = n.bits();
+    let m = (n >> (e - 64) as usize).to_f64().unwrap_or(1.0) / 18446744073709551616.0;
+    func(m) + func(2.0) * e as f64
 }
 
-/// ln(x) of argument i, with CPython's errors (ints of any size accepted).
-fn ln_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<f64> {
+/// `func` of argument i, with CPython's domain errors (ints of any size accepted).
+fn log_arg(vm: &mut Vm, a: &Args, i: usize, func: fn(f64) -> f64) -> PyResult<f64> {
     let v = vm.arg(a, i);
     if let Some(n) = vm.to_bigint(v) {
         if !n.is_positive() {
             return Err(domain_error(vm));
         }
-        return Ok(big_ln(&n));
+        return Ok(big_log(&n, func));
     }
     let x = farg(vm, a, i)?;
     if x.is_nan() {
@@ -181,51 +227,33 @@ fn ln_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<f64> {
     if x <= 0.0 {
         return Err(domain_error(vm));
     }
-    Ok(x.ln())
+    Ok(func(x))
 }
 
 fn log(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = npos_range(vm, &a, "log", 1, 2)?;
-    let x = ln_arg(vm, &a, 0)?;
+    let x = log_arg(vm, &a, 0, f64::ln)?;
     if n == 1 {
         return vm.new_float(x);
     }
-    let b = ln_arg(vm, &a, 1)?;
+    let b = log_arg(vm, &a, 1, f64::ln)?;
     if b == 0.0 {
         return Err(vm.zero_div("float division by zero"));
     }
     vm.new_float(x / b)
 }
 
-fn log_base(vm: &mut Vm, a: &Args, name: &str, base: f64) -> PyResult<Value> {
+fn log_base(vm: &mut Vm, a: &Args, name: &str, func: fn(f64) -> f64) -> PyResult<Value> {
     npos_range(vm, a, name, 1, 1)?;
-    let v = vm.arg(a, 0);
-    if vm.is(v, Kind::Float) {
-        let x = vm.float_val(v);
-        if x <= 0.0 {
-            return Err(domain_error(vm));
-        }
-        let r = if base == 2.0 { x.log2() } else { x.log10() };
-        return vm.new_float(r);
-    }
-    let l = ln_arg(vm, a, 0)?;
-    let f = vm.arg(a, 0);
-    if let Some(x) = vm
-        .to_bigint(f)
-        .and_then(|n| n.to_f64())
-        .filter(|f| f.is_finite())
-    {
-        let r = if base == 2.0 { x.log2() } else { x.log10() };
-        return vm.new_float(r);
-    }
-    vm.new_float(l / base.ln())
+    let r = log_arg(vm, a, 0, func)?;
+    vm.new_float(r)
 }
 
 fn log2(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    log_base(vm, &a, "log2", 2.0)
+    log_base(vm, &a, "log2", f64::log2)
 }
 fn log10(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    log_base(vm, &a, "log10", 10.0)
+    log_base(vm, &a, "log10", f64::log10)
 }
 
 fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -355,6 +383,7 @@ fn isfinite(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn isclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "isclose", &["rel_tol", "abs_tol"])?;
     if vm.npos(&a) != 2 {
         let n = vm.npos(&a);
@@ -599,6 +628,7 @@ fn isqrt(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn prod(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "prod", &["start"])?;
     if vm.npos(&a) != 1 {
         let n = vm.npos(&a);
