@@ -7,6 +7,7 @@ pub mod bytecode;
 pub mod compiler;
 pub mod dis;
 pub mod builtins;
+pub mod cffi;
 pub mod obj;
 pub mod vm;
 pub mod repl;

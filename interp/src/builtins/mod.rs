@@ -33,5 +33,8 @@ pub fn install(vm: &mut Vm) {
 
 /// Creates the native module `name` if there is one.
 pub fn make_builtin_module(vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+    if name == "cffi" || name == "_cffi_backend" {
+        return crate::cffi::make_module(vm, name);
+    }
     modules::make(vm, name)
 }

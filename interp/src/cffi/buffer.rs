@@ -1,0 +1,351 @@
+//! `ffi.buffer(cdata, size=-1)` (the `buffer` class: len, [i], [a:b], slice assignment,
+//! `bytes()`), `ffi.from_buffer([cdecl,] obj, require_writable=False)` and `ffi.memmove`.
+//!
+//! from_buffer never copies: for `bytes` it points into the object's stable payload
+//! (`heap.stable_payload`: the old-generation copy, which never moves); for `bytearray` into its
+//! malloc'd storage (stable unless the bytearray is resized while the cdata is in use).
+
+use super::cdata::{self, cdata_of, CData, Flavor};
+use super::conv::{self, Cls};
+use super::ctype_obj::type_arg;
+use super::ffi_obj::ffi_self;
+use super::{arity, class, foreign, keep_of, new_foreign, opt_arg};
+use crate::obj::layout::{BytesObj, Kind, NativeFn, SliceObj};
+use crate::vm::{Args, PyResult, Vm};
+use ffi::TypeKind;
+use gc::Value;
+
+/// The Rust side of a buffer object (`keep` is the cdata or object owning the memory).
+pub struct BufData {
+    pub ptr: *mut u8,
+    pub len: usize,
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.builtin_type("_cffi_backend.buffer");
+    let methods: &[(&str, NativeFn)] = &[
+        ("__new__", buffer_new),
+        ("__len__", buf_len),
+        ("__getitem__", buf_getitem),
+        ("__setitem__", buf_setitem),
+        ("__bytes__", buf_bytes),
+        ("__eq__", buf_eq),
+    ];
+    for (n, f) in methods {
+        vm.add_native_method(t, n, *f);
+    }
+}
+
+/// Raw memory of a cdata for buffer purposes: (pointer, size in bytes).
+fn cdata_extent(vm: &mut Vm, v: Value) -> PyResult<(*mut u8, usize)> {
+    let Some(cd) = cdata_of(vm, v) else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
+    };
+    let tt = cd.sh.tt();
+    let size = match tt.kind(cd.ty) {
+        TypeKind::Array { item, .. } => cd.len * tt.size_of(*item).unwrap_or(0),
+        TypeKind::Pointer(t) => tt.size_of(*t).unwrap_or(0),
+        TypeKind::Struct(_) => tt.size_of(cd.ty).unwrap_or(0),
+        _ if cd.flavor == Flavor::Primitive => tt.size_of(cd.ty).unwrap_or(0),
+        _ => {
+            let n = tt.name(cd.ty).to_string();
+            drop(tt);
+            return Err(vm.type_error(format!(
+                "expected a pointer or array cdata, got cdata '{n}'"
+            )));
+        }
+    };
+    Ok((cd.ptr, size))
+}
+
+/// `ffi.buffer(cdata, size=-1)` / `buffer(cdata, size)`.
+fn buffer_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "buffer", &["cdata", "size"])?;
+    let Some(c) = opt_arg(vm, &a, 1, "cdata") else {
+        return Err(vm.type_error("buffer() missing required argument 'cdata'"));
+    };
+    let (ptr, mut len) = cdata_extent(vm, c)?;
+    if let Some(s) = opt_arg(vm, &a, 2, "size").and_then(|s| vm.to_i64(s)) {
+        if s >= 0 {
+            len = s as usize;
+        }
+    }
+    let c = opt_arg(vm, &a, 1, "cdata").unwrap_or(Value::NULL);
+    let cls = class(vm, "_cffi_backend.buffer");
+    new_foreign(vm, cls, Box::new(BufData { ptr, len }), c, Value::NULL)
+}
+
+fn me(vm: &mut Vm, a: &Args) -> PyResult<&'static mut BufData> {
+    let v = vm.arg(a, 0);
+    match foreign::<BufData>(vm, v) {
+        Some(b) => Ok(b),
+        None => Err(vm.type_error("expected a buffer object")),
+    }
+}
+
+fn contents(b: &BufData) -> Vec<u8> {
+    if b.len == 0 || b.ptr.is_null() {
+        return Vec::new();
+    }
+    // SAFETY: the buffer covers len bytes of memory kept alive by its owner (`keep`).
+    unsafe { std::slice::from_raw_parts(b.ptr, b.len).to_vec() }
+}
+
+fn buf_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = me(vm, &a)?;
+    vm.new_int(b.len as i64)
+}
+
+fn buf_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = me(vm, &a)?;
+    let c = contents(b);
+    vm.new_bytes(&c)
+}
+
+fn buf_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = me(vm, &a)?;
+    let o = vm.arg(&a, 1);
+    let c = contents(b);
+    if vm.is(o, Kind::Bytes) {
+        let eq = vm.bytes_of(o) == c.as_slice();
+        return Ok(vm.bool_val(eq));
+    }
+    if let Some(ob) = foreign::<BufData>(vm, o) {
+        let eq = contents(ob) == c;
+        return Ok(vm.bool_val(eq));
+    }
+    Ok(vm.named(crate::vm::Named::NotImplemented))
+}
+
+/// (start, stop, step) of a slice over `len` items, CPython-style clamping.
+fn slice_of(vm: &mut Vm, k: Value, len: usize) -> PyResult<Vec<usize>> {
+    let s = vm.obj::<SliceObj>(k);
+    let (a, b, c) = (s.start, s.stop, s.step);
+    let get = |v: Value| {
+        if v.is_null() || v == vm.none() {
+            None
+        } else {
+            vm.to_i64(v)
+        }
+    };
+    let (start, stop, step) = (get(a), get(b), get(c).unwrap_or(1));
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let n = len as i64;
+    let norm = |x: i64, lo: i64, hi: i64| if x < 0 { (x + n).max(lo) } else { x.min(hi) };
+    let mut out = Vec::new();
+    if step > 0 {
+        let (s0, e0) = (
+            norm(start.unwrap_or(0), 0, n),
+            norm(stop.unwrap_or(n), 0, n),
+        );
+        let mut i = s0;
+        while i < e0 {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        let (s0, e0) = (
+            norm(start.unwrap_or(n - 1), -1, n - 1),
+            norm(stop.unwrap_or(-n - 1), -1, n - 1),
+        );
+        let mut i = s0;
+        while i > e0 {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    Ok(out)
+}
+
+fn buf_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = me(vm, &a)?;
+    let k = vm.arg(&a, 1);
+    let c = contents(b);
+    if vm.is(k, Kind::Slice) {
+        let idx = slice_of(vm, k, c.len())?;
+        let out: Vec<u8> = idx.iter().map(|&i| c[i]).collect();
+        return vm.new_bytes(&out);
+    }
+    let i = vm.index_value(k, "buffer")?;
+    let j = if i < 0 { i + c.len() as i64 } else { i };
+    if j < 0 || j >= c.len() as i64 {
+        return Err(vm.index_error("buffer index out of range"));
+    }
+    vm.new_bytes(&[c[j as usize]])
+}
+
+fn buf_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let b = me(vm, &a)?;
+    let (k, v) = (vm.arg(&a, 1), vm.arg(&a, 2));
+    let src: Vec<u8> = if vm.is(v, Kind::Bytes) {
+        vm.bytes_of(v).to_vec()
+    } else if vm.is(v, Kind::ByteArray) {
+        vm.bytearray_mut(v).clone()
+    } else if let Some(ob) = foreign::<BufData>(vm, v) {
+        contents(ob)
+    } else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+    };
+    if vm.is(k, Kind::Slice) {
+        let idx = slice_of(vm, k, b.len)?;
+        if idx.len() != src.len() {
+            return Err(vm.value_error("right operand length must match slice length"));
+        }
+        for (j, i) in idx.iter().enumerate() {
+            // SAFETY: i < len.
+            unsafe { *b.ptr.add(*i) = src[j] };
+        }
+        return Ok(vm.none());
+    }
+    let i = vm.index_value(k, "buffer")?;
+    let j = if i < 0 { i + b.len as i64 } else { i };
+    if j < 0 || j >= b.len as i64 {
+        return Err(vm.index_error("buffer index out of range"));
+    }
+    if src.len() != 1 {
+        return Err(vm.value_error("right operand must be a single byte"));
+    }
+    // SAFETY: j < len.
+    unsafe { *b.ptr.add(j as usize) = src[0] };
+    Ok(vm.none())
+}
+
+/// Stable (pointer, length, writable, type name) of a Python buffer object.
+fn py_buffer(vm: &mut Vm, v: Value) -> PyResult<(*mut u8, usize, bool, &'static str)> {
+    if vm.is(v, Kind::Bytes) {
+        let len = vm.bytes_of(v).len();
+        let p = vm.heap.stable_payload(v);
+        // SAFETY: the data follows the BytesObj header.
+        let data = unsafe { p.add(std::mem::size_of::<BytesObj>()) };
+        return Ok((data, len, false, "bytes"));
+    }
+    if vm.is(v, Kind::ByteArray) {
+        let d = vm.bytearray_mut(v);
+        return Ok((d.as_mut_ptr(), d.len(), true, "bytearray"));
+    }
+    if let Some(b) = foreign::<BufData>(vm, v) {
+        return Ok((b.ptr, b.len, true, "_cffi_backend.buffer"));
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
+}
+
+/// `ffi.from_buffer([cdecl,] python_buffer, require_writable=False)`.
+pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(
+        &a,
+        "from_buffer",
+        &["cdecl", "python_buffer", "require_writable"],
+    )?;
+    let d = ffi_self(vm, &a)?;
+    let sh = d.sh.clone();
+    let npos = vm.npos(&a);
+    let (decl, obj_i) = if npos >= 3 {
+        (Some(vm.arg(&a, 1)), 2)
+    } else {
+        (vm.kwarg(&a, "cdecl"), 1)
+    };
+    let Some(obj) = opt_arg(vm, &a, obj_i, "python_buffer") else {
+        return Err(vm.type_error("from_buffer() missing required argument 'python_buffer'"));
+    };
+    let writable = match vm.kwarg(&a, "require_writable").or(if npos > obj_i + 1 {
+        Some(vm.arg(&a, obj_i + 1))
+    } else {
+        None
+    }) {
+        Some(w) => vm.truthy(w)?,
+        None => false,
+    };
+    let ty = match decl {
+        Some(dv) => type_arg(vm, &sh, dv)?,
+        None => {
+            let r = sh.parse_type("char[]");
+            super::fr(vm, r)?
+        }
+    };
+    let obj = opt_arg(vm, &a, obj_i, "python_buffer").unwrap_or(obj);
+    let (ptr, nbytes, can_write, src) = py_buffer(vm, obj)?;
+    if writable && !can_write {
+        return Err(vm.raise(
+            "BufferError",
+            &format!(
+                "from_buffer() cannot return the address of the raw string within a {src} object"
+            ),
+        ));
+    }
+    let kind = sh.tt().kind(ty).clone();
+    let (len, flavor_ty) = match kind {
+        TypeKind::Array { item, length } => {
+            let isz = sh.tt().size_of(item).unwrap_or(1).max(1);
+            match length {
+                Some(l) => {
+                    if l * isz > nbytes {
+                        return Err(vm.value_error(format!(
+                            "buffer is too small ({nbytes} bytes) for '{}' ({} bytes)",
+                            sh.name(ty),
+                            l * isz
+                        )));
+                    }
+                    (l, ty)
+                }
+                None => (nbytes / isz, ty),
+            }
+        }
+        TypeKind::Pointer(_) => (0, ty),
+        _ => {
+            let n = sh.name(ty);
+            return Err(vm.type_error(format!("expected a pointer or array ctype, got '{n}'")));
+        }
+    };
+    let mut cd = CData::new(&sh, flavor_ty, ptr, Flavor::FromBuffer(src.to_string()));
+    cd.len = len;
+    let obj = opt_arg(vm, &a, obj_i, "python_buffer").unwrap_or(Value::NULL);
+    cdata::wrap(vm, cd, obj)
+}
+
+/// Writable or readable memory of a memmove operand.
+fn mem_operand(vm: &mut Vm, v: Value, write: bool) -> PyResult<*mut u8> {
+    if let Some(cd) = cdata_of(vm, v) {
+        let cls = conv::cls_of(&cd.sh, cd.ty);
+        if matches!(cls, Cls::Pointer(_) | Cls::Array { .. }) {
+            return Ok(cd.ptr);
+        }
+        let n = cd.name();
+        return Err(vm.type_error(format!(
+            "expected a pointer or array cdata, got cdata '{n}'"
+        )));
+    }
+    let (p, _, w, src) = py_buffer(vm, v)?;
+    if write && !w {
+        return Err(vm.type_error(format!("a writable buffer is required, not '{src}'")));
+    }
+    Ok(p)
+}
+
+/// `ffi.memmove(dest, src, n)`.
+pub fn ffi_memmove(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "memmove", &["dest", "src", "n"])?;
+    arity(vm, &a, "memmove", 1, 4)?;
+    let (Some(d), Some(s), Some(n)) = (
+        opt_arg(vm, &a, 1, "dest"),
+        opt_arg(vm, &a, 2, "src"),
+        opt_arg(vm, &a, 3, "n"),
+    ) else {
+        return Err(vm.type_error("memmove() missing required arguments"));
+    };
+    let Some(n) = vm.to_i64(n).filter(|n| *n >= 0) else {
+        return Err(vm.value_error("negative size"));
+    };
+    let dp = mem_operand(vm, d, true)?;
+    let sp = mem_operand(vm, s, false)?;
+    if n > 0 {
+        // SAFETY: the caller promises both ranges are valid (C semantics, as CFFI).
+        unsafe { std::ptr::copy(sp, dp, n as usize) };
+    }
+    let _ = keep_of;
+    Ok(vm.none())
+}

@@ -1,0 +1,226 @@
+//! Calling C: `fp(args...)` on a function-pointer cdata (`lib.f(...)`). Arguments are converted
+//! into malloc'd (non-moving) buffers, temporaries (`bytes` for `char *`, lists for `T *`) live
+//! until the call returns, the prepared libffi call interface is cached per function type in
+//! `FfiShared::cifs`. `errno` is restored before and saved after every call (`ffi.errno`).
+//!
+//! While C runs, [`current_vm`] gives callbacks the VM (a thread-local raw pointer set for the
+//! duration of the call; the VM runs on one thread). The caller holds no `Value` across the call:
+//! everything is re-read from the value stack afterwards.
+
+use super::cdata::cdata_of;
+use super::conv::{self, Cls};
+use super::{fr, Shared};
+use crate::obj::layout::Kind;
+use crate::vm::{Args, PyResult, Vm};
+use ffi::{TypeId, TypeKind};
+use gc::Value;
+use std::cell::Cell;
+use std::ffi::c_void;
+
+thread_local! {
+    static VM_PTR: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
+    static SAVED_ERRNO: Cell<i32> = const { Cell::new(0) };
+}
+
+/// The VM running the current C call (null outside of calls into C).
+pub fn current_vm() -> *mut Vm {
+    VM_PTR.with(|c| c.get())
+}
+
+pub fn saved_errno() -> i32 {
+    SAVED_ERRNO.with(|c| c.get())
+}
+
+pub fn set_saved_errno(v: i32) {
+    SAVED_ERRNO.with(|c| c.set(v))
+}
+
+/// Buffers for the converted arguments: 16-aligned slots, plus temporaries.
+struct ArgBuffers {
+    slots: Vec<u128>,
+    temps: Vec<Vec<u128>>,
+}
+
+impl ArgBuffers {
+    fn temp(&mut self, bytes: usize) -> *mut u8 {
+        let mut v = vec![0u128; bytes.div_ceil(16).max(1)];
+        let p = v.as_mut_ptr() as *mut u8;
+        self.temps.push(v);
+        p
+    }
+}
+
+/// `__call__` of cdata: call the C function it points to.
+pub fn cdata_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = vm.arg(&a, 0);
+    let Some(cd) = cdata_of(vm, f) else {
+        return Err(vm.type_error("not a cdata"));
+    };
+    let sh = cd.sh.clone();
+    let (fty, code) = (cd.ty, cd.ptr);
+    let Some(func) = sh.tt().func(fty).cloned() else {
+        let n = sh.name(fty);
+        return Err(vm.type_error(format!("cdata '{n}' is not callable")));
+    };
+    if !a.kwnames.is_null() {
+        return Err(vm.type_error("keyword arguments not supported for C functions"));
+    }
+    let nargs = a.n - 1;
+    let nfixed = func.args.len();
+    if (!func.variadic && nargs != nfixed) || nargs < nfixed {
+        let n = sh.name(fty);
+        let least = if func.variadic { "at least " } else { "" };
+        return Err(vm.type_error(format!(
+            "'{n}' expects {least}{nfixed} arguments, got {nargs}"
+        )));
+    }
+    if code.is_null() {
+        return Err(vm.raise("RuntimeError", "cannot call a NULL function pointer"));
+    }
+    let mut types: Vec<TypeId> = func.args.clone();
+    let mut extra = Vec::new();
+    for i in nfixed..nargs {
+        let v = vm.arg(&a, i + 1);
+        let Some(c) = cdata_of(vm, v) else {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!(
+                "argument {} passed in the variadic part needs to be a cdata object (got {tn})",
+                i + 1
+            )));
+        };
+        let t = if std::rc::Rc::ptr_eq(&c.sh, &sh) {
+            c.ty
+        } else {
+            let r = sh.parse_type(&c.name());
+            fr(vm, r)?
+        };
+        let r = sh.with_decls(|d| Ok(ffi::vararg_promote(&mut d.types, t)));
+        let t = fr(vm, r)?;
+        extra.push(t);
+        types.push(t);
+    }
+    let r = sh.cif(fty, extra);
+    let cif = fr(vm, r)?;
+    let mut bufs = ArgBuffers {
+        slots: Vec::new(),
+        temps: Vec::new(),
+    };
+    let mut offsets = Vec::with_capacity(types.len());
+    let mut total = 0usize;
+    for t in &types {
+        offsets.push(total);
+        let size = sh.tt().size_of(*t).unwrap_or(8).max(8);
+        total += size.div_ceil(16);
+    }
+    bufs.slots = vec![0u128; total.max(1)];
+    for (i, t) in types.iter().enumerate() {
+        let dst = unsafe { (bufs.slots.as_mut_ptr() as *mut u8).add(offsets[i] * 16) };
+        let v = vm.arg(&a, i + 1);
+        convert_arg(vm, &sh, *t, v, dst, &mut bufs)?;
+    }
+    let base_ptr = bufs.slots.as_mut_ptr() as *mut u8;
+    let ptrs: Vec<*mut c_void> = offsets
+        .iter()
+        .map(|o| unsafe { base_ptr.add(o * 16) } as *mut c_void)
+        .collect();
+    let mut ret = vec![0u128; cif.ret_buffer_size().div_ceil(16).max(1)];
+    let vmp: *mut Vm = vm;
+    let prev = VM_PTR.with(|c| c.replace(vmp));
+    ffi::call::set_errno(saved_errno());
+    // SAFETY: `code` is a C function of type `fty` (what the cdata says); every argument buffer
+    // holds a converted value of its type; `ret` is 16-aligned and large enough.
+    unsafe {
+        cif.call(
+            code as *const c_void,
+            &ptrs,
+            ret.as_mut_ptr() as *mut c_void,
+        )
+    };
+    set_saved_errno(ffi::call::errno());
+    VM_PTR.with(|c| c.set(prev));
+    drop(bufs);
+    result_value(vm, &sh, func.result, ret.as_mut_ptr() as *mut u8)
+}
+
+/// The Python value of a C result in `ret`.
+pub fn result_value(vm: &mut Vm, sh: &Shared, rty: TypeId, ret: *mut u8) -> PyResult<Value> {
+    match conv::cls_of(sh, rty) {
+        Cls::Void => Ok(vm.none()),
+        Cls::Struct { size, .. } => conv::owning_copy(vm, sh, rty, ret, size),
+        _ => conv::load(vm, sh, rty, ret, Value::NULL),
+    }
+}
+
+/// Converts argument `v` for a parameter of type `ty` into `dst`.
+fn convert_arg(
+    vm: &mut Vm,
+    sh: &Shared,
+    ty: TypeId,
+    v: Value,
+    dst: *mut u8,
+    bufs: &mut ArgBuffers,
+) -> PyResult<()> {
+    let cls = conv::cls_of(sh, ty);
+    let Cls::Pointer(item) = cls else {
+        return conv::store(vm, sh, ty, dst, v);
+    };
+    if cdata_of(vm, v).is_some() {
+        let p = conv::pointer_value(vm, sh, ty, v, true)?;
+        // SAFETY: dst is a pointer-sized slot.
+        unsafe { ffi::convert::write_pointer(dst, p) };
+        return Ok(());
+    }
+    let item_cls = conv::cls_of(sh, item);
+    let byteish = matches!(item_cls, Cls::Char | Cls::Void)
+        || matches!(item_cls, Cls::Int) && sh.tt().size_of(item) == Some(1);
+    if vm.is(v, Kind::Bytes) && byteish {
+        let b = vm.bytes_of(v).to_vec();
+        let p = bufs.temp(b.len() + 1);
+        // SAFETY: the temporary holds len + 1 zeroed bytes.
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
+        unsafe { ffi::convert::write_pointer(dst, p as usize) };
+        return Ok(());
+    }
+    if let Some(n) = conv::seq_len(vm, v) {
+        if !matches!(item_cls, Cls::Void | Cls::Other) {
+            let isz = sh.tt().size_of(item).unwrap_or(0);
+            let p = bufs.temp(n * isz + 1);
+            let base = vm.sp();
+            vm.push(v);
+            for i in 0..n {
+                let Some(x) = conv::seq_item(vm, vm.at(base), i) else {
+                    break;
+                };
+                // SAFETY: the temporary holds n items.
+                let q = unsafe { p.add(i * isz) };
+                if let Err(e) = conv::store(vm, sh, item, q, x) {
+                    vm.truncate(base);
+                    return Err(e);
+                }
+            }
+            vm.truncate(base);
+            unsafe { ffi::convert::write_pointer(dst, p as usize) };
+            return Ok(());
+        }
+    }
+    let tn = sh.name(ty);
+    let w = vm.type_name(v);
+    if (vm.is(v, Kind::Str) || vm.is(v, Kind::Bytes)) && matches!(item_cls, Cls::Char) {
+        return Err(vm.type_error(format!(
+            "initializer for ctype '{tn}' must be a bytes or list or tuple, not {w}"
+        )));
+    }
+    if vm.is(v, Kind::Str) || vm.is(v, Kind::Bytes) {
+        let kinds = if matches!(sh.tt().kind(item), TypeKind::Void) {
+            "cdata pointer"
+        } else {
+            "list or tuple"
+        };
+        return Err(vm.type_error(format!(
+            "initializer for ctype '{tn}' must be a {kinds}, not {w}"
+        )));
+    }
+    Err(vm.type_error(format!(
+        "initializer for ctype '{tn}' must be a cdata pointer, not {w}"
+    )))
+}

@@ -1,0 +1,290 @@
+//! `ffi.callback(cdecl, python_callable=None, error=None, onerror=None)`: a libffi closure
+//! calling Python. The callback cdata owns the closure (`Box<ffi::Callback>` in its data) and
+//! keeps the callable (`keep`) and `onerror` (`keep2`) alive. The closure's userdata is NOT an
+//! address on the moving heap: it is the handle token of the callback cdata, looked up when C
+//! calls back. C calls back only during a call into C made by this VM ([`current_vm`]); the
+//! callback may allocate and collect: every Value it holds is on the value stack.
+
+use super::call::current_vm;
+use super::cdata::{self, cdata_of, CData, Flavor};
+use super::conv::{self, Cls};
+use super::ffi_obj::ffi_self;
+use super::{fr, keep2_of, keep_of, opt_arg, set_keep2, Shared};
+use crate::obj::layout::Kind;
+use crate::vm::{Args, PyResult, Vm};
+use ffi::TypeId;
+use gc::Value;
+use std::ffi::c_void;
+
+/// `ffi.callback(...)`; without a callable, a decorator.
+pub fn ffi_callback(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(
+        &a,
+        "callback",
+        &["cdecl", "python_callable", "error", "onerror"],
+    )?;
+    let d = ffi_self(vm, &a)?;
+    let sh = d.sh.clone();
+    let none = vm.none();
+    let Some(decl) = opt_arg(vm, &a, 1, "cdecl") else {
+        return Err(vm.type_error("callback() missing 1 required positional argument: 'cdecl'"));
+    };
+    let fty = callback_type(vm, &sh, decl)?;
+    let f = opt_arg(vm, &a, 2, "python_callable").unwrap_or(none);
+    let error = opt_arg(vm, &a, 3, "error").unwrap_or(none);
+    let onerror = opt_arg(vm, &a, 4, "onerror").unwrap_or(none);
+    if f == none {
+        let t = vm.new_tuple(&[vm.arg(&a, 0), decl, error, onerror])?;
+        return vm.new_native("callback_decorator", decorator, t);
+    }
+    make_callback(vm, &sh, fty, f, error, onerror)
+}
+
+fn decorator(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let st = vm.arg(&a, 0);
+    let items = vm.tuple_items(st).to_vec();
+    if a.n < 2 {
+        return Err(vm.type_error("callback decorator expects a function"));
+    }
+    let Some(d) = super::foreign::<super::ffi_obj::FfiData>(vm, items[0]) else {
+        return Err(vm.type_error("bad decorator"));
+    };
+    let sh = d.sh.clone();
+    let fty = callback_type(vm, &sh, items[1])?;
+    let st = vm.arg(&a, 0);
+    let items = vm.tuple_items(st).to_vec();
+    make_callback(vm, &sh, fty, vm.arg(&a, 1), items[2], items[3])
+}
+
+fn callback_type(vm: &mut Vm, sh: &Shared, decl: Value) -> PyResult<TypeId> {
+    let ty = if vm.is(decl, Kind::Str) {
+        let s = vm.str_of(decl).to_string();
+        let r = sh.with_decls(|d| d.parse_callback_type(&s));
+        fr(vm, r)?
+    } else {
+        super::ctype_obj::type_arg(vm, sh, decl)?
+    };
+    if sh.tt().func(ty).is_none() {
+        let n = sh.name(ty);
+        return Err(vm.type_error(format!("expected a function ctype, got '{n}'")));
+    }
+    Ok(ty)
+}
+
+fn is_callable(vm: &mut Vm, f: Value) -> bool {
+    if !f.is_ptr() {
+        return false;
+    }
+    match vm.kind(f) {
+        Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type => true,
+        Kind::Instance | Kind::Foreign => vm.special(f, "__call__").is_some(),
+        _ => false,
+    }
+}
+
+/// Builds the callback cdata (see the module docs).
+pub fn make_callback(
+    vm: &mut Vm,
+    sh: &Shared,
+    fty: TypeId,
+    f: Value,
+    error: Value,
+    onerror: Value,
+) -> PyResult<Value> {
+    let base = vm.sp();
+    vm.push(f);
+    vm.push(error);
+    vm.push(onerror);
+    let r = build(vm, sh, fty, base);
+    vm.truncate(base);
+    r
+}
+
+fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> {
+    let (f, error, onerror) = (vm.at(base), vm.at(base + 1), vm.at(base + 2));
+    if !is_callable(vm, f) {
+        let tn = vm.type_name(f);
+        return Err(vm.type_error(format!("expected a callable object, not {tn}")));
+    }
+    if onerror != vm.none() && !is_callable(vm, onerror) {
+        let tn = vm.type_name(onerror);
+        return Err(vm.type_error(format!(
+            "expected a callable object for 'onerror', not {tn}"
+        )));
+    }
+    let rty = sh.tt().func(fty).map(|f| f.result).unwrap_or(fty);
+    let rsize = sh.tt().size_of(rty).unwrap_or(0);
+    let mut err_bytes = vec![0u8; rsize.max(8).next_multiple_of(16)];
+    if error != vm.none() && !matches!(conv::cls_of(sh, rty), Cls::Void) {
+        conv::store(vm, sh, rty, err_bytes.as_mut_ptr(), error)?;
+    }
+    let mut cd = CData::new(sh, fty, std::ptr::null_mut(), Flavor::Callback);
+    cd.cb_error = err_bytes;
+    let v = cdata::wrap(vm, cd, vm.at(base))?;
+    vm.push(v);
+    let onerror = vm.at(base + 2);
+    if onerror != vm.none() {
+        set_keep2(vm, v, onerror);
+    }
+    let token = vm.heap.new_handle(v);
+    let r = {
+        let tt = sh.tt();
+        ffi::Callback::from_raw(&tt, fty, trampoline, token as *mut c_void)
+    };
+    let cb = fr(vm, r)?;
+    let v = vm.pop();
+    if let Some(cd) = cdata_of(vm, v) {
+        cd.ptr = cb.code_ptr() as *mut u8;
+        cd.token = token;
+        cd.callback = Some(cb);
+    }
+    Ok(v)
+}
+
+/// Called by libffi when C calls the closure: runs the Python callable.
+unsafe extern "C" fn trampoline(
+    userdata: *mut c_void,
+    args: *const *const c_void,
+    ret: *mut c_void,
+) {
+    let vmp = current_vm();
+    if vmp.is_null() {
+        eprintln!(
+            "minipy: a cffi callback was called while no call into C is running; returning 0"
+        );
+        return;
+    }
+    // SAFETY: the VM is suspended in the C call that led here (same thread); it is not used by
+    // the caller until the C call returns.
+    let vm = &mut *vmp;
+    let Some(cbv) = vm.heap.from_handle(userdata as u64) else {
+        eprintln!("minipy: a cffi callback was called after its cdata died; returning 0");
+        return;
+    };
+    let base = vm.sp();
+    vm.push(cbv);
+    run_callback(vm, base, args, ret as *mut u8);
+    vm.truncate(base);
+}
+
+/// Body of the trampoline; the callback cdata is at stack slot `base`.
+unsafe fn run_callback(vm: &mut Vm, base: usize, args: *const *const c_void, ret: *mut u8) {
+    let Some(cd) = cdata_of(vm, vm.at(base)) else {
+        return;
+    };
+    let sh = cd.sh.clone();
+    let Some(func) = sh.tt().func(cd.ty).cloned() else {
+        return;
+    };
+    let saved_exc = vm.take_exc();
+    vm.push(saved_exc);
+    let fslot = vm.sp();
+    vm.push(keep_of(vm, vm.at(base)));
+    let mut ok = true;
+    for (i, t) in func.args.iter().enumerate() {
+        let p = *args.add(i) as *mut u8;
+        let r = match conv::cls_of(&sh, *t) {
+            Cls::Struct { size, .. } => conv::owning_copy(vm, &sh, *t, p, size),
+            _ => conv::load(vm, &sh, *t, p, Value::NULL),
+        };
+        match r {
+            Ok(v) => vm.push(v),
+            Err(_) => {
+                ok = false;
+                break;
+            }
+        }
+    }
+    let r = if ok {
+        vm.call_slot(fslot, func.args.len(), Value::NULL)
+    } else {
+        Err(crate::vm::Exc)
+    };
+    vm.truncate(fslot);
+    let mut failed_convert = false;
+    let good = match r {
+        Ok(v) => {
+            if matches!(conv::cls_of(&sh, func.result), Cls::Void) {
+                true
+            } else {
+                vm.push(v);
+                let r = conv::store(vm, &sh, func.result, ret, v);
+                vm.truncate(fslot);
+                failed_convert = r.is_err();
+                r.is_ok()
+            }
+        }
+        Err(_) => false,
+    };
+    if !good {
+        report_error(vm, base, &sh, func.result, ret, failed_convert);
+    }
+    vm.roots.exc = vm.at(base + 1);
+}
+
+/// The error path: onerror(exc_type, exc, tb) or a report on stderr, then the `error` value.
+unsafe fn report_error(
+    vm: &mut Vm,
+    base: usize,
+    sh: &Shared,
+    rty: TypeId,
+    ret: *mut u8,
+    converting: bool,
+) {
+    let e = vm.take_exc();
+    let slot = vm.sp();
+    vm.push(e);
+    if let Some(cd) = cdata_of(vm, vm.at(base)) {
+        let n = sh.tt().size_of(rty).unwrap_or(0).min(cd.cb_error.len());
+        std::ptr::copy_nonoverlapping(cd.cb_error.as_ptr(), ret, n);
+    }
+    let onerror = keep2_of(vm, vm.at(base));
+    if !onerror.is_null() && onerror != vm.none() {
+        let e = vm.at(slot);
+        let t = vm.type_of(e);
+        let tb = match vm.getattr_str(e, "__traceback__") {
+            Ok(tb) => tb,
+            Err(_) => {
+                vm.take_exc();
+                vm.none()
+            }
+        };
+        let onerror = keep2_of(vm, vm.at(base));
+        let e = vm.at(slot);
+        match vm.call(onerror, &[t, e, tb]) {
+            Ok(r) if r != vm.none() && !matches!(conv::cls_of(sh, rty), Cls::Void) => {
+                vm.push(r);
+                if conv::store(vm, sh, rty, ret, r).is_err() {
+                    let e2 = vm.take_exc();
+                    print_ignored(vm, base, e2, true);
+                }
+            }
+            Ok(_) => {}
+            Err(_) => {
+                let e2 = vm.take_exc();
+                print_ignored(vm, base, e2, false);
+            }
+        }
+    } else {
+        let e = vm.at(slot);
+        print_ignored(vm, base, e, converting);
+    }
+    vm.truncate(slot);
+}
+
+fn print_ignored(vm: &mut Vm, base: usize, e: Value, converting: bool) {
+    let slot = vm.sp();
+    vm.push(e);
+    let f = keep_of(vm, vm.at(base));
+    let what = vm.repr_string(f).unwrap_or_else(|_| "<callback>".into());
+    vm.take_exc();
+    let text = vm.format_traceback(vm.at(slot));
+    let extra = if converting {
+        ", trying to convert the result back to C"
+    } else {
+        ""
+    };
+    vm.flush_stdout();
+    eprint!("Exception ignored from cffi callback {what}{extra}:\n{text}");
+    vm.truncate(slot);
+}

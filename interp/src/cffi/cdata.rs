@@ -1,0 +1,283 @@
+//! The cdata value ([`CData`]): a C type plus CFFI's `c_data` pointer, the memory it owns, and how
+//! it prints (`<cdata 'int *' owning 4 bytes>`, `<cdata 'struct s &' 0x...>`, ...).
+//!
+//! `ptr` follows CFFI: for pointers and function pointers it is the pointer value itself; for
+//! arrays, structs and unions the address of the first byte; for primitive cdata (`ffi.cast("int",
+//! 5)`) the address of a small owned buffer holding the value. Owned memory ([`Mem`]) is calloc'd
+//! and freed by the destructor of the object owning the `CData` (never moved by the GC).
+
+use super::{class, foreign, new_foreign, Shared};
+use crate::vm::{PyResult, Vm};
+use ffi::convert;
+use ffi::{PrimKind, TypeId, TypeKind, TypeTable};
+use gc::Value;
+
+/// How a cdata came to be (decides its repr and what `release` does).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Flavor {
+    /// Non-owning pointer/array/struct view, function pointer.
+    Plain,
+    /// `ffi.new`, struct results: owns `size` bytes.
+    Owning,
+    /// `p[0]` of an owning struct pointer: keeps the owner alive, prints as owning.
+    CoOwning,
+    /// `ffi.new_handle(obj)`: `keep` is the object, `token` the handle.
+    Handle,
+    /// `ffi.from_buffer(obj)`: `keep` is the object.
+    FromBuffer(String),
+    /// `ffi.callback(...)`: `keep` is the callable.
+    Callback,
+    /// `ffi.gc(cdata, destructor)`: `keep` the original cdata, `keep2` the destructor.
+    Gc,
+    /// `a[i:j]`.
+    Sliced,
+    /// A value cdata of a primitive type (`ffi.cast("int", 5)`), `ptr` to an owned buffer.
+    Primitive,
+}
+
+/// calloc'd memory owned by a cdata, counted in the heap's external bytes.
+pub struct Mem {
+    pub ptr: *mut u8,
+    pub size: usize,
+}
+
+impl Mem {
+    /// Zero-filled memory of `size` bytes (at least 1), 16-aligned. None if malloc fails.
+    pub fn calloc(vm: &mut Vm, size: usize) -> Option<Mem> {
+        // SAFETY: plain calloc; freed in Drop.
+        let ptr = unsafe { libc::calloc(1, size.max(1)) } as *mut u8;
+        if ptr.is_null() {
+            return None;
+        }
+        vm.heap.add_external_bytes(size);
+        Some(Mem { ptr, size })
+    }
+}
+
+impl Drop for Mem {
+    fn drop(&mut self) {
+        // SAFETY: ptr came from calloc and is freed once.
+        unsafe { libc::free(self.ptr as *mut libc::c_void) };
+        gc::external_bytes_freed(self.size);
+    }
+}
+
+/// The Rust side of a cdata object.
+pub struct CData {
+    pub sh: Shared,
+    pub ty: TypeId,
+    pub ptr: *mut u8,
+    /// Number of items for arrays (known or allocated length).
+    pub len: usize,
+    pub flavor: Flavor,
+    /// Bytes owned (repr of owning cdata).
+    pub size: usize,
+    pub mem: Option<Mem>,
+    pub released: bool,
+    /// Handle token (handles, callbacks).
+    pub token: u64,
+    pub callback: Option<Box<ffi::Callback>>,
+    /// The C value returned when a callback fails (`error=`), result-type sized.
+    pub cb_error: Vec<u8>,
+}
+
+impl CData {
+    pub fn new(sh: &Shared, ty: TypeId, ptr: *mut u8, flavor: Flavor) -> CData {
+        CData {
+            sh: sh.clone(),
+            ty,
+            ptr,
+            len: 0,
+            flavor,
+            size: 0,
+            mem: None,
+            released: false,
+            token: 0,
+            callback: None,
+            cb_error: Vec::new(),
+        }
+    }
+
+    pub fn name(&self) -> String {
+        self.sh.name(self.ty)
+    }
+
+    pub fn is_pointer_kind(&self) -> bool {
+        matches!(
+            self.sh.tt().kind(self.ty),
+            TypeKind::Pointer(_) | TypeKind::Function(_)
+        )
+    }
+}
+
+/// The CData of a value, if it is one.
+pub fn cdata_of(vm: &Vm, v: Value) -> Option<&'static mut CData> {
+    foreign::<CData>(vm, v)
+}
+
+/// Wraps a `CData` into a new cdata object keeping `keep` alive.
+pub fn wrap(vm: &mut Vm, cd: CData, keep: Value) -> PyResult<Value> {
+    let cls = class(vm, "_cffi_backend.CData");
+    new_foreign(vm, cls, Box::new(cd), keep, Value::NULL)
+}
+
+/// A non-owning pointer (or function pointer) cdata with value `addr`.
+pub fn new_pointer(vm: &mut Vm, sh: &Shared, ty: TypeId, addr: usize) -> PyResult<Value> {
+    wrap(
+        vm,
+        CData::new(sh, ty, addr as *mut u8, Flavor::Plain),
+        Value::NULL,
+    )
+}
+
+/// A view (array or struct) of memory at `p`, keeping `owner` alive.
+pub fn new_view(
+    vm: &mut Vm,
+    sh: &Shared,
+    ty: TypeId,
+    p: *mut u8,
+    len: usize,
+    owner: Value,
+) -> PyResult<Value> {
+    let mut cd = CData::new(sh, ty, p, Flavor::Plain);
+    cd.len = len;
+    wrap(vm, cd, owner)
+}
+
+/// A fresh owning cdata of type `ty` with `size` zeroed bytes (array length `len`).
+pub fn new_owning(
+    vm: &mut Vm,
+    sh: &Shared,
+    ty: TypeId,
+    size: usize,
+    len: usize,
+) -> PyResult<Value> {
+    let Some(mem) = Mem::calloc(vm, size) else {
+        return Err(vm.memory_error());
+    };
+    let mut cd = CData::new(sh, ty, mem.ptr, Flavor::Owning);
+    cd.size = size;
+    cd.len = len;
+    cd.mem = Some(mem);
+    wrap(vm, cd, Value::NULL)
+}
+
+/// A primitive value cdata (`ffi.cast`) holding the bytes of `value` (a 16-byte buffer).
+pub fn new_primitive(vm: &mut Vm, sh: &Shared, ty: TypeId, bytes: &[u8]) -> PyResult<Value> {
+    let Some(mem) = Mem::calloc(vm, 16) else {
+        return Err(vm.memory_error());
+    };
+    let n = bytes.len().min(16);
+    // SAFETY: mem holds 16 bytes.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mem.ptr, n) };
+    let mut cd = CData::new(sh, ty, mem.ptr, Flavor::Primitive);
+    cd.mem = Some(mem);
+    wrap(vm, cd, Value::NULL)
+}
+
+fn addr_text(p: *mut u8) -> String {
+    if p.is_null() {
+        "NULL".to_string()
+    } else {
+        format!("0x{:x}", p as usize)
+    }
+}
+
+/// `long double` as CFFI prints it (`%LE`: 1.500000E+00).
+pub fn long_double_text(f: f64) -> String {
+    if !f.is_finite() {
+        return if f.is_nan() {
+            "NAN".into()
+        } else if f > 0.0 {
+            "INF".into()
+        } else {
+            "-INF".into()
+        };
+    }
+    let s = format!("{:.6E}", f);
+    // Rust prints 1.500000E0: CFFI (C) prints 1.500000E+00.
+    match s.split_once('E') {
+        Some((m, e)) => {
+            let (sign, digits) = if let Some(d) = e.strip_prefix('-') {
+                ('-', d)
+            } else {
+                ('+', e)
+            };
+            format!("{m}E{sign}{:0>2}", digits)
+        }
+        None => s,
+    }
+}
+
+/// The value part of a primitive cdata's repr (`42`, `b'A'`, `1.5`, `5: GREEN`).
+fn primitive_text(vm: &mut Vm, tt: &TypeTable, ty: TypeId, p: *mut u8) -> String {
+    if let TypeKind::Enum(_) = tt.kind(ty) {
+        // SAFETY: p holds a value of the type.
+        if let Ok(convert::Scalar::Int(i)) = unsafe { convert::load(tt, ty, p) } {
+            return match tt.enum_name_of(ty, i) {
+                Some(n) => format!("{i}: {n}"),
+                None => format!("{i}"),
+            };
+        }
+    }
+    let Some(prim) = tt.prim(ty) else {
+        return "?".into();
+    };
+    // SAFETY: as above.
+    let v = unsafe { convert::load(tt, ty, p) };
+    match (prim.kind, v) {
+        (PrimKind::Char, Ok(convert::Scalar::Int(i))) => crate::vm::repr::bytes_repr(&[i as u8]),
+        (PrimKind::UniChar, Ok(convert::Scalar::Int(i))) => {
+            let c = char::from_u32(i as u32).unwrap_or('\u{fffd}').to_string();
+            crate::vm::repr::str_repr(&c)
+        }
+        (PrimKind::Bool, Ok(convert::Scalar::Int(i))) => {
+            if i != 0 { "True" } else { "False" }.into()
+        }
+        (PrimKind::LongDouble, Ok(convert::Scalar::Float(f))) => long_double_text(f),
+        (_, Ok(convert::Scalar::Float(f))) => crate::vm::repr::float_repr(f),
+        (_, Ok(convert::Scalar::Int(i))) => format!("{i}"),
+        _ => {
+            let _ = vm;
+            "?".into()
+        }
+    }
+}
+
+/// `repr(cdata)` (also its `str`).
+pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let Some(cd) = cdata_of(vm, v) else {
+        return Ok("<cdata>".into());
+    };
+    let name = cd.name();
+    let keep = super::keep_of(vm, v);
+    Ok(match &cd.flavor {
+        Flavor::Owning | Flavor::CoOwning => format!("<cdata '{name}' owning {} bytes>", cd.size),
+        Flavor::Handle => {
+            let r = vm.repr_string(keep)?;
+            format!("<cdata '{name}' handle to {r}>")
+        }
+        Flavor::Callback => {
+            let r = vm.repr_string(keep)?;
+            format!("<cdata '{name}' calling {r}>")
+        }
+        Flavor::FromBuffer(_) if cd.released => format!("<cdata '{name}' buffer RELEASED>"),
+        Flavor::FromBuffer(src) => {
+            format!("<cdata '{name}' buffer len {} from '{src}' object>", cd.len)
+        }
+        Flavor::Sliced => format!("<cdata '{name}' sliced length {}>", cd.len),
+        Flavor::Primitive => {
+            let tt = cd.sh.tt();
+            let t = primitive_text(vm, &tt, cd.ty, cd.ptr);
+            format!("<cdata '{name}' {t}>")
+        }
+        Flavor::Plain | Flavor::Gc => {
+            let is_struct = matches!(cd.sh.tt().kind(cd.ty), TypeKind::Struct(_));
+            if is_struct {
+                format!("<cdata '{name} &' {}>", addr_text(cd.ptr))
+            } else {
+                format!("<cdata '{name}' {}>", addr_text(cd.ptr))
+            }
+        }
+    })
+}

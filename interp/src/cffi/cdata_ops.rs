@@ -1,0 +1,586 @@
+//! The operators of cdata objects (methods of the CData class): indexing and slicing, struct
+//! field access, len, iteration, pointer arithmetic, comparison and hashing by address,
+//! int/float/bool of primitive cdata, `with` (release), calls and repr.
+
+use super::cdata::{self, cdata_of, CData, Flavor};
+use super::conv::{self, Cls};
+use super::{class, foreign, keep_of, new_foreign, Shared};
+use crate::obj::layout::{Kind, NativeFn, SliceObj};
+use crate::vm::{Args, PyResult, Vm};
+use ffi::convert::{self, Scalar};
+use ffi::{TypeId, TypeKind};
+use gc::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.builtin_type("_cffi_backend.CData");
+    let methods: &[(&str, NativeFn)] = &[
+        ("__repr__", cd_repr),
+        ("__str__", cd_repr),
+        ("__call__", super::call::cdata_call),
+        ("__getitem__", cd_getitem),
+        ("__setitem__", cd_setitem),
+        ("__getattr__", cd_getattr),
+        ("__setattr__", cd_setattr),
+        ("__len__", cd_len),
+        ("__iter__", cd_iter),
+        ("__add__", cd_add),
+        ("__radd__", cd_add),
+        ("__sub__", cd_sub),
+        ("__eq__", cd_eq),
+        ("__ne__", cd_ne),
+        ("__lt__", cd_lt),
+        ("__le__", cd_le),
+        ("__gt__", cd_gt),
+        ("__ge__", cd_ge),
+        ("__hash__", cd_hash),
+        ("__bool__", cd_bool),
+        ("__int__", cd_int),
+        ("__index__", cd_index),
+        ("__float__", cd_float),
+        ("__enter__", cd_enter),
+        ("__exit__", cd_exit),
+        ("__minipy_finalize__", super::ffi_new::cdata_finalize),
+    ];
+    for (n, f) in methods {
+        vm.add_native_method(t, n, *f);
+    }
+    let it = vm.builtin_type("_cffi_backend.__CData_iterator");
+    vm.add_native_method(it, "__next__", iter_next);
+    vm.add_native_method(it, "__iter__", iter_iter);
+}
+
+fn me(vm: &mut Vm, a: &Args) -> PyResult<&'static mut CData> {
+    let v = vm.arg(a, 0);
+    match cdata_of(vm, v) {
+        Some(c) => Ok(c),
+        None => Err(vm.type_error("descriptor requires a cdata object")),
+    }
+}
+
+fn cd_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let s = cdata::repr(vm, vm.arg(&a, 0))?;
+    vm.new_str(&s)
+}
+
+/// Item type, item size, and the array length (None for pointers) of a pointer/array cdata.
+fn item_info(cd: &CData) -> Option<(TypeId, usize, Option<usize>)> {
+    let tt = cd.sh.tt();
+    match tt.kind(cd.ty) {
+        TypeKind::Pointer(t) => Some((*t, tt.size_of(*t).unwrap_or(0), None)),
+        TypeKind::Array { item, .. } => Some((*item, tt.size_of(*item).unwrap_or(0), Some(cd.len))),
+        _ => None,
+    }
+}
+
+/// Checks index `i` against cdata `cd`; returns the item address.
+fn index_addr(vm: &mut Vm, cd: &CData, i: i64) -> PyResult<(TypeId, *mut u8)> {
+    let Some((item, isz, len)) = item_info(cd) else {
+        let n = cd.name();
+        return Err(vm.type_error(format!("cdata of type '{n}' cannot be indexed")));
+    };
+    if let Some(l) = len {
+        if i < 0 {
+            return Err(vm.index_error("negative index"));
+        }
+        if i as u64 >= l as u64 {
+            let n = cd.name();
+            return Err(vm.index_error(format!(
+                "index too large for cdata '{n}' (expected {i} < {l})"
+            )));
+        }
+    } else if cd.flavor == Flavor::Owning && i != 0 {
+        let n = cd.name();
+        return Err(vm.index_error(format!("cdata '{n}' can only be indexed by 0")));
+    }
+    if matches!(cd.sh.tt().kind(item), TypeKind::Void) {
+        let n = cd.name();
+        return Err(vm.type_error(format!("cdata of type '{n}' cannot be indexed")));
+    }
+    let p = (cd.ptr as isize).wrapping_add((i as isize).wrapping_mul(isz as isize)) as *mut u8;
+    Ok((item, p))
+}
+
+/// Reads the optional int of a slice bound.
+fn slice_bound(vm: &Vm, v: Value) -> Option<i64> {
+    if v.is_null() || v == vm.none() {
+        None
+    } else {
+        vm.to_i64(v)
+    }
+}
+
+/// (start, stop) of a slice on cdata, with CFFI's checks.
+fn slice_range(vm: &mut Vm, cd: &CData, k: Value) -> PyResult<(i64, i64)> {
+    let s = vm.obj::<SliceObj>(k);
+    let (start, stop, step) = (s.start, s.stop, s.step);
+    let (start, stop, step) = (
+        slice_bound(vm, start),
+        slice_bound(vm, stop),
+        slice_bound(vm, step),
+    );
+    let Some(start) = start else {
+        return Err(vm.index_error("slice start must be specified"));
+    };
+    if step.is_some() {
+        return Err(vm.index_error("slice with step not supported"));
+    }
+    let Some(stop) = stop else {
+        return Err(vm.index_error("slice stop must be specified"));
+    };
+    if start > stop {
+        return Err(vm.index_error("slice start > stop"));
+    }
+    if let Some((_, _, Some(len))) = item_info(cd) {
+        if start < 0 {
+            return Err(vm.index_error("negative index"));
+        }
+        if stop as u64 > len as u64 {
+            return Err(vm.index_error(format!("index too large (expected {stop} <= {len})")));
+        }
+    }
+    Ok((start, stop))
+}
+
+fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    let k = vm.arg(&a, 1);
+    if vm.is(k, Kind::Slice) {
+        if item_info(cd).is_none() {
+            let n = cd.name();
+            return Err(vm.type_error(format!("cdata of type '{n}' cannot be indexed")));
+        }
+        let (start, stop) = slice_range(vm, cd, k)?;
+        let (item, isz, _) = item_info(cd).unwrap_or((cd.ty, 0, None));
+        let r = cd.sh.array_of(item, None);
+        let aty = super::fr(vm, r)?;
+        let mut n = CData::new(
+            &cd.sh,
+            aty,
+            (cd.ptr as isize + start as isize * isz as isize) as *mut u8,
+            Flavor::Sliced,
+        );
+        n.len = (stop - start) as usize;
+        return cdata::wrap(vm, n, vm.arg(&a, 0));
+    }
+    let i = vm.index_value(k, "cdata")?;
+    let (item, p) = index_addr(vm, cd, i)?;
+    let sh = cd.sh.clone();
+    if cd.flavor == Flavor::Owning
+        && matches!(sh.tt().kind(item), TypeKind::Struct(_))
+        && item_info(cd).is_some_and(|x| x.2.is_none())
+    {
+        let mut n = CData::new(&sh, item, p, Flavor::CoOwning);
+        n.size = cd.size;
+        return cdata::wrap(vm, n, vm.arg(&a, 0));
+    }
+    conv::load(vm, &sh, item, p, vm.arg(&a, 0))
+}
+
+fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    let k = vm.arg(&a, 1);
+    let sh = cd.sh.clone();
+    if vm.is(k, Kind::Slice) {
+        if item_info(cd).is_none() {
+            let n = cd.name();
+            return Err(vm.type_error(format!(
+                "cdata of type '{n}' does not support slice assignment"
+            )));
+        }
+        let (start, stop) = slice_range(vm, cd, k)?;
+        let (item, isz, _) = item_info(cd).unwrap_or((cd.ty, 0, None));
+        let n = (stop - start) as usize;
+        let p = (cd.ptr as isize + start as isize * isz as isize) as *mut u8;
+        return set_slice(vm, &sh, item, isz, p, n, vm.arg(&a, 2)).map(|_| vm.none());
+    }
+    let i = vm.index_value(k, "cdata")?;
+    let (item, p) = index_addr(vm, cd, i)?;
+    conv::store(vm, &sh, item, p, vm.arg(&a, 2))?;
+    Ok(vm.none())
+}
+
+fn set_slice(
+    vm: &mut Vm,
+    sh: &Shared,
+    item: TypeId,
+    isz: usize,
+    p: *mut u8,
+    n: usize,
+    v: Value,
+) -> PyResult<()> {
+    if let Some(src) = cdata_of(vm, v) {
+        if let Some((_, sisz, Some(slen))) = item_info(src) {
+            if sisz == isz && src.sh.name(src.ty).starts_with(&sh.name(item)) {
+                if slen != n {
+                    return Err(vm.value_error(format!("need {n} values to unpack, got {slen}")));
+                }
+                // SAFETY: both ranges hold n items of the same size.
+                unsafe { std::ptr::copy(src.ptr, p, n * isz) };
+                return Ok(());
+            }
+        }
+    }
+    if vm.is(v, Kind::Bytes) && matches!(conv::cls_of(sh, item), Cls::Char) {
+        let b = vm.bytes_of(v).to_vec();
+        if b.len() != n {
+            return Err(vm.value_error(format!("need {n} values to unpack, got {}", b.len())));
+        }
+        // SAFETY: the slice holds n bytes.
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, n) };
+        return Ok(());
+    }
+    let base = vm.sp();
+    let l = vm.to_list(v)?;
+    vm.push(l);
+    let got = vm.list_len(l);
+    if got != n {
+        vm.truncate(base);
+        let msg = if got > n {
+            format!("too many values to unpack (expected {n})")
+        } else {
+            format!("need {n} values to unpack, got {got}")
+        };
+        return Err(vm.value_error(msg));
+    }
+    for i in 0..n {
+        let x = vm.list_items(vm.at(base))[i];
+        // SAFETY: i < n items in the slice.
+        if let Err(e) = conv::store(vm, sh, item, unsafe { p.add(i * isz) }, x) {
+            vm.truncate(base);
+            return Err(e);
+        }
+    }
+    vm.truncate(base);
+    Ok(())
+}
+
+/// The struct type and base address for field access on a struct or pointer-to-struct cdata.
+fn struct_base(cd: &CData) -> Option<(TypeId, *mut u8)> {
+    let tt = cd.sh.tt();
+    match tt.kind(cd.ty) {
+        TypeKind::Struct(_) => Some((cd.ty, cd.ptr)),
+        TypeKind::Pointer(t) if matches!(tt.kind(*t), TypeKind::Struct(_)) => Some((*t, cd.ptr)),
+        _ => None,
+    }
+}
+
+fn field_of(vm: &mut Vm, cd: &CData, name: Value) -> PyResult<(ffi::Field, *mut u8)> {
+    let n = vm.str_of(name).to_string();
+    let Some((sty, base)) = struct_base(cd) else {
+        let tn = cd.name();
+        return Err(vm.raise(
+            "AttributeError",
+            &format!("cdata '{tn}' has no attribute '{n}'"),
+        ));
+    };
+    let r = cd.sh.tt().check_usable(sty);
+    super::fr(vm, r)?;
+    let f = cd.sh.tt().field(sty, &n).cloned();
+    match f {
+        Some(f) => {
+            if base.is_null() {
+                return Err(vm.raise(
+                    "RuntimeError",
+                    &format!("cannot access field '{n}' of a NULL pointer"),
+                ));
+            }
+            Ok((f, base))
+        }
+        None => {
+            let tn = cd.name();
+            Err(vm.raise(
+                "AttributeError",
+                &format!("cdata '{tn}' has no field '{n}'"),
+            ))
+        }
+    }
+}
+
+fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    let (f, base) = field_of(vm, cd, vm.arg(&a, 1))?;
+    let sh = cd.sh.clone();
+    conv::load_field(vm, &sh, base, &f, vm.arg(&a, 0))
+}
+
+fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    let (f, base) = field_of(vm, cd, vm.arg(&a, 1))?;
+    let sh = cd.sh.clone();
+    conv::store_field(vm, &sh, base, &f, vm.arg(&a, 2))?;
+    Ok(vm.none())
+}
+
+fn cd_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    match item_info(cd) {
+        Some((_, _, Some(l))) => vm.new_int(l as i64),
+        _ => {
+            let n = cd.name();
+            Err(vm.type_error(format!("cdata of type '{n}' has no len()")))
+        }
+    }
+}
+
+/// Iterator state over an array cdata (`keep`).
+struct CIter {
+    i: usize,
+}
+
+fn cd_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    if !matches!(item_info(cd), Some((_, _, Some(_)))) {
+        let n = cd.name();
+        return Err(vm.type_error(format!("cdata '{n}' does not support iteration")));
+    }
+    let cls = class(vm, "_cffi_backend.__CData_iterator");
+    new_foreign(
+        vm,
+        cls,
+        Box::new(CIter { i: 0 }),
+        vm.arg(&a, 0),
+        Value::NULL,
+    )
+}
+
+fn iter_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    Ok(vm.arg(&a, 0))
+}
+
+fn iter_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let it = vm.arg(&a, 0);
+    let Some(st) = foreign::<CIter>(vm, it) else {
+        return Err(vm.type_error("bad iterator"));
+    };
+    let arr = keep_of(vm, it);
+    let Some(cd) = cdata_of(vm, arr) else {
+        return Err(vm.raise("StopIteration", ""));
+    };
+    let Some((item, isz, Some(len))) = item_info(cd) else {
+        return Err(vm.raise("StopIteration", ""));
+    };
+    if st.i >= len {
+        return Err(vm.raise("StopIteration", ""));
+    }
+    // SAFETY: i < len items of the array.
+    let p = unsafe { cd.ptr.add(st.i * isz) };
+    st.i += 1;
+    let sh = cd.sh.clone();
+    conv::load(vm, &sh, item, p, arr)
+}
+
+/// The scalar value of a primitive cdata.
+fn prim_value(cd: &CData) -> Option<Scalar> {
+    if cd.flavor != Flavor::Primitive {
+        return None;
+    }
+    let tt = cd.sh.tt();
+    // SAFETY: a primitive cdata's buffer holds its value.
+    unsafe { convert::load(&tt, cd.ty, cd.ptr) }.ok()
+}
+
+fn ni(vm: &Vm) -> Value {
+    vm.named(crate::vm::Named::NotImplemented)
+}
+
+fn cd_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    let other = vm.arg(&a, 1);
+    let Some((item, isz, _)) = item_info(cd) else {
+        if vm.is_int(other) || vm.is(other, Kind::Float) {
+            let n = cd.name();
+            return Err(vm.type_error(format!("cannot add a cdata '{n}' and a number")));
+        }
+        return Ok(ni(vm));
+    };
+    let Some(n) = vm.to_i64(other) else {
+        return Ok(ni(vm));
+    };
+    let step = if matches!(cd.sh.tt().kind(item), TypeKind::Void) {
+        1
+    } else {
+        isz
+    };
+    let pty = cd.sh.pointer_to(item);
+    let addr = (cd.ptr as isize).wrapping_add((n as isize).wrapping_mul(step as isize)) as usize;
+    let sh = cd.sh.clone();
+    cdata::new_pointer(vm, &sh, pty, addr)
+}
+
+fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    let other = vm.arg(&a, 1);
+    let Some((item, isz, _)) = item_info(cd) else {
+        if vm.is_int(other) || vm.is(other, Kind::Float) {
+            let n = cd.name();
+            return Err(vm.type_error(format!("cannot subtract a cdata '{n}' and a number")));
+        }
+        return Ok(ni(vm));
+    };
+    let step = if matches!(cd.sh.tt().kind(item), TypeKind::Void) {
+        1
+    } else {
+        isz.max(1)
+    };
+    if let Some(o) = cdata_of(vm, other) {
+        let (pa, pb) = (
+            cd.sh.name(cd.sh.pointer_to(item)),
+            item_info(o).map(|(t, _, _)| o.sh.name(o.sh.pointer_to(t))),
+        );
+        if Some(&pa) != pb.as_ref() {
+            let (x, y) = (cd.name(), o.name());
+            return Err(vm.type_error(format!("cannot subtract cdata '{x}' and cdata '{y}'")));
+        }
+        let d = (cd.ptr as isize).wrapping_sub(o.ptr as isize) / step as isize;
+        return vm.new_int(d as i64);
+    }
+    let Some(n) = vm.to_i64(other) else {
+        return Ok(ni(vm));
+    };
+    let pty = cd.sh.pointer_to(item);
+    let addr = (cd.ptr as isize).wrapping_sub((n as isize).wrapping_mul(step as isize)) as usize;
+    let sh = cd.sh.clone();
+    cdata::new_pointer(vm, &sh, pty, addr)
+}
+
+/// What a cdata compares as: an address (pointers, arrays, structs) or a number (primitives).
+enum CmpKey {
+    Addr(usize),
+    Num(Scalar),
+}
+
+fn cmp_key(vm: &Vm, v: Value) -> Option<CmpKey> {
+    if let Some(cd) = cdata_of(vm, v) {
+        return Some(match prim_value(cd) {
+            Some(s) => CmpKey::Num(s),
+            None => CmpKey::Addr(cd.ptr as usize),
+        });
+    }
+    if vm.is(v, Kind::Float) {
+        return Some(CmpKey::Num(Scalar::Float(vm.float_val(v))));
+    }
+    vm.to_i64(v).map(|i| CmpKey::Num(Scalar::Int(i as i128)))
+}
+
+fn num_f(s: Scalar) -> f64 {
+    match s {
+        Scalar::Int(i) => i as f64,
+        Scalar::Float(f) => f,
+        Scalar::Pointer(p) => p as f64,
+    }
+}
+
+fn compare(vm: &mut Vm, a: &Args) -> Option<std::cmp::Ordering> {
+    let (x, y) = (cmp_key(vm, vm.arg(a, 0))?, cmp_key(vm, vm.arg(a, 1))?);
+    match (x, y) {
+        (CmpKey::Addr(p), CmpKey::Addr(q)) => Some(p.cmp(&q)),
+        (CmpKey::Num(Scalar::Int(i)), CmpKey::Num(Scalar::Int(j))) => Some(i.cmp(&j)),
+        (CmpKey::Num(s), CmpKey::Num(t)) => num_f(s).partial_cmp(&num_f(t)),
+        _ => None,
+    }
+}
+
+fn cmp_op(vm: &mut Vm, a: Args, f: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
+    Ok(match compare(vm, &a) {
+        Some(o) => vm.bool_val(f(o)),
+        None => ni(vm),
+    })
+}
+
+fn cd_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    cmp_op(vm, a, |o| o.is_eq())
+}
+fn cd_ne(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    match compare(vm, &a) {
+        Some(o) => Ok(vm.bool_val(o.is_ne())),
+        None => Ok(ni(vm)),
+    }
+}
+fn cd_lt(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    cmp_op(vm, a, |o| o.is_lt())
+}
+fn cd_le(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    cmp_op(vm, a, |o| o.is_le())
+}
+fn cd_gt(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    cmp_op(vm, a, |o| o.is_gt())
+}
+fn cd_ge(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    cmp_op(vm, a, |o| o.is_ge())
+}
+
+fn cd_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    match prim_value(cd) {
+        Some(Scalar::Int(i)) => conv::new_int128(vm, i),
+        Some(Scalar::Float(f)) => {
+            let v = vm.new_float(f)?;
+            let h = vm.hash(v)?;
+            vm.new_int(h)
+        }
+        _ => {
+            let p = cd.ptr as usize;
+            vm.new_int((p >> 4 | p << 60) as i64 & ((1 << 61) - 1))
+        }
+    }
+}
+
+fn cd_bool(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    let b = match prim_value(cd) {
+        Some(Scalar::Int(i)) => i != 0,
+        Some(Scalar::Float(f)) => f != 0.0,
+        _ => !cd.ptr.is_null() || !cd.is_pointer_kind(),
+    };
+    Ok(vm.bool_val(b))
+}
+
+fn cd_int(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    match prim_value(cd) {
+        Some(Scalar::Int(i)) => conv::new_int128(vm, i),
+        Some(Scalar::Float(f)) if f.is_finite() => {
+            vm.new_bigint(num_bigint::BigInt::from(f.trunc() as i128))
+        }
+        Some(Scalar::Float(_)) => {
+            Err(vm.overflow_error("cannot convert float infinity to integer"))
+        }
+        _ => {
+            let n = cd.name();
+            Err(vm.type_error(format!("int() not supported on cdata '{n}'")))
+        }
+    }
+}
+
+fn cd_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    match prim_value(cd) {
+        Some(Scalar::Int(i)) => conv::new_int128(vm, i),
+        _ => {
+            let n = cd.name();
+            Err(vm.type_error(format!(
+                "cdata of type '{n}' cannot be interpreted as an integer"
+            )))
+        }
+    }
+}
+
+fn cd_float(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cd = me(vm, &a)?;
+    match prim_value(cd) {
+        Some(Scalar::Float(f)) => vm.new_float(f),
+        _ => {
+            let n = cd.name();
+            Err(vm.type_error(format!("float() not supported on cdata '{n}'")))
+        }
+    }
+}
+
+fn cd_enter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    Ok(vm.arg(&a, 0))
+}
+
+fn cd_exit(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    super::ffi_new::release(vm, vm.arg(&a, 0))?;
+    Ok(vm.bool_val(false))
+}

@@ -1,0 +1,636 @@
+//! Conversions between Python values and C memory, with CFFI's rules and messages: [`load`]
+//! (C -> Python: ints, floats, bytes of length 1, pointer cdata, array/struct views) and [`store`]
+//! (Python -> C: checked integers, floats, `char`, pointers, and initializers for arrays and
+//! structs from lists, tuples, dicts, bytes and cdata).
+//!
+//! GC rule: C memory never moves, so raw `*mut u8` destinations stay valid; Python values are
+//! pushed on the value stack before any call that may run Python (`__int__`, `__float__`).
+
+use super::cdata::{self, cdata_of, CData, Flavor};
+use super::{fr, Shared};
+use crate::obj::layout::Kind;
+use crate::vm::{PyResult, Vm};
+use ffi::convert::{self, Scalar};
+use ffi::{PrimKind, TypeId, TypeKind, TypeTable};
+use gc::Value;
+use num_traits::ToPrimitive;
+
+/// What a C type is, for conversions (copied out of the type table so no borrow is held).
+#[derive(Clone, Debug)]
+pub enum Cls {
+    Int,
+    Char,
+    UniChar(usize),
+    Bool,
+    Float(usize),
+    LongDouble,
+    Pointer(TypeId),
+    Function,
+    Array {
+        item: TypeId,
+        len: Option<usize>,
+        isize: usize,
+    },
+    Struct {
+        size: usize,
+        union: bool,
+    },
+    Void,
+    Other,
+}
+
+pub fn classify(tt: &TypeTable, ty: TypeId) -> Cls {
+    match tt.kind(ty) {
+        TypeKind::Void => Cls::Void,
+        TypeKind::Primitive(p) => match p.kind {
+            PrimKind::Signed | PrimKind::Unsigned => Cls::Int,
+            PrimKind::Char => Cls::Char,
+            PrimKind::UniChar => Cls::UniChar(p.size),
+            PrimKind::Bool => Cls::Bool,
+            PrimKind::Float => Cls::Float(p.size),
+            PrimKind::LongDouble => Cls::LongDouble,
+            PrimKind::Complex => Cls::Other,
+        },
+        TypeKind::Enum(e) if e.base.is_some() => Cls::Int,
+        TypeKind::Pointer(t) => Cls::Pointer(*t),
+        TypeKind::Function(_) => Cls::Function,
+        TypeKind::Array { item, length } => Cls::Array {
+            item: *item,
+            len: *length,
+            isize: tt.size_of(*item).unwrap_or(0),
+        },
+        TypeKind::Struct(s) if s.layout.is_some() => Cls::Struct {
+            size: tt.size_of(ty).unwrap_or(0),
+            union: s.is_union,
+        },
+        _ => Cls::Other,
+    }
+}
+
+pub fn cls_of(sh: &Shared, ty: TypeId) -> Cls {
+    classify(&sh.tt(), ty)
+}
+
+// ---- C -> Python ----------------------------------------------------------------------------
+
+/// A Python int from an i128.
+pub fn new_int128(vm: &mut Vm, i: i128) -> PyResult<Value> {
+    match i64::try_from(i) {
+        Ok(x) => vm.new_int(x),
+        Err(_) => vm.new_bigint(num_bigint::BigInt::from(i)),
+    }
+}
+
+/// Reads the value of type `ty` at `p` as a Python value. Arrays and structs give views keeping
+/// `owner` alive.
+pub fn load(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, owner: Value) -> PyResult<Value> {
+    let cls = cls_of(sh, ty);
+    match cls {
+        Cls::Int | Cls::Bool | Cls::Char | Cls::UniChar(_) => {
+            // SAFETY: p points to a value of type ty (caller's contract).
+            let r = unsafe { convert::load(&sh.tt(), ty, p) };
+            let i = match fr(vm, r)? {
+                Scalar::Int(i) => i,
+                _ => 0,
+            };
+            match cls {
+                Cls::Bool => Ok(vm.bool_val(i != 0)),
+                Cls::Char => vm.new_bytes(&[i as u8]),
+                Cls::UniChar(_) => {
+                    let c = char::from_u32(i as u32).unwrap_or('\u{fffd}');
+                    vm.new_str(&c.to_string())
+                }
+                _ => new_int128(vm, i),
+            }
+        }
+        Cls::Float(_) => {
+            // SAFETY: as above.
+            let r = unsafe { convert::load(&sh.tt(), ty, p) };
+            match fr(vm, r)? {
+                Scalar::Float(f) => vm.new_float(f),
+                _ => vm.new_float(0.0),
+            }
+        }
+        Cls::LongDouble => {
+            let mut b = [0u8; 16];
+            // SAFETY: a long double is 16 bytes.
+            unsafe { std::ptr::copy_nonoverlapping(p, b.as_mut_ptr(), 16) };
+            cdata::new_primitive(vm, sh, ty, &b)
+        }
+        Cls::Pointer(_) | Cls::Function => {
+            // SAFETY: as above.
+            let a = unsafe { convert::read_pointer(p) };
+            cdata::new_pointer(vm, sh, ty, a)
+        }
+        Cls::Array { len, .. } => cdata::new_view(vm, sh, ty, p, len.unwrap_or(0), owner),
+        Cls::Struct { .. } => cdata::new_view(vm, sh, ty, p, 0, owner),
+        _ => {
+            let n = sh.name(ty);
+            Err(vm.type_error(format!("cdata of type '{n}' cannot be read")))
+        }
+    }
+}
+
+// ---- Python -> C ----------------------------------------------------------------------------
+
+/// An integer from a Python value for a store into `ty` (TypeError for floats and others).
+/// `Err(Some(text))` inside Ok means an int too big for i128 (overflow with that text).
+fn int_value(vm: &mut Vm, v: Value, sh: &Shared, ty: TypeId) -> PyResult<i128> {
+    if let Some(i) = vm.to_i64(v) {
+        return Ok(i as i128);
+    }
+    if vm.is(v, Kind::BigInt) {
+        let n = vm.to_bigint(v).unwrap_or_default();
+        return match n.to_i128() {
+            Some(i) => Ok(i),
+            None => {
+                let tn = sh.name(ty);
+                Err(vm.overflow_error(format!("integer {n} does not fit '{tn}'")))
+            }
+        };
+    }
+    if let Some(cd) = cdata_of(vm, v) {
+        if cd.flavor == Flavor::Primitive {
+            let tt = cd.sh.tt();
+            if tt.integer_repr(cd.ty).is_some() {
+                // SAFETY: a primitive cdata's buffer holds its value.
+                if let Ok(Scalar::Int(i)) = unsafe { convert::load(&tt, cd.ty, cd.ptr) } {
+                    return Ok(i);
+                }
+            }
+        }
+        return Err(vm.type_error("an integer is required"));
+    }
+    if vm.is(v, Kind::Instance) {
+        if let Some(f) = vm.special(v, "__int__") {
+            let r = vm.call(f, &[v])?;
+            if vm.is_int(r) {
+                return int_value(vm, r, sh, ty);
+            }
+        }
+    }
+    Err(vm.type_error("an integer is required"))
+}
+
+/// A float from a Python value (`must be real number, not str`).
+pub fn float_value(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if vm.is(v, Kind::Float) {
+        return Ok(vm.float_val(v));
+    }
+    if let Some(i) = vm.to_i64(v) {
+        return Ok(i as f64);
+    }
+    if vm.is(v, Kind::BigInt) {
+        return Ok(vm
+            .to_bigint(v)
+            .and_then(|n| n.to_f64())
+            .unwrap_or(f64::INFINITY));
+    }
+    if let Some(cd) = cdata_of(vm, v) {
+        if cd.flavor == Flavor::Primitive {
+            let tt = cd.sh.tt();
+            // SAFETY: a primitive cdata's buffer holds its value.
+            match unsafe { convert::load(&tt, cd.ty, cd.ptr) } {
+                Ok(Scalar::Float(f)) => return Ok(f),
+                Ok(Scalar::Int(i)) => return Ok(i as f64),
+                _ => {}
+            }
+        }
+    }
+    if vm.is(v, Kind::Instance) {
+        if let Some(f) = vm.special(v, "__float__") {
+            let r = vm.call(f, &[v])?;
+            if vm.is(r, Kind::Float) {
+                return Ok(vm.float_val(r));
+            }
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("must be real number, not {tn}")))
+}
+
+/// The name used in "not X" parts of messages: `int`, or `cdata 'int *'` for cdata.
+pub fn what_is(vm: &Vm, v: Value) -> String {
+    match cdata_of(vm, v) {
+        Some(cd) => format!("cdata '{}'", cd.name()),
+        None => vm.type_name(v),
+    }
+}
+
+/// The address a cdata gives when converted to the pointer type `ty` (CFFI's compatibility
+/// rules); `arg` selects the message used for function arguments.
+pub fn pointer_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value, arg: bool) -> PyResult<usize> {
+    let tn = sh.name(ty);
+    let Some(cd) = cdata_of(vm, v) else {
+        let w = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "initializer for ctype '{tn}' must be a cdata pointer, not {w}"
+        )));
+    };
+    let ok = {
+        let tt = sh.tt();
+        let stt = cd.sh.tt();
+        let same_table = std::rc::Rc::ptr_eq(&cd.sh, sh);
+        let src_name = stt.name(cd.ty);
+        let target_item = tt.item(ty);
+        let is_void = |t: &TypeTable, x: TypeId| matches!(t.kind(x), TypeKind::Void);
+        match stt.kind(cd.ty) {
+            _ if cd.flavor == Flavor::Primitive => false,
+            TypeKind::Pointer(sitem) => {
+                (same_table && cd.ty == ty)
+                    || src_name == tn
+                    || target_item.is_some_and(|t| is_void(&tt, t))
+                    || is_void(&stt, *sitem)
+            }
+            TypeKind::Array { item, .. } => {
+                (same_table && target_item == Some(*item))
+                    || target_item.is_some_and(|t| tt.name(t) == stt.name(*item) || is_void(&tt, t))
+            }
+            TypeKind::Function(_) => {
+                (same_table && cd.ty == ty)
+                    || src_name == tn
+                    || target_item.is_some_and(|t| is_void(&tt, t))
+            }
+            _ => false,
+        }
+    };
+    if ok {
+        return Ok(cd.ptr as usize);
+    }
+    let src = cd.name();
+    let charp = sh.tt().item(ty).is_some_and(|t| {
+        sh.tt()
+            .prim(t)
+            .is_some_and(|p| p.size == 1 && p.is_integer())
+    });
+    if cd.flavor != Flavor::Primitive && charp && arg {
+        return Err(vm.type_error(format!("implicit cast to '{tn}' from a different pointer type.(check that the types are as you expect; use an explicit ffi.cast() if they are correct)")));
+    }
+    if cd.flavor == Flavor::Primitive
+        || !cd.is_pointer_kind() && !matches!(cd.sh.tt().kind(cd.ty), TypeKind::Array { .. })
+    {
+        return Err(vm.type_error(format!(
+            "initializer for ctype '{tn}' must be a cdata pointer, not cdata '{src}'"
+        )));
+    }
+    Err(vm.type_error(format!(
+        "initializer for ctype '{tn}' must be a pointer to same type, not cdata '{src}'"
+    )))
+}
+
+/// Writes the Python value `v` as a `ty` at `p` (checked conversion, initializers included).
+pub fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> PyResult<()> {
+    let cls = cls_of(sh, ty);
+    match cls {
+        Cls::Int | Cls::Bool => {
+            if vm.is(v, Kind::Float) {
+                return Err(vm.type_error("an integer is required"));
+            }
+            let i = int_value(vm, v, sh, ty)?;
+            // SAFETY: p is valid for the type's size (caller's contract).
+            let r = unsafe { convert::store(&sh.tt(), ty, p, Scalar::Int(i)) };
+            fr(vm, r)
+        }
+        Cls::Char => {
+            let b = char_value(vm, sh, ty, v)?;
+            // SAFETY: as above.
+            unsafe { *p = b };
+            Ok(())
+        }
+        Cls::UniChar(size) => {
+            let c = unichar_value(vm, sh, ty, v)?;
+            // SAFETY: as above.
+            unsafe { convert::write_int(p, size, c as i128) };
+            Ok(())
+        }
+        Cls::Float(_) | Cls::LongDouble => {
+            let f = float_value(vm, v)?;
+            // SAFETY: as above.
+            let r = unsafe { convert::store(&sh.tt(), ty, p, Scalar::Float(f)) };
+            fr(vm, r)
+        }
+        Cls::Pointer(_) | Cls::Function => {
+            let a = pointer_value(vm, sh, ty, v, false)?;
+            // SAFETY: as above.
+            unsafe { convert::write_pointer(p, a) };
+            Ok(())
+        }
+        Cls::Array { item, len, isize } => store_array(vm, sh, ty, p, v, item, len, isize),
+        Cls::Struct { .. } => store_struct(vm, sh, ty, p, v),
+        _ => {
+            let n = sh.name(ty);
+            let r = sh.tt().check_usable(ty);
+            fr(vm, r)?;
+            Err(vm.type_error(format!("cannot store into ctype '{n}'")))
+        }
+    }
+}
+
+fn char_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<u8> {
+    if vm.is(v, Kind::Bytes) && vm.bytes_of(v).len() == 1 {
+        return Ok(vm.bytes_of(v)[0]);
+    }
+    if let Some(cd) = cdata_of(vm, v) {
+        if cd.flavor == Flavor::Primitive && cd.sh.tt().is_char(cd.ty) {
+            // SAFETY: the primitive buffer holds the char.
+            return Ok(unsafe { *cd.ptr });
+        }
+    }
+    let tn = sh.name(ty);
+    let w = what_is(vm, v);
+    Err(vm.type_error(format!(
+        "initializer for ctype '{tn}' must be a bytes of length 1, not {w}"
+    )))
+}
+
+fn unichar_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<u32> {
+    if vm.is(v, Kind::Str) {
+        let s = vm.str_of(v);
+        let mut it = s.chars();
+        if let (Some(c), None) = (it.next(), it.next()) {
+            return Ok(c as u32);
+        }
+    }
+    let tn = sh.name(ty);
+    let w = what_is(vm, v);
+    Err(vm.type_error(format!(
+        "initializer for ctype '{tn}' must be a str of length 1, not {w}"
+    )))
+}
+
+/// The items of a list or tuple argument, rooted at `slot` (re-read them with `seq_item`).
+pub fn seq_len(vm: &Vm, v: Value) -> Option<usize> {
+    if vm.is(v, Kind::List) {
+        Some(vm.list_len(v))
+    } else if vm.is(v, Kind::Tuple) {
+        Some(vm.tuple_items(v).len())
+    } else {
+        None
+    }
+}
+
+pub fn seq_item(vm: &Vm, v: Value, i: usize) -> Option<Value> {
+    if vm.is(v, Kind::List) {
+        vm.list_items(v).get(i).copied()
+    } else if vm.is(v, Kind::Tuple) {
+        vm.tuple_items(v).get(i).copied()
+    } else {
+        None
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn store_array(
+    vm: &mut Vm,
+    sh: &Shared,
+    ty: TypeId,
+    p: *mut u8,
+    v: Value,
+    item: TypeId,
+    len: Option<usize>,
+    isize: usize,
+) -> PyResult<()> {
+    let tn = sh.name(ty);
+    let item_cls = cls_of(sh, item);
+    if let Some(n) = seq_len(vm, v) {
+        if let Some(l) = len {
+            if n > l {
+                return Err(vm.index_error(format!("too many initializers for '{tn}' (got {n})")));
+            }
+        }
+        let base = vm.sp();
+        vm.push(v);
+        for i in 0..n {
+            let Some(x) = seq_item(vm, vm.at(base), i) else {
+                break;
+            };
+            // SAFETY: i < the array's length; p is valid for len * isize bytes.
+            let q = unsafe { p.add(i * isize) };
+            if let Err(e) = store(vm, sh, item, q, x) {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+        vm.truncate(base);
+        return Ok(());
+    }
+    if matches!(item_cls, Cls::Char)
+        || matches!(item_cls, Cls::Int) && isize == 1 && vm.is(v, Kind::Bytes)
+    {
+        if vm.is(v, Kind::Bytes) {
+            let b = vm.bytes_of(v).to_vec();
+            if let Some(l) = len {
+                if b.len() > l {
+                    return Err(vm.index_error(format!(
+                        "initializer bytes is too long for '{tn}' (got {} characters)",
+                        b.len()
+                    )));
+                }
+            }
+            // SAFETY: the array holds at least b.len() bytes (checked, or sized from b by the caller).
+            unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
+            if len.is_none_or(|l| b.len() < l) {
+                // SAFETY: room for the terminating NUL (checked above).
+                unsafe { *p.add(b.len()) = 0 };
+            }
+            return Ok(());
+        }
+    }
+    if let Cls::UniChar(size) = item_cls {
+        if vm.is(v, Kind::Str) {
+            let cs: Vec<char> = vm.str_of(v).chars().collect();
+            if let Some(l) = len {
+                if cs.len() > l {
+                    return Err(vm.index_error(format!(
+                        "initializer unicode string is too long for '{tn}' (got {} characters)",
+                        cs.len()
+                    )));
+                }
+            }
+            for (i, c) in cs.iter().enumerate() {
+                // SAFETY: within the array (checked above).
+                unsafe { convert::write_int(p.add(i * size), size, *c as i128) };
+            }
+            return Ok(());
+        }
+    }
+    if let Some(cd) = cdata_of(vm, v) {
+        if cd.ty == ty && std::rc::Rc::ptr_eq(&cd.sh, sh) && len.is_some() {
+            // SAFETY: same array type: same size; memmove tolerates overlap.
+            unsafe { std::ptr::copy(cd.ptr, p, len.unwrap_or(0) * isize) };
+            return Ok(());
+        }
+    }
+    let w = what_is(vm, v);
+    let kinds = if matches!(item_cls, Cls::Char) {
+        "bytes or list or tuple"
+    } else if matches!(item_cls, Cls::UniChar(_)) {
+        "str or list or tuple"
+    } else {
+        "list or tuple"
+    };
+    Err(vm.type_error(format!(
+        "initializer for ctype '{tn}' must be a {kinds}, not {w}"
+    )))
+}
+
+fn store_struct(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> PyResult<()> {
+    let tn = sh.name(ty);
+    if let Some(cd) = cdata_of(vm, v) {
+        if cd.sh.name(cd.ty) == tn && !cd.is_pointer_kind() {
+            let size = sh.tt().size_of(ty).unwrap_or(0);
+            // SAFETY: same struct type; copy (may overlap).
+            unsafe { std::ptr::copy(cd.ptr, p, size) };
+            return Ok(());
+        }
+    }
+    let fields: Vec<ffi::Field> = sh.tt().fields(ty).map(|f| f.to_vec()).unwrap_or_default();
+    let is_union = matches!(cls_of(sh, ty), Cls::Struct { union: true, .. });
+    if let Some(n) = seq_len(vm, v) {
+        let limit = if is_union {
+            1.min(fields.len())
+        } else {
+            fields.len()
+        };
+        if n > limit {
+            return Err(vm.value_error(format!("too many initializers for '{tn}' (got {n})")));
+        }
+        let base = vm.sp();
+        vm.push(v);
+        for (i, f) in fields.iter().enumerate().take(n) {
+            let Some(x) = seq_item(vm, vm.at(base), i) else {
+                break;
+            };
+            if let Err(e) = store_field(vm, sh, p, f, x) {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+        vm.truncate(base);
+        return Ok(());
+    }
+    if vm.is(v, Kind::Dict) {
+        let base = vm.sp();
+        vm.push(v);
+        let used = vm.dict_used(v);
+        for i in 0..used {
+            let Some((k, x)) = vm.dict_entry(vm.at(base), i) else {
+                continue;
+            };
+            let name = if vm.is(k, Kind::Str) {
+                vm.str_of(k).to_string()
+            } else {
+                String::new()
+            };
+            let Some(f) = fields.iter().find(|f| f.name == name && !name.is_empty()) else {
+                vm.truncate(base);
+                return Err(vm.key_error(k));
+            };
+            if let Err(e) = store_field(vm, sh, p, f, x) {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+        vm.truncate(base);
+        return Ok(());
+    }
+    let w = what_is(vm, v);
+    Err(vm.type_error(format!(
+        "initializer for ctype '{tn}' must be a list or tuple or dict or struct-cdata, not {w}"
+    )))
+}
+
+/// Stores `v` into field `f` of the struct at `base` (bitfields range-checked).
+pub fn store_field(
+    vm: &mut Vm,
+    sh: &Shared,
+    base: *mut u8,
+    f: &ffi::Field,
+    v: Value,
+) -> PyResult<()> {
+    if f.is_bitfield() {
+        if vm.is(v, Kind::Float) {
+            return Err(vm.type_error("an integer is required"));
+        }
+        let i = int_value(vm, v, sh, f.ty)?;
+        // SAFETY: base points to the struct holding f.
+        let r = unsafe { convert::write_bitfield(&sh.tt(), base, f, i) };
+        return fr(vm, r);
+    }
+    // SAFETY: the field lies inside the struct.
+    store(vm, sh, f.ty, unsafe { base.add(f.offset) }, v)
+}
+
+/// Loads field `f` of the struct at `base`; views keep `owner` alive.
+pub fn load_field(
+    vm: &mut Vm,
+    sh: &Shared,
+    base: *mut u8,
+    f: &ffi::Field,
+    owner: Value,
+) -> PyResult<Value> {
+    if f.is_bitfield() {
+        // SAFETY: base points to the struct holding f.
+        let i = unsafe { convert::read_bitfield(&sh.tt(), base, f) };
+        if matches!(cls_of(sh, f.ty), Cls::Bool) {
+            return Ok(vm.bool_val(i != 0));
+        }
+        return new_int128(vm, i);
+    }
+    // SAFETY: the field lies inside the struct.
+    load(vm, sh, f.ty, unsafe { base.add(f.offset) }, owner)
+}
+
+/// Size in bytes needed for `ffi.new(ty, init)` of an open array given its initializer, and the
+/// item count: list/tuple length, bytes length + 1, or an int count.
+pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usize> {
+    if let Some(n) = seq_len(vm, init) {
+        return Ok(n);
+    }
+    if vm.is(init, Kind::Bytes) && matches!(item_cls, Cls::Char | Cls::Int) {
+        return Ok(vm.bytes_of(init).len() + 1);
+    }
+    if vm.is(init, Kind::Str) && matches!(item_cls, Cls::UniChar(_)) {
+        return Ok(vm.str_of(init).chars().count() + 1);
+    }
+    if let Some(n) = vm.to_i64(init) {
+        if n < 0 {
+            return Err(vm.value_error("negative array length"));
+        }
+        return Ok(n as usize);
+    }
+    if vm.is_int(init) {
+        return Err(vm.overflow_error("array size would overflow a ssize_t"));
+    }
+    let w = what_is(vm, init);
+    Err(vm.type_error(format!(
+        "expected new array length or list/tuple/str, not {w}"
+    )))
+}
+
+/// A cdata copy of a struct value at `p` (struct results): an owning struct cdata.
+pub fn owning_copy(
+    vm: &mut Vm,
+    sh: &Shared,
+    ty: TypeId,
+    p: *const u8,
+    size: usize,
+) -> PyResult<Value> {
+    let v = cdata::new_owning(vm, sh, ty, size, 0)?;
+    if let Some(cd) = cdata_of(vm, v) {
+        // SAFETY: both buffers hold `size` bytes.
+        unsafe { std::ptr::copy_nonoverlapping(p, cd.ptr, size) };
+    }
+    Ok(v)
+}
+
+/// The CData of `v` or a TypeError `expected a cdata, got X` style message.
+pub fn need_cdata(vm: &mut Vm, v: Value, msg: &str) -> PyResult<&'static mut CData> {
+    match cdata_of(vm, v) {
+        Some(c) => Ok(c),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("{msg}, not {tn}")))
+        }
+    }
+}

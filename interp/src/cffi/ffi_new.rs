@@ -1,0 +1,502 @@
+//! FFI methods that make cdata: `new`, `cast`, `new_allocator`, `gc`, `release`, `addressof`,
+//! and the `__minipy_finalize__` hook running `ffi.gc` destructors and allocator `free`s.
+
+use super::cdata::{self, cdata_of, CData, Flavor};
+use super::conv::{self, Cls};
+use super::ctype_obj::type_arg;
+use super::ffi_obj::ffi_self;
+use super::lib_obj::LibData;
+use super::{arity, foreign, fr, keep2_of, keep_of, opt_arg, set_keep2, Shared};
+use crate::obj::layout::{Kind, NativeFn};
+use crate::vm::{Args, PyResult, Vm};
+use ffi::convert::{self, Scalar};
+use ffi::{TypeId, TypeKind};
+use gc::Value;
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.builtin_type("_cffi_backend.FFI");
+    let methods: &[(&str, NativeFn)] = &[
+        ("new", ffi_new),
+        ("cast", ffi_cast),
+        ("gc", ffi_gc),
+        ("release", ffi_release),
+        ("new_allocator", ffi_new_allocator),
+        ("addressof", ffi_addressof),
+    ];
+    for (n, f) in methods {
+        vm.add_native_method(t, n, *f);
+    }
+}
+
+/// Size and array length of `ffi.new(ty, init)`; `ty` must be a pointer or array type.
+fn new_size(
+    vm: &mut Vm,
+    sh: &Shared,
+    ty: TypeId,
+    init: Option<Value>,
+) -> PyResult<(usize, usize, bool)> {
+    let r = sh.tt().check_usable(ty);
+    fr(vm, r)?;
+    let kind = sh.tt().kind(ty).clone();
+    match kind {
+        TypeKind::Pointer(t) => {
+            let size = sh.tt().size_of(t);
+            match size {
+                Some(s) => Ok((s, 0, true)),
+                None => {
+                    let n = sh.name(t);
+                    Err(vm.type_error(format!("cannot instantiate ctype '{n}' of unknown size")))
+                }
+            }
+        }
+        TypeKind::Array { item, length } => {
+            let isz = sh.tt().size_of(item).unwrap_or(0);
+            match length {
+                Some(n) => Ok((n * isz, n, true)),
+                None => {
+                    let Some(init) = init else {
+                        let n = sh.name(ty);
+                        return Err(vm.type_error(format!(
+                            "expected new array length or list/tuple/str, not NoneType (for '{n}')"
+                        )));
+                    };
+                    let item_cls = conv::cls_of(sh, item);
+                    let n = conv::open_array_len(vm, &item_cls, init)?;
+                    let Some(size) = n.checked_mul(isz).filter(|s| *s < (1usize << 48)) else {
+                        return Err(vm.overflow_error("array size would overflow a ssize_t"));
+                    };
+                    Ok((size, n, !vm.is_int(init)))
+                }
+            }
+        }
+        _ => {
+            let n = sh.name(ty);
+            Err(vm.type_error(format!("expected a pointer or array ctype, got '{n}'")))
+        }
+    }
+}
+
+/// Fills fresh memory at `p` for `ffi.new(ty, init)`.
+fn init_new(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, init: Value) -> PyResult<()> {
+    let kind = sh.tt().kind(ty).clone();
+    match kind {
+        TypeKind::Pointer(t) => conv::store(vm, sh, t, p, init),
+        _ => conv::store(vm, sh, ty, p, init),
+    }
+}
+
+/// `ffi.new(cdecl, init=None)`.
+pub fn ffi_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "new", &["cdecl", "init"])?;
+    arity(vm, &a, "new", 1, 3)?;
+    let d = ffi_self(vm, &a)?;
+    let sh = d.sh.clone();
+    let Some(decl) = opt_arg(vm, &a, 1, "cdecl") else {
+        return Err(vm.type_error("new() missing 1 required positional argument: 'cdecl'"));
+    };
+    let ty = type_arg(vm, &sh, decl)?;
+    let init = opt_arg(vm, &a, 2, "init").filter(|v| *v != vm.none());
+    new_with(vm, &sh, ty, init)
+}
+
+/// Allocates and initializes an owning cdata of pointer/array type `ty`. `init` must be rooted.
+pub fn new_with(vm: &mut Vm, sh: &Shared, ty: TypeId, init: Option<Value>) -> PyResult<Value> {
+    let (size, len, do_init) = new_size(vm, sh, ty, init)?;
+    let base = vm.sp();
+    if let Some(i) = init {
+        vm.push(i);
+    }
+    let r = cdata::new_owning(vm, sh, ty, size, len);
+    let v = match r {
+        Ok(v) => v,
+        Err(e) => {
+            vm.truncate(base);
+            return Err(e);
+        }
+    };
+    if init.is_some() && do_init {
+        let i = vm.at(base);
+        vm.push(v);
+        let p = cdata_of(vm, v)
+            .map(|c| c.ptr)
+            .unwrap_or(std::ptr::null_mut());
+        let r = init_new(vm, sh, ty, p, i);
+        let v = vm.at(base + 1);
+        vm.truncate(base);
+        return r.map(|_| v);
+    }
+    vm.truncate(base);
+    Ok(v)
+}
+
+/// The scalar a Python value or cdata gives to `ffi.cast`.
+fn cast_source(vm: &mut Vm, target: &Cls, tname: &str, v: Value) -> PyResult<Scalar> {
+    if let Some(cd) = cdata_of(vm, v) {
+        let cls = conv::cls_of(&cd.sh, cd.ty);
+        return match cls {
+            Cls::Pointer(_) | Cls::Function | Cls::Array { .. } => {
+                if matches!(target, Cls::Float(_) | Cls::LongDouble) {
+                    let s = cd.name();
+                    return Err(
+                        vm.type_error(format!("cannot cast ctype '{s}' to ctype '{tname}'"))
+                    );
+                }
+                Ok(Scalar::Pointer(cd.ptr as usize))
+            }
+            _ if cd.flavor == Flavor::Primitive => {
+                let tt = cd.sh.tt();
+                // SAFETY: a primitive cdata's buffer holds its value.
+                let r = unsafe { convert::load(&tt, cd.ty, cd.ptr) };
+                drop(tt);
+                fr(vm, r)
+            }
+            _ => {
+                let s = cd.name();
+                Err(vm.type_error(format!("cannot cast cdata '{s}'")))
+            }
+        };
+    }
+    if vm.is(v, Kind::Float) {
+        return Ok(Scalar::Float(vm.float_val(v)));
+    }
+    if let Some(i) = vm.to_i64(v) {
+        return Ok(Scalar::Int(i as i128));
+    }
+    if vm.is(v, Kind::BigInt) {
+        let n = vm.to_bigint(v).unwrap_or_default();
+        let m = n & num_bigint::BigInt::from(u128::MAX);
+        return Ok(Scalar::Int(
+            num_traits::ToPrimitive::to_u128(&m).unwrap_or(0) as i128,
+        ));
+    }
+    if vm.is(v, Kind::Bytes) && vm.bytes_of(v).len() == 1 && matches!(target, Cls::Char | Cls::Int)
+    {
+        return Ok(Scalar::Int(vm.bytes_of(v)[0] as i128));
+    }
+    if vm.is(v, Kind::Str)
+        && vm.str_of(v).chars().count() == 1
+        && matches!(target, Cls::UniChar(_) | Cls::Int)
+    {
+        return Ok(Scalar::Int(
+            vm.str_of(v).chars().next().unwrap_or('\0') as i128
+        ));
+    }
+    let w = conv::what_is(vm, v);
+    Err(vm.type_error(format!("cannot cast {w} object to ctype")))
+}
+
+/// `ffi.cast(cdecl, value)`.
+fn ffi_cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    arity(vm, &a, "cast", 3, 3)?;
+    let d = ffi_self(vm, &a)?;
+    let sh = d.sh.clone();
+    let ty = type_arg(vm, &sh, vm.arg(&a, 1))?;
+    let r = sh.tt().check_usable(ty);
+    fr(vm, r)?;
+    cast_to(vm, &sh, ty, vm.arg(&a, 2))
+}
+
+/// The cdata `ffi.cast(ty, v)` gives.
+pub fn cast_to(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<Value> {
+    let target = conv::cls_of(sh, ty);
+    let tn = sh.name(ty);
+    match target {
+        Cls::Int | Cls::Char | Cls::UniChar(_) | Cls::Bool | Cls::Float(_) | Cls::LongDouble => {
+            let s = cast_source(vm, &target, &tn, v)?;
+            let mut buf = [0u8; 16];
+            // SAFETY: 16 bytes hold any primitive.
+            let r = unsafe { convert::store_cast(&sh.tt(), ty, buf.as_mut_ptr(), s) };
+            fr(vm, r)?;
+            cdata::new_primitive(vm, sh, ty, &buf)
+        }
+        Cls::Pointer(_) | Cls::Function => {
+            let s = cast_source(vm, &target, &tn, v)?;
+            let addr = match s {
+                Scalar::Pointer(p) => p,
+                Scalar::Int(i) => convert::wrap_int(i, 8, false) as usize,
+                Scalar::Float(_) => {
+                    return Err(vm.type_error(format!("cannot cast a float to ctype '{tn}'")))
+                }
+            };
+            cdata::new_pointer(vm, sh, ty, addr)
+        }
+        _ => Err(vm.type_error(format!("cannot cast to ctype '{tn}'"))),
+    }
+}
+
+/// `ffi.gc(cdata, destructor, size=0)`.
+fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "gc", &["cdata", "destructor", "size"])?;
+    arity(vm, &a, "gc", 2, 4)?;
+    let c = vm.arg(&a, 1);
+    let Some(cd) = cdata_of(vm, c) else {
+        let tn = vm.type_name(c);
+        return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
+    };
+    let destructor = opt_arg(vm, &a, 2, "destructor").unwrap_or(vm.none());
+    if destructor == vm.none() {
+        if cd.flavor == Flavor::Gc {
+            set_keep2(vm, c, Value::NULL);
+            return Ok(vm.none());
+        }
+        return Err(
+            vm.type_error("Can remove destructor only on a object previously returned by ffi.gc()")
+        );
+    }
+    let mut n = CData::new(&cd.sh, cd.ty, cd.ptr, Flavor::Gc);
+    n.len = cd.len;
+    n.size = cd.size;
+    let v = cdata::wrap(vm, n, vm.arg(&a, 1))?;
+    let destructor = opt_arg(vm, &a, 2, "destructor").unwrap_or(Value::NULL);
+    set_keep2(vm, v, destructor);
+    vm.heap.register_finalizer(v);
+    Ok(v)
+}
+
+/// Runs the destructor of a gc cdata (or an allocator's free) at most once.
+pub fn run_destructor(vm: &mut Vm, v: Value) -> PyResult<()> {
+    let Some(cd) = cdata_of(vm, v) else {
+        return Ok(());
+    };
+    if !matches!(cd.flavor, Flavor::Gc | Flavor::Owning) {
+        return Ok(());
+    }
+    let d = keep2_of(vm, v);
+    if d.is_null() || d == vm.none() {
+        return Ok(());
+    }
+    set_keep2(vm, v, Value::NULL);
+    let orig = keep_of(vm, v);
+    vm.call(d, &[orig])?;
+    Ok(())
+}
+
+/// `__minipy_finalize__` of cdata: called by the VM after the GC found a registered cdata dead.
+pub fn cdata_finalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = vm.arg(&a, 0);
+    run_destructor(vm, v)?;
+    Ok(vm.none())
+}
+
+/// `ffi.release(cdata)` / `cdata.__exit__`: destructor now, from_buffer released.
+pub fn release(vm: &mut Vm, v: Value) -> PyResult<()> {
+    let Some(cd) = cdata_of(vm, v) else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
+    };
+    match cd.flavor {
+        Flavor::Gc | Flavor::Owning => run_destructor(vm, v),
+        Flavor::FromBuffer(_) => {
+            cd.released = true;
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn ffi_release(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    arity(vm, &a, "release", 2, 2)?;
+    release(vm, vm.arg(&a, 1))?;
+    Ok(vm.none())
+}
+
+/// `ffi.new_allocator(alloc=None, free=None, should_clear_after_alloc=True)`: a callable
+/// `allocator(cdecl, init=None)`; state in a bound tuple (ffi, alloc, free, clear).
+fn ffi_new_allocator(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(
+        &a,
+        "new_allocator",
+        &["alloc", "free", "should_clear_after_alloc"],
+    )?;
+    let none = vm.none();
+    let alloc = opt_arg(vm, &a, 1, "alloc").unwrap_or(none);
+    let free = opt_arg(vm, &a, 2, "free").unwrap_or(none);
+    let clear = match opt_arg(vm, &a, 3, "should_clear_after_alloc") {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    if alloc == none && free != none {
+        return Err(vm.type_error("cannot pass 'free' without 'alloc'"));
+    }
+    let clear = vm.bool_val(clear);
+    let t = vm.new_tuple(&[vm.arg(&a, 0), alloc, free, clear])?;
+    vm.new_native("allocator", allocator_call, t)
+}
+
+fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let st = vm.arg(&a, 0);
+    let items = vm.tuple_items(st).to_vec();
+    let (ffi_obj, alloc, clear) = (items[0], items[1], items[3]);
+    let Some(d) = foreign::<super::ffi_obj::FfiData>(vm, ffi_obj) else {
+        return Err(vm.type_error("bad allocator"));
+    };
+    let sh = d.sh.clone();
+    let Some(decl) = opt_arg(vm, &a, 1, "cdecl") else {
+        return Err(vm.type_error("allocator() missing 1 required positional argument: 'cdecl'"));
+    };
+    let ty = type_arg(vm, &sh, decl)?;
+    let init = opt_arg(vm, &a, 2, "init").filter(|v| *v != vm.none());
+    if alloc == vm.none() {
+        return new_with(vm, &sh, ty, init);
+    }
+    let (size, len, do_init) = new_size(vm, &sh, ty, init)?;
+    let base = vm.sp();
+    vm.push(st);
+    let sz = vm.new_int(size as i64)?;
+    let alloc = vm.tuple_items(vm.at(base))[1];
+    let r = vm.call(alloc, &[sz]);
+    let raw = match r {
+        Ok(r) => r,
+        Err(e) => {
+            vm.truncate(base);
+            return Err(e);
+        }
+    };
+    vm.push(raw);
+    let ptr = match cdata_of(vm, raw) {
+        Some(c)
+            if c.is_pointer_kind() || matches!(conv::cls_of(&c.sh, c.ty), Cls::Array { .. }) =>
+        {
+            c.ptr
+        }
+        _ => {
+            vm.truncate(base);
+            let tn = conv::what_is(vm, raw);
+            return Err(vm.type_error(format!("alloc() must return a cdata pointer, not {tn}")));
+        }
+    };
+    if ptr.is_null() {
+        vm.truncate(base);
+        return Err(vm.raise("MemoryError", &format!("alloc() returned NULL")));
+    }
+    if vm.truthy(clear)? {
+        // SAFETY: the allocator returned at least `size` bytes (its contract).
+        unsafe { std::ptr::write_bytes(ptr, 0, size) };
+    }
+    let mut cd = CData::new(&sh, ty, ptr, Flavor::Owning);
+    cd.size = size;
+    cd.len = len;
+    let r = cdata::wrap(vm, cd, vm.at(base + 1));
+    let v = match r {
+        Ok(v) => v,
+        Err(e) => {
+            vm.truncate(base);
+            return Err(e);
+        }
+    };
+    vm.push(v);
+    let free = vm.tuple_items(vm.at(base))[2];
+    if free != vm.none() {
+        set_keep2(vm, v, free);
+        vm.heap.register_finalizer(vm.at(base + 2));
+    }
+    let _ = free;
+    if let (Some(_), true) = (init, do_init) {
+        let init = opt_arg(vm, &a, 2, "init").unwrap_or(Value::NULL);
+        let r = init_new(vm, &sh, ty, ptr, init);
+        if let Err(e) = r {
+            vm.truncate(base);
+            return Err(e);
+        }
+    }
+    let v = vm.at(base + 2);
+    vm.truncate(base);
+    Ok(v)
+}
+
+/// Walks `fields_or_indexes` from type `ty`: (final type, byte offset). Strings name struct
+/// fields (through one pointer level at the start), ints index arrays/pointers.
+pub fn walk_fields(
+    vm: &mut Vm,
+    sh: &Shared,
+    mut ty: TypeId,
+    a: &Args,
+    first: usize,
+) -> PyResult<(TypeId, usize)> {
+    let mut off: i64 = 0;
+    let n = vm.npos(a);
+    for i in first..n {
+        let k = vm.arg(a, i);
+        if vm.is(k, Kind::Str) {
+            let name = vm.str_of(k).to_string();
+            if i == first {
+                if let TypeKind::Pointer(t) = sh.tt().kind(ty).clone() {
+                    if matches!(sh.tt().kind(t), TypeKind::Struct(_)) {
+                        ty = t;
+                    }
+                }
+            }
+            let f = sh.tt().field(ty, &name).cloned();
+            match f {
+                Some(f) => {
+                    off += f.offset as i64;
+                    ty = f.ty;
+                }
+                None => {
+                    if !matches!(sh.tt().kind(ty), TypeKind::Struct(_)) {
+                        let tn = sh.name(ty);
+                        return Err(
+                            vm.type_error(format!("expected a struct or union ctype, got '{tn}'"))
+                        );
+                    }
+                    return Err(vm.key_error(k));
+                }
+            }
+        } else if let Some(idx) = vm.to_i64(k) {
+            let item = sh.tt().item(ty);
+            let Some(item) = item else {
+                let tn = sh.name(ty);
+                return Err(
+                    vm.type_error(format!("expected an array or pointer ctype, got '{tn}'"))
+                );
+            };
+            let isz = sh.tt().size_of(item).unwrap_or(0) as i64;
+            off += idx * isz;
+            ty = item;
+        } else {
+            let tn = vm.type_name(k);
+            return Err(vm.type_error(format!("field name or array index expected, not {tn}")));
+        }
+    }
+    Ok((ty, off as usize))
+}
+
+/// `ffi.addressof(cdata, *fields_or_indexes)` / `ffi.addressof(lib, "name")`.
+fn ffi_addressof(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    arity(vm, &a, "addressof", 2, usize::MAX)?;
+    let d = ffi_self(vm, &a)?;
+    let sh = d.sh.clone();
+    let x = vm.arg(&a, 1);
+    if let Some(l) = foreign::<LibData>(vm, x) {
+        let ld = LibData {
+            sh: l.sh.clone(),
+            lib: l.lib.clone(),
+        };
+        return super::lib_obj::address_of_symbol(vm, &ld, &a);
+    }
+    let Some(cd) = cdata_of(vm, x) else {
+        let tn = vm.type_name(x);
+        return Err(vm.type_error(format!(
+            "expected a cdata struct/union/array object, got '{tn}'"
+        )));
+    };
+    let kind = cd.sh.tt().kind(cd.ty).clone();
+    let ok = match &kind {
+        TypeKind::Struct(_) | TypeKind::Array { .. } => true,
+        TypeKind::Pointer(t) => {
+            vm.npos(&a) > 2 && matches!(cd.sh.tt().kind(*t), TypeKind::Struct(_))
+        }
+        _ => false,
+    };
+    if !ok || cd.flavor == Flavor::Primitive {
+        return Err(vm.type_error("expected a cdata struct/union/array object"));
+    }
+    let csh = cd.sh.clone();
+    let base_ptr = cd.ptr;
+    let (ty, off) = walk_fields(vm, &csh, cd.ty, &a, 2)?;
+    let pty = csh.pointer_to(ty);
+    let _ = sh;
+    // SAFETY: pointer arithmetic only (the result is a raw address).
+    let p = unsafe { base_ptr.add(off) };
+    cdata::new_pointer(vm, &csh, pty, p as usize)
+}

@@ -1,0 +1,143 @@
+//! The `cffi` and `_cffi_backend` module objects, the cffi classes (FFI, CData, CType, Lib,
+//! buffer, CField) and the exception classes (CDefError, FFIError, VerificationError,
+//! VerificationMissing, PkgConfigError). Classes are created once per VM and found again by their
+//! registered names (`vm.builtin_type("_cffi_backend.CData")`).
+
+use crate::obj::layout::{Kind, ModuleObj};
+use crate::vm::{PyResult, Vm};
+use gc::Value;
+
+/// Native classes: (registered name suffix, Python name).
+const CLASSES: &[&str] = &[
+    "FFI",
+    "CData",
+    "CType",
+    "Lib",
+    "buffer",
+    "CField",
+    "__CData_iterator",
+];
+
+/// Exception classes of `cffi` (direct subclasses of Exception).
+const EXCEPTIONS: &[&str] = &[
+    "CDefError",
+    "FFIError",
+    "VerificationError",
+    "VerificationMissing",
+    "PkgConfigError",
+];
+
+/// Creates the cffi classes if this VM does not have them yet.
+pub fn ensure_types(vm: &mut Vm) {
+    if vm.type_names.contains_key("_cffi_backend.CData") {
+        return;
+    }
+    for name in CLASSES {
+        vm.new_native_type(name, "_cffi_backend");
+    }
+    super::ffi_obj::install(vm);
+    super::ffi_new::install(vm);
+    super::ffi_misc::install(vm);
+    super::cdata_ops::install(vm);
+    super::ctype_obj::install(vm);
+    super::lib_obj::install(vm);
+    super::buffer::install(vm);
+    for name in EXCEPTIONS {
+        if let Err(_e) = make_exception(vm, name) {
+            vm.take_exc();
+        }
+    }
+}
+
+/// `class <name>(Exception)` in module `cffi`, registered as `cffi.<name>`.
+fn make_exception(vm: &mut Vm, name: &str) -> PyResult<()> {
+    let base = vm.sp();
+    let n = vm.new_str(name)?;
+    vm.push(n);
+    let exc = vm.builtin_type("Exception");
+    let bases = vm.new_tuple(&[exc])?;
+    vm.push(bases);
+    let d = vm.new_dict()?;
+    vm.push(d);
+    let k = vm.intern("__module__");
+    let m = vm.intern("cffi");
+    vm.dict_set(vm.at(base + 2), k, m)?;
+    let k = vm.intern("__qualname__");
+    let q = vm.new_str(name)?;
+    vm.dict_set(vm.at(base + 2), k, q)?;
+    let t = vm.new_class(base, base + 1, base + 2);
+    vm.truncate(base);
+    let t = t?;
+    vm.roots.types.push(t);
+    let idx = vm.roots.types.len() - 1;
+    vm.type_names.insert(format!("cffi.{name}"), idx);
+    Ok(())
+}
+
+/// Sets `name = v` in the module at stack slot `slot`.
+pub fn module_set(vm: &mut Vm, slot: usize, name: &str, v: Value) -> PyResult<()> {
+    let base = vm.sp();
+    vm.push(v);
+    let k = vm.intern(name);
+    let d = vm.obj::<ModuleObj>(vm.at(slot)).dict;
+    let r = vm.dict_set(d, k, vm.at(base));
+    vm.truncate(base);
+    r
+}
+
+/// Builds the `cffi` or `_cffi_backend` module (None for other names).
+pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+    if name != "cffi" && name != "_cffi_backend" {
+        return None;
+    }
+    ensure_types(vm);
+    Some(fill(vm, name))
+}
+
+fn fill(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let m = vm.new_module(name)?;
+    let slot = vm.sp();
+    vm.push(m);
+    let r = fill_inner(vm, slot, name);
+    let m = vm.at(slot);
+    vm.truncate(slot);
+    r.map(|_| m)
+}
+
+fn fill_inner(vm: &mut Vm, slot: usize, name: &str) -> PyResult<()> {
+    let ffi = vm.builtin_type("_cffi_backend.FFI");
+    module_set(vm, slot, "FFI", ffi)?;
+    let v = vm.new_str("2.0.0")?;
+    module_set(vm, slot, "__version__", v)?;
+    if name == "cffi" {
+        for e in EXCEPTIONS {
+            let t = vm.builtin_type(&format!("cffi.{e}"));
+            module_set(vm, slot, e, t)?;
+        }
+        let a = vm.new_int(2)?;
+        let b = vm.new_int(0)?;
+        let c = vm.new_int(0)?;
+        vm.push(a);
+        vm.push(b);
+        vm.push(c);
+        let t = vm.new_tuple_from_stack(3)?;
+        module_set(vm, slot, "__version_info__", t)?;
+    } else {
+        for (n, cls) in [
+            ("CData", "CData"),
+            ("CType", "CType"),
+            ("Lib", "Lib"),
+            ("buffer", "buffer"),
+            ("CField", "CField"),
+        ] {
+            let t = vm.builtin_type(&format!("_cffi_backend.{cls}"));
+            module_set(vm, slot, n, t)?;
+        }
+        for (n, v) in super::ffi_obj::RTLD_FLAGS {
+            let v = vm.new_int(*v as i64)?;
+            module_set(vm, slot, n, v)?;
+        }
+    }
+    let _ = Kind::Module;
+    Ok(())
+}
