@@ -428,8 +428,32 @@ impl Vm {
             let inst = self.pop();
             let d = self.obj::<InstanceObj>(inst).dict;
             self.push(inst);
+            self.push(args);
             let k = self.intern("args");
             self.dict_set(d, k, args)?;
+            // StopIteration.value and SystemExit.code mirror args[0]
+            let args = self.pop();
+            let inst = self.top();
+            let cls = self.type_of(inst);
+            let attr = if self.is_subtype(cls, self.builtin_type("StopIteration")) {
+                Some("value")
+            } else if self.is_subtype(cls, self.builtin_type("SystemExit")) {
+                Some("code")
+            } else {
+                None
+            };
+            if let Some(attr) = attr {
+                let items = self.tuple_items(args);
+                let v = match items.len() {
+                    0 => self.none(),
+                    1 => items[0],
+                    _ if attr == "code" => args,
+                    _ => items[0],
+                };
+                let k = self.intern(attr);
+                let d = self.obj::<InstanceObj>(self.top()).dict;
+                self.dict_set(d, k, v)?;
+            }
             return Ok(self.pop());
         }
         Ok(inst)

@@ -11,6 +11,25 @@ use gc::Value;
 
 const MIN_CAP: usize = 8;
 
+/// CPython's open-addressing probe sequence: `i = 5*i + perturb + 1`, with the high bits of the hash
+/// shifted in, so that runs of consecutive integer keys and deleted entries do not form long clusters.
+struct Probe {
+    slot: usize,
+    perturb: u64,
+}
+
+impl Probe {
+    #[inline(always)]
+    fn new(hash: i64) -> Probe {
+        Probe { slot: hash as u64 as usize, perturb: hash as u64 }
+    }
+    #[inline(always)]
+    fn next(&mut self, mask: usize) {
+        self.perturb >>= 5;
+        self.slot = (self.slot.wrapping_mul(5).wrapping_add(self.perturb as usize).wrapping_add(1)) & mask;
+    }
+}
+
 impl Vm {
     pub fn new_dict_kind(&mut self, kind: Kind) -> PyResult<Value> {
         self.alloc(kind, 0)
@@ -63,14 +82,14 @@ impl Vm {
         if self.obj::<DictObj>(d).index.is_null() {
             return Ok(None);
         }
-        let mut probe = 0usize;
+        let mut probe = Probe::new(hash);
         loop {
             let d = self.at(dslot);
             let key = self.at(kslot);
             let p = self.obj::<DictObj>(d);
             let index = self.varray(p.index);
             let mask = index.len() - 1;
-            let slot = (hash as u64 as usize).wrapping_add(probe) & mask;
+            let slot = probe.slot & mask;
             let ix = index[slot];
             if ix.is_null() || ix.as_int() == 0 {
                 return Ok(None);
@@ -96,7 +115,7 @@ impl Vm {
                     }
                 }
             }
-            probe += 1;
+            probe.next(mask);
         }
     }
 
@@ -130,8 +149,9 @@ impl Vm {
         let index = self.varray(p.index);
         let entries = self.varray(p.entries);
         let mask = index.len() - 1;
-        let mut slot = (h as u64 as usize) & mask;
+        let mut probe = Probe::new(h);
         loop {
+            let slot = probe.slot & mask;
             let ix = index[slot];
             if ix.as_int() == 0 {
                 return None;
@@ -141,7 +161,7 @@ impl Vm {
             if k == key || (!k.is_null() && self.is(k, Kind::Str) && entries[3 * e].as_int() == h && self.str_of(k) == self.str_of(key)) {
                 return Some(entries[3 * e + 2]);
             }
-            slot = (slot + 1) & mask;
+            probe.next(mask);
         }
     }
 
@@ -188,11 +208,11 @@ impl Vm {
         self.heap.write_barrier(entries);
         let idx = self.varray_mut(index);
         let mask = idx.len() - 1;
-        let mut slot = (h as u64 as usize) & mask;
-        while idx[slot].as_int() != 0 {
-            slot = (slot + 1) & mask;
+        let mut probe = Probe::new(h);
+        while idx[probe.slot & mask].as_int() != 0 {
+            probe.next(mask);
         }
-        idx[slot] = Value::from_int(e as i64 + 1).unwrap();
+        idx[probe.slot & mask] = Value::from_int(e as i64 + 1).unwrap();
         p.used += 1;
         p.len += 1;
     }

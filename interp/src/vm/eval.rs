@@ -850,9 +850,16 @@ impl Vm {
             (*p).name = name;
             (*p).qualname = qualname;
         }
-        // docstring: first constant if it is a str and the body starts with it
-        let cd = self.code_data(code);
-        let _ = cd;
+        // the compiler puts a def's or lambda's docstring (or None) in consts[0]
+        let kind = self.code_data(code).kind;
+        if matches!(kind, crate::bytecode::CodeKind::Function | crate::bytecode::CodeKind::Lambda | crate::bytecode::CodeKind::Generator) {
+            let consts = self.obj::<CodeObj>(code).consts;
+            if let Some(&d) = self.tuple_items(consts).first() {
+                if self.is(d, Kind::Str) {
+                    unsafe { (*self.payload::<FunctionObj>(f)).doc = d };
+                }
+            }
+        }
         Ok(f)
     }
 

@@ -199,6 +199,18 @@ impl Vm {
             Kind::Bytes => Ok(hash_bytes(self.bytes_of(v))),
             Kind::NoneType => Ok(0xFCA86 >> 4),
             Kind::Tuple => {
+                self.enter_native()?;
+                let r = self.hash_tuple(v);
+                self.native_depth -= 1;
+                r
+            }
+            _ => self.hash_other(v),
+        }
+    }
+
+    fn hash_tuple(&mut self, v: Value) -> PyResult<i64> {
+        {
+            {
                 let base = self.sp();
                 self.push(v);
                 let n = self.tuple_items(v).len();
@@ -219,6 +231,11 @@ impl Vm {
                 acc = acc.wrapping_add(n as u64 ^ 0x27D4EB2F165667C5 ^ 3527539);
                 Ok(((acc >> 2) as i64).max(-(1 << 61)))
             }
+        }
+    }
+
+    fn hash_other(&mut self, v: Value) -> PyResult<i64> {
+        match self.kind(v) {
             Kind::FrozenSet => {
                 let mut acc: u64 = 0;
                 let base = self.sp();
@@ -353,6 +370,24 @@ impl Vm {
 
     /// Equality of two sequences of values given by stack slots of containers (tuple/list).
     fn seq_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        self.enter_native()?;
+        let r = self.seq_eq_inner(a, b);
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Counts one level of Rust recursion (nested containers compared, hashed or printed);
+    /// RecursionError instead of overflowing the Rust stack.
+    pub fn enter_native(&mut self) -> PyResult<()> {
+        self.native_depth += 1;
+        if self.native_depth > 200 + self.recursion_limit {
+            self.native_depth -= 1;
+            return Err(self.raise("RecursionError", "maximum recursion depth exceeded in comparison"));
+        }
+        Ok(())
+    }
+
+    fn seq_eq_inner(&mut self, a: Value, b: Value) -> PyResult<bool> {
         let base = self.sp();
         self.push(a);
         self.push(b);
@@ -518,6 +553,13 @@ impl Vm {
     }
 
     fn seq_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+        self.enter_native()?;
+        let r = self.seq_compare_inner(a, b, op);
+        self.native_depth -= 1;
+        r
+    }
+
+    fn seq_compare_inner(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
             let e = self.seq_eq(a, b)?;
             return Ok(self.bool_val(e == (op == CmpOp::Eq)));
@@ -674,6 +716,27 @@ impl Vm {
                     return Ok(r);
                 }
             }
+        }
+        if self.is(a, Kind::List) && op == BinOp::Mul && self.is_int(b) {
+            // list *= n repeats in place
+            let base = self.sp();
+            self.push(a);
+            let r = self.seq_repeat(a, b);
+            let r = match r {
+                Ok(r) => r,
+                Err(e) => {
+                    self.truncate(base);
+                    return Err(e);
+                }
+            };
+            let items = self.list_items(r).to_vec();
+            let n = items.len();
+            self.roots.stack.extend_from_slice(&items);
+            let res = self.list_replace_from_stack(base, n);
+            let a = self.at(base);
+            self.truncate(base);
+            res?;
+            return Ok(a);
         }
         if self.is(a, Kind::List) && op == BinOp::Add {
             // list += iterable extends in place

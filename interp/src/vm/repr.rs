@@ -276,6 +276,9 @@ impl Vm {
             }
             .into());
         }
+        if self.repr_guard.len() > self.recursion_limit {
+            return Err(self.raise("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+        }
         self.repr_guard.push(id);
         let base = self.sp();
         self.push(v);
