@@ -103,8 +103,7 @@ pub fn make_callback(
 fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> {
     let (f, error, onerror) = (vm.at(base), vm.at(base + 1), vm.at(base + 2));
     if !is_callable(vm, f) {
-        let tn = vm.type_name(f);
-        return Err(vm.type_error(format!("expected a callable object, not {tn}")));
+        return Err(vm.type_error("the 'python_callable' argument is not callable"));
     }
     if onerror != vm.none() && !is_callable(vm, onerror) {
         let tn = vm.type_name(onerror);

@@ -423,11 +423,12 @@ fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
         isz.max(1)
     };
     if let Some(o) = cdata_of(vm, other) {
+        let left_array = matches!(cd.sh.tt().kind(cd.ty), TypeKind::Array { .. });
         let (pa, pb) = (
             cd.sh.name(cd.sh.pointer_to(item)),
             item_info(o).map(|(t, _, _)| o.sh.name(o.sh.pointer_to(t))),
         );
-        if Some(&pa) != pb.as_ref() {
+        if left_array || Some(&pa) != pb.as_ref() {
             let (x, y) = (cd.name(), o.name());
             return Err(vm.type_error(format!("cannot subtract cdata '{x}' and cdata '{y}'")));
         }

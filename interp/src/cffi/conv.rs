@@ -287,6 +287,14 @@ pub fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> PyRe
                 return Err(vm.type_error("an integer is required"));
             }
             let i = int_value(vm, v, sh, ty)?;
+            if i < 0
+                && sh
+                    .tt()
+                    .integer_repr(ty)
+                    .is_some_and(|p| p.kind == PrimKind::Unsigned)
+            {
+                return Err(vm.overflow_error("can't convert negative number to unsigned"));
+            }
             // SAFETY: p is valid for the type's size (caller's contract).
             let r = unsafe { convert::store(&sh.tt(), ty, p, Scalar::Int(i)) };
             fr(vm, r)
