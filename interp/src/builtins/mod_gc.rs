@@ -67,6 +67,7 @@ fn collect(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else {
         vm.heap.major_collect(&mut vm.roots);
     }
+    vm.run_pending_finalizers();
     Ok(Value::from_int(0).unwrap())
 }
 
