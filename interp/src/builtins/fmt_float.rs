@@ -97,7 +97,7 @@ pub fn float_body(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> O
     ) {
         return None;
     }
-    if !x.is_finite() {
+    if !x.is_finite() || (ty == Some('%') && !(x * 100.0).is_finite()) {
         let s = if x.is_nan() { "nan" } else { "inf" };
         return Some(upper_if(
             ty,

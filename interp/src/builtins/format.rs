@@ -94,6 +94,22 @@ pub fn parse_spec(spec: &str, tname: &str, default_align: char) -> Result<Spec, 
     if i < c.len() {
         s.ty = Some(c[i]);
     }
+    if let Some(g) = s.grouping {
+        let ok = match s.ty {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
+            Some('b' | 'o' | 'x' | 'X') => g == '_',
+            _ => false,
+        };
+        if !ok {
+            let t = s.ty.unwrap_or(' ');
+            let t = if (' '..'\x7f').contains(&t) && t != ' ' {
+                t.to_string()
+            } else {
+                format!("\\x{:x}", t as u32)
+            };
+            return Err(format!("Cannot specify '{g}' with '{t}'."));
+        }
+    }
     if s.zero && s.fill.is_none() {
         s.fill = Some('0');
         if s.align.is_none() && default_align == '>' {
@@ -284,7 +300,7 @@ fn format_char(n: &BigInt, s: &Spec) -> Result<String, (&'static str, String)> {
         .to_u32()
         .and_then(char::from_u32)
         .ok_or(("OverflowError", "%c arg not in range(0x110000)".to_string()))?;
-    Ok(pad(&c.to_string(), s, '<'))
+    Ok(pad(&c.to_string(), s, '>'))
 }
 
 /// format(float, spec); Err is the ValueError message.
@@ -312,7 +328,7 @@ pub fn format_f64(f: f64, s: &Spec, tname: &str) -> Result<String, String> {
     if neg && s.z && f.is_finite() && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         neg = false;
     }
-    if !f.is_finite() {
+    if !body.starts_with(|c: char| c.is_ascii_digit()) {
         return Ok(layout_number(
             neg,
             "",
