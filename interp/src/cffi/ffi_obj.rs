@@ -205,6 +205,9 @@ fn ffi_dlclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let tn = vm.type_name(l);
         return Err(vm.type_error(format!("dlclose() expects a library object, not {tn}")));
     };
+    if ld.lib.borrow().is_closed() {
+        return Ok(vm.none());
+    }
     let r = ld.lib.borrow_mut().close();
     fr(vm, r)?;
     Ok(vm.none())

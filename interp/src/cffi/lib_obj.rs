@@ -46,6 +46,10 @@ fn symbol(vm: &mut Vm, ld: &LibData, name: &str) -> PyResult<*mut u8> {
 
 fn lib_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let ld = lib_self(vm, &a)?;
+    if ld.lib.borrow().is_closed() {
+        let n = ld.lib.borrow().name().to_string();
+        return Err(vm.value_error(format!("library '{n}' has already been closed")));
+    }
     let (lib, key) = (vm.arg(&a, 0), vm.arg(&a, 1));
     let cache = keep_of(vm, lib);
     if let Some(v) = vm.dict_get_str(cache, key) {
