@@ -6,6 +6,7 @@
 //! Also the argument-checking helpers shared by the method files (`check_method`, `bind_params`,
 //! `index_arg`, `slice_bounds`, `same_or_eq`), which reproduce CPython's error messages.
 
+use crate::bytecode::Op;
 use crate::obj::layout::*;
 use crate::vm::gen::GenResult;
 use crate::vm::{Args, Exc, PyResult, Vm};
@@ -625,27 +626,17 @@ fn bigint_times_pow2(n: &BigInt, e: i64) -> Result<f64, &'static str> {
     let lost = shift > 0 && (n & ((BigInt::from(1) << shift as usize) - 1)) != BigInt::zero();
     let m = (n >> shift as usize).to_u64().unwrap_or(0) | lost as u64;
     let mut exp = e + shift;
-    // subnormal range: pre-round to the precision available, to avoid double rounding
+    // subnormal result: round once at the 2**-1074 bit (the hardware would round twice)
     let min_exp = -1074;
     let m_bits = 64 - m.leading_zeros() as i64;
     let mut m = m;
-    if exp + m_bits - 53 < min_exp {
-        let drop = (min_exp - exp).min(64);
-        let half = if drop > 0 && drop <= 64 {
-            1u128 << (drop - 1)
-        } else {
-            0
-        };
+    if exp < min_exp && exp + m_bits - 53 < min_exp {
+        let drop = (min_exp - exp).min(70) as u32;
         let mm = m as u128;
-        let keep = if drop >= 64 { 0 } else { mm >> drop };
-        let rem = if drop >= 64 {
-            mm
-        } else {
-            mm & ((1u128 << drop) - 1)
-        };
+        let (keep, rem, half) = (mm >> drop, mm & ((1u128 << drop) - 1), 1u128 << (drop - 1));
         let round_up = rem > half || (rem == half && keep & 1 == 1);
         m = (keep + round_up as u128) as u64;
-        exp += drop;
+        exp += drop as i64;
     }
     let v = (m as f64)
         * 2f64.powi(exp.clamp(-1100, 1100) as i32 / 2)
@@ -666,8 +657,7 @@ fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let s = vm.arg(&a, 1);
     if !vm.is(s, Kind::Str) {
-        let tn = vm.type_name(s);
-        return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
+        return Err(vm.type_error("bad argument type for built-in operation"));
     }
     let text = vm.str_of(s).to_string();
     let f = match parse_hex_float(&text) {
@@ -733,15 +723,16 @@ fn exact_int(vm: &Vm, v: Value) -> Option<BigInt> {
 fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_method(vm, &a, "range", "index", &[Kind::Range], Arity::One)?;
     let pos = match exact_int(vm, vm.arg(&a, 1)) {
-        Some(x) => range_pos(vm, vm.arg(&a, 0), &x)?,
-        None => range_scan(vm, &a, true)?.0,
+        Some(x) => range_pos(vm, vm.arg(&a, 0), &x)?.ok_or(true),
+        None => range_scan(vm, &a, true)?.0.ok_or(false),
     };
     match pos {
-        Some(k) => vm.new_int(k),
-        None => {
+        Ok(k) => vm.new_int(k),
+        Err(true) => {
             let r = vm.repr_string(vm.arg(&a, 1))?;
             Err(vm.value_error(format!("{r} is not in range")))
         }
+        Err(false) => Err(vm.value_error("sequence.index(x): x not in sequence")),
     }
 }
 
@@ -755,6 +746,11 @@ fn range_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 // ---- generators ----------------------------------------------------------------------------------
+//
+// A generator suspended in `yield from` sits on its YieldFrom instruction with the delegate iterator
+// on top of its saved stack (the instruction re-runs on resume). throw() and close() are forwarded
+// to the delegate first, like CPython; when the delegate finishes, the frame is "detached" from it
+// (delegate popped, ip moved past YieldFrom) and resumed with the delegate's result or exception.
 
 /// The value of a resumed generator, or StopIteration(return value).
 fn gen_outcome(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
@@ -795,6 +791,90 @@ fn gen_send(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (g, v) = (vm.arg(&a, 0), vm.arg(&a, 1));
     let r = vm.gen_resume(g, v, false)?;
     gen_outcome(vm, r)
+}
+
+/// The iterator a suspended generator delegates to with `yield from`, if any.
+fn gen_delegate(vm: &Vm, g: Value) -> Option<Value> {
+    let st = vm.gen_state(g);
+    if !st.started || st.finished || st.running {
+        return None;
+    }
+    let code = vm.obj::<GeneratorObj>(g).code;
+    match vm.code_data(code).instrs.get(st.ip) {
+        Some(i) if i.op == Op::YieldFrom => st.stack.last().copied(),
+        _ => None,
+    }
+}
+
+/// Detaches a generator from its delegate: on resume it continues after the YieldFrom.
+fn gen_detach(vm: &Vm, g: Value) {
+    let st = vm.gen_state(g);
+    st.stack.pop();
+    st.ip += 1;
+}
+
+/// Closes the iterator at stack slot `slot` (a generator, or anything with a close() method).
+fn close_iter(vm: &mut Vm, slot: usize) -> PyResult<()> {
+    let d = vm.at(slot);
+    if vm.is(d, Kind::Generator) {
+        return close_gen(vm, slot);
+    }
+    let name = vm.intern("close");
+    if let Some(f) = vm.getattr_opt(d, name)? {
+        vm.call(f, &[])?;
+    }
+    Ok(())
+}
+
+/// Throws the exception at stack slot `eslot` into the generator at `gslot`, forwarding it to the
+/// generator's `yield from` delegate first.
+fn throw_into(vm: &mut Vm, gslot: usize, eslot: usize) -> PyResult<GenResult> {
+    let Some(d) = gen_delegate(vm, vm.at(gslot)) else {
+        let (g, e) = (vm.at(gslot), vm.at(eslot));
+        return vm.gen_resume(g, e, true);
+    };
+    vm.push(d);
+    let dslot = vm.sp() - 1;
+    let r = if vm.exc_matches(vm.at(eslot), "GeneratorExit") {
+        // close the delegate, then raise GeneratorExit (or the delegate's error) in the generator
+        close_iter(vm, dslot).map(|_| None)
+    } else if vm.is(d, Kind::Generator) {
+        throw_into(vm, dslot, eslot).map(Some)
+    } else {
+        let name = vm.intern("throw");
+        match vm.getattr_opt(d, name)? {
+            Some(f) => match vm.call(f, &[vm.at(eslot)]) {
+                Ok(v) => Ok(Some(GenResult::Yield(v))),
+                Err(x) if vm.exc_matches(vm.roots.exc, "StopIteration") => {
+                    let e = vm.take_exc();
+                    let v = vm.stop_iteration_value(e);
+                    let _ = x;
+                    Ok(Some(GenResult::Return(v)))
+                }
+                Err(x) => Err(x),
+            },
+            None => Ok(None),
+        }
+    };
+    vm.truncate(dslot);
+    let g = vm.at(gslot);
+    match r {
+        Ok(Some(GenResult::Yield(v))) => Ok(GenResult::Yield(v)),
+        Ok(Some(GenResult::Return(v))) => {
+            gen_detach(vm, g);
+            vm.gen_resume(g, v, false)
+        }
+        Ok(None) => {
+            gen_detach(vm, g);
+            let e = vm.at(eslot);
+            vm.gen_resume(g, e, true)
+        }
+        Err(_) => {
+            gen_detach(vm, g);
+            let e = vm.take_exc();
+            vm.gen_resume(g, e, true)
+        }
+    }
 }
 
 /// The exception to throw for throw(typ[, val[, tb]]): an instance, or a class instantiated with val.
@@ -838,9 +918,40 @@ fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Arity::Range(1, 3),
     )?;
     let e = throw_exception(vm, &a, nargs)?;
-    let g = vm.arg(&a, 0);
-    let r = vm.gen_resume(g, e, true)?;
+    vm.push(e);
+    let r = throw_into(vm, a.base, vm.sp() - 1)?;
     gen_outcome(vm, r)
+}
+
+/// generator.close() on the generator at stack slot `gslot`.
+fn close_gen(vm: &mut Vm, gslot: usize) -> PyResult<()> {
+    let g = vm.at(gslot);
+    let st = vm.gen_state(g);
+    if st.running {
+        return Err(vm.value_error("generator already executing"));
+    }
+    if !st.started || st.finished {
+        vm.gen_finished(g);
+        return Ok(());
+    }
+    let t = vm.builtin_type("GeneratorExit");
+    let e = vm.call(t, &[])?;
+    vm.push(e);
+    let r = throw_into(vm, gslot, vm.sp() - 1);
+    vm.pop();
+    match r {
+        Ok(GenResult::Yield(_)) => Err(vm.raise("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(GenResult::Return(_)) => Ok(()),
+        Err(x) => {
+            let exc = vm.roots.exc;
+            if vm.exc_matches(exc, "GeneratorExit") || vm.exc_matches(exc, "StopIteration") {
+                vm.take_exc();
+                Ok(())
+            } else {
+                Err(x)
+            }
+        }
+    }
 }
 
 fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -852,31 +963,8 @@ fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
         &[Kind::Generator],
         Arity::NoArgs,
     )?;
-    let g = vm.arg(&a, 0);
-    let st = vm.gen_state(g);
-    if st.running {
-        return Err(vm.value_error("generator already executing"));
-    }
-    if !st.started || st.finished {
-        vm.gen_finished(g);
-        return Ok(vm.none());
-    }
-    let t = vm.builtin_type("GeneratorExit");
-    let e = vm.call(t, &[])?;
-    let g = vm.arg(&a, 0);
-    match vm.gen_resume(g, e, true) {
-        Ok(GenResult::Yield(_)) => Err(vm.raise("RuntimeError", "generator ignored GeneratorExit")),
-        Ok(GenResult::Return(_)) => Ok(vm.none()),
-        Err(x) => {
-            let exc = vm.roots.exc;
-            if vm.exc_matches(exc, "GeneratorExit") || vm.exc_matches(exc, "StopIteration") {
-                vm.take_exc();
-                Ok(vm.none())
-            } else {
-                Err(x)
-            }
-        }
-    }
+    close_gen(vm, a.base)?;
+    Ok(vm.none())
 }
 
 // ---- builtin iterators ---------------------------------------------------------------------------

@@ -30,7 +30,10 @@ pub fn sort_values(vm: &mut Vm, base: usize, n: usize, key: Value, reverse: bool
         if has_key {
             compute_keys(vm, base, n)?;
         }
-        let perm = merge_sort(vm, kbase, n, reverse)?;
+        let perm = match fast_sort(vm, kbase, n, reverse) {
+            Some(p) => p,
+            None => merge_sort(vm, kbase, n, reverse)?,
+        };
         let sorted: Vec<Value> = perm.iter().map(|&i| vm.at(base + i)).collect();
         for (j, v) in sorted.into_iter().enumerate() {
             vm.set_at(base + j, v);
@@ -73,6 +76,32 @@ fn compute_keys(vm: &mut Vm, base: usize, n: usize) -> PyResult<()> {
         vm.push(k);
     }
     Ok(())
+}
+
+/// The sorted permutation when every key is a small int, or every key is a str: these orders are
+/// total and need no Python call, so std's stable sort is safe. None otherwise.
+fn fast_sort(vm: &Vm, kbase: usize, n: usize, reverse: bool) -> Option<Vec<usize>> {
+    let keys: Vec<Value> = (0..n).map(|i| vm.at(kbase + i)).collect();
+    let mut perm: Vec<usize> = (0..n).collect();
+    if keys.iter().all(|k| k.is_int()) {
+        let ints: Vec<i64> = keys.iter().map(|k| k.as_int()).collect();
+        if reverse {
+            perm.sort_by(|&a, &b| ints[b].cmp(&ints[a]));
+        } else {
+            perm.sort_by_key(|&i| ints[i]);
+        }
+        return Some(perm);
+    }
+    if keys.iter().all(|k| vm.is(*k, Kind::Str)) {
+        let strs: Vec<&str> = keys.iter().map(|k| vm.str_of(*k)).collect();
+        if reverse {
+            perm.sort_by(|&a, &b| strs[b].cmp(strs[a]));
+        } else {
+            perm.sort_by(|&a, &b| strs[a].cmp(strs[b]));
+        }
+        return Some(perm);
+    }
+    None
 }
 
 /// Comparison state: where the keys live, the direction, and the first error.
