@@ -11,19 +11,27 @@ use crate::obj::layout::Kind;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
-const ANY_SET: &[Kind] = &[Kind::Set, Kind::FrozenSet];
-
 pub fn install(vm: &mut Vm) {
-    for t in ["set", "frozenset"] {
-        vm.add_method(t, "copy", copy);
-        vm.add_method(t, "union", union);
-        vm.add_method(t, "intersection", intersection);
-        vm.add_method(t, "difference", difference);
-        vm.add_method(t, "symmetric_difference", symmetric_difference);
-        vm.add_method(t, "issubset", issubset);
-        vm.add_method(t, "issuperset", issuperset);
-        vm.add_method(t, "isdisjoint", isdisjoint);
-    }
+    vm.add_method("set", "copy", copy::<false>);
+    vm.add_method("frozenset", "copy", copy::<true>);
+    vm.add_method("set", "union", union::<false>);
+    vm.add_method("frozenset", "union", union::<true>);
+    vm.add_method("set", "intersection", intersection::<false>);
+    vm.add_method("frozenset", "intersection", intersection::<true>);
+    vm.add_method("set", "difference", difference::<false>);
+    vm.add_method("frozenset", "difference", difference::<true>);
+    vm.add_method("set", "symmetric_difference", symmetric_difference::<false>);
+    vm.add_method(
+        "frozenset",
+        "symmetric_difference",
+        symmetric_difference::<true>,
+    );
+    vm.add_method("set", "issubset", issubset::<false>);
+    vm.add_method("frozenset", "issubset", issubset::<true>);
+    vm.add_method("set", "issuperset", issuperset::<false>);
+    vm.add_method("frozenset", "issuperset", issuperset::<true>);
+    vm.add_method("set", "isdisjoint", isdisjoint::<false>);
+    vm.add_method("frozenset", "isdisjoint", isdisjoint::<true>);
     vm.add_method("set", "add", add);
     vm.add_method("set", "remove", remove);
     vm.add_method("set", "discard", discard);
@@ -39,16 +47,15 @@ pub fn install(vm: &mut Vm) {
     );
 }
 
-/// Checks a method of `set` (mutators) or of both set kinds; returns the argument count after self.
-fn check(vm: &mut Vm, a: &Args, name: &str, arity: Arity, mutator: bool) -> PyResult<usize> {
-    let s = if a.n > 0 { vm.arg(a, 0) } else { Value::NULL };
-    let tname = if !mutator && vm.is(s, Kind::FrozenSet) {
-        "frozenset"
+/// Checks a method call: `frozen` is Some(true) for a frozenset method, Some(false) for a set
+/// method shared with frozenset, None for a mutator (set only). Returns the argument count after self.
+fn check(vm: &mut Vm, a: &Args, name: &str, arity: Arity, frozen: Option<bool>) -> PyResult<usize> {
+    let (tname, kind) = if frozen == Some(true) {
+        ("frozenset", Kind::FrozenSet)
     } else {
-        "set"
+        ("set", Kind::Set)
     };
-    let kinds: &[Kind] = if mutator { &[Kind::Set] } else { ANY_SET };
-    check_method(vm, a, tname, name, kinds, arity)
+    check_method(vm, a, tname, name, &[kind], arity)
 }
 
 fn is_set(vm: &Vm, v: Value) -> bool {
@@ -82,16 +89,16 @@ fn copy_of(vm: &mut Vm, slot: usize) -> PyResult<Value> {
     vm.dict_copy(s, kind)
 }
 
-fn copy(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "copy", Arity::NoArgs, false)?;
+fn copy<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "copy", Arity::NoArgs, Some(FROZEN))?;
     if vm.is(vm.arg(&a, 0), Kind::FrozenSet) {
         return Ok(vm.arg(&a, 0));
     }
     copy_of(vm, a.base)
 }
 
-fn union(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(vm, &a, "union", Arity::Range(0, usize::MAX), false)?;
+fn union<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(vm, &a, "union", Arity::Range(0, usize::MAX), Some(FROZEN))?;
     let r = copy_of(vm, a.base)?;
     vm.push(r);
     let rslot = vm.sp() - 1;
@@ -112,8 +119,14 @@ fn fold_binop(vm: &mut Vm, a: &Args, n: usize, rslot: usize, op: BinOp) -> PyRes
     Ok(())
 }
 
-fn intersection(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(vm, &a, "intersection", Arity::Range(0, usize::MAX), false)?;
+fn intersection<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(
+        vm,
+        &a,
+        "intersection",
+        Arity::Range(0, usize::MAX),
+        Some(FROZEN),
+    )?;
     let r = copy_of(vm, a.base)?;
     vm.push(r);
     let rslot = vm.sp() - 1;
@@ -121,8 +134,14 @@ fn intersection(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.pop())
 }
 
-fn difference(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(vm, &a, "difference", Arity::Range(0, usize::MAX), false)?;
+fn difference<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(
+        vm,
+        &a,
+        "difference",
+        Arity::Range(0, usize::MAX),
+        Some(FROZEN),
+    )?;
     let r = copy_of(vm, a.base)?;
     vm.push(r);
     let rslot = vm.sp() - 1;
@@ -130,15 +149,15 @@ fn difference(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.pop())
 }
 
-fn symmetric_difference(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "symmetric_difference", Arity::One, false)?;
+fn symmetric_difference<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "symmetric_difference", Arity::One, Some(FROZEN))?;
     let o = as_set(vm, a.base + 1)?;
     let s = vm.arg(&a, 0);
     vm.set_binop(s, o, BinOp::Xor)
 }
 
-fn issubset(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "issubset", Arity::One, false)?;
+fn issubset<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "issubset", Arity::One, Some(FROZEN))?;
     let o = as_set(vm, a.base + 1)?;
     vm.push(o);
     let oslot = vm.sp() - 1;
@@ -169,14 +188,14 @@ fn all_items(vm: &mut Vm, a: &Args, want_in: bool) -> PyResult<bool> {
     r
 }
 
-fn issuperset(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "issuperset", Arity::One, false)?;
+fn issuperset<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "issuperset", Arity::One, Some(FROZEN))?;
     let r = all_items(vm, &a, true)?;
     Ok(vm.bool_val(r))
 }
 
-fn isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "isdisjoint", Arity::One, false)?;
+fn isdisjoint<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "isdisjoint", Arity::One, Some(FROZEN))?;
     let r = all_items(vm, &a, false)?;
     Ok(vm.bool_val(r))
 }
@@ -184,15 +203,25 @@ fn isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---- mutators (set only) ----------------------------------------------------------------------
 
 fn add(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "add", Arity::One, true)?;
+    check(vm, &a, "add", Arity::One, None)?;
     let (s, x) = (vm.arg(&a, 0), vm.arg(&a, 1));
     vm.set_add(s, x)?;
     Ok(vm.none())
 }
 
+/// The lookup key for argument 1: a (mutable, unhashable) set is looked up as a frozenset.
+fn lookup_key(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = vm.arg(a, 1);
+    if vm.is(x, Kind::Set) {
+        return vm.dict_copy(x, Kind::FrozenSet);
+    }
+    Ok(x)
+}
+
 fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "remove", Arity::One, true)?;
-    let (s, x) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    check(vm, &a, "remove", Arity::One, None)?;
+    let x = lookup_key(vm, &a)?;
+    let s = vm.arg(&a, 0);
     if vm.dict_del(s, x)?.is_none() {
         let x = vm.arg(&a, 1);
         return Err(vm.key_error(x));
@@ -201,15 +230,16 @@ fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn discard(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "discard", Arity::One, true)?;
-    let (s, x) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    check(vm, &a, "discard", Arity::One, None)?;
+    let x = lookup_key(vm, &a)?;
+    let s = vm.arg(&a, 0);
     vm.dict_del(s, x)?;
     Ok(vm.none())
 }
 
 /// Removes and returns the oldest element.
 fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "pop", Arity::NoArgs, true)?;
+    check(vm, &a, "pop", Arity::NoArgs, None)?;
     let s = vm.arg(&a, 0);
     let first = (0..vm.dict_used(s)).find_map(|i| vm.dict_entry(s, i));
     let Some((k, _)) = first else {
@@ -223,14 +253,14 @@ fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "clear", Arity::NoArgs, true)?;
+    check(vm, &a, "clear", Arity::NoArgs, None)?;
     let s = vm.arg(&a, 0);
     vm.dict_clear(s);
     Ok(vm.none())
 }
 
 fn update(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(vm, &a, "update", Arity::Range(0, usize::MAX), true)?;
+    let n = check(vm, &a, "update", Arity::Range(0, usize::MAX), None)?;
     for i in 1..=n {
         vm.set_update(a.base, a.base + i)?;
     }
@@ -250,7 +280,7 @@ fn intersection_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
         &a,
         "intersection_update",
         Arity::Range(0, usize::MAX),
-        true,
+        None,
     )?;
     let r = copy_of(vm, a.base)?;
     vm.push(r);
@@ -266,7 +296,7 @@ fn difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
         &a,
         "difference_update",
         Arity::Range(0, usize::MAX),
-        true,
+        None,
     )?;
     for i in 1..=n {
         if vm.arg(&a, i) == vm.arg(&a, 0) {
@@ -289,7 +319,7 @@ fn difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn symmetric_difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check(vm, &a, "symmetric_difference_update", Arity::One, true)?;
+    check(vm, &a, "symmetric_difference_update", Arity::One, None)?;
     let o = as_set(vm, a.base + 1)?;
     let s = vm.arg(&a, 0);
     let r = vm.set_binop(s, o, BinOp::Xor)?;
