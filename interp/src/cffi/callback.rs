@@ -240,7 +240,6 @@ unsafe fn report_error(
     let onerror = keep2_of(vm, vm.at(base));
     if !onerror.is_null() && onerror != vm.none() {
         let e = vm.at(slot);
-        let t = vm.type_of(e);
         let tb = match vm.getattr_str(e, "__traceback__") {
             Ok(tb) => tb,
             Err(_) => {
@@ -250,6 +249,7 @@ unsafe fn report_error(
         };
         let onerror = keep2_of(vm, vm.at(base));
         let e = vm.at(slot);
+        let t = vm.type_of(e);
         match vm.call(onerror, &[t, e, tb]) {
             Ok(r) if r != vm.none() && !matches!(conv::cls_of(sh, rty), Cls::Void) => {
                 vm.push(r);

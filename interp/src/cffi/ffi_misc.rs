@@ -348,9 +348,9 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn ffi_init_once(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "init_once", 3, 3)?;
     let base = vm.sp();
-    let cache = keep_of(vm, vm.arg(&a, 0));
     let k = vm.new_tuple(&[vm.none(), vm.arg(&a, 2)])?;
     vm.push(k);
+    let cache = keep_of(vm, vm.arg(&a, 0));
     if let Some(v) = vm.dict_get(cache, k)? {
         vm.truncate(base);
         return Ok(v);

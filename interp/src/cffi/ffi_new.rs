@@ -308,13 +308,13 @@ fn ffi_new_allocator(vm: &mut Vm, a: Args) -> PyResult<Value> {
         "new_allocator",
         &["alloc", "free", "should_clear_after_alloc"],
     )?;
-    let none = vm.none();
-    let alloc = opt_arg(vm, &a, 1, "alloc").unwrap_or(none);
-    let free = opt_arg(vm, &a, 2, "free").unwrap_or(none);
     let clear = match opt_arg(vm, &a, 3, "should_clear_after_alloc") {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
+    let none = vm.none();
+    let alloc = opt_arg(vm, &a, 1, "alloc").unwrap_or(none);
+    let free = opt_arg(vm, &a, 2, "free").unwrap_or(none);
     if alloc == none && free != none {
         return Err(vm.type_error("cannot pass 'free' without 'alloc'"));
     }
@@ -326,7 +326,7 @@ fn ffi_new_allocator(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let st = vm.arg(&a, 0);
     let items = vm.tuple_items(st).to_vec();
-    let (ffi_obj, alloc, clear) = (items[0], items[1], items[3]);
+    let (ffi_obj, alloc) = (items[0], items[1]);
     let Some(d) = foreign::<super::ffi_obj::FfiData>(vm, ffi_obj) else {
         return Err(vm.type_error("bad allocator"));
     };
@@ -369,6 +369,7 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.truncate(base);
         return Err(vm.raise("MemoryError", &format!("alloc() returned NULL")));
     }
+    let clear = vm.tuple_items(vm.at(base))[3];
     if vm.truthy(clear)? {
         // SAFETY: the allocator returned at least `size` bytes (its contract).
         unsafe { std::ptr::write_bytes(ptr, 0, size) };
