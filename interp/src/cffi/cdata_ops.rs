@@ -300,6 +300,19 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     let (f, base) = field_of(vm, cd, vm.arg(&a, 1))?;
     let sh = cd.sh.clone();
+    let open_item = match sh.tt().kind(f.ty) {
+        TypeKind::Array { item, length: None } => Some(*item),
+        _ => None,
+    };
+    if let Some(item) = open_item {
+        // the last field of a var-sized struct: its length comes from the allocated size
+        let isz = sh.tt().size_of(item).unwrap_or(1).max(1);
+        // SAFETY: pointer arithmetic inside the struct.
+        let p = unsafe { base.add(f.offset) };
+        let mut n = CData::new(&sh, f.ty, p, Flavor::Sliced);
+        n.len = cd.size.saturating_sub(f.offset) / isz;
+        return cdata::wrap(vm, n, vm.arg(&a, 0));
+    }
     conv::load_field(vm, &sh, base, &f, vm.arg(&a, 0))
 }
 

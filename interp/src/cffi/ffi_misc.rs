@@ -50,7 +50,7 @@ fn cdata_size(cd: &CData) -> Option<usize> {
     let tt = cd.sh.tt();
     match tt.kind(cd.ty) {
         TypeKind::Array { item, .. } => Some(cd.len * tt.size_of(*item)?),
-        TypeKind::Struct(_) if cd.flavor == Flavor::Owning => {
+        TypeKind::Struct(_) if matches!(cd.flavor, Flavor::Owning | Flavor::CoOwning) => {
             Some(cd.size.max(tt.size_of(cd.ty).unwrap_or(0)))
         }
         _ => tt.size_of(cd.ty),

@@ -42,7 +42,7 @@ fn new_size(
         TypeKind::Pointer(t) => {
             let size = sh.tt().size_of(t);
             match size {
-                Some(s) => Ok((s, 0, true)),
+                Some(s) => Ok((s.max(var_struct_size(vm, sh, t, init)?), 0, true)),
                 None => {
                     let n = sh.name(t);
                     Err(vm.type_error(format!("cannot instantiate ctype '{n}' of unknown size")))
@@ -74,6 +74,38 @@ fn new_size(
             Err(vm.type_error(format!("expected a pointer or array ctype, got '{n}'")))
         }
     }
+}
+
+/// Bytes needed by a var-sized struct (`struct v { int n; int data[]; }`) for its initializer:
+/// the last field's length comes from the list/tuple item or dict entry (a sequence or a count).
+fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<Value>) -> PyResult<usize> {
+    let Some(init) = init else { return Ok(0) };
+    let last = {
+        let tt = sh.tt();
+        match tt.struct_type(t).and_then(|s| s.layout.as_ref()) {
+            Some(l) if l.var_sized => l.fields.last().cloned().map(|f| (f, l.fields.len())),
+            _ => None,
+        }
+    };
+    let Some((f, nfields)) = last else {
+        return Ok(0);
+    };
+    let Some(item) = sh.tt().item(f.ty) else {
+        return Ok(0);
+    };
+    let isz = sh.tt().size_of(item).unwrap_or(0);
+    let x = if vm.is(init, Kind::Dict) {
+        let k = vm.new_str(&f.name)?;
+        vm.dict_get(init, k)?
+    } else if conv::seq_len(vm, init) == Some(nfields) {
+        conv::seq_item(vm, init, nfields - 1)
+    } else {
+        None
+    };
+    let Some(x) = x else { return Ok(0) };
+    let item_cls = conv::cls_of(sh, item);
+    let n = conv::open_array_len(vm, &item_cls, x)?;
+    Ok(f.offset + n * isz)
 }
 
 /// Fills fresh memory at `p` for `ffi.new(ty, init)`.
