@@ -57,6 +57,30 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("RuntimeWarning", "Warning"),
 ];
 
+/// Type names of the iterator sub-kinds 0..=16 (see vm/iter.rs), then the three dict views.
+const ITER_TYPE_NAMES: [&str; 20] = [
+    "iterator",
+    "list_iterator",
+    "tuple_iterator",
+    "range_iterator",
+    "str_ascii_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "iterator",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "reversed",
+    "iterator",
+    "bytes_iterator",
+    "callable_iterator",
+    "dict_keys",
+    "dict_values",
+    "dict_items",
+];
+
 fn kind_type_name(k: usize) -> &'static str {
     match k {
         x if x == Kind::NoneType as usize => "NoneType",
@@ -167,6 +191,21 @@ pub fn bootstrap(vm: &mut Vm) {
         vm.heap.write_barrier(t);
         vm.roots.types.push(t);
         vm.type_names.insert(name.to_string(), vm.roots.types.len() - 1);
+    }
+    // one type per builtin iterator sub-kind, each (T, iterator, object): type(zip(..)).__name__ == 'zip'
+    let iter_base = vm.roots.types[Kind::Iter as usize];
+    vm.iter_type_base = vm.roots.types.len();
+    for name in ITER_TYPE_NAMES {
+        let t = make_type(vm, name, builtins_name);
+        let bases = vm.old_tuple(&[iter_base]);
+        let mro = vm.old_tuple(&[t, iter_base, object]);
+        unsafe {
+            let p = vm.payload::<TypeObj>(t);
+            (*p).bases = bases;
+            (*p).mro = mro;
+        }
+        vm.heap.write_barrier(t);
+        vm.roots.types.push(t);
     }
     // builtins namespace
     let b = vm.alloc_old(Kind::Dict, 0);
@@ -315,6 +354,7 @@ impl Vm {
             (*p).name = n;
             (*p).dict = d;
         }
+        self.heap.write_barrier(m);
         self.push(m);
         let k = self.intern("__name__");
         self.dict_set(d, k, n)?;

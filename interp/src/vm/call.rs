@@ -272,23 +272,32 @@ impl Vm {
             return Err(self.type_error(missing_msg(&fname, &missing, "keyword-only")));
         }
         // write back: slots, then the extras above them (rooted), then build *args / **kwargs.
+        // Write back (no GC point since the reads above): slots, then the extras above them, so
+        // that everything is rooted before *args / **kwargs are allocated.
         self.truncate(base);
         self.roots.stack.extend_from_slice(&slots);
         let extras_base = self.sp();
         self.roots.stack.extend_from_slice(&extra_pos);
+        let kw_base = self.sp();
+        for (k, v) in &extra_kw {
+            self.push(*k);
+            self.push(*v);
+        }
+        let npos_extra = extra_pos.len();
+        let nkw_extra = extra_kw.len();
         if has_varargs {
-            let t = self.new_tuple_from_stack(extra_pos.len())?;
+            let t = if npos_extra == 0 { self.named(super::Named::EmptyTuple) } else { self.alloc(Kind::Tuple, npos_extra)? };
+            for j in 0..npos_extra {
+                let v = self.at(extras_base + j);
+                unsafe { *(*self.payload::<TupleObj>(t)).items.as_mut_ptr().add(j) = v };
+            }
             self.set_at(base + argcount, t);
         }
         if has_varkw {
-            for (k, v) in &extra_kw {
-                self.push(*k);
-                self.push(*v);
-            }
             let d = self.new_dict()?;
             self.push(d);
-            for j in 0..extra_kw.len() {
-                let (k, v) = (self.at(extras_base + 2 * j), self.at(extras_base + 2 * j + 1));
+            for j in 0..nkw_extra {
+                let (k, v) = (self.at(kw_base + 2 * j), self.at(kw_base + 2 * j + 1));
                 let d = self.top();
                 self.dict_set(d, k, v)?;
             }
@@ -418,6 +427,8 @@ impl Vm {
             (*p).cls = self.at(fslot);
             (*p).dict = d;
         }
+        // the dict allocation was a GC point: inst may already be old
+        self.heap.write_barrier(inst);
         if self.is_exception_class(self.at(fslot)) {
             self.push(inst);
             let nkw = if kwnames.is_null() { 0 } else { self.tuple_items(kwnames).len() };
@@ -463,6 +474,12 @@ impl Vm {
     pub fn object_new(&mut self, cls: Value) -> PyResult<Value> {
         self.push(cls);
         let inst = self.alloc(Kind::Instance, 0)?;
+        if cls == self.builtin_type("object") {
+            // plain object() instances have no __dict__
+            let cls = self.pop();
+            unsafe { (*self.payload::<InstanceObj>(inst)).cls = cls };
+            return Ok(inst);
+        }
         self.push(inst);
         let d = self.new_dict()?;
         let inst = self.pop();
@@ -472,6 +489,7 @@ impl Vm {
             (*p).cls = cls;
             (*p).dict = d;
         }
+        self.heap.write_barrier(inst);
         Ok(inst)
     }
 

@@ -252,6 +252,49 @@ impl Vm {
                 Ok(())
             }
             Kind::Dict => self.dict_set(o, k, v),
+            Kind::ByteArray if self.is(k, Kind::Slice) => {
+                let newb: Vec<u8> = if self.is(v, Kind::Bytes) {
+                    self.bytes_of(v).to_vec()
+                } else if self.is(v, Kind::ByteArray) {
+                    self.bytearray_mut(v).clone()
+                } else {
+                    let base = self.sp();
+                    self.push(o);
+                    self.push(k);
+                    let l = self.to_list(v)?;
+                    let mut out = Vec::new();
+                    for &x in self.list_items(l).to_vec().iter() {
+                        match self.to_i64(x).filter(|b| (0..256).contains(b)) {
+                            Some(b) => out.push(b as u8),
+                            None => {
+                                self.truncate(base);
+                                return Err(self.value_error("byte must be in range(0, 256)"));
+                            }
+                        }
+                    }
+                    self.truncate(base);
+                    out
+                };
+                let n = self.bytearray_mut(o).len();
+                let s = self.slice_indices(k, n)?;
+                let ba = self.bytearray_mut(o);
+                if s.step == 1 {
+                    let st = s.start as usize;
+                    ba.splice(st..st + s.len, newb);
+                    return Ok(());
+                }
+                if newb.len() != s.len {
+                    return Err(self.value_error(format!(
+                        "attempt to assign bytes of size {} to extended slice of size {}",
+                        newb.len(),
+                        s.len
+                    )));
+                }
+                for (j, b) in newb.into_iter().enumerate() {
+                    ba[(s.start + j as i64 * s.step) as usize] = b;
+                }
+                Ok(())
+            }
             Kind::ByteArray => {
                 let n = self.bytearray_mut(o).len();
                 let i = self.norm_index(k, n, "bytearray")?;

@@ -322,7 +322,12 @@ impl Vm {
                     Op::CallEx => {
                         let fslot = if arg & 1 != 0 { self.sp() - 3 } else { self.sp() - 2 };
                         let (nargs, kwnames) = self.spread_call_args(fslot, arg & 1 != 0)?;
-                        match self.prepare_call(fslot, nargs, kwnames, false)? {
+                        // kwnames is an old-generation tuple, rooted in temps for the call's setup
+                        // (Python callees copy the names at binding; natives read them during the call).
+                        self.roots.temps.push(kwnames);
+                        let r = self.prepare_call(fslot, nargs, kwnames, false);
+                        self.roots.temps.pop();
+                        match r? {
                             super::call::Prepared::Frame => continue 'frame,
                             super::call::Prepared::Done(v) => self.push(v),
                         }
@@ -895,10 +900,7 @@ impl Vm {
         self.truncate(fslot + 1);
         self.roots.stack.extend_from_slice(&pos);
         self.roots.stack.extend_from_slice(&vals);
-        for k in &keys {
-            self.push(*k);
-        }
-        let kwnames = if keys.is_empty() { Value::NULL } else { self.new_tuple_from_stack(keys.len())? };
+        let kwnames = if keys.is_empty() { Value::NULL } else { self.old_tuple(&keys) };
         Ok((pos.len() + vals.len(), kwnames))
     }
 

@@ -34,6 +34,7 @@ impl Vm {
             (*p).cls = self.at(tslot);
             (*p).dict = d;
         }
+        self.heap.write_barrier(inst);
         self.push(inst);
         let k = self.intern("args");
         let a = self.at(aslot);

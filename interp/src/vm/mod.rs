@@ -161,6 +161,8 @@ pub struct Vm {
     pub yielded: bool,
     /// Set by Reraise / bare raise: do not add another traceback entry for the current frame.
     pub reraising: bool,
+    /// Index in `roots.types` of the first iterator sub-kind type.
+    pub iter_type_base: usize,
 }
 
 impl Vm {
@@ -197,6 +199,7 @@ impl Vm {
             repr_guard: Vec::new(),
             yielded: false,
             reraising: false,
+            iter_type_base: 0,
         };
         builtins_setup::bootstrap(&mut vm);
         vm

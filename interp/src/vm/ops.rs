@@ -461,7 +461,7 @@ impl Vm {
             for (x, y, m) in order {
                 let xv = self.at(x);
                 if let Some(f) = self.special(xv, m) {
-                    if self.is(f, Kind::Function) || self.is(f, Kind::BoundMethod) || self.is(xv, Kind::Foreign) {
+                    {
                         let (xv, yv) = (self.at(x), self.at(y));
                         let r = self.call(f, &[xv, yv])?;
                         if r != ni {
@@ -685,6 +685,15 @@ impl Vm {
         let ka = if a.is_int() { Kind::BigInt } else { self.kind(a) };
         let kb = if b.is_int() { Kind::BigInt } else { self.kind(b) };
         let intk = |k: Kind| matches!(k, Kind::BigInt | Kind::Bool);
+        if ka == Kind::Bool && kb == Kind::Bool && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            let (x, y) = (self.obj::<BoolObj>(a).value != 0, self.obj::<BoolObj>(b).value != 0);
+            let r = match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            };
+            return Ok(self.bool_val(r));
+        }
         if intk(ka) && intk(kb) {
             let (x, y) = (self.to_bigint(a).unwrap(), self.to_bigint(b).unwrap());
             return self.bigint_op(x, y, op);
@@ -997,6 +1006,30 @@ impl Vm {
             (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
                 self.set_binop(a, b, op).map(Some)
             }
+            // dict_keys / dict_items views support set algebra with any iterable
+            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Kind::Iter, _) | (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, _, Kind::Iter)
+                if self.is_set_like_view(a) || self.is_set_like_view(b) =>
+            {
+                let base = self.sp();
+                self.push(b);
+                let sa = self.new_dict_kind(Kind::Set)?;
+                self.push(sa);
+                self.push(a);
+                let r = self.set_update(base + 1, base + 2);
+                self.truncate(base + 2);
+                r?;
+                let sb = self.new_dict_kind(Kind::Set)?;
+                self.push(sb);
+                let r = self.set_update(base + 2, base);
+                if let Err(e) = r {
+                    self.truncate(base);
+                    return Err(e);
+                }
+                let (sa, sb) = (self.at(base + 1), self.at(base + 2));
+                let r = self.set_binop(sa, sb, op);
+                self.truncate(base);
+                r.map(Some)
+            }
             _ => Ok(None),
         }
     }
@@ -1104,6 +1137,10 @@ impl Vm {
                 Err(self.type_error(format!("unsupported operand type(s) for {s}: '{ta}' and '{tb}'")))
             }
         }
+    }
+
+    fn is_set_like_view(&self, v: Value) -> bool {
+        self.is(v, Kind::Iter) && matches!(self.iter_kind(v), super::iter::VIEW_KEYS | super::iter::VIEW_ITEMS)
     }
 
     #[inline]

@@ -16,6 +16,11 @@ impl Vm {
         match k {
             Kind::Instance => self.obj::<InstanceObj>(v).cls,
             Kind::Foreign => self.obj::<ForeignObj>(v).cls,
+            Kind::Iter => {
+                let sub = self.obj::<IterObj>(v).kind as usize;
+                let i = if sub >= 101 { 17 + sub - 101 } else { sub.min(16) };
+                self.roots.types[self.iter_type_base + i]
+            }
             _ => self.roots.types[k as usize],
         }
     }
@@ -409,6 +414,23 @@ impl Vm {
             }
         }
         let obj = self.at(base);
+        if self.is(obj, Kind::Function) {
+            let n = self.str_of(self.at(base + 1)).to_string();
+            let v = self.at(base + 2);
+            let p = self.payload::<FunctionObj>(obj);
+            let field = match n.as_str() {
+                "__name__" if self.is(v, Kind::Str) => Some(unsafe { &mut (*p).name }),
+                "__qualname__" if self.is(v, Kind::Str) => Some(unsafe { &mut (*p).qualname }),
+                "__doc__" => Some(unsafe { &mut (*p).doc }),
+                "__defaults__" => Some(unsafe { &mut (*p).defaults }),
+                _ => None,
+            };
+            if let Some(f) = field {
+                *f = if v == self.none() && n == "__defaults__" { Value::NULL } else { v };
+                self.heap.write_barrier(obj);
+                return Ok(());
+            }
+        }
         if self.is(obj, Kind::Function) && self.obj::<FunctionObj>(obj).dict.is_null() {
             let d = self.new_dict()?;
             let obj = self.at(base);
@@ -427,6 +449,28 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        if !self.is(obj, Kind::Type) {
+            let t = self.type_of(obj);
+            if let Some(a) = self.lookup_type(t, name) {
+                if self.is(a, Kind::Property) {
+                    let fdel = self.obj::<PropertyObj>(a).fdel;
+                    if fdel.is_null() || fdel == self.none() {
+                        let n = self.str_of(name).to_string();
+                        return Err(self.raise("AttributeError", &format!("can't delete attribute '{n}'")));
+                    }
+                    self.call(fdel, &[obj])?;
+                    return Ok(());
+                }
+            }
+            if self.is(obj, Kind::Instance) {
+                if let Some(f) = self.special(obj, "__delattr__") {
+                    if self.is(f, Kind::Function) {
+                        self.call(f, &[obj, name])?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
         let d = if self.is(obj, Kind::Type) { Some(self.obj::<TypeObj>(obj).dict) } else { self.instance_dict(obj) };
         match d {
             Some(d) => match self.dict_del(d, name)? {
@@ -456,6 +500,15 @@ impl Vm {
             flags |= bt.flags & TYPE_EXCEPTION;
             if bt.inst_kind != Kind::Instance as u64 {
                 inst_kind = bt.inst_kind;
+            }
+        }
+        // A class that defines __eq__ but not __hash__ is unhashable (CPython sets __hash__ = None).
+        {
+            let d = self.at(dict_slot);
+            let (ke, kh) = (self.intern("__eq__"), self.intern("__hash__"));
+            if self.dict_get_str(d, ke).is_some() && self.dict_get_str(d, kh).is_none() {
+                let none = self.none();
+                self.dict_set(d, kh, none)?;
             }
         }
         let mro = self.compute_mro(bases_slot)?;
