@@ -618,6 +618,11 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 return vm.new_iter(IT_REVERSED, v, Value::NULL, n - 1, 0);
             }
             Kind::Range => return reversed_range(vm, v),
+            Kind::Iter if vm.iter_kind(v) >= 100 => {
+                let l = vm.to_list(v)?;
+                let n = vm.list_len(l) as i64;
+                return vm.new_iter(IT_REVERSED, l, Value::NULL, n - 1, 0);
+            }
             Kind::Dict => {
                 let l = vm.to_list(v)?;
                 let n = vm.list_len(l) as i64;

@@ -251,6 +251,7 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("classmethod", "__new__", classmethod_new);
     vm.add_method("type", "__new__", type_new);
     vm.add_method("type", "mro", type_mro);
+    vm.add_method("slice", "indices", slice_indices);
     crate::builtins::install(vm);
 }
 
@@ -653,4 +654,18 @@ fn type_mro(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let t = vm.arg(&a, 0);
     let m = vm.obj::<TypeObj>(t).mro;
     vm.to_list(m)
+}
+
+/// slice.indices(length) -> (start, stop, step)
+fn slice_indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n != 2 {
+        return Err(vm.type_error(format!("indices() takes exactly one argument ({} given)", a.n - 1)));
+    }
+    let n = vm.index_value(vm.arg(&a, 1), "slice")?;
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let s = vm.slice_indices(vm.arg(&a, 0), n as usize)?;
+    let vals = [s.start, s.stop, s.step].map(|x| Value::from_int(x).unwrap());
+    vm.new_tuple(&vals)
 }

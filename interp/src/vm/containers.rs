@@ -436,6 +436,26 @@ impl Vm {
                     let d = self.obj::<IterObj>(container).a;
                     return Ok(self.dict_get(d, item)?.is_some());
                 }
+                Kind::Iter if self.iter_kind(container) == super::iter::VIEW_ITEMS => {
+                    // (k, v) in d.items(): look k up, compare the value
+                    if !self.is(item, Kind::Tuple) || self.tuple_items(item).len() != 2 {
+                        return Ok(false);
+                    }
+                    let base = self.sp();
+                    self.push(item);
+                    let d = self.obj::<IterObj>(container).a;
+                    let k = self.tuple_items(item)[0];
+                    let r = match self.dict_get(d, k) {
+                        Ok(Some(v)) => {
+                            let want = self.tuple_items(self.at(base))[1];
+                            self.eq(v, want)
+                        }
+                        Ok(None) => Ok(false),
+                        Err(e) => Err(e),
+                    };
+                    self.truncate(base);
+                    return r;
+                }
                 Kind::Range => {
                     if let Some(i) = self.to_i64(item) {
                         let (start, _, step, len) = self.range_tuple(container)?;

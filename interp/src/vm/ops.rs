@@ -144,6 +144,10 @@ impl Vm {
             Kind::Dict | Kind::Set | Kind::FrozenSet => Ok(self.dict_len(v) != 0),
             Kind::ByteArray => Ok(!self.bytearray_mut(v).is_empty()),
             Kind::Range => Ok(self.range_len(v)? != 0),
+            Kind::Iter if self.iter_kind(v) >= 100 => {
+                let d = self.obj::<IterObj>(v).a;
+                Ok(self.dict_len(d) != 0)
+            }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = self.special(v, "__bool__") {
                     let r = self.call(f, &[v])?;
@@ -434,6 +438,33 @@ impl Vm {
             let (x, y) = (a.as_int(), b.as_int());
             return Ok(self.bool_val(cmp_ord(x.cmp(&y), op)));
         }
+        if self.is_set_like_view(a) || self.is_set_like_view(b) {
+            // dict_keys/dict_items compare like sets
+            let base = self.sp();
+            self.push(a);
+            self.push(b);
+            for i in 0..2 {
+                let v = self.at(base + i);
+                if self.is_set_like_view(v) {
+                    let s = self.new_dict_kind(Kind::Set)?;
+                    self.push(s);
+                    let r = self.set_update(base + 2, base + i);
+                    let s = self.pop();
+                    if let Err(e) = r {
+                        self.truncate(base);
+                        return Err(e);
+                    }
+                    self.set_at(base + i, s);
+                }
+            }
+            let (x, y) = (self.at(base), self.at(base + 1));
+            self.truncate(base);
+            if self.is(x, Kind::Set) && (self.is(y, Kind::Set) || self.is(y, Kind::FrozenSet)) || self.is(y, Kind::Set) && self.is(x, Kind::FrozenSet) {
+                let r = self.set_compare(x, y, op)?;
+                return Ok(self.bool_val(r));
+            }
+            return Ok(self.bool_val(op == CmpOp::Ne));
+        }
         if let Some(r) = self.builtin_compare(a, b, op)? {
             return Ok(r);
         }
@@ -519,9 +550,10 @@ impl Vm {
                 let o = self.str_of(a).cmp(self.str_of(b));
                 Ok(Some(self.bool_val(cmp_ord(o, op))))
             }
-            (Kind::Bytes, Kind::Bytes) => {
-                let o = self.bytes_of(a).cmp(self.bytes_of(b));
-                Ok(Some(self.bool_val(cmp_ord(o, op))))
+            (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
+                let x = if ka == Kind::Bytes { self.bytes_of(a).to_vec() } else { self.bytearray_mut(a).clone() };
+                let y = if kb == Kind::Bytes { self.bytes_of(b).to_vec() } else { self.bytearray_mut(b).clone() };
+                Ok(Some(self.bool_val(cmp_ord(x.cmp(&y), op))))
             }
             (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => self.seq_compare(a, b, op).map(Some),
             (Kind::NoneType, Kind::NoneType) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
@@ -986,10 +1018,38 @@ impl Vm {
             }
             (BinOp::Mod, Kind::Str, _) => self.percent_format(a, b).map(Some),
             (BinOp::Mod, Kind::Bytes, _) => {
-                let s = String::from_utf8_lossy(self.bytes_of(a)).into_owned();
-                let sv = self.new_str(&s)?;
-                let r = self.percent_format(sv, b)?;
-                let out = self.str_of(r).as_bytes().to_vec();
+                // bytes % args: format over latin-1 text, with bytes arguments as their latin-1 text
+                let latin = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
+                let base = self.sp();
+                self.push(b);
+                let fmt = latin(self.bytes_of(a));
+                let sv = self.new_str(&fmt)?;
+                self.push(sv);
+                let b = self.at(base);
+                let args = if self.is(b, Kind::Tuple) {
+                    let n = self.tuple_items(b).len();
+                    for i in 0..n {
+                        let x = self.tuple_items(self.at(base))[i];
+                        let x = if self.is(x, Kind::Bytes) {
+                            let t = latin(self.bytes_of(x));
+                            self.new_str(&t)?
+                        } else {
+                            x
+                        };
+                        self.push(x);
+                    }
+                    self.new_tuple_from_stack(n)?
+                } else if self.is(b, Kind::Bytes) {
+                    let t = latin(self.bytes_of(b));
+                    self.new_str(&t)?
+                } else {
+                    b
+                };
+                let sv = self.at(base + 1);
+                let r = self.percent_format(sv, args);
+                self.truncate(base);
+                let r = r?;
+                let out: Vec<u8> = self.str_of(r).chars().map(|c| c as u32 as u8).collect();
                 self.new_bytes(&out).map(Some)
             }
             (BinOp::Or, Kind::Dict, Kind::Dict) => {

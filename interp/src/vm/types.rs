@@ -138,7 +138,13 @@ impl Vm {
 
     /// getattr(obj, name) where name is a str. Raises AttributeError.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        let base = self.sp();
+        self.push(obj);
+        self.push(name);
+        let r = self.getattr_inner(base, true);
+        let (obj, name) = (self.at(base), self.at(base + 1));
+        self.truncate(base);
+        match r? {
             Some(v) => Ok(v),
             None => Err(self.attr_error(obj, name)),
         }
@@ -154,12 +160,14 @@ impl Vm {
         let base = self.sp();
         self.push(obj);
         self.push(name);
-        let r = self.getattr_inner(base);
+        let r = self.getattr_inner(base, false);
         self.truncate(base);
         r
     }
 
-    fn getattr_inner(&mut self, base: usize) -> PyResult<Option<Value>> {
+    /// `propagate`: an AttributeError raised by `__getattr__` propagates as is (getattr) instead of
+    /// meaning "absent" (getattr_opt, hasattr).
+    fn getattr_inner(&mut self, base: usize, propagate: bool) -> PyResult<Option<Value>> {
         let obj = self.at(base);
         let name = self.at(base + 1);
         if self.is(obj, Kind::Type) {
@@ -189,6 +197,26 @@ impl Vm {
             let t = self.type_of(obj);
             return self.bind_attr(a, obj, t).map(Some);
         }
+        // StopIteration.value / SystemExit.code default to args[0] (or None)
+        let obj = self.at(base);
+        if self.is(obj, Kind::Instance) && self.is_exception_class(self.type_of(obj)) {
+            let n = self.str_of(self.at(base + 1)).to_string();
+            let want = match n.as_str() {
+                "value" => self.exc_matches(obj, "StopIteration"),
+                "code" => self.exc_matches(obj, "SystemExit"),
+                _ => false,
+            };
+            if want {
+                let args = self.exc_args(obj);
+                let items = self.tuple_items(args);
+                return Ok(Some(match items.len() {
+                    0 => self.none(),
+                    1 => items[0],
+                    _ if n == "code" => args,
+                    _ => items[0],
+                }));
+            }
+        }
         // __getattr__ fallback
         let obj = self.at(base);
         if self.is(obj, Kind::Instance) || self.is(obj, Kind::Foreign) {
@@ -198,7 +226,7 @@ impl Vm {
                 return match self.call(ga, &[obj, name]) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) => {
-                        if self.exc_matches(self.roots.exc, "AttributeError") {
+                        if !propagate && self.exc_matches(self.roots.exc, "AttributeError") {
                             self.take_exc();
                             Ok(None)
                         } else {
