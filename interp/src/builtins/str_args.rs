@@ -225,6 +225,11 @@ pub fn py_space(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
+/// Python's str.isprintable for one char (repr escapes the other chars).
+pub fn py_printable(c: char) -> bool {
+    super::unicode::in_table(super::unicode::PRINTABLE, c)
+}
+
 /// Line boundaries of str.splitlines (besides "\r\n").
 pub fn py_linebreak(c: char) -> bool {
     matches!(

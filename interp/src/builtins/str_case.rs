@@ -1,9 +1,10 @@
 //! str case mapping (upper, lower, capitalize, title, swapcase, casefold), the is*() predicates and
-//! padding (center, ljust, rjust, zfill). Unicode properties come from Rust's char methods, plus small
-//! tables for titlecase digraphs and decimal digits.
+//! padding (center, ljust, rjust, zfill). Character properties and case-mapping corrections come from
+//! the CPython 3.11 tables of str_unicode.rs; the mappings otherwise are Rust's char methods.
 
 use super::args::*;
 use super::self_text;
+use super::unicode::*;
 use crate::obj::layout::{Kind, NativeFn};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
@@ -52,33 +53,73 @@ fn noarg_text(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<String> {
 
 // ---- case mapping ----------------------------------------------------------------------------------
 
-/// Titlecase of one char (Unicode's titlecase differs from uppercase for a few digraphs).
-pub fn to_title(c: char, out: &mut String) {
-    match c {
-        'Ǆ' | 'ǅ' | 'ǆ' => out.push('ǅ'),
-        'Ǉ' | 'ǈ' | 'ǉ' => out.push('ǈ'),
-        'Ǌ' | 'ǋ' | 'ǌ' => out.push('ǋ'),
-        'Ǳ' | 'ǲ' | 'ǳ' => out.push('ǲ'),
-        'ß' => out.push_str("Ss"),
-        'ﬀ' => out.push_str("Ff"),
-        'ﬁ' => out.push_str("Fi"),
-        'ﬂ' => out.push_str("Fl"),
-        _ => out.extend(c.to_uppercase()),
+/// Appends CPython's uppercase of `c` (Rust's mapping, corrected by the exception table).
+fn push_upper(c: char, out: &mut String) {
+    match case_exc(UPPER_EXC, c) {
+        Some(m) => out.push_str(m),
+        None => out.extend(c.to_uppercase()),
     }
 }
 
+/// Appends the titlecase of `c`.
+fn push_title(c: char, out: &mut String) {
+    match case_exc(TITLE_EXC, c) {
+        Some(m) => out.push_str(m),
+        None => out.extend(c.to_uppercase()),
+    }
+}
+
+/// Appends the lowercase of `cs[i]`, with the final-sigma rule for U+03A3.
+fn push_lower(cs: &[char], i: usize, out: &mut String) {
+    let c = cs[i];
+    if c == '\u{3a3}' {
+        out.push(if final_sigma(cs, i) {
+            '\u{3c2}'
+        } else {
+            '\u{3c3}'
+        });
+        return;
+    }
+    match case_exc(LOWER_EXC, c) {
+        Some(m) => out.push_str(m),
+        None => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Case-ignorable chars (approximation: apostrophes, dots, colons, modifiers, combining marks).
+fn case_ignorable(c: char) -> bool {
+    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{a8}' | '\u{ad}' | '\u{af}' | '\u{b4}' | '\u{b7}' | '\u{b8}'
+        | '\u{2018}' | '\u{2019}' | '\u{2024}' | '\u{2027}' | '\u{200b}'..='\u{200f}' | '\u{2b0}'..='\u{36f}')
+}
+
+/// CPython's Final_Sigma context: a cased char before (skipping case-ignorables), none after.
+fn final_sigma(cs: &[char], i: usize) -> bool {
+    let before = cs[..i].iter().rev().find(|c| !case_ignorable(**c));
+    if !before.map_or(false, |c| is_cased(*c)) {
+        return false;
+    }
+    let after = cs[i + 1..].iter().find(|c| !case_ignorable(**c));
+    !after.map_or(false, |c| is_cased(*c))
+}
+
 fn is_titlecase(c: char) -> bool {
-    matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
-        || ('\u{1f88}'..='\u{1faf}').contains(&c) && (c as u32 & 0xf) >= 8
+    in_table(TITLE, c)
 }
-
+fn is_upper(c: char) -> bool {
+    in_table(UPPER, c)
+}
+fn is_lower(c: char) -> bool {
+    in_table(LOWER, c)
+}
 fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
+    is_upper(c) || is_lower(c) || is_titlecase(c)
 }
 
-fn case_result(vm: &mut Vm, a: &Args, fname: &str, f: fn(&str) -> String) -> PyResult<Value> {
+/// Applies a whole-string mapping to self; returns self unchanged when nothing changed.
+fn case_result(vm: &mut Vm, a: &Args, fname: &str, f: fn(&[char]) -> String) -> PyResult<Value> {
     let s = noarg_text(vm, a, fname)?;
-    let r = f(&s);
+    let cs: Vec<char> = s.chars().collect();
+    let r = f(&cs);
     if r == s {
         return Ok(vm.arg(a, 0));
     }
@@ -86,22 +127,28 @@ fn case_result(vm: &mut Vm, a: &Args, fname: &str, f: fn(&str) -> String) -> PyR
 }
 
 fn upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    case_result(vm, &a, "upper", |s| s.to_uppercase())
+    case_result(vm, &a, "upper", |cs| {
+        let mut out = String::with_capacity(cs.len());
+        cs.iter().for_each(|&c| push_upper(c, &mut out));
+        out
+    })
 }
+
 fn lower(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    case_result(vm, &a, "lower", |s| s.to_lowercase())
+    case_result(vm, &a, "lower", |cs| {
+        let mut out = String::with_capacity(cs.len());
+        (0..cs.len()).for_each(|i| push_lower(cs, i, &mut out));
+        out
+    })
 }
+
 fn casefold(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    case_result(vm, &a, "casefold", |s| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            match c {
-                'ß' | 'ẞ' => out.push_str("ss"),
-                'ς' => out.push('σ'),
-                'ﬁ' => out.push_str("fi"),
-                'ﬂ' => out.push_str("fl"),
-                'ﬀ' => out.push_str("ff"),
-                _ => out.extend(c.to_lowercase()),
+    case_result(vm, &a, "casefold", |cs| {
+        let mut out = String::with_capacity(cs.len());
+        for &c in cs {
+            match case_exc(FOLD_EXC, c) {
+                Some(m) => out.push_str(m),
+                None => out.extend(c.to_lowercase()),
             }
         }
         out
@@ -109,41 +156,43 @@ fn casefold(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    case_result(vm, &a, "capitalize", |s| {
-        let mut out = String::with_capacity(s.len());
-        let mut it = s.chars();
-        if let Some(c) = it.next() {
-            to_title(c, &mut out);
+    case_result(vm, &a, "capitalize", |cs| {
+        let mut out = String::with_capacity(cs.len());
+        for i in 0..cs.len() {
+            if i == 0 {
+                push_title(cs[0], &mut out);
+            } else {
+                push_lower(cs, i, &mut out);
+            }
         }
-        out.push_str(&it.as_str().to_lowercase());
         out
     })
 }
 
 fn title(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    case_result(vm, &a, "title", |s| {
-        let mut out = String::with_capacity(s.len());
+    case_result(vm, &a, "title", |cs| {
+        let mut out = String::with_capacity(cs.len());
         let mut prev_cased = false;
-        for c in s.chars() {
+        for i in 0..cs.len() {
             if prev_cased {
-                out.extend(c.to_lowercase());
+                push_lower(cs, i, &mut out);
             } else {
-                to_title(c, &mut out);
+                push_title(cs[i], &mut out);
             }
-            prev_cased = is_cased(c);
+            prev_cased = is_cased(cs[i]);
         }
         out
     })
 }
 
 fn swapcase(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    case_result(vm, &a, "swapcase", |s| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            if c.is_uppercase() {
-                out.extend(c.to_lowercase());
-            } else if c.is_lowercase() {
-                out.extend(c.to_uppercase());
+    case_result(vm, &a, "swapcase", |cs| {
+        let mut out = String::with_capacity(cs.len());
+        for (i, &c) in cs.iter().enumerate() {
+            if is_upper(c) {
+                push_lower(cs, i, &mut out);
+            } else if is_lower(c) {
+                push_upper(c, &mut out);
             } else {
                 out.push(c);
             }
@@ -154,77 +203,17 @@ fn swapcase(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 // ---- predicates ------------------------------------------------------------------------------------
 
-/// Code points of the '0' of every run of ten Unicode decimal digits (category Nd).
-const DECIMAL_ZEROS: &[u32] = &[
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
-    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
-    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
-];
-
-/// The decimal value of a Unicode decimal digit (category Nd).
-pub fn decimal_value(c: char) -> Option<u32> {
-    let u = c as u32;
-    if u < 0x80 {
-        return c.to_digit(10);
-    }
-    DECIMAL_ZEROS
-        .iter()
-        .find(|&&z| u >= z && u < z + 10)
-        .map(|z| u - z)
-}
-
-/// Digits that are not decimal (superscripts, circled digits...): Numeric_Type=Digit.
-fn is_digit_only(c: char) -> bool {
-    let u = c as u32;
-    matches!(u, 0xB2 | 0xB3 | 0xB9 | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089 | 0x2460..=0x2468 | 0x2474..=0x247C
-        | 0x2488..=0x2490 | 0x24EA | 0x24F5..=0x24FD | 0x24FF | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792
-        | 0x1369..=0x1371 | 0x19DA | 0x10A40..=0x10A43 | 0x1F100..=0x1F10A)
-}
-
 fn is_decimal(c: char) -> bool {
-    decimal_value(c).is_some()
+    in_table(DECIMAL, c)
 }
 fn is_digit(c: char) -> bool {
-    is_decimal(c) || is_digit_only(c)
+    in_table(DIGIT, c)
 }
 fn is_numeric(c: char) -> bool {
-    c.is_numeric()
-        || matches!(
-            c,
-            '〇' | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '億'
-                | '兆'
-        )
+    in_table(NUMERIC, c)
 }
 fn is_alpha(c: char) -> bool {
-    c.is_alphabetic()
-        && !c.is_numeric()
-        && !matches!(c as u32, 0x345 | 0x5B0..=0x5C7 | 0x610..=0x61A | 0x64B..=0x657)
-}
-
-/// Python's str.isprintable for one char (approximation: no controls, separators other than space).
-fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    !(c.is_control()
-        || c.is_whitespace()
-        || matches!(c as u32, 0xAD | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2064 | 0xFEFF | 0xD800..=0xDFFF))
+    in_table(ALPHA, c)
 }
 
 fn all_chars(vm: &mut Vm, a: &Args, fname: &str, f: fn(char) -> bool) -> PyResult<Value> {
@@ -256,7 +245,7 @@ fn isascii(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 fn isprintable(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = noarg_text(vm, &a, "isprintable")?;
-    Ok(vm.bool_val(s.chars().all(is_printable)))
+    Ok(vm.bool_val(s.chars().all(py_printable)))
 }
 
 /// isupper/islower: at least one cased char, and no cased char of the other case.
@@ -265,9 +254,9 @@ fn case_pred(vm: &mut Vm, a: &Args, fname: &str, upper: bool) -> PyResult<Value>
     let mut cased = false;
     for c in s.chars() {
         let (this, other) = if upper {
-            (c.is_uppercase(), c.is_lowercase() || is_titlecase(c))
+            (is_upper(c), is_lower(c) || is_titlecase(c))
         } else {
-            (c.is_lowercase(), c.is_uppercase() || is_titlecase(c))
+            (is_lower(c), is_upper(c) || is_titlecase(c))
         };
         if other {
             return Ok(vm.bool_val(false));
@@ -287,13 +276,13 @@ fn istitle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = noarg_text(vm, &a, "istitle")?;
     let (mut cased, mut prev_cased) = (false, false);
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if is_upper(c) || is_titlecase(c) {
             if prev_cased {
                 return Ok(vm.bool_val(false));
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if is_lower(c) {
             if !prev_cased {
                 return Ok(vm.bool_val(false));
             }
@@ -306,19 +295,13 @@ fn istitle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.bool_val(cased))
 }
 
-/// XID_Start / XID_Continue approximations for identifiers.
+/// str.isidentifier: XID_Start or '_', then XID_Continue.
 pub fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
     match it.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {}
-        _ => return false,
+        Some(c) if in_table(ID_START, c) => it.all(|c| in_table(ID_CONTINUE, c)),
+        _ => false,
     }
-    it.all(|c| {
-        c == '_'
-            || c.is_alphanumeric()
-            || is_decimal(c)
-            || matches!(c as u32, 0x300..=0x36F | 0xB7 | 0x203F | 0x2040)
-    })
 }
 
 fn isidentifier(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -13,6 +13,8 @@ mod case;
 pub(crate) mod misc;
 #[path = "str_format.rs"]
 pub mod strformat;
+#[path = "str_unicode.rs"]
+pub mod unicode;
 
 use crate::obj::layout::{Kind, NativeFn};
 use crate::vm::{Args, PyResult, Vm};
