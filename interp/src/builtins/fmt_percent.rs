@@ -148,7 +148,7 @@ fn one_conversion(
     let sp = vm.sp();
     let mut keyed = false;
     if i < fmt.len() && fmt[i] == '(' {
-        let v = mapping_value(vm, base, fmt, &mut i, cur)?;
+        let v = mapping_value(vm, base, fmt, &mut i, cur, bytes)?;
         vm.push(v);
         keyed = true;
     }
@@ -215,6 +215,7 @@ fn mapping_value(
     fmt: &[char],
     i: &mut usize,
     cur: &mut Cursor,
+    bytes: bool,
 ) -> PyResult<Value> {
     let mut depth = 1;
     let kstart = *i + 1;
@@ -242,7 +243,12 @@ fn mapping_value(
     *i = j + 1;
     cur.len = -1;
     cur.idx = -2;
-    let k = vm.new_str(&key)?;
+    let k = if bytes {
+        let raw: Vec<u8> = key.chars().map(|c| c as u32 as u8).collect();
+        vm.new_bytes(&raw)?
+    } else {
+        vm.new_str(&key)?
+    };
     let m = vm.at(base + 1);
     vm.getitem(m, k)
 }

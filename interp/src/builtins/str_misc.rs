@@ -12,6 +12,61 @@ pub fn install(vm: &mut Vm) {
     vm.add_method("str", "expandtabs", expandtabs);
     vm.add_method("str", "translate", translate);
     add_static(vm, "str", "maketrans", maketrans);
+    for t in ["str", "bytes", "bytearray"] {
+        vm.add_method(t, "__len__", dunder_len);
+        vm.add_method(t, "__contains__", dunder_contains);
+        vm.add_method(t, "__mod__", dunder_mod);
+    }
+}
+
+/// Checks self (argument 0) is a str, bytes or bytearray and that there are `n` arguments after it.
+fn seq_self(vm: &mut Vm, a: &Args, fname: &str, n: usize) -> PyResult<()> {
+    let v = if a.n > 0 { vm.arg(a, 0) } else { vm.none() };
+    if a.n == 0 || !(vm.is(v, Kind::Str) || vm.is(v, Kind::Bytes) || vm.is(v, Kind::ByteArray)) {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "descriptor '{fname}' requires a 'str' object but received a '{tn}'"
+        )));
+    }
+    if a.n != n + 1 || vm.npos(a) != a.n {
+        let what = if n == 0 {
+            "no arguments".to_string()
+        } else {
+            "exactly one argument".to_string()
+        };
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("{tn}.{fname}() takes {what} ({} given)", a.n - 1)));
+    }
+    Ok(())
+}
+
+fn dunder_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    seq_self(vm, &a, "__len__", 0)?;
+    let n = vm.len(vm.arg(&a, 0))?;
+    vm.new_int(n as i64)
+}
+
+fn dunder_contains(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    seq_self(vm, &a, "__contains__", 1)?;
+    let r = vm.contains(vm.arg(&a, 0), vm.arg(&a, 1))?;
+    Ok(vm.bool_val(r))
+}
+
+/// s % args; bytes use the bytes rules (%s takes bytes, %r gives ascii()).
+fn dunder_mod(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    seq_self(vm, &a, "__mod__", 1)?;
+    let (f, args) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    if vm.is(f, Kind::Str) {
+        return vm.percent_format(f, args);
+    }
+    if vm.is(f, Kind::Bytes) {
+        return vm.bytes_percent_format(f, args);
+    }
+    let data = vm.bytearray_mut(f).clone();
+    let b = vm.new_bytes(&data)?;
+    let r = vm.bytes_percent_format(b, vm.arg(&a, 1))?;
+    let out = vm.bytes_of(r).to_vec();
+    vm.new_bytearray(out)
 }
 
 /// The codecs minipy knows, by normalized name.
