@@ -74,6 +74,34 @@ pub struct Declarations {
     order: Vec<String>,
     type_cache: HashMap<String, TypeId>,
     callback_cache: HashMap<String, TypeId>,
+    /// Every successful `cdef` (own and included), in order: what a compiled module replays.
+    pub history: Vec<CdefRecord>,
+    /// API mode: `typedef int... name` whose real type the compiler already gave (the parser
+    /// then declares the typedef to this type directly).
+    pub known_numbers: HashMap<String, TypeId>,
+    /// Lib names that came from `include()`d FFIs (their module provides them, not ours).
+    pub included_names: std::collections::HashSet<String>,
+}
+
+/// One recorded `cdef()` call.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CdefRecord {
+    pub source: String,
+    pub packed: bool,
+    pub pack: Option<usize>,
+    pub override_: bool,
+    /// Came from an `include()`d FFI.
+    pub included: bool,
+}
+
+impl CdefRecord {
+    pub fn options(&self) -> CdefOptions {
+        CdefOptions {
+            packed: self.packed,
+            pack: self.pack,
+            override_: self.override_,
+        }
+    }
 }
 
 /// A type as the parser handles it: a raw function type is kept apart from a function pointer.
@@ -209,7 +237,49 @@ impl Declarations {
         p.process_macros()?;
         let r = p.parse_all();
         self.types.finish_layouts();
+        if r.is_ok() {
+            self.history.push(CdefRecord {
+                source: source.to_string(),
+                packed: opts.packed,
+                pack: opts.pack,
+                override_: opts.override_,
+                included: false,
+            });
+        }
         r
+    }
+
+    /// Replay recorded cdefs (`include()`, loading a compiled module). Names declared by
+    /// records marked `included` go to [`Declarations::included_names`].
+    pub fn replay(&mut self, records: &[CdefRecord]) -> Result<()> {
+        for rec in records {
+            let before: std::collections::HashSet<String> = self.order.iter().cloned().collect();
+            self.cdef(&rec.source, &rec.options())?;
+            if let Some(last) = self.history.last_mut() {
+                last.included = rec.included;
+            }
+            if rec.included {
+                for n in &self.order {
+                    if !before.contains(n) {
+                        self.included_names.insert(n.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `ffi.include(other)`: replay the other FFI's declarations here, marked as included.
+    pub fn include(&mut self, other: &Declarations) -> Result<()> {
+        let recs: Vec<CdefRecord> = other
+            .history
+            .iter()
+            .map(|r| CdefRecord {
+                included: true,
+                ..r.clone()
+            })
+            .collect();
+        self.replay(&recs)
     }
 
     /// Parse a type string as `ffi.typeof`/`ffi.new`/`ffi.cast` do. A raw function type
@@ -653,6 +723,16 @@ impl<'a> Parser<'a> {
                     if matches!(self.d.types.kind(prev.ty), TypeKind::UnknownNumber { .. }) {
                         return Ok(());
                     }
+                }
+                if let Some(&known) = self.d.known_numbers.get(name) {
+                    return self.d.declare_typedef(
+                        name,
+                        Typedef {
+                            ty: known,
+                            raw_function: false,
+                        },
+                        true,
+                    );
                 }
                 let id = self
                     .d

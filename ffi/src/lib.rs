@@ -47,6 +47,8 @@
 //! - No function panics on user input; panics inside callback handlers never unwind into C.
 
 pub mod apimode;
+pub mod apimode_c;
+pub mod apimode_meta;
 pub mod call;
 pub mod cdef;
 pub mod closure;
@@ -60,7 +62,7 @@ pub mod library;
 mod tests;
 
 pub use call::{vararg_promote, CallInterface};
-pub use cdef::{CdefOptions, Decl, Declarations, Typedef};
+pub use cdef::{CdefOptions, CdefRecord, Decl, Declarations, Typedef};
 pub use closure::{Callback, Handler, RawHandler};
 pub use convert::Scalar;
 pub use ctype::{CType, Field, Layout, Member, Prim, PrimKind, TypeId, TypeKind, TypeTable};

@@ -21,6 +21,9 @@ pub const RTLD_DEEPBIND: i32 = libc::RTLD_DEEPBIND;
 pub struct Library {
     lib: Option<RawLib>,
     name: String,
+    /// A compiled API-mode module: functions are called through their `_cffi_d_` wrappers and
+    /// globals found through their `_cffi_var_` accessors (see apimode.rs).
+    api: bool,
 }
 
 impl Library {
@@ -34,6 +37,7 @@ impl Library {
             Ok(lib) => Ok(Library {
                 lib: Some(lib),
                 name: path.unwrap_or("<None>").to_string(),
+                api: false,
             }),
             Err(e) => Err(Error::new(
                 ErrorKind::Os,
@@ -81,9 +85,36 @@ impl Library {
         &self.name
     }
 
+    /// Turn this library into the compiled API-mode module `module` (its name in reprs).
+    pub fn set_api_module(&mut self, module: &str) {
+        self.api = true;
+        self.name = module.to_string();
+    }
+
+    /// True for a compiled API-mode module.
+    pub fn is_api(&self) -> bool {
+        self.api
+    }
+
     /// The address of symbol `name` (function or variable). AttributeError as CFFI's:
-    /// `function/symbol 'x' not found in library '<None>': ...`.
+    /// `function/symbol 'x' not found in library '<None>': ...`. In API mode, a function's
+    /// wrapper or a global's address (from its accessor) comes first.
     pub fn symbol(&self, name: &str) -> Result<*mut c_void> {
+        if self.api {
+            if let Ok(p) = self.raw_symbol(&format!("_cffi_d_{}", name)) {
+                return Ok(p);
+            }
+            if let Ok(p) = self.raw_symbol(&format!("_cffi_var_{}", name)) {
+                // SAFETY: the generated accessors take nothing and return the global's address.
+                let f: extern "C" fn() -> *mut c_void = unsafe { std::mem::transmute(p) };
+                return Ok(f());
+            }
+        }
+        self.raw_symbol(name)
+    }
+
+    /// dlsym, with no API-mode translation.
+    pub fn raw_symbol(&self, name: &str) -> Result<*mut c_void> {
         let lib = self.lib.as_ref().ok_or_else(|| {
             Error::value(format!("library '{}' has already been closed", self.name))
         })?;

@@ -1,6 +1,6 @@
 //! API mode: the compiler answers `...` questions (the talk's getpwnam example and more).
 
-use super::{decls, ty};
+use super::{decls, tname, ty};
 use crate::apimode::{compile, generate_c, load, questions, wrapper_symbol, SourceConfig};
 use crate::call::CallInterface;
 use crate::cdef::Decl;
@@ -116,4 +116,102 @@ fn compiler_errors_are_verification_errors() {
     let e = compile(&d, &cfg, &tmpdir("bad"), false).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Verification);
     assert!(e.message.contains("BAR"), "{}", e.message);
+}
+
+#[test]
+fn open_module_resolves_int_dots_everywhere() {
+    let mut d = decls(
+        "
+        typedef int... uid_t;
+        typedef int... small_t;
+        struct passwd { uid_t pw_uid; ...; };
+        struct passwd *getpwnam(const char *);
+        struct pair { small_t a; uid_t b; };
+        uid_t echo_uid(uid_t);
+        small_t *small_ptr(void);
+        extern \"Python\" int cb(int);
+        int call_cb(int);
+    ",
+    );
+    let other = decls("typedef struct { int x, y; } point_t;\nint inc(int);\n");
+    d.include(&other).unwrap();
+    let cfg = SourceConfig {
+        module_name: "_open_mod".into(),
+        c_source: "#include <sys/types.h>\n#include <pwd.h>\ntypedef short small_t;\n\
+                   typedef struct { int x, y; } point_t;\nstruct pair { small_t a; uid_t b; };\n\
+                   static uid_t echo_uid(uid_t u) { return u + 1; }\n\
+                   static small_t s = 7; static small_t *small_ptr(void) { return &s; }\n\
+                   static int cb(int);\nstatic int call_cb(int x) { return cb(x) + 1; }\n"
+            .into(),
+        ..Default::default()
+    };
+    let so = compile(&d, &cfg, &tmpdir("open"), false).unwrap();
+    assert!(so.to_string_lossy().ends_with("_open_mod.minipy.so"));
+    assert!(crate::apimode::open_module(&so, "_other_name").is_err());
+    let (mut m, lib) = crate::apimode::open_module(&so, "_open_mod").unwrap();
+    assert_eq!(lib.name(), "_open_mod");
+    assert!(m.included_names.contains("inc"));
+    let f = match m.lookup("echo_uid") {
+        Some(Decl::Function { ty, .. }) => *ty,
+        _ => panic!(),
+    };
+    m.types.check_usable(f).unwrap();
+    assert_eq!(m.types.name(f), "uint32_t(*)(uint32_t)");
+    let pair = ty(&mut m, "struct pair");
+    assert_eq!(m.types.size_of(pair), Some(8));
+    assert_eq!(tname(&mut m, "small_t *"), "int16_t *");
+    assert_eq!(tname(&mut m, "point_t"), "point_t");
+    let cif = CallInterface::new(&m.types, f).unwrap();
+    let mut a = 41u32;
+    let mut ret = [0u64; 2];
+    unsafe {
+        cif.call(
+            lib.symbol("echo_uid").unwrap(),
+            &[&mut a as *mut _ as *mut c_void],
+            ret.as_mut_ptr() as *mut c_void,
+        );
+    }
+    assert_eq!(ret[0] as u32, 42);
+    // the extern "Python" slot exists and starts empty
+    let slot = lib
+        .symbol(&crate::apimode::extern_slot_symbol("cb"))
+        .unwrap();
+    let get: extern "C" fn() -> *mut *mut c_void = unsafe { std::mem::transmute(slot) };
+    assert!(unsafe { (*get()).is_null() });
+    // included names get no wrapper
+    assert!(lib.raw_symbol("_cffi_d_inc").is_err());
+}
+
+#[test]
+fn foreign_files_are_refused() {
+    let dir = tmpdir("foreign");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("_junk.minipy.so");
+    std::fs::write(&p, b"not an ELF file").unwrap();
+    let Err(e) = crate::apimode::open_module(&p, "_junk") else {
+        panic!("a junk file was loaded")
+    };
+    assert!(e.contains("_junk.minipy.so"), "{e}");
+}
+
+#[test]
+fn metadata_round_trip() {
+    use crate::apimode_meta::{decode, encode, ModuleMeta};
+    use crate::cdef::CdefRecord;
+    let m = ModuleMeta {
+        module_name: "pkg._m".into(),
+        cdefs: vec![
+            CdefRecord {
+                source: "int f(int);\n\ncdef 1 2 3\n".into(),
+                packed: true,
+                pack: Some(2),
+                override_: false,
+                included: true,
+            },
+            CdefRecord::default(),
+        ],
+    };
+    assert_eq!(decode(encode(&m).as_bytes()).unwrap(), m);
+    assert!(decode(b"minipy-cffi-module 0\n").is_err());
+    assert!(decode(b"minipy-cffi-module 1\nmodule x\ncdef 0 - 0 0 99\nabc\n").is_err());
 }
