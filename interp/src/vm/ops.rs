@@ -1017,41 +1017,7 @@ impl Vm {
                 self.seq_repeat(b, a).map(Some)
             }
             (BinOp::Mod, Kind::Str, _) => self.percent_format(a, b).map(Some),
-            (BinOp::Mod, Kind::Bytes, _) => {
-                // bytes % args: format over latin-1 text, with bytes arguments as their latin-1 text
-                let latin = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
-                let base = self.sp();
-                self.push(b);
-                let fmt = latin(self.bytes_of(a));
-                let sv = self.new_str(&fmt)?;
-                self.push(sv);
-                let b = self.at(base);
-                let args = if self.is(b, Kind::Tuple) {
-                    let n = self.tuple_items(b).len();
-                    for i in 0..n {
-                        let x = self.tuple_items(self.at(base))[i];
-                        let x = if self.is(x, Kind::Bytes) {
-                            let t = latin(self.bytes_of(x));
-                            self.new_str(&t)?
-                        } else {
-                            x
-                        };
-                        self.push(x);
-                    }
-                    self.new_tuple_from_stack(n)?
-                } else if self.is(b, Kind::Bytes) {
-                    let t = latin(self.bytes_of(b));
-                    self.new_str(&t)?
-                } else {
-                    b
-                };
-                let sv = self.at(base + 1);
-                let r = self.percent_format(sv, args);
-                self.truncate(base);
-                let r = r?;
-                let out: Vec<u8> = self.str_of(r).chars().map(|c| c as u32 as u8).collect();
-                self.new_bytes(&out).map(Some)
-            }
+            (BinOp::Mod, Kind::Bytes, _) => self.bytes_percent_format(a, b).map(Some),
             (BinOp::Or, Kind::Dict, Kind::Dict) => {
                 let base = self.sp();
                 self.push(b);
@@ -1126,18 +1092,19 @@ impl Vm {
                     }
                     self.new_tuple_from_stack(total)
                 } else {
+                    // root the items first (no GC point since they were read), then allocate
                     let base = self.sp();
-                    let l = self.new_list()?;
-                    self.push(l);
                     for v in &items {
                         self.push(*v);
                     }
-                    // rooted copy of the items: repeat them without holding Rust Values across allocation
-                    self.list_reserve(base, total)?;
-                    let l = self.at(base);
+                    let l = self.new_list()?;
+                    self.push(l);
+                    let lslot = base + items.len();
+                    self.list_reserve(lslot, total)?;
+                    let l = self.at(lslot);
                     for _ in 0..n {
                         for j in 0..items.len() {
-                            let v = self.at(base + 1 + j);
+                            let v = self.at(base + j);
                             self.list_push_reserved(l, v);
                         }
                     }

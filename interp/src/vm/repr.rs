@@ -75,20 +75,9 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// An approximation of str.isprintable for one char: separators other than ' ', format characters
-/// and unassigned/private code points are escaped by repr().
+/// str.isprintable for one char (CPython's tables, generated into builtins/str_unicode.rs).
 pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if c == ' ' {
-        return true;
-    }
-    if c.is_whitespace() || c.is_control() {
-        return false;
-    }
-    !matches!(n,
-        0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x180e | 0x200b..=0x200f | 0x202a..=0x202e
-        | 0x2060..=0x2064 | 0x2066..=0x206f | 0xfeff | 0xfff9..=0xfffb | 0xe000..=0xf8ff
-        | 0xd800..=0xdfff | 0xfffe | 0xffff | 0xf0000..=0x10ffff)
+    crate::builtins::str_methods::args::py_printable(c)
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
