@@ -14,8 +14,11 @@
 //! Files: module.rs (module objects, classes, exceptions), ffi_obj.rs / ffi_new.rs / ffi_misc.rs
 //! (the FFI methods), ctype_obj.rs, cdata.rs (the CData value and its repr), conv.rs (Python <-> C
 //! conversions), cdata_ops.rs (operators), lib_obj.rs, call.rs (calling C), callback.rs,
-//! handles.rs, buffer.rs.
+//! handles.rs, buffer.rs; API mode: apimode.rs (set_source, compile, include), api_import.rs
+//! (importing compiled modules), extern_python.rs (`@ffi.def_extern()`).
 
+pub mod api_import;
+pub mod apimode;
 pub mod buffer;
 pub mod call;
 pub mod callback;
@@ -23,6 +26,7 @@ pub mod cdata;
 pub mod cdata_ops;
 pub mod conv;
 pub mod ctype_obj;
+pub mod extern_python;
 pub mod ffi_misc;
 pub mod ffi_new;
 pub mod ffi_obj;
@@ -45,6 +49,8 @@ pub struct FfiShared {
     pub decls: RefCell<Declarations>,
     /// Prepared call interfaces by (function type, variadic argument types).
     pub cifs: RefCell<HashMap<(TypeId, Vec<TypeId>), Rc<CallInterface>>>,
+    /// API mode: set_source / compiled-module state (apimode.rs).
+    pub api: RefCell<apimode::ApiState>,
 }
 
 pub type Shared = Rc<FfiShared>;
@@ -54,6 +60,7 @@ impl FfiShared {
         Rc::new(FfiShared {
             decls: RefCell::new(Declarations::new()),
             cifs: RefCell::new(HashMap::new()),
+            api: RefCell::new(apimode::ApiState::default()),
         })
     }
 

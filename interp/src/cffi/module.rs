@@ -42,6 +42,7 @@ pub fn ensure_types(vm: &mut Vm) {
     super::ctype_obj::install(vm);
     super::lib_obj::install(vm);
     super::buffer::install(vm);
+    super::apimode::install(vm);
     for name in EXCEPTIONS {
         if let Err(_e) = make_exception(vm, name) {
             vm.take_exc();

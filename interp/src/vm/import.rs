@@ -98,6 +98,9 @@ impl Vm {
             self.dict_set(mods, key, self.top())?;
             return Ok(self.pop());
         }
+        if let Some(r) = crate::cffi::api_import::import_hook(self, full) {
+            return r;
+        }
         let rel = full.replace('.', "/");
         let mut found = None;
         let mut dirs = vec![self.script_dir.clone()];
