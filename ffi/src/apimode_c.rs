@@ -165,7 +165,18 @@ fn write_extern_python(
     fty: TypeId,
     f: &FuncType,
 ) {
-    let (params, args) = params(d, f);
+    let (mut params, args) = params(d, f);
+    // the user's own prototype keeps qualifiers (`const char *`): match it exactly
+    if let Some(sp) = d.c_params.get(name).filter(|sp| sp.len() == f.args.len()) {
+        if !sp.is_empty() {
+            let p: Vec<String> = sp
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("__typeof__({}) a{}", t, i))
+                .collect();
+            params = p.join(", ");
+        }
+    }
     let slot = format!("_cffi_xp_{}", name);
     let _ = writeln!(c, "static void *{slot};");
     let _ = writeln!(

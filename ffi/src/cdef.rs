@@ -81,6 +81,9 @@ pub struct Declarations {
     pub known_numbers: HashMap<String, TypeId>,
     /// Lib names that came from `include()`d FFIs (their module provides them, not ours).
     pub included_names: std::collections::HashSet<String>,
+    /// Functions: the C spelling of each parameter type as written (qualifiers kept, name
+    /// dropped), when known: API mode defines `extern "Python"` functions with it.
+    pub c_params: HashMap<String, Vec<String>>,
 }
 
 /// One recorded `cdef()` call.
@@ -233,6 +236,9 @@ impl Declarations {
             pack,
             override_: opts.override_,
             type_string: None,
+            param_depth: 0,
+            names_seen: Vec::new(),
+            last_params: None,
         };
         p.process_macros()?;
         let r = p.parse_all();
@@ -320,6 +326,9 @@ impl Declarations {
             pack: None,
             override_: false,
             type_string: Some(s),
+            param_depth: 0,
+            names_seen: Vec::new(),
+            last_params: None,
         };
         let r = p.parse_type_name(true)?;
         if p.peek() != &Tok::Eof {
@@ -470,6 +479,11 @@ struct Parser<'a> {
     override_: bool,
     /// Set when parsing a standalone type string (changes error messages).
     type_string: Option<&'a str>,
+    /// Nesting of parameter lists, and the (depth, token index) of every declared name seen.
+    param_depth: usize,
+    names_seen: Vec<(usize, usize)>,
+    /// Parameter spellings of the last outermost parameter list.
+    last_params: Option<Vec<String>>,
 }
 
 impl<'a> Parser<'a> {
@@ -635,6 +649,7 @@ impl<'a> Parser<'a> {
         }
         loop {
             let decl_tok = self.tok();
+            self.last_params = None;
             let dtor = self.parse_declarator(false)?;
             let name = match dtor.name() {
                 Some(n) => n.to_string(),
@@ -656,6 +671,9 @@ impl<'a> Parser<'a> {
                 };
                 let ty = self.apply(ty, &dtor, decl_tok)?;
                 if ty.raw_fn {
+                    if let Some(p) = self.last_params.take() {
+                        self.d.c_params.insert(name.clone(), p);
+                    }
                     let decl = Decl::Function {
                         ty: ty.id,
                         extern_python,
@@ -1163,6 +1181,7 @@ impl<'a> Parser<'a> {
                 Dtor::Name(None)
             } else {
                 let n = n.clone();
+                self.names_seen.push((self.param_depth, self.pos));
                 self.advance();
                 Dtor::Name(Some(n))
             }
@@ -1221,6 +1240,33 @@ impl<'a> Parser<'a> {
 
     /// Parameter list after `(`, up to and including `)`.
     fn parse_params(&mut self) -> Result<(Vec<TypeId>, bool)> {
+        self.param_depth += 1;
+        let r = self.parse_params_inner();
+        self.param_depth -= 1;
+        if let Ok((_, spellings)) = &r {
+            if self.param_depth == 0 {
+                self.last_params = Some(spellings.clone());
+            }
+        }
+        r.map(|(a, _)| a)
+    }
+
+    /// The C text of tokens `start..end` without the token at `skip`.
+    fn spelling(&self, start: usize, end: usize, skip: Option<usize>) -> String {
+        let words: Vec<&str> = (start..end)
+            .filter(|i| Some(*i) != skip)
+            .map(|i| self.lx.tokens[i].text.as_str())
+            .collect();
+        words.join(" ")
+    }
+
+    fn parse_params_inner(&mut self) -> Result<((Vec<TypeId>, bool), Vec<String>)> {
+        let mut spellings = Vec::new();
+        let (args, variadic) = self.parse_params_list(&mut spellings)?;
+        Ok(((args, variadic), spellings))
+    }
+
+    fn parse_params_list(&mut self, spellings: &mut Vec<String>) -> Result<(Vec<TypeId>, bool)> {
         let mut args = Vec::new();
         let mut variadic = false;
         if self.eat_punct(")") {
@@ -1239,7 +1285,16 @@ impl<'a> Parser<'a> {
                 break;
             }
             let at = self.tok();
+            let start = self.pos;
             let t = self.parse_type_name(false)?;
+            let depth = self.param_depth;
+            let name_at = self
+                .names_seen
+                .iter()
+                .rev()
+                .find(|(d, p)| *d == depth && *p >= start && *p < self.pos)
+                .map(|(_, p)| *p);
+            spellings.push(self.spelling(start, self.pos, name_at));
             if self.d.types.kind(t.id) == &TypeKind::Void && !t.raw_fn {
                 return Err(self.err_at(at, ErrorKind::CDef, "'void' must be the only parameter"));
             }

@@ -55,10 +55,9 @@ fn decorator(vm: &mut Vm, a: Args) -> PyResult<Value> {
         _ => None,
     };
     let Some(fty) = fty else {
-        let e = ffi::Error::ffi(format!(
-            "ffi.def_extern('{name}'): no 'extern \"Python\"' function with this name"
-        ));
-        return Err(super::raise_ffi(vm, e));
+        let msg =
+            format!("ffi.def_extern('{name}'): no 'extern \"Python\"' function with this name");
+        return Err(raise_ffi_error(vm, &msg));
     };
     let lib = sh.api.borrow().lib.clone();
     let Some(lib) = lib else {
@@ -93,4 +92,41 @@ fn decorator(vm: &mut Vm, a: Args) -> PyResult<Value> {
         *get() = code;
     }
     Ok(vm.arg(&a, 1))
+}
+
+/// Raises `ffi.error` (the exception class of compiled FFI objects, `<class 'ffi.error'>`).
+fn raise_ffi_error(vm: &mut Vm, msg: &str) -> crate::vm::Exc {
+    if !vm.type_names.contains_key("ffi.error") {
+        if make_error_class(vm).is_err() {
+            return crate::vm::Exc;
+        }
+    }
+    vm.raise("ffi.error", msg)
+}
+
+/// `class error(Exception)` with `__module__ = 'ffi'`, registered as `ffi.error`.
+fn make_error_class(vm: &mut Vm) -> PyResult<()> {
+    let base = vm.sp();
+    let r = (|| {
+        let n = vm.new_str("error")?;
+        vm.push(n);
+        let exc = vm.builtin_type("Exception");
+        let bases = vm.new_tuple(&[exc])?;
+        vm.push(bases);
+        let d = vm.new_dict()?;
+        vm.push(d);
+        let k = vm.intern("__module__");
+        let m = vm.intern("ffi");
+        vm.dict_set(vm.at(base + 2), k, m)?;
+        let k = vm.intern("__qualname__");
+        let q = vm.new_str("error")?;
+        vm.dict_set(vm.at(base + 2), k, q)?;
+        vm.new_class(base, base + 1, base + 2)
+    })();
+    vm.truncate(base);
+    let t = r?;
+    vm.roots.types.push(t);
+    let idx = vm.roots.types.len() - 1;
+    vm.type_names.insert("ffi.error".to_string(), idx);
+    Ok(())
 }
