@@ -53,10 +53,17 @@ pub fn import_hook(vm: &mut Vm, full: &str) -> Option<PyResult<Value>> {
 }
 
 /// The script's directory, then `sys.path` (live list if `sys` was imported).
+///
+/// Stopgap for a VM-core gap: the `.py` search (vm/import.rs) only looks at `vm.sys_path`,
+/// which changes to the `sys.path` list do not reach; the live list is copied there so that
+/// out-of-line modules (`_mod.py` written by `ffi.compile()`) are found too.
 fn search_dirs(vm: &mut Vm) -> Vec<String> {
     let mut dirs = vec![vm.script_dir.clone()];
     match live_sys_path(vm) {
-        Some(p) => dirs.extend(p),
+        Some(p) => {
+            vm.sys_path = p.clone();
+            dirs.extend(p)
+        }
         None => dirs.extend(vm.sys_path.iter().cloned()),
     }
     dirs

@@ -254,6 +254,17 @@ fn write_file(vm: &mut Vm, path: &std::path::Path, text: &str) -> PyResult<()> {
     })
 }
 
+/// emit_c_code / emit_python_code: write `text` to `f`, saying so on stdout as CFFI does.
+fn emit(vm: &mut Vm, f: &str, text: &str) -> PyResult<Value> {
+    vm.write_stdout(&format!("generating {f}\n"));
+    if std::fs::read_to_string(f).is_ok_and(|old| old == text) {
+        vm.write_stdout("(already up-to-date)\n");
+        return Ok(vm.none());
+    }
+    write_file(vm, std::path::Path::new(f), text)?;
+    Ok(vm.none())
+}
+
 /// The file name argument of emit_c_code / emit_python_code.
 fn file_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<String> {
     arity(vm, a, name, 2, 2)?;
@@ -266,27 +277,28 @@ fn ffi_emit_c_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let f = file_arg(vm, &a, "emit_c_code")?;
     let (cfg, out_of_line) = source_of(vm, &a, "emit_c_code")?;
     if out_of_line {
-        return Err(vm.type_error("emit_c_code() is only for C sources: use emit_python_code() after set_source(name, None)"));
+        return Err(vm.type_error(
+            "emit_c_code() is only for C extension modules, not for dlopen()-style pure Python modules",
+        ));
     }
     let d = ffi_self(vm, &a)?;
     let text = ffi::apimode::generate_c(&d.sh.decls.borrow(), &cfg);
-    write_file(vm, std::path::Path::new(&f), &text)?;
-    Ok(vm.none())
+    emit(vm, &f, &text)
 }
 
 /// `ffi.emit_python_code(filename)` (out-of-line ABI mode).
 fn ffi_emit_python_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let f = file_arg(vm, &a, "emit_python_code")?;
-    let (cfg, out_of_line) = source_of(vm, &a, "emit_python_code")?;
+    // CFFI's message names emit_c_code here too
+    let (cfg, out_of_line) = source_of(vm, &a, "emit_c_code")?;
     if !out_of_line {
         return Err(vm.type_error(
-            "emit_python_code() is only for set_source(name, None): use emit_c_code()",
+            "emit_python_code() is only for dlopen()-style pure Python modules, not for C extension modules",
         ));
     }
     let d = ffi_self(vm, &a)?;
     let text = python_source(&d.sh.decls.borrow(), &cfg);
-    write_file(vm, std::path::Path::new(&f), &text)?;
-    Ok(vm.none())
+    emit(vm, &f, &text)
 }
 
 /// A Python string literal for `s`.
