@@ -139,6 +139,11 @@ pub fn compile(
     verbose: bool,
 ) -> Result<PathBuf> {
     let verr = |m: String| Error::new(ErrorKind::Verification, m);
+    let tmpdir = if tmpdir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        tmpdir
+    };
     let so_path = tmpdir.join(module_file_name(&cfg.module_name));
     let dir = so_path.parent().unwrap_or(tmpdir).to_path_buf();
     std::fs::create_dir_all(&dir)
@@ -154,7 +159,7 @@ pub fn compile(
     let so_tmp = dir.join(format!("{}.{}.tmp.so", base, pid));
     std::fs::write(&c_tmp, generate_c(d, cfg))
         .map_err(|e| verr(format!("cannot write {}: {}", c_tmp.display(), e)))?;
-    let r = run_compiler(cfg, &c_tmp, &so_tmp, ext, verbose);
+    let r = run_compiler(cfg, tmpdir, &c_tmp, &so_tmp, ext, verbose);
     let c_path = dir.join(format!("{}{}", base, ext));
     let _ = std::fs::rename(&c_tmp, &c_path);
     if let Err(e) = r {
@@ -166,15 +171,28 @@ pub fn compile(
     Ok(so_path.canonicalize().unwrap_or(so_path))
 }
 
-fn run_compiler(cfg: &SourceConfig, c: &Path, so: &Path, ext: &str, verbose: bool) -> Result<()> {
+/// Runs the compiler in `tmpdir`, as CFFI does (it chdirs there): relative `include_dirs`,
+/// `library_dirs` and `sources` are relative to `tmpdir`. Library directories also go in the
+/// module's rpath (absolute), so that no LD_LIBRARY_PATH is needed at import time.
+fn run_compiler(
+    cfg: &SourceConfig,
+    tmpdir: &Path,
+    c: &Path,
+    so: &Path,
+    ext: &str,
+    verbose: bool,
+) -> Result<()> {
     let verr = |m: String| Error::new(ErrorKind::Verification, m);
     let cpp = ext != ".c";
     let (var, default) = if cpp { ("CXX", "c++") } else { ("CC", "cc") };
     let cc = std::env::var(var).unwrap_or_else(|_| default.to_string());
     let mut words = cc.split_whitespace();
     let mut cmd = std::process::Command::new(words.next().unwrap_or(default));
-    cmd.args(words);
-    cmd.args(["-shared", "-fPIC", "-O2", "-o"]).arg(so).arg(c);
+    cmd.args(words).current_dir(tmpdir);
+    let local = |p: &Path| p.strip_prefix(tmpdir).unwrap_or(p).to_path_buf();
+    cmd.args(["-shared", "-fPIC", "-O2", "-o"])
+        .arg(local(so))
+        .arg(local(c));
     for s in &cfg.sources {
         cmd.arg(s);
     }
@@ -190,7 +208,9 @@ fn run_compiler(cfg: &SourceConfig, c: &Path, so: &Path, ext: &str, verbose: boo
     cmd.args(&cfg.extra_compile_args);
     for l in &cfg.library_dirs {
         cmd.arg(format!("-L{}", l));
-        cmd.arg(format!("-Wl,-rpath,{}", l));
+        let abs = tmpdir.join(l);
+        let abs = abs.canonicalize().unwrap_or(abs);
+        cmd.arg(format!("-Wl,-rpath,{}", abs.display()));
     }
     for l in &cfg.libraries {
         cmd.arg(format!("-l{}", l));
