@@ -102,11 +102,7 @@ pub fn questions(d: &Declarations) -> Vec<Question> {
             continue;
         }
         if let Decl::FromCompiler { ty } = decl {
-            let is_int = match ty {
-                None => true,
-                Some(t) => d.types.integer_repr(*t).is_some() || d.types.enum_info(*t).is_some(),
-            };
-            if is_int {
+            if value_constant_type(d, *ty).is_none() {
                 q.push(Question::IntConstant {
                     name: name.to_string(),
                 });
@@ -344,8 +340,31 @@ pub fn apply_answers(d: &mut Declarations, lib: &Library) -> Result<()> {
             }
         }
     }
+    // other constants (`static const double X;`): read through their accessor, like globals
+    let values: Vec<(String, TypeId)> = d
+        .names()
+        .filter(|(n, _)| !d.included_names.contains(*n))
+        .filter_map(|(n, decl)| match decl {
+            Decl::FromCompiler { ty } => value_constant_type(d, *ty).map(|t| (n.to_string(), t)),
+            _ => None,
+        })
+        .collect();
+    for (n, ty) in values {
+        d.set_decl(&n, Decl::Variable { ty });
+    }
     d.types.finish_layouts();
     Ok(())
+}
+
+/// For a constant the compiler gives: `Some(type)` if it is not an integer (then it is read
+/// as a value through an accessor), None for integer constants (asked as questions).
+pub fn value_constant_type(d: &Declarations, ty: Option<TypeId>) -> Option<TypeId> {
+    let t = ty?;
+    if d.types.integer_repr(t).is_some() || d.types.enum_info(t).is_some() {
+        None
+    } else {
+        Some(t)
+    }
 }
 
 /// A member type after typedef resolution (`uid_t` declared `int...` is now a real integer).

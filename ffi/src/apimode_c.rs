@@ -3,7 +3,8 @@
 //! [`Question`] (named by [`Question::symbol`]), the `extern "Python"` functions (static C
 //! functions calling the closure stored in their slot by `@ffi.def_extern()`), `_cffi_d_<name>`
 //! wrappers for every declared function (so macros and `static inline` functions can be called),
-//! `_cffi_var_<name>` accessors returning the address of every global, and the module metadata
+//! `_cffi_var_<name>` accessors returning the address of every global (and of every variadic
+//! function, which no wrapper can forward), and the module metadata
 //! (apimode_meta.rs). Names that came from `include()`d FFIs get no code: their own module has it.
 
 use crate::apimode::{questions, Question, SourceConfig};
@@ -50,12 +51,27 @@ pub fn generate_c(d: &Declarations, cfg: &SourceConfig) -> String {
             Decl::Function { ty, extern_python } => {
                 let Some(f) = d.types.func(*ty) else { continue };
                 if f.variadic {
+                    // no wrapper can forward `...`: export the function's own address
+                    let _ = writeln!(
+                        c,
+                        "_MINIPY_EXPORT void *_cffi_var_{name}(void) {{ return (void *)&({name}); }}"
+                    );
                     continue;
                 }
                 if *extern_python {
                     write_extern_python(&mut c, d, &cfg.module_name, name, *ty, f);
                 }
                 write_wrapper(&mut c, d, name, f);
+            }
+            Decl::FromCompiler { ty } => {
+                if let Some(t) = crate::apimode::value_constant_type(d, *ty) {
+                    let copy = format!("_cffi_cv_{}", name);
+                    let _ = writeln!(
+                        c,
+                        "static {};\n_MINIPY_EXPORT void *_cffi_var_{name}(void) {{ {copy} = ({name}); return (void *)&{copy}; }}",
+                        c_decl(d, t, &copy)
+                    );
+                }
             }
             Decl::Variable { .. } => {
                 let _ = writeln!(
