@@ -30,9 +30,14 @@
 //! - [`Library`] (library.rs): `open_cffi(Some(name) | None, flags)` (`ffi.dlopen`, with the
 //!   find_library fallback), `open` (raw dlopen), `symbol(name)` (AttributeError message as
 //!   CFFI's), `close()` (`ffi.dlclose`).
-//! - apimode.rs (issue 5): `questions`, `generate_c(decls, &SourceConfig)`, `compile(...)`
-//!   (VerificationError with the compiler output), `load(decls, so)` = dlopen + `apply_answers`;
-//!   call functions through `wrapper_symbol(name)`, globals through `variable_symbol(name)`.
+//! - apimode.rs (issue 5): `questions`, `generate_c(decls, &SourceConfig)` (apimode_c.rs),
+//!   `compile(...)` -> `<tmpdir>/<module>.minipy.so` (VerificationError with the compiler
+//!   output), `open_module(path, name)` (import: rebuilds the declarations from the metadata the
+//!   module embeds, apimode_meta.rs, with every `...` answered, `typedef int...` included) and
+//!   `load(decls, so)` = dlopen + `apply_answers`. A library put in API mode
+//!   (`Library::set_api_module`) resolves `symbol(name)` to the function wrappers / global
+//!   addresses; `extern_slot_symbol(name)` is where `@ffi.def_extern()` stores a closure.
+//!   `Declarations::history` records every cdef, `include(other)` replays another FFI's.
 //! - [`Error`] (error.rs): every failure carries an [`ErrorKind`] naming the Python exception
 //!   CFFI raises (CDefError, FFIError, VerificationMissing, TypeError, OverflowError, ...) and
 //!   CFFI's message.
