@@ -112,7 +112,9 @@ pub struct DictObj {
     pub used: usize,
     pub entries: Value,
     pub index: Value,
-    pub hash: u64,
+    /// Changes (to a VM-wide unique number) whenever a key is added or removed or the table is
+    /// rebuilt, never when a value is replaced: caches of entry positions check it. 0 = never cached.
+    pub version: u64,
 }
 #[repr(C)]
 pub struct RangeObj {
@@ -182,6 +184,12 @@ pub struct TypeObj {
 pub const TYPE_BUILTIN: u64 = 1;
 pub const TYPE_BASETYPE: u64 = 2;
 pub const TYPE_EXCEPTION: u64 = 4;
+/// The type or a base defines a data descriptor (property): instance-dict-first lookup is not valid.
+pub const TYPE_HAS_PROPS: u64 = 8;
+/// The type or a base defines `__setattr__`/`__delattr__`/`__getattribute__` in Python.
+pub const TYPE_CUSTOM_ATTRS: u64 = 16;
+/// The type or a base (other than object) defines `__new__`.
+pub const TYPE_CUSTOM_NEW: u64 = 32;
 
 #[repr(C)]
 pub struct InstanceObj {

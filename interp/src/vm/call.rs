@@ -83,6 +83,9 @@ impl Vm {
                 self.prepare_call(fslot, nargs + 1, kwnames, entry)
             }
             Kind::Type => {
+                if let Some(p) = self.try_inline_init(fslot, nargs, kwnames, entry)? {
+                    return Ok(p);
+                }
                 let r = self.call_type(fslot, nargs, kwnames)?;
                 self.truncate(fslot);
                 Ok(Prepared::Done(r))
@@ -160,6 +163,7 @@ impl Vm {
             ret_slot: fslot,
             instrs,
             is_entry: entry,
+            init_instance: Value::NULL,
         });
         Ok(())
     }
@@ -345,6 +349,38 @@ impl Vm {
         None
     }
 
+    /// The common case of instantiating a Python class (plain instance, no custom `__new__`, a
+    /// Python `__init__`): allocate the instance and run `__init__` as an ordinary frame of the eval
+    /// loop (no Rust recursion); its ReturnValue yields the instance (`Frame::init_instance`).
+    fn try_inline_init(&mut self, fslot: usize, nargs: usize, kwnames: Value, entry: bool) -> PyResult<Option<Prepared>> {
+        let t = self.at(fslot);
+        let flags = self.obj::<TypeObj>(t).flags;
+        if flags & (TYPE_BUILTIN | TYPE_EXCEPTION | TYPE_CUSTOM_NEW) != 0 || self.obj::<TypeObj>(t).inst_kind != Kind::Instance as u64 || self.attr_flags_dynamic {
+            return Ok(None);
+        }
+        let init = self.sym_init;
+        let Some(init) = self.lookup_type(t, init) else {
+            return Ok(None);
+        };
+        if !self.is(init, Kind::Function) {
+            return Ok(None);
+        }
+        self.push(init);
+        let inst = self.object_new(t)?;
+        let init = self.pop();
+        // (type a1..an) -> (init inst a1..an)
+        self.set_at(fslot, init);
+        self.roots.stack.insert(fslot + 1, inst);
+        match self.enter_function(fslot, nargs + 1, kwnames, entry)? {
+            Prepared::Frame => {
+                let inst = self.at(fslot + 1);
+                self.roots.frames.last_mut().unwrap().init_instance = inst;
+                Ok(Some(Prepared::Frame))
+            }
+            Prepared::Done(v) => Ok(Some(Prepared::Done(v))),
+        }
+    }
+
     /// Calling a type: construction.
     fn call_type(&mut self, fslot: usize, nargs: usize, kwnames: Value) -> PyResult<Value> {
         let t = self.at(fslot);
@@ -361,7 +397,7 @@ impl Vm {
                 }
             }
         }
-        if t == self.builtin_type("type") && nargs == 1 && kwnames.is_null() {
+        if t == self.roots.types[Kind::Type as usize] && nargs == 1 && kwnames.is_null() {
             let v = self.at(fslot + 1);
             return Ok(self.type_of(v));
         }
@@ -474,7 +510,7 @@ impl Vm {
     pub fn object_new(&mut self, cls: Value) -> PyResult<Value> {
         self.push(cls);
         let inst = self.alloc(Kind::Instance, 0)?;
-        if cls == self.builtin_type("object") {
+        if cls == self.roots.types[Kind::Instance as usize] {
             // plain object() instances have no __dict__
             let cls = self.pop();
             unsafe { (*self.payload::<InstanceObj>(inst)).cls = cls };

@@ -10,7 +10,19 @@ use crate::bytecode::{CodeKind, CodeUnit, Const, Instr};
 use crate::obj::layout::*;
 use gc::Value;
 
+/// Where LoadGlobal found a name last time: valid while the dicts' versions are unchanged.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    /// Entry index in globals (or in builtins if `in_builtins`).
+    pub index: u32,
+    pub in_builtins: bool,
+}
+
 pub struct CodeData {
+    /// One LoadGlobal cache per name (indexed like `names`).
+    pub global_cache: Vec<GlobalCache>,
     pub instrs: Vec<Instr>,
     pub lines: Vec<u32>,
     pub name: String,
@@ -117,6 +129,7 @@ impl Vm {
             + cu.has_varkw as usize;
         let nlocals = cu.varnames.len();
         let data = CodeData {
+            global_cache: vec![GlobalCache::default(); cu.names.len()],
             instrs: cu.code.clone(),
             lines: cu.lines.clone(),
             name: cu.name.clone(),

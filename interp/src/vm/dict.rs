@@ -138,6 +138,32 @@ impl Vm {
             None => Ok(None),
         }
     }
+    /// Entry index of a str key (no Python calls).
+    #[inline]
+    pub fn dict_find_str(&mut self, d: Value, key: Value) -> Option<usize> {
+        let h = self.str_hash(key);
+        let p = self.obj::<DictObj>(d);
+        if p.index.is_null() {
+            return None;
+        }
+        let index = self.varray(p.index);
+        let entries = self.varray(p.entries);
+        let mask = index.len() - 1;
+        let mut probe = Probe::new(h);
+        loop {
+            let ix = index[probe.slot & mask];
+            if ix.as_int() == 0 {
+                return None;
+            }
+            let e = (ix.as_int() - 1) as usize;
+            let k = entries[3 * e + 1];
+            if k == key || (!k.is_null() && self.is(k, Kind::Str) && entries[3 * e].as_int() == h && self.str_of(k) == self.str_of(key)) {
+                return Some(e);
+            }
+            probe.next(mask);
+        }
+    }
+
     /// Fast lookup of a str key (no Python calls): for attribute and global lookups.
     #[inline]
     pub fn dict_get_str(&mut self, d: Value, key: Value) -> Option<Value> {
@@ -177,6 +203,24 @@ impl Vm {
     }
 
     pub fn dict_set_slots(&mut self, dslot: usize, kslot: usize, vslot: usize) -> PyResult<()> {
+        let key = self.at(kslot);
+        if self.is(key, Kind::Str) {
+            // str keys: no Python code can run, so the lookup needs no rooting dance
+            let d = self.at(dslot);
+            if let Some(e) = self.dict_find_str(d, key) {
+                let entries = self.obj::<DictObj>(d).entries;
+                let v = self.at(vslot);
+                self.varray_mut(entries)[3 * e + 2] = v;
+                self.heap.write_barrier(entries);
+                return Ok(());
+            }
+            let h = self.str_hash(key);
+            self.dict_reserve(dslot, 1)?;
+            let d = self.at(dslot);
+            let (k, v) = (self.at(kslot), self.at(vslot));
+            self.dict_insert_new(d, h, k, v);
+            return Ok(());
+        }
         let h = self.hash_slot(kslot)?;
         if let Some(e) = self.dict_find(dslot, kslot, h)? {
             let d = self.at(dslot);
@@ -215,6 +259,8 @@ impl Vm {
         idx[probe.slot & mask] = Value::from_int(e as i64 + 1).unwrap();
         p.used += 1;
         p.len += 1;
+        self.dict_version += 1;
+        p.version = self.dict_version;
     }
 
     /// Makes room for `extra` more entries (GC point): grows or compacts.
@@ -248,6 +294,8 @@ impl Vm {
             p.index = index;
             p.used = 0;
             p.len = 0;
+            self.dict_version += 1;
+            p.version = self.dict_version;
         }
         self.heap.write_barrier(d);
         if !old_entries.is_null() {
@@ -283,6 +331,8 @@ impl Vm {
                 ent[3 * e + 1] = Value::NULL;
                 ent[3 * e + 2] = Value::NULL;
                 p.len -= 1;
+                self.dict_version += 1;
+                p.version = self.dict_version;
                 Ok(Some(v))
             }
             Ok(None) => Ok(None),
@@ -294,10 +344,14 @@ impl Vm {
 
     pub fn dict_clear(&mut self, d: Value) {
         let p = unsafe { &mut *self.payload::<DictObj>(d) };
+        self.dict_version += 1;
+        p.version = self.dict_version;
         p.entries = Value::NULL;
         p.index = Value::NULL;
         p.len = 0;
         p.used = 0;
+        self.dict_version += 1;
+        p.version = self.dict_version;
     }
 
     /// A shallow copy of a dict/set into a new table of `kind`.

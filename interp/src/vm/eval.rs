@@ -190,14 +190,10 @@ impl Vm {
                         self.push(cell);
                     }
                     Op::LoadGlobal => {
-                        let name = self.tuple_items(names)[arg];
                         let globals = self.roots.frames[fidx].globals;
-                        let v = match self.dict_get_str(globals, name) {
+                        let v = match self.cached_global(code, globals, arg) {
                             Some(v) => v,
-                            None => match self.dict_get_str(self.roots.builtins, name) {
-                                Some(v) => v,
-                                None => return Err(self.name_error(name)),
-                            },
+                            None => self.load_global_slow(code, globals, names, arg)?,
                         };
                         self.push(v);
                     }
@@ -340,7 +336,15 @@ impl Vm {
                         if self.heap.has_pending_finalizers() {
                             self.run_pending_finalizers();
                         }
-                        let v = self.pop();
+                        let mut v = self.pop();
+                        let init_instance = self.roots.frames[fidx].init_instance;
+                        if !init_instance.is_null() {
+                            if v != self.none() {
+                                let tn = self.type_name(v);
+                                return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                            }
+                            v = init_instance;
+                        }
                         let f = self.pop_frame();
                         self.truncate(f.ret_slot);
                         if !f.generator.is_null() {
@@ -387,17 +391,7 @@ impl Vm {
                     Op::BinaryOp => {
                         let (a, b) = (self.peek(1), self.peek(0));
                         let op: BinOp = unsafe { std::mem::transmute(ins.arg) };
-                        let r = if a.is_int() && b.is_int() {
-                            let (x, y) = (a.as_int(), b.as_int());
-                            match op {
-                                BinOp::Add => Value::from_int(x + y),
-                                BinOp::Sub => Value::from_int(x - y),
-                                _ => None,
-                            }
-                        } else {
-                            None
-                        };
-                        let r = match r {
+                        let r = match self.fast_arith(a, b, op)? {
                             Some(v) => v,
                             None => self.binary_op(a, b, op)?,
                         };
@@ -408,7 +402,10 @@ impl Vm {
                     Op::InplaceOp => {
                         let (a, b) = (self.peek(1), self.peek(0));
                         let op: BinOp = unsafe { std::mem::transmute(ins.arg) };
-                        let r = self.inplace_op(a, b, op)?;
+                        let r = match self.fast_arith(a, b, op)? {
+                            Some(v) => v,
+                            None => self.inplace_op(a, b, op)?,
+                        };
                         let n = self.sp();
                         self.roots.stack[n - 2] = r;
                         self.roots.stack.pop();
@@ -738,6 +735,88 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Small-int and float arithmetic without the generic dispatch; None means "take the slow path".
+    #[inline(always)]
+    fn fast_arith(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+        if a.is_int() && b.is_int() {
+            let (x, y) = (a.as_int(), b.as_int());
+            return Ok(match op {
+                BinOp::Add => Value::from_int(x + y),
+                BinOp::Sub => Value::from_int(x - y),
+                BinOp::Mul => x.checked_mul(y).and_then(Value::from_int),
+                _ => None,
+            });
+        }
+        let fa = if self.is(a, Kind::Float) {
+            self.float_val(a)
+        } else if a.is_int() {
+            a.as_int() as f64
+        } else {
+            return Ok(None);
+        };
+        let fb = if self.is(b, Kind::Float) {
+            self.float_val(b)
+        } else if b.is_int() {
+            b.as_int() as f64
+        } else {
+            return Ok(None);
+        };
+        let r = match op {
+            BinOp::Add => fa + fb,
+            BinOp::Sub => fa - fb,
+            BinOp::Mul => fa * fb,
+            BinOp::TrueDiv if fb != 0.0 => fa / fb,
+            _ => return Ok(None),
+        };
+        self.new_float(r).map(Some)
+    }
+
+    /// LoadGlobal through the per-code cache: no hashing while the dicts keep their keys.
+    #[inline(always)]
+    fn cached_global(&self, code: Value, globals: Value, arg: usize) -> Option<Value> {
+        let c = unsafe { (&(*self.obj::<CodeObj>(code).data)).global_cache[arg] };
+        let g = self.obj::<DictObj>(globals);
+        if c.globals_version == 0 || c.globals_version != g.version {
+            return None;
+        }
+        let d = if c.in_builtins {
+            let b = self.obj::<DictObj>(self.roots.builtins);
+            if c.builtins_version != b.version {
+                return None;
+            }
+            b
+        } else {
+            g
+        };
+        let v = self.varray(d.entries)[3 * c.index as usize + 2];
+        if v.is_null() {
+            None
+        } else {
+            Some(v)
+        }
+    }
+
+    #[cold]
+    fn load_global_slow(&mut self, code: Value, globals: Value, names: Value, arg: usize) -> PyResult<Value> {
+        let name = self.tuple_items(names)[arg];
+        let builtins = self.roots.builtins;
+        let (idx, in_builtins) = match self.dict_find_str(globals, name) {
+            Some(i) => (i, false),
+            None => match self.dict_find_str(builtins, name) {
+                Some(i) => (i, true),
+                None => return Err(self.name_error(name)),
+            },
+        };
+        let (gv, bv) = (self.obj::<DictObj>(globals).version, self.obj::<DictObj>(builtins).version);
+        unsafe {
+            (&mut (*self.obj::<CodeObj>(code).data)).global_cache[arg] =
+                super::code::GlobalCache { globals_version: gv, builtins_version: bv, index: idx as u32, in_builtins };
+        }
+        let d = if in_builtins { builtins } else { globals };
+        let entries = self.obj::<DictObj>(d).entries;
+        Ok(self.varray(entries)[3 * idx + 2])
     }
 
     fn deref_name(&self, code: Value, i: usize) -> String {

@@ -110,6 +110,7 @@ impl Vm {
             ret_slot: fslot,
             instrs,
             is_entry: true,
+            init_instance: Value::NULL,
         });
         self.native_depth += 1;
         let r = if throw {

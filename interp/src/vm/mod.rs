@@ -75,6 +75,8 @@ pub struct Frame {
     pub instrs: *const crate::bytecode::Instr,
     /// This frame was entered from Rust (`vm.call`): the eval loop returns when it returns.
     pub is_entry: bool,
+    /// For an `__init__` run inline by a class call: the instance, which the call returns.
+    pub init_instance: Value,
 }
 
 /// The root set handed to the heap at every collection. Kept separate from `Heap` so that
@@ -87,7 +89,7 @@ pub struct VmRoots {
     pub handled: Vec<Value>,
     pub types: Vec<Value>,
     pub named: Vec<Value>,
-    pub interned: HashMap<String, Value>,
+    pub interned: HashMap<String, Value, BuildFx>,
     pub modules: Value,
     pub builtins: Value,
     pub temps: Vec<Value>,
@@ -104,6 +106,7 @@ impl Roots for VmRoots {
             visit(&mut f.globals);
             visit(&mut f.locals);
             visit(&mut f.generator);
+            visit(&mut f.init_instance);
         }
         visit(&mut self.exc);
         for v in self.handled.iter_mut() {
@@ -122,6 +125,30 @@ impl Roots for VmRoots {
         visit(&mut self.builtins);
         for v in self.temps.iter_mut() {
             visit(v);
+        }
+    }
+}
+
+/// A small, fast hasher for the interning table (FxHash's multiply-rotate; keys are not adversarial
+/// in a way that matters here, and SipHash showed up in profiles of attribute-heavy code).
+#[derive(Default, Clone, Copy)]
+pub struct BuildFx;
+pub struct FxHasher(u64);
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 }
@@ -154,7 +181,7 @@ pub struct Vm {
     pub exc_types: HashMap<&'static str, usize>,
     pub finalizers_running: bool,
     /// Builtin type objects by Kind and by extra names (object, exceptions...).
-    pub type_names: HashMap<String, usize>,
+    pub type_names: HashMap<String, usize, BuildFx>,
     /// ids of containers being repr'd (recursion guard).
     pub repr_guard: Vec<u64>,
     /// Set by YieldValue: the entry frame suspended instead of returning.
@@ -163,6 +190,16 @@ pub struct Vm {
     pub reraising: bool,
     /// Index in `roots.types` of the first iterator sub-kind type.
     pub iter_type_base: usize,
+    /// Set once a property or attribute hook is added to an existing class: disables the
+    /// instance-attribute fast paths (see types.rs).
+    pub attr_flags_dynamic: bool,
+    /// "__init__", interned at startup (old generation: never moves).
+    pub sym_init: Value,
+    /// Direct-mapped cache in front of the intern table, keyed by the &str's address and checked by
+    /// content (so a reused address cannot give a wrong answer).
+    pub intern_cache: Vec<(usize, Value)>,
+    /// Source of dict version numbers (see DictObj::version).
+    pub dict_version: u64,
 }
 
 impl Vm {
@@ -179,7 +216,7 @@ impl Vm {
             handled: Vec::new(),
             types: Vec::new(),
             named: vec![Value::NULL; Named::Count as usize],
-            interned: HashMap::new(),
+            interned: HashMap::with_hasher(BuildFx),
             modules: Value::NULL,
             builtins: Value::NULL,
             temps: Vec::new(),
@@ -195,13 +232,18 @@ impl Vm {
             sys_path: Vec::new(),
             exc_types: HashMap::new(),
             finalizers_running: false,
-            type_names: HashMap::new(),
+            type_names: HashMap::with_hasher(BuildFx),
             repr_guard: Vec::new(),
             yielded: false,
             reraising: false,
             iter_type_base: 0,
+            attr_flags_dynamic: false,
+            sym_init: Value::NULL,
+            intern_cache: vec![(0, Value::NULL); 256],
+            dict_version: 0,
         };
         builtins_setup::bootstrap(&mut vm);
+        vm.sym_init = vm.intern("__init__");
         vm
     }
 

@@ -111,8 +111,16 @@ impl Vm {
     }
     /// An interned str, allocated in the old generation (never moves).
     pub fn intern(&mut self, s: &str) -> Value {
+        let addr = s.as_ptr() as usize;
+        let slot = (addr >> 3 ^ s.len()) & 255;
+        let (a, v) = self.intern_cache[slot];
+        if a == addr && !v.is_null() && self.str_of(v) == s {
+            return v;
+        }
         if let Some(v) = self.roots.interned.get(s) {
-            return *v;
+            let v = *v;
+            self.intern_cache[slot] = (addr, v);
+            return v;
         }
         let v = self.alloc_old(Kind::Str, s.len());
         self.fill_str(v, s);

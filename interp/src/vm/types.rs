@@ -170,6 +170,16 @@ impl Vm {
     fn getattr_inner(&mut self, base: usize, propagate: bool) -> PyResult<Option<Value>> {
         let obj = self.at(base);
         let name = self.at(base + 1);
+        // Fast path: an instance whose class has no data descriptors finds its own attributes first.
+        if self.is(obj, Kind::Instance) && !self.attr_flags_dynamic {
+            let io = self.obj::<InstanceObj>(obj);
+            let (cls, d) = (io.cls, io.dict);
+            if !d.is_null() && self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0 {
+                if let Some(v) = self.dict_get_str(d, name) {
+                    return Ok(Some(v));
+                }
+            }
+        }
         if self.is(obj, Kind::Type) {
             return self.type_getattr(base);
         }
@@ -415,7 +425,21 @@ impl Vm {
     fn setattr_inner(&mut self, base: usize) -> PyResult<()> {
         let obj = self.at(base);
         let name = self.at(base + 1);
+        if self.is(obj, Kind::Instance) && !self.attr_flags_dynamic {
+            let io = self.obj::<InstanceObj>(obj);
+            let (cls, d) = (io.cls, io.dict);
+            if !d.is_null() && self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0 {
+                return self.dict_set(d, name, self.at(base + 2));
+            }
+        }
         if self.is(obj, Kind::Type) {
+            // Adding a property or an attribute hook to an existing class invalidates the per-class
+            // flags of its subclasses: switch the fast paths off for good.
+            let v = self.at(base + 2);
+            let n = self.str_of(name);
+            if self.is(v, Kind::Property) || matches!(n, "__setattr__" | "__delattr__" | "__getattribute__" | "__new__" | "__init__") {
+                self.attr_flags_dynamic = true;
+            }
             let d = self.obj::<TypeObj>(obj).dict;
             return self.dict_set(d, name, self.at(base + 2));
         }
@@ -525,7 +549,7 @@ impl Vm {
                 let n = self.str_of(bt.name).to_string();
                 return Err(self.type_error(format!("type '{n}' is not an acceptable base type")));
             }
-            flags |= bt.flags & TYPE_EXCEPTION;
+            flags |= bt.flags & (TYPE_EXCEPTION | TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS | TYPE_CUSTOM_NEW);
             if bt.inst_kind != Kind::Instance as u64 {
                 inst_kind = bt.inst_kind;
             }
@@ -537,6 +561,22 @@ impl Vm {
             if self.dict_get_str(d, ke).is_some() && self.dict_get_str(d, kh).is_none() {
                 let none = self.none();
                 self.dict_set(d, kh, none)?;
+            }
+        }
+        {
+            let d = self.at(dict_slot);
+            for i in 0..self.dict_used(d) {
+                if let Some((k, v)) = self.dict_entry(d, i) {
+                    if self.is(v, Kind::Property) {
+                        flags |= TYPE_HAS_PROPS;
+                    }
+                    if self.is(k, Kind::Str) && matches!(self.str_of(k), "__setattr__" | "__delattr__" | "__getattribute__") {
+                        flags |= TYPE_CUSTOM_ATTRS;
+                    }
+                    if self.is(k, Kind::Str) && self.str_of(k) == "__new__" {
+                        flags |= TYPE_CUSTOM_NEW;
+                    }
+                }
             }
         }
         let mro = self.compute_mro(bases_slot)?;
