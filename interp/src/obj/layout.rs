@@ -318,7 +318,11 @@ pub fn register_kinds(heap: &mut Heap) -> Vec<TypeId> {
     t.item_size = 8;
     t.items_are_values = true;
     infos.push(t);
-    infos.push(info("list", size_of::<ListObj>(), vals(&[offset_of!(ListObj, items)])));
+    infos.push(info(
+        "list",
+        size_of::<ListObj>(),
+        vals(&[offset_of!(ListObj, items)]),
+    ));
     let mut va = info("valuearray", size_of::<ValueArrayObj>(), vec![]);
     va.item_size = 8;
     va.items_are_values = true;
@@ -330,26 +334,46 @@ pub fn register_kinds(heap: &mut Heap) -> Vec<TypeId> {
     let rs = vals(&[0, 8, 16]);
     infos.push(info("range", size_of::<RangeObj>(), rs.clone()));
     infos.push(info("slice", size_of::<SliceObj>(), rs));
-    infos.push(info("function", size_of::<FunctionObj>(), vals(&[0, 8, 16, 24, 32, 40, 48, 56, 64])));
+    infos.push(info(
+        "function",
+        size_of::<FunctionObj>(),
+        vals(&[0, 8, 16, 24, 32, 40, 48, 56, 64]),
+    ));
     infos.push(info(
         "builtin_function_or_method",
         size_of::<NativeObj>(),
-        vals(&[offset_of!(NativeObj, name), offset_of!(NativeObj, bound), offset_of!(NativeObj, qualname)]),
+        vals(&[
+            offset_of!(NativeObj, name),
+            offset_of!(NativeObj, bound),
+            offset_of!(NativeObj, qualname),
+        ]),
     ));
     infos.push(info("method", size_of::<BoundMethodObj>(), vals(&[0, 8])));
     let mut code = info("code", size_of::<CodeObj>(), vals(&[8, 16, 24, 32]));
     code.drop_fn = Some(drop_code);
     infos.push(code);
     infos.push(info("cell", size_of::<CellObj>(), vals(&[0])));
-    infos.push(info("type", size_of::<TypeObj>(), vals(&[0, 8, 16, 24, 32, 40])));
+    infos.push(info(
+        "type",
+        size_of::<TypeObj>(),
+        vals(&[0, 8, 16, 24, 32, 40]),
+    ));
     infos.push(info("object", size_of::<InstanceObj>(), vals(&[0, 8])));
     infos.push(info("module", size_of::<ModuleObj>(), vals(&[0, 8])));
-    let mut g = info("generator", size_of::<GeneratorObj>(), vals(&[0, 8, 16, 24]));
+    let mut g = info(
+        "generator",
+        size_of::<GeneratorObj>(),
+        vals(&[0, 8, 16, 24]),
+    );
     g.custom_trace = Some(trace_gen);
     g.drop_fn = Some(drop_gen);
     infos.push(g);
     infos.push(info("iterator", size_of::<IterObj>(), vals(&[8, 16, 24])));
-    infos.push(info("property", size_of::<PropertyObj>(), vals(&[0, 8, 16, 24])));
+    infos.push(info(
+        "property",
+        size_of::<PropertyObj>(),
+        vals(&[0, 8, 16, 24]),
+    ));
     infos.push(info("staticmethod", size_of::<WrapperObj>(), vals(&[0])));
     infos.push(info("classmethod", size_of::<WrapperObj>(), vals(&[0])));
     infos.push(info("super", size_of::<SuperObj>(), vals(&[0, 8])));

@@ -190,7 +190,8 @@ pub fn bootstrap(vm: &mut Vm) {
         }
         vm.heap.write_barrier(t);
         vm.roots.types.push(t);
-        vm.type_names.insert(name.to_string(), vm.roots.types.len() - 1);
+        vm.type_names
+            .insert(name.to_string(), vm.roots.types.len() - 1);
     }
     // one type per builtin iterator sub-kind, each (T, iterator, object): type(zip(..)).__name__ == 'zip'
     let iter_base = vm.roots.types[Kind::Iter as usize];
@@ -213,8 +214,25 @@ pub fn bootstrap(vm: &mut Vm) {
     let modules = vm.alloc_old(Kind::Dict, 0);
     vm.roots.modules = modules;
     let public = [
-        "int", "float", "str", "bytes", "bytearray", "tuple", "list", "dict", "set", "frozenset", "range",
-        "slice", "type", "object", "bool", "property", "staticmethod", "classmethod", "super",
+        "int",
+        "float",
+        "str",
+        "bytes",
+        "bytearray",
+        "tuple",
+        "list",
+        "dict",
+        "set",
+        "frozenset",
+        "range",
+        "slice",
+        "type",
+        "object",
+        "bool",
+        "property",
+        "staticmethod",
+        "classmethod",
+        "super",
     ];
     for name in public {
         let t = vm.builtin_type(name);
@@ -289,7 +307,8 @@ impl Vm {
         }
         self.heap.write_barrier(t);
         self.roots.types.push(t);
-        self.type_names.insert(format!("{module}.{name}"), self.roots.types.len() - 1);
+        self.type_names
+            .insert(format!("{module}.{name}"), self.roots.types.len() - 1);
         t
     }
 
@@ -306,7 +325,15 @@ impl Vm {
         let nm = self.intern(name);
         unsafe {
             let p = self.payload::<NativeObj>(n);
-            std::ptr::write(p, NativeObj { f, name: nm, bound: Value::NULL, qualname: nm });
+            std::ptr::write(
+                p,
+                NativeObj {
+                    f,
+                    name: nm,
+                    bound: Value::NULL,
+                    qualname: nm,
+                },
+            );
         }
         self.heap.write_barrier(n);
         n
@@ -339,7 +366,17 @@ impl Vm {
         let n = self.alloc(Kind::Native, 0)?;
         let bound = self.pop();
         let nm = self.intern(name);
-        unsafe { std::ptr::write(self.payload::<NativeObj>(n), NativeObj { f, name: nm, bound, qualname: nm }) };
+        unsafe {
+            std::ptr::write(
+                self.payload::<NativeObj>(n),
+                NativeObj {
+                    f,
+                    name: nm,
+                    bound,
+                    qualname: nm,
+                },
+            )
+        };
         Ok(n)
     }
 
@@ -448,9 +485,14 @@ fn object_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let cls = vm.arg(&a, 0);
     let t = vm.obj::<TypeObj>(cls);
-    if t.flags & TYPE_BUILTIN != 0 && cls != vm.builtin_type("object") && t.flags & TYPE_EXCEPTION == 0 {
+    if t.flags & TYPE_BUILTIN != 0
+        && cls != vm.builtin_type("object")
+        && t.flags & TYPE_EXCEPTION == 0
+    {
         let n = vm.str_of(t.name).to_string();
-        return Err(vm.type_error(format!("object.__new__({n}) is not safe, use {n}.__new__()")));
+        return Err(vm.type_error(format!(
+            "object.__new__({n}) is not safe, use {n}.__new__()"
+        )));
     }
     vm.object_new(cls)
 }
@@ -578,7 +620,12 @@ fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             vm.kwarg(&a, name).unwrap_or(none)
         }
     };
-    let (g, s, d, doc) = (get(vm, 1, "fget"), get(vm, 2, "fset"), get(vm, 3, "fdel"), get(vm, 4, "doc"));
+    let (g, s, d, doc) = (
+        get(vm, 1, "fget"),
+        get(vm, 2, "fset"),
+        get(vm, 3, "fdel"),
+        get(vm, 4, "doc"),
+    );
     unsafe {
         let pp = vm.payload::<PropertyObj>(p);
         (*pp).fget = g;
@@ -659,7 +706,10 @@ fn type_mro(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// slice.indices(length) -> (start, stop, step)
 fn slice_indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.n != 2 {
-        return Err(vm.type_error(format!("indices() takes exactly one argument ({} given)", a.n - 1)));
+        return Err(vm.type_error(format!(
+            "indices() takes exactly one argument ({} given)",
+            a.n - 1
+        )));
     }
     let n = vm.index_value(vm.arg(&a, 1), "slice")?;
     if n < 0 {

@@ -50,7 +50,13 @@ impl Vm {
     }
 
     /// Sets up a call. For Python functions pushes a frame (marked `is_entry` if `entry`).
-    pub fn prepare_call(&mut self, fslot: usize, nargs: usize, kwnames: Value, entry: bool) -> PyResult<Prepared> {
+    pub fn prepare_call(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        kwnames: Value,
+        entry: bool,
+    ) -> PyResult<Prepared> {
         let f = self.at(fslot);
         if !f.is_ptr() {
             return Err(self.not_callable(f));
@@ -113,7 +119,13 @@ impl Vm {
     }
 
     /// Binds arguments into a new frame for the Python function at `fslot`.
-    fn enter_function(&mut self, fslot: usize, nargs: usize, kwnames: Value, entry: bool) -> PyResult<Prepared> {
+    fn enter_function(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        kwnames: Value,
+        entry: bool,
+    ) -> PyResult<Prepared> {
         let f = self.at(fslot);
         let code = self.obj::<FunctionObj>(f).code;
         let cd = self.code_data(code);
@@ -177,16 +189,29 @@ impl Vm {
         };
         let cd = self.code_data(code);
         let fname = cd.name.clone();
-        let (argcount, kwonly, has_varargs, has_varkw, nslots, posonly) =
-            (cd.argcount, cd.kwonly, cd.has_varargs, cd.has_varkw, cd.nslots, cd.posonly);
+        let (argcount, kwonly, has_varargs, has_varkw, nslots, posonly) = (
+            cd.argcount,
+            cd.kwonly,
+            cd.has_varargs,
+            cd.has_varkw,
+            cd.nslots,
+            cd.posonly,
+        );
         let varnames: Vec<String> = cd.varnames.clone();
-        let nkw = if kwnames.is_null() { 0 } else { self.tuple_items(kwnames).len() };
+        let nkw = if kwnames.is_null() {
+            0
+        } else {
+            self.tuple_items(kwnames).len()
+        };
         let npos = nargs - nkw;
         let base = fslot + 1;
         // Read everything into Rust (no GC point until the slots are written back below).
         let args: Vec<Value> = self.roots.stack[base..base + nargs].to_vec();
         let kwn: Vec<String> = if nkw > 0 {
-            self.tuple_items(kwnames).iter().map(|k| self.str_of(*k).to_string()).collect()
+            self.tuple_items(kwnames)
+                .iter()
+                .map(|k| self.str_of(*k).to_string())
+                .collect()
         } else {
             vec![]
         };
@@ -196,14 +221,22 @@ impl Vm {
         if npos > argcount && !has_varargs {
             let given = npos;
             let msg = if defaults.is_null() || argcount == 0 {
-                format!("{fname}() takes {argcount} positional argument{} but {given} {} given", plural(argcount), if given == 1 { "was" } else { "were" })
+                format!(
+                    "{fname}() takes {argcount} positional argument{} but {given} {} given",
+                    plural(argcount),
+                    if given == 1 { "was" } else { "were" }
+                )
             } else {
                 let nd = self.tuple_items(defaults).len();
                 format!("{fname}() takes from {} to {argcount} positional arguments but {given} were given", argcount - nd)
             };
             return Err(self.type_error(msg));
         }
-        let extra_pos: Vec<Value> = if npos > argcount { args[argcount..npos].to_vec() } else { vec![] };
+        let extra_pos: Vec<Value> = if npos > argcount {
+            args[argcount..npos].to_vec()
+        } else {
+            vec![]
+        };
         let mut extra_kw: Vec<(Value, Value)> = Vec::new();
         let nparams_named = argcount + kwonly;
         let kw_index = |name: &str| -> Option<usize> {
@@ -229,7 +262,9 @@ impl Vm {
             match kw_index(name) {
                 Some(i) => {
                     if !slots[i].is_null() {
-                        return Err(self.type_error(format!("{fname}() got multiple values for argument '{name}'")));
+                        return Err(self.type_error(format!(
+                            "{fname}() got multiple values for argument '{name}'"
+                        )));
                     }
                     slots[i] = v;
                 }
@@ -237,14 +272,20 @@ impl Vm {
                     if has_varkw {
                         extra_kw.push((self.tuple_items(kwnames)[j], v));
                     } else {
-                        return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{name}'")));
+                        return Err(self.type_error(format!(
+                            "{fname}() got an unexpected keyword argument '{name}'"
+                        )));
                     }
                 }
             }
         }
         // defaults
         if npos < argcount {
-            let defs: Vec<Value> = if defaults.is_null() { vec![] } else { self.tuple_items(defaults).to_vec() };
+            let defs: Vec<Value> = if defaults.is_null() {
+                vec![]
+            } else {
+                self.tuple_items(defaults).to_vec()
+            };
             let first_def = argcount - defs.len();
             let mut missing = Vec::new();
             for i in npos..argcount {
@@ -265,7 +306,11 @@ impl Vm {
         for i in kw_start..kw_start + kwonly {
             if slots[i].is_null() {
                 let name = &varnames[i];
-                let d = if kwdefaults.is_null() { None } else { self.dict_get_str_rust(kwdefaults, name) };
+                let d = if kwdefaults.is_null() {
+                    None
+                } else {
+                    self.dict_get_str_rust(kwdefaults, name)
+                };
                 match d {
                     Some(v) => slots[i] = v,
                     None => missing.push(name.clone()),
@@ -290,7 +335,11 @@ impl Vm {
         let npos_extra = extra_pos.len();
         let nkw_extra = extra_kw.len();
         if has_varargs {
-            let t = if npos_extra == 0 { self.named(super::Named::EmptyTuple) } else { self.alloc(Kind::Tuple, npos_extra)? };
+            let t = if npos_extra == 0 {
+                self.named(super::Named::EmptyTuple)
+            } else {
+                self.alloc(Kind::Tuple, npos_extra)?
+            };
             for j in 0..npos_extra {
                 let v = self.at(extras_base + j);
                 unsafe { *(*self.payload::<TupleObj>(t)).items.as_mut_ptr().add(j) = v };
@@ -321,7 +370,10 @@ impl Vm {
         let cell2arg = cd.cell2arg.clone();
         let base = fslot + 1;
         for i in 0..ncells {
-            let init = cell2arg.iter().find(|(c, _)| *c as usize == i).map(|(_, a)| self.at(base + *a as usize));
+            let init = cell2arg
+                .iter()
+                .find(|(c, _)| *c as usize == i)
+                .map(|(_, a)| self.at(base + *a as usize));
             let c = self.new_cell(init.unwrap_or(Value::NULL))?;
             self.set_at(base + nlocals + i, c);
         }
@@ -352,10 +404,19 @@ impl Vm {
     /// The common case of instantiating a Python class (plain instance, no custom `__new__`, a
     /// Python `__init__`): allocate the instance and run `__init__` as an ordinary frame of the eval
     /// loop (no Rust recursion); its ReturnValue yields the instance (`Frame::init_instance`).
-    fn try_inline_init(&mut self, fslot: usize, nargs: usize, kwnames: Value, entry: bool) -> PyResult<Option<Prepared>> {
+    fn try_inline_init(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        kwnames: Value,
+        entry: bool,
+    ) -> PyResult<Option<Prepared>> {
         let t = self.at(fslot);
         let flags = self.obj::<TypeObj>(t).flags;
-        if flags & (TYPE_BUILTIN | TYPE_EXCEPTION | TYPE_CUSTOM_NEW) != 0 || self.obj::<TypeObj>(t).inst_kind != Kind::Instance as u64 || self.attr_flags_dynamic {
+        if flags & (TYPE_BUILTIN | TYPE_EXCEPTION | TYPE_CUSTOM_NEW) != 0
+            || self.obj::<TypeObj>(t).inst_kind != Kind::Instance as u64
+            || self.attr_flags_dynamic
+        {
             return Ok(None);
         }
         let init = self.sym_init;
@@ -385,7 +446,10 @@ impl Vm {
     fn call_type(&mut self, fslot: usize, nargs: usize, kwnames: Value) -> PyResult<Value> {
         let t = self.at(fslot);
         let tp = self.obj::<TypeObj>(t);
-        if tp.flags & TYPE_BUILTIN != 0 && tp.inst_kind != Kind::Instance as u64 || (tp.flags & TYPE_BUILTIN != 0 && tp.flags & TYPE_EXCEPTION == 0) {
+        // builtin types other than the exception classes construct through their native __new__
+        if tp.flags & TYPE_BUILTIN != 0
+            && (tp.inst_kind != Kind::Instance as u64 || tp.flags & TYPE_EXCEPTION == 0)
+        {
             // builtin constructor stored as __new__ native in the type dict
             let k = self.intern("__new__");
             let d = self.obj::<TypeObj>(t).dict;
@@ -393,7 +457,14 @@ impl Vm {
                 if self.is(ctor, Kind::Native) {
                     let nf = self.obj::<NativeObj>(ctor).f;
                     // the type itself is passed as argument 0
-                    return nf(self, Args { base: fslot, n: nargs + 1, kwnames });
+                    return nf(
+                        self,
+                        Args {
+                            base: fslot,
+                            n: nargs + 1,
+                            kwnames,
+                        },
+                    );
                 }
             }
         }
@@ -419,12 +490,18 @@ impl Vm {
                 if r != self.none() {
                     let tn = self.type_name(r);
                     self.truncate(base);
-                    return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
                 }
             } else if nargs > 0 && !self.is_exception_class(self.at(fslot)) {
-                let custom_new = self.lookup_type_str(self.at(fslot), "__new__").is_some_and(|n| !self.is(n, Kind::Native));
+                let custom_new = self
+                    .lookup_type_str(self.at(fslot), "__new__")
+                    .is_some_and(|n| !self.is(n, Kind::Native));
                 if !custom_new {
-                    let tn = self.str_of(self.obj::<TypeObj>(self.at(fslot)).name).to_string();
+                    let tn = self
+                        .str_of(self.obj::<TypeObj>(self.at(fslot)).name)
+                        .to_string();
                     self.truncate(base);
                     return Err(self.type_error(format!("{tn}() takes no arguments")));
                 }
@@ -444,7 +521,11 @@ impl Vm {
         let t = self.at(fslot);
         if let Some(nw) = self.lookup_type_str(t, "__new__") {
             if !self.is(nw, Kind::Native) {
-                let nw = if self.is(nw, Kind::StaticMethod) { self.obj::<WrapperObj>(nw).func } else { nw };
+                let nw = if self.is(nw, Kind::StaticMethod) {
+                    self.obj::<WrapperObj>(nw).func
+                } else {
+                    nw
+                };
                 let cs = self.sp();
                 self.push(nw);
                 self.push(self.at(fslot));
@@ -467,7 +548,11 @@ impl Vm {
         self.heap.write_barrier(inst);
         if self.is_exception_class(self.at(fslot)) {
             self.push(inst);
-            let nkw = if kwnames.is_null() { 0 } else { self.tuple_items(kwnames).len() };
+            let nkw = if kwnames.is_null() {
+                0
+            } else {
+                self.tuple_items(kwnames).len()
+            };
             for i in 0..nargs - nkw {
                 self.push(self.at(fslot + 1 + i));
             }
@@ -556,10 +641,16 @@ impl Vm {
         if a.kwnames.is_null() {
             return Ok(());
         }
-        let names: Vec<String> = self.tuple_items(a.kwnames).iter().map(|k| self.str_of(*k).to_string()).collect();
+        let names: Vec<String> = self
+            .tuple_items(a.kwnames)
+            .iter()
+            .map(|k| self.str_of(*k).to_string())
+            .collect();
         for n in names {
             if !allowed.contains(&n.as_str()) {
-                return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
+                return Err(self.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{n}'"
+                )));
             }
         }
         Ok(())
@@ -579,7 +670,15 @@ fn missing_msg(fname: &str, missing: &[String], what: &str) -> String {
     let list = match quoted.len() {
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
-        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            quoted[..quoted.len() - 1].join(", "),
+            quoted[quoted.len() - 1]
+        ),
     };
-    format!("{fname}() missing {} required {what} argument{}: {list}", missing.len(), plural(missing.len()))
+    format!(
+        "{fname}() missing {} required {what} argument{}: {list}",
+        missing.len(),
+        plural(missing.len())
+    )
 }

@@ -72,10 +72,12 @@ impl Vm {
                 Some(v) => v,
                 None => self.old_bigint(num_bigint::BigInt::from(*i)),
             },
-            Const::BigInt(b) => match num_traits::ToPrimitive::to_i64(b).and_then(Value::from_int) {
-                Some(v) => v,
-                None => self.old_bigint(b.clone()),
-            },
+            Const::BigInt(b) => {
+                match num_traits::ToPrimitive::to_i64(b).and_then(Value::from_int) {
+                    Some(v) => v,
+                    None => self.old_bigint(b.clone()),
+                }
+            }
             Const::Float(f) | Const::Complex(f, _) => {
                 let v = self.alloc_old(Kind::Float, 0);
                 unsafe { (*self.payload::<FloatObj>(v)).f = *f };

@@ -39,7 +39,9 @@ impl Vm {
                     Some(_) => Err(self.value_error("__len__() should return >= 0")),
                     None => {
                         let tn = self.type_name(r);
-                        Err(self.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+                        Err(self.type_error(format!(
+                            "'{tn}' object cannot be interpreted as an integer"
+                        )))
                     }
                 };
             }
@@ -54,7 +56,7 @@ impl Vm {
             return Ok(i);
         }
         if self.is(k, Kind::BigInt) {
-            return Err(self.raise("IndexError", &format!("cannot fit 'int' into an index-sized integer")));
+            return Err(self.raise("IndexError", "cannot fit 'int' into an index-sized integer"));
         }
         if let Some(f) = self.special(k, "__index__") {
             let r = self.call(f, &[k])?;
@@ -63,7 +65,9 @@ impl Vm {
             }
         }
         let tn = self.type_name(k);
-        Err(self.type_error(format!("{what} indices must be integers or slices, not {tn}")))
+        Err(self.type_error(format!(
+            "{what} indices must be integers or slices, not {tn}"
+        )))
     }
 
     pub fn slice_indices(&mut self, s: Value, len: usize) -> PyResult<SliceIdx> {
@@ -78,9 +82,17 @@ impl Vm {
             } else if let Some(i) = vm.to_i64(v) {
                 Ok(Some(i))
             } else if vm.is(v, Kind::BigInt) {
-                Ok(Some(if vm.to_bigint(v).unwrap() > num_bigint::BigInt::from(0) { i64::MAX } else { i64::MIN + 1 }))
+                Ok(Some(
+                    if vm.to_bigint(v).unwrap() > num_bigint::BigInt::from(0) {
+                        i64::MAX
+                    } else {
+                        i64::MIN + 1
+                    },
+                ))
             } else {
-                Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+                Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ))
             }
         };
         let step = get(self, c)?.unwrap_or(1);
@@ -109,7 +121,12 @@ impl Vm {
         } else {
             0
         };
-        Ok(SliceIdx { start, stop, step, len: n as usize })
+        Ok(SliceIdx {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        })
     }
 
     fn norm_index(&mut self, k: Value, len: usize, what: &str) -> PyResult<usize> {
@@ -168,7 +185,11 @@ impl Vm {
                 if !is_slice {
                     let n = self.str_nchars(o);
                     let i = self.norm_index(k, n, "string")?;
-                    let c = if ascii { (self.str_of(o).as_bytes()[i] as char).to_string() } else { self.str_of(o).chars().nth(i).unwrap().to_string() };
+                    let c = if ascii {
+                        (self.str_of(o).as_bytes()[i] as char).to_string()
+                    } else {
+                        self.str_of(o).chars().nth(i).unwrap().to_string()
+                    };
                     return self.new_str(&c);
                 }
                 let n = self.str_nchars(o);
@@ -178,18 +199,26 @@ impl Vm {
                     self.str_of(o)[st..st + s.len].to_string()
                 } else {
                     let chars: Vec<char> = self.str_of(o).chars().collect();
-                    (0..s.len).map(|j| chars[(s.start + j as i64 * s.step) as usize]).collect()
+                    (0..s.len)
+                        .map(|j| chars[(s.start + j as i64 * s.step) as usize])
+                        .collect()
                 };
                 self.new_str(&out)
             }
             Kind::Bytes | Kind::ByteArray => {
-                let bytes = if self.is(o, Kind::Bytes) { self.bytes_of(o).to_vec() } else { self.bytearray_mut(o).clone() };
+                let bytes = if self.is(o, Kind::Bytes) {
+                    self.bytes_of(o).to_vec()
+                } else {
+                    self.bytearray_mut(o).clone()
+                };
                 if !is_slice {
                     let i = self.norm_index(k, bytes.len(), "index")?;
                     return Ok(Value::from_int(bytes[i] as i64).unwrap());
                 }
                 let s = self.slice_indices(k, bytes.len())?;
-                let out: Vec<u8> = (0..s.len).map(|j| bytes[(s.start + j as i64 * s.step) as usize]).collect();
+                let out: Vec<u8> = (0..s.len)
+                    .map(|j| bytes[(s.start + j as i64 * s.step) as usize])
+                    .collect();
                 if self.is(o, Kind::Bytes) {
                     self.new_bytes(&out)
                 } else {
@@ -369,7 +398,9 @@ impl Vm {
                 let mut items = self.list_items(o).to_vec();
                 if self.is(k, Kind::Slice) {
                     let s = self.slice_indices(k, n)?;
-                    let mut del: Vec<usize> = (0..s.len).map(|j| (s.start + j as i64 * s.step) as usize).collect();
+                    let mut del: Vec<usize> = (0..s.len)
+                        .map(|j| (s.start + j as i64 * s.step) as usize)
+                        .collect();
                     del.sort_unstable();
                     for i in del.into_iter().rev() {
                         items.remove(i);
@@ -416,7 +447,9 @@ impl Vm {
                 Kind::Str => {
                     if !self.is(item, Kind::Str) {
                         let tn = self.type_name(item);
-                        return Err(self.type_error(format!("'in <string>' requires string as left operand, not {tn}")));
+                        return Err(self.type_error(format!(
+                            "'in <string>' requires string as left operand, not {tn}"
+                        )));
                     }
                     return Ok(self.str_of(container).contains(self.str_of(item)));
                 }
@@ -427,11 +460,15 @@ impl Vm {
                     }
                     if self.is(item, Kind::Bytes) {
                         let needle = self.bytes_of(item);
-                        return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle));
+                        return Ok(
+                            needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+                        );
                     }
                     return Err(self.type_error("a bytes-like object is required"));
                 }
-                Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(self.dict_get(container, item)?.is_some()),
+                Kind::Dict | Kind::Set | Kind::FrozenSet => {
+                    return Ok(self.dict_get(container, item)?.is_some())
+                }
                 Kind::Iter if self.iter_kind(container) == super::iter::VIEW_KEYS => {
                     let d = self.obj::<IterObj>(container).a;
                     return Ok(self.dict_get(d, item)?.is_some());
@@ -470,7 +507,11 @@ impl Vm {
                     let mut i = 0;
                     let r = loop {
                         let c = self.at(base);
-                        let items = if self.is(c, Kind::List) { self.list_items(c) } else { self.tuple_items(c) };
+                        let items = if self.is(c, Kind::List) {
+                            self.list_items(c)
+                        } else {
+                            self.tuple_items(c)
+                        };
                         if i >= items.len() {
                             break Ok(false);
                         }
@@ -571,7 +612,12 @@ impl Vm {
             let out = self.new_dict_kind(kind)?;
             self.push(out);
             let oslot = base + 2;
-            let keep = |vm: &mut Vm, src: usize, other: usize, want_in: bool, oslot: usize| -> PyResult<()> {
+            let keep = |vm: &mut Vm,
+                        src: usize,
+                        other: usize,
+                        want_in: bool,
+                        oslot: usize|
+             -> PyResult<()> {
                 let used = vm.dict_used(vm.at(src));
                 for i in 0..used {
                     if let Some((k, _)) = vm.dict_entry(vm.at(src), i) {

@@ -21,12 +21,20 @@ struct Probe {
 impl Probe {
     #[inline(always)]
     fn new(hash: i64) -> Probe {
-        Probe { slot: hash as u64 as usize, perturb: hash as u64 }
+        Probe {
+            slot: hash as u64 as usize,
+            perturb: hash as u64,
+        }
     }
     #[inline(always)]
     fn next(&mut self, mask: usize) {
         self.perturb >>= 5;
-        self.slot = (self.slot.wrapping_mul(5).wrapping_add(self.perturb as usize).wrapping_add(1)) & mask;
+        self.slot = (self
+            .slot
+            .wrapping_mul(5)
+            .wrapping_add(self.perturb as usize)
+            .wrapping_add(1))
+            & mask;
     }
 }
 
@@ -67,6 +75,9 @@ impl Vm {
             std::slice::from_raw_parts((*p).items.as_ptr(), (*p).len)
         }
     }
+    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
+    // Callers never hold two of these references to one object at once.
+    #[allow(clippy::mut_from_ref)]
     #[inline(always)]
     fn varray_mut(&self, a: Value) -> &mut [Value] {
         unsafe {
@@ -157,7 +168,12 @@ impl Vm {
             }
             let e = (ix.as_int() - 1) as usize;
             let k = entries[3 * e + 1];
-            if k == key || (!k.is_null() && self.is(k, Kind::Str) && entries[3 * e].as_int() == h && self.str_of(k) == self.str_of(key)) {
+            if k == key
+                || (!k.is_null()
+                    && self.is(k, Kind::Str)
+                    && entries[3 * e].as_int() == h
+                    && self.str_of(k) == self.str_of(key))
+            {
                 return Some(e);
             }
             probe.next(mask);
@@ -184,7 +200,12 @@ impl Vm {
             }
             let e = (ix.as_int() - 1) as usize;
             let k = entries[3 * e + 1];
-            if k == key || (!k.is_null() && self.is(k, Kind::Str) && entries[3 * e].as_int() == h && self.str_of(k) == self.str_of(key)) {
+            if k == key
+                || (!k.is_null()
+                    && self.is(k, Kind::Str)
+                    && entries[3 * e].as_int() == h
+                    && self.str_of(k) == self.str_of(key))
+            {
                 return Some(entries[3 * e + 2]);
             }
             probe.next(mask);
@@ -267,7 +288,11 @@ impl Vm {
     fn dict_reserve(&mut self, dslot: usize, extra: usize) -> PyResult<()> {
         let d = self.at(dslot);
         let p = self.obj::<DictObj>(d);
-        let cap = if p.entries.is_null() { 0 } else { self.varray(p.entries).len() / 3 };
+        let cap = if p.entries.is_null() {
+            0
+        } else {
+            self.varray(p.entries).len() / 3
+        };
         if p.used + extra <= cap {
             return Ok(());
         }

@@ -50,7 +50,11 @@ impl Vm {
                         let e = self.take_exc();
                         self.push(e);
                         self.roots.handled.push(e);
-                        self.blocks.push(Block { kind: BlockKind::Handler, handler: 0, depth: 0 });
+                        self.blocks.push(Block {
+                            kind: BlockKind::Handler,
+                            handler: 0,
+                            depth: 0,
+                        });
                         self.roots.frames.last_mut().unwrap().ip = b.handler as usize;
                         return true;
                     }
@@ -234,14 +238,22 @@ impl Vm {
                     Op::StoreName => {
                         let name = self.tuple_items(names)[arg];
                         let f = &self.roots.frames[fidx];
-                        let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                        let ns = if f.locals.is_null() {
+                            f.globals
+                        } else {
+                            f.locals
+                        };
                         let v = self.pop();
                         self.dict_set(ns, name, v)?;
                     }
                     Op::DeleteName => {
                         let name = self.tuple_items(names)[arg];
                         let f = &self.roots.frames[fidx];
-                        let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                        let ns = if f.locals.is_null() {
+                            f.globals
+                        } else {
+                            f.locals
+                        };
                         if self.dict_del(ns, name)?.is_none() {
                             return Err(self.name_error(name));
                         }
@@ -268,12 +280,24 @@ impl Vm {
                         let obj = self.top();
                         let t = self.type_of(obj);
                         let shadowed = match self.instance_dict(obj) {
-                            Some(d) => !self.is(obj, Kind::Instance) || self.dict_get_str(d, name).is_some(),
+                            Some(d) => {
+                                !self.is(obj, Kind::Instance)
+                                    || self.dict_get_str(d, name).is_some()
+                            }
                             None => false,
                         };
-                        let meth = if shadowed || self.is(obj, Kind::Type) || self.is(obj, Kind::Super) { None } else { self.lookup_type(t, name) };
+                        let meth =
+                            if shadowed || self.is(obj, Kind::Type) || self.is(obj, Kind::Super) {
+                                None
+                            } else {
+                                self.lookup_type(t, name)
+                            };
                         match meth {
-                            Some(m) if self.is(m, Kind::Function) || (self.is(m, Kind::Native) && self.obj::<NativeObj>(m).bound.is_null()) => {
+                            Some(m)
+                                if self.is(m, Kind::Function)
+                                    || (self.is(m, Kind::Native)
+                                        && self.obj::<NativeObj>(m).bound.is_null()) =>
+                            {
                                 // (obj -- meth obj)
                                 let n = self.sp();
                                 self.roots.stack[n - 1] = m;
@@ -316,7 +340,11 @@ impl Vm {
                         }
                     }
                     Op::CallEx => {
-                        let fslot = if arg & 1 != 0 { self.sp() - 3 } else { self.sp() - 2 };
+                        let fslot = if arg & 1 != 0 {
+                            self.sp() - 3
+                        } else {
+                            self.sp() - 2
+                        };
                         let (nargs, kwnames) = self.spread_call_args(fslot, arg & 1 != 0)?;
                         // kwnames is an old-generation tuple, rooted in temps for the call's setup
                         // (Python callees copy the names at binding; natives read them during the call).
@@ -341,7 +369,9 @@ impl Vm {
                         if !init_instance.is_null() {
                             if v != self.none() {
                                 let tn = self.type_name(v);
-                                return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                                return Err(self.type_error(format!(
+                                    "__init__() should return None, not '{tn}'"
+                                )));
                             }
                             v = init_instance;
                         }
@@ -516,7 +546,9 @@ impl Vm {
                         let n = self.sp();
                         if ins.op == Op::DictMerge && !self.is(self.at(n - 1), Kind::Dict) {
                             let tn = self.type_name(self.at(n - 1));
-                            return Err(self.type_error(format!("argument after ** must be a mapping, not {tn}")));
+                            return Err(self.type_error(format!(
+                                "argument after ** must be a mapping, not {tn}"
+                            )));
                         }
                         self.dict_update_from(n - 1 - arg, n - 1)?;
                         self.pop();
@@ -528,7 +560,11 @@ impl Vm {
                         self.push(t);
                     }
                     Op::FormatValue => {
-                        let spec = if arg & 4 != 0 { self.pop() } else { Value::NULL };
+                        let spec = if arg & 4 != 0 {
+                            self.pop()
+                        } else {
+                            Value::NULL
+                        };
                         let v = self.top();
                         let conv = arg & 3;
                         let base0 = self.sp();
@@ -604,7 +640,9 @@ impl Vm {
                         let r = if self.is(it, Kind::Generator) {
                             self.gen_send(it, v)?
                         } else if v == self.none() {
-                            self.next(it)?.map(super::gen::GenResult::Yield).unwrap_or_else(|| super::gen::GenResult::Return(self.none()))
+                            self.next(it)?
+                                .map(super::gen::GenResult::Yield)
+                                .unwrap_or_else(|| super::gen::GenResult::Return(self.none()))
                         } else {
                             let m = self.getattr_str(it, "send")?;
                             match self.call(m, &[v]) {
@@ -637,8 +675,16 @@ impl Vm {
                     }
                     Op::SetupExcept | Op::SetupFinally => {
                         let depth = (self.sp() - base) as u32;
-                        let kind = if ins.op == Op::SetupExcept { BlockKind::Except } else { BlockKind::Finally };
-                        self.blocks.push(Block { kind, handler: ins.arg, depth });
+                        let kind = if ins.op == Op::SetupExcept {
+                            BlockKind::Except
+                        } else {
+                            BlockKind::Finally
+                        };
+                        self.blocks.push(Block {
+                            kind,
+                            handler: ins.arg,
+                            depth,
+                        });
                     }
                     Op::PopBlock => {
                         self.blocks.pop();
@@ -666,7 +712,9 @@ impl Vm {
                         let mgr = self.top();
                         let Some(enter) = self.special(mgr, "__enter__") else {
                             let tn = self.type_name(mgr);
-                            return Err(self.type_error(format!("'{tn}' object does not support the context manager protocol")));
+                            return Err(self.type_error(format!(
+                                "'{tn}' object does not support the context manager protocol"
+                            )));
                         };
                         self.push(enter);
                         let Some(exit) = self.special(mgr, "__exit__") else {
@@ -679,7 +727,11 @@ impl Vm {
                         let mgr = self.pop();
                         self.push(bound_exit);
                         let depth = (self.sp() - base) as u32;
-                        self.blocks.push(Block { kind: BlockKind::With, handler: ins.arg, depth });
+                        self.blocks.push(Block {
+                            kind: BlockKind::With,
+                            handler: ins.arg,
+                            depth,
+                        });
                         let r = self.call(enter, &[mgr])?;
                         self.push(r);
                     }
@@ -711,9 +763,16 @@ impl Vm {
                         let v = match self.getattr_opt(m, name)? {
                             Some(v) => v,
                             None => {
-                                let mn = if self.is(m, Kind::Module) { self.str_of(self.obj::<ModuleObj>(m).name).to_string() } else { "?".into() };
+                                let mn = if self.is(m, Kind::Module) {
+                                    self.str_of(self.obj::<ModuleObj>(m).name).to_string()
+                                } else {
+                                    "?".into()
+                                };
                                 let n = self.str_of(name).to_string();
-                                return Err(self.raise("ImportError", &format!("cannot import name '{n}' from '{mn}'")));
+                                return Err(self.raise(
+                                    "ImportError",
+                                    &format!("cannot import name '{n}' from '{mn}'"),
+                                ));
                             }
                         };
                         self.push(v);
@@ -799,7 +858,13 @@ impl Vm {
     }
 
     #[cold]
-    fn load_global_slow(&mut self, code: Value, globals: Value, names: Value, arg: usize) -> PyResult<Value> {
+    fn load_global_slow(
+        &mut self,
+        code: Value,
+        globals: Value,
+        names: Value,
+        arg: usize,
+    ) -> PyResult<Value> {
         let name = self.tuple_items(names)[arg];
         let builtins = self.roots.builtins;
         let (idx, in_builtins) = match self.dict_find_str(globals, name) {
@@ -809,10 +874,17 @@ impl Vm {
                 None => return Err(self.name_error(name)),
             },
         };
-        let (gv, bv) = (self.obj::<DictObj>(globals).version, self.obj::<DictObj>(builtins).version);
+        let (gv, bv) = (
+            self.obj::<DictObj>(globals).version,
+            self.obj::<DictObj>(builtins).version,
+        );
         unsafe {
-            (&mut (*self.obj::<CodeObj>(code).data)).global_cache[arg] =
-                super::code::GlobalCache { globals_version: gv, builtins_version: bv, index: idx as u32, in_builtins };
+            (&mut (*self.obj::<CodeObj>(code).data)).global_cache[arg] = super::code::GlobalCache {
+                globals_version: gv,
+                builtins_version: bv,
+                index: idx as u32,
+                in_builtins,
+            };
         }
         let d = if in_builtins { builtins } else { globals };
         let entries = self.obj::<DictObj>(d).entries;
@@ -846,7 +918,9 @@ impl Vm {
             return Ok(false);
         }
         if !self.is(t, Kind::Type) || !self.is_exception_class(t) {
-            return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            return Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
         }
         Ok(self.isinstance(e, t))
     }
@@ -919,9 +993,21 @@ impl Vm {
         let f = self.alloc(Kind::Function, 0)?;
         let qualname = self.pop();
         let code = self.pop();
-        let closure = if flags & 8 != 0 { self.pop() } else { Value::NULL };
-        let kwdefaults = if flags & 2 != 0 { self.pop() } else { Value::NULL };
-        let defaults = if flags & 1 != 0 { self.pop() } else { Value::NULL };
+        let closure = if flags & 8 != 0 {
+            self.pop()
+        } else {
+            Value::NULL
+        };
+        let kwdefaults = if flags & 2 != 0 {
+            self.pop()
+        } else {
+            Value::NULL
+        };
+        let defaults = if flags & 1 != 0 {
+            self.pop()
+        } else {
+            Value::NULL
+        };
         let globals = self.roots.frames[fidx].globals;
         let name = self.obj::<CodeObj>(code).name;
         unsafe {
@@ -936,7 +1022,12 @@ impl Vm {
         }
         // the compiler puts a def's or lambda's docstring (or None) in consts[0]
         let kind = self.code_data(code).kind;
-        if matches!(kind, crate::bytecode::CodeKind::Function | crate::bytecode::CodeKind::Lambda | crate::bytecode::CodeKind::Generator) {
+        if matches!(
+            kind,
+            crate::bytecode::CodeKind::Function
+                | crate::bytecode::CodeKind::Lambda
+                | crate::bytecode::CodeKind::Generator
+        ) {
             let consts = self.obj::<CodeObj>(code).consts;
             if let Some(&d) = self.tuple_items(consts).first() {
                 if self.is(d, Kind::Str) {
@@ -957,7 +1048,11 @@ impl Vm {
             self.set_at(fslot + 1, t);
             t
         };
-        let kw = if has_kw { self.at(fslot + 2) } else { Value::NULL };
+        let kw = if has_kw {
+            self.at(fslot + 2)
+        } else {
+            Value::NULL
+        };
         let pos: Vec<Value> = self.tuple_items(args).to_vec();
         let mut keys = Vec::new();
         let mut vals = Vec::new();
@@ -979,7 +1074,11 @@ impl Vm {
         self.truncate(fslot + 1);
         self.roots.stack.extend_from_slice(&pos);
         self.roots.stack.extend_from_slice(&vals);
-        let kwnames = if keys.is_empty() { Value::NULL } else { self.old_tuple(&keys) };
+        let kwnames = if keys.is_empty() {
+            Value::NULL
+        } else {
+            self.old_tuple(&keys)
+        };
         Ok((pos.len() + vals.len(), kwnames))
     }
 
@@ -997,7 +1096,10 @@ impl Vm {
             if items.len() > n {
                 return Err(self.value_error(format!("too many values to unpack (expected {n})")));
             }
-            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
         }
         self.pop();
         for v in items.iter().rev() {

@@ -57,7 +57,9 @@ impl Vm {
                 let k = self.intern("__context__");
                 if !d.is_null() {
                     self.push(e);
-                    let has = self.dict_get_str(d, k).is_some_and(|v| !v.is_null() && v != self.none());
+                    let has = self
+                        .dict_get_str(d, k)
+                        .is_some_and(|v| !v.is_null() && v != self.none());
                     if !has {
                         let _ = self.dict_set(d, k, ctx);
                     }
@@ -112,13 +114,22 @@ impl Vm {
         if self.is(obj, Kind::Module) {
             let mn = self.obj::<ModuleObj>(obj).name;
             let mn = self.str_of(mn).to_string();
-            return self.raise("AttributeError", &format!("module '{mn}' has no attribute '{n}'"));
+            return self.raise(
+                "AttributeError",
+                &format!("module '{mn}' has no attribute '{n}'"),
+            );
         }
         if self.is(obj, Kind::Type) {
             let cn = self.str_of(self.obj::<TypeObj>(obj).name).to_string();
-            return self.raise("AttributeError", &format!("type object '{cn}' has no attribute '{n}'"));
+            return self.raise(
+                "AttributeError",
+                &format!("type object '{cn}' has no attribute '{n}'"),
+            );
         }
-        self.raise("AttributeError", &format!("'{tn}' object has no attribute '{n}'"))
+        self.raise(
+            "AttributeError",
+            &format!("'{tn}' object has no attribute '{n}'"),
+        )
     }
 
     /// Is `e` an instance of the builtin exception class `tname` (or a subclass)?
@@ -205,7 +216,8 @@ impl Vm {
             return None;
         }
         let k = self.intern(name);
-        self.dict_get_str(d, k).filter(|v| !v.is_null() && *v != self.none())
+        self.dict_get_str(d, k)
+            .filter(|v| !v.is_null() && *v != self.none())
     }
 
     /// The full CPython-style report of an uncaught exception, with cause/context chains.
@@ -216,14 +228,18 @@ impl Vm {
         if let Some(cause) = self.exc_attr(e, "__cause__") {
             let s = self.format_traceback(cause);
             out.push_str(&s);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         } else if let Some(ctx) = self.exc_attr(self.at(base), "__context__") {
             let sup = self.exc_attr(self.at(base), "__suppress_context__");
             let suppressed = sup.is_some_and(|v| v == self.bool_val(true));
             if !suppressed {
                 let s = self.format_traceback(ctx);
                 out.push_str(&s);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         let e = self.at(base);
@@ -234,8 +250,15 @@ impl Vm {
                 let ent = self.list_items(tb)[i];
                 let (code, line) = (self.tuple_items(ent)[0], self.tuple_items(ent)[1].as_int());
                 let cd = self.code_data(code);
-                let name = if cd.kind == crate::bytecode::CodeKind::Module { "<module>".to_string() } else { cd.name.clone() };
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", cd.filename, line, name));
+                let name = if cd.kind == crate::bytecode::CodeKind::Module {
+                    "<module>".to_string()
+                } else {
+                    cd.name.clone()
+                };
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    cd.filename, line, name
+                ));
                 if let Some(src) = source_line(&cd.filename, line as usize) {
                     out.push_str(&format!("    {}\n", src.trim()));
                 }
@@ -244,9 +267,15 @@ impl Vm {
         let e = self.at(base);
         if self.exc_matches(e, "SyntaxError") {
             // CPython shows where the syntax error is instead of a code frame.
-            let file = self.exc_attr(e, "filename").map(|v| self.str_of(v).to_string());
-            let line = self.exc_attr(self.at(base), "lineno").and_then(|v| self.to_i64(v));
-            let text = self.exc_attr(self.at(base), "text").map(|v| self.str_of(v).to_string());
+            let file = self
+                .exc_attr(e, "filename")
+                .map(|v| self.str_of(v).to_string());
+            let line = self
+                .exc_attr(self.at(base), "lineno")
+                .and_then(|v| self.to_i64(v));
+            let text = self
+                .exc_attr(self.at(base), "text")
+                .map(|v| self.str_of(v).to_string());
             if let (Some(f), Some(l)) = (file, line) {
                 out.push_str(&format!("  File \"{f}\", line {l}\n"));
                 if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
@@ -254,7 +283,10 @@ impl Vm {
                 }
             }
             let e = self.at(base);
-            let msg = self.exc_attr(e, "msg").map(|v| self.str_of(v).to_string()).unwrap_or_default();
+            let msg = self
+                .exc_attr(e, "msg")
+                .map(|v| self.str_of(v).to_string())
+                .unwrap_or_default();
             let tn = self.type_name(e);
             out.push_str(&format!("{tn}: {msg}\n"));
             self.truncate(base);

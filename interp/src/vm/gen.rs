@@ -53,6 +53,9 @@ impl Vm {
         Ok(g)
     }
 
+    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
+    // Callers never hold two of these references to one object at once.
+    #[allow(clippy::mut_from_ref)]
     pub fn gen_state(&self, g: Value) -> &mut GenState {
         unsafe { &mut *self.obj::<GeneratorObj>(g).state }
     }
@@ -163,7 +166,11 @@ impl Vm {
                     let e = self.take_exc();
                     self.push(e);
                     self.roots.handled.push(e);
-                    self.blocks.push(Block { kind: BlockKind::Handler, handler: 0, depth: 0 });
+                    self.blocks.push(Block {
+                        kind: BlockKind::Handler,
+                        handler: 0,
+                        depth: 0,
+                    });
                     self.roots.frames.last_mut().unwrap().ip = b.handler as usize;
                     return true;
                 }
@@ -186,7 +193,10 @@ impl Vm {
         let g = f.generator;
         let stack = self.roots.stack[f.base..].to_vec();
         let blocks: Vec<Block> = self.blocks[f.block_base..].to_vec();
-        let nh = blocks.iter().filter(|b| b.kind == BlockKind::Handler).count();
+        let nh = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Handler)
+            .count();
         let hlen = self.roots.handled.len();
         let handled = self.roots.handled[hlen - nh..].to_vec();
         self.roots.handled.truncate(hlen - nh);

@@ -9,13 +9,26 @@ use gc::Value;
 
 impl Vm {
     /// Compiles `source` and raises SyntaxError on failure; returns the loaded code object.
-    pub fn compile_source(&mut self, source: &str, filename: &str, interactive: bool) -> PyResult<Value> {
+    pub fn compile_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        interactive: bool,
+    ) -> PyResult<Value> {
         match crate::compiler::compile(source, filename, interactive) {
             Ok(cu) => Ok(self.load_code(&cu)),
             Err(e) => {
-                let text = source.lines().nth((e.line as usize).saturating_sub(1)).unwrap_or("").to_string();
+                let text = source
+                    .lines()
+                    .nth((e.line as usize).saturating_sub(1))
+                    .unwrap_or("")
+                    .to_string();
                 // rustpython's parser says "invalid syntax. Got unexpected token ..."; CPython says less.
-                let msg = if e.msg.starts_with("invalid syntax") { "invalid syntax".to_string() } else { e.msg.clone() };
+                let msg = if e.msg.starts_with("invalid syntax") {
+                    "invalid syntax".to_string()
+                } else {
+                    e.msg.clone()
+                };
                 let exc = self.new_exception_msg(e.kind, &msg)?;
                 self.push(exc);
                 let d = self.obj::<InstanceObj>(exc).dict;
@@ -62,7 +75,7 @@ impl Vm {
     /// Imports the module `name` (dotted), returning the top-level package unless `leaf`.
     pub fn import_module(&mut self, name: &str, leaf: bool) -> PyResult<Value> {
         let parts: Vec<&str> = name.split('.').collect();
-                let mut cur = Value::NULL;
+        let mut cur = Value::NULL;
         let base = self.sp();
         self.push(Value::NULL);
         for i in 0..parts.len() {
@@ -122,7 +135,12 @@ impl Vm {
         };
         let src = match std::fs::read_to_string(&path) {
             Ok(s) => s,
-            Err(e) => return Err(self.raise("ImportError", &format!("cannot read {}: {e}", path.display()))),
+            Err(e) => {
+                return Err(self.raise(
+                    "ImportError",
+                    &format!("cannot read {}: {e}", path.display()),
+                ))
+            }
         };
         let fname = path.to_string_lossy().to_string();
         let fname = fname.strip_prefix("./").unwrap_or(&fname).to_string();
@@ -168,7 +186,11 @@ impl Vm {
                     continue;
                 }
                 let f = &self.roots.frames[fidx];
-                let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                let ns = if f.locals.is_null() {
+                    f.globals
+                } else {
+                    f.locals
+                };
                 self.dict_set(ns, k, v)?;
             }
         }

@@ -52,6 +52,9 @@ impl Vm {
         self.obj::<IterObj>(it).kind
     }
 
+    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
+    // Callers never hold two of these references to one object at once.
+    #[allow(clippy::mut_from_ref)]
     fn iter_mut(&self, it: Value) -> &mut IterObj {
         unsafe { &mut *self.payload::<IterObj>(it) }
     }
@@ -91,9 +94,14 @@ impl Vm {
             _ => {
                 if let Some(f) = self.special(v, "__iter__") {
                     let it = self.call(f, &[v])?;
-                    if self.special(it, "__next__").is_none() && !self.is(it, Kind::Iter) && !self.is(it, Kind::Generator) {
+                    if self.special(it, "__next__").is_none()
+                        && !self.is(it, Kind::Iter)
+                        && !self.is(it, Kind::Generator)
+                    {
                         let tn = self.type_name(it);
-                        return Err(self.type_error(format!("iter() returned non-iterator of type '{tn}'")));
+                        return Err(
+                            self.type_error(format!("iter() returned non-iterator of type '{tn}'"))
+                        );
                     }
                     return Ok(it);
                 }
@@ -203,9 +211,16 @@ impl Vm {
             }
             IT_DICT_KEYS | IT_DICT_VALUES | IT_DICT_ITEMS => {
                 if self.dict_len(a) as i64 != n {
-                    let what = if self.is(a, Kind::Dict) { "dictionary" } else { "set" };
+                    let what = if self.is(a, Kind::Dict) {
+                        "dictionary"
+                    } else {
+                        "set"
+                    };
                     self.iter_mut(it).n = -1;
-                    return Err(self.raise("RuntimeError", &format!("{what} changed size during iteration")));
+                    return Err(self.raise(
+                        "RuntimeError",
+                        &format!("{what} changed size during iteration"),
+                    ));
                 }
                 let used = self.dict_used(a);
                 let mut j = i as usize;
@@ -233,7 +248,11 @@ impl Vm {
                         let it = self.at(base);
                         let idx = self.obj::<IterObj>(it).b;
                         self.push(idx);
-                        let nidx = self.binary_op(idx, Value::from_int(1).unwrap(), crate::bytecode::BinOp::Add);
+                        let nidx = self.binary_op(
+                            idx,
+                            Value::from_int(1).unwrap(),
+                            crate::bytecode::BinOp::Add,
+                        );
                         match nidx {
                             Ok(nv) => {
                                 let it = self.at(base);
@@ -357,7 +376,9 @@ impl Vm {
                 match self.getitem(a, idx) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) => {
-                        if self.exc_matches(self.roots.exc, "IndexError") || self.exc_matches(self.roots.exc, "StopIteration") {
+                        if self.exc_matches(self.roots.exc, "IndexError")
+                            || self.exc_matches(self.roots.exc, "StopIteration")
+                        {
                             self.take_exc();
                             Ok(None)
                         } else {
@@ -428,10 +449,18 @@ impl Vm {
     pub fn list_extend(&mut self, lslot: usize, srcslot: usize) -> PyResult<()> {
         let src = self.at(srcslot);
         if self.is(src, Kind::List) || self.is(src, Kind::Tuple) {
-            let n = if self.is(src, Kind::List) { self.list_len(src) } else { self.tuple_items(src).len() };
+            let n = if self.is(src, Kind::List) {
+                self.list_len(src)
+            } else {
+                self.tuple_items(src).len()
+            };
             self.list_reserve(lslot, n)?;
             let src = self.at(srcslot);
-            let items: Vec<Value> = if self.is(src, Kind::List) { self.list_items(src).to_vec() } else { self.tuple_items(src).to_vec() };
+            let items: Vec<Value> = if self.is(src, Kind::List) {
+                self.list_items(src).to_vec()
+            } else {
+                self.tuple_items(src).to_vec()
+            };
             let l = self.at(lslot);
             for v in items {
                 self.list_push_reserved(l, v);
@@ -543,7 +572,9 @@ impl Vm {
                     };
                     if self.list_len(l) != 2 {
                         let n = self.list_len(l);
-                        break Err(self.value_error(format!("dictionary update sequence element has length {n}; 2 is required")));
+                        break Err(self.value_error(format!(
+                            "dictionary update sequence element has length {n}; 2 is required"
+                        )));
                     }
                     let (k, v) = (self.list_items(l)[0], self.list_items(l)[1]);
                     self.pop();

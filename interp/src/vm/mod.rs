@@ -148,7 +148,8 @@ impl std::hash::Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut w = [0u8; 8];
             w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 }
@@ -260,7 +261,9 @@ impl Vm {
 
     /// Allocates in the old generation (never moves, not a GC point): interned strings, code constants.
     pub fn alloc_old(&mut self, kind: Kind, len: usize) -> Value {
-        self.heap.alloc_old(kind as u32, len).expect("out of memory allocating a permanent object")
+        self.heap
+            .alloc_old(kind as u32, len)
+            .expect("out of memory allocating a permanent object")
     }
 
     #[inline(always)]
@@ -351,7 +354,10 @@ impl Vm {
         self.roots.temps[i]
     }
     pub fn untemp(&mut self, i: usize) {
-        debug_assert!(self.roots.temps.len() == i + 1, "temps must be released LIFO");
+        debug_assert!(
+            self.roots.temps.len() == i + 1,
+            "temps must be released LIFO"
+        );
         self.roots.temps.truncate(i);
     }
 

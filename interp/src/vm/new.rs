@@ -93,7 +93,11 @@ impl Vm {
     fn fill_str(&mut self, v: Value, s: &str) {
         unsafe {
             let p = self.payload::<StrObj>(v);
-            (*p).nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+            (*p).nchars = if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            };
             std::ptr::copy_nonoverlapping(s.as_ptr(), (*p).data.as_mut_ptr(), s.len());
         }
     }
@@ -146,9 +150,20 @@ impl Vm {
     }
     pub fn new_bytearray(&mut self, b: Vec<u8>) -> PyResult<Value> {
         let v = self.alloc(Kind::ByteArray, 0)?;
-        unsafe { std::ptr::write(self.payload::<ByteArrayObj>(v), ByteArrayObj { data: b, exports: 0 }) };
+        unsafe {
+            std::ptr::write(
+                self.payload::<ByteArrayObj>(v),
+                ByteArrayObj {
+                    data: b,
+                    exports: 0,
+                },
+            )
+        };
         Ok(v)
     }
+    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
+    // Callers never hold two of these references to one object at once.
+    #[allow(clippy::mut_from_ref)]
     pub fn bytearray_mut(&self, v: Value) -> &mut Vec<u8> {
         unsafe { &mut (*self.payload::<ByteArrayObj>(v)).data }
     }
@@ -195,7 +210,11 @@ impl Vm {
             let base = self.sp() - n;
             unsafe {
                 let ap = self.payload::<ValueArrayObj>(arr);
-                std::ptr::copy_nonoverlapping(self.roots.stack.as_ptr().add(base), (*ap).items.as_mut_ptr(), n);
+                std::ptr::copy_nonoverlapping(
+                    self.roots.stack.as_ptr().add(base),
+                    (*ap).items.as_mut_ptr(),
+                    n,
+                );
                 let lp = self.payload::<ListObj>(l);
                 (*lp).len = n;
                 (*lp).items = arr;
@@ -248,7 +267,11 @@ impl Vm {
             if (*lp).len > 0 {
                 let old = self.payload::<ValueArrayObj>((*lp).items);
                 let np = self.payload::<ValueArrayObj>(arr);
-                std::ptr::copy_nonoverlapping((*old).items.as_ptr(), (*np).items.as_mut_ptr(), (*lp).len);
+                std::ptr::copy_nonoverlapping(
+                    (*old).items.as_ptr(),
+                    (*np).items.as_mut_ptr(),
+                    (*lp).len,
+                );
             }
             (*lp).items = arr;
         }

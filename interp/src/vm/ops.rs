@@ -57,7 +57,11 @@ fn hash_f64(f: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & MODULUS) | (x >> (61 - e));
     let h = if f < 0.0 { -(x as i64) } else { x as i64 };
     if h == -1 {
@@ -153,7 +157,9 @@ impl Vm {
                     let r = self.call(f, &[v])?;
                     if !self.is(r, Kind::Bool) {
                         let tn = self.type_name(r);
-                        return Err(self.type_error(format!("__bool__ should return bool, returned {tn}")));
+                        return Err(
+                            self.type_error(format!("__bool__ should return bool, returned {tn}"))
+                        );
                     }
                     return Ok(self.obj::<BoolObj>(r).value != 0);
                 }
@@ -273,7 +279,9 @@ impl Vm {
                         let r = self.call(f, &[v])?;
                         return match self.to_bigint(r) {
                             Some(n) => Ok(hash_bigint(&n)),
-                            None => Err(self.type_error("__hash__ method should return an integer")),
+                            None => {
+                                Err(self.type_error("__hash__ method should return an integer"))
+                            }
                         };
                     }
                 }
@@ -306,7 +314,15 @@ impl Vm {
     pub fn fast_eq_possible(&self, a: Value, b: Value) -> bool {
         let simple = |v: Value| {
             v.is_int()
-                || matches!(self.kind(v), Kind::Str | Kind::BigInt | Kind::Float | Kind::Bool | Kind::NoneType | Kind::Bytes)
+                || matches!(
+                    self.kind(v),
+                    Kind::Str
+                        | Kind::BigInt
+                        | Kind::Float
+                        | Kind::Bool
+                        | Kind::NoneType
+                        | Kind::Bytes
+                )
         };
         simple(a) && simple(b)
     }
@@ -318,25 +334,30 @@ impl Vm {
         if a.is_int() && b.is_int() {
             return false;
         }
-        let (ka, kb) = (if a.is_int() { Kind::BigInt } else { self.kind(a) }, if b.is_int() { Kind::BigInt } else { self.kind(b) });
+        let (ka, kb) = (
+            if a.is_int() {
+                Kind::BigInt
+            } else {
+                self.kind(a)
+            },
+            if b.is_int() {
+                Kind::BigInt
+            } else {
+                self.kind(b)
+            },
+        );
         match (ka, kb) {
             (Kind::Str, Kind::Str) => self.str_of(a) == self.str_of(b),
             (Kind::Bytes, Kind::Bytes) => self.bytes_of(a) == self.bytes_of(b),
             (Kind::Str, _) | (_, Kind::Str) | (Kind::Bytes, _) | (_, Kind::Bytes) => false,
             (Kind::NoneType, _) | (_, Kind::NoneType) => false,
+            // exact comparison for big ints against floats
             (Kind::Float, _) | (_, Kind::Float) => match (self.num_as_f64(a), self.num_as_f64(b)) {
-                (Some(x), Some(y)) => {
-                    // exact comparison for big ints against floats
-                    if x == y {
-                        match (self.to_bigint(a), self.to_bigint(b)) {
-                            (Some(ia), None) => float_eq_int(y, &ia),
-                            (None, Some(ib)) => float_eq_int(x, &ib),
-                            _ => true,
-                        }
-                    } else {
-                        false
-                    }
-                }
+                (Some(x), Some(y)) if x == y => match (self.to_bigint(a), self.to_bigint(b)) {
+                    (Some(ia), None) => float_eq_int(y, &ia),
+                    (None, Some(ib)) => float_eq_int(x, &ib),
+                    _ => true,
+                },
                 _ => false,
             },
             _ => self.to_bigint(a) == self.to_bigint(b),
@@ -386,7 +407,10 @@ impl Vm {
         self.native_depth += 1;
         if self.native_depth > 200 + self.recursion_limit {
             self.native_depth -= 1;
-            return Err(self.raise("RecursionError", "maximum recursion depth exceeded in comparison"));
+            return Err(self.raise(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
         }
         Ok(())
     }
@@ -459,7 +483,9 @@ impl Vm {
             }
             let (x, y) = (self.at(base), self.at(base + 1));
             self.truncate(base);
-            if self.is(x, Kind::Set) && (self.is(y, Kind::Set) || self.is(y, Kind::FrozenSet)) || self.is(y, Kind::Set) && self.is(x, Kind::FrozenSet) {
+            if self.is(x, Kind::Set) && (self.is(y, Kind::Set) || self.is(y, Kind::FrozenSet))
+                || self.is(y, Kind::Set) && self.is(x, Kind::FrozenSet)
+            {
                 let r = self.set_compare(x, y, op)?;
                 return Ok(self.bool_val(r));
             }
@@ -518,7 +544,9 @@ impl Vm {
                         _ => ">=",
                     };
                     let (ta, tb) = (self.type_name(a), self.type_name(b));
-                    Err(self.type_error(format!("'{sym}' not supported between instances of '{ta}' and '{tb}'")))
+                    Err(self.type_error(format!(
+                        "'{sym}' not supported between instances of '{ta}' and '{tb}'"
+                    )))
                 }
             },
         }
@@ -526,12 +554,23 @@ impl Vm {
 
     /// Comparisons between builtin kinds; None if a Python method must decide.
     fn builtin_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
-        let ka = if a.is_int() { Kind::BigInt } else { self.kind(a) };
-        let kb = if b.is_int() { Kind::BigInt } else { self.kind(b) };
+        let ka = if a.is_int() {
+            Kind::BigInt
+        } else {
+            self.kind(a)
+        };
+        let kb = if b.is_int() {
+            Kind::BigInt
+        } else {
+            self.kind(b)
+        };
         let num = |k: Kind| matches!(k, Kind::BigInt | Kind::Bool | Kind::Float);
         if num(ka) && num(kb) {
             let ord = if ka == Kind::Float || kb == Kind::Float {
-                let (x, y) = (self.num_as_f64(a).unwrap_or(f64::NAN), self.num_as_f64(b).unwrap_or(f64::NAN));
+                let (x, y) = (
+                    self.num_as_f64(a).unwrap_or(f64::NAN),
+                    self.num_as_f64(b).unwrap_or(f64::NAN),
+                );
                 if x.is_nan() || y.is_nan() {
                     return Ok(Some(self.bool_val(op == CmpOp::Ne)));
                 }
@@ -551,11 +590,21 @@ impl Vm {
                 Ok(Some(self.bool_val(cmp_ord(o, op))))
             }
             (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
-                let x = if ka == Kind::Bytes { self.bytes_of(a).to_vec() } else { self.bytearray_mut(a).clone() };
-                let y = if kb == Kind::Bytes { self.bytes_of(b).to_vec() } else { self.bytearray_mut(b).clone() };
+                let x = if ka == Kind::Bytes {
+                    self.bytes_of(a).to_vec()
+                } else {
+                    self.bytearray_mut(a).clone()
+                };
+                let y = if kb == Kind::Bytes {
+                    self.bytes_of(b).to_vec()
+                } else {
+                    self.bytearray_mut(b).clone()
+                };
                 Ok(Some(self.bool_val(cmp_ord(x.cmp(&y), op))))
             }
-            (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => self.seq_compare(a, b, op).map(Some),
+            (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => {
+                self.seq_compare(a, b, op).map(Some)
+            }
             (Kind::NoneType, Kind::NoneType) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 Ok(Some(self.bool_val(op == CmpOp::Eq)))
             }
@@ -714,11 +763,23 @@ impl Vm {
                 return Ok(v);
             }
         }
-        let ka = if a.is_int() { Kind::BigInt } else { self.kind(a) };
-        let kb = if b.is_int() { Kind::BigInt } else { self.kind(b) };
+        let ka = if a.is_int() {
+            Kind::BigInt
+        } else {
+            self.kind(a)
+        };
+        let kb = if b.is_int() {
+            Kind::BigInt
+        } else {
+            self.kind(b)
+        };
         let intk = |k: Kind| matches!(k, Kind::BigInt | Kind::Bool);
-        if ka == Kind::Bool && kb == Kind::Bool && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
-            let (x, y) = (self.obj::<BoolObj>(a).value != 0, self.obj::<BoolObj>(b).value != 0);
+        if ka == Kind::Bool && kb == Kind::Bool && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor)
+        {
+            let (x, y) = (
+                self.obj::<BoolObj>(a).value != 0,
+                self.obj::<BoolObj>(b).value != 0,
+            );
             let r = match op {
                 BinOp::And => x & y,
                 BinOp::Or => x | y,
@@ -853,7 +914,8 @@ impl Vm {
                 if op == BinOp::MatMul {
                     return Ok(None);
                 }
-                self.bigint_op(BigInt::from(x), BigInt::from(y), op).map(Some)
+                self.bigint_op(BigInt::from(x), BigInt::from(y), op)
+                    .map(Some)
             }
         }
     }
@@ -881,7 +943,9 @@ impl Vm {
                 }
                 let f = big_true_div(&x, &y);
                 if f.is_infinite() {
-                    return Err(self.overflow_error("integer division result too large for a float"));
+                    return Err(
+                        self.overflow_error("integer division result too large for a float")
+                    );
                 }
                 return self.new_float(f);
             }
@@ -969,14 +1033,23 @@ impl Vm {
             }
             _ => {
                 let s = binop_symbol(op);
-                return Err(self.type_error(format!("unsupported operand type(s) for {s}: 'float' and 'float'")));
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {s}: 'float' and 'float'"
+                )));
             }
         };
         self.new_float(r)
     }
 
     /// str/bytes/list/tuple concatenation and repetition, str % formatting.
-    fn seq_op(&mut self, a: Value, b: Value, ka: Kind, kb: Kind, op: BinOp) -> PyResult<Option<Value>> {
+    fn seq_op(
+        &mut self,
+        a: Value,
+        b: Value,
+        ka: Kind,
+        kb: Kind,
+        op: BinOp,
+    ) -> PyResult<Option<Value>> {
         match (op, ka, kb) {
             (BinOp::Add, Kind::Str, Kind::Str) => {
                 let s = format!("{}{}", self.str_of(a), self.str_of(b));
@@ -1010,12 +1083,16 @@ impl Vm {
                 }
                 self.new_list_from_stack(x.len() + y.len()).map(Some)
             }
-            (BinOp::Mul, Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::ByteArray, Kind::BigInt | Kind::Bool) => {
-                self.seq_repeat(a, b).map(Some)
-            }
-            (BinOp::Mul, Kind::BigInt | Kind::Bool, Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::ByteArray) => {
-                self.seq_repeat(b, a).map(Some)
-            }
+            (
+                BinOp::Mul,
+                Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::ByteArray,
+                Kind::BigInt | Kind::Bool,
+            ) => self.seq_repeat(a, b).map(Some),
+            (
+                BinOp::Mul,
+                Kind::BigInt | Kind::Bool,
+                Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::ByteArray,
+            ) => self.seq_repeat(b, a).map(Some),
             (BinOp::Mod, Kind::Str, _) => self.percent_format(a, b).map(Some),
             (BinOp::Mod, Kind::Bytes, _) => self.bytes_percent_format(a, b).map(Some),
             (BinOp::Or, Kind::Dict, Kind::Dict) => {
@@ -1029,11 +1106,14 @@ impl Vm {
                 r?;
                 Ok(Some(d))
             }
-            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
-                self.set_binop(a, b, op).map(Some)
-            }
+            (
+                BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
+                Kind::Set | Kind::FrozenSet,
+                Kind::Set | Kind::FrozenSet,
+            ) => self.set_binop(a, b, op).map(Some),
             // dict_keys / dict_items views support set algebra with any iterable
-            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Kind::Iter, _) | (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, _, Kind::Iter)
+            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Kind::Iter, _)
+            | (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, _, Kind::Iter)
                 if self.is_set_like_view(a) || self.is_set_like_view(b) =>
             {
                 let base = self.sp();
@@ -1079,7 +1159,11 @@ impl Vm {
                 self.new_bytearray(r)
             }
             k => {
-                let items = if k == Kind::Tuple { self.tuple_items(s).to_vec() } else { self.list_items(s).to_vec() };
+                let items = if k == Kind::Tuple {
+                    self.tuple_items(s).to_vec()
+                } else {
+                    self.list_items(s).to_vec()
+                };
                 let total = items.len().saturating_mul(n);
                 if total > (1 << 28) {
                     return Err(self.memory_error());
@@ -1125,8 +1209,11 @@ impl Vm {
         let r = (|| -> PyResult<Option<Value>> {
             let (ta, tb) = (self.type_of(self.at(base)), self.type_of(self.at(base + 1)));
             let b_first = ta != tb && self.is_subtype(tb, ta);
-            let order: [(usize, usize, &str); 2] =
-                if b_first { [(base + 1, base, &rname), (base, base + 1, name)] } else { [(base, base + 1, name), (base + 1, base, &rname)] };
+            let order: [(usize, usize, &str); 2] = if b_first {
+                [(base + 1, base, &rname), (base, base + 1, name)]
+            } else {
+                [(base, base + 1, name), (base + 1, base, &rname)]
+            };
             for (idx, (x, y, m)) in order.into_iter().enumerate() {
                 if idx == 1 && ta == tb {
                     break;
@@ -1153,21 +1240,32 @@ impl Vm {
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
                 let s = binop_symbol(op);
                 if op == BinOp::Add && ta == "str" {
-                    return Err(self.type_error(format!("can only concatenate str (not \"{tb}\") to str")));
+                    return Err(
+                        self.type_error(format!("can only concatenate str (not \"{tb}\") to str"))
+                    );
                 }
                 if op == BinOp::Add && ta == "list" {
-                    return Err(self.type_error(format!("can only concatenate list (not \"{tb}\") to list")));
+                    return Err(self
+                        .type_error(format!("can only concatenate list (not \"{tb}\") to list")));
                 }
                 if op == BinOp::Pow {
-                    return Err(self.type_error(format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'")));
+                    return Err(self.type_error(format!(
+                        "unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"
+                    )));
                 }
-                Err(self.type_error(format!("unsupported operand type(s) for {s}: '{ta}' and '{tb}'")))
+                Err(self.type_error(format!(
+                    "unsupported operand type(s) for {s}: '{ta}' and '{tb}'"
+                )))
             }
         }
     }
 
     fn is_set_like_view(&self, v: Value) -> bool {
-        self.is(v, Kind::Iter) && matches!(self.iter_kind(v), super::iter::VIEW_KEYS | super::iter::VIEW_ITEMS)
+        self.is(v, Kind::Iter)
+            && matches!(
+                self.iter_kind(v),
+                super::iter::VIEW_KEYS | super::iter::VIEW_ITEMS
+            )
     }
 
     #[inline]
@@ -1244,7 +1342,11 @@ impl FromF64Exact for BigInt {
 
 fn cmp_big_float(i: &BigInt, f: f64) -> std::cmp::Ordering {
     if f.is_infinite() {
-        return if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater };
+        return if f > 0.0 {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        };
     }
     let fl = BigInt::from_f64_exact(f.floor()).unwrap();
     match i.cmp(&fl) {
@@ -1260,7 +1362,8 @@ fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
             // scale to keep precision
             let q = x.div_floor(y);
             let r = x - &q * y;
-            q.to_f64().unwrap_or(f64::INFINITY) + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(f64::INFINITY)
+            q.to_f64().unwrap_or(f64::INFINITY)
+                + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(f64::INFINITY)
         }
     }
 }

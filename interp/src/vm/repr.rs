@@ -16,7 +16,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let s = format!("{:e}", f); // shortest round-trip digits: d.ddddde[-]x
     let (mant, exp) = s.split_once('e').unwrap();
@@ -30,20 +34,36 @@ pub fn float_repr(f: f64) -> String {
             if n <= exp + 1 {
                 format!("{sign}{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
             } else {
-                format!("{sign}{}.{}", &digits[..(exp + 1) as usize], &digits[(exp + 1) as usize..])
+                format!(
+                    "{sign}{}.{}",
+                    &digits[..(exp + 1) as usize],
+                    &digits[(exp + 1) as usize..]
+                )
             }
         } else {
             format!("{sign}0.{}{}", "0".repeat((-exp - 1) as usize), digits)
         }
     } else {
-        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
-        format!("{sign}{m}e{}{:02}", if exp < 0 { "-" } else { "+" }, exp.abs())
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
+        format!(
+            "{sign}{m}e{}{:02}",
+            if exp < 0 { "-" } else { "+" },
+            exp.abs()
+        )
     }
 }
 
 /// Python's repr of a str.
 pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
     for c in s.chars() {
@@ -56,8 +76,12 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if !is_printable(c) => {
                 let n = c as u32;
                 if n < 0x100 {
@@ -81,7 +105,11 @@ pub fn is_printable(c: char) -> bool {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::from("b");
     out.push(q as char);
     for &c in b {
@@ -116,14 +144,23 @@ impl Vm {
         match self.kind(v) {
             Kind::Str => Ok(str_repr(self.str_of(v))),
             Kind::NoneType => Ok("None".into()),
-            Kind::Bool => Ok(if self.obj::<BoolObj>(v).value != 0 { "True".into() } else { "False".into() }),
+            Kind::Bool => Ok(if self.obj::<BoolObj>(v).value != 0 {
+                "True".into()
+            } else {
+                "False".into()
+            }),
             Kind::BigInt => Ok(self.obj::<BigIntObj>(v).n.to_string()),
             Kind::Float => Ok(float_repr(self.float_val(v))),
             Kind::Bytes => Ok(bytes_repr(self.bytes_of(v))),
-            Kind::ByteArray => Ok(format!("bytearray({})", bytes_repr(&self.bytearray_mut(v).clone()))),
+            Kind::ByteArray => Ok(format!(
+                "bytearray({})",
+                bytes_repr(&self.bytearray_mut(v).clone())
+            )),
             Kind::Ellipsis => Ok("Ellipsis".into()),
             Kind::NotImplemented => Ok("NotImplemented".into()),
-            Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet => self.container_repr(v),
+            Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet => {
+                self.container_repr(v)
+            }
             Kind::Range => {
                 let p = self.obj::<RangeObj>(v);
                 let (a, b, c) = (p.start, p.stop, p.step);
@@ -138,7 +175,11 @@ impl Vm {
             Kind::Slice => {
                 let p = self.obj::<SliceObj>(v);
                 let (a, b, c) = (p.start, p.stop, p.step);
-                let (sa, sb, sc) = (self.repr_string(a)?, self.repr_string(b)?, self.repr_string(c)?);
+                let (sa, sb, sc) = (
+                    self.repr_string(a)?,
+                    self.repr_string(b)?,
+                    self.repr_string(c)?,
+                );
                 Ok(format!("slice({sa}, {sb}, {sc})"))
             }
             Kind::Function => {
@@ -154,7 +195,10 @@ impl Vm {
                 } else {
                     let tn = self.type_name(p.bound);
                     let id = self.heap.id_of(p.bound);
-                    Ok(format!("<built-in method {name} of {tn} object at {:#x}>", id))
+                    Ok(format!(
+                        "<built-in method {name} of {tn} object at {:#x}>",
+                        id
+                    ))
                 }
             }
             Kind::BoundMethod => {
@@ -219,7 +263,8 @@ impl Vm {
                         let r = self.call(f, &[v])?;
                         if !self.is(r, Kind::Str) {
                             let tn = self.type_name(r);
-                            return Err(self.type_error(format!("__repr__ returned non-string (type {tn})")));
+                            return Err(self
+                                .type_error(format!("__repr__ returned non-string (type {tn})")));
                         }
                         return Ok(self.str_of(r).to_string());
                     }
@@ -292,7 +337,10 @@ impl Vm {
             .into());
         }
         if self.repr_guard.len() > self.recursion_limit {
-            return Err(self.raise("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.raise(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         self.repr_guard.push(id);
         let base = self.sp();
@@ -311,7 +359,11 @@ impl Vm {
                 let mut i = 0;
                 loop {
                     let v = self.at(slot);
-                    let items = if k == Kind::List { self.list_items(v) } else { self.tuple_items(v) };
+                    let items = if k == Kind::List {
+                        self.list_items(v)
+                    } else {
+                        self.tuple_items(v)
+                    };
                     if i >= items.len() {
                         break;
                     }
@@ -351,7 +403,11 @@ impl Vm {
                 let n = self.dict_len(self.at(slot));
                 let fs = k == Kind::FrozenSet;
                 if n == 0 {
-                    return Ok(if fs { "frozenset()".into() } else { "set()".into() });
+                    return Ok(if fs {
+                        "frozenset()".into()
+                    } else {
+                        "set()".into()
+                    });
                 }
                 if fs {
                     out.push_str("frozenset(");
@@ -386,7 +442,9 @@ impl Vm {
                     let r = self.call(f, &[v])?;
                     if !self.is(r, Kind::Str) {
                         let tn = self.type_name(r);
-                        return Err(self.type_error(format!("__repr__ returned non-string (type {tn})")));
+                        return Err(
+                            self.type_error(format!("__repr__ returned non-string (type {tn})"))
+                        );
                     }
                     return Ok(r);
                 }
@@ -426,7 +484,9 @@ impl Vm {
                     let r = self.call(f, &[v])?;
                     if !self.is(r, Kind::Str) {
                         let tn = self.type_name(r);
-                        return Err(self.type_error(format!("__str__ returned non-string (type {tn})")));
+                        return Err(
+                            self.type_error(format!("__str__ returned non-string (type {tn})"))
+                        );
                     }
                     return Ok(r);
                 }
@@ -434,7 +494,11 @@ impl Vm {
             let t = self.type_of(v);
             if self.is_exception_class(t) {
                 let args = self.exc_args(v);
-                let n = if self.is(args, Kind::Tuple) { self.tuple_items(args).len() } else { 0 };
+                let n = if self.is(args, Kind::Tuple) {
+                    self.tuple_items(args).len()
+                } else {
+                    0
+                };
                 return match n {
                     0 => self.new_str(""),
                     1 => {

@@ -18,7 +18,11 @@ impl Vm {
             Kind::Foreign => self.obj::<ForeignObj>(v).cls,
             Kind::Iter => {
                 let sub = self.obj::<IterObj>(v).kind as usize;
-                let i = if sub >= 101 { 17 + sub - 101 } else { sub.min(16) };
+                let i = if sub >= 101 {
+                    17 + sub - 101
+                } else {
+                    sub.min(16)
+                };
                 self.roots.types[self.iter_type_base + i]
             }
             _ => self.roots.types[k as usize],
@@ -174,7 +178,9 @@ impl Vm {
         if self.is(obj, Kind::Instance) && !self.attr_flags_dynamic {
             let io = self.obj::<InstanceObj>(obj);
             let (cls, d) = (io.cls, io.dict);
-            if !d.is_null() && self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0 {
+            if !d.is_null()
+                && self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0
+            {
                 if let Some(v) = self.dict_get_str(d, name) {
                     return Ok(Some(v));
                 }
@@ -256,9 +262,19 @@ impl Vm {
             let p = self.obj::<SuperObj>(s);
             (p.typ, p.obj)
         };
-        let start_type = if self.is(obj, Kind::Type) && self.is_subtype(obj, typ) { obj } else { self.type_of(obj) };
-        let mro: Vec<Value> = self.tuple_items(self.obj::<TypeObj>(start_type).mro).to_vec();
-        let pos = mro.iter().position(|t| *t == typ).map(|p| p + 1).unwrap_or(mro.len());
+        let start_type = if self.is(obj, Kind::Type) && self.is_subtype(obj, typ) {
+            obj
+        } else {
+            self.type_of(obj)
+        };
+        let mro: Vec<Value> = self
+            .tuple_items(self.obj::<TypeObj>(start_type).mro)
+            .to_vec();
+        let pos = mro
+            .iter()
+            .position(|t| *t == typ)
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for &t in &mro[pos..] {
             let d = self.obj::<TypeObj>(t).dict;
             if let Some(a) = self.dict_get_str(d, name) {
@@ -297,8 +313,12 @@ impl Vm {
                     (Kind::Float, "real") => return Ok(Some(obj)),
                     (Kind::Float, "imag") => return self.new_float(0.0).map(Some),
                     (Kind::BigInt | Kind::Bool, "real" | "numerator") => return Ok(Some(obj)),
-                    (Kind::BigInt | Kind::Bool, "imag") => return Ok(Some(Value::from_int(0).unwrap())),
-                    (Kind::BigInt | Kind::Bool, "denominator") => return Ok(Some(Value::from_int(1).unwrap())),
+                    (Kind::BigInt | Kind::Bool, "imag") => {
+                        return Ok(Some(Value::from_int(0).unwrap()))
+                    }
+                    (Kind::BigInt | Kind::Bool, "denominator") => {
+                        return Ok(Some(Value::from_int(1).unwrap()))
+                    }
                     (Kind::Generator, "gi_running") => return Ok(Some(self.bool_val(false))),
                     _ => {}
                 }
@@ -334,8 +354,12 @@ impl Vm {
                     _ => Ok(None),
                 }
             }
-            "__self__" if self.is(obj, Kind::BoundMethod) => Ok(Some(self.obj::<BoundMethodObj>(obj).slf)),
-            "__func__" if self.is(obj, Kind::BoundMethod) => Ok(Some(self.obj::<BoundMethodObj>(obj).func)),
+            "__self__" if self.is(obj, Kind::BoundMethod) => {
+                Ok(Some(self.obj::<BoundMethodObj>(obj).slf))
+            }
+            "__func__" if self.is(obj, Kind::BoundMethod) => {
+                Ok(Some(self.obj::<BoundMethodObj>(obj).func))
+            }
             "__func__" if self.is(obj, Kind::StaticMethod) || self.is(obj, Kind::ClassMethod) => {
                 Ok(Some(self.obj::<WrapperObj>(obj).func))
             }
@@ -347,7 +371,9 @@ impl Vm {
                 let d = self.obj::<FunctionObj>(obj).defaults;
                 Ok(Some(if d.is_null() { self.none() } else { d }))
             }
-            "__code__" if self.is(obj, Kind::Function) => Ok(Some(self.obj::<FunctionObj>(obj).code)),
+            "__code__" if self.is(obj, Kind::Function) => {
+                Ok(Some(self.obj::<FunctionObj>(obj).code))
+            }
             "__module__" if self.is(obj, Kind::Function) => {
                 let g = self.obj::<FunctionObj>(obj).globals;
                 let k = self.intern("__name__");
@@ -380,7 +406,11 @@ impl Vm {
             "__base__" => {
                 let b = tp.bases;
                 let items = self.tuple_items(b);
-                return Ok(Some(if items.is_empty() { self.none() } else { items[0] }));
+                return Ok(Some(if items.is_empty() {
+                    self.none()
+                } else {
+                    items[0]
+                }));
             }
             _ => {}
         }
@@ -428,7 +458,9 @@ impl Vm {
         if self.is(obj, Kind::Instance) && !self.attr_flags_dynamic {
             let io = self.obj::<InstanceObj>(obj);
             let (cls, d) = (io.cls, io.dict);
-            if !d.is_null() && self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0 {
+            if !d.is_null()
+                && self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0
+            {
                 return self.dict_set(d, name, self.at(base + 2));
             }
         }
@@ -437,7 +469,12 @@ impl Vm {
             // flags of its subclasses: switch the fast paths off for good.
             let v = self.at(base + 2);
             let n = self.str_of(name);
-            if self.is(v, Kind::Property) || matches!(n, "__setattr__" | "__delattr__" | "__getattribute__" | "__new__" | "__init__") {
+            if self.is(v, Kind::Property)
+                || matches!(
+                    n,
+                    "__setattr__" | "__delattr__" | "__getattribute__" | "__new__" | "__init__"
+                )
+            {
                 self.attr_flags_dynamic = true;
             }
             let d = self.obj::<TypeObj>(obj).dict;
@@ -478,7 +515,11 @@ impl Vm {
                 _ => None,
             };
             if let Some(f) = field {
-                *f = if v == self.none() && n == "__defaults__" { Value::NULL } else { v };
+                *f = if v == self.none() && n == "__defaults__" {
+                    Value::NULL
+                } else {
+                    v
+                };
                 self.heap.write_barrier(obj);
                 return Ok(());
             }
@@ -495,7 +536,10 @@ impl Vm {
             None => {
                 let tn = self.type_name(obj);
                 let n = self.str_of(self.at(base + 1)).to_string();
-                Err(self.raise("AttributeError", &format!("'{tn}' object has no attribute '{n}'")))
+                Err(self.raise(
+                    "AttributeError",
+                    &format!("'{tn}' object has no attribute '{n}'"),
+                ))
             }
         }
     }
@@ -508,7 +552,9 @@ impl Vm {
                     let fdel = self.obj::<PropertyObj>(a).fdel;
                     if fdel.is_null() || fdel == self.none() {
                         let n = self.str_of(name).to_string();
-                        return Err(self.raise("AttributeError", &format!("can't delete attribute '{n}'")));
+                        return Err(
+                            self.raise("AttributeError", &format!("can't delete attribute '{n}'"))
+                        );
                     }
                     self.call(fdel, &[obj])?;
                     return Ok(());
@@ -523,7 +569,11 @@ impl Vm {
                 }
             }
         }
-        let d = if self.is(obj, Kind::Type) { Some(self.obj::<TypeObj>(obj).dict) } else { self.instance_dict(obj) };
+        let d = if self.is(obj, Kind::Type) {
+            Some(self.obj::<TypeObj>(obj).dict)
+        } else {
+            self.instance_dict(obj)
+        };
         match d {
             Some(d) => match self.dict_del(d, name)? {
                 Some(_) => Ok(()),
@@ -534,7 +584,12 @@ impl Vm {
     }
 
     /// Creates a class: name (str), bases (tuple), dict; all at stack slots. Computes the MRO.
-    pub fn new_class(&mut self, name_slot: usize, bases_slot: usize, dict_slot: usize) -> PyResult<Value> {
+    pub fn new_class(
+        &mut self,
+        name_slot: usize,
+        bases_slot: usize,
+        dict_slot: usize,
+    ) -> PyResult<Value> {
         // The instance kind and flags come from the first base that is not `object`.
         let bases = self.at(bases_slot);
         let object = self.builtin_type("object");
@@ -549,7 +604,8 @@ impl Vm {
                 let n = self.str_of(bt.name).to_string();
                 return Err(self.type_error(format!("type '{n}' is not an acceptable base type")));
             }
-            flags |= bt.flags & (TYPE_EXCEPTION | TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS | TYPE_CUSTOM_NEW);
+            flags |=
+                bt.flags & (TYPE_EXCEPTION | TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS | TYPE_CUSTOM_NEW);
             if bt.inst_kind != Kind::Instance as u64 {
                 inst_kind = bt.inst_kind;
             }
@@ -570,7 +626,12 @@ impl Vm {
                     if self.is(v, Kind::Property) {
                         flags |= TYPE_HAS_PROPS;
                     }
-                    if self.is(k, Kind::Str) && matches!(self.str_of(k), "__setattr__" | "__delattr__" | "__getattribute__") {
+                    if self.is(k, Kind::Str)
+                        && matches!(
+                            self.str_of(k),
+                            "__setattr__" | "__delattr__" | "__getattribute__"
+                        )
+                    {
                         flags |= TYPE_CUSTOM_ATTRS;
                     }
                     if self.is(k, Kind::Str) && self.str_of(k) == "__new__" {
