@@ -88,19 +88,26 @@ fn find_scripts(root: &Path) -> Result<Vec<Script>, String> {
             .map_err(|e| format!("cannot read {}: {e}", suite.display()))?
             .filter_map(|e| e.ok())
             .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().map_or(false, |x| x == "py"))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "py"))
             .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('_'))
             .collect();
         files.sort();
         for path in files {
             let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
             let key = format!("{suite_name}/{file_name}");
-            let source = fs::read_to_string(&path).map_err(|e| format!("{key}: cannot read: {e}"))?;
+            let source =
+                fs::read_to_string(&path).map_err(|e| format!("{key}: cannot read: {e}"))?;
             let (stress, directive_error) = match parse_stress_directive(&source) {
                 Ok(s) => (s, None),
                 Err(e) => (None, Some(e)),
             };
-            scripts.push(Script { key, dir: suite.clone(), file_name, stress, directive_error });
+            scripts.push(Script {
+                key,
+                dir: suite.clone(),
+                file_name,
+                stress,
+                directive_error,
+            });
         }
     }
     Ok(scripts)
@@ -109,19 +116,28 @@ fn find_scripts(root: &Path) -> Result<Vec<Script>, String> {
 fn parse_stress_directive(source: &str) -> Result<Option<Option<u32>>, String> {
     for line in source.lines().take(DIRECTIVE_LINES) {
         let line = line.trim();
-        let Some(rest) = line.strip_prefix('#') else { continue };
-        let Some(value) = rest.trim_start().strip_prefix("stress:") else { continue };
+        let Some(rest) = line.strip_prefix('#') else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix("stress:") else {
+            continue;
+        };
         let value = value.trim();
         if let Some(reason) = value.strip_prefix("skip") {
-            let reason = reason.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
+            let reason =
+                reason.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
             if reason.trim().is_empty() {
-                return Err("`# stress: skip` needs a written reason (`# stress: skip <why>`)".into());
+                return Err(
+                    "`# stress: skip` needs a written reason (`# stress: skip <why>`)".into(),
+                );
             }
             return Ok(Some(None));
         }
         return match value.parse::<u32>() {
             Ok(n) if n > 0 => Ok(Some(Some(n))),
-            _ => Err(format!("bad directive `{line}` (want `# stress: N` or `# stress: skip <reason>`)")),
+            _ => Err(format!(
+                "bad directive `{line}` (want `# stress: N` or `# stress: skip <reason>`)"
+            )),
         };
     }
     Ok(None)
@@ -149,7 +165,7 @@ fn normalise_stderr(text: &str) -> Vec<String> {
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| {
             let t = l.trim();
-            !(!t.is_empty() && t.chars().all(|c| c == '^' || c == '~' || c.is_whitespace()))
+            t.is_empty() || !t.chars().all(|c| c == '^' || c == '~' || c.is_whitespace())
         })
         .map(String::from)
         .collect()
@@ -165,7 +181,11 @@ struct RunResult {
 
 fn run_with_timeout(mut cmd: Command, timeout: Duration) -> std::io::Result<RunResult> {
     let start = Instant::now();
-    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()?;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
     let mut out_pipe = child.stdout.take().unwrap();
     let mut err_pipe = child.stderr.take().unwrap();
     let out_reader = std::thread::spawn(move || {
@@ -192,11 +212,19 @@ fn run_with_timeout(mut cmd: Command, timeout: Duration) -> std::io::Result<RunR
     };
     let stdout = out_reader.join().unwrap_or_default();
     let stderr = err_reader.join().unwrap_or_default();
-    Ok(RunResult { stdout, stderr, status, timed_out, elapsed: start.elapsed() })
+    Ok(RunResult {
+        stdout,
+        stderr,
+        status,
+        timed_out,
+        elapsed: start.elapsed(),
+    })
 }
 
 fn describe_status(status: Option<ExitStatus>) -> String {
-    let Some(st) = status else { return "unknown".into() };
+    let Some(st) = status else {
+        return "unknown".into();
+    };
     if let Some(code) = st.code() {
         return format!("exit {code}");
     }
@@ -204,7 +232,14 @@ fn describe_status(status: Option<ExitStatus>) -> String {
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(sig) = st.signal() {
-            return format!("killed by signal {sig}{}", if st.core_dumped() { " (core dumped)" } else { "" });
+            return format!(
+                "killed by signal {sig}{}",
+                if st.core_dumped() {
+                    " (core dumped)"
+                } else {
+                    ""
+                }
+            );
         }
     }
     format!("{st}")
@@ -235,12 +270,18 @@ fn first_difference(expected: &[String], got: &[String]) -> Option<String> {
 }
 
 fn lines_of(bytes: &[u8]) -> Vec<String> {
-    String::from_utf8_lossy(bytes).lines().map(String::from).collect()
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(String::from)
+        .collect()
 }
 
 fn tail(lines: &[String], n: usize) -> String {
     let start = lines.len().saturating_sub(n);
-    lines[start..].iter().map(|l| format!("      | {l}\n")).collect()
+    lines[start..]
+        .iter()
+        .map(|l| format!("      | {l}\n"))
+        .collect()
 }
 
 fn interpreter() -> PathBuf {
@@ -257,7 +298,9 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
     let base = script.file_name.trim_end_matches(".py");
     let expected_out = match fs::read(script.dir.join(format!("{base}.out"))) {
         Ok(b) => b,
-        Err(e) => return Outcome::RunnerError(format!("missing {base}.out ({e}): run tests/regen.py")),
+        Err(e) => {
+            return Outcome::RunnerError(format!("missing {base}.out ({e}): run tests/regen.py"))
+        }
     };
     let expected_err = match fs::read(script.dir.join(format!("{base}.err"))) {
         Ok(b) => Some(b),
@@ -267,7 +310,11 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
     let expected_status = match fs::read_to_string(script.dir.join(format!("{base}.status"))) {
         Ok(s) => match s.trim().parse::<i32>() {
             Ok(n) => n,
-            Err(_) => return Outcome::RunnerError(format!("{base}.status does not hold an integer: {s:?}")),
+            Err(_) => {
+                return Outcome::RunnerError(format!(
+                    "{base}.status does not hold an integer: {s:?}"
+                ))
+            }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
         Err(e) => return Outcome::RunnerError(format!("cannot read {base}.status: {e}")),
@@ -275,7 +322,8 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
 
     let mut cmd = Command::new(interpreter());
     cmd.arg(&script.file_name).current_dir(&script.dir);
-    cmd.env_remove("MINIPY_GC_STRESS").env_remove("MINIPY_GC_NURSERY");
+    cmd.env_remove("MINIPY_GC_STRESS")
+        .env_remove("MINIPY_GC_NURSERY");
     cmd.env("PYTHONDONTWRITEBYTECODE", "1");
     if mode == Mode::Stress {
         let level = match script.stress {
@@ -283,24 +331,34 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
             Some(None) => return Outcome::Skipped,
             Some(Some(n)) => n,
         };
-        cmd.env("MINIPY_GC_STRESS", level.to_string()).env("MINIPY_GC_NURSERY", STRESS_NURSERY);
+        cmd.env("MINIPY_GC_STRESS", level.to_string())
+            .env("MINIPY_GC_NURSERY", STRESS_NURSERY);
     }
     let res = match run_with_timeout(cmd, timeout) {
         Ok(r) => r,
-        Err(e) => return Outcome::RunnerError(format!("cannot run {}: {e}", interpreter().display())),
+        Err(e) => {
+            return Outcome::RunnerError(format!("cannot run {}: {e}", interpreter().display()))
+        }
     };
 
     // CPython names the script by its absolute path in tracebacks; accept that spelling too (it is
     // what lets MINIPY_TEST_BIN=python3.11 check the expected files).
     let abs_prefix = format!("File \"{}/", script.dir.display());
-    let got_err = normalise_stderr(&String::from_utf8_lossy(&res.stderr).replace(&abs_prefix, "File \""));
+    let got_err =
+        normalise_stderr(&String::from_utf8_lossy(&res.stderr).replace(&abs_prefix, "File \""));
     let mut problems = Vec::new();
     if res.timed_out {
-        problems.push(format!("timed out after {:.1}s (killed)", res.elapsed.as_secs_f64()));
+        problems.push(format!(
+            "timed out after {:.1}s (killed)",
+            res.elapsed.as_secs_f64()
+        ));
     }
     let got_status = res.status.and_then(|s| s.code());
     if got_status != Some(expected_status) {
-        problems.push(format!("status: expected exit {expected_status}, got {}", describe_status(res.status)));
+        problems.push(format!(
+            "status: expected exit {expected_status}, got {}",
+            describe_status(res.status)
+        ));
     }
     let (exp_out, got_out) = (lines_of(&expected_out), lines_of(&res.stdout));
     if let Some(d) = first_difference(&exp_out, &got_out) {
@@ -314,7 +372,10 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
         let start = got_err.len().saturating_sub(exp.len());
         let got_tail = &got_err[start..];
         if let Some(d) = first_difference(&exp, got_tail) {
-            problems.push(format!("stderr tail (last {} lines) differs at {d}", exp.len()));
+            problems.push(format!(
+                "stderr tail (last {} lines) differs at {d}",
+                exp.len()
+            ));
         }
     }
     if problems.is_empty() {
@@ -322,7 +383,10 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
     }
     let mut msg = problems.join("\n    ");
     if !got_err.is_empty() {
-        msg.push_str(&format!("\n    stderr tail:\n{}", tail(&got_err, 8).trim_end()));
+        msg.push_str(&format!(
+            "\n    stderr tail:\n{}",
+            tail(&got_err, 8).trim_end()
+        ));
     }
     Outcome::Fail(msg)
 }
@@ -336,19 +400,38 @@ fn stderr_note(s: &str) {
 }
 
 fn run_suite(mode: Mode) {
-    let _guard = ONE_SUITE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _guard = ONE_SUITE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     let root = tests_root();
     let scripts = find_scripts(&root).unwrap_or_else(|e| panic!("script runner: {e}"));
-    let strict = std::env::var("MINIPY_TEST_STRICT").map_or(false, |v| !v.is_empty() && v != "0");
-    let known = if strict { BTreeSet::new() } else { load_known_failures(&root).unwrap_or_else(|e| panic!("{e}")) };
+    let strict = std::env::var("MINIPY_TEST_STRICT").is_ok_and(|v| !v.is_empty() && v != "0");
+    let known = if strict {
+        BTreeSet::new()
+    } else {
+        load_known_failures(&root).unwrap_or_else(|e| panic!("{e}"))
+    };
     let all_keys: BTreeSet<&str> = scripts.iter().map(|s| s.key.as_str()).collect();
-    let stale: Vec<&String> = known.iter().filter(|k| !all_keys.contains(k.as_str())).collect();
-    assert!(scripts.len() > 0, "no scripts found under {}", root.display());
+    let stale: Vec<&String> = known
+        .iter()
+        .filter(|k| !all_keys.contains(k.as_str()))
+        .collect();
+    assert!(
+        !scripts.is_empty(),
+        "no scripts found under {}",
+        root.display()
+    );
 
     let filter = std::env::var("MINIPY_TEST_FILTER").unwrap_or_default();
-    let selected: Vec<Script> = scripts.into_iter().filter(|s| s.key.contains(filter.as_str())).collect();
+    let selected: Vec<Script> = scripts
+        .into_iter()
+        .filter(|s| s.key.contains(filter.as_str()))
+        .collect();
     let timeout = Duration::from_secs_f64(
-        std::env::var("MINIPY_TEST_TIMEOUT").ok().and_then(|v| v.parse().ok()).unwrap_or(60.0),
+        std::env::var("MINIPY_TEST_TIMEOUT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(60.0),
     );
     let jobs = std::env::var("MINIPY_TEST_JOBS")
         .ok()
@@ -370,7 +453,10 @@ fn run_suite(mode: Mode) {
                     break;
                 }
                 let outcome = run_script(&selected[i], mode, timeout);
-                results.lock().unwrap_or_else(|e| e.into_inner()).push((i, outcome));
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, outcome));
             })
         })
         .collect();
@@ -403,8 +489,12 @@ fn run_suite(mode: Mode) {
                 known_failing += 1;
                 eprintln!("known failure [{mode_name}] {}:\n    {msg}\n", s.key);
             }
-            Outcome::Fail(msg) => failures.push(format!("FAIL [{mode_name}] {}:\n    {msg}\n", s.key)),
-            Outcome::RunnerError(msg) => errors.push(format!("ERROR [{mode_name}] {}: {msg}", s.key)),
+            Outcome::Fail(msg) => {
+                failures.push(format!("FAIL [{mode_name}] {}:\n    {msg}\n", s.key))
+            }
+            Outcome::RunnerError(msg) => {
+                errors.push(format!("ERROR [{mode_name}] {}: {msg}", s.key))
+            }
         }
     }
     if results.len() != selected.len() {
@@ -416,11 +506,15 @@ fn run_suite(mode: Mode) {
     }
 
     for k in &now_passing {
-        stderr_note(&format!("[{mode_name}] {k}: now passes: remove it from known_failures.txt"));
+        stderr_note(&format!(
+            "[{mode_name}] {k}: now passes: remove it from known_failures.txt"
+        ));
     }
     if filter.is_empty() {
         for k in &stale {
-            stderr_note(&format!("known_failures.txt lists {k}, which is not a script"));
+            stderr_note(&format!(
+                "known_failures.txt lists {k}, which is not a script"
+            ));
         }
     }
     stderr_note(&format!(
@@ -430,7 +524,11 @@ fn run_suite(mode: Mode) {
         start.elapsed().as_secs_f64(),
         failures.len(),
         errors.len(),
-        if filter.is_empty() { String::new() } else { format!(" (filter {filter:?})") },
+        if filter.is_empty() {
+            String::new()
+        } else {
+            format!(" (filter {filter:?})")
+        },
     ));
     if !failures.is_empty() || !errors.is_empty() {
         let mut report = String::new();

@@ -1241,14 +1241,13 @@ impl<'a> Parser<'a> {
     /// Parameter list after `(`, up to and including `)`.
     fn parse_params(&mut self) -> Result<(Vec<TypeId>, bool)> {
         self.param_depth += 1;
-        let r = self.parse_params_inner();
+        let mut spellings = Vec::new();
+        let r = self.parse_params_list(&mut spellings);
         self.param_depth -= 1;
-        if let Ok((_, spellings)) = &r {
-            if self.param_depth == 0 {
-                self.last_params = Some(spellings.clone());
-            }
+        if r.is_ok() && self.param_depth == 0 {
+            self.last_params = Some(spellings);
         }
-        r.map(|(a, _)| a)
+        r
     }
 
     /// The C text of tokens `start..end` without the token at `skip`.
@@ -1258,12 +1257,6 @@ impl<'a> Parser<'a> {
             .map(|i| self.lx.tokens[i].text.as_str())
             .collect();
         words.join(" ")
-    }
-
-    fn parse_params_inner(&mut self) -> Result<((Vec<TypeId>, bool), Vec<String>)> {
-        let mut spellings = Vec::new();
-        let (args, variadic) = self.parse_params_list(&mut spellings)?;
-        Ok(((args, variadic), spellings))
     }
 
     fn parse_params_list(&mut self, spellings: &mut Vec<String>) -> Result<(Vec<TypeId>, bool)> {

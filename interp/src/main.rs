@@ -87,7 +87,10 @@ fn real_main() -> i32 {
                 0
             }
             Err(e) => {
-                eprintln!("  File \"{}\", line {}\n{}: {}", e.filename, e.line, e.kind, e.msg);
+                eprintln!(
+                    "  File \"{}\", line {}\n{}: {}",
+                    e.filename, e.line, e.kind, e.msg
+                );
                 1
             }
         };

@@ -36,7 +36,9 @@ pub fn run() -> i32 {
         }
         src.push('\n');
         let m = vm.roots.temps[0];
-        let r = vm.compile_source(&src, "<stdin>", true).and_then(|code| vm.exec_module_code(code, m));
+        let r = vm
+            .compile_source(&src, "<stdin>", true)
+            .and_then(|code| vm.exec_module_code(code, m));
         if r.is_err() {
             let e = vm.take_exc();
             if vm.exc_matches(e, "SystemExit") {

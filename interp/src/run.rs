@@ -14,7 +14,10 @@ pub fn new_vm(argv: Vec<String>, filename: &str) -> Vm {
         }
     };
     let mut vm = Vm::new(cfg);
-    let dir = std::path::Path::new(filename).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+    let dir = std::path::Path::new(filename)
+        .parent()
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_default();
     vm.script_dir = if dir.is_empty() { ".".into() } else { dir };
     vm.argv = argv;
     vm
@@ -48,7 +51,11 @@ impl Vm {
         if self.exc_matches(e, "SystemExit") {
             let args = self.exc_args(e);
             let items = self.tuple_items(args).to_vec();
-            let code = if items.is_empty() { self.none() } else { items[0] };
+            let code = if items.is_empty() {
+                self.none()
+            } else {
+                items[0]
+            };
             if code == self.none() {
                 return 0;
             }

@@ -302,11 +302,8 @@ fn piece_list(vm: &mut Vm, bytearray: bool, parts: &[&[u8]]) -> PyResult<Value> 
     vm.new_list_from_stack(parts.len())
 }
 
-fn split_args(
-    vm: &mut Vm,
-    a: &Args,
-    fname: &str,
-) -> PyResult<(Vec<u8>, bool, Option<Vec<u8>>, i64)> {
+/// bytes.split / bytes.rsplit (`rev`): parses (sep, maxsplit) and builds the piece list.
+fn split_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
     let p = params(
         vm,
@@ -325,10 +322,15 @@ fn split_args(
     } else {
         Some(need_bytes(vm, p[0].unwrap_or(0))?)
     };
-    if sep.as_ref().map_or(false, |s| s.is_empty()) {
+    if sep.as_ref().is_some_and(|s| s.is_empty()) {
         return Err(vm.value_error("empty separator"));
     }
-    Ok((s, ba, sep, maxsplit))
+    let parts = match (&sep, rev) {
+        (None, _) => split_ws(&s, maxsplit, rev),
+        (Some(sep), false) => split_sep(&s, sep, maxsplit),
+        (Some(sep), true) => rsplit_sep(&s, sep, maxsplit),
+    };
+    piece_list(vm, ba, &parts)
 }
 
 fn split_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
@@ -401,21 +403,11 @@ fn split_ws(s: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
 }
 
 fn split(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, ba, sep, maxsplit) = split_args(vm, &a, "split")?;
-    let parts = match &sep {
-        None => split_ws(&s, maxsplit, false),
-        Some(sep) => split_sep(&s, sep, maxsplit),
-    };
-    piece_list(vm, ba, &parts)
+    split_impl(vm, &a, "split", false)
 }
 
 fn rsplit(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, ba, sep, maxsplit) = split_args(vm, &a, "rsplit")?;
-    let parts = match &sep {
-        None => split_ws(&s, maxsplit, true),
-        Some(sep) => rsplit_sep(&s, sep, maxsplit),
-    };
-    piece_list(vm, ba, &parts)
+    split_impl(vm, &a, "rsplit", true)
 }
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -782,7 +774,7 @@ fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
     };
     let mut out = vec![fill; l];
     out.extend_from_slice(&s);
-    out.extend(std::iter::repeat(fill).take(r));
+    out.extend(std::iter::repeat_n(fill, r));
     new_same(vm, ba, out)
 }
 

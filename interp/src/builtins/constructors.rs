@@ -217,7 +217,7 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         (b, _) => (b, t, false),
     };
     let clean = strip_underscores(digits, had_prefix)?;
-    if clean.is_empty() || !clean.chars().all(|c| c.to_digit(base).is_some()) {
+    if clean.is_empty() || !clean.chars().all(|c| c.is_digit(base)) {
         return None;
     }
     // base 0 without prefix: no leading zeros unless the value is zero

@@ -156,7 +156,7 @@ fn fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !a.kwnames.is_null() {
         return Err(vm.type_error("dict.fromkeys() takes no keyword arguments"));
     }
-    if nargs < 1 || nargs > 2 {
+    if !(1..=2).contains(&nargs) {
         let which = if nargs < 1 {
             "at least 1 argument"
         } else {

@@ -195,7 +195,7 @@ fn one_conversion(
         vm.truncate(sp);
         return Ok(i + 1);
     }
-    if c.prec.map_or(false, |p| p > i32::MAX as usize) || c.width > i32::MAX as usize {
+    if c.prec.is_some_and(|p| p > i32::MAX as usize) || c.width > i32::MAX as usize {
         return Err(vm.value_error("precision too big"));
     }
     if !keyed {

@@ -210,9 +210,7 @@ fn layout_number(
     };
     let body_len = sign.len() + prefix.len() + digits.chars().count() + rest.chars().count();
     if s.align == Some('=') && body_len < s.width {
-        let fill: String = std::iter::repeat(s.fill.unwrap_or(' '))
-            .take(s.width - body_len)
-            .collect();
+        let fill: String = std::iter::repeat_n(s.fill.unwrap_or(' '), s.width - body_len).collect();
         return format!("{sign}{prefix}{fill}{digits}{rest}");
     }
     pad(&format!("{sign}{prefix}{digits}{rest}"), s, '>')

@@ -295,9 +295,9 @@ pub fn str_tuple(vm: &mut Vm, parts: &[&str]) -> PyResult<Value> {
 /// `s` with `left` and `right` fill chars around it.
 pub fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
     let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 

@@ -192,7 +192,7 @@ fn group_hex(digits: &[String], sep: &str, per: i64) -> String {
     let mut out = String::new();
     for (i, d) in digits.iter().enumerate() {
         let boundary = if per > 0 {
-            (n - i) % k == 0
+            (n - i).is_multiple_of(k)
         } else {
             i % k == 0
         };

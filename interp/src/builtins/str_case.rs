@@ -95,11 +95,11 @@ fn case_ignorable(c: char) -> bool {
 /// CPython's Final_Sigma context: a cased char before (skipping case-ignorables), none after.
 fn final_sigma(cs: &[char], i: usize) -> bool {
     let before = cs[..i].iter().rev().find(|c| !case_ignorable(**c));
-    if !before.map_or(false, |c| is_cased(*c)) {
+    if !before.is_some_and(|c| is_cased(*c)) {
         return false;
     }
     let after = cs[i + 1..].iter().find(|c| !case_ignorable(**c));
-    !after.map_or(false, |c| is_cased(*c))
+    !after.is_some_and(|c| is_cased(*c))
 }
 
 fn is_titlecase(c: char) -> bool {
@@ -126,7 +126,21 @@ fn case_result(vm: &mut Vm, a: &Args, fname: &str, f: fn(&[char]) -> String) -> 
     vm.new_str(&r)
 }
 
+/// ASCII text maps byte by byte: the common case skips the Unicode tables entirely.
+fn ascii_case(vm: &mut Vm, a: &Args, upper: bool) -> Option<PyResult<Value>> {
+    let v = vm.arg(a, 0);
+    if a.n != 1 || !vm.is(v, Kind::Str) || !vm.str_of(v).is_ascii() {
+        return None;
+    }
+    let s = vm.str_of(v);
+    let r = if upper { s.to_ascii_uppercase() } else { s.to_ascii_lowercase() };
+    Some(vm.new_str(&r))
+}
+
 fn upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if let Some(r) = ascii_case(vm, &a, true) {
+        return r;
+    }
     case_result(vm, &a, "upper", |cs| {
         let mut out = String::with_capacity(cs.len());
         cs.iter().for_each(|&c| push_upper(c, &mut out));
@@ -135,6 +149,9 @@ fn upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn lower(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if let Some(r) = ascii_case(vm, &a, false) {
+        return r;
+    }
     case_result(vm, &a, "lower", |cs| {
         let mut out = String::with_capacity(cs.len());
         (0..cs.len()).for_each(|i| push_lower(cs, i, &mut out));
@@ -156,6 +173,15 @@ fn casefold(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = vm.arg(&a, 0);
+    if a.n == 1 && vm.is(v, Kind::Str) && vm.str_of(v).is_ascii() {
+        let s = vm.str_of(v);
+        let mut r = s.to_ascii_lowercase();
+        if let Some(f) = r.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        return vm.new_str(&r);
+    }
     case_result(vm, &a, "capitalize", |cs| {
         let mut out = String::with_capacity(cs.len());
         for i in 0..cs.len() {

@@ -232,7 +232,7 @@ fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
         match c {
             '\t' if tab > 0 => {
                 let n = tab - col % tab;
-                out.extend(std::iter::repeat(' ').take(n as usize));
+                out.extend(std::iter::repeat_n(' ', n as usize));
                 col += n;
             }
             '\t' => {}
