@@ -3,7 +3,7 @@
 //! `call_type` passes the type itself as argument 0, so user arguments start at index 1.
 //! Also the str -> int / str -> float parsers with CPython's syntax and error messages.
 
-use super::functions::{float_to_int, index_bigint, no_kwargs, pin_kwnames};
+use super::functions::{float_to_int, index_bigint, no_kwargs, pin_kwnames, scoped};
 use crate::obj::layout::*;
 use crate::vm::repr::str_repr;
 use crate::vm::{Args, PyResult, Vm};
@@ -58,14 +58,6 @@ fn at_most(vm: &mut Vm, a: &Args, tname: &str, max: usize) -> PyResult<()> {
         )));
     }
     Ok(())
-}
-
-/// Runs `f` with the stack cut back afterwards.
-fn scoped<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm, usize) -> PyResult<T>) -> PyResult<T> {
-    let base = vm.sp();
-    let r = f(vm, base);
-    vm.truncate(base);
-    r
 }
 
 // ---- int -----------------------------------------------------------------------------------------

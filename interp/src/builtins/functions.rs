@@ -1,7 +1,8 @@
 //! The builtin functions (print, len, iterators, sorted, min/max/sum, numeric helpers, attribute and
-//! introspection functions, input, exit), plus shared argument helpers and the stable merge sort
-//! (`sort_list_slot`) used by sorted() and usable by list.sort.
+//! introspection functions, input, exit), plus shared argument helpers. sorted() uses the merge
+//! sort of sort.rs.
 
+use super::sort::sort_list_slot;
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::*;
 use crate::vm::iter::*;
@@ -194,121 +195,14 @@ pub fn index_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
 }
 
 /// Runs `f` with the stack cut back to `base` afterwards, whatever the outcome.
-fn scoped<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm, usize) -> PyResult<T>) -> PyResult<T> {
+pub fn scoped<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm, usize) -> PyResult<T>) -> PyResult<T> {
     let base = vm.sp();
     let r = f(vm, base);
     vm.truncate(base);
     r
 }
 
-/// `a < b` as a Rust bool (may call Python).
-pub fn less_than(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    if a.is_int() && b.is_int() {
-        return Ok(a.as_int() < b.as_int());
-    }
-    if vm.is(a, Kind::Str) && vm.is(b, Kind::Str) {
-        return Ok(vm.str_of(a) < vm.str_of(b));
-    }
-    let r = vm.compare(a, b, CmpOp::Lt)?;
-    vm.truthy(r)
-}
-
-// ---- sorting ----------------------------------------------------------------------------------
-
-/// Sorts the list at stack slot `lslot` in place: stable, `key` (None/null for none), `reverse`.
-/// Values and keys are kept on the value stack; only indexes are sorted in Rust (a merge sort, so an
-/// inconsistent user ordering can never panic).
-pub fn sort_list_slot(vm: &mut Vm, lslot: usize, key: Value, reverse: bool) -> PyResult<()> {
-    scoped(vm, |vm, base| {
-        let l = vm.at(lslot);
-        let items = vm.list_items(l).to_vec();
-        let n = items.len();
-        vm.roots.stack.extend_from_slice(&items);
-        let kbase = if is_none(vm, key) {
-            base
-        } else {
-            vm.push(key);
-            for i in 0..n {
-                let k = vm.call(vm.at(base + n), &[vm.at(base + i)])?;
-                vm.push(k);
-            }
-            base + n + 1
-        };
-        let mut idx: Vec<usize> = (0..n).collect();
-        if !fast_sort(vm, &mut idx, kbase, reverse) {
-            merge_sort(vm, &mut idx, kbase, reverse)?;
-        }
-        for &i in &idx {
-            vm.push(vm.at(base + i));
-        }
-        vm.list_replace_from_stack(lslot, n)
-    })
-}
-
-/// Sorts without calling Python when every key is a small int or every key is a str.
-fn fast_sort(vm: &Vm, idx: &mut [usize], kbase: usize, reverse: bool) -> bool {
-    let n = idx.len();
-    let keys = &vm.roots.stack[kbase..kbase + n];
-    if keys.iter().all(|k| k.is_int()) {
-        if reverse {
-            idx.sort_by(|&x, &y| keys[y].as_int().cmp(&keys[x].as_int()));
-        } else {
-            idx.sort_by_key(|&x| keys[x].as_int());
-        }
-        return true;
-    }
-    if keys.iter().all(|k| vm.is(*k, Kind::Str)) {
-        if reverse {
-            idx.sort_by(|&x, &y| vm.str_of(keys[y]).cmp(vm.str_of(keys[x])));
-        } else {
-            idx.sort_by(|&x, &y| vm.str_of(keys[x]).cmp(vm.str_of(keys[y])));
-        }
-        return true;
-    }
-    false
-}
-
-/// Does the item with key index `r` go strictly before the one with key index `l`?
-fn precedes(vm: &mut Vm, kbase: usize, r: usize, l: usize, reverse: bool) -> PyResult<bool> {
-    let (kr, kl) = (vm.at(kbase + r), vm.at(kbase + l));
-    if reverse {
-        less_than(vm, kl, kr)
-    } else {
-        less_than(vm, kr, kl)
-    }
-}
-
-/// Bottom-up stable merge sort of `idx` by the keys at `kbase + i`.
-fn merge_sort(vm: &mut Vm, idx: &mut Vec<usize>, kbase: usize, reverse: bool) -> PyResult<()> {
-    let n = idx.len();
-    let mut tmp = vec![0usize; n];
-    let mut width = 1;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j, mut o) = (lo, mid, lo);
-            while i < mid && j < hi {
-                if precedes(vm, kbase, idx[j], idx[i], reverse)? {
-                    tmp[o] = idx[j];
-                    j += 1;
-                } else {
-                    tmp[o] = idx[i];
-                    i += 1;
-                }
-                o += 1;
-            }
-            tmp[o..o + (mid - i)].copy_from_slice(&idx[i..mid]);
-            o += mid - i;
-            tmp[o..o + (hi - j)].copy_from_slice(&idx[j..hi]);
-            lo = hi;
-        }
-        std::mem::swap(idx, &mut tmp);
-        width *= 2;
-    }
-    Ok(())
-}
+// ---- sorting (the merge sort itself lives in sort.rs) ------------------------------------------
 
 fn sorted(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let a = pin_kwnames(vm, a);
