@@ -133,7 +133,11 @@ fn ascii_case(vm: &mut Vm, a: &Args, upper: bool) -> Option<PyResult<Value>> {
         return None;
     }
     let s = vm.str_of(v);
-    let r = if upper { s.to_ascii_uppercase() } else { s.to_ascii_lowercase() };
+    let r = if upper {
+        s.to_ascii_uppercase()
+    } else {
+        s.to_ascii_lowercase()
+    };
     Some(vm.new_str(&r))
 }
 

@@ -579,8 +579,14 @@ impl Vm {
                     (None, Some(ib)) if x == y => cmp_big_float(&ib, x).reverse(),
                     _ => x.partial_cmp(&y).unwrap(),
                 }
+            } else if let (Some(x), Some(y)) = (self.to_i64(a), self.to_i64(b)) {
+                x.cmp(&y)
             } else {
-                self.to_bigint(a).unwrap().cmp(&self.to_bigint(b).unwrap())
+                let small = |vm: &Vm, v: Value| if vm.is(v, Kind::BigInt) { None } else { vm.to_bigint(v) };
+                let (sa, sb) = (small(self, a), small(self, b));
+                let x = sa.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(a).n);
+                let y = sb.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(b).n);
+                x.cmp(y)
             };
             return Ok(Some(self.bool_val(cmp_ord(ord, op))));
         }
@@ -788,8 +794,7 @@ impl Vm {
             return Ok(self.bool_val(r));
         }
         if intk(ka) && intk(kb) {
-            let (x, y) = (self.to_bigint(a).unwrap(), self.to_bigint(b).unwrap());
-            return self.bigint_op(x, y, op);
+            return self.bigint_op_values(a, b, op);
         }
         if (ka == Kind::Float || intk(ka)) && (kb == Kind::Float || intk(kb)) {
             let x = self.num_as_f64(a);
@@ -921,78 +926,38 @@ impl Vm {
     }
 
     fn bigint_op(&mut self, x: BigInt, y: BigInt, op: BinOp) -> PyResult<Value> {
-        let r = match op {
-            BinOp::Add => x + y,
-            BinOp::Sub => x - y,
-            BinOp::Mul => x * y,
-            BinOp::FloorDiv => {
-                if y.is_zero() {
-                    return Err(self.zero_div("integer division or modulo by zero"));
-                }
-                x.div_floor(&y)
-            }
-            BinOp::Mod => {
-                if y.is_zero() {
-                    return Err(self.zero_div("integer division or modulo by zero"));
-                }
-                x.mod_floor(&y)
-            }
-            BinOp::TrueDiv => {
-                if y.is_zero() {
-                    return Err(self.zero_div("division by zero"));
-                }
-                let f = big_true_div(&x, &y);
-                if f.is_infinite() {
-                    return Err(
-                        self.overflow_error("integer division result too large for a float")
-                    );
-                }
-                return self.new_float(f);
-            }
-            BinOp::And => x & y,
-            BinOp::Or => x | y,
-            BinOp::Xor => x ^ y,
-            BinOp::LShift => {
-                let Some(s) = y.to_i64() else {
-                    return Err(self.overflow_error("too many digits in integer"));
-                };
-                if s < 0 {
-                    return Err(self.value_error("negative shift count"));
-                }
-                x << (s as usize)
-            }
-            BinOp::RShift => {
-                let s = y.to_i64().unwrap_or(i64::MAX);
-                if s < 0 {
-                    return Err(self.value_error("negative shift count"));
-                }
-                if s > 1 << 32 {
-                    if x.is_negative() {
-                        BigInt::from(-1)
-                    } else {
-                        BigInt::zero()
-                    }
-                } else {
-                    x >> (s as usize)
-                }
-            }
-            BinOp::Pow => {
-                if y.is_negative() {
-                    let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) else {
-                        return Err(self.overflow_error("int too large to convert to float"));
-                    };
-                    return self.float_op(a, b, op);
-                }
-                let Some(e) = y.to_u32() else {
-                    return Err(self.overflow_error("exponent too large"));
-                };
-                num_traits::pow::Pow::pow(x, e)
-            }
-            BinOp::MatMul => {
-                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"));
+        let r = big_arith(&x, &y, op);
+        self.big_result(r)
+    }
+
+    /// Big-int arithmetic on the operands' payloads in place (no clone of a big operand).
+    fn bigint_op_values(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        let small = |vm: &Vm, v: Value| -> Option<BigInt> {
+            if vm.is(v, Kind::BigInt) {
+                None
+            } else {
+                vm.to_bigint(v)
             }
         };
-        self.new_bigint(r)
+        let (sa, sb) = (small(self, a), small(self, b));
+        let r = {
+            let x = sa.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(a).n);
+            let y = sb.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(b).n);
+            big_arith(x, y, op)
+        };
+        self.big_result(r)
+    }
+
+    fn big_result(&mut self, r: Result<BigOut, BigErr>) -> PyResult<Value> {
+        match r {
+            Ok(BigOut::Int(n)) => self.new_bigint(n),
+            Ok(BigOut::Float(f)) => self.new_float(f),
+            Ok(BigOut::FloatOp(x, y, op)) => self.float_op(x, y, op),
+            Err(BigErr::ZeroDiv(m)) => Err(self.zero_div(m)),
+            Err(BigErr::Overflow(m)) => Err(self.overflow_error(m)),
+            Err(BigErr::Value(m)) => Err(self.value_error(m)),
+            Err(BigErr::Type(m)) => Err(self.type_error(m)),
+        }
     }
 
     pub fn float_op(&mut self, x: f64, y: f64, op: BinOp) -> PyResult<Value> {
@@ -1414,4 +1379,82 @@ pub fn binop_symbol(op: BinOp) -> &'static str {
         BinOp::Xor => "^",
         BinOp::MatMul => "@",
     }
+}
+
+pub enum BigOut {
+    Int(BigInt),
+    Float(f64),
+    FloatOp(f64, f64, BinOp),
+}
+
+pub enum BigErr {
+    ZeroDiv(&'static str),
+    Overflow(&'static str),
+    Value(&'static str),
+    Type(&'static str),
+}
+
+/// Python int arithmetic on borrowed big ints; the caller turns the outcome into a value or an error.
+fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::FloorDiv | BinOp::Mod if y.is_zero() => {
+            return Err(BigErr::ZeroDiv("integer division or modulo by zero"))
+        }
+        BinOp::FloorDiv => x.div_floor(y),
+        BinOp::Mod => x.mod_floor(y),
+        BinOp::TrueDiv => {
+            if y.is_zero() {
+                return Err(BigErr::ZeroDiv("division by zero"));
+            }
+            let f = big_true_div(x, y);
+            if f.is_infinite() {
+                return Err(BigErr::Overflow("integer division result too large for a float"));
+            }
+            return Ok(BigOut::Float(f));
+        }
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::LShift => {
+            let Some(s) = y.to_i64() else {
+                return Err(BigErr::Overflow("too many digits in integer"));
+            };
+            if s < 0 {
+                return Err(BigErr::Value("negative shift count"));
+            }
+            x << (s as usize)
+        }
+        BinOp::RShift => {
+            let s = y.to_i64().unwrap_or(i64::MAX);
+            if s < 0 {
+                return Err(BigErr::Value("negative shift count"));
+            }
+            if s > 1 << 32 {
+                if x.is_negative() {
+                    BigInt::from(-1)
+                } else {
+                    BigInt::zero()
+                }
+            } else {
+                x >> (s as usize)
+            }
+        }
+        BinOp::Pow => {
+            if y.is_negative() {
+                let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) else {
+                    return Err(BigErr::Overflow("int too large to convert to float"));
+                };
+                return Ok(BigOut::FloatOp(a, b, op));
+            }
+            let Some(e) = y.to_u32() else {
+                return Err(BigErr::Overflow("exponent too large"));
+            };
+            num_traits::pow::Pow::pow(x, e)
+        }
+        BinOp::MatMul => return Err(BigErr::Type("unsupported operand type(s) for @: 'int' and 'int'")),
+    };
+    Ok(BigOut::Int(r))
 }
