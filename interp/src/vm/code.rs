@@ -23,6 +23,9 @@ pub struct GlobalCache {
 pub struct CodeData {
     /// One LoadGlobal cache per name (indexed like `names`).
     pub global_cache: Vec<GlobalCache>,
+    /// LoadAttr/StoreAttr inline cache: the dict entry index where each instruction last found its
+    /// attribute (indexed by instruction; see eval.rs `instance_attr_slot`).
+    pub attr_hints: Vec<u32>,
     pub instrs: Vec<Instr>,
     pub lines: Vec<u32>,
     pub name: String,
@@ -132,6 +135,7 @@ impl Vm {
         let nlocals = cu.varnames.len();
         let data = CodeData {
             global_cache: vec![GlobalCache::default(); cu.names.len()],
+            attr_hints: vec![0; cu.code.len()],
             instrs: cu.code.clone(),
             lines: cu.lines.clone(),
             name: cu.name.clone(),

@@ -9,7 +9,7 @@ use super::{PyResult, Vm};
 use crate::obj::layout::*;
 use gc::Value;
 
-const MIN_CAP: usize = 8;
+const MIN_CAP: usize = 4;
 
 /// CPython's open-addressing probe sequence: `i = 5*i + perturb + 1`, with the high bits of the hash
 /// shifted in, so that runs of consecutive integer keys and deleted entries do not form long clusters.

@@ -260,12 +260,29 @@ impl Vm {
                     }
                     Op::LoadAttr => {
                         let name = self.tuple_items(names)[arg];
+                        let obj = self.top();
+                        if let Some(e) = self.instance_attr_slot(obj, name, code, ip) {
+                            let v = self.varray(e)[self.attr_hint(code, ip) * 3 + 2];
+                            let n = self.sp();
+                            self.roots.stack[n - 1] = v;
+                            continue;
+                        }
                         let obj = self.pop();
                         let v = self.getattr(obj, name)?;
                         self.push(v);
                     }
                     Op::StoreAttr => {
                         let name = self.tuple_items(names)[arg];
+                        let obj = self.top();
+                        if let Some(e) = self.instance_attr_slot(obj, name, code, ip) {
+                            let i = self.attr_hint(code, ip) * 3 + 2;
+                            let n = self.sp();
+                            let v = self.roots.stack[n - 2];
+                            unsafe { *(*self.payload::<ValueArrayObj>(e)).items.as_mut_ptr().add(i) = v };
+                            self.heap.write_barrier(e);
+                            self.truncate(n - 2);
+                            continue;
+                        }
                         let obj = self.pop();
                         let v = self.pop();
                         self.setattr(obj, name, v)?;
@@ -830,6 +847,36 @@ impl Vm {
             _ => return Ok(None),
         };
         self.new_float(r).map(Some)
+    }
+
+    /// Attribute inline cache: instances of a class usually get their attributes in the same order,
+    /// so each LoadAttr/StoreAttr remembers the dict entry index where it last found its name and
+    /// checks that the key there is still that (interned) name: a hit needs no hashing, and a wrong
+    /// guess only costs the normal lookup, which refreshes the hint. Returns the entries array on a hit.
+    #[inline(always)]
+    fn instance_attr_slot(&mut self, obj: Value, name: Value, code: Value, ip: usize) -> Option<Value> {
+        if !self.is(obj, Kind::Instance) || self.attr_flags_dynamic {
+            return None;
+        }
+        let io = self.obj::<InstanceObj>(obj);
+        let (cls, d) = (io.cls, io.dict);
+        if d.is_null() || self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) != 0 {
+            return None;
+        }
+        let dp = self.obj::<DictObj>(d);
+        let (entries, used) = (dp.entries, dp.used);
+        let hint = self.attr_hint(code, ip);
+        if hint < used && self.varray(entries)[3 * hint + 1] == name {
+            return Some(entries);
+        }
+        let idx = self.dict_find_str(d, name)?;
+        unsafe { (&mut (*self.obj::<CodeObj>(code).data)).attr_hints[ip] = idx as u32 };
+        Some(entries)
+    }
+
+    #[inline(always)]
+    fn attr_hint(&self, code: Value, ip: usize) -> usize {
+        unsafe { (&(*self.obj::<CodeObj>(code).data)).attr_hints[ip] as usize }
     }
 
     /// LoadGlobal through the per-code cache: no hashing while the dicts keep their keys.
