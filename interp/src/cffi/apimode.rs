@@ -357,6 +357,6 @@ fn ffi_include(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let theirs = other.sh.decls.borrow().clone();
     let r = d.sh.with_decls(|decls| decls.include(&theirs));
     fr(vm, r)?;
-    d.sh.cifs.borrow_mut().clear();
+    d.sh.decls_changed();
     Ok(vm.none())
 }

@@ -1,14 +1,17 @@
 //! Calling C: `fp(args...)` on a function-pointer cdata (`lib.f(...)`). Arguments are converted
 //! into malloc'd (non-moving) buffers, temporaries (`bytes` for `char *`, lists for `T *`) live
-//! until the call returns, the prepared libffi call interface is cached per function type in
+//! until the call returns. Non-variadic calls go through a prepared [`CallPlan`] (call interface
+//! plus conversions, cached per function type and in the function cdata itself) with stack
+//! buffers; variadic calls use the call interfaces cached per argument types in
 //! `FfiShared::cifs`. `errno` is restored before and saved after every call (`ffi.errno`).
 //!
 //! While C runs, [`current_vm`] gives callbacks the VM (a thread-local raw pointer set for the
 //! duration of the call; the VM runs on one thread). The caller holds no `Value` across the call:
 //! everything is re-read from the value stack afterwards.
 
-use super::cdata::cdata_of;
+use super::cdata::{cdata_of, CData};
 use super::conv::{self, Cls};
+use super::fast::{self, ArgConv, CallPlan};
 use super::{fr, Shared};
 use crate::obj::layout::Kind;
 use crate::vm::{Args, PyResult, Vm};
@@ -16,6 +19,7 @@ use ffi::{TypeId, TypeKind};
 use gc::Value;
 use std::cell::Cell;
 use std::ffi::c_void;
+use std::rc::Rc;
 
 thread_local! {
     static VM_PTR: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
@@ -35,23 +39,177 @@ pub fn set_saved_errno(v: i32) {
     SAVED_ERRNO.with(|c| c.set(v))
 }
 
-/// Buffers for the converted arguments: 16-aligned slots, plus temporaries.
+/// Number of 16-byte units of the inline temporary arena (larger temporaries are malloc'd).
+const INLINE_TEMP: usize = 16;
+/// Argument slots, argument pointers and return units kept on the Rust stack.
+const INLINE_SLOTS: usize = 8;
+const INLINE_RET: usize = 4;
+
+/// Temporaries of one call (`bytes` copied for `char *`, lists for `T *`): a small inline arena,
+/// then malloc'd buffers. Must not move once a temporary has been handed out.
 struct ArgBuffers {
-    slots: Vec<u128>,
+    inline: std::mem::MaybeUninit<[u128; INLINE_TEMP]>,
+    used: usize,
     temps: Vec<Vec<u128>>,
 }
 
 impl ArgBuffers {
+    fn new() -> ArgBuffers {
+        ArgBuffers {
+            inline: std::mem::MaybeUninit::uninit(),
+            used: 0,
+            temps: Vec::new(),
+        }
+    }
+
+    /// A zeroed, 16-aligned temporary of `bytes` bytes, valid until the buffers are dropped.
     fn temp(&mut self, bytes: usize) -> *mut u8 {
-        let mut v = vec![0u128; bytes.div_ceil(16).max(1)];
+        let n = bytes.div_ceil(16).max(1);
+        if self.used + n <= INLINE_TEMP {
+            // SAFETY: units used..used+n lie inside the inline arena; they are zeroed here.
+            let p = unsafe { (self.inline.as_mut_ptr() as *mut u128).add(self.used) as *mut u8 };
+            unsafe { std::ptr::write_bytes(p, 0, n * 16) };
+            self.used += n;
+            return p;
+        }
+        let mut v = vec![0u128; n];
         let p = v.as_mut_ptr() as *mut u8;
         self.temps.push(v);
+        p
+    }
+
+    /// A NUL-terminated copy of `b`.
+    fn bytes_copy(&mut self, b: &[u8]) -> *mut u8 {
+        let p = self.temp(b.len() + 1);
+        // SAFETY: the temporary holds len + 1 zeroed bytes.
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
         p
     }
 }
 
 /// `__call__` of cdata: call the C function it points to.
 pub fn cdata_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let f = vm.arg(&a, 0);
+    let Some(cd) = cdata_of(vm, f) else {
+        return Err(vm.type_error("not a cdata"));
+    };
+    if a.kwnames.is_null() && !cd.ptr.is_null() {
+        if let Some(plan) = plan_of(cd) {
+            if plan.args.len() == a.n - 1 {
+                let (sh, code) = (cd.sh.clone(), cd.ptr);
+                return call_planned(vm, &a, &sh, &plan, code);
+            }
+        }
+    }
+    call_general(vm, a)
+}
+
+/// The prepared call of a function cdata (cached in the cdata, checked against the FFI's
+/// declaration generation); None for variadic functions and non-functions.
+fn plan_of(cd: &mut CData) -> Option<Rc<CallPlan>> {
+    let gen = cd.sh.generation.get();
+    if let Some((g, p)) = &cd.call_plan {
+        if *g == gen && p.fty == cd.ty {
+            return Some(p.clone());
+        }
+    }
+    let p = fast::call_plan(&cd.sh, cd.ty)?;
+    cd.call_plan = Some((gen, p.clone()));
+    Some(p)
+}
+
+/// Calls `code` through its prepared plan: arguments converted into stack buffers (scalars and
+/// `bytes` for `char *` directly, the rest through [`convert_arg`]), no lookups by name.
+fn call_planned(
+    vm: &mut Vm,
+    a: &Args,
+    sh: &Shared,
+    plan: &CallPlan,
+    code: *mut u8,
+) -> PyResult<Value> {
+    let mut inline_slots = [0u128; INLINE_SLOTS];
+    let mut heap_slots = Vec::new();
+    let slots = if plan.nslots <= INLINE_SLOTS {
+        inline_slots.as_mut_ptr() as *mut u8
+    } else {
+        heap_slots = vec![0u128; plan.nslots];
+        heap_slots.as_mut_ptr() as *mut u8
+    };
+    let mut inline_ptrs = [std::ptr::null_mut::<c_void>(); INLINE_SLOTS];
+    let mut heap_ptrs = Vec::new();
+    let ptrs: &mut [*mut c_void] = if plan.args.len() <= INLINE_SLOTS {
+        &mut inline_ptrs[..plan.args.len()]
+    } else {
+        heap_ptrs.resize(plan.args.len(), std::ptr::null_mut());
+        &mut heap_ptrs
+    };
+    let mut bufs = ArgBuffers::new();
+    for (i, &(ty, conv, off)) in plan.args.iter().enumerate() {
+        // SAFETY: slot `off` and its successors for this argument lie inside the slot buffer.
+        let dst = unsafe { slots.add(off * 16) };
+        ptrs[i] = dst as *mut c_void;
+        let v = vm.arg(a, i + 1);
+        let done = match conv {
+            // SAFETY: dst is a 16-byte slot, large enough for any scalar.
+            ArgConv::Scalar(f) => unsafe { fast::store(vm, f, dst, v) },
+            ArgConv::BytePtr if vm.is(v, Kind::Bytes) => {
+                let p = bufs.bytes_copy(vm.bytes_of(v));
+                // SAFETY: dst is a pointer-sized slot.
+                unsafe { ffi::convert::write_pointer(dst, p as usize) };
+                true
+            }
+            _ => false,
+        };
+        if !done {
+            convert_arg(vm, sh, ty, v, dst, &mut bufs)?;
+        }
+    }
+    let ret_units = plan.cif.ret_buffer_size().div_ceil(16).max(1);
+    let mut inline_ret = [0u128; INLINE_RET];
+    let mut heap_ret = Vec::new();
+    let ret = if ret_units <= INLINE_RET {
+        inline_ret.as_mut_ptr() as *mut u8
+    } else {
+        heap_ret = vec![0u128; ret_units];
+        heap_ret.as_mut_ptr() as *mut u8
+    };
+    // SAFETY: `code` is a C function of the plan's type (what the cdata says); every argument
+    // slot holds a converted value of its type; `ret` is 16-aligned and large enough.
+    unsafe { call_c(vm, &plan.cif, code, ptrs, ret) };
+    drop(bufs);
+    let r = match plan.ret {
+        None => Ok(vm.none()),
+        // SAFETY: ret holds the C result of the plan's result type.
+        Some(f) => match unsafe { fast::load(vm, f, ret) } {
+            Some(r) => r,
+            None => result_value(vm, sh, plan.result, ret),
+        },
+    };
+    drop((heap_slots, heap_ret));
+    r
+}
+
+/// Runs the C call with `errno` restored/saved and the VM published for callbacks.
+///
+/// # Safety
+/// As [`ffi::CallInterface::call`].
+unsafe fn call_c(
+    vm: &mut Vm,
+    cif: &ffi::CallInterface,
+    code: *mut u8,
+    ptrs: &[*mut c_void],
+    ret: *mut u8,
+) {
+    let vmp: *mut Vm = vm;
+    let prev = VM_PTR.with(|c| c.replace(vmp));
+    ffi::call::set_errno(saved_errno());
+    cif.call(code as *const c_void, ptrs, ret as *mut c_void);
+    set_saved_errno(ffi::call::errno());
+    VM_PTR.with(|c| c.set(prev));
+}
+
+/// The general call path: variadic functions, keyword arguments, wrong argument counts.
+fn call_general(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let f = vm.arg(&a, 0);
     let Some(cd) = cdata_of(vm, f) else {
         return Err(vm.type_error("not a cdata"));
@@ -101,10 +259,7 @@ pub fn cdata_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let r = sh.cif(fty, extra);
     let cif = fr(vm, r)?;
-    let mut bufs = ArgBuffers {
-        slots: Vec::new(),
-        temps: Vec::new(),
-    };
+    let mut bufs = ArgBuffers::new();
     let mut offsets = Vec::with_capacity(types.len());
     let mut total = 0usize;
     for t in &types {
@@ -112,32 +267,22 @@ pub fn cdata_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let size = sh.tt().size_of(*t).unwrap_or(8).max(8);
         total += size.div_ceil(16);
     }
-    bufs.slots = vec![0u128; total.max(1)];
+    let mut slots = vec![0u128; total.max(1)];
     for (i, t) in types.iter().enumerate() {
-        let dst = unsafe { (bufs.slots.as_mut_ptr() as *mut u8).add(offsets[i] * 16) };
+        // SAFETY: the argument's slots lie inside `slots`.
+        let dst = unsafe { (slots.as_mut_ptr() as *mut u8).add(offsets[i] * 16) };
         let v = vm.arg(&a, i + 1);
         convert_arg(vm, &sh, *t, v, dst, &mut bufs)?;
     }
-    let base_ptr = bufs.slots.as_mut_ptr() as *mut u8;
+    let base_ptr = slots.as_mut_ptr() as *mut u8;
     let ptrs: Vec<*mut c_void> = offsets
         .iter()
         .map(|o| unsafe { base_ptr.add(o * 16) } as *mut c_void)
         .collect();
     let mut ret = vec![0u128; cif.ret_buffer_size().div_ceil(16).max(1)];
-    let vmp: *mut Vm = vm;
-    let prev = VM_PTR.with(|c| c.replace(vmp));
-    ffi::call::set_errno(saved_errno());
     // SAFETY: `code` is a C function of type `fty` (what the cdata says); every argument buffer
     // holds a converted value of its type; `ret` is 16-aligned and large enough.
-    unsafe {
-        cif.call(
-            code as *const c_void,
-            &ptrs,
-            ret.as_mut_ptr() as *mut c_void,
-        )
-    };
-    set_saved_errno(ffi::call::errno());
-    VM_PTR.with(|c| c.set(prev));
+    unsafe { call_c(vm, &cif, code, &ptrs, ret.as_mut_ptr() as *mut u8) };
     drop(bufs);
     result_value(vm, &sh, func.result, ret.as_mut_ptr() as *mut u8)
 }
@@ -174,10 +319,8 @@ fn convert_arg(
     let byteish = matches!(item_cls, Cls::Char | Cls::Void)
         || matches!(item_cls, Cls::Int) && sh.tt().size_of(item) == Some(1);
     if vm.is(v, Kind::Bytes) && byteish {
-        let b = vm.bytes_of(v).to_vec();
-        let p = bufs.temp(b.len() + 1);
-        // SAFETY: the temporary holds len + 1 zeroed bytes.
-        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
+        let p = bufs.bytes_copy(vm.bytes_of(v));
+        // SAFETY: dst is a pointer-sized slot.
         unsafe { ffi::convert::write_pointer(dst, p as usize) };
         return Ok(());
     }

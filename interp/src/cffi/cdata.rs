@@ -3,14 +3,17 @@
 //!
 //! `ptr` follows CFFI: for pointers and function pointers it is the pointer value itself; for
 //! arrays, structs and unions the address of the first byte; for primitive cdata (`ffi.cast("int",
-//! 5)`) the address of a small owned buffer holding the value. Owned memory ([`Mem`]) is calloc'd
-//! and freed by the destructor of the object owning the `CData` (never moved by the GC).
+//! 5)`) the address of a small owned buffer holding the value. Owned memory is stored inline in
+//! the boxed `CData` when small, else calloc'd ([`Mem`]); either way it is freed by the
+//! destructor of the object owning the `CData` and never moved by the GC.
 
+use super::fast::{CallPlan, ItemPlan, StructPlan};
 use super::{class, foreign, new_foreign, Shared};
 use crate::vm::{PyResult, Vm};
 use ffi::convert;
 use ffi::{PrimKind, TypeId, TypeKind, TypeTable};
 use gc::Value;
+use std::rc::Rc;
 
 /// How a cdata came to be (decides its repr and what `release` does).
 #[derive(Clone, Debug, PartialEq)]
@@ -79,7 +82,19 @@ pub struct CData {
     pub callback: Option<Box<ffi::Callback>>,
     /// The C value returned when a callback fails (`error=`), result-type sized.
     pub cb_error: Vec<u8>,
+    /// Function cdata: the prepared call, with the `FfiShared::generation` it was made in.
+    pub call_plan: Option<(u32, Rc<CallPlan>)>,
+    /// Struct (pointer) cdata: the fields, with the generation they were computed in.
+    pub struct_plan: Option<(u32, Rc<StructPlan>)>,
+    /// Pointer/array cdata: how items are indexed, with the generation it was computed in.
+    pub item_plan: Option<(u32, ItemPlan)>,
+    /// Small owned memory (`ffi.new("int[10]")`, primitives) lives here, inside the boxed
+    /// `CData` (which never moves), instead of a separate calloc.
+    pub inline: [u128; INLINE_UNITS],
 }
+
+/// Owned memory up to this many 16-byte units is stored inline in the `CData`.
+pub const INLINE_UNITS: usize = 4;
 
 impl CData {
     pub fn new(sh: &Shared, ty: TypeId, ptr: *mut u8, flavor: Flavor) -> CData {
@@ -95,6 +110,10 @@ impl CData {
             token: 0,
             callback: None,
             cb_error: Vec::new(),
+            call_plan: None,
+            struct_plan: None,
+            item_plan: None,
+            inline: [0; INLINE_UNITS],
         }
     }
 
@@ -117,8 +136,32 @@ pub fn cdata_of(vm: &Vm, v: Value) -> Option<&'static mut CData> {
 
 /// Wraps a `CData` into a new cdata object keeping `keep` alive.
 pub fn wrap(vm: &mut Vm, cd: CData, keep: Value) -> PyResult<Value> {
+    wrap_box(vm, Box::new(cd), keep)
+}
+
+/// Wraps a boxed `CData` (the box becomes the object's data: addresses inside it stay valid).
+fn wrap_box(vm: &mut Vm, cd: Box<CData>, keep: Value) -> PyResult<Value> {
+    let cls = cdata_class(vm, &cd.sh);
+    new_foreign(vm, cls, cd, keep, Value::NULL)
+}
+
+/// A boxed `CData` whose `ptr` is its zeroed inline memory (`size` <= the inline capacity).
+fn boxed_inline(sh: &Shared, ty: TypeId, flavor: Flavor) -> Box<CData> {
+    let mut b = Box::new(CData::new(sh, ty, std::ptr::null_mut(), flavor));
+    b.ptr = b.inline.as_mut_ptr() as *mut u8;
+    b
+}
+
+/// The CData class (its index among the VM's builtin types is cached in the FFI's plans).
+fn cdata_class(vm: &mut Vm, sh: &Shared) -> Value {
+    let idx = sh.plans.borrow().cdata_cls;
+    if let Some(v) = idx.and_then(|i| vm.roots.types.get(i).copied()) {
+        return v;
+    }
     let cls = class(vm, "_cffi_backend.CData");
-    new_foreign(vm, cls, Box::new(cd), keep, Value::NULL)
+    let idx = vm.type_names.get("_cffi_backend.CData").copied();
+    sh.plans.borrow_mut().cdata_cls = idx;
+    cls
 }
 
 /// A non-owning pointer (or function pointer) cdata with value `addr`.
@@ -152,6 +195,12 @@ pub fn new_owning(
     size: usize,
     len: usize,
 ) -> PyResult<Value> {
+    if size <= INLINE_UNITS * 16 {
+        let mut b = boxed_inline(sh, ty, Flavor::Owning);
+        b.size = size;
+        b.len = len;
+        return wrap_box(vm, b, Value::NULL);
+    }
     let Some(mem) = Mem::calloc(vm, size) else {
         return Err(vm.memory_error());
     };
@@ -164,15 +213,11 @@ pub fn new_owning(
 
 /// A primitive value cdata (`ffi.cast`) holding the bytes of `value` (a 16-byte buffer).
 pub fn new_primitive(vm: &mut Vm, sh: &Shared, ty: TypeId, bytes: &[u8]) -> PyResult<Value> {
-    let Some(mem) = Mem::calloc(vm, 16) else {
-        return Err(vm.memory_error());
-    };
+    let b = boxed_inline(sh, ty, Flavor::Primitive);
     let n = bytes.len().min(16);
-    // SAFETY: mem holds 16 bytes.
-    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mem.ptr, n) };
-    let mut cd = CData::new(sh, ty, mem.ptr, Flavor::Primitive);
-    cd.mem = Some(mem);
-    wrap(vm, cd, Value::NULL)
+    // SAFETY: the inline memory holds at least 16 bytes.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), b.ptr, n) };
+    wrap_box(vm, b, Value::NULL)
 }
 
 fn addr_text(p: *mut u8) -> String {

@@ -4,6 +4,7 @@
 
 use super::cdata::{self, cdata_of, CData, Flavor};
 use super::conv::{self, Cls};
+use super::fast::{self, Fast, ItemPlan, StructPlan};
 use super::{class, foreign, keep_of, new_foreign, Shared};
 use crate::obj::layout::{Kind, NativeFn, SliceObj};
 use crate::vm::{Args, PyResult, Vm};
@@ -141,9 +142,48 @@ fn slice_range(vm: &mut Vm, cd: &CData, k: Value) -> PyResult<(i64, i64)> {
     Ok((start, stop))
 }
 
+/// The indexing plan of a pointer/array cdata (cached in the cdata).
+fn item_plan_of(cd: &mut CData) -> Option<ItemPlan> {
+    let gen = cd.sh.generation.get();
+    if let Some((g, p)) = cd.item_plan {
+        if g == gen {
+            return Some(p);
+        }
+    }
+    let p = ItemPlan::of(&cd.sh.tt(), cd.ty)?;
+    cd.item_plan = Some((gen, p));
+    Some(p)
+}
+
+/// The address and conversion of item `k` when the fast path applies: a small int index in
+/// range of a scalar item (else the general path gives the value or the error).
+fn fast_item(cd: &mut CData, k: Value) -> Option<(*mut u8, Fast)> {
+    if !k.is_int() {
+        return None;
+    }
+    let p = item_plan_of(cd)?;
+    let i = k.as_int();
+    let ok = if p.array {
+        i >= 0 && (i as u64) < cd.len as u64
+    } else {
+        cd.flavor != Flavor::Owning || i == 0
+    };
+    if !ok || p.fast == Fast::Slow {
+        return None;
+    }
+    let addr = (cd.ptr as isize).wrapping_add((i as isize).wrapping_mul(p.isz as isize));
+    Some((addr as *mut u8, p.fast))
+}
+
 fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     let k = vm.arg(&a, 1);
+    if let Some((p, f)) = fast_item(cd, k) {
+        // SAFETY: an in-range item of the array, or the item a pointer points to (as C does).
+        if let Some(r) = unsafe { fast::load(vm, f, p) } {
+            return r;
+        }
+    }
     if vm.is(k, Kind::Slice) {
         if item_info(cd).is_none() {
             let n = cd.name();
@@ -179,6 +219,12 @@ fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     let k = vm.arg(&a, 1);
+    if let Some((p, f)) = fast_item(cd, k) {
+        // SAFETY: as in cd_getitem.
+        if unsafe { fast::store(vm, f, p, vm.arg(&a, 2)) } {
+            return Ok(vm.none());
+        }
+    }
     let sh = cd.sh.clone();
     if vm.is(k, Kind::Slice) {
         if item_info(cd).is_none() {
@@ -296,8 +342,38 @@ fn field_of(vm: &mut Vm, cd: &CData, name: Value) -> PyResult<(ffi::Field, *mut 
     }
 }
 
+/// The fields of a struct or pointer-to-struct cdata (cached in the cdata, checked against the
+/// FFI's declaration generation); None for other cdata and unusable structs.
+fn struct_plan_of(cd: &mut CData) -> Option<&StructPlan> {
+    let gen = cd.sh.generation.get();
+    let valid = matches!(&cd.struct_plan, Some((g, _)) if *g == gen);
+    if !valid {
+        let (sty, _) = struct_base(cd)?;
+        let p = fast::struct_plan(&cd.sh, sty)?;
+        cd.struct_plan = Some((gen, p));
+    }
+    cd.struct_plan.as_ref().map(|(_, p)| &**p)
+}
+
+/// The offset and fast conversion of field `name` of a struct cdata, when the fast path applies
+/// (a scalar field of a complete struct at a non-NULL address).
+fn fast_field(vm: &Vm, cd: &mut CData, name: Value) -> Option<(usize, Fast)> {
+    if cd.ptr.is_null() || !vm.is(name, Kind::Str) {
+        return None;
+    }
+    let plan = struct_plan_of(cd)?;
+    let f = plan.find(vm.str_of(name))?;
+    (f.fast != Fast::Slow).then_some((f.field.offset, f.fast))
+}
+
 fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
+    if let Some((off, f)) = fast_field(vm, cd, vm.arg(&a, 1)) {
+        // SAFETY: the field lies inside the struct at cd.ptr.
+        if let Some(r) = unsafe { fast::load(vm, f, cd.ptr.add(off)) } {
+            return r;
+        }
+    }
     let (f, base) = field_of(vm, cd, vm.arg(&a, 1))?;
     let sh = cd.sh.clone();
     let open_item = match sh.tt().kind(f.ty) {
@@ -318,6 +394,12 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
+    if let Some((off, f)) = fast_field(vm, cd, vm.arg(&a, 1)) {
+        // SAFETY: the field lies inside the struct at cd.ptr.
+        if unsafe { fast::store(vm, f, cd.ptr.add(off), vm.arg(&a, 2)) } {
+            return Ok(vm.none());
+        }
+    }
     let (f, base) = field_of(vm, cd, vm.arg(&a, 1))?;
     let sh = cd.sh.clone();
     conv::store_field(vm, &sh, base, &f, vm.arg(&a, 2))?;

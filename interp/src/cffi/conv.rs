@@ -143,10 +143,18 @@ fn int_value(vm: &mut Vm, v: Value, sh: &Shared, ty: TypeId) -> PyResult<i128> {
         let n = vm.to_bigint(v).unwrap_or_default();
         return match n.to_i128() {
             Some(i) => Ok(i),
-            None => {
-                let tn = sh.name(ty);
-                Err(vm.overflow_error(format!("integer {n} does not fit '{tn}'")))
-            }
+            None => match sh.tt().integer_repr(ty).map(|p| p.kind) {
+                Some(PrimKind::Unsigned) if n.sign() == num_bigint::Sign::Minus => {
+                    Err(vm.overflow_error("can't convert negative number to unsigned"))
+                }
+                Some(PrimKind::Signed | PrimKind::Unsigned) => {
+                    Err(vm.overflow_error("int too big to convert"))
+                }
+                _ => {
+                    let tn = sh.name(ty);
+                    Err(vm.overflow_error(format!("integer {n} does not fit '{tn}'")))
+                }
+            },
         };
     }
     if let Some(cd) = cdata_of(vm, v) {
@@ -287,13 +295,18 @@ pub fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> PyRe
                 return Err(vm.type_error("an integer is required"));
             }
             let i = int_value(vm, v, sh, ty)?;
-            if i < 0
-                && sh
-                    .tt()
-                    .integer_repr(ty)
-                    .is_some_and(|p| p.kind == PrimKind::Unsigned)
-            {
+            let kind = sh.tt().integer_repr(ty).map(|p| p.kind);
+            if i < 0 && kind == Some(PrimKind::Unsigned) {
                 return Err(vm.overflow_error("can't convert negative number to unsigned"));
+            }
+            // CFFI reads the int as a C long long / unsigned long long first
+            let too_big = match kind {
+                Some(PrimKind::Signed) => i64::try_from(i).is_err(),
+                Some(PrimKind::Unsigned) => u64::try_from(i).is_err(),
+                _ => false,
+            };
+            if too_big {
+                return Err(vm.overflow_error("int too big to convert"));
             }
             // SAFETY: p is valid for the type's size (caller's contract).
             let r = unsafe { convert::store(&sh.tt(), ty, p, Scalar::Int(i)) };

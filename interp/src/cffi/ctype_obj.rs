@@ -46,8 +46,7 @@ pub fn ctype_of(vm: &Vm, v: Value) -> Option<&'static mut CTypeData> {
 /// The type meant by a `cdecl` argument: a str parsed by this FFI, or a ctype object.
 pub fn type_arg(vm: &mut Vm, sh: &Shared, v: Value) -> PyResult<TypeId> {
     if vm.is(v, Kind::Str) {
-        let s = vm.str_of(v).to_string();
-        let r = sh.parse_type(&s);
+        let r = sh.parse_type(vm.str_of(v));
         return fr(vm, r);
     }
     if let Some(c) = ctype_of(vm, v) {

@@ -37,9 +37,19 @@ fn new_size(
 ) -> PyResult<(usize, usize, bool)> {
     let r = sh.tt().check_usable(ty);
     fr(vm, r)?;
-    let kind = sh.tt().kind(ty).clone();
+    // copied out of the type table (no clone of the kind, no borrow held)
+    enum New {
+        Pointer(TypeId),
+        Array(TypeId, Option<usize>),
+        Other,
+    }
+    let kind = match *sh.tt().kind(ty) {
+        TypeKind::Pointer(t) => New::Pointer(t),
+        TypeKind::Array { item, length } => New::Array(item, length),
+        _ => New::Other,
+    };
     match kind {
-        TypeKind::Pointer(t) => {
+        New::Pointer(t) => {
             let size = sh.tt().size_of(t);
             match size {
                 Some(s) => Ok((s.max(var_struct_size(vm, sh, t, init)?), 0, true)),
@@ -49,7 +59,7 @@ fn new_size(
                 }
             }
         }
-        TypeKind::Array { item, length } => {
+        New::Array(item, length) => {
             let isz = sh.tt().size_of(item).unwrap_or(0);
             match length {
                 Some(n) => Ok((n * isz, n, true)),
@@ -69,7 +79,7 @@ fn new_size(
                 }
             }
         }
-        _ => {
+        New::Other => {
             let n = sh.name(ty);
             Err(vm.type_error(format!("expected a pointer or array ctype, got '{n}'")))
         }

@@ -157,7 +157,7 @@ fn ffi_cdef(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let r = d.sh.with_decls(|decls| decls.cdef(&src, &opts));
     fr(vm, r)?;
-    d.sh.cifs.borrow_mut().clear();
+    d.sh.decls_changed();
     Ok(vm.none())
 }
 

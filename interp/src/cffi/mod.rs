@@ -27,6 +27,7 @@ pub mod cdata_ops;
 pub mod conv;
 pub mod ctype_obj;
 pub mod extern_python;
+pub mod fast;
 pub mod ffi_misc;
 pub mod ffi_new;
 pub mod ffi_obj;
@@ -38,7 +39,7 @@ use crate::obj::layout::{ForeignObj, Kind};
 use crate::vm::{Exc, PyResult, Vm};
 use ffi::{CallInterface, Declarations, TypeId, TypeTable};
 use gc::Value;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -51,6 +52,10 @@ pub struct FfiShared {
     pub cifs: RefCell<HashMap<(TypeId, Vec<TypeId>), Rc<CallInterface>>>,
     /// API mode: set_source / compiled-module state (apimode.rs).
     pub api: RefCell<apimode::ApiState>,
+    /// Call/struct plans and parsed cdecl strings (fast.rs); cleared when declarations change.
+    pub plans: RefCell<fast::Plans>,
+    /// Bumped whenever declarations change: plans cached in cdata objects check it.
+    pub generation: Cell<u32>,
 }
 
 pub type Shared = Rc<FfiShared>;
@@ -61,6 +66,8 @@ impl FfiShared {
             decls: RefCell::new(Declarations::new()),
             cifs: RefCell::new(HashMap::new()),
             api: RefCell::new(apimode::ApiState::default()),
+            plans: RefCell::new(fast::Plans::default()),
+            generation: Cell::new(0),
         })
     }
 
@@ -83,8 +90,21 @@ impl FfiShared {
         }
     }
 
+    /// Parses a cdecl string (recently parsed strings come from a small cache).
     pub fn parse_type(&self, s: &str) -> ffi::Result<TypeId> {
-        self.with_decls(|d| d.parse_type(s))
+        if let Some(t) = self.plans.borrow().type_str(s) {
+            return Ok(t);
+        }
+        let t = self.with_decls(|d| d.parse_type(s))?;
+        self.plans.borrow_mut().remember_type_str(s, t);
+        Ok(t)
+    }
+
+    /// Forgets the plans derived from the declarations (call after cdef, include, import).
+    pub fn decls_changed(&self) {
+        self.cifs.borrow_mut().clear();
+        self.plans.borrow_mut().clear();
+        self.generation.set(self.generation.get().wrapping_add(1));
     }
 
     /// Pointer to `t` (never call with a borrow of the type table alive).
