@@ -1,9 +1,9 @@
 //! Calling C: `fp(args...)` on a function-pointer cdata (`lib.f(...)`). Arguments are converted
-//! into malloc'd (non-moving) buffers, temporaries (`bytes` for `char *`, lists for `T *`) live
-//! until the call returns. Non-variadic calls go through a prepared [`CallPlan`] (call interface
-//! plus conversions, cached per function type and in the function cdata itself) with stack
-//! buffers; variadic calls use the call interfaces cached per argument types in
-//! `FfiShared::cifs`. `errno` is restored before and saved after every call (`ffi.errno`).
+//! into non-moving buffers (on the Rust stack, or malloc'd when large); temporaries (copies of
+//! young `bytes` for `char *`, lists for `T *`) live until the call returns. Non-variadic calls
+//! go through a prepared [`CallPlan`] (call interface plus conversions, cached per function type
+//! and in the function cdata itself); variadic calls use the call interfaces cached per argument
+//! types in `FfiShared::cifs`. `errno` is restored before and saved after every call (`ffi.errno`).
 //!
 //! While C runs, [`current_vm`] gives callbacks the VM (a thread-local raw pointer set for the
 //! duration of the call; the VM runs on one thread). The caller holds no `Value` across the call:
@@ -13,7 +13,7 @@ use super::cdata::{cdata_of, CData};
 use super::conv::{self, Cls};
 use super::fast::{self, ArgConv, CallPlan};
 use super::{fr, Shared};
-use crate::obj::layout::Kind;
+use crate::obj::layout::{BytesObj, Kind};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::{TypeId, TypeKind};
 use gc::Value;
@@ -87,6 +87,22 @@ impl ArgBuffers {
     }
 }
 
+/// The `char *` passed for the bytes object `v`: as CFFI, its own data when that never moves (the
+/// object is outside the nursery: old or large objects) and a NUL follows it (in the zeroed
+/// padding of the object), so a returned pointer into the argument stays valid while the bytes
+/// object lives; otherwise a NUL-terminated copy valid for the call.
+fn bytes_arg(vm: &Vm, v: Value, bufs: &mut ArgBuffers) -> *mut u8 {
+    let b = vm.bytes_of(v);
+    if !vm.heap.in_nursery(v) {
+        let room = vm.heap.object_size(v) - gc::HEADER_SIZE - std::mem::size_of::<BytesObj>();
+        // SAFETY: index len < room lies inside the object (its zero-filled padding).
+        if room > b.len() && unsafe { *b.as_ptr().add(b.len()) } == 0 {
+            return b.as_ptr() as *mut u8;
+        }
+    }
+    bufs.bytes_copy(b)
+}
+
 /// `__call__` of cdata: call the C function it points to.
 pub fn cdata_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let f = vm.arg(&a, 0);
@@ -153,7 +169,7 @@ fn call_planned(
             // SAFETY: dst is a 16-byte slot, large enough for any scalar.
             ArgConv::Scalar(f) => unsafe { fast::store(vm, f, dst, v) },
             ArgConv::BytePtr if vm.is(v, Kind::Bytes) => {
-                let p = bufs.bytes_copy(vm.bytes_of(v));
+                let p = bytes_arg(vm, v, &mut bufs);
                 // SAFETY: dst is a pointer-sized slot.
                 unsafe { ffi::convert::write_pointer(dst, p as usize) };
                 true
@@ -161,7 +177,8 @@ fn call_planned(
             _ => false,
         };
         if !done {
-            convert_arg(vm, sh, ty, v, dst, &mut bufs)?;
+            // SAFETY: dst is this argument's slot, sized for its type.
+            unsafe { convert_arg(vm, sh, ty, v, dst, &mut bufs)? };
         }
     }
     let ret_units = plan.cif.ret_buffer_size().div_ceil(16).max(1);
@@ -182,7 +199,8 @@ fn call_planned(
         // SAFETY: ret holds the C result of the plan's result type.
         Some(f) => match unsafe { fast::load(vm, f, ret) } {
             Some(r) => r,
-            None => result_value(vm, sh, plan.result, ret),
+            // SAFETY: as above.
+            None => unsafe { result_value(vm, sh, plan.result, ret) },
         },
     };
     drop((heap_slots, heap_ret));
@@ -272,7 +290,8 @@ fn call_general(vm: &mut Vm, a: Args) -> PyResult<Value> {
         // SAFETY: the argument's slots lie inside `slots`.
         let dst = unsafe { (slots.as_mut_ptr() as *mut u8).add(offsets[i] * 16) };
         let v = vm.arg(&a, i + 1);
-        convert_arg(vm, &sh, *t, v, dst, &mut bufs)?;
+        // SAFETY: dst is this argument's slot, sized for its type.
+        unsafe { convert_arg(vm, &sh, *t, v, dst, &mut bufs)? };
     }
     let base_ptr = slots.as_mut_ptr() as *mut u8;
     let ptrs: Vec<*mut c_void> = offsets
@@ -284,11 +303,15 @@ fn call_general(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // holds a converted value of its type; `ret` is 16-aligned and large enough.
     unsafe { call_c(vm, &cif, code, &ptrs, ret.as_mut_ptr() as *mut u8) };
     drop(bufs);
-    result_value(vm, &sh, func.result, ret.as_mut_ptr() as *mut u8)
+    // SAFETY: ret holds the C result of type `func.result`.
+    unsafe { result_value(vm, &sh, func.result, ret.as_mut_ptr() as *mut u8) }
 }
 
 /// The Python value of a C result in `ret`.
-pub fn result_value(vm: &mut Vm, sh: &Shared, rty: TypeId, ret: *mut u8) -> PyResult<Value> {
+///
+/// # Safety
+/// `ret` must point to a C value of type `rty` (a call's return buffer).
+pub unsafe fn result_value(vm: &mut Vm, sh: &Shared, rty: TypeId, ret: *mut u8) -> PyResult<Value> {
     match conv::cls_of(sh, rty) {
         Cls::Void => Ok(vm.none()),
         Cls::Struct { size, .. } => conv::owning_copy(vm, sh, rty, ret, size),
@@ -297,7 +320,10 @@ pub fn result_value(vm: &mut Vm, sh: &Shared, rty: TypeId, ret: *mut u8) -> PyRe
 }
 
 /// Converts argument `v` for a parameter of type `ty` into `dst`.
-fn convert_arg(
+///
+/// # Safety
+/// `dst` must be an argument slot large enough for a value of type `ty`.
+unsafe fn convert_arg(
     vm: &mut Vm,
     sh: &Shared,
     ty: TypeId,
@@ -319,7 +345,7 @@ fn convert_arg(
     let byteish = matches!(item_cls, Cls::Char | Cls::Void)
         || matches!(item_cls, Cls::Int) && sh.tt().size_of(item) == Some(1);
     if vm.is(v, Kind::Bytes) && byteish {
-        let p = bufs.bytes_copy(vm.bytes_of(v));
+        let p = bytes_arg(vm, v, bufs);
         // SAFETY: dst is a pointer-sized slot.
         unsafe { ffi::convert::write_pointer(dst, p as usize) };
         return Ok(());
@@ -336,12 +362,14 @@ fn convert_arg(
                 };
                 // SAFETY: the temporary holds n items.
                 let q = unsafe { p.add(i * isz) };
-                if let Err(e) = conv::store(vm, sh, item, q, x) {
+                // SAFETY: q is item i of the temporary.
+                if let Err(e) = unsafe { conv::store(vm, sh, item, q, x) } {
                     vm.truncate(base);
                     return Err(e);
                 }
             }
             vm.truncate(base);
+            // SAFETY: dst is a pointer-sized slot.
             unsafe { ffi::convert::write_pointer(dst, p as usize) };
             return Ok(());
         }

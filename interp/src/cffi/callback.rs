@@ -115,7 +115,8 @@ fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> 
     let rsize = sh.tt().size_of(rty).unwrap_or(0);
     let mut err_bytes = vec![0u8; rsize.max(8).next_multiple_of(16)];
     if error != vm.none() && !matches!(conv::cls_of(sh, rty), Cls::Void) {
-        conv::store(vm, sh, rty, err_bytes.as_mut_ptr(), error)?;
+        // SAFETY: err_bytes is large enough for a value of the result type.
+        unsafe { conv::store(vm, sh, rty, err_bytes.as_mut_ptr(), error)? };
     }
     let mut cd = CData::new(sh, fty, std::ptr::null_mut(), Flavor::Callback);
     cd.cb_error = err_bytes;

@@ -213,7 +213,8 @@ fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         n.size = cd.size;
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
-    conv::load(vm, &sh, item, p, vm.arg(&a, 0))
+    // SAFETY: p is the address of item i (checked against the length of arrays).
+    unsafe { conv::load(vm, &sh, item, p, vm.arg(&a, 0)) }
 }
 
 fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -241,7 +242,8 @@ fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let i = vm.index_value(k, "cdata")?;
     let (item, p) = index_addr(vm, cd, i)?;
-    conv::store(vm, &sh, item, p, vm.arg(&a, 2))?;
+    // SAFETY: p is the address of item i (checked against the length of arrays).
+    unsafe { conv::store(vm, &sh, item, p, vm.arg(&a, 2))? };
     Ok(vm.none())
 }
 
@@ -291,7 +293,7 @@ fn set_slice(
     for i in 0..n {
         let x = vm.list_items(vm.at(base))[i];
         // SAFETY: i < n items in the slice.
-        if let Err(e) = conv::store(vm, sh, item, unsafe { p.add(i * isz) }, x) {
+        if let Err(e) = unsafe { conv::store(vm, sh, item, p.add(i * isz), x) } {
             vm.truncate(base);
             return Err(e);
         }
@@ -389,7 +391,8 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         n.len = cd.size.saturating_sub(f.offset) / isz;
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
-    conv::load_field(vm, &sh, base, &f, vm.arg(&a, 0))
+    // SAFETY: base is the (non-NULL) address of a struct that has field f.
+    unsafe { conv::load_field(vm, &sh, base, &f, vm.arg(&a, 0)) }
 }
 
 fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -402,7 +405,8 @@ fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let (f, base) = field_of(vm, cd, vm.arg(&a, 1))?;
     let sh = cd.sh.clone();
-    conv::store_field(vm, &sh, base, &f, vm.arg(&a, 2))?;
+    // SAFETY: base is the (non-NULL) address of a struct that has field f.
+    unsafe { conv::store_field(vm, &sh, base, &f, vm.arg(&a, 2))? };
     Ok(vm.none())
 }
 
@@ -461,7 +465,8 @@ fn iter_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let p = unsafe { cd.ptr.add(st.i * isz) };
     st.i += 1;
     let sh = cd.sh.clone();
-    conv::load(vm, &sh, item, p, arr)
+    // SAFETY: p is item i < len of the array.
+    unsafe { conv::load(vm, &sh, item, p, arr) }
 }
 
 /// The scalar value of a primitive cdata.

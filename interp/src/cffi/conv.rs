@@ -83,7 +83,17 @@ pub fn new_int128(vm: &mut Vm, i: i128) -> PyResult<Value> {
 
 /// Reads the value of type `ty` at `p` as a Python value. Arrays and structs give views keeping
 /// `owner` alive.
-pub fn load(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, owner: Value) -> PyResult<Value> {
+///
+/// # Safety
+/// `p` must point to readable memory holding a value of type `ty` (for arrays and structs: memory
+/// that stays valid while `owner`, or the memory's owner, lives).
+pub unsafe fn load(
+    vm: &mut Vm,
+    sh: &Shared,
+    ty: TypeId,
+    p: *mut u8,
+    owner: Value,
+) -> PyResult<Value> {
     let cls = cls_of(sh, ty);
     match cls {
         Cls::Int | Cls::Bool | Cls::Char | Cls::UniChar(_) => {
@@ -287,7 +297,11 @@ pub fn pointer_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value, arg: bool) 
 }
 
 /// Writes the Python value `v` as a `ty` at `p` (checked conversion, initializers included).
-pub fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> PyResult<()> {
+///
+/// # Safety
+/// `p` must be valid for writing a value of type `ty` (for open arrays: as many items as the
+/// initializer gives).
+pub unsafe fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> PyResult<()> {
     let cls = cls_of(sh, ty);
     match cls {
         Cls::Int | Cls::Bool => {
@@ -400,8 +414,12 @@ pub fn seq_item(vm: &Vm, v: Value, i: usize) -> Option<Value> {
     }
 }
 
+/// Stores an array initializer at `p`.
+///
+/// # Safety
+/// As [`store`].
 #[allow(clippy::too_many_arguments)]
-fn store_array(
+unsafe fn store_array(
     vm: &mut Vm,
     sh: &Shared,
     ty: TypeId,
@@ -438,27 +456,25 @@ fn store_array(
         vm.truncate(base);
         return Ok(());
     }
-    if matches!(item_cls, Cls::Char)
-        || matches!(item_cls, Cls::Int) && isize == 1 && vm.is(v, Kind::Bytes)
+    if (matches!(item_cls, Cls::Char) || matches!(item_cls, Cls::Int) && isize == 1)
+        && vm.is(v, Kind::Bytes)
     {
-        if vm.is(v, Kind::Bytes) {
-            let b = vm.bytes_of(v).to_vec();
-            if let Some(l) = len {
-                if b.len() > l {
-                    return Err(vm.index_error(format!(
-                        "initializer bytes is too long for '{tn}' (got {} characters)",
-                        b.len()
-                    )));
-                }
+        let n = vm.bytes_of(v).len();
+        if let Some(l) = len {
+            if n > l {
+                return Err(vm.index_error(format!(
+                    "initializer bytes is too long for '{tn}' (got {n} characters)"
+                )));
             }
-            // SAFETY: the array holds at least b.len() bytes (checked, or sized from b by the caller).
-            unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
-            if len.is_none_or(|l| b.len() < l) {
-                // SAFETY: room for the terminating NUL (checked above).
-                unsafe { *p.add(b.len()) = 0 };
-            }
-            return Ok(());
         }
+        let b = vm.bytes_of(v);
+        // SAFETY: the array holds at least n bytes (checked, or sized from b by the caller).
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, n) };
+        if len.is_none_or(|l| n < l) {
+            // SAFETY: room for the terminating NUL (checked above).
+            unsafe { *p.add(n) = 0 };
+        }
+        return Ok(());
     }
     if let Cls::UniChar(size) = item_cls {
         if vm.is(v, Kind::Str) {
@@ -498,7 +514,11 @@ fn store_array(
     )))
 }
 
-fn store_struct(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> PyResult<()> {
+/// Stores a struct initializer at `p`.
+///
+/// # Safety
+/// As [`store`].
+unsafe fn store_struct(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> PyResult<()> {
     let tn = sh.name(ty);
     if let Some(cd) = cdata_of(vm, v) {
         if cd.sh.name(cd.ty) == tn && !cd.is_pointer_kind() {
@@ -565,7 +585,10 @@ fn store_struct(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) -> P
 }
 
 /// Stores `v` into field `f` of the struct at `base` (bitfields range-checked).
-pub fn store_field(
+///
+/// # Safety
+/// `base` must point to writable memory holding a struct that has field `f`.
+pub unsafe fn store_field(
     vm: &mut Vm,
     sh: &Shared,
     base: *mut u8,
@@ -586,7 +609,10 @@ pub fn store_field(
 }
 
 /// Loads field `f` of the struct at `base`; views keep `owner` alive.
-pub fn load_field(
+///
+/// # Safety
+/// `base` must point to readable memory holding a struct that has field `f`.
+pub unsafe fn load_field(
     vm: &mut Vm,
     sh: &Shared,
     base: *mut u8,
@@ -633,7 +659,10 @@ pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usiz
 }
 
 /// A cdata copy of a struct value at `p` (struct results): an owning struct cdata.
-pub fn owning_copy(
+///
+/// # Safety
+/// `p` must be valid for reading `size` bytes.
+pub unsafe fn owning_copy(
     vm: &mut Vm,
     sh: &Shared,
     ty: TypeId,

@@ -96,10 +96,8 @@ fn decorator(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// Raises `ffi.error` (the exception class of compiled FFI objects, `<class 'ffi.error'>`).
 fn raise_ffi_error(vm: &mut Vm, msg: &str) -> crate::vm::Exc {
-    if !vm.type_names.contains_key("ffi.error") {
-        if make_error_class(vm).is_err() {
-            return crate::vm::Exc;
-        }
+    if !vm.type_names.contains_key("ffi.error") && make_error_class(vm).is_err() {
+        return crate::vm::Exc;
     }
     vm.raise("ffi.error", msg)
 }

@@ -19,7 +19,10 @@ use std::rc::Rc;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fast {
     /// A plain (non-char, non-bool) integer of 1, 2, 4 or 8 bytes.
-    Int { size: u8, signed: bool },
+    Int {
+        size: u8,
+        signed: bool,
+    },
     F32,
     F64,
     /// Anything else: use the general conversions.
@@ -170,9 +173,7 @@ fn arg_conv(tt: &TypeTable, ty: TypeId) -> ArgConv {
         TypeKind::Primitive(_) => ArgConv::Scalar(fast_of(tt, ty)),
         TypeKind::Pointer(item) => {
             let byteish = match tt.kind(*item) {
-                TypeKind::Primitive(p) => {
-                    p.kind == PrimKind::Char || p.is_integer() && p.size == 1
-                }
+                TypeKind::Primitive(p) => p.kind == PrimKind::Char || p.is_integer() && p.size == 1,
                 TypeKind::Void => true,
                 _ => false,
             };
@@ -294,6 +295,8 @@ pub struct Plans {
     structs: HashMap<TypeId, Option<Rc<StructPlan>>>,
     /// Recently parsed cdecl strings (`ffi.new("int[10]")`), compared by contents.
     types: Vec<(Box<str>, TypeId)>,
+    /// Recently asked (item, pointer-to-item) type pairs.
+    pointers: Vec<(TypeId, TypeId)>,
     /// Index of the CData class in the VM's builtin types.
     pub cdata_cls: Option<usize>,
 }
@@ -304,6 +307,20 @@ impl Plans {
         self.calls.clear();
         self.structs.clear();
         self.types.clear();
+        self.pointers.clear();
+    }
+
+    pub fn pointer(&self, item: TypeId) -> Option<TypeId> {
+        self.pointers
+            .iter()
+            .find(|(i, _)| *i == item)
+            .map(|(_, p)| *p)
+    }
+
+    pub fn remember_pointer(&mut self, item: TypeId, ptr: TypeId) {
+        if self.pointers.len() < TYPE_STRS {
+            self.pointers.push((item, ptr));
+        }
     }
 
     pub fn type_str(&self, s: &str) -> Option<TypeId> {

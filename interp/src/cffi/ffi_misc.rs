@@ -288,7 +288,7 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("an integer is required"));
     };
     if n < 0 {
-        return Err(vm.value_error(format!("negative array length")));
+        return Err(vm.value_error("negative array length"));
     }
     let n = n as usize;
     let Some(cd) = cdata_of(vm, c) else {
@@ -328,7 +328,7 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
             vm.push(c);
             for i in 0..n {
                 // SAFETY: as above.
-                let r = conv::load(vm, &sh, item, unsafe { p.add(i * isz) }, Value::NULL);
+                let r = unsafe { conv::load(vm, &sh, item, p.add(i * isz), Value::NULL) };
                 match r {
                     Ok(v) => vm.push(v),
                     Err(e) => {

@@ -119,7 +119,10 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<Value>) -> 
 }
 
 /// Fills fresh memory at `p` for `ffi.new(ty, init)`.
-fn init_new(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, init: Value) -> PyResult<()> {
+///
+/// # Safety
+/// `p` must be the memory allocated for `ffi.new(ty, init)`.
+unsafe fn init_new(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, init: Value) -> PyResult<()> {
     let kind = sh.tt().kind(ty).clone();
     match kind {
         TypeKind::Pointer(t) => conv::store(vm, sh, t, p, init),
@@ -162,7 +165,8 @@ pub fn new_with(vm: &mut Vm, sh: &Shared, ty: TypeId, init: Option<Value>) -> Py
         let p = cdata_of(vm, v)
             .map(|c| c.ptr)
             .unwrap_or(std::ptr::null_mut());
-        let r = init_new(vm, sh, ty, p, i);
+        // SAFETY: p is the fresh memory of the new cdata, sized by new_size for ty and init.
+        let r = unsafe { init_new(vm, sh, ty, p, i) };
         let v = vm.at(base + 1);
         vm.truncate(base);
         return r.map(|_| v);
@@ -409,7 +413,7 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     if ptr.is_null() {
         vm.truncate(base);
-        return Err(vm.raise("MemoryError", &format!("alloc() returned NULL")));
+        return Err(vm.raise("MemoryError", "alloc() returned NULL"));
     }
     let clear = vm.tuple_items(vm.at(base))[3];
     if vm.truthy(clear)? {
@@ -436,7 +440,8 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let _ = free;
     if let (Some(_), true) = (init, do_init) {
         let init = opt_arg(vm, &a, 2, "init").unwrap_or(Value::NULL);
-        let r = init_new(vm, &sh, ty, ptr, init);
+        // SAFETY: ptr is the allocator's memory of the size new_size computed for ty and init.
+        let r = unsafe { init_new(vm, &sh, ty, ptr, init) };
         if let Err(e) = r {
             vm.truncate(base);
             return Err(e);

@@ -70,7 +70,8 @@ fn lib_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let r = ld.sh.tt().check_usable(ty);
             fr(vm, r)?;
             let p = symbol(vm, ld, &name)?;
-            return super::conv::load(vm, &ld.sh, ty, p, Value::NULL);
+            // SAFETY: p is the address of the global variable, of type ty.
+            return unsafe { super::conv::load(vm, &ld.sh, ty, p, Value::NULL) };
         }
         Some(Decl::FromCompiler { ty: None }) => return Err(vm.raise("AttributeError", &name)),
         Some(Decl::FromCompiler { .. }) => {
@@ -99,7 +100,8 @@ fn lib_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     match decl {
         Some(Decl::Variable { ty }) => {
             let p = symbol(vm, ld, &name)?;
-            super::conv::store(vm, &ld.sh, ty, p, vm.arg(&a, 2))?;
+            // SAFETY: p is the address of the global variable, of type ty.
+            unsafe { super::conv::store(vm, &ld.sh, ty, p, vm.arg(&a, 2))? };
             Ok(vm.none())
         }
         Some(_) => Err(vm.raise(

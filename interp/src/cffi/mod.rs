@@ -49,7 +49,7 @@ pub use module::make_module;
 pub struct FfiShared {
     pub decls: RefCell<Declarations>,
     /// Prepared call interfaces by (function type, variadic argument types).
-    pub cifs: RefCell<HashMap<(TypeId, Vec<TypeId>), Rc<CallInterface>>>,
+    pub cifs: RefCell<CifCache>,
     /// API mode: set_source / compiled-module state (apimode.rs).
     pub api: RefCell<apimode::ApiState>,
     /// Call/struct plans and parsed cdecl strings (fast.rs); cleared when declarations change.
@@ -59,6 +59,9 @@ pub struct FfiShared {
 }
 
 pub type Shared = Rc<FfiShared>;
+
+/// Call interfaces by (function type, variadic argument types).
+pub type CifCache = HashMap<(TypeId, Vec<TypeId>), Rc<CallInterface>>;
 
 impl FfiShared {
     pub fn new() -> Shared {
@@ -107,9 +110,19 @@ impl FfiShared {
         self.generation.set(self.generation.get().wrapping_add(1));
     }
 
-    /// Pointer to `t` (never call with a borrow of the type table alive).
+    /// Pointer to `t` (never call with a borrow of the type table alive; recent answers come
+    /// from a small cache).
     pub fn pointer_to(&self, t: TypeId) -> TypeId {
-        self.with_decls(|d| Ok(d.types.pointer(t))).unwrap_or(t)
+        if let Some(p) = self.plans.borrow().pointer(t) {
+            return p;
+        }
+        match self.with_decls(|d| Ok(d.types.pointer(t))) {
+            Ok(p) => {
+                self.plans.borrow_mut().remember_pointer(t, p);
+                p
+            }
+            Err(_) => t,
+        }
     }
 
     /// `void *`.
