@@ -4,6 +4,7 @@
 //! Also the str -> int / str -> float parsers with CPython's syntax and error messages.
 
 use super::functions::{float_to_int, index_bigint, no_kwargs, pin_kwnames, scoped};
+use super::str_methods::args::count_error;
 use crate::obj::layout::*;
 use crate::vm::repr::str_repr;
 use crate::vm::{Args, PyResult, Vm};
@@ -50,14 +51,10 @@ fn uarg(vm: &Vm, a: &Args, i: usize, name: &str) -> Option<Value> {
 
 /// `T expected at most N argument(s), got n` for constructors taking at most `max` positionals.
 fn at_most(vm: &mut Vm, a: &Args, tname: &str, max: usize) -> PyResult<()> {
-    let n = user_npos(vm, a);
-    if n > max {
-        let s = if max == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!(
-            "{tname} expected at most {max} argument{s}, got {n}"
-        )));
+    match count_error(tname, 0, max, user_npos(vm, a)) {
+        Some(msg) => Err(vm.type_error(msg)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 // ---- int -----------------------------------------------------------------------------------------

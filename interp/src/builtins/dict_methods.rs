@@ -3,7 +3,8 @@
 //! `__len__` slots (for `super().__getitem__(k)` in subclasses). Views are `Iter` objects of the
 //! VIEW_* sub-kinds: the VM iterates them, measures and prints them.
 
-use super::misc_methods::{add_classmethod, check_method, check_self, Arity};
+use super::misc_methods::{add_classmethod, check_method, Arity};
+use super::str_methods::args::check_self;
 use crate::obj::layout::Kind;
 use crate::vm::iter::{VIEW_ITEMS, VIEW_KEYS, VIEW_VALUES};
 use crate::vm::{Args, PyResult, Vm};

@@ -3,6 +3,7 @@
 //! sort of sort.rs.
 
 use super::sort::sort_list_slot;
+use super::str_methods::args::count_error;
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::*;
 use crate::vm::iter::*;
@@ -126,27 +127,10 @@ pub fn one_arg(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
 /// Between `lo` and `hi` positional arguments, no keywords: `f expected N arguments, got n`.
 pub fn npos_range(vm: &mut Vm, a: &Args, fname: &str, lo: usize, hi: usize) -> PyResult<usize> {
     no_kwargs(vm, a, fname)?;
-    let n = a.n;
-    if n < lo || n > hi {
-        let msg = if lo == hi {
-            format!(
-                "{fname} expected {lo} argument{}, got {n}",
-                if lo == 1 { "" } else { "s" }
-            )
-        } else if n < lo {
-            format!(
-                "{fname} expected at least {lo} argument{}, got {n}",
-                if lo == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{fname} expected at most {hi} argument{}, got {n}",
-                if hi == 1 { "" } else { "s" }
-            )
-        };
-        return Err(vm.type_error(msg));
+    match count_error(fname, lo, hi, a.n) {
+        Some(msg) => Err(vm.type_error(msg)),
+        None => Ok(a.n),
     }
-    Ok(n)
 }
 
 /// Positional argument `i`, else keyword `name`.

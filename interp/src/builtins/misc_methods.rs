@@ -6,6 +6,7 @@
 //! Also the argument-checking helpers shared by the method files (`check_method`, `bind_params`,
 //! `index_arg`, `slice_bounds`, `same_or_eq`), which reproduce CPython's error messages.
 
+use super::str_methods::args::{bind_keywords, check_self, count_error, plural};
 use crate::bytecode::Op;
 use crate::obj::layout::*;
 use crate::vm::gen::GenResult;
@@ -74,25 +75,6 @@ pub enum Arity {
     Range(usize, usize),
 }
 
-fn kind_ok(vm: &Vm, v: Value, kinds: &[Kind]) -> bool {
-    if v.is_int() {
-        return kinds.contains(&Kind::BigInt);
-    }
-    if !v.is_ptr() {
-        return false;
-    }
-    let k = vm.kind(v);
-    kinds.contains(&k) || (k == Kind::Bool && kinds.contains(&Kind::BigInt))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
 /// Checks a method call of `tname.mname`: self (argument 0) is one of `kinds`, no keyword arguments,
 /// and the argument count matches `arity`. Returns the number of arguments after self.
 pub fn check_method(
@@ -111,37 +93,13 @@ pub fn check_method(
     let msg = match arity {
         Arity::NoArgs if n != 0 => format!("{tname}.{mname}() takes no arguments ({n} given)"),
         Arity::One if n != 1 => format!("{tname}.{mname}() takes exactly one argument ({n} given)"),
-        Arity::Range(lo, hi) if lo == hi && n != lo => {
-            format!("{mname} expected {lo} argument{}, got {n}", plural(lo))
-        }
-        Arity::Range(lo, _) if n < lo => format!(
-            "{mname} expected at least {lo} argument{}, got {n}",
-            plural(lo)
-        ),
-        Arity::Range(_, hi) if n > hi => format!(
-            "{mname} expected at most {hi} argument{}, got {n}",
-            plural(hi)
-        ),
+        Arity::Range(lo, hi) => match count_error(mname, lo, hi, n) {
+            Some(msg) => msg,
+            None => return Ok(n),
+        },
         _ => return Ok(n),
     };
     Err(vm.type_error(msg))
-}
-
-/// Checks that argument 0 (self) is present and of one of `kinds`.
-pub fn check_self(vm: &mut Vm, a: &Args, tname: &str, mname: &str, kinds: &[Kind]) -> PyResult<()> {
-    if vm.npos(a) == 0 {
-        return Err(vm.type_error(format!(
-            "unbound method {tname}.{mname}() needs an argument"
-        )));
-    }
-    let s = vm.arg(a, 0);
-    if !kind_ok(vm, s, kinds) {
-        let tn = vm.type_name(s);
-        return Err(vm.type_error(format!(
-            "descriptor '{mname}' for '{tname}' objects doesn't apply to a '{tn}' object"
-        )));
-    }
-    Ok(())
 }
 
 /// Binds the arguments after self to the parameters `names` (the first `max_pos` may be given by
@@ -165,32 +123,7 @@ pub fn bind_params(
         };
         return Err(vm.type_error(msg));
     }
-    let mut slots: Vec<Option<usize>> = (0..names.len())
-        .map(|i| if i < npos { Some(a.base + 1 + i) } else { None })
-        .collect();
-    if !a.kwnames.is_null() {
-        let kw: Vec<String> = vm
-            .tuple_items(a.kwnames)
-            .iter()
-            .map(|k| vm.str_of(*k).to_string())
-            .collect();
-        let first = a.n - kw.len();
-        for (j, k) in kw.iter().enumerate() {
-            let Some(i) = names.iter().position(|n| n == k) else {
-                return Err(vm.type_error(format!(
-                    "'{k}' is an invalid keyword argument for {fname}()"
-                )));
-            };
-            if slots[i].is_some() {
-                return Err(vm.type_error(format!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )));
-            }
-            slots[i] = Some(a.base + first + j);
-        }
-    }
-    Ok(slots)
+    bind_keywords(vm, a, fname, names)
 }
 
 /// An index argument (int, bool or `__index__`) as i64; OverflowError for huge ints.

@@ -1,5 +1,7 @@
 //! Argument helpers shared by the str, bytes and formatting natives: parameter slots, index
 //! arguments (start/end), char/byte offset conversion, Python's whitespace and line-break classes.
+//! Also the argument-count and self checks used by every builtins file (`plural`, `count_error`,
+//! `bind_keywords`, `check_self`).
 //!
 //! Parameters are returned as stack slots (not `Value`s) so that they stay valid across GC points.
 
@@ -51,33 +53,7 @@ pub fn params(
             _ => format!("{fname}() takes at most {m} argument{ms} ({npos} given)"),
         }));
     }
-    let mut slots: Vec<Option<usize>> = (0..names.len())
-        .map(|i| if i < npos { Some(a.base + 1 + i) } else { None })
-        .collect();
-    if nkw > 0 {
-        let kwn: Vec<String> = vm
-            .tuple_items(a.kwnames)
-            .iter()
-            .map(|k| vm.str_of(*k).to_string())
-            .collect();
-        let kbase = a.base + a.n - nkw;
-        for (j, k) in kwn.iter().enumerate() {
-            match names.iter().position(|n| n == k) {
-                Some(i) if slots[i].is_some() => {
-                    return Err(vm.type_error(format!(
-                        "argument for {fname}() given by name ('{k}') and position ({})",
-                        i + 1
-                    )))
-                }
-                Some(i) => slots[i] = Some(kbase + j),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "'{k}' is an invalid keyword argument for {fname}()"
-                    )))
-                }
-            }
-        }
-    }
+    let slots = bind_keywords(vm, a, fname, names)?;
     if let Some(i) = slots.iter().take(required).position(|s| s.is_none()) {
         return Err(vm.type_error(match style {
             Style::Kw => format!(
@@ -94,7 +70,49 @@ pub fn params(
     Ok(slots)
 }
 
-fn plural(n: usize) -> &'static str {
+/// Stack slots of the parameters `names` (after self): the positionals in order, then the keyword
+/// arguments by name, with CPython's "invalid keyword argument" and "given by name and position"
+/// errors. The caller has checked the positional count.
+pub fn bind_keywords(
+    vm: &mut Vm,
+    a: &Args,
+    fname: &str,
+    names: &[&str],
+) -> PyResult<Vec<Option<usize>>> {
+    let npos = vm.npos(a).saturating_sub(1);
+    let mut slots: Vec<Option<usize>> = (0..names.len())
+        .map(|i| if i < npos { Some(a.base + 1 + i) } else { None })
+        .collect();
+    if a.kwnames.is_null() {
+        return Ok(slots);
+    }
+    let kwn: Vec<String> = vm
+        .tuple_items(a.kwnames)
+        .iter()
+        .map(|k| vm.str_of(*k).to_string())
+        .collect();
+    let kbase = a.base + a.n - kwn.len();
+    for (j, k) in kwn.iter().enumerate() {
+        match names.iter().position(|n| n == k) {
+            Some(i) if slots[i].is_some() => {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => slots[i] = Some(kbase + j),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )))
+            }
+        }
+    }
+    Ok(slots)
+}
+
+/// "" for one, "s" otherwise.
+pub fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {
@@ -102,21 +120,58 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Checks that argument 0 (self) is of kind `k`, with CPython's descriptor message.
-pub fn check_self(vm: &mut Vm, a: &Args, k: Kind, tname: &str, fname: &str) -> PyResult<()> {
-    if a.n == 0 {
+/// Argument Clinic's message when `n` positional arguments are not within `lo..=hi`:
+/// "f expected 2 arguments, got 1", "f expected at least 1 argument, got 0", "f expected at most
+/// 3 arguments, got 4". None when `n` is in range.
+pub fn count_error(fname: &str, lo: usize, hi: usize, n: usize) -> Option<String> {
+    if lo == hi && n != lo {
+        Some(format!(
+            "{fname} expected {lo} argument{}, got {n}",
+            plural(lo)
+        ))
+    } else if n < lo {
+        Some(format!(
+            "{fname} expected at least {lo} argument{}, got {n}",
+            plural(lo)
+        ))
+    } else if n > hi {
+        Some(format!(
+            "{fname} expected at most {hi} argument{}, got {n}",
+            plural(hi)
+        ))
+    } else {
+        None
+    }
+}
+
+/// Is `v` of one of `kinds`? (A small int counts as BigInt, a bool as an int.)
+fn kind_ok(vm: &Vm, v: Value, kinds: &[Kind]) -> bool {
+    if v.is_int() {
+        return kinds.contains(&Kind::BigInt);
+    }
+    if !v.is_ptr() {
+        return false;
+    }
+    let k = vm.kind(v);
+    kinds.contains(&k) || (k == Kind::Bool && kinds.contains(&Kind::BigInt))
+}
+
+/// Checks that argument 0 (self) of `tname.mname` is present and of one of `kinds`, with CPython's
+/// "unbound method" and descriptor messages.
+pub fn check_self(vm: &mut Vm, a: &Args, tname: &str, mname: &str, kinds: &[Kind]) -> PyResult<()> {
+    if vm.npos(a) == 0 {
         return Err(vm.type_error(format!(
-            "unbound method {tname}.{fname}() needs an argument"
+            "unbound method {tname}.{mname}() needs an argument"
         )));
     }
-    let v = vm.arg(a, 0);
-    if vm.is(v, k) {
-        return Ok(());
+    let s = vm.arg(a, 0);
+    if !kind_ok(vm, s, kinds) {
+        let tn = vm.type_name(s);
+        return Err(vm.type_error(format!(
+            "descriptor '{mname}' for '{tname}' objects doesn't apply to a '{tn}' object"
+        )));
     }
-    let tn = vm.type_name(v);
-    Err(vm.type_error(format!(
-        "descriptor '{fname}' for '{tname}' objects doesn't apply to a '{tn}' object"
-    )))
+    Ok(())
 }
 
 /// Is the slot absent or None?

@@ -254,7 +254,7 @@ fn fromhex_bytearray(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---- bytearray mutators ----------------------------------------------------------------------------
 
 fn check_ba(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
-    check_self(vm, a, Kind::ByteArray, "bytearray", fname)
+    check_self(vm, a, "bytearray", fname, &[Kind::ByteArray])
 }
 
 /// A byte value argument: an int in range(256).

@@ -54,7 +54,7 @@ pub fn install(vm: &mut Vm) {
 
 /// Self as an owned String (after checking its type).
 pub(crate) fn self_text(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<String> {
-    check_self(vm, a, Kind::Str, "str", fname)?;
+    check_self(vm, a, "str", fname, &[Kind::Str])?;
     Ok(vm.str_of(vm.arg(a, 0)).to_string())
 }
 
@@ -83,7 +83,7 @@ fn window(
 // ---- find / index / count ------------------------------------------------------------------------
 
 fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<usize>> {
-    check_self(vm, a, Kind::Str, "str", fname)?;
+    check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(
         vm,
         a,
@@ -134,7 +134,7 @@ fn rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_self(vm, &a, Kind::Str, "str", "count")?;
+    check_self(vm, &a, "str", "count", &[Kind::Str])?;
     let p = params(
         vm,
         &a,
@@ -168,7 +168,7 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 // ---- startswith / endswith -----------------------------------------------------------------------
 
 fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Value> {
-    check_self(vm, a, Kind::Str, "str", fname)?;
+    check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(
         vm,
         a,
@@ -227,7 +227,7 @@ fn endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// The (sep, maxsplit) arguments of split/rsplit: sep None means whitespace.
 fn split_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, Option<String>, i64)> {
-    check_self(vm, a, Kind::Str, "str", fname)?;
+    check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(
         vm,
         a,
@@ -348,7 +348,7 @@ fn lines(s: &str, keepends: bool) -> Vec<&str> {
 }
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_self(vm, &a, Kind::Str, "str", "splitlines")?;
+    check_self(vm, &a, "str", "splitlines", &[Kind::Str])?;
     let p = params(
         vm,
         &a,
@@ -372,7 +372,7 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_self(vm, &a, Kind::Str, "str", "join")?;
+    check_self(vm, &a, "str", "join", &[Kind::Str])?;
     let p = params(vm, &a, &qual(vm, &a, "join"), &["iterable"], 1, Style::One)?;
     let it = vm.at(p[0].unwrap_or(0));
     let base = vm.sp();
@@ -426,7 +426,7 @@ fn join_items(vm: &mut Vm, sepv: Value, seq: Value) -> PyResult<String> {
 // ---- strip / replace / partition / removeprefix --------------------------------------------------
 
 fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> PyResult<Value> {
-    check_self(vm, a, Kind::Str, "str", fname)?;
+    check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(vm, a, &qual(vm, a, fname), &["chars"], 0, Style::Clinic)?;
     let set: Option<Vec<char>> = if is_none(vm, p[0]) {
         None
@@ -495,7 +495,7 @@ pub(crate) fn replace_str(s: &str, old: &str, new: &str, count: i64) -> String {
 }
 
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_self(vm, &a, Kind::Str, "str", "replace")?;
+    check_self(vm, &a, "str", "replace", &[Kind::Str])?;
     let p = params(
         vm,
         &a,
@@ -532,7 +532,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
-    check_self(vm, a, Kind::Str, "str", fname)?;
+    check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(vm, a, &qual(vm, a, fname), &["sep"], 1, Style::One)?;
     need_str(vm, p[0].unwrap_or(0), "must be str, not ")?;
     let s = vm.str_of(vm.arg(a, 0)).to_string();
@@ -560,7 +560,7 @@ fn rpartition(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn remove_affix(vm: &mut Vm, a: &Args, fname: &str, suffix: bool) -> PyResult<Value> {
-    check_self(vm, a, Kind::Str, "str", fname)?;
+    check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(vm, a, &qual(vm, a, fname), &["affix"], 1, Style::One)?;
     need_str(
         vm,
