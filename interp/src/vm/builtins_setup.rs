@@ -440,6 +440,7 @@ fn build_class(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let k = vm.intern("__module__");
         vm.dict_set(ns, k, m)?;
     }
+    let func = vm.arg(&a, 0); // re-read: dict_set was a GC point
     let code = vm.obj::<FunctionObj>(func).code;
     let qual = vm.code_data(code).qualname.clone();
     let qv = vm.new_str(&qual)?;

@@ -2,14 +2,19 @@
 //!
 //! Layout (see `DictObj`): `entries` is a ValueArray of (hash, key, value) triples appended in insertion
 //! order (a deleted entry has a null key); `index` is a power-of-two ValueArray of small ints (entry + 1,
-//! 0 = empty), probed linearly. Hashes always fit in a small int (|h| < 2^62): see `ops::hash`. Lookups may call Python (`__hash__`, `__eq__`), which may collect: every
-//! function here keeps the dict and key in value-stack slots and re-reads them after such calls.
+//! 0 = empty) probed with CPython's perturbed sequence, or null for tables of at most `LINEAR_MAX`
+//! entries, which are scanned linearly (instance dicts: one allocation instead of two). Hashes always fit
+//! in a small int (|h| < 2^62): see `ops::hash`. Lookups may call Python (`__hash__`, `__eq__`), which
+//! may collect or even mutate the table: every function here keeps the dict and key in value-stack
+//! slots and re-reads them (and re-checks the table) after such calls.
 
 use super::{PyResult, Vm};
 use crate::obj::layout::*;
 use gc::Value;
 
 const MIN_CAP: usize = 4;
+/// Largest table kept without an index (linear scans beat hashing at this size).
+const LINEAR_MAX: usize = 8;
 
 /// CPython's open-addressing probe sequence: `i = 5*i + perturb + 1`, with the high bits of the hash
 /// shifted in, so that runs of consecutive integer keys and deleted entries do not form long clusters.
@@ -89,23 +94,37 @@ impl Vm {
     /// Finds the entry for the key at stack slot `kslot` in the dict at `dslot`. GC point when keys
     /// have Python-level `__eq__`.
     fn dict_find(&mut self, dslot: usize, kslot: usize, hash: i64) -> PyResult<Option<usize>> {
-        let d = self.at(dslot);
-        if self.obj::<DictObj>(d).index.is_null() {
-            return Ok(None);
-        }
         let mut probe = Probe::new(hash);
+        let mut linear = 0usize;
         loop {
+            // Re-read everything each round: a key's __eq__ may have mutated or cleared the dict.
             let d = self.at(dslot);
             let key = self.at(kslot);
             let p = self.obj::<DictObj>(d);
-            let index = self.varray(p.index);
-            let mask = index.len() - 1;
-            let slot = probe.slot & mask;
-            let ix = index[slot];
-            if ix.is_null() || ix.as_int() == 0 {
+            if p.entries.is_null() {
                 return Ok(None);
             }
-            let e = (ix.as_int() - 1) as usize;
+            let e = if p.index.is_null() {
+                // small table: linear scan of the entries
+                if linear >= p.used.min(self.varray(p.entries).len() / 3) {
+                    return Ok(None);
+                }
+                linear += 1;
+                linear - 1
+            } else {
+                let index = self.varray(p.index);
+                let mask = index.len() - 1;
+                let ix = index[probe.slot & mask];
+                if ix.as_int() == 0 {
+                    return Ok(None);
+                }
+                probe.next(mask);
+                let e = (ix.as_int() - 1) as usize;
+                if e >= p.used {
+                    continue;
+                }
+                e
+            };
             let entries = self.varray(p.entries);
             let k = entries[3 * e + 1];
             if !k.is_null() && entries[3 * e].as_int() == hash {
@@ -126,7 +145,6 @@ impl Vm {
                     }
                 }
             }
-            probe.next(mask);
         }
     }
 
@@ -154,11 +172,23 @@ impl Vm {
     pub fn dict_find_str(&mut self, d: Value, key: Value) -> Option<usize> {
         let h = self.str_hash(key);
         let p = self.obj::<DictObj>(d);
-        if p.index.is_null() {
+        if p.entries.is_null() {
             return None;
         }
-        let index = self.varray(p.index);
         let entries = self.varray(p.entries);
+        let matches = |e: usize| {
+            let k = entries[3 * e + 1];
+            k == key || (!k.is_null() && entries[3 * e].as_int() == h && self.is(k, Kind::Str) && self.str_of(k) == self.str_of(key))
+        };
+        if p.index.is_null() {
+            // small table: the key is usually the very same interned object, so check identity first
+            let n = p.used;
+            if let Some(e) = (0..n).find(|&e| entries[3 * e + 1] == key) {
+                return Some(e);
+            }
+            return (0..n).find(|&e| matches(e));
+        }
+        let index = self.varray(p.index);
         let mask = index.len() - 1;
         let mut probe = Probe::new(h);
         loop {
@@ -167,13 +197,7 @@ impl Vm {
                 return None;
             }
             let e = (ix.as_int() - 1) as usize;
-            let k = entries[3 * e + 1];
-            if k == key
-                || (!k.is_null()
-                    && self.is(k, Kind::Str)
-                    && entries[3 * e].as_int() == h
-                    && self.str_of(k) == self.str_of(key))
-            {
+            if matches(e) {
                 return Some(e);
             }
             probe.next(mask);
@@ -183,33 +207,9 @@ impl Vm {
     /// Fast lookup of a str key (no Python calls): for attribute and global lookups.
     #[inline]
     pub fn dict_get_str(&mut self, d: Value, key: Value) -> Option<Value> {
-        let h = self.str_hash(key);
-        let p = self.obj::<DictObj>(d);
-        if p.index.is_null() {
-            return None;
-        }
-        let index = self.varray(p.index);
-        let entries = self.varray(p.entries);
-        let mask = index.len() - 1;
-        let mut probe = Probe::new(h);
-        loop {
-            let slot = probe.slot & mask;
-            let ix = index[slot];
-            if ix.as_int() == 0 {
-                return None;
-            }
-            let e = (ix.as_int() - 1) as usize;
-            let k = entries[3 * e + 1];
-            if k == key
-                || (!k.is_null()
-                    && self.is(k, Kind::Str)
-                    && entries[3 * e].as_int() == h
-                    && self.str_of(k) == self.str_of(key))
-            {
-                return Some(entries[3 * e + 2]);
-            }
-            probe.next(mask);
-        }
+        let e = self.dict_find_str(d, key)?;
+        let entries = self.obj::<DictObj>(d).entries;
+        Some(self.varray(entries)[3 * e + 2])
     }
 
     /// d[key] = value. None of the three needs to be rooted by the caller.
@@ -271,6 +271,13 @@ impl Vm {
             ent[3 * e + 2] = v;
         }
         self.heap.write_barrier(entries);
+        p.used += 1;
+        p.len += 1;
+        self.dict_version += 1;
+        p.version = self.dict_version;
+        if index.is_null() {
+            return; // small table: no index
+        }
         let idx = self.varray_mut(index);
         let mask = idx.len() - 1;
         let mut probe = Probe::new(h);
@@ -278,10 +285,6 @@ impl Vm {
             probe.next(mask);
         }
         idx[probe.slot & mask] = Value::from_int(e as i64 + 1).unwrap();
-        p.used += 1;
-        p.len += 1;
-        self.dict_version += 1;
-        p.version = self.dict_version;
     }
 
     /// Makes room for `extra` more entries (GC point): grows or compacts.
@@ -302,12 +305,18 @@ impl Vm {
             newcap *= 2;
         }
         let entries = self.alloc(Kind::ValueArray, 3 * newcap)?;
-        self.push(entries);
-        let index = self.alloc(Kind::ValueArray, 2 * newcap)?;
-        let entries = self.pop();
-        for x in self.varray_mut(index).iter_mut() {
-            *x = Value::from_int(0).unwrap();
-        }
+        // Tables of up to LINEAR_MAX entries have no index: lookups scan the entries.
+        let index = if newcap <= LINEAR_MAX {
+            Value::NULL
+        } else {
+            self.push(entries);
+            let index = self.alloc(Kind::ValueArray, 2 * newcap)?;
+            for x in self.varray_mut(index).iter_mut() {
+                *x = Value::from_int(0).unwrap();
+            }
+            index
+        };
+        let entries = if index.is_null() { entries } else { self.pop() };
         let d = self.at(dslot);
         let (old_entries, used) = {
             let p = self.obj::<DictObj>(d);

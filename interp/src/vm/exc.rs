@@ -161,9 +161,10 @@ impl Vm {
                 Some(l) if self.is(l, Kind::List) => l,
                 _ => {
                     let l = self.new_list()?;
+                    self.push(l);
                     let d = self.obj::<InstanceObj>(self.at(base)).dict;
                     self.dict_set(d, k, l)?;
-                    l
+                    self.pop() // re-read: dict_set was a GC point
                 }
             };
             self.push(tb);
