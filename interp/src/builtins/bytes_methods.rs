@@ -162,14 +162,7 @@ fn is_ws(b: u8) -> bool {
 
 fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<usize>> {
     let (s, _) = self_data(vm, a, fname)?;
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, fname),
-        &["sub", "start", "end"],
-        1,
-        Style::Old,
-    )?;
+    let p = window_params(vm, a, fname, "sub")?;
     let sub = sub_arg(vm, p[0].unwrap_or(0))?;
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
@@ -213,14 +206,7 @@ fn rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, _) = self_data(vm, &a, "count")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "count"),
-        &["sub", "start", "end"],
-        1,
-        Style::Old,
-    )?;
+    let p = window_params(vm, &a, "count", "sub")?;
     let sub = sub_arg(vm, p[0].unwrap_or(0))?;
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
@@ -234,14 +220,7 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Value> {
     let (s, _) = self_data(vm, a, fname)?;
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, fname),
-        &["prefix", "start", "end"],
-        1,
-        Style::Old,
-    )?;
+    let p = window_params(vm, a, fname, "prefix")?;
     let pv = vm.at(p[0].unwrap_or(0));
     let vals: Vec<Value> = if vm.is(pv, Kind::Tuple) {
         vm.tuple_items(pv).to_vec()
@@ -764,14 +743,7 @@ fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
         return new_same(vm, ba, s);
     }
     let marg = width as usize - s.len();
-    let (l, r) = match fname {
-        "ljust" => (0, marg),
-        "rjust" => (marg, 0),
-        _ => {
-            let l = marg / 2 + (marg & width as usize & 1);
-            (l, marg - l)
-        }
-    };
+    let (l, r) = pad_split(fname, marg, width as usize);
     let mut out = vec![fill; l];
     out.extend_from_slice(&s);
     out.extend(std::iter::repeat_n(fill, r));

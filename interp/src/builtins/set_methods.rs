@@ -47,6 +47,9 @@ pub fn install(vm: &mut Vm) {
     );
 }
 
+/// Any number of arguments after self.
+const ANY_COUNT: Arity = Arity::Range(0, usize::MAX);
+
 /// Checks a method call: `frozen` is Some(true) for a frozenset method, Some(false) for a set
 /// method shared with frozenset, None for a mutator (set only). Returns the argument count after self.
 fn check(vm: &mut Vm, a: &Args, name: &str, arity: Arity, frozen: Option<bool>) -> PyResult<usize> {
@@ -98,7 +101,7 @@ fn copy<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn union<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(vm, &a, "union", Arity::Range(0, usize::MAX), Some(FROZEN))?;
+    let n = check(vm, &a, "union", ANY_COUNT, Some(FROZEN))?;
     let r = copy_of(vm, a.base)?;
     vm.push(r);
     let rslot = vm.sp() - 1;
@@ -119,33 +122,24 @@ fn fold_binop(vm: &mut Vm, a: &Args, n: usize, rslot: usize, op: BinOp) -> PyRes
     Ok(())
 }
 
-fn intersection<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(
-        vm,
-        &a,
-        "intersection",
-        Arity::Range(0, usize::MAX),
-        Some(FROZEN),
-    )?;
+/// Pushes a copy of self folded with `op` over the `n` arguments after self; returns its slot.
+fn folded_copy(vm: &mut Vm, a: &Args, n: usize, op: BinOp) -> PyResult<usize> {
     let r = copy_of(vm, a.base)?;
     vm.push(r);
     let rslot = vm.sp() - 1;
-    fold_binop(vm, &a, n, rslot, BinOp::And)?;
+    fold_binop(vm, a, n, rslot, op)?;
+    Ok(rslot)
+}
+
+fn intersection<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = check(vm, &a, "intersection", ANY_COUNT, Some(FROZEN))?;
+    folded_copy(vm, &a, n, BinOp::And)?;
     Ok(vm.pop())
 }
 
 fn difference<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(
-        vm,
-        &a,
-        "difference",
-        Arity::Range(0, usize::MAX),
-        Some(FROZEN),
-    )?;
-    let r = copy_of(vm, a.base)?;
-    vm.push(r);
-    let rslot = vm.sp() - 1;
-    fold_binop(vm, &a, n, rslot, BinOp::Sub)?;
+    let n = check(vm, &a, "difference", ANY_COUNT, Some(FROZEN))?;
+    folded_copy(vm, &a, n, BinOp::Sub)?;
     Ok(vm.pop())
 }
 
@@ -260,7 +254,7 @@ fn clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn update(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(vm, &a, "update", Arity::Range(0, usize::MAX), None)?;
+    let n = check(vm, &a, "update", ANY_COUNT, None)?;
     for i in 1..=n {
         vm.set_update(a.base, a.base + i)?;
     }
@@ -275,29 +269,14 @@ fn replace_contents(vm: &mut Vm, a: &Args, rslot: usize) -> PyResult<()> {
 }
 
 fn intersection_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(
-        vm,
-        &a,
-        "intersection_update",
-        Arity::Range(0, usize::MAX),
-        None,
-    )?;
-    let r = copy_of(vm, a.base)?;
-    vm.push(r);
-    let rslot = vm.sp() - 1;
-    fold_binop(vm, &a, n, rslot, BinOp::And)?;
+    let n = check(vm, &a, "intersection_update", ANY_COUNT, None)?;
+    let rslot = folded_copy(vm, &a, n, BinOp::And)?;
     replace_contents(vm, &a, rslot)?;
     Ok(vm.none())
 }
 
 fn difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check(
-        vm,
-        &a,
-        "difference_update",
-        Arity::Range(0, usize::MAX),
-        None,
-    )?;
+    let n = check(vm, &a, "difference_update", ANY_COUNT, None)?;
     for i in 1..=n {
         if vm.arg(&a, i) == vm.arg(&a, 0) {
             let s = vm.arg(&a, 0);

@@ -111,6 +111,18 @@ pub fn bind_keywords(
     Ok(slots)
 }
 
+/// Parameters (`first`, start, end) of find/count/startswith and friends (PyArg_ParseTuple
+/// style errors), as stack slots.
+pub fn window_params(
+    vm: &mut Vm,
+    a: &Args,
+    fname: &str,
+    first: &str,
+) -> PyResult<Vec<Option<usize>>> {
+    let qname = qual(vm, a, fname);
+    params(vm, a, &qname, &[first, "start", "end"], 1, Style::Old)
+}
+
 /// "" for one, "s" otherwise.
 pub fn plural(n: usize) -> &'static str {
     if n == 1 {
@@ -319,21 +331,18 @@ pub fn add_static(vm: &mut Vm, tname: &str, name: &str, f: NativeFn) {
 
 /// Builds a list from Rust strings.
 pub fn str_list(vm: &mut Vm, parts: &[&str]) -> PyResult<Value> {
-    let base = vm.sp();
-    for p in parts {
-        match vm.new_str(p) {
-            Ok(s) => vm.push(s),
-            Err(e) => {
-                vm.truncate(base);
-                return Err(e);
-            }
-        }
-    }
+    push_strs(vm, parts)?;
     vm.new_list_from_stack(parts.len())
 }
 
 /// Builds a tuple from Rust strings.
 pub fn str_tuple(vm: &mut Vm, parts: &[&str]) -> PyResult<Value> {
+    push_strs(vm, parts)?;
+    vm.new_tuple_from_stack(parts.len())
+}
+
+/// Pushes a new str for every part; on error the stack is cut back to where it was.
+fn push_strs(vm: &mut Vm, parts: &[&str]) -> PyResult<()> {
     let base = vm.sp();
     for p in parts {
         match vm.new_str(p) {
@@ -344,7 +353,20 @@ pub fn str_tuple(vm: &mut Vm, parts: &[&str]) -> PyResult<Value> {
             }
         }
     }
-    vm.new_tuple_from_stack(parts.len())
+    Ok(())
+}
+
+/// (left, right) fill counts of center/ljust/rjust (`fname`) for `marg` fill chars up to `width`
+/// (CPython's center puts the odd one on the left when both are odd).
+pub fn pad_split(fname: &str, marg: usize, width: usize) -> (usize, usize) {
+    match fname {
+        "ljust" => (0, marg),
+        "rjust" => (marg, 0),
+        _ => {
+            let l = marg / 2 + (marg & width & 1);
+            (l, marg - l)
+        }
+    }
 }
 
 /// `s` with `left` and `right` fill chars around it.

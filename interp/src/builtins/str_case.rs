@@ -384,14 +384,7 @@ fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
         return Ok(vm.arg(a, 0));
     }
     let marg = width as usize - n;
-    let (l, r) = match fname {
-        "ljust" => (0, marg),
-        "rjust" => (marg, 0),
-        _ => {
-            let l = marg / 2 + (marg & width as usize & 1);
-            (l, marg - l)
-        }
-    };
+    let (l, r) = pad_split(fname, marg, width as usize);
     let out = padded(&s, l, r, fill);
     vm.new_str(&out)
 }

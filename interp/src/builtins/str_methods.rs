@@ -84,14 +84,7 @@ fn window(
 
 fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<usize>> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, fname),
-        &["sub", "start", "end"],
-        1,
-        Style::Old,
-    )?;
+    let p = window_params(vm, a, fname, "sub")?;
     let sub_slot = p[0].unwrap_or(0);
     need_str(vm, sub_slot, "must be str, not ")?;
     let start = opt_index(vm, p[1])?;
@@ -135,14 +128,7 @@ fn rindex(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_self(vm, &a, "str", "count", &[Kind::Str])?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "count"),
-        &["sub", "start", "end"],
-        1,
-        Style::Old,
-    )?;
+    let p = window_params(vm, &a, "count", "sub")?;
     let sub_slot = p[0].unwrap_or(0);
     need_str(vm, sub_slot, "must be str, not ")?;
     let start = opt_index(vm, p[1])?;
@@ -169,14 +155,7 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Value> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, fname),
-        &["prefix", "start", "end"],
-        1,
-        Style::Old,
-    )?;
+    let p = window_params(vm, a, fname, "prefix")?;
     let pslot = p[0].unwrap_or(0);
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
