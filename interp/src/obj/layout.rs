@@ -96,11 +96,14 @@ pub struct ValueArrayObj {
     pub len: usize,
     pub items: [Value; 0],
 }
-/// list: `items` is a ValueArray of capacity >= len (or null when empty).
+/// list: `items` is a ValueArray of capacity >= len (or null when empty). `cls`/`attrs` are null for a
+/// plain list; an instance of a Python subclass of list has its class and its `__dict__` there.
 #[repr(C)]
 pub struct ListObj {
     pub len: usize,
     pub items: Value,
+    pub cls: Value,
+    pub attrs: Value,
 }
 /// dict/set/frozenset: insertion-ordered hash table.
 /// `entries` is a ValueArray of `3 * cap` words: (hash as small int, key, value); a deleted entry has a
@@ -115,6 +118,9 @@ pub struct DictObj {
     /// Changes (to a VM-wide unique number) whenever a key is added or removed or the table is
     /// rebuilt, never when a value is replaced: caches of entry positions check it. 0 = never cached.
     pub version: u64,
+    /// Python subclass of dict: its class and `__dict__` (null for a plain dict/set).
+    pub cls: Value,
+    pub attrs: Value,
 }
 #[repr(C)]
 pub struct RangeObj {
@@ -321,13 +327,22 @@ pub fn register_kinds(heap: &mut Heap) -> Vec<TypeId> {
     infos.push(info(
         "list",
         size_of::<ListObj>(),
-        vals(&[offset_of!(ListObj, items)]),
+        vals(&[
+            offset_of!(ListObj, items),
+            offset_of!(ListObj, cls),
+            offset_of!(ListObj, attrs),
+        ]),
     ));
     let mut va = info("valuearray", size_of::<ValueArrayObj>(), vec![]);
     va.item_size = 8;
     va.items_are_values = true;
     infos.push(va);
-    let dict_offs = vals(&[offset_of!(DictObj, entries), offset_of!(DictObj, index)]);
+    let dict_offs = vals(&[
+        offset_of!(DictObj, entries),
+        offset_of!(DictObj, index),
+        offset_of!(DictObj, cls),
+        offset_of!(DictObj, attrs),
+    ]);
     infos.push(info("dict", size_of::<DictObj>(), dict_offs.clone()));
     infos.push(info("set", size_of::<DictObj>(), dict_offs.clone()));
     infos.push(info("frozenset", size_of::<DictObj>(), dict_offs));

@@ -150,6 +150,14 @@ pub fn bootstrap(vm: &mut Vm) {
     }
     let object = vm.roots.types[Kind::Instance as usize];
     unsafe { (*vm.payload::<TypeObj>(object)).flags |= TYPE_BASETYPE };
+    // list and dict can be subclassed in Python: their instances keep the list/dict layout
+    for k in [Kind::List, Kind::Dict] {
+        let t = vm.roots.types[k as usize];
+        unsafe {
+            (*vm.payload::<TypeObj>(t)).flags |= TYPE_BASETYPE;
+            (*vm.payload::<TypeObj>(t)).inst_kind = k as u64;
+        }
+    }
     // MROs: every builtin type is (T, object); bool derives from int.
     let obj_mro = vm.old_tuple(&[object]);
     unsafe {
@@ -270,6 +278,12 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("type", "__new__", type_new);
     vm.add_method("type", "mro", type_mro);
     vm.add_method("slice", "indices", slice_indices);
+    vm.add_method("list", "__init__", list_init);
+    vm.add_method("list", "__repr__", container_repr_native);
+    vm.add_method("list", "__iter__", builtin_iter_native);
+    vm.add_method("dict", "__iter__", builtin_iter_native);
+    vm.add_method("dict", "__repr__", container_repr_native);
+    vm.add_method("dict", "__init__", dict_init);
     crate::builtins::install(vm);
 }
 
@@ -719,4 +733,62 @@ fn slice_indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = vm.slice_indices(vm.arg(&a, 0), n as usize)?;
     let vals = [s.start, s.stop, s.step].map(|x| Value::from_int(x).unwrap());
     vm.new_tuple(&vals)
+}
+
+/// list.__init__(self, iterable=()): refills the list (used by subclasses, e.g. through super()).
+fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = vm.npos(&a);
+    if n > 2 || !a.kwnames.is_null() {
+        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", a.n - 1)));
+    }
+    let l = vm.arg(&a, 0);
+    vm.list_set_len(l, 0);
+    if n == 2 {
+        vm.list_extend(a.base, a.base + 1)?;
+    }
+    Ok(vm.none())
+}
+
+/// dict.__init__(self, mapping_or_pairs=(), **kw)
+fn dict_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = vm.npos(&a);
+    if n > 2 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", n - 1)));
+    }
+    if n == 2 {
+        vm.dict_update_from(a.base, a.base + 1)?;
+    }
+    if !a.kwnames.is_null() {
+        let k = vm.tuple_items(a.kwnames).len();
+        for j in 0..k {
+            let key = vm.tuple_items(a.kwnames)[j];
+            let v = vm.at(a.base + n + j);
+            let d = vm.arg(&a, 0);
+            vm.dict_set(d, key, v)?;
+        }
+    }
+    Ok(vm.none())
+}
+
+/// list.__repr__ / dict.__repr__: the builtin rendering, reachable from subclasses through super().
+fn container_repr_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = vm.arg(&a, 0);
+    if !(vm.is(v, Kind::List) || vm.is(v, Kind::Dict)) {
+        return Err(vm.type_error("descriptor '__repr__' requires a 'list' or 'dict' object"));
+    }
+    let s = vm.container_repr(v)?;
+    vm.new_str(&s)
+}
+
+/// list.__iter__ / dict.__iter__: the builtin iterator, even on a subclass that overrides __iter__.
+fn builtin_iter_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = vm.arg(&a, 0);
+    if vm.is(v, Kind::List) {
+        return vm.new_iter(super::iter::IT_LIST, v, Value::NULL, 0, 0);
+    }
+    if vm.is(v, Kind::Dict) {
+        let n = vm.dict_len(v) as i64;
+        return vm.new_iter(super::iter::IT_DICT_KEYS, v, Value::NULL, 0, n);
+    }
+    Err(vm.type_error("descriptor '__iter__' requires a 'list' or 'dict' object"))
 }

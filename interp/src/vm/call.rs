@@ -494,6 +494,17 @@ impl Vm {
                         self.type_error(format!("__init__() should return None, not '{tn}'"))
                     );
                 }
+            } else if self.is(init, Kind::Native)
+                && (self.is(self.at(base), Kind::List) || self.is(self.at(base), Kind::Dict))
+            {
+                // list/dict subclass without its own __init__: list.__init__ / dict.__init__ fill it
+                let cs = self.sp();
+                self.push(init);
+                self.push(self.at(base));
+                for i in 0..nargs {
+                    self.push(self.at(fslot + 1 + i));
+                }
+                self.call_slot(cs, nargs + 1, kwnames)?;
             } else if nargs > 0 && !self.is_exception_class(self.at(fslot)) {
                 let custom_new = self
                     .lookup_type_str(self.at(fslot), "__new__")
@@ -534,6 +545,10 @@ impl Vm {
                 }
                 return self.call_slot(cs, nargs + 1, kwnames);
             }
+        }
+        let ik = self.obj::<TypeObj>(self.at(fslot)).inst_kind;
+        if ik == Kind::List as u64 || ik == Kind::Dict as u64 {
+            return self.new_builtin_subclass_instance(fslot, ik == Kind::List as u64);
         }
         let inst = self.alloc(Kind::Instance, 0)?;
         self.push(inst);
@@ -589,6 +604,32 @@ impl Vm {
             return Ok(self.pop());
         }
         Ok(inst)
+    }
+
+    /// An empty list/dict whose class is the Python subclass at `fslot`, with its own `__dict__`.
+    fn new_builtin_subclass_instance(&mut self, fslot: usize, is_list: bool) -> PyResult<Value> {
+        let v = if is_list {
+            self.new_list()?
+        } else {
+            self.new_dict()?
+        };
+        self.push(v);
+        let attrs = self.new_dict()?;
+        let v = self.pop();
+        let cls = self.at(fslot);
+        unsafe {
+            if is_list {
+                let p = self.payload::<ListObj>(v);
+                (*p).cls = cls;
+                (*p).attrs = attrs;
+            } else {
+                let p = self.payload::<DictObj>(v);
+                (*p).cls = cls;
+                (*p).attrs = attrs;
+            }
+        }
+        self.heap.write_barrier(v);
+        Ok(v)
     }
 
     /// The instance created by object.__new__(cls) (used by Python __new__ via super().__new__(cls)).

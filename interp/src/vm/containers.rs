@@ -17,6 +17,13 @@ pub struct SliceIdx {
 impl Vm {
     /// len(v)
     pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        if let Some(f) = self.subclass_override(v, "__len__") {
+            let r = self.call(f, &[v])?;
+            return match self.to_i64(r) {
+                Some(n) if n >= 0 => Ok(n as usize),
+                _ => Err(self.type_error("__len__() should return a non-negative integer")),
+            };
+        }
         if v.is_ptr() {
             match self.kind(v) {
                 Kind::Str => return Ok(self.str_nchars(v)),
@@ -145,6 +152,9 @@ impl Vm {
             return Err(self.type_error(format!("'{tn}' object is not subscriptable")));
         }
         let is_slice = self.is(k, Kind::Slice);
+        if let Some(f) = self.subclass_override(o, "__getitem__") {
+            return self.call(f, &[o, k]);
+        }
         match self.kind(o) {
             Kind::List => {
                 if !is_slice {
@@ -227,7 +237,12 @@ impl Vm {
             }
             Kind::Dict => match self.dict_get(o, k)? {
                 Some(v) => Ok(v),
-                None => Err(self.key_error(k)),
+                None => {
+                    if let Some(f) = self.subclass_override(o, "__missing__") {
+                        return self.call(f, &[o, k]);
+                    }
+                    Err(self.key_error(k))
+                }
             },
             Kind::Range => {
                 let (start, _, step, len) = self.range_tuple(o)?;
@@ -263,6 +278,10 @@ impl Vm {
         if !o.is_ptr() {
             let tn = self.type_name(o);
             return Err(self.type_error(format!("'{tn}' object does not support item assignment")));
+        }
+        if let Some(f) = self.subclass_override(o, "__setitem__") {
+            self.call(f, &[o, k, v])?;
+            return Ok(());
         }
         match self.kind(o) {
             Kind::List => {
@@ -442,6 +461,10 @@ impl Vm {
 
     /// item in container
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if let Some(f) = self.subclass_override(container, "__contains__") {
+            let r = self.call(f, &[container, item])?;
+            return self.truthy(r);
+        }
         if container.is_ptr() {
             match self.kind(container) {
                 Kind::Str => {

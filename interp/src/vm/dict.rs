@@ -178,7 +178,11 @@ impl Vm {
         let entries = self.varray(p.entries);
         let matches = |e: usize| {
             let k = entries[3 * e + 1];
-            k == key || (!k.is_null() && entries[3 * e].as_int() == h && self.is(k, Kind::Str) && self.str_of(k) == self.str_of(key))
+            k == key
+                || (!k.is_null()
+                    && entries[3 * e].as_int() == h
+                    && self.is(k, Kind::Str)
+                    && self.str_of(k) == self.str_of(key))
         };
         if p.index.is_null() {
             // small table: the key is usually the very same interned object, so check identity first

@@ -278,7 +278,12 @@ impl Vm {
                             let i = self.attr_hint(code, ip) * 3 + 2;
                             let n = self.sp();
                             let v = self.roots.stack[n - 2];
-                            unsafe { *(*self.payload::<ValueArrayObj>(e)).items.as_mut_ptr().add(i) = v };
+                            unsafe {
+                                *(*self.payload::<ValueArrayObj>(e))
+                                    .items
+                                    .as_mut_ptr()
+                                    .add(i) = v
+                            };
                             self.heap.write_barrier(e);
                             self.truncate(n - 2);
                             continue;
@@ -854,13 +859,20 @@ impl Vm {
     /// checks that the key there is still that (interned) name: a hit needs no hashing, and a wrong
     /// guess only costs the normal lookup, which refreshes the hint. Returns the entries array on a hit.
     #[inline(always)]
-    fn instance_attr_slot(&mut self, obj: Value, name: Value, code: Value, ip: usize) -> Option<Value> {
+    fn instance_attr_slot(
+        &mut self,
+        obj: Value,
+        name: Value,
+        code: Value,
+        ip: usize,
+    ) -> Option<Value> {
         if !self.is(obj, Kind::Instance) || self.attr_flags_dynamic {
             return None;
         }
         let io = self.obj::<InstanceObj>(obj);
         let (cls, d) = (io.cls, io.dict);
-        if d.is_null() || self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) != 0 {
+        if d.is_null() || self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) != 0
+        {
             return None;
         }
         let dp = self.obj::<DictObj>(d);

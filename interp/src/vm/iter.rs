@@ -64,6 +64,9 @@ impl Vm {
         if v.is_int() {
             return Err(self.type_error("'int' object is not iterable"));
         }
+        if let Some(f) = self.subclass_override(v, "__iter__") {
+            return self.call(f, &[v]);
+        }
         match self.kind(v) {
             Kind::List => self.new_iter(IT_LIST, v, Value::NULL, 0, 0),
             Kind::Tuple => self.new_iter(IT_TUPLE, v, Value::NULL, 0, 0),
@@ -412,7 +415,7 @@ impl Vm {
 
     /// Drains any iterable into a new list.
     pub fn to_list(&mut self, v: Value) -> PyResult<Value> {
-        if self.is(v, Kind::List) {
+        if self.is(v, Kind::List) && self.subclass_override(v, "__iter__").is_none() {
             let items = self.list_items(v).to_vec();
             for x in &items {
                 self.push(*x);
@@ -448,7 +451,9 @@ impl Vm {
     /// list at `lslot` .extend(iterable at `srcslot`)
     pub fn list_extend(&mut self, lslot: usize, srcslot: usize) -> PyResult<()> {
         let src = self.at(srcslot);
-        if self.is(src, Kind::List) || self.is(src, Kind::Tuple) {
+        if (self.is(src, Kind::List) && self.subclass_override(src, "__iter__").is_none())
+            || self.is(src, Kind::Tuple)
+        {
             let n = if self.is(src, Kind::List) {
                 self.list_len(src)
             } else {

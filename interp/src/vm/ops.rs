@@ -582,7 +582,13 @@ impl Vm {
             } else if let (Some(x), Some(y)) = (self.to_i64(a), self.to_i64(b)) {
                 x.cmp(&y)
             } else {
-                let small = |vm: &Vm, v: Value| if vm.is(v, Kind::BigInt) { None } else { vm.to_bigint(v) };
+                let small = |vm: &Vm, v: Value| {
+                    if vm.is(v, Kind::BigInt) {
+                        None
+                    } else {
+                        vm.to_bigint(v)
+                    }
+                };
                 let (sa, sb) = (small(self, a), small(self, b));
                 let x = sa.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(a).n);
                 let y = sb.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(b).n);
@@ -1411,7 +1417,9 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
             }
             let f = big_true_div(x, y);
             if f.is_infinite() {
-                return Err(BigErr::Overflow("integer division result too large for a float"));
+                return Err(BigErr::Overflow(
+                    "integer division result too large for a float",
+                ));
             }
             return Ok(BigOut::Float(f));
         }
@@ -1454,7 +1462,11 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
             };
             num_traits::pow::Pow::pow(x, e)
         }
-        BinOp::MatMul => return Err(BigErr::Type("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(BigErr::Type(
+                "unsupported operand type(s) for @: 'int' and 'int'",
+            ))
+        }
     };
     Ok(BigOut::Int(r))
 }

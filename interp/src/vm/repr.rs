@@ -158,6 +158,14 @@ impl Vm {
             )),
             Kind::Ellipsis => Ok("Ellipsis".into()),
             Kind::NotImplemented => Ok("NotImplemented".into()),
+            Kind::List | Kind::Dict if self.subclass_override(v, "__repr__").is_some() => {
+                let f = self.subclass_override(v, "__repr__").unwrap();
+                let r = self.call(f, &[v])?;
+                if !self.is(r, Kind::Str) {
+                    return Err(self.type_error("__repr__ returned non-string"));
+                }
+                Ok(self.str_of(r).to_string())
+            }
             Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet => {
                 self.container_repr(v)
             }
@@ -325,7 +333,7 @@ impl Vm {
         self.named(super::Named::EmptyTuple)
     }
 
-    fn container_repr(&mut self, v: Value) -> PyResult<String> {
+    pub fn container_repr(&mut self, v: Value) -> PyResult<String> {
         let id = self.heap.id_of(v);
         let k = self.kind(v);
         if self.repr_guard.contains(&id) {
@@ -436,6 +444,9 @@ impl Vm {
 
     /// repr(v) as a str object.
     pub fn repr(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(f) = self.subclass_override(v, "__repr__") {
+            return self.call(f, &[v]);
+        }
         if self.is(v, Kind::Instance) || self.is(v, Kind::Foreign) {
             if let Some(f) = self.special(v, "__repr__") {
                 if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
@@ -477,6 +488,9 @@ impl Vm {
     pub fn str_value(&mut self, v: Value) -> PyResult<Value> {
         if self.is(v, Kind::Str) {
             return Ok(v);
+        }
+        if let Some(f) = self.subclass_override(v, "__str__") {
+            return self.call(f, &[v]);
         }
         if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
             if let Some(f) = self.special(v, "__str__") {

@@ -16,6 +16,22 @@ impl Vm {
         match k {
             Kind::Instance => self.obj::<InstanceObj>(v).cls,
             Kind::Foreign => self.obj::<ForeignObj>(v).cls,
+            Kind::List => {
+                let c = self.obj::<ListObj>(v).cls;
+                if c.is_null() {
+                    self.roots.types[Kind::List as usize]
+                } else {
+                    c
+                }
+            }
+            Kind::Dict => {
+                let c = self.obj::<DictObj>(v).cls;
+                if c.is_null() {
+                    self.roots.types[Kind::Dict as usize]
+                } else {
+                    c
+                }
+            }
             Kind::Iter => {
                 let sub = self.obj::<IterObj>(v).kind as usize;
                 let i = if sub >= 101 {
@@ -80,6 +96,28 @@ impl Vm {
         self.lookup_type_str(t, name)
     }
 
+    /// A Python-level override of special method `name` on an instance of a subclass of list/dict
+    /// (the VM's fast paths for those kinds must defer to it).
+    pub fn subclass_override(&mut self, v: Value, name: &str) -> Option<Value> {
+        if !v.is_ptr() {
+            return None;
+        }
+        let cls = match self.kind(v) {
+            Kind::List => self.obj::<ListObj>(v).cls,
+            Kind::Dict => self.obj::<DictObj>(v).cls,
+            _ => return None,
+        };
+        if cls.is_null() {
+            return None;
+        }
+        let f = self.lookup_type_str(cls, name)?;
+        if self.is(f, Kind::Function) {
+            Some(f)
+        } else {
+            None
+        }
+    }
+
     /// The instance dict of an object, if it has one.
     pub fn instance_dict(&self, v: Value) -> Option<Value> {
         if !v.is_ptr() {
@@ -89,6 +127,8 @@ impl Vm {
             Kind::Instance => self.obj::<InstanceObj>(v).dict,
             Kind::Module => self.obj::<ModuleObj>(v).dict,
             Kind::Function => self.obj::<FunctionObj>(v).dict,
+            Kind::List => self.obj::<ListObj>(v).attrs,
+            Kind::Dict => self.obj::<DictObj>(v).attrs,
             _ => return None,
         };
         if d.is_null() {
