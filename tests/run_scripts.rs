@@ -32,6 +32,9 @@ const DIRECTIVE_LINES: usize = 5;
 enum Mode {
     Normal,
     Stress,
+    /// A collection every 7th allocation: shifts where collections land relative to `Stress`, which
+    /// catches stale references that every-allocation stress happens to miss.
+    StressShifted,
 }
 
 impl Mode {
@@ -39,6 +42,7 @@ impl Mode {
         match self {
             Mode::Normal => "normal",
             Mode::Stress => "stress",
+            Mode::StressShifted => "stress-shifted",
         }
     }
 }
@@ -325,12 +329,13 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
     cmd.env_remove("MINIPY_GC_STRESS")
         .env_remove("MINIPY_GC_NURSERY");
     cmd.env("PYTHONDONTWRITEBYTECODE", "1");
-    if mode == Mode::Stress {
+    if mode != Mode::Normal {
         let level = match script.stress {
             None => 1,
             Some(None) => return Outcome::Skipped,
             Some(Some(n)) => n,
         };
+        let level = if mode == Mode::StressShifted { level * 7 } else { level };
         cmd.env("MINIPY_GC_STRESS", level.to_string())
             .env("MINIPY_GC_NURSERY", STRESS_NURSERY);
     }
@@ -554,4 +559,9 @@ fn scripts_normal() {
 #[test]
 fn scripts_stress() {
     run_suite(Mode::Stress);
+}
+
+#[test]
+fn scripts_stress_shifted() {
+    run_suite(Mode::StressShifted);
 }

@@ -39,6 +39,8 @@ impl Vm {
                 self.add_traceback(f.code, line);
             }
             self.reraising = false;
+            // add_traceback allocates: re-read the frame's Values
+            let f = *self.roots.frames.last().unwrap();
             while self.blocks.len() > f.block_base {
                 let b = self.blocks.pop().unwrap();
                 match b.kind {

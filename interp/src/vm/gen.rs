@@ -155,6 +155,7 @@ impl Vm {
         let f = *self.roots.frames.last().unwrap();
         let line = self.code_data(f.code).line_at(f.ip.saturating_sub(1));
         self.add_traceback(f.code, line);
+        let f = *self.roots.frames.last().unwrap(); // re-read after the allocation
         while self.blocks.len() > f.block_base {
             let b = self.blocks.pop().unwrap();
             match b.kind {

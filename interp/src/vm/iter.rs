@@ -327,8 +327,7 @@ impl Vm {
                 let base = self.sp();
                 self.push(it);
                 loop {
-                    let p = self.obj::<IterObj>(self.at(base));
-                    let (f, sub) = (p.a, p.b);
+                    let sub = self.obj::<IterObj>(self.at(base)).b;
                     let v = match self.next(sub) {
                         Ok(Some(v)) => v,
                         other => {
@@ -337,6 +336,8 @@ impl Vm {
                         }
                     };
                     self.push(v);
+                    // re-read the predicate: next() was a GC point
+                    let f = self.obj::<IterObj>(self.at(base)).a;
                     let keep = if f == self.none() {
                         self.truthy(v)
                     } else {
