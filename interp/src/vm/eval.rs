@@ -1025,6 +1025,7 @@ impl Vm {
             }
             let k = self.intern("__suppress_context__");
             let t = self.bool_val(true);
+            let d = self.obj::<InstanceObj>(self.at(base + 1)).dict; // re-read after the GC point
             if let Err(x) = self.dict_set(d, k, t) {
                 return x;
             }

@@ -31,24 +31,27 @@ impl Vm {
                 };
                 let exc = self.new_exception_msg(e.kind, &msg)?;
                 self.push(exc);
-                let d = self.obj::<InstanceObj>(exc).dict;
+                let slot = self.sp() - 1;
                 let f = self.new_str(&e.filename)?;
-                let k = self.intern("filename");
-                self.dict_set(d, k, f)?;
-                let k = self.intern("lineno");
-                self.dict_set(d, k, Value::from_int(e.line as i64).unwrap())?;
-                let k = self.intern("offset");
-                self.dict_set(d, k, Value::from_int(e.col as i64 + 1).unwrap())?;
+                self.set_instance_attr(slot, "filename", f)?;
+                self.set_instance_attr(slot, "lineno", Value::from_int(e.line as i64).unwrap())?;
+                self.set_instance_attr(slot, "offset", Value::from_int(e.col as i64 + 1).unwrap())?;
                 let t = self.new_str(&text)?;
-                let k = self.intern("text");
-                self.dict_set(d, k, t)?;
-                let k = self.intern("msg");
+                self.set_instance_attr(slot, "text", t)?;
                 let m = self.new_str(&msg)?;
-                self.dict_set(d, k, m)?;
+                self.set_instance_attr(slot, "msg", m)?;
                 let exc = self.pop();
                 Err(self.raise_value(exc))
             }
         }
+    }
+
+    /// Sets an attribute in the dict of the instance at stack slot `slot` (re-read each time: every
+    /// store may collect).
+    fn set_instance_attr(&mut self, slot: usize, name: &str, v: Value) -> PyResult<()> {
+        let d = self.obj::<InstanceObj>(self.at(slot)).dict;
+        let k = self.intern(name);
+        self.dict_set(d, k, v)
     }
 
     /// Runs a code object as the body of module `m` (GC point; returns when the module finishes).

@@ -232,6 +232,11 @@ impl Vm {
         if self.is(obj, Kind::Super) {
             return self.super_getattr(base);
         }
+        if self.is(obj, Kind::Foreign) {
+            if let Some(r) = self.foreign_getattr(base, propagate) {
+                return r;
+            }
+        }
         if let Some(v) = self.special_attr(obj, name)? {
             return Ok(Some(v));
         }
@@ -293,6 +298,48 @@ impl Vm {
             }
         }
         Ok(None)
+    }
+
+    /// Native classes (cffi's cdata, lib...) answer most attributes from their native `__getattr__`:
+    /// call it directly for non-dunder names the class itself does not define, skipping the generic
+    /// lookup chain. None = take the general path.
+    fn foreign_getattr(&mut self, base: usize, propagate: bool) -> Option<PyResult<Option<Value>>> {
+        let (obj, name) = (self.at(base), self.at(base + 1));
+        if self.str_of(name).starts_with("__") {
+            return None;
+        }
+        let t = self.type_of(obj);
+        if self.lookup_type(t, name).is_some() {
+            return None;
+        }
+        let ga = self.special(obj, "__getattr__")?;
+        if !self.is(ga, Kind::Native) || !self.obj::<NativeObj>(ga).bound.is_null() {
+            return None;
+        }
+        let nf = self.obj::<NativeObj>(ga).f;
+        let args = self.sp();
+        self.push(obj);
+        self.push(name);
+        let r = nf(
+            self,
+            super::Args {
+                base: args,
+                n: 2,
+                kwnames: Value::NULL,
+            },
+        );
+        self.truncate(args);
+        Some(match r {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                if !propagate && self.exc_matches(self.roots.exc, "AttributeError") {
+                    self.take_exc();
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        })
     }
 
     /// super().name: search the MRO of the instance's type after `typ`, bind to the instance.
