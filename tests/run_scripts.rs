@@ -335,7 +335,11 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
             Some(None) => return Outcome::Skipped,
             Some(Some(n)) => n,
         };
-        let level = if mode == Mode::StressShifted { level * 7 } else { level };
+        let level = if mode == Mode::StressShifted {
+            level * 7
+        } else {
+            level
+        };
         cmd.env("MINIPY_GC_STRESS", level.to_string())
             .env("MINIPY_GC_NURSERY", STRESS_NURSERY);
     }

@@ -3,12 +3,12 @@
 //! Pipeline: source -> `rustpython-parser` AST -> `compiler` -> `bytecode::CodeUnit` (plain Rust, no heap
 //! references) -> loaded into heap objects by the VM -> executed by `vm`.
 
+pub mod builtins;
 pub mod bytecode;
+pub mod cffi;
 pub mod compiler;
 pub mod dis;
-pub mod builtins;
-pub mod cffi;
 pub mod obj;
-pub mod vm;
 pub mod repl;
 pub mod run;
+pub mod vm;
