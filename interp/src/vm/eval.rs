@@ -29,7 +29,7 @@ impl Vm {
 
     /// Finds a handler for `vm.exc`, popping frames up to (and including) the entry frame.
     /// Returns true if execution can resume in a handler.
-    fn unwind(&mut self) -> bool {
+    pub(super) fn unwind(&mut self) -> bool {
         loop {
             let Some(f) = self.roots.frames.last().copied() else {
                 return false;

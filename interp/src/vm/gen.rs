@@ -149,38 +149,11 @@ impl Vm {
         g
     }
 
-    /// run_frames' unwinding, used by throw(): true if a handler in the generator frame caught it.
+    /// throw(): unwinds the resumed generator frame (an entry frame) as if the exception had been
+    /// raised at its yield: true if a handler in the generator caught it.
     fn unwind_into_handler(&mut self) -> bool {
-        // Reuse the normal machinery by running a frame that immediately raises.
-        let f = *self.roots.frames.last().unwrap();
-        let line = self.code_data(f.code).line_at(f.ip.saturating_sub(1));
-        self.add_traceback(f.code, line);
-        let f = *self.roots.frames.last().unwrap(); // re-read after the allocation
-        while self.blocks.len() > f.block_base {
-            let b = self.blocks.pop().unwrap();
-            match b.kind {
-                BlockKind::Handler => {
-                    self.roots.handled.pop();
-                }
-                _ => {
-                    self.truncate(f.base + b.depth as usize);
-                    let e = self.take_exc();
-                    self.push(e);
-                    self.roots.handled.push(e);
-                    self.blocks.push(Block {
-                        kind: BlockKind::Handler,
-                        handler: 0,
-                        depth: 0,
-                    });
-                    self.roots.frames.last_mut().unwrap().ip = b.handler as usize;
-                    return true;
-                }
-            }
-        }
-        self.roots.frames.pop();
-        self.truncate(f.ret_slot);
-        self.gen_finished(f.generator);
-        false
+        self.reraising = false;
+        self.unwind()
     }
 
     pub fn gen_send(&mut self, g: Value, value: Value) -> PyResult<GenResult> {
