@@ -270,6 +270,7 @@ fn append(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "append")?;
     let p = params(vm, &a, &qual(vm, &a, "append"), &["item"], 1, Style::One)?;
     let b = byte_arg(vm, p[0].unwrap_or(0))?;
+    vm.bytearray_check_resize(vm.arg(&a, 0))?;
     vm.bytearray_mut(vm.arg(&a, 0)).push(b);
     Ok(vm.none())
 }
@@ -296,6 +297,7 @@ fn extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
             ints_of(vm, slot)?
         }
     };
+    vm.bytearray_check_resize(vm.arg(&a, 0))?;
     vm.bytearray_mut(vm.arg(&a, 0)).extend_from_slice(&data);
     Ok(vm.none())
 }
@@ -331,6 +333,7 @@ fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(slot) => int_arg(vm, slot)?,
         None => -1,
     };
+    vm.bytearray_check_resize(vm.arg(&a, 0))?;
     let v = vm.bytearray_mut(vm.arg(&a, 0));
     if v.is_empty() {
         return Err(vm.index_error("pop from empty bytearray"));
@@ -356,6 +359,7 @@ fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     )?;
     let i = int_arg(vm, p[0].unwrap_or(0))?;
     let b = byte_arg(vm, p[1].unwrap_or(0))?;
+    vm.bytearray_check_resize(vm.arg(&a, 0))?;
     let v = vm.bytearray_mut(vm.arg(&a, 0));
     let n = v.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -367,6 +371,7 @@ fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "remove")?;
     let p = params(vm, &a, &qual(vm, &a, "remove"), &["value"], 1, Style::One)?;
     let b = byte_arg(vm, p[0].unwrap_or(0))?;
+    vm.bytearray_check_resize(vm.arg(&a, 0))?;
     let v = vm.bytearray_mut(vm.arg(&a, 0));
     match v.iter().position(|&x| x == b) {
         Some(i) => {
@@ -390,6 +395,7 @@ fn noargs(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
 
 fn clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
     noargs(vm, &a, "clear")?;
+    vm.bytearray_check_resize(vm.arg(&a, 0))?;
     vm.bytearray_mut(vm.arg(&a, 0)).clear();
     Ok(vm.none())
 }

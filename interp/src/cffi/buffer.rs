@@ -304,6 +304,9 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut cd = CData::new(&sh, flavor_ty, ptr, Flavor::FromBuffer(src.to_string()));
     cd.len = len;
     let obj = opt_arg(vm, &a, obj_i, "python_buffer").unwrap_or(Value::NULL);
+    if vm.is(obj, Kind::ByteArray) {
+        cd.export = Some(cdata::ExportGuard::new(vm.bytearray_exports(obj)));
+    }
     cdata::wrap(vm, cd, obj)
 }
 

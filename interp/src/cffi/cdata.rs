@@ -91,6 +91,25 @@ pub struct CData {
     /// Small owned memory (`ffi.new("int[10]")`, primitives) lives here, inside the boxed
     /// `CData` (which never moves), instead of a separate calloc.
     pub inline: [u128; INLINE_UNITS],
+    /// `from_buffer(bytearray)`: holds the bytearray's export count up while this cdata lives (or
+    /// until `ffi.release`), so the bytearray refuses to resize under C's pointer.
+    pub export: Option<ExportGuard>,
+}
+
+/// One export of a bytearray's storage; dropping it ends the export.
+pub struct ExportGuard(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl ExportGuard {
+    pub fn new(count: std::rc::Rc<std::cell::Cell<usize>>) -> ExportGuard {
+        count.set(count.get() + 1);
+        ExportGuard(count)
+    }
+}
+
+impl Drop for ExportGuard {
+    fn drop(&mut self) {
+        self.0.set(self.0.get().saturating_sub(1));
+    }
 }
 
 /// Owned memory up to this many 16-byte units is stored inline in the `CData`.
@@ -114,6 +133,7 @@ impl CData {
             struct_plan: None,
             item_plan: None,
             inline: [0; INLINE_UNITS],
+            export: None,
         }
     }
 

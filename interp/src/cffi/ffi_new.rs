@@ -334,6 +334,7 @@ pub fn release(vm: &mut Vm, v: Value) -> PyResult<()> {
         Flavor::Gc | Flavor::Owning => run_destructor(vm, v),
         Flavor::FromBuffer(_) => {
             cd.released = true;
+            cd.export = None; // the bytearray may resize again
             Ok(())
         }
         _ => Ok(()),

@@ -79,11 +79,14 @@ pub struct BytesObj {
     pub hash: u64,
     pub data: [u8; 0],
 }
-/// bytearray: storage outside the heap so its address is stable (ffi.from_buffer).
+/// bytearray: storage outside the heap so its address is stable (ffi.from_buffer). `exports`
+/// counts live buffer exports (cffi's from_buffer): while non-zero the storage must not be resized.
+/// It is a non-GC shared cell because the exporting cdata's destructor decrements it and a
+/// destructor must not touch another GC object (gc rule R7).
 #[repr(C)]
 pub struct ByteArrayObj {
     pub data: Vec<u8>,
-    pub exports: usize,
+    pub exports: std::rc::Rc<std::cell::Cell<usize>>,
 }
 #[repr(C)]
 pub struct TupleObj {

@@ -325,6 +325,9 @@ impl Vm {
                 };
                 let n = self.bytearray_mut(o).len();
                 let s = self.slice_indices(k, n)?;
+                if s.step == 1 && newb.len() != s.len {
+                    self.bytearray_check_resize(o)?;
+                }
                 let ba = self.bytearray_mut(o);
                 if s.step == 1 {
                     let st = s.start as usize;
@@ -445,6 +448,7 @@ impl Vm {
             Kind::ByteArray => {
                 let n = self.bytearray_mut(o).len();
                 let i = self.norm_index(k, n, "bytearray")?;
+                self.bytearray_check_resize(o)?;
                 self.bytearray_mut(o).remove(i);
                 Ok(())
             }

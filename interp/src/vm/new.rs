@@ -148,6 +148,23 @@ impl Vm {
             std::slice::from_raw_parts((*p).data.as_ptr(), (*p).len)
         }
     }
+    /// Raises BufferError if the bytearray's storage is exported (ffi.from_buffer) and so must not
+    /// move: call before any operation that may resize it.
+    pub fn bytearray_check_resize(&mut self, v: Value) -> PyResult<()> {
+        if self.obj::<ByteArrayObj>(v).exports.get() > 0 {
+            return Err(self.raise(
+                "BufferError",
+                "Existing exports of data: object cannot be re-sized",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The export counter of a bytearray (shared with the exporting cdata).
+    pub fn bytearray_exports(&self, v: Value) -> std::rc::Rc<std::cell::Cell<usize>> {
+        self.obj::<ByteArrayObj>(v).exports.clone()
+    }
+
     pub fn new_bytearray(&mut self, b: Vec<u8>) -> PyResult<Value> {
         let v = self.alloc(Kind::ByteArray, 0)?;
         unsafe {
@@ -155,7 +172,7 @@ impl Vm {
                 self.payload::<ByteArrayObj>(v),
                 ByteArrayObj {
                     data: b,
-                    exports: 0,
+                    exports: Default::default(),
                 },
             )
         };
