@@ -65,12 +65,14 @@ pub struct BigIntObj {
 pub struct FloatObj {
     pub f: f64,
 }
-/// str: UTF-8 bytes. `hash` is 0 until computed (a computed hash of 0 is stored as 1).
+/// str: UTF-8 bytes. `hash` is 0 until computed (a computed hash of 0 is stored as 1). `cls` is
+/// null for a plain str, else the Python subclass of str this object is an instance of.
 #[repr(C)]
 pub struct StrObj {
     pub len: usize,
     pub hash: u64,
     pub nchars: usize,
+    pub cls: Value,
     pub data: [u8; 0],
 }
 #[repr(C)]
@@ -314,7 +316,7 @@ pub fn register_kinds(heap: &mut Heap) -> Vec<TypeId> {
     big.drop_fn = Some(drop_in_place_at::<BigIntObj>);
     infos.push(big);
     infos.push(info("float", size_of::<FloatObj>(), vec![]));
-    let mut s = info("str", size_of::<StrObj>(), vec![]);
+    let mut s = info("str", size_of::<StrObj>(), vals(&[offset_of!(StrObj, cls)]));
     s.item_size = 1;
     infos.push(s);
     let mut b = info("bytes", size_of::<BytesObj>(), vec![]);

@@ -151,7 +151,7 @@ pub fn bootstrap(vm: &mut Vm) {
     let object = vm.roots.types[Kind::Instance as usize];
     unsafe { (*vm.payload::<TypeObj>(object)).flags |= TYPE_BASETYPE };
     // list and dict can be subclassed in Python: their instances keep the list/dict layout
-    for k in [Kind::List, Kind::Dict] {
+    for k in [Kind::List, Kind::Dict, Kind::Str] {
         let t = vm.roots.types[k as usize];
         unsafe {
             (*vm.payload::<TypeObj>(t)).flags |= TYPE_BASETYPE;
@@ -283,6 +283,7 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("list", "__iter__", builtin_iter_native);
     vm.add_method("dict", "__iter__", builtin_iter_native);
     vm.add_method("dict", "__repr__", container_repr_native);
+    vm.add_method("str", "__repr__", str_repr_native);
     vm.add_method("dict", "__init__", dict_init);
     crate::builtins::install(vm);
 }
@@ -791,4 +792,14 @@ fn builtin_iter_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return vm.new_iter(super::iter::IT_DICT_KEYS, v, Value::NULL, 0, n);
     }
     Err(vm.type_error("descriptor '__iter__' requires a 'list' or 'dict' object"))
+}
+
+/// str.__repr__: the builtin rendering, reachable from str subclasses through super().
+fn str_repr_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = vm.arg(&a, 0);
+    if !vm.is(v, Kind::Str) {
+        return Err(vm.type_error("descriptor '__repr__' requires a 'str' object"));
+    }
+    let s = super::repr::str_repr(vm.str_of(v));
+    vm.new_str(&s)
 }

@@ -505,7 +505,10 @@ impl Vm {
                     self.push(self.at(fslot + 1 + i));
                 }
                 self.call_slot(cs, nargs + 1, kwnames)?;
-            } else if nargs > 0 && !self.is_exception_class(self.at(fslot)) {
+            } else if nargs > 0
+                && !self.is_exception_class(self.at(fslot))
+                && self.is(self.at(base), Kind::Instance)
+            {
                 let custom_new = self
                     .lookup_type_str(self.at(fslot), "__new__")
                     .is_some_and(|n| !self.is(n, Kind::Native));
@@ -547,6 +550,9 @@ impl Vm {
             }
         }
         let ik = self.obj::<TypeObj>(self.at(fslot)).inst_kind;
+        if ik == Kind::Str as u64 {
+            return self.new_str_subclass_instance(fslot, nargs, kwnames);
+        }
         if ik == Kind::List as u64 || ik == Kind::Dict as u64 {
             return self.new_builtin_subclass_instance(fslot, ik == Kind::List as u64);
         }
@@ -604,6 +610,37 @@ impl Vm {
             return Ok(self.pop());
         }
         Ok(inst)
+    }
+
+    /// `Sub(x)` for a Python subclass of str: str(x) as usual, copied into a fresh str that records
+    /// the subclass (a plain str may be shared or interned, so it is never relabelled).
+    fn new_str_subclass_instance(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let st = self.roots.types[Kind::Str as usize];
+        let k = self.intern("__new__");
+        let d = self.obj::<TypeObj>(st).dict;
+        let Some(ctor) = self.dict_get_str(d, k) else {
+            return Err(self.type_error("str has no constructor"));
+        };
+        let nf = self.obj::<NativeObj>(ctor).f;
+        let s = nf(
+            self,
+            Args {
+                base: fslot,
+                n: nargs + 1,
+                kwnames,
+            },
+        )?;
+        let text = self.str_of(s).to_string();
+        let v = self.alloc(Kind::Str, text.len())?;
+        self.fill_str_text(v, &text);
+        let cls = self.at(fslot);
+        unsafe { (*self.payload::<StrObj>(v)).cls = cls };
+        Ok(v)
     }
 
     /// An empty list/dict whose class is the Python subclass at `fslot`, with its own `__dict__`.

@@ -90,6 +90,9 @@ impl Vm {
         self.fill_str(v, s);
         Ok(v)
     }
+    pub fn fill_str_text(&mut self, v: Value, s: &str) {
+        self.fill_str(v, s)
+    }
     fn fill_str(&mut self, v: Value, s: &str) {
         unsafe {
             let p = self.payload::<StrObj>(v);

@@ -141,6 +141,13 @@ impl Vm {
         if v.is_int() {
             return Ok(v.as_int().to_string());
         }
+        if let Some(f) = self.subclass_override(v, "__repr__") {
+            let r = self.call(f, &[v])?;
+            if !self.is(r, Kind::Str) {
+                return Err(self.type_error("__repr__ returned non-string"));
+            }
+            return Ok(self.str_of(r).to_string());
+        }
         match self.kind(v) {
             Kind::Str => Ok(str_repr(self.str_of(v))),
             Kind::NoneType => Ok("None".into()),

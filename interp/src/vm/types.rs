@@ -16,6 +16,14 @@ impl Vm {
         match k {
             Kind::Instance => self.obj::<InstanceObj>(v).cls,
             Kind::Foreign => self.obj::<ForeignObj>(v).cls,
+            Kind::Str => {
+                let c = self.obj::<StrObj>(v).cls;
+                if c.is_null() {
+                    self.roots.types[Kind::Str as usize]
+                } else {
+                    c
+                }
+            }
             Kind::List => {
                 let c = self.obj::<ListObj>(v).cls;
                 if c.is_null() {
@@ -103,6 +111,7 @@ impl Vm {
             return None;
         }
         let cls = match self.kind(v) {
+            Kind::Str => self.obj::<StrObj>(v).cls,
             Kind::List => self.obj::<ListObj>(v).cls,
             Kind::Dict => self.obj::<DictObj>(v).cls,
             _ => return None,
