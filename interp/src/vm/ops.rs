@@ -505,30 +505,7 @@ impl Vm {
         let base = self.sp();
         self.push(a);
         self.push(b);
-        let r = (|| -> PyResult<Option<Value>> {
-            let ni = self.named(super::Named::NotImplemented);
-            // reflected first if b's type is a proper subclass of a's
-            let (ta, tb) = (self.type_of(self.at(base)), self.type_of(self.at(base + 1)));
-            let b_first = ta != tb && self.is_subtype(tb, ta);
-            let order: [(usize, usize, &str); 2] = if b_first {
-                [(base + 1, base, rname), (base, base + 1, name)]
-            } else {
-                [(base, base + 1, name), (base + 1, base, rname)]
-            };
-            for (x, y, m) in order {
-                let xv = self.at(x);
-                if let Some(f) = self.special(xv, m) {
-                    {
-                        let (xv, yv) = (self.at(x), self.at(y));
-                        let r = self.call(f, &[xv, yv])?;
-                        if r != ni {
-                            return Ok(Some(r));
-                        }
-                    }
-                }
-            }
-            Ok(None)
-        })();
+        let r = self.try_dunder_pair(base, name, rname, false);
         let (a, b) = (self.at(base), self.at(base + 1));
         self.truncate(base);
         match r? {
@@ -816,7 +793,7 @@ impl Vm {
         if let Some(v) = self.seq_op(a, b, ka, kb, op)? {
             return Ok(v);
         }
-        self.dunder_binop(a, b, op, false)
+        self.dunder_binop(a, b, op)
     }
 
     pub fn inplace_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
@@ -824,10 +801,18 @@ impl Vm {
             let name = format!("__i{}", &binop_name(op)[2..]);
             if let Some(f) = self.special(a, &name) {
                 let ni = self.named(super::Named::NotImplemented);
-                let r = self.call(f, &[a, b])?;
+                let base = self.sp();
+                self.push(a);
+                self.push(b);
+                let r = self.call(f, &[a, b]);
+                // the call was a GC point: continue with the rooted operands
+                let (a, b) = (self.at(base), self.at(base + 1));
+                self.truncate(base);
+                let r = r?;
                 if r != ni {
                     return Ok(r);
                 }
+                return self.binary_op(a, b, op);
             }
         }
         if self.is(a, Kind::List) && op == BinOp::Mul && self.is_int(b) {
@@ -1170,39 +1155,51 @@ impl Vm {
         }
     }
 
-    fn dunder_binop(&mut self, a: Value, b: Value, op: BinOp, _inplace: bool) -> PyResult<Value> {
+    /// Tries `stack[base].name(stack[base+1])`, then the reflected `stack[base+1].rname(stack[base])`
+    /// (reflected first when the right operand's type is a proper subclass of the left's), stopping at
+    /// the first result that is not NotImplemented. For arithmetic (`binop`) only Python-level objects
+    /// are asked, and the reflected method is skipped when both operands have the same type.
+    fn try_dunder_pair(
+        &mut self,
+        base: usize,
+        name: &str,
+        rname: &str,
+        binop: bool,
+    ) -> PyResult<Option<Value>> {
+        let ni = self.named(super::Named::NotImplemented);
+        let (ta, tb) = (self.type_of(self.at(base)), self.type_of(self.at(base + 1)));
+        let b_first = ta != tb && self.is_subtype(tb, ta);
+        let order = if b_first {
+            [(base + 1, base, rname), (base, base + 1, name)]
+        } else {
+            [(base, base + 1, name), (base + 1, base, rname)]
+        };
+        for (idx, (x, y, m)) in order.into_iter().enumerate() {
+            if binop && idx == 1 && ta == tb {
+                break;
+            }
+            let xv = self.at(x);
+            if binop && !matches!(self.kind_or_int(xv), Kind::Instance | Kind::Foreign) {
+                continue;
+            }
+            if let Some(f) = self.special(xv, m) {
+                let (xv, yv) = (self.at(x), self.at(y));
+                let r = self.call(f, &[xv, yv])?;
+                if r != ni {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn dunder_binop(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
         let name = binop_name(op);
         let rname = format!("__r{}", &name[2..]);
         let base = self.sp();
         self.push(a);
         self.push(b);
-        let ni = self.named(super::Named::NotImplemented);
-        let r = (|| -> PyResult<Option<Value>> {
-            let (ta, tb) = (self.type_of(self.at(base)), self.type_of(self.at(base + 1)));
-            let b_first = ta != tb && self.is_subtype(tb, ta);
-            let order: [(usize, usize, &str); 2] = if b_first {
-                [(base + 1, base, &rname), (base, base + 1, name)]
-            } else {
-                [(base, base + 1, name), (base + 1, base, &rname)]
-            };
-            for (idx, (x, y, m)) in order.into_iter().enumerate() {
-                if idx == 1 && ta == tb {
-                    break;
-                }
-                let xv = self.at(x);
-                if !matches!(self.kind_or_int(xv), Kind::Instance | Kind::Foreign) {
-                    continue;
-                }
-                if let Some(f) = self.special(xv, m) {
-                    let (xv, yv) = (self.at(x), self.at(y));
-                    let r = self.call(f, &[xv, yv])?;
-                    if r != ni {
-                        return Ok(Some(r));
-                    }
-                }
-            }
-            Ok(None)
-        })();
+        let r = self.try_dunder_pair(base, name, &rname, true);
         let (a, b) = (self.at(base), self.at(base + 1));
         self.truncate(base);
         match r? {
