@@ -174,9 +174,9 @@ impl Vm {
     }
 
     fn next_slow(&mut self, it: Value) -> PyResult<Option<Value>> {
-        let (kind, a, b, i, n) = {
+        let (kind, a, i, n) = {
             let p = self.obj::<IterObj>(it);
-            (p.kind, p.a, p.b, p.i, p.n)
+            (p.kind, p.a, p.i, p.n)
         };
         match kind {
             IT_TUPLE => {
@@ -275,53 +275,27 @@ impl Vm {
             IT_ZIP => {
                 let base = self.sp();
                 self.push(it);
-                let k = self.tuple_items(a).len();
-                if k == 0 {
+                if self.tuple_items(a).is_empty() {
                     self.truncate(base);
                     return Ok(None);
                 }
-                for j in 0..k {
-                    let a = self.obj::<IterObj>(self.at(base)).a;
-                    let sub = self.tuple_items(a)[j];
-                    match self.next(sub) {
-                        Ok(Some(v)) => self.push(v),
-                        Ok(None) => {
-                            self.truncate(base);
-                            return Ok(None);
-                        }
-                        Err(e) => {
-                            self.truncate(base);
-                            return Err(e);
-                        }
-                    }
-                }
-                let t = self.new_tuple_from_stack(k);
+                let out = match self.push_next_of_each(base, false) {
+                    Ok(Some(k)) => self.new_tuple_from_stack(k).map(Some),
+                    other => other.map(|_| None),
+                };
                 self.truncate(base);
-                t.map(Some)
+                out
             }
             IT_MAP => {
                 let base = self.sp();
                 self.push(it);
                 self.push(a);
-                let k = self.tuple_items(b).len();
-                for j in 0..k {
-                    let bb = self.obj::<IterObj>(self.at(base)).b;
-                    let sub = self.tuple_items(bb)[j];
-                    match self.next(sub) {
-                        Ok(Some(v)) => self.push(v),
-                        Ok(None) => {
-                            self.truncate(base);
-                            return Ok(None);
-                        }
-                        Err(e) => {
-                            self.truncate(base);
-                            return Err(e);
-                        }
-                    }
-                }
-                let r = self.call_slot(base + 1, k, Value::NULL);
+                let out = match self.push_next_of_each(base, true) {
+                    Ok(Some(k)) => self.call_slot(base + 1, k, Value::NULL).map(Some),
+                    other => other.map(|_| None),
+                };
                 self.truncate(base);
-                r.map(Some)
+                out
             }
             IT_FILTER => {
                 let base = self.sp();
@@ -412,6 +386,29 @@ impl Vm {
             }
             _ => Err(self.type_error("object is not an iterator")),
         }
+    }
+
+    /// zip/map: pushes the next value of each sub-iterator held in the tuple field (`a` for zip, `b`
+    /// for map) of the iterator at stack slot `itslot`. Some(count) when all produced a value, None
+    /// as soon as one is exhausted. The tuple is re-read after every `next`, which may collect.
+    fn push_next_of_each(&mut self, itslot: usize, field_b: bool) -> PyResult<Option<usize>> {
+        let tuple = |vm: &Vm| {
+            let p = vm.obj::<IterObj>(vm.at(itslot));
+            if field_b {
+                p.b
+            } else {
+                p.a
+            }
+        };
+        let k = self.tuple_items(tuple(self)).len();
+        for j in 0..k {
+            let sub = self.tuple_items(tuple(self))[j];
+            match self.next(sub)? {
+                Some(v) => self.push(v),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(k))
     }
 
     /// Drains any iterable into a new list.
