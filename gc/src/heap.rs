@@ -158,6 +158,8 @@ impl Heap {
             (tid as usize) < self.fast.len(),
             "alloc: unknown type id {tid}"
         );
+        #[cfg(debug_assertions)]
+        crate::no_gc::check_gc_allowed("allocation");
         // SAFETY: tid was returned by register_type (checked in debug builds).
         let t = unsafe { *self.fast.get_unchecked(tid as usize) };
         let size = if t.item == 0 {

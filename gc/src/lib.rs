@@ -34,6 +34,8 @@
 //! - **R7. Destructors** (`TypeInfo::drop_fn`) only release non-GC resources: they must not allocate, call
 //!   client code, or dereference other GC objects (which may already be freed).
 //! - **R8. Tracing accepts null.** A collection can happen between allocating an object and filling it.
+//! - **R9. Promises are checked.** Code that relies on "no GC point from here to there" says so with a
+//!   [`NoGcScope`]: a collection inside one panics (an allocation too, in debug builds).
 //!
 //! # Handles
 //! [`Heap::new_handle`] gives a stable `u64` token for an object (the client's handle object, held *weakly*
@@ -74,7 +76,7 @@
 //! # Files
 //! `heap.rs` (the `Heap` struct, allocation fast path, accessors, identity, handles API), `nursery.rs`,
 //! `oldspace.rs` (size classes), `large.rs`, `minor.rs`, `major.rs`, `barrier.rs`, `handles.rs`,
-//! `verify.rs`, `trace_log.rs`, `config.rs`, `types.rs`; each starts with the invariants it keeps.
+//! `verify.rs`, `trace_log.rs`, `config.rs`, `types.rs`, `no_gc.rs`; each starts with the invariants it keeps.
 
 use std::fmt;
 
@@ -259,6 +261,7 @@ mod heap;
 mod large;
 mod major;
 mod minor;
+mod no_gc;
 mod nursery;
 mod oldspace;
 mod trace_log;
@@ -269,6 +272,7 @@ pub use config::{
     parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, FULL_VERIFY_EVERY, MIN_NURSERY,
 };
 pub use heap::Heap;
+pub use no_gc::{in_no_gc_scope, NoGcScope};
 pub use types::external_bytes_freed;
 
 /// Header flag bits (`GcHeader::flags`). Old/young is decided by address, not by a flag.

@@ -575,3 +575,25 @@ fn moving_stress_mode_moves_young_objects_until_their_age() {
     h.minor_collect(&mut r);
     assert_eq!(h.generation(r.slots[1]), Generation::Old);
 }
+
+#[test]
+#[should_panic(expected = "GC point inside a NoGcScope")]
+fn no_gc_scope_rejects_a_collection() {
+    let (mut h, _t) = new_heap(16 << 10);
+    let mut r = RootStack::default();
+    let _g = NoGcScope::new();
+    h.minor_collect(&mut r);
+}
+
+#[test]
+fn no_gc_scope_ends_with_its_guard() {
+    let (mut h, t) = new_heap(16 << 10);
+    let mut r = RootStack::default();
+    {
+        let _g = NoGcScope::new();
+        assert!(in_no_gc_scope());
+    }
+    assert!(!in_no_gc_scope());
+    let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+    h.minor_collect(&mut r);
+}
