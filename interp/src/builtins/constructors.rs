@@ -99,7 +99,7 @@ fn text_of(vm: &Vm, v: Value) -> Option<String> {
     } else if vm.is(v, Kind::Bytes) {
         Some(vm.bytes_of(v).iter().map(|&b| b as char).collect())
     } else if vm.is(v, Kind::ByteArray) {
-        Some(vm.bytearray_mut(v).iter().map(|&b| b as char).collect())
+        Some(vm.bytearray(v).iter().map(|&b| b as char).collect())
     } else {
         None
     }

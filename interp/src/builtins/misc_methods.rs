@@ -728,7 +728,7 @@ fn gen_send(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// The iterator a suspended generator delegates to with `yield from`, if any.
 fn gen_delegate(vm: &Vm, g: Value) -> Option<Value> {
-    let st = vm.gen_state(g);
+    let st = vm.gen_state_ref(g);
     if !st.started || st.finished || st.running {
         return None;
     }
@@ -740,7 +740,7 @@ fn gen_delegate(vm: &Vm, g: Value) -> Option<Value> {
 }
 
 /// Detaches a generator from its delegate: on resume it continues after the YieldFrom.
-fn gen_detach(vm: &Vm, g: Value) {
+fn gen_detach(vm: &mut Vm, g: Value) {
     let st = vm.gen_state(g);
     st.stack.pop();
     st.ip += 1;

@@ -80,11 +80,10 @@ impl Vm {
             std::slice::from_raw_parts((*p).items.as_ptr(), (*p).len)
         }
     }
-    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
-    // Callers never hold two of these references to one object at once.
-    #[allow(clippy::mut_from_ref)]
+    // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
+    // `str_of`...) and no GC point can occur.
     #[inline(always)]
-    fn varray_mut(&self, a: Value) -> &mut [Value] {
+    fn varray_mut(&mut self, a: Value) -> &mut [Value] {
         unsafe {
             let p = self.payload::<ValueArrayObj>(a);
             std::slice::from_raw_parts_mut((*p).items.as_mut_ptr(), (*p).len)

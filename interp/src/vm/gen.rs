@@ -53,11 +53,14 @@ impl Vm {
         Ok(g)
     }
 
-    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
-    // Callers never hold two of these references to one object at once.
-    #[allow(clippy::mut_from_ref)]
-    pub fn gen_state(&self, g: Value) -> &mut GenState {
+    // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
+    // `str_of`...) and no GC point can occur.
+    pub fn gen_state(&mut self, g: Value) -> &mut GenState {
         unsafe { &mut *self.obj::<GeneratorObj>(g).state }
+    }
+    /// Shared view of a generator's frame state.
+    pub fn gen_state_ref(&self, g: Value) -> &GenState {
+        unsafe { &*self.obj::<GeneratorObj>(g).state }
     }
 
     /// Resumes `g` with `value` (or, if `throw`, raising `value` at the yield point).

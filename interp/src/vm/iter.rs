@@ -52,10 +52,9 @@ impl Vm {
         self.obj::<IterObj>(it).kind
     }
 
-    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
-    // Callers never hold two of these references to one object at once.
-    #[allow(clippy::mut_from_ref)]
-    fn iter_mut(&self, it: Value) -> &mut IterObj {
+    // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
+    // `str_of`...) and no GC point can occur.
+    fn iter_mut(&mut self, it: Value) -> &mut IterObj {
         unsafe { &mut *self.payload::<IterObj>(it) }
     }
 

@@ -181,11 +181,14 @@ impl Vm {
         };
         Ok(v)
     }
-    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
-    // Callers never hold two of these references to one object at once.
-    #[allow(clippy::mut_from_ref)]
-    pub fn bytearray_mut(&self, v: Value) -> &mut Vec<u8> {
+    // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
+    // `str_of`...) and no GC point can occur.
+    pub fn bytearray_mut(&mut self, v: Value) -> &mut Vec<u8> {
         unsafe { &mut (*self.payload::<ByteArrayObj>(v)).data }
+    }
+    /// Shared view of a bytearray's data; valid until the next GC point.
+    pub fn bytearray(&self, v: Value) -> &Vec<u8> {
+        &self.obj::<ByteArrayObj>(v).data
     }
 
     // ---- tuple -------------------------------------------------------------------------------
