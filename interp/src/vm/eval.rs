@@ -444,7 +444,7 @@ impl Vm {
                     }
                     Op::BinaryOp => {
                         let (a, b) = (self.peek(1), self.peek(0));
-                        let op: BinOp = unsafe { std::mem::transmute(ins.arg) };
+                        let op = BinOp::from_arg(ins.arg);
                         let r = match self.fast_arith(a, b, op)? {
                             Some(v) => v,
                             None => self.binary_op(a, b, op)?,
@@ -455,7 +455,7 @@ impl Vm {
                     }
                     Op::InplaceOp => {
                         let (a, b) = (self.peek(1), self.peek(0));
-                        let op: BinOp = unsafe { std::mem::transmute(ins.arg) };
+                        let op = BinOp::from_arg(ins.arg);
                         let r = match self.fast_arith(a, b, op)? {
                             Some(v) => v,
                             None => self.inplace_op(a, b, op)?,
@@ -466,14 +466,14 @@ impl Vm {
                     }
                     Op::UnaryOp => {
                         let a = self.top();
-                        let op: UnaryOp = unsafe { std::mem::transmute(ins.arg) };
+                        let op = UnaryOp::from_arg(ins.arg);
                         let r = self.unary_op(a, op)?;
                         let n = self.sp();
                         self.roots.stack[n - 1] = r;
                     }
                     Op::CompareOp => {
                         let (a, b) = (self.peek(1), self.peek(0));
-                        let op: CmpOp = unsafe { std::mem::transmute(ins.arg) };
+                        let op = CmpOp::from_arg(ins.arg);
                         let r = if a.is_int() && b.is_int() {
                             self.bool_val(super::ops::cmp_ord(a.as_int().cmp(&b.as_int()), op))
                         } else {

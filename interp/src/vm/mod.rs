@@ -203,6 +203,15 @@ pub struct Vm {
     pub dict_version: u64,
 }
 
+#[cold]
+#[inline(never)]
+fn stale_reference(tid: u32) -> ! {
+    panic!(
+        "stale GC reference: heap type id {tid} is not a minipy kind (a Value used after its object \
+         moved or died: see the GC rules at the top of vm/mod.rs)"
+    )
+}
+
 impl Vm {
     pub fn new(cfg: GcConfig) -> Vm {
         let mut heap = Heap::new(cfg);
@@ -277,11 +286,17 @@ impl Vm {
         unsafe { &*(self.heap.payload(v) as *const T) }
     }
 
+    /// The kind of a heap value. Panics ("stale GC reference") when the header does not hold a
+    /// minipy kind: `v` was read before a GC point and used after its object moved or died.
     #[inline(always)]
     pub fn kind(&self, v: Value) -> Kind {
         debug_assert!(v.is_ptr());
         let t = self.heap.tid(v);
-        debug_assert!((t as usize) < NKINDS);
+        if t as usize >= NKINDS {
+            stale_reference(t);
+        }
+        // SAFETY: Kind is `repr(u32)` with the default discriminants 0..NKINDS (NKINDS is the last
+        // variant + 1), and t < NKINDS was checked just above.
         unsafe { std::mem::transmute::<u32, Kind>(t) }
     }
 
