@@ -275,15 +275,35 @@ impl Vm {
             .expect("out of memory allocating a permanent object")
     }
 
+    /// Raw pointer to the payload of `v`, an object of one of `T::KINDS` (checked in debug builds);
+    /// valid until the next GC point.
     #[inline(always)]
-    pub fn payload<T>(&self, v: Value) -> *mut T {
+    pub fn payload<T: Payload>(&self, v: Value) -> *mut T {
+        self.debug_check_kind::<T>(v);
         self.heap.payload(v) as *mut T
     }
 
-    /// Shared view of a payload; valid until the next GC point.
+    /// Shared view of a payload of `v`, an object of one of `T::KINDS` (checked in debug builds);
+    /// valid until the next GC point.
     #[inline(always)]
-    pub fn obj<T>(&self, v: Value) -> &T {
+    pub fn obj<T: Payload>(&self, v: Value) -> &T {
+        self.debug_check_kind::<T>(v);
+        // SAFETY: v is a live heap object (callers hold it from a root since the last GC point) of a
+        // kind laid out as T (checked above in debug builds); the borrow of self ties the reference to
+        // the heap, and no GC point can run while it is held (they need `&mut self`).
         unsafe { &*(self.heap.payload(v) as *const T) }
+    }
+
+    #[inline(always)]
+    fn debug_check_kind<T: Payload>(&self, v: Value) {
+        if cfg!(debug_assertions) {
+            let k = self.kind(v);
+            assert!(
+                T::KINDS.contains(&k),
+                "payload {} read from an object of kind {k:?}",
+                std::any::type_name::<T>()
+            );
+        }
     }
 
     /// The kind of a heap value. Panics ("stale GC reference") when the header does not hold a
