@@ -57,6 +57,8 @@ pub fn add_classmethod(vm: &mut Vm, tname: &str, name: &str, f: crate::obj::layo
     let k = vm.intern(name);
     let native = vm.dict_get_str(d, k).expect("method just registered");
     let cm = vm.alloc_old(Kind::ClassMethod, 0);
+    // SAFETY: cm was just allocated with alloc_old (not a GC point) as a ClassMethod (WrapperObj layout)
+    // and native read before with no GC point since; the barrier follows.
     unsafe { (*vm.payload::<WrapperObj>(cm)).func = native };
     vm.heap.write_barrier(cm);
     vm.add_type_attr(t, name, cm);

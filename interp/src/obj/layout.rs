@@ -346,38 +346,59 @@ pub struct ForeignObj {
 }
 }
 
+/// # Safety
+/// `p` is the payload of a dead object whose kind's payload is `T`, initialized (constructors write
+/// it right after the allocation, before any GC point), and dropped once (gc's drop_fn contract).
 unsafe fn drop_in_place_at<T>(p: *mut u8) {
-    std::ptr::drop_in_place(p as *mut T);
+    // SAFETY: the function's contract: p is an initialized T that is never used again.
+    unsafe { std::ptr::drop_in_place(p as *mut T) };
 }
 
+/// # Safety
+/// `p` is the payload of a dead Code object (gc's drop_fn contract).
 unsafe fn drop_code(p: *mut u8) {
-    let c = &mut *(p as *mut CodeObj);
+    // SAFETY: the function's contract; data is null or the Box set by load_code, freed only here.
+    let c = unsafe { &mut *(p as *mut CodeObj) };
     if !c.data.is_null() {
-        drop(Box::from_raw(c.data));
+        // SAFETY: data was made by Box::into_raw in load_code and is nulled after the drop.
+        drop(unsafe { Box::from_raw(c.data) });
         c.data = std::ptr::null_mut();
     }
 }
+/// # Safety
+/// `p` is the payload of a dead Generator (gc's drop_fn contract).
 unsafe fn drop_gen(p: *mut u8) {
-    let g = &mut *(p as *mut GeneratorObj);
+    // SAFETY: the function's contract: p is a GeneratorObj payload no one else uses any more.
+    let g = unsafe { &mut *(p as *mut GeneratorObj) };
     if !g.state.is_null() {
-        drop(Box::from_raw(g.state));
+        // SAFETY: state was made by Box::into_raw in new_generator and is nulled after the drop.
+        drop(unsafe { Box::from_raw(g.state) });
         g.state = std::ptr::null_mut();
     }
 }
 fn trace_gen(p: *mut u8, visit: &mut Visitor<'_>) {
+    // SAFETY: the collector calls custom_trace with the payload of a live Generator, and holds no other
+    // reference to it during the call.
     let g = unsafe { &mut *(p as *mut GeneratorObj) };
     if !g.state.is_null() {
+        // SAFETY: state is null or the Box set by new_generator, owned by this generator; no Rust code
+        // holds a reference to it across a collection (gen_state borrows &mut Vm).
         let st = unsafe { &mut *g.state };
         for v in st.stack.iter_mut().chain(st.handled.iter_mut()) {
             visit(v);
         }
     }
 }
+/// # Safety
+/// `p` is the payload of a dead Foreign object (gc's drop_fn contract).
 unsafe fn drop_foreign(p: *mut u8) {
-    let f = &mut *(p as *mut ForeignObj);
+    // SAFETY: the function's contract: p is a ForeignObj payload no one else uses any more.
+    let f = unsafe { &mut *(p as *mut ForeignObj) };
     let raw: *mut u8 = f.data as *mut u8;
     if !raw.is_null() {
-        drop(Box::from_raw(f.data));
+        // SAFETY: data is non-null, so it is the Box set by the cffi constructor (Box::into_raw),
+        // owned by this object and nulled after the drop.
+        drop(unsafe { Box::from_raw(f.data) });
         f.data = std::ptr::null_mut::<()>() as *mut dyn std::any::Any;
     }
 }
