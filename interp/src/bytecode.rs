@@ -206,7 +206,6 @@ pub enum Op {
 
 /// Declares a `#[repr(u32)]` enum carried in an instruction's `arg`, with its checked decoding:
 /// `TryFrom<u32>` and `from_arg`, which panics on a value no compiler emits (corrupt bytecode).
-/// Variants take the default discriminants 0, 1, 2..., so the decoding is a range check.
 macro_rules! arg_enum {
     ($(#[$m:meta])* pub enum $name:ident { $($var:ident,)* }) => {
         $(#[$m])*
@@ -218,11 +217,14 @@ macro_rules! arg_enum {
         impl TryFrom<u32> for $name {
             type Error = u32;
             #[inline(always)]
+            #[allow(non_upper_case_globals)]
             fn try_from(x: u32) -> Result<$name, u32> {
-                const ALL: &[$name] = &[$($name::$var),*];
-                match ALL.get(x as usize) {
-                    Some(&v) => Ok(v),
-                    None => Err(x),
+                // One constant per variant so that the match compiles to a range check (the
+                // discriminants are consecutive).
+                $(const $var: u32 = $name::$var as u32;)*
+                match x {
+                    $($var => Ok($name::$var),)*
+                    _ => Err(x),
                 }
             }
         }
