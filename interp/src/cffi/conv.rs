@@ -350,8 +350,12 @@ pub unsafe fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) 
             unsafe { convert::write_pointer(p, a) };
             Ok(())
         }
-        Cls::Array { item, len, isize } => store_array(vm, sh, ty, p, v, item, len, isize),
-        Cls::Struct { .. } => store_struct(vm, sh, ty, p, v),
+        // SAFETY: our contract: p is valid for writing a `ty`, this array type.
+        Cls::Array { item, len, isize } => unsafe {
+            store_array(vm, sh, ty, p, v, item, len, isize)
+        },
+        // SAFETY: our contract: p is valid for writing a `ty`, this struct type.
+        Cls::Struct { .. } => unsafe { store_struct(vm, sh, ty, p, v) },
         _ => {
             let n = sh.name(ty);
             let r = sh.tt().check_usable(ty);
@@ -448,7 +452,8 @@ unsafe fn store_array(
             };
             // SAFETY: i < the array's length; p is valid for len * isize bytes.
             let q = unsafe { p.add(i * isize) };
-            if let Err(e) = store(vm, sh, item, q, x) {
+            // SAFETY: q is item i of the array at p, valid for an `item` (our contract).
+            if let Err(e) = unsafe { store(vm, sh, item, q, x) } {
                 vm.truncate(base);
                 return Err(e);
             }
@@ -545,7 +550,8 @@ unsafe fn store_struct(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Valu
             let Some(x) = seq_item(vm, vm.at(base), i) else {
                 break;
             };
-            if let Err(e) = store_field(vm, sh, p, f, x) {
+            // SAFETY: p holds a struct of type ty (our contract), which has field f.
+            if let Err(e) = unsafe { store_field(vm, sh, p, f, x) } {
                 vm.truncate(base);
                 return Err(e);
             }
@@ -570,7 +576,8 @@ unsafe fn store_struct(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Valu
                 vm.truncate(base);
                 return Err(vm.key_error(k));
             };
-            if let Err(e) = store_field(vm, sh, p, f, x) {
+            // SAFETY: p holds a struct of type ty (our contract), which has field f.
+            if let Err(e) = unsafe { store_field(vm, sh, p, f, x) } {
                 vm.truncate(base);
                 return Err(e);
             }
@@ -604,8 +611,9 @@ pub unsafe fn store_field(
         let r = unsafe { convert::write_bitfield(&sh.tt(), base, f, i) };
         return fr(vm, r);
     }
-    // SAFETY: the field lies inside the struct.
-    store(vm, sh, f.ty, unsafe { base.add(f.offset) }, v)
+    // SAFETY: base holds a struct with field f (our contract), so the field lies inside it and is
+    // valid for writing an f.ty.
+    unsafe { store(vm, sh, f.ty, base.add(f.offset), v) }
 }
 
 /// Loads field `f` of the struct at `base`; views keep `owner` alive.
@@ -627,8 +635,9 @@ pub unsafe fn load_field(
         }
         return new_int128(vm, i);
     }
-    // SAFETY: the field lies inside the struct.
-    load(vm, sh, f.ty, unsafe { base.add(f.offset) }, owner)
+    // SAFETY: base holds a struct with field f (our contract), so the field lies inside it and is
+    // valid for reading an f.ty.
+    unsafe { load(vm, sh, f.ty, base.add(f.offset), owner) }
 }
 
 /// Size in bytes needed for `ffi.new(ty, init)` of an open array given its initializer, and the

@@ -318,6 +318,8 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         Cls::UniChar(size) => {
             let s: String = (0..n)
+                // SAFETY: C semantics, as for Cls::Char above: the caller says n items of size bytes are at
+                // p.
                 .map(|i| unsafe { convert::read_int(p.add(i * size), size, false) } as u32)
                 .map(|c| char::from_u32(c).unwrap_or('\u{fffd}'))
                 .collect();

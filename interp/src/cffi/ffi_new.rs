@@ -134,8 +134,11 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<Value>) -> 
 unsafe fn init_new(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, init: Value) -> PyResult<()> {
     let kind = sh.tt().kind(ty).clone();
     match kind {
-        TypeKind::Pointer(t) => conv::store(vm, sh, t, p, init),
-        _ => conv::store(vm, sh, ty, p, init),
+        // SAFETY: for a pointer type ffi.new allocated one pointee `t` at p (our contract); the memory
+        // is owned by the new cdata, outside the GC heap.
+        TypeKind::Pointer(t) => unsafe { conv::store(vm, sh, t, p, init) },
+        // SAFETY: otherwise ffi.new allocated a `ty` (sized for the initializer when open) at p.
+        _ => unsafe { conv::store(vm, sh, ty, p, init) },
     }
 }
 
