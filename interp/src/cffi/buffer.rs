@@ -169,7 +169,7 @@ fn buf_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let out: Vec<u8> = idx.iter().map(|&i| c[i]).collect();
         return vm.new_bytes(&out);
     }
-    let i = vm.index_value(k, "buffer")?;
+    let i = conv::item_index(vm, k, "buffer")?;
     let j = if i < 0 { i + c.len() as i64 } else { i };
     if j < 0 || j >= c.len() as i64 {
         return Err(vm.index_error("buffer index out of range"));
@@ -201,7 +201,7 @@ fn buf_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         return Ok(vm.none());
     }
-    let i = vm.index_value(k, "buffer")?;
+    let i = conv::item_index(vm, k, "buffer")?;
     let j = if i < 0 { i + b.len as i64 } else { i };
     if j < 0 || j >= b.len as i64 {
         return Err(vm.index_error("buffer index out of range"));

@@ -101,12 +101,15 @@ fn index_addr(vm: &mut Vm, cd: &CData, i: i64) -> PyResult<(TypeId, *mut u8)> {
     Ok((item, p))
 }
 
-/// Reads the optional int of a slice bound.
-fn slice_bound(vm: &Vm, v: Value) -> Option<i64> {
+/// Reads the optional int of a slice bound (CFFI takes ints only: no `__index__`).
+fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
     if v.is_null() || v == vm.none() {
-        None
+        Ok(None)
     } else {
-        vm.to_i64(v)
+        match vm.to_i64(v) {
+            Some(i) => Ok(Some(i)),
+            None => Err(vm.type_error("an integer is required")),
+        }
     }
 }
 
@@ -115,9 +118,9 @@ fn slice_range(vm: &mut Vm, cd: &CData, k: Value) -> PyResult<(i64, i64)> {
     let s = vm.obj::<SliceObj>(k);
     let (start, stop, step) = (s.start, s.stop, s.step);
     let (start, stop, step) = (
-        slice_bound(vm, start),
-        slice_bound(vm, stop),
-        slice_bound(vm, step),
+        slice_bound(vm, start)?,
+        slice_bound(vm, stop)?,
+        slice_bound(vm, step)?,
     );
     let Some(start) = start else {
         return Err(vm.index_error("slice start must be specified"));
@@ -202,7 +205,7 @@ fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         n.len = (stop - start) as usize;
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
-    let i = vm.index_value(k, "cdata")?;
+    let i = conv::item_index(vm, k, "cdata")?;
     let (item, p) = index_addr(vm, cd, i)?;
     let sh = cd.sh.clone();
     if cd.flavor == Flavor::Owning
@@ -240,7 +243,7 @@ fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let p = (cd.ptr as isize + start as isize * isz as isize) as *mut u8;
         return set_slice(vm, &sh, item, isz, p, n, vm.arg(&a, 2)).map(|_| vm.none());
     }
-    let i = vm.index_value(k, "cdata")?;
+    let i = conv::item_index(vm, k, "cdata")?;
     let (item, p) = index_addr(vm, cd, i)?;
     // SAFETY: p is the address of item i (checked against the length of arrays).
     unsafe { conv::store(vm, &sh, item, p, vm.arg(&a, 2))? };
