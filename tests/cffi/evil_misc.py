@@ -180,3 +180,23 @@ def casts():
     return (q[Idx(3)], int(ffi.cast("int *", r)[1]))
 show("casts", casts)
 print("churned", churned[0] > 30)
+
+# pointer arithmetic and errno through __index__
+pa = ffi.new("int[4]", [Int(10), Int(20), Int(30), Int(40)])
+show("ptr + Idx", lambda: (pa + Idx(2))[0])
+show("Idx + ptr", lambda: (Idx(1) + pa)[0])
+show("ptr - Idx", lambda: (pa + 3 - IntIdx(1))[0])
+show("ptr + Int", lambda: pa + Int(1))
+show("ptr + BadIdx", lambda: pa + BadIdx())
+show("ptr - RaiseIdx", lambda: pa - RaiseIdx())
+def errno_idx():
+    ffi.errno = Idx(5)
+    return ffi.errno
+show("errno Idx", errno_idx)
+show("errno Int", lambda: setattr(ffi, "errno", Int(6)))
+
+# callback error values given as evil objects
+show("cb error Int", lambda: ffi.callback("int(int)", lambda x: 1 // 0, error=Int(-9), onerror=lambda *e: None)(1))
+show("cb error Flt", lambda: ffi.callback("double(int)", lambda x: 1 // 0, error=Flt(-0.5), onerror=lambda *e: None)(1))
+show("cb error BadInt", lambda: ffi.callback("int(int)", lambda x: 1, error=BadInt()))
+print("churned again", churned[0] > 40)

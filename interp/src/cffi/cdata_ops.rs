@@ -26,6 +26,7 @@ pub fn install(vm: &mut Vm) {
         ("__iter__", cd_iter),
         ("__add__", cd_add),
         ("__radd__", cd_add),
+        ("__radd__", cd_add),
         ("__sub__", cd_sub),
         ("__eq__", cd_eq),
         ("__ne__", cd_ne),
@@ -486,6 +487,16 @@ fn ni(vm: &Vm) -> Value {
     vm.named(crate::vm::Named::NotImplemented)
 }
 
+/// The integer of `p + n` / `p - n`: ints, or instances through `__index__` (CFFI's
+/// PyNumber_AsSsize_t). Ok(None): not an operand (NotImplemented). A GC point for instances;
+/// the cdata `p` stays valid (its `CData` is boxed and the argument rooted).
+fn offset_operand(vm: &mut Vm, other: Value) -> PyResult<Option<i64>> {
+    if vm.is(other, Kind::Instance) {
+        return conv::ssize_value(vm, other).map(Some);
+    }
+    Ok(vm.to_i64(other))
+}
+
 fn cd_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     let other = vm.arg(&a, 1);
@@ -496,7 +507,7 @@ fn cd_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         return Ok(ni(vm));
     };
-    let Some(n) = vm.to_i64(other) else {
+    let Some(n) = offset_operand(vm, other)? else {
         return Ok(ni(vm));
     };
     let step = if matches!(cd.sh.tt().kind(item), TypeKind::Void) {
@@ -538,7 +549,7 @@ fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let d = (cd.ptr as isize).wrapping_sub(o.ptr as isize) / step as isize;
         return vm.new_int(d as i64);
     }
-    let Some(n) = vm.to_i64(other) else {
+    let Some(n) = offset_operand(vm, other)? else {
         return Ok(ni(vm));
     };
     let pty = cd.sh.pointer_to(item);
