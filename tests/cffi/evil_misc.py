@@ -200,3 +200,8 @@ show("cb error Int", lambda: ffi.callback("int(int)", lambda x: 1 // 0, error=In
 show("cb error Flt", lambda: ffi.callback("double(int)", lambda x: 1 // 0, error=Flt(-0.5), onerror=lambda *e: None)(1))
 show("cb error BadInt", lambda: ffi.callback("int(int)", lambda x: 1, error=BadInt()))
 print("churned again", churned[0] > 40)
+
+# offsetof/addressof take plain ints only (no hook runs)
+show("offsetof Idx", lambda: ffi.offsetof("int[5]", Idx(2)))
+show("addressof Idx", lambda: ffi.addressof(pa, Idx(2)))
+show("addressof int", lambda: ffi.addressof(pa, 2)[0])

@@ -540,8 +540,8 @@ pub fn walk_fields(
             off += idx * isz;
             ty = item;
         } else {
-            let tn = vm.type_name(k);
-            return Err(vm.type_error(format!("field name or array index expected, not {tn}")));
+            // CFFI takes ints only here (no __index__)
+            return Err(vm.type_error("field name or array index expected"));
         }
     }
     Ok((ty, off as usize))
