@@ -288,7 +288,7 @@ fn set_slice(
     if got != n {
         vm.truncate(base);
         let msg = if got > n {
-            format!("too many values to unpack (expected {n})")
+            format!("got more than {n} values to unpack")
         } else {
             format!("need {n} values to unpack, got {got}")
         };

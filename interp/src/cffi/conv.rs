@@ -558,6 +558,11 @@ unsafe fn store_array(
     if len.is_none() && vm.is_int(v) {
         return Ok(()); // the length of a var-sized struct's last field: nothing to store
     }
+    if len.is_none() && vm.is(v, Kind::Instance) && vm.special(v, "__index__").is_some() {
+        // a length through `__index__` (CFFI calls it again here); `v` is dead after it
+        ssize_value(vm, v)?;
+        return Ok(());
+    }
     let tn = sh.name(ty);
     let item_cls = cls_of(sh, item);
     if let Some(n) = seq_len(vm, v) {
