@@ -422,3 +422,28 @@ fn dynamic_calls_and_closures_collect() {
         r.findings
     );
 }
+
+#[test]
+fn collection_only_on_the_error_path_is_not_a_gc_point_under_question_mark() {
+    let r = check(
+        r#"
+        impl Vm {
+            fn raise(&mut self, m: &str) -> Exc { self.new_str(m).unwrap(); Exc }
+            fn enter(&mut self, deep: bool) -> PyResult<()> {
+                if deep {
+                    return Err(self.raise("RecursionError"));
+                }
+                Ok(())
+            }
+        }
+        fn propagated(vm: &mut Vm, o: Value) -> PyResult<Value> {
+            vm.enter(true)?;
+            Ok(o)
+        }
+        fn handled(vm: &mut Vm, o: Value) -> PyResult<Value> {
+            let _ = vm.enter(true);
+            Ok(o)
+        }"#,
+    );
+    assert_eq!(locals(&r), ["handled:o"], "{:?}", r.findings);
+}

@@ -172,6 +172,7 @@ pub struct Analyzer<'a> {
     loops: Vec<LoopCtx>,
     exits: Vec<State>,
     inline_depth: usize,
+    tried: HashSet<Pos>,
     reported: HashSet<usize>,
     pub findings: Vec<Finding>,
     pub gc_safe: Vec<GcSafe>,
@@ -196,6 +197,7 @@ impl<'a> Analyzer<'a> {
             loops: vec![],
             exits: vec![],
             inline_depth: 0,
+            tried: HashSet::new(),
             reported: HashSet::new(),
             findings: vec![],
             gc_safe: vec![],
@@ -238,7 +240,7 @@ impl<'a> Analyzer<'a> {
                 id
             }
             None => {
-                let mut exempt = false;
+                let mut exempt = self.k.cfg.immortal_locals.contains(&name.as_str());
                 if shape.tracked() {
                     let mut cands = vec![sp.line, sp.line.saturating_sub(1)];
                     if stmt_line > 0 {
@@ -283,6 +285,9 @@ impl<'a> Analyzer<'a> {
 
     fn bind_pat(&mut self, p: &syn::Pat, shape: &Shape, stmt_line: usize) {
         match p {
+            syn::Pat::Ident(i) if i.ident.to_string().starts_with(char::is_uppercase) => {
+                // a unit struct or constant (`Err(Exc)`), not a binding
+            }
             syn::Pat::Ident(i) => {
                 self.bind(&i.ident, shape, stmt_line);
                 if let Some((_, s)) = &i.subpat {
@@ -657,7 +662,12 @@ impl<'a> Analyzer<'a> {
                 }
                 Shape::No
             }
-            E::Try(t) => self.expr(&t.expr),
+            E::Try(t) => {
+                if let Some(p) = tried_call(t) {
+                    self.tried.insert(p);
+                }
+                self.expr(&t.expr)
+            }
             E::Block(b) => self.labeled_block(b),
             E::Unsafe(u) => self.block(&u.block),
             E::Const(c) => self.block(&c.block),
@@ -921,7 +931,8 @@ impl<'a> Analyzer<'a> {
         let name = m.method.to_string();
         let line = self.line(m.method.span());
         let callee = self.k.resolve_method(&self.ctx, &m.receiver, &name);
-        if let Some(g) = self.k.collects(&callee, &name) {
+        let tried = self.tried.contains(&pos(&syn::Expr::MethodCall(m.clone())));
+        if let Some(g) = self.k.collects(&callee, tried) {
             let label = if g == name || g.ends_with(&format!("::{name}")) {
                 g
             } else {
@@ -984,7 +995,8 @@ impl<'a> Analyzer<'a> {
                 }
                 let args = self.exprs(&c.args);
                 let callee = self.k.resolve_path_call(&self.ctx, &p.path);
-                if let Some(g) = self.k.collects(&callee, &name) {
+                let tried = self.tried.contains(&pos(&syn::Expr::Call(c.clone())));
+                if let Some(g) = self.k.collects(&callee, tried) {
                     self.gc_point(g, line);
                 }
                 if self.is_immortal_path(&p.path) {

@@ -20,6 +20,8 @@ pub struct Config {
     pub immortal_paths: Vec<&'static str>,
     /// Fields that only ever hold old-generation objects (`roots.named`, `roots.types`...).
     pub immortal_fields: Vec<&'static str>,
+    /// Locals and parameters that only ever hold old-generation objects, by name.
+    pub immortal_locals: Vec<&'static str>,
     /// Struct types that contain `Value`s but whose `Value`s never move (not tracked).
     pub exempt_structs: Vec<&'static str>,
 }
@@ -59,6 +61,9 @@ impl Default for Config {
             // constant, or `old_tuple` in eval.rs spread_call_args).
             // Vm, VmRoots, Heap: the root set itself, reached by reference.
             exempt_structs: vec!["Args", "Vm", "VmRoots", "Heap"],
+            // kwnames: the keyword-names tuple of a call, always a code constant or an `old_tuple`
+            // (eval.rs CallKw / spread_call_args), as `Args::kwnames`.
+            immortal_locals: vec!["kwnames"],
         }
     }
 }
@@ -118,6 +123,8 @@ pub struct Structs {
     pub by_name: HashMap<String, bool>,
     /// field name -> shape (joined over every struct having a field of that name)
     pub fields: HashMap<String, Shape>,
+    /// Heap payload layouts (the structs of obj/layout.rs).
+    pub payloads: HashSet<String>,
 }
 
 pub fn type_shape(ty: &syn::Type, structs: &Structs, cfg: &Config, in_ret: bool) -> Shape {
@@ -155,7 +162,26 @@ pub fn type_shape(ty: &syn::Type, structs: &Structs, cfg: &Config, in_ret: bool)
             }
             Shape::No
         }
-        syn::Type::Ptr(_) => Shape::Val,
+        syn::Type::Ptr(p) => {
+            // Only pointers into the GC heap go stale: to a payload struct of obj/layout.rs, to a
+            // Value or a GcHeader, or to a generic `T` (`payload::<T>`). C memory (`*mut u8` from
+            // cffi), bytecode (`*const Instr`) and the like do not move.
+            let gc = match &*p.elem {
+                syn::Type::Path(tp) => tp.path.segments.last().is_some_and(|seg| {
+                    let n = seg.ident.to_string();
+                    n == "Value"
+                        || n == "GcHeader"
+                        || structs.payloads.contains(&n)
+                        || (n.len() == 1 && n.chars().all(|c| c.is_ascii_uppercase()))
+                }),
+                _ => false,
+            };
+            if gc {
+                Shape::Val
+            } else {
+                Shape::No
+            }
+        }
         syn::Type::Reference(r) => {
             let inner = type_shape(&r.elem, structs, cfg, in_ret);
             if !inner.has_refs() {
@@ -370,6 +396,8 @@ pub struct Crate {
     pub may_collect: Vec<bool>,
     /// Why (first collecting callee, for messages).
     pub why: Vec<String>,
+    /// May collect on a path that returns normally (see `compute_may_collect`).
+    pub collects_on_ok: Vec<bool>,
     /// Same, ignoring the function's own `no-collect` claim (to verify the claim).
     pub body_collects: Vec<Option<String>>,
 }
@@ -413,7 +441,15 @@ impl Crate {
     pub fn build(sources: Vec<Source>, cfg: Config) -> Crate {
         let mut raw = Vec::new();
         let mut structs_ast = Vec::new();
+        let mut payloads = HashSet::new();
         for (i, s) in sources.iter().enumerate() {
+            if s.path.ends_with("obj/layout.rs") {
+                for it in &s.ast.items {
+                    if let syn::Item::Struct(st) = it {
+                        payloads.insert(st.ident.to_string());
+                    }
+                }
+            }
             let mut c = Collector {
                 file: i,
                 module: module_of(&s.path),
@@ -430,6 +466,7 @@ impl Crate {
                 .map(|s| (s.ident.to_string(), false))
                 .collect(),
             fields: HashMap::new(),
+            payloads: payloads.clone(),
         };
         loop {
             let mut changed = false;
@@ -493,6 +530,7 @@ impl Crate {
             free_fns,
             may_collect: vec![false; n],
             why: vec![String::new(); n],
+            collects_on_ok: vec![false; n],
             body_collects: vec![None; n],
         };
         k.compute_may_collect();
@@ -597,31 +635,32 @@ impl Crate {
     }
 
     /// Does this call collect? Returns a label for messages.
-    pub fn collects(&self, c: &Callee, name: &str) -> Option<String> {
+    /// Is this call a GC point for the code after it? `tried`: the call is the operand of `?`, so
+    /// the code after it only runs if it returned normally.
+    pub fn collects(&self, c: &Callee, tried: bool) -> Option<String> {
         match c {
             Callee::Fns(v) => v
                 .iter()
-                .find(|&&i| self.may_collect[i])
+                .find(|&&i| self.collects_on_ok[i] || (self.may_collect[i] && !tried))
                 .map(|&i| self.fns[i].display()),
             Callee::Heap(s) => Some(s.clone()),
             Callee::Dynamic(s) => Some(s.clone()),
-            Callee::External => {
-                let _ = name;
-                None
-            }
+            Callee::External => None,
         }
     }
 
     fn compute_may_collect(&mut self) {
         // Edges, per function.
         let n = self.fns.len();
-        let mut edges: Vec<Vec<(Callee, String, usize)>> = Vec::with_capacity(n);
+        let mut edges: Vec<Vec<Edge>> = Vec::with_capacity(n);
         for i in 0..n {
             let ctx = self.ctx_for(i);
             let mut ce = CallEdges {
                 krate: self,
                 ctx: &ctx,
                 out: vec![],
+                err_ctx: 0,
+                tried: HashSet::new(),
             };
             ce.visit_block(self.fns[i].body.block());
             edges.push(ce.out);
@@ -629,29 +668,43 @@ impl Crate {
         let is_seed = |f: &FnInfo| {
             f.self_ty.as_deref() == Some("Vm") && self.cfg.seeds.contains(&f.name.as_str())
         };
+        // body[i]: the body may collect on some path (ignoring its own no-collect claim).
+        // succ[i]: it may collect on a path that returns Ok (a collection only while building the
+        // exception it returns does not count: a caller that propagates it with `?` is not at risk).
         let mut body: Vec<Option<String>> = (0..n)
             .map(|i| is_seed(&self.fns[i]).then(|| "a GC entry point".to_string()))
             .collect();
+        let mut succ: Vec<bool> = body.iter().map(|b| b.is_some()).collect();
         loop {
             let mut changed = false;
             for i in 0..n {
-                if body[i].is_some() {
-                    continue;
-                }
-                for (c, label, line) in &edges[i] {
-                    let hit = match c {
-                        Callee::Fns(v) => v
-                            .iter()
-                            .find(|&&j| body[j].is_some() && !self.fns[j].no_collect)
-                            .map(|&j| self.fns[j].display()),
-                        Callee::Heap(s) | Callee::Dynamic(s) => Some(s.clone()),
-                        Callee::External => None,
+                for e in &edges[i] {
+                    let (any, ok_path, label) = match &e.callee {
+                        Callee::Fns(v) => {
+                            let live: Vec<usize> = v
+                                .iter()
+                                .copied()
+                                .filter(|&j| body[j].is_some() && !self.fns[j].no_collect)
+                                .collect();
+                            let ok = live.iter().any(|&j| succ[j] || !e.tried);
+                            match live.first() {
+                                Some(&j) => (true, ok, self.fns[j].display()),
+                                None => (false, false, String::new()),
+                            }
+                        }
+                        Callee::Heap(s) | Callee::Dynamic(s) => (true, true, s.clone()),
+                        Callee::External => (false, false, String::new()),
                     };
-                    if let Some(h) = hit {
-                        let _ = label;
-                        body[i] = Some(format!("{h} (line {line})"));
+                    if !any {
+                        continue;
+                    }
+                    if body[i].is_none() {
+                        body[i] = Some(format!("`{label}` (line {})", e.line));
                         changed = true;
-                        break;
+                    }
+                    if ok_path && !e.err_ctx && !succ[i] {
+                        succ[i] = true;
+                        changed = true;
                     }
                 }
             }
@@ -661,6 +714,7 @@ impl Crate {
         }
         for i in 0..n {
             self.may_collect[i] = body[i].is_some() && !self.fns[i].no_collect;
+            self.collects_on_ok[i] = succ[i] && !self.fns[i].no_collect;
             self.why[i] = body[i].clone().unwrap_or_default();
         }
         self.body_collects = body;
@@ -767,42 +821,102 @@ impl<'ast> Visit<'ast> for NameCollector {
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
 
+pub struct Edge {
+    callee: Callee,
+    line: usize,
+    /// Inside `Err(..)` / `.ok_or_else(..)` / `.map_err(..)`: only runs on the way out with an error.
+    err_ctx: bool,
+    /// The operand of `?`.
+    tried: bool,
+}
+
+/// Position of an expression, to recognise the operand of `?`.
+pub fn pos(e: &syn::Expr) -> Pos {
+    let (s, t) = (e.span().start(), e.span().end());
+    (s.line, s.column, t.line, t.column)
+}
+pub type Pos = (usize, usize, usize, usize);
+
+/// The call directly under a `?` (through parentheses).
+pub fn tried_call(t: &syn::ExprTry) -> Option<Pos> {
+    match strip_parens(&t.expr) {
+        e @ (syn::Expr::Call(_) | syn::Expr::MethodCall(_)) => Some(pos(e)),
+        _ => None,
+    }
+}
+
+fn strip_parens(e: &syn::Expr) -> &syn::Expr {
+    match e {
+        syn::Expr::Paren(p) => strip_parens(&p.expr),
+        syn::Expr::Group(p) => strip_parens(&p.expr),
+        e => e,
+    }
+}
+
 /// Every call in a body (closures and macro arguments included), resolved.
 struct CallEdges<'a> {
     krate: &'a Crate,
     ctx: &'a Ctx,
-    out: Vec<(Callee, String, usize)>,
+    out: Vec<Edge>,
+    err_ctx: usize,
+    tried: HashSet<Pos>,
 }
 
 impl<'ast> Visit<'ast> for CallEdges<'_> {
     fn visit_item(&mut self, _: &'ast syn::Item) {} // nested fns are indexed separately
+    fn visit_expr_try(&mut self, t: &'ast syn::ExprTry) {
+        if let Some(p) = tried_call(t) {
+            self.tried.insert(p);
+        }
+        syn::visit::visit_expr_try(self, t);
+    }
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         let name = m.method.to_string();
-        let c = self.krate.resolve_method(self.ctx, &m.receiver, &name);
-        self.out.push((c, name, m.method.span().start().line));
-        syn::visit::visit_expr_method_call(self, m);
+        let callee = self.krate.resolve_method(self.ctx, &m.receiver, &name);
+        let tried = self.tried.contains(&pos(&syn::Expr::MethodCall(m.clone())));
+        self.out.push(Edge {
+            callee,
+            line: m.method.span().start().line,
+            err_ctx: self.err_ctx > 0,
+            tried,
+        });
+        self.visit_expr(&m.receiver);
+        let err = matches!(name.as_str(), "ok_or_else" | "map_err");
+        self.err_ctx += err as usize;
+        for a in &m.args {
+            self.visit_expr(a);
+        }
+        self.err_ctx -= err as usize;
     }
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
         let line = c.span().start().line;
+        let tried = self.tried.contains(&pos(&syn::Expr::Call(c.clone())));
+        let mut err = false;
         match strip(&c.func) {
             syn::Expr::Path(p) => {
                 let callee = self.krate.resolve_path_call(self.ctx, &p.path);
-                let name = p
-                    .path
-                    .segments
-                    .last()
-                    .map(|s| s.ident.to_string())
-                    .unwrap_or_default();
-                self.out.push((callee, name, line));
+                err = p.path.segments.last().is_some_and(|s| s.ident == "Err");
+                self.out.push(Edge {
+                    callee,
+                    line,
+                    err_ctx: self.err_ctx > 0,
+                    tried,
+                });
             }
             syn::Expr::Closure(_) => {} // body visited below
-            _ => self.out.push((
-                Callee::Dynamic("call through a fn pointer".into()),
-                String::new(),
+            _ => self.out.push(Edge {
+                callee: Callee::Dynamic("call through a fn pointer".into()),
                 line,
-            )),
+                err_ctx: self.err_ctx > 0,
+                tried,
+            }),
         }
-        syn::visit::visit_expr_call(self, c);
+        self.visit_expr(&c.func);
+        self.err_ctx += err as usize;
+        for a in &c.args {
+            self.visit_expr(a);
+        }
+        self.err_ctx -= err as usize;
     }
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
         for e in macro_exprs(m) {
