@@ -447,3 +447,19 @@ fn collection_only_on_the_error_path_is_not_a_gc_point_under_question_mark() {
     );
     assert_eq!(locals(&r), ["handled:o"], "{:?}", r.findings);
 }
+
+#[test]
+fn shared_vm_functions_and_same_module_names_do_not_collect() {
+    let r = check(
+        r#"
+        mod other {
+            pub fn data(vm: &mut Vm, v: Value) -> usize { vm.new_str("x").unwrap(); 0 }
+        }
+        fn data(vm: &Vm, v: Value) -> usize { vm.len_of(v) }
+        fn user(vm: &mut Vm, o: Value) -> PyResult<Value> {
+            let n = data(vm, o);
+            Ok(o)
+        }"#,
+    );
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+}

@@ -417,6 +417,7 @@ pub enum Callee {
 
 /// Static context for resolving calls inside one function body.
 pub struct Ctx {
+    pub module: Vec<String>,
     pub self_ty: Option<String>,
     /// Locals / params known to be `Vm`.
     pub vm_names: HashSet<String>,
@@ -617,6 +618,17 @@ impl Crate {
             return Callee::External;
         };
         let mut c: Vec<usize> = cands.clone();
+        if segs.len() == 1 {
+            // A bare name is the caller's module's own fn if it has one (else an import).
+            let local: Vec<usize> = c
+                .iter()
+                .copied()
+                .filter(|&i| self.fns[i].module == ctx.module)
+                .collect();
+            if !local.is_empty() {
+                c = local;
+            }
+        }
         if segs.len() >= 2 {
             let m = &segs[segs.len() - 2];
             if !matches!(m.as_str(), "self" | "super" | "crate") {
@@ -675,9 +687,13 @@ impl Crate {
             .map(|i| is_seed(&self.fns[i]).then(|| "a GC entry point".to_string()))
             .collect();
         let mut succ: Vec<bool> = body.iter().map(|b| b.is_some()).collect();
+        let shared_only: Vec<bool> = self.fns.iter().map(shared_vm_only).collect();
         loop {
             let mut changed = false;
             for i in 0..n {
+                if shared_only[i] {
+                    continue;
+                }
                 for e in &edges[i] {
                     let (any, ok_path, label) = match &e.callee {
                         Callee::Fns(v) => {
@@ -740,12 +756,42 @@ impl Crate {
         }
         vm_names.extend(names.vm_names);
         Ctx {
+            module: f.module.clone(),
             self_ty: f.self_ty.clone(),
             vm_names,
             locals,
             closures: names.closures,
         }
     }
+}
+
+/// The function reaches the VM only through a shared reference (`&self` of `impl Vm`, or `vm: &Vm`
+/// parameters and no `&mut Vm`): the type system guarantees it cannot allocate or run Python.
+fn shared_vm_only(f: &FnInfo) -> bool {
+    let sig = f.body.sig();
+    let mut shared = false;
+    for a in &sig.inputs {
+        match a {
+            syn::FnArg::Receiver(r) if f.self_ty.as_deref() == Some("Vm") => {
+                if r.mutability.is_some() || r.reference.is_none() {
+                    return false;
+                }
+                shared = true;
+            }
+            syn::FnArg::Typed(pt) => match &*pt.ty {
+                syn::Type::Reference(r) if type_is_vm(&r.elem) => {
+                    if r.mutability.is_some() {
+                        return false;
+                    }
+                    shared = true;
+                }
+                syn::Type::Ptr(_) => return false,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    shared
 }
 
 pub fn strip(e: &syn::Expr) -> &syn::Expr {
