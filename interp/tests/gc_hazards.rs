@@ -129,6 +129,13 @@ fn interp_has_no_new_gc_hazards() {
     for s in &r.gc_safe {
         println!("{}:{} `{}`: {}", s.file, s.line, s.local, s.reason);
     }
+    println!(
+        "== calls of a collecting Vm method name on a receiver not known to be the VM (assumed std): {} ==",
+        r.unresolved.len()
+    );
+    for u in &r.unresolved {
+        println!("{u}");
+    }
     println!("== gc: no-collect claims: {} ==", r.no_collect_claims.len());
     for c in &r.no_collect_claims {
         println!("{c}");

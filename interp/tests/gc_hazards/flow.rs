@@ -157,6 +157,11 @@ const PRESERVING: &[&str] = &[
     "split_first",
     "split_last",
 ];
+/// Std method names that are also collecting `Vm` methods: not listed as unresolved.
+const STD_NAMES: &[&str] = &[
+    "len", "contains", "next", "get", "insert", "iter", "hash", "repeat", "push", "pop", "remove",
+    "clear", "extend", "call",
+];
 const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
 
 pub struct Analyzer<'a> {
@@ -173,13 +178,17 @@ pub struct Analyzer<'a> {
     exits: Vec<State>,
     inline_depth: usize,
     tried: HashSet<Pos>,
+    /// Locals bound from never-moving expressions (a code object's `names` tuple...).
+    immortal: HashSet<usize>,
     reported: HashSet<usize>,
     pub findings: Vec<Finding>,
     pub gc_safe: Vec<GcSafe>,
+    /// Calls of a collecting `Vm` method name on a receiver not known to be the VM.
+    pub unresolved: Vec<String>,
 }
 
 impl<'a> Analyzer<'a> {
-    pub fn run(k: &'a Crate, i: usize) -> (Vec<Finding>, Vec<GcSafe>) {
+    pub fn run(k: &'a Crate, i: usize) -> (Vec<Finding>, Vec<GcSafe>, Vec<String>) {
         let f = &k.fns[i];
         let mut a = Analyzer {
             k,
@@ -198,9 +207,11 @@ impl<'a> Analyzer<'a> {
             exits: vec![],
             inline_depth: 0,
             tried: HashSet::new(),
+            immortal: HashSet::new(),
             reported: HashSet::new(),
             findings: vec![],
             gc_safe: vec![],
+            unresolved: vec![],
         };
         let sig = f.body.sig().clone();
         for arg in &sig.inputs {
@@ -212,7 +223,7 @@ impl<'a> Analyzer<'a> {
         let block = f.body.block().clone();
         a.exits.push(State::dead(0));
         a.block(&block);
-        (a.findings, a.gc_safe)
+        (a.findings, a.gc_safe, a.unresolved)
     }
 
     fn line(&self, s: proc_macro2::Span) -> usize {
@@ -301,6 +312,14 @@ impl<'a> Analyzer<'a> {
                         s => s.project(),
                     };
                     self.bind_pat(e, &s, stmt_line);
+                }
+            }
+            syn::Pat::TupleStruct(t)
+                if t.path.segments.last().is_some_and(|s| s.ident == "Err") =>
+            {
+                // `Err(e)`: the error side of PyResult is `Exc`, a marker (the exception is `vm.exc`)
+                for e in &t.elems {
+                    self.bind_pat(e, &Shape::No, stmt_line);
                 }
             }
             syn::Pat::TupleStruct(t) => {
@@ -423,7 +442,18 @@ impl<'a> Analyzer<'a> {
                         self.st = saved;
                     }
                 }
+                let before = self.scopes.last().map_or(0, |s| s.len());
                 self.bind_pat(&l.pat, &sh, line);
+                if l.init
+                    .as_ref()
+                    .is_some_and(|i| self.is_immortal_expr(&i.expr))
+                {
+                    let ids: Vec<usize> = self.scopes.last().unwrap()[before..]
+                        .iter()
+                        .map(|(_, id)| *id)
+                        .collect();
+                    self.immortal.extend(ids);
+                }
                 Shape::No
             }
             syn::Stmt::Item(_) => Shape::No,
@@ -444,6 +474,25 @@ impl<'a> Analyzer<'a> {
 
     fn is_immortal_expr(&self, e: &syn::Expr) -> bool {
         match strip_paren(e) {
+            syn::Expr::Path(p) if p.path.get_ident().is_some() => self
+                .lookup(&p.path.get_ident().unwrap().to_string())
+                .is_some_and(|id| self.immortal.contains(&id)),
+            syn::Expr::Block(b) => {
+                b.block.stmts.last().is_some_and(
+                    |s| matches!(s, syn::Stmt::Expr(e, None) if self.is_immortal_expr(e)),
+                )
+            }
+            syn::Expr::Tuple(t) => {
+                !t.elems.is_empty() && t.elems.iter().all(|e| self.is_immortal_expr(e))
+            }
+            // the items of an old-generation tuple are old (code constants and names)
+            syn::Expr::MethodCall(m)
+                if m.method == "tuple_items"
+                    && m.args.len() == 1
+                    && self.is_immortal_expr(&m.args[0]) =>
+            {
+                true
+            }
             syn::Expr::Try(t) => self.is_immortal_expr(&t.expr),
             syn::Expr::MethodCall(m) => {
                 let name = m.method.to_string();
@@ -453,7 +502,12 @@ impl<'a> Analyzer<'a> {
                 self.k.cfg.immortal_methods.contains(&name.as_str())
             }
             syn::Expr::Call(c) => match strip_paren(&c.func) {
-                syn::Expr::Path(p) => self.is_immortal_path(&p.path),
+                syn::Expr::Path(p) => {
+                    self.is_immortal_path(&p.path)
+                        || p.path.segments.last().is_some_and(|s| {
+                            self.k.cfg.immortal_methods.contains(&&*s.ident.to_string())
+                        })
+                }
                 _ => false,
             },
             syn::Expr::Path(p) => self.is_immortal_path(&p.path) && p.path.segments.len() > 1,
@@ -600,16 +654,11 @@ impl<'a> Analyzer<'a> {
             }
             E::Cast(c) => {
                 let s = self.expr(&c.expr);
+                let t = type_shape(&c.ty, &self.k.structs, &self.k.cfg, false);
                 match &*c.ty {
-                    syn::Type::Ptr(_) => Shape::Val,
-                    _ => {
-                        let t = type_shape(&c.ty, &self.k.structs, &self.k.cfg, false);
-                        if t.has_refs() {
-                            s
-                        } else {
-                            Shape::No
-                        }
-                    }
+                    syn::Type::Ptr(_) => t,
+                    _ if t.has_refs() => s,
+                    _ => Shape::No,
                 }
             }
             E::Tuple(t) => {
@@ -926,12 +975,29 @@ impl<'a> Analyzer<'a> {
     }
 
     fn method_call(&mut self, m: &syn::ExprMethodCall) -> Shape {
-        let recv = self.expr(&m.receiver);
-        let args = self.exprs(&m.args);
         let name = m.method.to_string();
+        // `items.len()` on a local Vec/slice reads no GC reference
+        let recv = match strip_paren(&m.receiver) {
+            syn::Expr::Path(p)
+                if p.path.get_ident().is_some()
+                    && matches!(name.as_str(), "len" | "is_empty" | "capacity") =>
+            {
+                Shape::No
+            }
+            r => self.expr(r),
+        };
+        let args = self.exprs(&m.args);
         let line = self.line(m.method.span());
         let callee = self.k.resolve_method(&self.ctx, &m.receiver, &name);
         let tried = self.tried.contains(&pos(&syn::Expr::MethodCall(m.clone())));
+        if !matches!(&callee, Callee::Heap(_))
+            && !matches!(&callee, Callee::Fns(v) if v.iter().any(|&i| self.k.fns[i].self_ty.as_deref() == Some("Vm")))
+            && self.k.vm_method_collects(&name)
+            && !STD_NAMES.contains(&name.as_str())
+        {
+            self.unresolved
+                .push(format!("{}:{} `.{name}(..)`", self.src.path, line));
+        }
         if let Some(g) = self.k.collects(&callee, tried) {
             let label = if g == name || g.ends_with(&format!("::{name}")) {
                 g
@@ -1107,6 +1173,7 @@ pub struct Report {
     /// `// gc-safe:` comments without a reason (not honoured).
     pub gc_safe_without_reason: Vec<String>,
     pub no_collect_claims: Vec<String>,
+    pub unresolved: Vec<String>,
     pub nfns: usize,
     pub ncollecting: usize,
 }
@@ -1124,6 +1191,7 @@ pub fn analyze(sources: Vec<Source>, cfg: Config) -> Report {
     let mut findings = Vec::new();
     let mut gc_safe = Vec::new();
     let mut claims = Vec::new();
+    let mut unresolved = Vec::new();
     for i in 0..k.fns.len() {
         let f = &k.fns[i];
         if f.no_collect {
@@ -1140,7 +1208,8 @@ pub fn analyze(sources: Vec<Source>, cfg: Config) -> Report {
                 });
             }
         }
-        let (fi, gs) = Analyzer::run(&k, i);
+        let (fi, gs, un) = Analyzer::run(&k, i);
+        unresolved.extend(un);
         findings.extend(fi);
         gc_safe.extend(gs);
     }
@@ -1154,6 +1223,11 @@ pub fn analyze(sources: Vec<Source>, cfg: Config) -> Report {
         gc_safe,
         gc_safe_without_reason: bad_safe,
         no_collect_claims: claims,
+        unresolved: {
+            unresolved.sort();
+            unresolved.dedup();
+            unresolved
+        },
         nfns: k.fns.len(),
         ncollecting: k.may_collect.iter().filter(|b| **b).count(),
     }

@@ -49,6 +49,10 @@ impl Default for Config {
                 "old_tuple",
                 "new_native_type",
                 "load_code",
+                // cffi/mod.rs `class` and cdata.rs `cdata_class`: builtin_type of a cffi class
+                // (new_native_type: old space)
+                "class",
+                "cdata_class",
             ],
             immortal_paths: vec!["Value::from_int", "Value::NULL", "Value"],
             // sym_init: interned; named/types: see above; builtins/modules: alloc_old dicts
@@ -579,7 +583,10 @@ impl Crate {
                             .collect()
                     })
                     .unwrap_or_default();
-                if c.is_empty() {
+                if c.is_empty() && name == "call" {
+                    // `cif.call(..)` (libffi) and the like: foreign code can call back into Python.
+                    Callee::Dynamic("a foreign `.call` (may run callbacks)".into())
+                } else if c.is_empty() {
                     Callee::External
                 } else {
                     Callee::Fns(c)
@@ -647,6 +654,13 @@ impl Crate {
     }
 
     /// Does this call collect? Returns a label for messages.
+    /// Is there a `Vm` method of this name that may collect?
+    pub fn vm_method_collects(&self, name: &str) -> bool {
+        self.methods
+            .get(&("Vm".to_string(), name.to_string()))
+            .is_some_and(|v| v.iter().any(|&i| self.may_collect[i]))
+    }
+
     /// Is this call a GC point for the code after it? `tried`: the call is the operand of `?`, so
     /// the code after it only runs if it returned normally.
     pub fn collects(&self, c: &Callee, tried: bool) -> Option<String> {
