@@ -1039,7 +1039,7 @@ impl<'a> Analyzer<'a> {
             syn::Expr::Closure(cl) => {
                 // immediately invoked closure
                 let args = self.exprs(&c.args);
-                return self.inline_closure(cl, &args);
+                self.inline_closure(cl, &args)
             }
             syn::Expr::Path(p) => {
                 let name = p
