@@ -389,6 +389,8 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 // ---- the crate index and call resolution --------------------------------------------------------
 
 pub struct Crate {
+    /// Per file: names imported by `use`, to the module they come from.
+    pub uses: Vec<HashMap<String, Vec<String>>>,
     pub cfg: Config,
     pub files: Vec<Source>,
     pub fns: Vec<FnInfo>,
@@ -421,6 +423,7 @@ pub enum Callee {
 
 /// Static context for resolving calls inside one function body.
 pub struct Ctx {
+    pub file: usize,
     pub module: Vec<String>,
     pub self_ty: Option<String>,
     /// Locals / params known to be `Vm`.
@@ -429,6 +432,96 @@ pub struct Ctx {
     /// unless it is a closure bound by `let`).
     pub locals: HashSet<String>,
     pub closures: HashSet<String>,
+}
+
+/// Module path of every file, following `#[path = "x.rs"] mod m;` declarations (a file so declared is
+/// module `m` of the declaring file's module).
+fn module_paths(sources: &[Source]) -> Vec<Vec<String>> {
+    let mut mods: Vec<Vec<String>> = sources.iter().map(|s| module_of(&s.path)).collect();
+    for _ in 0..3 {
+        for (i, s) in sources.iter().enumerate() {
+            let dir = s.path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+            for it in &s.ast.items {
+                let syn::Item::Mod(m) = it else { continue };
+                for a in &m.attrs {
+                    let syn::Meta::NameValue(nv) = &a.meta else {
+                        continue;
+                    };
+                    if !nv.path.is_ident("path") {
+                        continue;
+                    }
+                    if let syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(f),
+                        ..
+                    }) = &nv.value
+                    {
+                        let target = format!("{dir}/{}", f.value());
+                        if let Some(j) = sources.iter().position(|x| x.path == target) {
+                            let mut p = mods[i].clone();
+                            p.push(m.ident.to_string());
+                            mods[j] = p;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    mods
+}
+
+/// `use` declarations of a file: imported name -> absolute module path (relative paths resolved).
+fn use_map(f: &syn::File, module: &[String]) -> HashMap<String, Vec<String>> {
+    fn walk(
+        t: &syn::UseTree,
+        prefix: Vec<String>,
+        module: &[String],
+        out: &mut HashMap<String, Vec<String>>,
+    ) {
+        match t {
+            syn::UseTree::Path(p) => {
+                let seg = p.ident.to_string();
+                let mut next = prefix.clone();
+                match seg.as_str() {
+                    "crate" => next.clear(),
+                    "super" => {
+                        if next.is_empty() && prefix.is_empty() {
+                            next = module.to_vec();
+                        }
+                        next.pop();
+                    }
+                    "self" if prefix.is_empty() => next = module.to_vec(),
+                    _ => {
+                        if prefix.is_empty() && next.is_empty() && seg != "crate" {
+                            // an external crate path (std::, gc::) or a relative one
+                            next = vec![format!("::{seg}")];
+                        } else {
+                            next.push(seg);
+                        }
+                    }
+                }
+                walk(&p.tree, next, module, out);
+            }
+            syn::UseTree::Name(n) => {
+                out.insert(n.ident.to_string(), prefix);
+            }
+            syn::UseTree::Rename(r) => {
+                out.insert(r.rename.to_string(), prefix);
+            }
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    walk(t, prefix.clone(), module, out);
+                }
+            }
+            syn::UseTree::Glob(_) => {}
+        }
+    }
+    let mut out = HashMap::new();
+    for it in &f.items {
+        if let syn::Item::Use(u) = it {
+            walk(&u.tree, vec![], module, &mut out);
+        }
+    }
+    out
 }
 
 fn module_of(path: &str) -> Vec<String> {
@@ -447,6 +540,12 @@ impl Crate {
         let mut raw = Vec::new();
         let mut structs_ast = Vec::new();
         let mut payloads = HashSet::new();
+        let modules = module_paths(&sources);
+        let uses: Vec<HashMap<String, Vec<String>>> = sources
+            .iter()
+            .zip(&modules)
+            .map(|(s, m)| use_map(&s.ast, m))
+            .collect();
         for (i, s) in sources.iter().enumerate() {
             if s.path.ends_with("obj/layout.rs") {
                 for it in &s.ast.items {
@@ -457,7 +556,7 @@ impl Crate {
             }
             let mut c = Collector {
                 file: i,
-                module: module_of(&s.path),
+                module: modules[i].clone(),
                 self_ty: vec![],
                 fns: &mut raw,
                 structs: &mut structs_ast,
@@ -526,6 +625,7 @@ impl Crate {
         }
         let n = fns.len();
         let mut k = Crate {
+            uses,
             cfg,
             files: sources,
             fns,
@@ -634,6 +734,15 @@ impl Crate {
                 .collect();
             if !local.is_empty() {
                 c = local;
+            } else if let Some(m) = self.uses[ctx.file].get(&name) {
+                let imported: Vec<usize> = c
+                    .iter()
+                    .copied()
+                    .filter(|&i| &self.fns[i].module == m)
+                    .collect();
+                if !imported.is_empty() {
+                    c = imported;
+                }
             }
         }
         if segs.len() >= 2 {
@@ -770,6 +879,7 @@ impl Crate {
         }
         vm_names.extend(names.vm_names);
         Ctx {
+            file: f.file,
             module: f.module.clone(),
             self_ty: f.self_ty.clone(),
             vm_names,
