@@ -488,3 +488,37 @@ fn shared_vm_functions_and_same_module_names_do_not_collect() {
     );
     assert!(r.findings.is_empty(), "{:?}", r.findings);
 }
+
+#[test]
+fn structs_holding_values_and_copied_vecs_are_tracked() {
+    // The shapes of two hazards fixed in the past: a copied `Frame` used after add_traceback
+    // (9bd2cc5), and list repetition reading a `Vec<Value>` copy after allocating (cbb751e).
+    let r = check(
+        r#"
+        pub struct Frame { pub code: Value, pub func: Value, pub base: usize }
+        impl Vm {
+            fn frame(&self) -> Frame { unimplemented!() }
+            fn unwind(&mut self) -> PyResult<()> {
+                let f = self.frame();
+                self.new_str("traceback")?;
+                self.push(f.func);
+                Ok(())
+            }
+            fn repeat(&mut self, s: usize) -> PyResult<()> {
+                let items = self.list_items(self.arg(&Args { base: s, n: 1, kwnames: self.none() }, 0)).to_vec();
+                let l = self.new_str("list")?;
+                for v in &items {
+                    self.push(*v);
+                }
+                let n = items.len();
+                Ok(())
+            }
+        }"#,
+    );
+    assert_eq!(
+        locals(&r),
+        ["Vm::repeat:items", "Vm::unwind:f"],
+        "{:?}",
+        r.findings
+    );
+}
