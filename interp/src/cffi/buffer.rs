@@ -373,7 +373,7 @@ fn mem_operand(vm: &mut Vm, v: Value, write: bool) -> PyResult<*mut u8> {
 pub fn ffi_memmove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "memmove", &["dest", "src", "n"])?;
     arity(vm, &a, "memmove", 1, 4)?;
-    let (Some(d), Some(s), Some(n)) = (
+    let (Some(_), Some(_), Some(n)) = (
         opt_arg(vm, &a, 1, "dest"),
         opt_arg(vm, &a, 2, "src"),
         opt_arg(vm, &a, 3, "n"),
@@ -386,8 +386,8 @@ pub fn ffi_memmove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     // re-read: `__index__` of n may have moved both operands
     let (d, s) = (
-        opt_arg(vm, &a, 1, "dest").unwrap_or(d),
-        opt_arg(vm, &a, 2, "src").unwrap_or(s),
+        opt_arg(vm, &a, 1, "dest").expect("dest was given (checked above)"),
+        opt_arg(vm, &a, 2, "src").expect("src was given (checked above)"),
     );
     let dp = mem_operand(vm, d, true)?;
     let sp = mem_operand(vm, s, false)?;

@@ -181,6 +181,7 @@ pub fn index_hook(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 
 /// CPython's `PyNumber_AsSsize_t(v, OverflowError)` (argument parsing with the `n` format):
 /// ints and objects with `__index__`. A GC point when `v` has `__index__`.
+// gc-safe: `v` is only read again when index_hook returned None, i.e. before calling any Python
 pub fn ssize_value(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let tn = vm.type_name(v);
     let r = match index_hook(vm, v)? {
@@ -199,6 +200,7 @@ pub fn ssize_value(vm: &mut Vm, v: Value) -> PyResult<i64> {
 /// The index `k` of `x[k]` on a cdata or buffer (`what`): ints, or `__index__` with CPython's
 /// messages. `k` is dead after the hook (the VM's `index_value` names the type of a stale `k`
 /// when `__index__` returns a non-int, so instances are handled here).
+// gc-safe: `k` reaches index_value only when index_hook returned None without calling Python
 pub fn item_index(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     if vm.is(k, Kind::Instance) {
         if let Some(r) = index_hook(vm, k)? {

@@ -198,7 +198,7 @@ fn c_wstring(p: *const u8, size: usize, max: usize) -> String {
 /// `ffi.string(cdata, maxlen=-1)`.
 fn ffi_string(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "string", &["cdata", "maxlen"])?;
-    let Some(c) = opt_arg(vm, &a, 1, "cdata") else {
+    let Some(_) = opt_arg(vm, &a, 1, "cdata") else {
         return Err(vm.type_error("string() missing 1 required positional argument: 'cdata'"));
     };
     let maxlen = match opt_arg(vm, &a, 2, "maxlen") {
@@ -206,7 +206,7 @@ fn ffi_string(vm: &mut Vm, a: Args) -> PyResult<Value> {
         None => -1,
     };
     // re-read: `__index__` of maxlen may have moved the cdata object
-    let c = opt_arg(vm, &a, 1, "cdata").unwrap_or(c);
+    let c = opt_arg(vm, &a, 1, "cdata").expect("cdata was given (checked above)");
     let Some(cd) = cdata_of(vm, c) else {
         let tn = vm.type_name(c);
         return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
@@ -283,7 +283,7 @@ fn primitive_string(vm: &mut Vm, cd: &CData) -> PyResult<Value> {
 /// `ffi.unpack(cdata, length)`.
 fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "unpack", &["cdata", "length"])?;
-    let (Some(c), Some(n)) = (opt_arg(vm, &a, 1, "cdata"), opt_arg(vm, &a, 2, "length")) else {
+    let (Some(_), Some(n)) = (opt_arg(vm, &a, 1, "cdata"), opt_arg(vm, &a, 2, "length")) else {
         return Err(vm.type_error("unpack() missing required arguments"));
     };
     let n = conv::ssize_value(vm, n)?;
@@ -292,7 +292,7 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let n = n as usize;
     // re-read: `__index__` of the length may have moved the cdata object
-    let c = opt_arg(vm, &a, 1, "cdata").unwrap_or(c);
+    let c = opt_arg(vm, &a, 1, "cdata").expect("cdata was given (checked above)");
     let Some(cd) = cdata_of(vm, c) else {
         let tn = vm.type_name(c);
         return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
