@@ -179,6 +179,11 @@ impl Vm {
         if let Some(f) = self.subclass_override(o, "__getitem__") {
             return self.call(f, &[o, k]);
         }
+        self.getitem_builtin(o, k)
+    }
+
+    /// o[k] by o's builtin type, ignoring a subclass's override (`list.__getitem__(self, k)`).
+    pub fn getitem_builtin(&mut self, o: Value, k: Value) -> PyResult<Value> {
         match self.kind(o) {
             Kind::List => {
                 if k.is_int() {
@@ -334,6 +339,11 @@ impl Vm {
             self.call(f, &[o, k, v])?;
             return Ok(());
         }
+        self.setitem_builtin(o, k, v)
+    }
+
+    /// o[k] = v by o's builtin type, ignoring a subclass's override.
+    pub fn setitem_builtin(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
         match self.kind(o) {
             Kind::List => {
                 // o and v are rooted while the key is converted (GC point), then re-read.
@@ -482,6 +492,11 @@ impl Vm {
             self.call(f, &[o, k])?;
             return Ok(());
         }
+        self.delitem_builtin(o, k)
+    }
+
+    /// del o[k] by o's builtin type, ignoring a subclass's override.
+    pub fn delitem_builtin(&mut self, o: Value, k: Value) -> PyResult<()> {
         match self.kind(o) {
             Kind::List => {
                 // Convert the key first (GC point), then read the list's items.
