@@ -286,15 +286,24 @@ impl Vm {
                     }
                 }
             }
-            Kind::Dict => match self.dict_get(o, k)? {
-                Some(v) => Ok(v),
-                None => {
-                    if let Some(f) = self.subclass_override(o, "__missing__") {
-                        return self.call(f, &[o, k]);
+            Kind::Dict => {
+                // The lookup may run __hash__/__eq__ (GC point): o and k are re-read after it.
+                let base = self.sp();
+                self.push(o);
+                self.push(k);
+                let r = self.dict_get_slots(base, base + 1);
+                let (o, k) = (self.at(base), self.at(base + 1));
+                self.truncate(base);
+                match r? {
+                    Some(v) => Ok(v),
+                    None => {
+                        if let Some(f) = self.subclass_override(o, "__missing__") {
+                            return self.call(f, &[o, k]);
+                        }
+                        Err(self.key_error(k))
                     }
-                    Err(self.key_error(k))
                 }
-            },
+            }
             Kind::Range => {
                 let (o, key) = self.seq_key(o, k, "range")?;
                 let (start, _, step, len) = self.range_tuple(o)?;
@@ -527,10 +536,18 @@ impl Vm {
                 self.truncate(base);
                 r
             }
-            Kind::Dict => match self.dict_del(o, k)? {
-                Some(_) => Ok(()),
-                None => Err(self.key_error(k)),
-            },
+            Kind::Dict => {
+                // k is rooted across the lookup (GC point) for the KeyError.
+                let base = self.sp();
+                self.push(k);
+                let r = self.dict_del(o, k);
+                let k = self.at(base);
+                self.truncate(base);
+                match r? {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(k)),
+                }
+            }
             Kind::ByteArray => {
                 let (o, key) = self.seq_key(o, k, "bytearray")?;
                 let n = self.bytearray_mut(o).len();

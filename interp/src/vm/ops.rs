@@ -451,8 +451,13 @@ impl Vm {
             }
             i += 1;
         }
+        // A comparison may have resized either sequence: then they are not equal (as CPython).
+        let (na, nb) = (
+            items(self, self.at(base)).len(),
+            items(self, self.at(base + 1)).len(),
+        );
         self.truncate(base);
-        Ok(true)
+        Ok(na == nb)
     }
 
     /// Rich comparison returning a Python value.
