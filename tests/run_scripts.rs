@@ -3,9 +3,11 @@
 //! Finds every `tests/<suite>/*.py` (files starting with `_` are helper modules, not tests), runs
 //! `minipy <name>.py` with the script's directory as cwd, and compares stdout with `<name>.out`, the
 //! normalised stderr tail with `<name>.err` (if present) and the exit status with `<name>.status`
-//! (default 0). Two tests: `scripts_normal` (plain environment) and `scripts_stress`
+//! (default 0). Four tests: `scripts_normal` (plain environment), `scripts_stress`
 //! (`MINIPY_GC_STRESS=1`, `MINIPY_GC_NURSERY=64k`, or `# stress: N` / `# stress: skip <reason>`
-//! in the script's first lines).
+//! in the script's first lines), `scripts_stress_shifted` (a collection at every 7th allocation) and
+//! `scripts_stress_moving` (as `scripts_stress`, plus `MINIPY_GC_AGE=8`: young objects move at each of
+//! their first 8 collections, so a `Value` kept across a GC point reads a poisoned copy).
 //!
 //! Environment knobs:
 //! - `MINIPY_TEST_FILTER=substr`: only scripts whose `suite/name.py` contains substr.
@@ -35,7 +37,13 @@ enum Mode {
     /// A collection every 7th allocation: shifts where collections land relative to `Stress`, which
     /// catches stale references that every-allocation stress happens to miss.
     StressShifted,
+    /// The moving stress mode: as `Stress`, and every young object is copied at each of its first
+    /// `MOVING_AGE` collections instead of being promoted at the first.
+    StressMoving,
 }
+
+/// `MINIPY_GC_AGE` of the moving stress pass.
+const MOVING_AGE: &str = "8";
 
 impl Mode {
     fn name(self) -> &'static str {
@@ -43,6 +51,7 @@ impl Mode {
             Mode::Normal => "normal",
             Mode::Stress => "stress",
             Mode::StressShifted => "stress-shifted",
+            Mode::StressMoving => "stress-moving",
         }
     }
 }
@@ -327,7 +336,8 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
     let mut cmd = Command::new(interpreter());
     cmd.arg(&script.file_name).current_dir(&script.dir);
     cmd.env_remove("MINIPY_GC_STRESS")
-        .env_remove("MINIPY_GC_NURSERY");
+        .env_remove("MINIPY_GC_NURSERY")
+        .env_remove("MINIPY_GC_AGE");
     cmd.env("PYTHONDONTWRITEBYTECODE", "1");
     if mode != Mode::Normal {
         let level = match script.stress {
@@ -342,6 +352,9 @@ fn run_script(script: &Script, mode: Mode, timeout: Duration) -> Outcome {
         };
         cmd.env("MINIPY_GC_STRESS", level.to_string())
             .env("MINIPY_GC_NURSERY", STRESS_NURSERY);
+        if mode == Mode::StressMoving {
+            cmd.env("MINIPY_GC_AGE", MOVING_AGE);
+        }
     }
     let res = match run_with_timeout(cmd, timeout) {
         Ok(r) => r,
@@ -568,4 +581,9 @@ fn scripts_stress() {
 #[test]
 fn scripts_stress_shifted() {
     run_suite(Mode::StressShifted);
+}
+
+#[test]
+fn scripts_stress_moving() {
+    run_suite(Mode::StressMoving);
 }

@@ -25,6 +25,7 @@ impl Default for GcConfig {
             stress: 0,
             verify: false,
             trace_file: None,
+            age: 0,
         }
     }
 }
@@ -94,6 +95,17 @@ impl GcConfig {
                 _ => return Err(format!("MINIPY_GC_VERIFY={v}: expected 0 or 1")),
             };
         }
+        if let Some(v) = var("MINIPY_GC_AGE") {
+            c.age = match v.trim().parse::<u32>() {
+                Ok(n) if n <= crate::MAX_AGE => n,
+                _ => {
+                    return Err(format!(
+                        "MINIPY_GC_AGE={v}: expected 0 (off) to {} (minor collections a young object survives, moving at each, before promotion)",
+                        crate::MAX_AGE
+                    ))
+                }
+            };
+        }
         if let Some(v) = var("MINIPY_GC_TRACE") {
             c.trace_file = Some(v);
         }
@@ -106,6 +118,7 @@ impl GcConfig {
         if !(self.major_factor > 1.0 && self.major_factor.is_finite()) {
             self.major_factor = DEFAULT_MAJOR_FACTOR;
         }
+        self.age = self.age.min(crate::MAX_AGE);
         self
     }
 }

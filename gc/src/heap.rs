@@ -57,12 +57,14 @@ pub struct Heap {
     pub(crate) collections: u64,
     /// Stress mode: the collection number at which the next full-heap verification runs.
     pub(crate) next_full_verify: u64,
+    /// Moving stress mode: bytes of aging survivors at the start of the nursery (not new allocation).
+    pub(crate) aged_bytes: usize,
 }
 
 impl Heap {
     pub fn new(cfg: GcConfig) -> Heap {
         let cfg = cfg.normalized();
-        let debugging = cfg!(debug_assertions) || cfg.stress > 0 || cfg.verify;
+        let debugging = cfg!(debug_assertions) || cfg.stress > 0 || cfg.verify || cfg.age > 0;
         let nursery = Nursery::new(
             cfg.nursery_size,
             if debugging { ROTATION } else { 1 },
@@ -99,6 +101,7 @@ impl Heap {
             epoch: Instant::now(),
             collections: 0,
             next_full_verify: FULL_VERIFY_EVERY,
+            aged_bytes: 0,
         };
         h.reset_top();
         h
@@ -155,6 +158,8 @@ impl Heap {
             (tid as usize) < self.fast.len(),
             "alloc: unknown type id {tid}"
         );
+        #[cfg(debug_assertions)]
+        crate::no_gc::check_gc_allowed("allocation");
         // SAFETY: tid was returned by register_type (checked in debug builds).
         let t = unsafe { *self.fast.get_unchecked(tid as usize) };
         let size = if t.item == 0 {
@@ -292,10 +297,19 @@ impl Heap {
             + self.stats.external_bytes as usize
     }
 
-    /// A collection requested by the allocator: minor, then major if the old generation passed its threshold.
+    /// A collection requested by the allocator: minor (which keeps young objects moving in the moving
+    /// stress mode), then major if the old generation passed its threshold.
     fn collect_for_alloc(&mut self, roots: &mut dyn Roots) {
-        self.minor_collect(roots);
+        self.minor_collect_aging(roots, self.cfg.age);
+        if self.free - self.nstart > self.nsize / 2 {
+            // Moving stress mode: aging survivors fill the nursery; promote them rather than overflow.
+            self.minor_collect_aging(roots, 0);
+        }
         if self.major_requested || self.heap_bytes() > self.next_major {
+            if self.free != self.nstart {
+                // Survivors still aging in the nursery: the major collection expects an empty nursery.
+                self.minor_collect_aging(roots, 0);
+            }
             self.major_after_minor(roots);
         }
     }

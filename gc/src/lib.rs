@@ -2,7 +2,8 @@
 //!
 //! Shape (PyPy's incminimark): a bump-allocated **nursery**, copied out (Cheney, worklist-driven) into a
 //! **non-moving old generation** collected by **mark-sweep**; large objects are malloc'd and never move.
-//! An object moves at most once: when it is promoted out of the nursery by a minor collection.
+//! An object moves at most once: when it is promoted out of the nursery by a minor collection (in the
+//! moving stress mode, up to K + 1 times).
 //!
 //! # Object layout
 //! Every object is `[GcHeader (8 bytes: tid u32, flags u32)][payload]`. A [`Value`] is a tagged 64-bit word:
@@ -33,6 +34,8 @@
 //! - **R7. Destructors** (`TypeInfo::drop_fn`) only release non-GC resources: they must not allocate, call
 //!   client code, or dereference other GC objects (which may already be freed).
 //! - **R8. Tracing accepts null.** A collection can happen between allocating an object and filling it.
+//! - **R9. Promises are checked.** Code that relies on "no GC point from here to there" says so with a
+//!   [`NoGcScope`]: a collection inside one panics (an allocation too, in debug builds).
 //!
 //! # Handles
 //! [`Heap::new_handle`] gives a stable `u64` token for an object (the client's handle object, held *weakly*
@@ -52,7 +55,15 @@
 //! `MINIPY_GC_NURSERY` (e.g. `256k`, `4M`), `MINIPY_GC_MAJOR_COLLECT` (growth factor, default 1.82),
 //! `MINIPY_GC_STRESS` (`1`: a minor collection before every allocation; `N`: every Nth),
 //! `MINIPY_GC_VERIFY=1` (heap verifier after every collection), `MINIPY_GC_TRACE=FILE` (one JSON line per
-//! collection; `-` for stderr).
+//! collection; `-` for stderr), `MINIPY_GC_AGE=K` (the moving stress mode below).
+//!
+//! **Moving stress mode** (`GcConfig::age` = K): plain stress mode promotes an object at the first
+//! collection after its birth, after which it never moves, so a client that holds a stale `Value` to an
+//! object born a few allocations earlier goes unnoticed. With K > 0, allocation-triggered minor
+//! collections copy every young survivor *within the nursery* (into the next buffer of the rotation; the
+//! evacuated one is poisoned) until it has survived K collections; only then is it promoted. Explicit
+//! [`Heap::minor_collect`] / [`Heap::major_collect`] still promote everything (a major collection needs an
+//! empty nursery). Old objects that reference aging survivors stay in the remembered set.
 //!
 //! Stress mode costs O(roots + nursery used) per collection: the evacuated nursery is poisoned (`0xDB`)
 //! and retired (3 buffers in rotation), every root slot is range-checked as the collection visits it, the
@@ -65,7 +76,7 @@
 //! # Files
 //! `heap.rs` (the `Heap` struct, allocation fast path, accessors, identity, handles API), `nursery.rs`,
 //! `oldspace.rs` (size classes), `large.rs`, `minor.rs`, `major.rs`, `barrier.rs`, `handles.rs`,
-//! `verify.rs`, `trace_log.rs`, `config.rs`, `types.rs`; each starts with the invariants it keeps.
+//! `verify.rs`, `trace_log.rs`, `config.rs`, `types.rs`, `no_gc.rs`; each starts with the invariants it keeps.
 
 use std::fmt;
 
@@ -202,6 +213,10 @@ pub struct GcConfig {
     pub stress: u64,
     pub verify: bool,
     pub trace_file: Option<String>,
+    /// Moving stress: a young object stays in the nursery for its first `age` minor collections and is
+    /// copied at each of them (the evacuated space poisoned), so a stale reference to it cannot go
+    /// unnoticed. 0 = off (promote at the first minor collection, the normal policy); at most [`MAX_AGE`].
+    pub age: u32,
 }
 
 /// Counters, readable at any time.
@@ -246,6 +261,7 @@ mod heap;
 mod large;
 mod major;
 mod minor;
+mod no_gc;
 mod nursery;
 mod oldspace;
 mod trace_log;
@@ -256,6 +272,7 @@ pub use config::{
     parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, FULL_VERIFY_EVERY, MIN_NURSERY,
 };
 pub use heap::Heap;
+pub use no_gc::{in_no_gc_scope, NoGcScope};
 pub use types::external_bytes_freed;
 
 /// Header flag bits (`GcHeader::flags`). Old/young is decided by address, not by a flag.
@@ -276,7 +293,13 @@ pub mod flags {
     pub const LARGE: u32 = 1 << 6;
     /// Reserved (nursery pinning is not implemented).
     pub const PINNED: u32 = 1 << 7;
+    /// Moving stress mode (`GcConfig::age`): minor collections this nursery object has survived (4 bits).
+    pub const AGE_MASK: u32 = 0xF << AGE_SHIFT;
+    pub const AGE_SHIFT: u32 = 8;
 }
+
+/// Largest accepted `GcConfig::age` (the age field has 4 bits).
+pub const MAX_AGE: u32 = 15;
 
 /// `tid` of a free old-space block.
 pub const FREE_TID: u32 = u32::MAX;

@@ -9,6 +9,15 @@
 //! Invariants after it: the nursery is empty, no object anywhere points into it, the remembered set is
 //! empty and every old object has `TRACK_YOUNG_PTRS` set. The cost is O(roots + remembered + survivors +
 //! young lists + bytes of nursery used), never O(old generation).
+//!
+//! Moving stress mode (`GcConfig::age` = K > 0, allocation-triggered collections only): a survivor whose
+//! age (header bits `AGE_MASK`) is below K is copied into the *next nursery buffer* (the to-space, made
+//! current by `Nursery::begin_flip`) instead of the old generation, and the evacuated buffer is poisoned.
+//! So every young object moves at each of its first K collections, and a stale `Value` the client kept
+//! across a GC point reads poison instead of a plausible old copy. Objects with a shadow (a stable id)
+//! are promoted at once. The invariants above then become: the nursery holds exactly the aging survivors,
+//! and an old object that still references one of them stays in the remembered set (flag clear) - the
+//! drain notices it (`saw_young`) - as do the handle slots, destructor and finalizer lists of survivors.
 use crate::oldspace::OldSpace;
 use crate::trace_log::TraceRecord;
 use crate::types::{take_external_freed, trace_fields, TypeFast};
@@ -29,6 +38,14 @@ pub(crate) struct Evac<'a> {
     copied_objs: usize,
     record: bool,
     survivors: Vec<usize>,
+    /// Moving stress mode: survivors younger than `max_age` go to `[to_start, to_free)`.
+    max_age: u32,
+    to_start: usize,
+    to_free: usize,
+    /// Set by `visit` when a slot ends up referencing a to-space survivor.
+    saw_young: bool,
+    /// Old objects that still reference to-space survivors after being traced (stay remembered).
+    kept: Vec<usize>,
 }
 
 impl Evac<'_> {
@@ -40,10 +57,19 @@ impl Evac<'_> {
         }
         let p = v as usize;
         if p.wrapping_sub(self.nstart) < self.nsize {
-            slot.0 = self.copy(p) as u64;
+            let new = self.copy(p);
+            slot.0 = new as u64;
+            if self.max_age > 0 && self.in_to_space(new) {
+                self.saw_young = true;
+            }
         } else if self.check_large {
             self.visit_large(p);
         }
+    }
+
+    #[inline(always)]
+    fn in_to_space(&self, p: usize) -> bool {
+        p.wrapping_sub(self.to_start) < self.nsize
     }
 
     #[inline]
@@ -58,6 +84,24 @@ impl Evac<'_> {
             }
             let t = *self.fast.get_unchecked((*h).tid as usize);
             let size = t.size_of(h);
+            let age = (fl & flags::AGE_MASK) >> flags::AGE_SHIFT;
+            if age < self.max_age && fl & flags::HAS_SHADOW == 0 {
+                // Moving stress mode: copy within the nursery, one year older; no barrier flag (young).
+                let new = self.to_free;
+                self.to_free += size;
+                std::ptr::copy_nonoverlapping(p as *const u8, new as *mut u8, size);
+                (*(new as *mut GcHeader)).flags =
+                    (fl & !flags::AGE_MASK) | ((age + 1) << flags::AGE_SHIFT);
+                if t.has_ptrs {
+                    self.worklist.push(new);
+                }
+                (*h).flags = fl | flags::FORWARDED;
+                *((p + HEADER_SIZE) as *mut usize) = new;
+                if self.record {
+                    self.survivors.push(new);
+                }
+                return new;
+            }
             let new = if fl & flags::HAS_SHADOW != 0 {
                 self.shadows
                     .remove(&p)
@@ -73,7 +117,7 @@ impl Evac<'_> {
             };
             std::ptr::copy_nonoverlapping(p as *const u8, new as *mut u8, size);
             let nh = new as *mut GcHeader;
-            (*nh).flags = fl & !flags::HAS_SHADOW;
+            (*nh).flags = fl & !(flags::HAS_SHADOW | flags::AGE_MASK);
             if t.has_ptrs {
                 self.worklist.push(new);
             } else {
@@ -112,12 +156,20 @@ impl Evac<'_> {
         let types = self.types;
         while let Some(o) = self.worklist.pop() {
             let h = o as *mut GcHeader;
-            // SAFETY: worklist entries are live old (or young large) objects.
+            self.saw_young = false;
+            // SAFETY: worklist entries are live old, young large or (moving stress mode) to-space objects.
             unsafe {
                 trace_fields(&types[(*h).tid as usize], h, &mut |s: &mut Value| {
                     self.visit(s)
                 });
-                (*h).flags |= flags::TRACK_YOUNG_PTRS;
+                if self.max_age > 0 && self.in_to_space(o) {
+                    continue; // a young survivor: never carries the barrier flag
+                }
+                if self.saw_young {
+                    self.kept.push(o); // still references a young survivor: stays remembered
+                } else {
+                    (*h).flags |= flags::TRACK_YOUNG_PTRS;
+                }
             }
         }
     }
@@ -137,7 +189,15 @@ impl Heap {
         }
     }
 
+    /// A minor collection that promotes every survivor: afterwards the nursery is empty (whatever the
+    /// moving stress mode says; `gc.collect(0)` and the collections before a major one use this).
     pub fn minor_collect(&mut self, roots: &mut dyn Roots) {
+        self.minor_collect_aging(roots, 0);
+    }
+
+    /// A minor collection; survivors younger than `max_age` stay in the nursery (moving stress mode).
+    pub(crate) fn minor_collect_aging(&mut self, roots: &mut dyn Roots, max_age: u32) {
+        crate::no_gc::check_gc_allowed("minor collection");
         let t0 = Instant::now();
         let used = self.free - self.nstart;
         let old_before = self.heap_bytes();
@@ -145,6 +205,18 @@ impl Heap {
         let record = self.cfg.stress > 0 || self.cfg.verify;
         let mut worklist = std::mem::take(&mut self.remembered);
         let mut young_fin = std::mem::take(&mut self.young_finalizers);
+        // Retired buffers as they were before a flip (the from-space is not retired during this collection).
+        let retired = if record {
+            self.nursery.retired_starts()
+        } else {
+            Vec::new()
+        };
+        let (from_start, from_free) = (self.nstart, self.free);
+        let to_start = if max_age > 0 {
+            self.nursery.begin_flip()
+        } else {
+            usize::MAX - self.nsize // an empty range nothing points into
+        };
         let mut ev = Evac {
             nstart: self.nstart,
             nsize: self.nsize,
@@ -158,12 +230,16 @@ impl Heap {
             copied_objs: 0,
             record,
             survivors: Vec::new(),
+            max_age,
+            to_start,
+            to_free: to_start,
+            saw_young: false,
+            kept: Vec::new(),
         };
         // Stress / verify mode: check each root slot as it is visited (no second pass over the roots):
         // no reference into a retired nursery or into the free part of the current one.
         let mut bad_root: Option<String> = None;
         if record {
-            let retired = self.nursery.retired_starts();
             let (nstart, nsize, free) = (self.nstart, self.nsize, self.free);
             let mut i = 0usize;
             roots.trace(&mut |s: &mut Value| {
@@ -196,19 +272,34 @@ impl Heap {
         for v in self.pending_finalizers.iter_mut() {
             ev.visit(v);
         }
+        let mut still_young_fin = Vec::new();
         for p in young_fin.drain(..) {
             let mut v = Value(p as u64);
             ev.visit(&mut v);
-            self.old_finalizers.push(v.0 as usize);
+            if ev.in_to_space(v.0 as usize) {
+                still_young_fin.push(v.0 as usize);
+            } else {
+                self.old_finalizers.push(v.0 as usize);
+            }
         }
         ev.drain();
-        let (copied_bytes, copied_objs, survivors) =
-            (ev.copied_bytes, ev.copied_objs, ev.survivors);
+        let (copied_bytes, copied_objs, survivors, to_free, kept) = (
+            ev.copied_bytes,
+            ev.copied_objs,
+            ev.survivors,
+            ev.to_free,
+            ev.kept,
+        );
+        worklist.extend_from_slice(&kept);
+        young_fin.extend_from_slice(&still_young_fin);
         self.young_finalizers = young_fin;
         self.remembered = worklist;
+        let nsize = self.nsize;
+        let in_to = move |p: usize| p.wrapping_sub(to_start) < nsize;
 
         // Weak pass: handle slots issued for young objects.
         let young_slots = std::mem::take(&mut self.handles.young);
+        let mut still_young_slots = Vec::new();
         for &i in &young_slots {
             let obj = self.handles.slots[i as usize].obj;
             if obj.is_null() {
@@ -220,8 +311,11 @@ impl Heap {
                 let fl = (*(p as *const GcHeader)).flags;
                 if p.wrapping_sub(self.nstart) < self.nsize {
                     if fl & flags::FORWARDED != 0 {
-                        self.handles.slots[i as usize].obj =
-                            Value(*((p + HEADER_SIZE) as *const usize) as u64);
+                        let new = *((p + HEADER_SIZE) as *const usize);
+                        self.handles.slots[i as usize].obj = Value(new as u64);
+                        if in_to(new) {
+                            still_young_slots.push(i);
+                        }
                     } else {
                         self.handles.free_slot(i as usize);
                     }
@@ -232,20 +326,28 @@ impl Heap {
         }
         let mut young_slots = young_slots;
         young_slots.clear();
+        young_slots.extend_from_slice(&still_young_slots);
         self.handles.young = young_slots;
 
         // Destructors of dead young objects.
         let ywd = std::mem::take(&mut self.young_with_destructors);
+        let mut still_young_ywd = Vec::new();
         for &p in &ywd {
             // SAFETY: listed objects are nursery objects, intact until the reset below.
             unsafe {
                 if (*(p as *const GcHeader)).flags & flags::FORWARDED == 0 {
                     self.run_drop(p as *mut GcHeader);
+                } else {
+                    let new = *((p + HEADER_SIZE) as *const usize);
+                    if in_to(new) {
+                        still_young_ywd.push(new);
+                    }
                 }
             }
         }
         let mut ywd = ywd;
         ywd.clear();
+        ywd.extend_from_slice(&still_young_ywd);
         self.young_with_destructors = ywd;
 
         // Young large objects: promote the reached ones, free the others.
@@ -259,8 +361,14 @@ impl Heap {
                 let size = self.large.sizes[&p];
                 self.large.young_bytes -= size;
                 if fl & flags::VISITED != 0 {
-                    (*h).flags =
-                        (fl & !(flags::VISITED | flags::YOUNG_LARGE)) | flags::TRACK_YOUNG_PTRS;
+                    // Traced ones got the flag from the drain unless they still reference a young
+                    // survivor (moving stress mode: kept remembered).
+                    let track = if self.fast[(*h).tid as usize].has_ptrs {
+                        fl & flags::TRACK_YOUNG_PTRS
+                    } else {
+                        flags::TRACK_YOUNG_PTRS
+                    };
+                    (*h).flags = (fl & !(flags::VISITED | flags::YOUNG_LARGE)) | track;
                     self.large.old.push(p);
                     self.large.old_bytes += size;
                 } else {
@@ -282,10 +390,17 @@ impl Heap {
             self.old.free(s, size);
         }
 
-        // Reset the nursery.
-        self.stats.bytes_allocated += used as u64;
-        self.nstart = self.nursery.reset(self.free);
-        self.free = self.nstart;
+        // Reset the nursery (moving stress mode: poison the from-space; the survivors are the new start).
+        self.stats.bytes_allocated += (used - self.aged_bytes) as u64;
+        if max_age > 0 {
+            self.nursery.end_flip(from_start, from_free);
+            self.nstart = to_start;
+            self.free = to_free;
+        } else {
+            self.nstart = self.nursery.reset(self.free);
+            self.free = self.nstart;
+        }
+        self.aged_bytes = self.free - self.nstart;
         self.reset_top();
         self.stats.external_bytes = self
             .stats
@@ -309,7 +424,7 @@ impl Heap {
                 );
             }
         } else if self.cfg.stress > 0 {
-            if let Err(e) = self.verify_after_minor(&survivors) {
+            if let Err(e) = self.verify_after_minor(&survivors, max_age > 0) {
                 panic!(
                     "minipy-gc: heap verification failed after minor collection #{}: {e}",
                     self.stats.minor_collections

@@ -6,7 +6,10 @@
 //!   stress / verify mode, poisoned with `0xDB` and retired: the next buffer in the rotation becomes current
 //!   and its dirty (poisoned) prefix is zeroed before reuse. Resetting costs O(bytes used), not O(nursery
 //!   size), which keeps stress mode (a collection per allocation) cheap;
-//! - buffers never move or get freed before the heap is dropped, so `is_retired` is a plain range check.
+//! - buffers never move or get freed before the heap is dropped, so `is_retired` is a plain range check;
+//! - moving stress mode (`GcConfig::age`) flips instead of resetting: `begin_flip` makes the next buffer
+//!   current (its dirty prefix zeroed) *before* the collection copies survivors into it, `end_flip` then
+//!   poisons the evacuated one. Survivors fit: they are at most the evacuated buffer's used bytes.
 use crate::POISON_BYTE;
 use std::alloc::{alloc_zeroed, dealloc, Layout};
 
@@ -74,6 +77,32 @@ impl Nursery {
             unsafe { std::ptr::write_bytes(b.start as *mut u8, 0, used) };
         }
         self.start()
+    }
+
+    /// Moving stress mode: makes the next buffer in the rotation current (the to-space of a copying
+    /// collection) and returns its start. The previous buffer stays readable until `end_flip`.
+    pub(crate) fn begin_flip(&mut self) -> usize {
+        debug_assert!(self.poison && self.bufs.len() >= 2);
+        self.cur = (self.cur + 1) % self.bufs.len();
+        let nb = &mut self.bufs[self.cur];
+        // SAFETY: [start, dirty_end) lies inside the buffer.
+        unsafe { std::ptr::write_bytes(nb.start as *mut u8, 0, nb.dirty_end - nb.start) };
+        nb.dirty_end = nb.start;
+        nb.start
+    }
+
+    /// Moving stress mode: poisons the evacuated buffer, whose used part was `[from_start, from_free)`.
+    pub(crate) fn end_flip(&mut self, from_start: usize, from_free: usize) {
+        let b = self
+            .bufs
+            .iter_mut()
+            .find(|b| b.start == from_start)
+            .expect("end_flip: not a nursery buffer");
+        // SAFETY: [from_start, from_free) lies inside that buffer.
+        unsafe {
+            std::ptr::write_bytes(from_start as *mut u8, POISON_BYTE, from_free - from_start)
+        };
+        b.dirty_end = b.dirty_end.max(from_free);
     }
 
     /// Start addresses of the retired buffers.

@@ -504,3 +504,20 @@ fn model_stress_every_7th() {
     c.stress = 7;
     run(c, steps(10000), seed() ^ 0x1234_5678);
 }
+
+#[test]
+fn model_moving() {
+    // Moving stress mode: young objects are copied at each of their first 4 collections.
+    let mut c = config(16 << 10);
+    c.stress = 1;
+    c.age = 4;
+    run(c, steps(10000), seed() ^ 0x0bad_cafe);
+}
+
+#[test]
+fn model_moving_every_5th() {
+    let mut c = config(32 << 10);
+    c.stress = 5;
+    c.age = 15;
+    run(c, steps(10000), seed() ^ 0x7777_1111);
+}

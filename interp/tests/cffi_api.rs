@@ -9,7 +9,7 @@
 //!   created here first.
 //! - `examples/pwuid/`: `pwuid_build.py` then `pwuid_use.py` prints `0`.
 //!
-//! Everything runs normally and under `MINIPY_GC_STRESS=1 MINIPY_GC_NURSERY=64k`. The scripts of
+//! Everything runs normally and under `MINIPY_GC_STRESS=1 MINIPY_GC_NURSERY=64k MINIPY_GC_AGE=8`. The scripts of
 //! `tests/cffi_api/*.py` themselves are run by the script runner (tests/run_scripts.rs).
 
 use std::path::{Path, PathBuf};
@@ -57,10 +57,12 @@ fn run(dir: &Path, script: &str, stress: bool) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_minipy"));
     cmd.arg(script).current_dir(dir);
     cmd.env_remove("MINIPY_GC_STRESS")
-        .env_remove("MINIPY_GC_NURSERY");
+        .env_remove("MINIPY_GC_NURSERY")
+        .env_remove("MINIPY_GC_AGE");
     if stress {
         cmd.env("MINIPY_GC_STRESS", "1")
-            .env("MINIPY_GC_NURSERY", "64k");
+            .env("MINIPY_GC_NURSERY", "64k")
+            .env("MINIPY_GC_AGE", "8"); // moving stress: young objects move at each collection
     }
     let out = cmd.output().expect("cannot run minipy");
     (

@@ -4,7 +4,7 @@
 //! `tests/cffi/_lib/libtestlib.so` (once per run), then every `tests/cffi/_lib/*.py` runs with
 //! that directory as cwd and its stdout must equal the `.out` next to it (expected outputs come
 //! from CPython 3.11 + cffi: `cd tests/cffi/_lib && python3 name.py > name.out`). Each script runs
-//! normally and under `MINIPY_GC_STRESS=1 MINIPY_GC_NURSERY=64k`. The examples in `examples/`
+//! normally and under `MINIPY_GC_STRESS=1 MINIPY_GC_NURSERY=64k MINIPY_GC_AGE=8`. The examples in `examples/`
 //! that use cffi assert what they print: they must exit with status 0.
 
 use std::path::{Path, PathBuf};
@@ -41,10 +41,12 @@ fn run(dir: &Path, script: &str, stress: bool) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_minipy"));
     cmd.arg(script).current_dir(dir);
     cmd.env_remove("MINIPY_GC_STRESS")
-        .env_remove("MINIPY_GC_NURSERY");
+        .env_remove("MINIPY_GC_NURSERY")
+        .env_remove("MINIPY_GC_AGE");
     if stress {
         cmd.env("MINIPY_GC_STRESS", "1")
-            .env("MINIPY_GC_NURSERY", "64k");
+            .env("MINIPY_GC_NURSERY", "64k")
+            .env("MINIPY_GC_AGE", "8"); // moving stress: young objects move at each collection
     }
     let out = cmd.output().expect("cannot run minipy");
     (

@@ -74,6 +74,7 @@ fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
     let items: Vec<Value> = vm.list_items(l).to_vec();
     // No GC point below: shift the tail right by one, then store.
+    let _no_gc = gc::NoGcScope::new();
     vm.list_push_reserved(l, v);
     for j in (at + 1..=items.len()).rev() {
         vm.list_set(l, j, items[j - 1]);
@@ -84,6 +85,7 @@ fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// Removes item `i` (in range) of list `l` without a GC point.
 fn delete_at(vm: &mut Vm, l: Value, i: usize) {
+    let _no_gc = gc::NoGcScope::new();
     let items: Vec<Value> = vm.list_items(l).to_vec();
     for j in i..items.len() - 1 {
         vm.list_set(l, j, items[j + 1]);

@@ -71,11 +71,12 @@ fn new_size(
                         )));
                     };
                     let item_cls = conv::cls_of(sh, item);
+                    let init_is_int = vm.is_int(init); // read before open_array_len's GC points
                     let n = conv::open_array_len(vm, &item_cls, init)?;
                     let Some(size) = n.checked_mul(isz).filter(|s| *s < (1usize << 48)) else {
                         return Err(vm.overflow_error("array size would overflow a ssize_t"));
                     };
-                    Ok((size, n, !vm.is_int(init)))
+                    Ok((size, n, !init_is_int))
                 }
             }
         }
@@ -104,12 +105,20 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<Value>) -> 
         return Ok(0);
     };
     let isz = sh.tt().size_of(item).unwrap_or(0);
+    // `init` is re-read from the stack after each GC point (new_str, a user __len__).
+    let base = vm.sp();
+    vm.push(init);
     let x = if vm.is(init, Kind::Dict) {
-        let k = vm.new_str(&f.name)?;
-        vm.dict_get(init, k)?
+        let k = vm.new_str(&f.name);
+        let init = vm.at(base);
+        vm.truncate(base);
+        vm.dict_get(init, k?)?
     } else if conv::seq_len(vm, init) == Some(nfields) {
+        let init = vm.at(base);
+        vm.truncate(base);
         conv::seq_item(vm, init, nfields - 1)
     } else {
+        vm.truncate(base);
         None
     };
     let Some(x) = x else { return Ok(0) };
@@ -146,11 +155,17 @@ pub fn ffi_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// Allocates and initializes an owning cdata of pointer/array type `ty`. `init` must be rooted.
 pub fn new_with(vm: &mut Vm, sh: &Shared, ty: TypeId, init: Option<Value>) -> PyResult<Value> {
-    let (size, len, do_init) = new_size(vm, sh, ty, init)?;
     let base = vm.sp();
     if let Some(i) = init {
-        vm.push(i);
+        vm.push(i); // new_size can run Python (__len__, __index__) and allocate: keep init rooted
     }
+    let (size, len, do_init) = match new_size(vm, sh, ty, init) {
+        Ok(r) => r,
+        Err(e) => {
+            vm.truncate(base);
+            return Err(e);
+        }
+    };
     let r = cdata::new_owning(vm, sh, ty, size, len);
     let v = match r {
         Ok(v) => v,

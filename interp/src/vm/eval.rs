@@ -1136,6 +1136,7 @@ impl Vm {
             }
         }
         // no GC point since reading: lay out the arguments
+        let _no_gc = gc::NoGcScope::new();
         self.truncate(fslot + 1);
         self.roots.stack.extend_from_slice(&pos);
         self.roots.stack.extend_from_slice(&vals);
@@ -1193,6 +1194,7 @@ impl Vm {
         }
         let m = self.new_list_from_stack(mid_end - before)?;
         // no GC point from here on: push after-items, the middle list, before-items (first on top)
+        let _no_gc = gc::NoGcScope::new();
         let items: Vec<Value> = self.list_items(self.at(lslot)).to_vec();
         self.truncate(lslot);
         for v in items[mid_end..].iter().rev() {

@@ -813,8 +813,11 @@ impl Vm {
             out.push(self.builtin_type("object"));
         }
         // No GC point since `bases` was read: push and build.
-        for v in &out {
-            self.push(*v);
+        {
+            let _no_gc = gc::NoGcScope::new();
+            for v in &out {
+                self.push(*v);
+            }
         }
         self.new_tuple_from_stack(out.len())
     }
