@@ -1,3 +1,4 @@
+# stress: 20
 # __eq__ / __lt__ hooks that allocate and mutate the containers being searched or compared.
 from _evil import churn, case
 

@@ -1,3 +1,4 @@
+# stress: 20
 # __hash__ hooks that allocate (and sometimes mutate the container) on dict and set operations.
 from _evil import churn, case
 

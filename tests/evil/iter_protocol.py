@@ -1,3 +1,4 @@
+# stress: 20
 # Iterators whose __iter__/__next__ allocate, consumed by every builtin that iterates.
 from _evil import churn, case
 
