@@ -330,12 +330,16 @@ impl CallInterface {
     pub unsafe fn call(&self, code: *const c_void, args: &[*mut c_void], ret: *mut c_void) {
         assert_eq!(args.len(), self.args.len(), "wrong number of arguments");
         let fun = CodePtr::from_ptr(code);
-        raw::ffi_call(
-            self.cif_ptr(),
-            Some(*fun.as_safe_fun()),
-            ret,
-            args.as_ptr() as *mut *mut c_void,
-        );
+        // SAFETY: the cif describes `code`'s type, args has one valid pointer per argument type and
+        // `ret` is a large enough aligned buffer (caller's contract); cif lives as long as self.
+        unsafe {
+            raw::ffi_call(
+                self.cif_ptr(),
+                Some(*fun.as_safe_fun()),
+                ret,
+                args.as_ptr() as *mut *mut c_void,
+            )
+        };
     }
 }
 

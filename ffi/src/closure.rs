@@ -140,39 +140,49 @@ unsafe extern "C" fn trampoline(
     args: *mut *mut c_void,
     user: *mut c_void,
 ) {
-    let cb = &*(user as *const Callback);
-    let nargs = (*cif).nargs as usize;
-    let argv: &[*const c_void] = if nargs == 0 {
-        &[]
-    } else {
-        std::slice::from_raw_parts(args as *const *const c_void, nargs)
-    };
-    let mut tmp = [0u64; 2];
-    let out: *mut c_void = if cb.widen.is_some() {
-        tmp.as_mut_ptr() as *mut c_void
-    } else {
-        std::ptr::write_bytes(result as *mut u8, 0, cb.ret_size.min(raw_result_size(cif)));
-        result
-    };
-    let r = catch_unwind(AssertUnwindSafe(|| (cb.handler)(argv, out)));
-    if r.is_err() {
-        eprintln!("minipy-ffi: panic in a callback handler; returning 0 to C");
-        tmp = [0, 0];
-        if cb.widen.is_none() {
-            std::ptr::write_bytes(result as *mut u8, 0, raw_result_size(cif));
+    // SAFETY: libffi calls this with `user` = the Callback registered with the closure (alive while the
+    // closure is, Callback's Drop frees it), a valid cif of `nargs` arguments, `args` pointing to
+    // `nargs` argument pointers, and `result` a buffer of at least the cif's result size.
+    unsafe {
+        let cb = &*(user as *const Callback);
+        let nargs = (*cif).nargs as usize;
+        let argv: &[*const c_void] = if nargs == 0 {
+            &[]
+        } else {
+            std::slice::from_raw_parts(args as *const *const c_void, nargs)
+        };
+        let mut tmp = [0u64; 2];
+        let out: *mut c_void = if cb.widen.is_some() {
+            tmp.as_mut_ptr() as *mut c_void
+        } else {
+            std::ptr::write_bytes(result as *mut u8, 0, cb.ret_size.min(raw_result_size(cif)));
+            result
+        };
+        let r = catch_unwind(AssertUnwindSafe(|| (cb.handler)(argv, out)));
+        if r.is_err() {
+            eprintln!("minipy-ffi: panic in a callback handler; returning 0 to C");
+            tmp = [0, 0];
+            if cb.widen.is_none() {
+                std::ptr::write_bytes(result as *mut u8, 0, raw_result_size(cif));
+            }
         }
-    }
-    if let Some((size, signed)) = cb.widen {
-        let v = crate::convert::read_int(tmp.as_ptr() as *const u8, size, signed);
-        *(result as *mut u64) = v as i64 as u64;
+        if let Some((size, signed)) = cb.widen {
+            let v = crate::convert::read_int(tmp.as_ptr() as *const u8, size, signed);
+            *(result as *mut u64) = v as i64 as u64;
+        }
     }
 }
 
+/// # Safety
+/// `cif` must point to a prepared ffi_cif.
 unsafe fn raw_result_size(cif: *mut ffi_cif) -> usize {
-    let r = (*cif).rtype;
-    if r.is_null() {
-        0
-    } else {
-        (*r).size
+    // SAFETY: `cif` is a prepared cif (caller's contract), whose rtype is null or a valid ffi_type.
+    unsafe {
+        let r = (*cif).rtype;
+        if r.is_null() {
+            0
+        } else {
+            (*r).size
+        }
     }
 }

@@ -52,7 +52,8 @@ pub fn wrap_int(v: i128, size: usize, signed: bool) -> i128 {
 /// `p` must be valid for reading `size` bytes.
 pub unsafe fn read_int(p: *const u8, size: usize, signed: bool) -> i128 {
     let mut buf = [0u8; 16];
-    ptr::copy_nonoverlapping(p, buf.as_mut_ptr(), size);
+    // SAFETY: `p` is readable for `size` bytes (caller's contract) and `size` <= 16 = buf's length.
+    unsafe { ptr::copy_nonoverlapping(p, buf.as_mut_ptr(), size) };
     let u = u128::from_le_bytes(buf) as i128;
     if size == 16 {
         return u;
@@ -70,7 +71,8 @@ pub unsafe fn read_int(p: *const u8, size: usize, signed: bool) -> i128 {
 /// `p` must be valid for writing `size` bytes.
 pub unsafe fn write_int(p: *mut u8, size: usize, v: i128) {
     let buf = (v as u128).to_le_bytes();
-    ptr::copy_nonoverlapping(buf.as_ptr(), p, size);
+    // SAFETY: `p` is writable for `size` bytes (caller's contract) and `size` <= 16 = buf's length.
+    unsafe { ptr::copy_nonoverlapping(buf.as_ptr(), p, size) };
 }
 
 /// Read a pointer.
@@ -78,7 +80,8 @@ pub unsafe fn write_int(p: *mut u8, size: usize, v: i128) {
 /// # Safety
 /// `p` must be valid for reading 8 bytes.
 pub unsafe fn read_pointer(p: *const u8) -> usize {
-    ptr::read_unaligned(p as *const usize)
+    // SAFETY: `p` is readable for 8 bytes (caller's contract); the read is unaligned.
+    unsafe { ptr::read_unaligned(p as *const usize) }
 }
 
 /// Write a pointer.
@@ -86,7 +89,8 @@ pub unsafe fn read_pointer(p: *const u8) -> usize {
 /// # Safety
 /// `p` must be valid for writing 8 bytes.
 pub unsafe fn write_pointer(p: *mut u8, v: usize) {
-    ptr::write_unaligned(p as *mut usize, v)
+    // SAFETY: `p` is writable for 8 bytes (caller's contract); the write is unaligned.
+    unsafe { ptr::write_unaligned(p as *mut usize, v) }
 }
 
 /// The integer layout (size, signedness) of an integer-like type, with `char` read unsigned.
@@ -111,7 +115,8 @@ fn int_layout(tt: &TypeTable, ty: TypeId) -> Option<(usize, bool, PrimKind)> {
 /// `p` must be valid for reading the type's size.
 pub unsafe fn load(tt: &TypeTable, ty: TypeId, p: *const u8) -> Result<Scalar> {
     if let Some((size, signed, kind)) = int_layout(tt, ty) {
-        let v = read_int(p, size, signed);
+        // SAFETY: `p` is readable for the type's size (caller's contract), which is `size`.
+        let v = unsafe { read_int(p, size, signed) };
         return Ok(Scalar::Int(if kind == PrimKind::Bool {
             (v != 0) as i128
         } else {
@@ -121,17 +126,26 @@ pub unsafe fn load(tt: &TypeTable, ty: TypeId, p: *const u8) -> Result<Scalar> {
     match tt.kind(ty) {
         TypeKind::Primitive(prim) => match prim.kind {
             PrimKind::Float if prim.size == 4 => {
-                Ok(Scalar::Float(ptr::read_unaligned(p as *const f32) as f64))
+                // SAFETY: `p` is readable for the type's size (caller's contract): 4 bytes here.
+                let f = unsafe { ptr::read_unaligned(p as *const f32) };
+                Ok(Scalar::Float(f as f64))
             }
-            PrimKind::Float => Ok(Scalar::Float(ptr::read_unaligned(p as *const f64))),
+            // SAFETY: `p` is readable for the type's size (caller's contract): 8 bytes here.
+            PrimKind::Float => Ok(Scalar::Float(unsafe {
+                ptr::read_unaligned(p as *const f64)
+            })),
             PrimKind::LongDouble => {
                 let mut b = [0u8; 16];
-                ptr::copy_nonoverlapping(p, b.as_mut_ptr(), 16);
+                // SAFETY: `p` is readable for the type's size (caller's contract): 16 bytes here.
+                unsafe { ptr::copy_nonoverlapping(p, b.as_mut_ptr(), 16) };
                 Ok(Scalar::Float(long_double_to_f64(&b)))
             }
             _ => Err(unsupported(tt, ty)),
         },
-        TypeKind::Pointer(_) | TypeKind::Function(_) => Ok(Scalar::Pointer(read_pointer(p))),
+        TypeKind::Pointer(_) | TypeKind::Function(_) => {
+            // SAFETY: `p` is readable for the type's size (caller's contract): a pointer's 8 bytes.
+            Ok(Scalar::Pointer(unsafe { read_pointer(p) }))
+        }
         _ => Err(unsupported(tt, ty)),
     }
 }
@@ -172,7 +186,8 @@ pub unsafe fn store(tt: &TypeTable, ty: TypeId, p: *mut u8, v: Scalar) -> Result
         return match v {
             Scalar::Int(i) => {
                 check_int(tt, ty, i)?;
-                write_int(p, size, i);
+                // SAFETY: `p` is writable for the type's size (caller's contract), which is `size`.
+                unsafe { write_int(p, size, i) };
                 Ok(())
             }
             Scalar::Float(_) => Err(Error::type_error("an integer is required")),
@@ -196,12 +211,14 @@ pub unsafe fn store(tt: &TypeTable, ty: TypeId, p: *mut u8, v: Scalar) -> Result
                     )))
                 }
             };
-            write_float(p, prim.kind, prim.size, f);
+            // SAFETY: `p` is writable for the type's size (caller's contract), `prim.size`.
+            unsafe { write_float(p, prim.kind, prim.size, f) };
             Ok(())
         }
         TypeKind::Pointer(_) | TypeKind::Function(_) => match v {
             Scalar::Pointer(a) => {
-                write_pointer(p, a);
+                // SAFETY: `p` is writable for the type's size (caller's contract): 8 bytes.
+                unsafe { write_pointer(p, a) };
                 Ok(())
             }
             _ => Err(Error::type_error(format!(
@@ -213,13 +230,18 @@ pub unsafe fn store(tt: &TypeTable, ty: TypeId, p: *mut u8, v: Scalar) -> Result
     }
 }
 
+/// # Safety
+/// `p` must be valid for writing `size` bytes (4, 8, or 16 for a long double).
 unsafe fn write_float(p: *mut u8, kind: PrimKind, size: usize, f: f64) {
-    match (kind, size) {
-        (PrimKind::Float, 4) => ptr::write_unaligned(p as *mut f32, f as f32),
-        (PrimKind::Float, _) => ptr::write_unaligned(p as *mut f64, f),
-        _ => {
-            let b = f64_to_long_double(f);
-            ptr::copy_nonoverlapping(b.as_ptr(), p, 16);
+    // SAFETY: `p` is writable for `size` bytes (caller's contract), the size each arm writes.
+    unsafe {
+        match (kind, size) {
+            (PrimKind::Float, 4) => ptr::write_unaligned(p as *mut f32, f as f32),
+            (PrimKind::Float, _) => ptr::write_unaligned(p as *mut f64, f),
+            _ => {
+                let b = f64_to_long_double(f);
+                ptr::copy_nonoverlapping(b.as_ptr(), p, 16);
+            }
         }
     }
 }
@@ -287,7 +309,8 @@ pub fn cast_value(tt: &TypeTable, ty: TypeId, v: Scalar) -> Result<Scalar> {
 /// `p` must be valid for writing the type's size.
 pub unsafe fn store_cast(tt: &TypeTable, ty: TypeId, p: *mut u8, v: Scalar) -> Result<()> {
     let c = cast_value(tt, ty, v)?;
-    store(tt, ty, p, c)
+    // SAFETY: `p` is writable for the type's size (caller's contract); `c` is of type `ty`.
+    unsafe { store(tt, ty, p, c) }
 }
 
 /// Read a bitfield of the struct at `base`.
@@ -302,7 +325,9 @@ pub unsafe fn read_bitfield(tt: &TypeTable, base: *const u8, field: &Field) -> i
     let shift = field.bitshift as u32;
     let bits = field.bitsize as u32;
     let nbytes = (shift + bits).div_ceil(8) as usize;
-    let raw = read_int(base.add(field.offset), nbytes, false) as u128;
+    // SAFETY: `base` points to a valid struct holding `field` (caller's contract); the field's storage
+    // unit of `nbytes` bytes starts at `field.offset` inside it.
+    let raw = unsafe { read_int(base.add(field.offset), nbytes, false) } as u128;
     let v = (raw >> shift) & ((1u128 << bits) - 1);
     if signed && bits > 0 && (v >> (bits - 1)) & 1 == 1 {
         v as i128 - (1i128 << bits)
@@ -340,7 +365,8 @@ pub unsafe fn write_bitfield(tt: &TypeTable, base: *mut u8, field: &Field, v: i1
             v, lo, hi
         )));
     }
-    write_bitfield_wrapping(base, field, v);
+    // SAFETY: same contract as ours: `base` points to a valid struct holding `field`.
+    unsafe { write_bitfield_wrapping(base, field, v) };
     Ok(())
 }
 
@@ -352,11 +378,15 @@ pub unsafe fn write_bitfield_wrapping(base: *mut u8, field: &Field, v: i128) {
     let shift = field.bitshift as u32;
     let bits = field.bitsize as u32;
     let nbytes = (shift + bits).div_ceil(8) as usize;
-    let p = base.add(field.offset);
-    let raw = read_int(p, nbytes, false) as u128;
-    let mask = ((1u128 << bits) - 1) << shift;
-    let new = (raw & !mask) | (((v as u128) << shift) & mask);
-    write_int(p, nbytes, new as i128);
+    // SAFETY: `base` points to a valid struct holding `field` (caller's contract); the field's storage
+    // unit of `nbytes` bytes starts at `field.offset` inside it.
+    unsafe {
+        let p = base.add(field.offset);
+        let raw = read_int(p, nbytes, false) as u128;
+        let mask = ((1u128 << bits) - 1) << shift;
+        let new = (raw & !mask) | (((v as u128) << shift) & mask);
+        write_int(p, nbytes, new as i128);
+    }
 }
 
 /// Multiply by 2^k without intermediate overflow.

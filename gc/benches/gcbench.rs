@@ -48,6 +48,7 @@ fn bench_alloc() -> f64 {
         for i in 0..n {
             let v = h.alloc(t, 0, &mut roots).unwrap();
             // Initialize one field, as a constructor would (no barrier needed on a fresh object).
+            // SAFETY: v was just allocated with a payload of at least 8 bytes; no GC point since.
             unsafe { *(h.payload(v) as *mut u64) = i };
             black_box(v);
         }
@@ -68,6 +69,7 @@ fn make_tree(h: &mut Heap, t: TypeId, r: &mut RootStack, d: u32) {
     let v = h.alloc(t, 0, r).unwrap();
     let n = r.slots.len();
     // Fresh object: raw stores are allowed (R3).
+    // SAFETY: v was just allocated with a two-Value payload and nothing allocated since.
     unsafe {
         *(h.payload(v) as *mut Value) = r.slots[n - 2];
         *(h.payload(v).add(8) as *mut Value) = r.slots[n - 1];

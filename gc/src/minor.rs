@@ -182,9 +182,12 @@ impl Heap {
     /// `h` must be an intact object that is dead and whose destructor has not run.
     #[inline]
     pub(crate) unsafe fn run_drop(&mut self, h: *mut GcHeader) {
-        let tid = (*h).tid as usize;
+        // SAFETY: the caller guarantees `h` is an intact object header.
+        let tid = unsafe { (*h).tid } as usize;
         if self.fast[tid].has_drop {
-            (self.types[tid].drop_fn.unwrap())((h as *mut u8).add(HEADER_SIZE));
+            // SAFETY: `h` is an intact, dead object of type `tid` whose destructor has not run (caller's
+            // contract), so its payload at HEADER_SIZE is what the type's drop_fn expects, dropped once.
+            unsafe { (self.types[tid].drop_fn.unwrap())((h as *mut u8).add(HEADER_SIZE)) };
             self.stats.destructors_run += 1;
         }
     }

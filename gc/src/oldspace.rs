@@ -144,10 +144,10 @@ impl OldSpace {
         }
         let page = p & !(PAGE_SIZE - 1);
         match self.pages.get(&page) {
-            // SAFETY: p is a block start inside one of our pages.
             Some(pg) => {
                 (p - page).is_multiple_of(pg.block)
                     && (p - page) / pg.block < PAGE_SIZE / pg.block
+                    // SAFETY: p is a block start inside one of our pages.
                     && unsafe { (*hdr(p)).tid != FREE_TID }
             }
             None => false,

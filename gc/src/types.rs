@@ -66,7 +66,9 @@ impl TypeFast {
         if self.item == 0 {
             round_size(self.base)
         } else {
-            let len = *((h as *const u8).add(HEADER_SIZE) as *const usize);
+            // SAFETY: `h` is a valid header of this variable-sized type (caller's contract), whose
+            // payload starts with its item count, written by the allocator.
+            let len = unsafe { *((h as *const u8).add(HEADER_SIZE) as *const usize) };
             round_size(self.base + len * self.item)
         }
     }
@@ -82,15 +84,21 @@ pub(crate) unsafe fn trace_fields<F: FnMut(&mut Value)>(
     h: *mut GcHeader,
     f: &mut F,
 ) {
-    let pl = (h as *mut u8).add(HEADER_SIZE);
-    for &off in info.value_offsets.iter() {
-        f(&mut *(pl.add(off as usize) as *mut Value));
-    }
-    if info.items_are_values {
-        let len = *(pl as *const usize);
-        let items = pl.add(info.fixed_size) as *mut Value;
-        for i in 0..len {
-            f(&mut *items.add(i));
+    // SAFETY: `h` is a valid object (caller's contract); its payload follows the header.
+    let pl = unsafe { (h as *mut u8).add(HEADER_SIZE) };
+    // SAFETY: the object is initialized and of type `info` (caller's contract): every `value_offsets`
+    // entry is an aligned Value slot inside the fixed part, and when `items_are_values` the payload
+    // starts with `len` and `len` Values follow the fixed part.
+    unsafe {
+        for &off in info.value_offsets.iter() {
+            f(&mut *(pl.add(off as usize) as *mut Value));
+        }
+        if info.items_are_values {
+            let len = *(pl as *const usize);
+            let items = pl.add(info.fixed_size) as *mut Value;
+            for i in 0..len {
+                f(&mut *items.add(i));
+            }
         }
     }
     if let Some(ct) = info.custom_trace {

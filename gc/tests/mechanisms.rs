@@ -103,6 +103,8 @@ fn verifier_catches_a_missed_barrier() {
     let young = h.alloc(t.pair, 0, &mut r).unwrap();
     let old = r.slots[0];
     // A raw store without the barrier.
+    // SAFETY: `old` was just re-read from the roots after the last GC point and has a Value at offset 0;
+    // skipping the barrier is the point of the test.
     unsafe { *(h.payload(old) as *mut Value) = young };
     let e = h.verify(&mut r).unwrap_err();
     assert!(e.contains("missed write barrier"), "{e}");
@@ -139,6 +141,8 @@ fn born_old_objects_may_be_filled_without_barrier() {
     // No GC point from here to the stores: raw stores into the born-remembered array are fine.
     let arr = h.alloc_old(t.array, 50).unwrap();
     for i in 0..50 {
+        // SAFETY: `arr` is an old array of 50 items allocated above with no GC point since, so item i is in
+        // bounds (R3 born-remembered store).
         unsafe { *(h.payload(arr).add(item_off(i)) as *mut Value) = r.slots[i] };
     }
     r.slots.clear();
@@ -256,6 +260,8 @@ fn stable_payload_does_not_move() {
     set_bytes(&h, b, b"hello world");
     r.slots.push(b);
     let sp = h.stable_payload(b);
+    // SAFETY: `sp` is the stable payload of a bytes object of length 11 (len word, then the data), kept
+    // alive by the roots.
     let read = |sp: *mut u8| unsafe { std::slice::from_raw_parts(sp.add(8), 11).to_vec() };
     assert_eq!(read(sp), b"hello world");
     h.minor_collect(&mut r);
@@ -272,6 +278,7 @@ fn custom_trace_and_drop() {
     let mut r = RootStack::default();
     let v = h.alloc(t.vecobj, 0, &mut r).unwrap();
     let bx: Box<Vec<Value>> = Box::default();
+    // SAFETY: `v` was just allocated (no GC point since); its payload is one pointer-sized word.
     unsafe { *(h.payload(v) as *mut *mut Vec<Value>) = Box::into_raw(bx) };
     r.slots.push(v);
     for i in 0..20 {
@@ -279,11 +286,15 @@ fn custom_trace_and_drop() {
         h.set_field(p, 0, int(i));
         let v = r.slots[0];
         h.write_barrier(v);
+        // SAFETY: `v` was re-read from the roots after the last allocation; its payload holds the Box<Vec>
+        // stored above.
         unsafe { (**(h.payload(v) as *mut *mut Vec<Value>)).push(p) };
     }
     h.minor_collect(&mut r);
     h.major_collect(&mut r);
     let v = r.slots[0];
+    // SAFETY: `v` was re-read from the roots after the collections; its payload holds the Box<Vec> stored
+    // above.
     let items = unsafe { (*(*(h.payload(v) as *mut *mut Vec<Value>))).clone() };
     for (i, p) in items.iter().enumerate() {
         assert_eq!(h.get_field(*p, 0).as_int(), i as i64);

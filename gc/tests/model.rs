@@ -17,7 +17,8 @@ thread_local! {
 }
 
 unsafe fn dnode_drop(p: *mut u8) {
-    let serial = *(p as *const u64);
+    // SAFETY: the heap passes the payload of a dnode, whose first word is its serial.
+    let serial = unsafe { *(p as *const u64) };
     DEAD.with(|d| {
         assert!(
             d.borrow_mut().insert(serial),
@@ -108,6 +109,8 @@ impl World {
     fn heap_serial(&self, v: Value) -> u64 {
         let tid = self.h.tid(v);
         let kind = self.kind_of(tid);
+        // SAFETY: `v` is a live object of `kind`, re-read from the roots; serial_off(kind) is inside its
+        // payload.
         unsafe { *(self.h.payload(v).add(self.serial_off(kind)) as *const u64) }
     }
     fn kind_of(&self, tid: TypeId) -> Kind {
@@ -161,6 +164,7 @@ impl World {
         };
         let serial = self.next_serial;
         self.next_serial += 1;
+        // SAFETY: `v` was just allocated with no GC point since; serial_off(kind) is inside its payload.
         unsafe { *(self.h.payload(v).add(self.serial_off(kind)) as *mut u64) = serial };
         let nfields = match kind {
             Kind::Node => 2,
@@ -171,6 +175,8 @@ impl World {
         let mut bytes = Vec::new();
         if kind == Kind::Bytes {
             bytes = (0..len).map(|_| self.rng.next() as u8).collect();
+            // SAFETY: `v` is a fresh bytes object of `len` items (data at offset 16) and no GC point
+            // occurred since its allocation.
             unsafe {
                 std::ptr::copy_nonoverlapping(bytes.as_ptr(), self.h.payload(v).add(16), len)
             };
@@ -287,6 +293,8 @@ impl World {
             match o.kind {
                 Kind::Bytes => {
                     assert_eq!(self.h.len(v), o.bytes.len());
+                    // SAFETY: `v` is a live bytes object of o.bytes.len() items (data at offset 16);
+                    // nothing allocates while `got` is used.
                     let got = unsafe {
                         std::slice::from_raw_parts(self.h.payload(v).add(16), o.bytes.len())
                     };

@@ -204,9 +204,51 @@ pub enum Op {
     SetupAnnotations,
 }
 
+/// Declares a `#[repr(u32)]` enum carried in an instruction's `arg`, with its checked decoding:
+/// `TryFrom<u32>` and `from_arg`, which panics on a value no compiler emits (corrupt bytecode).
+macro_rules! arg_enum {
+    ($(#[$m:meta])* pub enum $name:ident { $($var:ident,)* }) => {
+        $(#[$m])*
+        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+        #[repr(u32)]
+        pub enum $name {
+            $($var,)*
+        }
+        impl TryFrom<u32> for $name {
+            type Error = u32;
+            #[inline(always)]
+            #[allow(non_upper_case_globals)]
+            fn try_from(x: u32) -> Result<$name, u32> {
+                // One constant per variant so that the match compiles to a range check (the
+                // discriminants are consecutive).
+                $(const $var: u32 = $name::$var as u32;)*
+                match x {
+                    $($var => Ok($name::$var),)*
+                    _ => Err(x),
+                }
+            }
+        }
+        impl $name {
+            /// Decodes an instruction argument; panics on an invalid value (corrupt bytecode).
+            #[inline(always)]
+            pub fn from_arg(x: u32) -> $name {
+                match $name::try_from(x) {
+                    Ok(v) => v,
+                    Err(x) => bad_arg(stringify!($name), x),
+                }
+            }
+        }
+    };
+}
+
+#[cold]
+#[inline(never)]
+fn bad_arg(what: &str, x: u32) -> ! {
+    panic!("invalid {what} argument {x} in bytecode (corrupt code object)")
+}
+
+arg_enum! {
 /// `BinaryOp`/`InplaceOp` argument.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-#[repr(u32)]
 pub enum BinOp {
     Add,
     Sub,
@@ -222,18 +264,18 @@ pub enum BinOp {
     Xor,
     MatMul,
 }
+}
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-#[repr(u32)]
+arg_enum! {
 pub enum UnaryOp {
     Neg,
     Pos,
     Not,
     Invert,
 }
+}
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-#[repr(u32)]
+arg_enum! {
 pub enum CmpOp {
     Lt,
     Le,
@@ -241,6 +283,7 @@ pub enum CmpOp {
     Ne,
     Gt,
     Ge,
+}
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -308,4 +351,27 @@ pub struct CodeUnit {
     pub firstlineno: u32,
     /// Maximum operand-stack depth (an upper bound is fine).
     pub stacksize: u32,
+}
+
+#[cfg(test)]
+mod arg_enum_tests {
+    use super::*;
+
+    #[test]
+    fn arg_enums_round_trip() {
+        for op in [BinOp::Add, BinOp::Pow, BinOp::MatMul] {
+            assert_eq!(BinOp::from_arg(op as u32), op);
+        }
+        assert_eq!(BinOp::try_from(BinOp::MatMul as u32 + 1), Err(13));
+        assert_eq!(UnaryOp::from_arg(UnaryOp::Invert as u32), UnaryOp::Invert);
+        assert_eq!(UnaryOp::try_from(4), Err(4));
+        assert_eq!(CmpOp::from_arg(CmpOp::Ge as u32), CmpOp::Ge);
+        assert_eq!(CmpOp::try_from(u32::MAX), Err(u32::MAX));
+    }
+
+    #[test]
+    #[should_panic(expected = "invalid CmpOp argument 6 in bytecode")]
+    fn invalid_arg_panics() {
+        CmpOp::from_arg(6);
+    }
 }

@@ -71,6 +71,8 @@ fn pwuid_example() {
     let root = CString::new("root").unwrap();
     let mut a = root.as_ptr() as usize;
     let mut ret = [0u64; 2];
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol(&wrapper_symbol("getpwnam")).unwrap(),
@@ -92,6 +94,8 @@ fn pwuid_example() {
     };
     let cif = CallInterface::new(&d.types, f).unwrap();
     let mut x = 21i32;
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("_cffi_d_twice").unwrap(),
@@ -101,7 +105,10 @@ fn pwuid_example() {
     }
     assert_eq!(ret[0] as i32, 42);
     let get: extern "C" fn() -> *const i32 =
+        // SAFETY: the symbol is the generated accessor of the global, a C function of no arguments
+        // returning its address.
         unsafe { std::mem::transmute(lib.symbol("_cffi_var_counter").unwrap()) };
+    // SAFETY: the accessor returns the address of an int global of the loaded library, which stays loaded.
     assert_eq!(unsafe { *get() }, 5);
 }
 
@@ -164,6 +171,8 @@ fn open_module_resolves_int_dots_everywhere() {
     let cif = CallInterface::new(&m.types, f).unwrap();
     let mut a = 41u32;
     let mut ret = [0u64; 2];
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("echo_uid").unwrap(),
@@ -176,7 +185,11 @@ fn open_module_resolves_int_dots_everywhere() {
     let slot = lib
         .symbol(&crate::apimode::extern_slot_symbol("cb"))
         .unwrap();
+    // SAFETY: the symbol is the generated slot accessor, a C function of no arguments returning the slot's
+    // address.
     let get: extern "C" fn() -> *mut *mut c_void = unsafe { std::mem::transmute(slot) };
+    // SAFETY: the accessor returns the address of the callback slot, a pointer-sized global of the loaded
+    // library.
     assert!(unsafe { (*get()).is_null() });
     // included names get no wrapper
     assert!(lib.raw_symbol("_cffi_d_inc").is_err());

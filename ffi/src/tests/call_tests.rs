@@ -32,6 +32,7 @@ fn call_scalar(
     let cif = CallInterface::new(&d.types, f).unwrap();
     let mut bufs = vec![[0u64; 2]; args.len()];
     for (i, a) in args.iter().enumerate() {
+        // SAFETY: bufs[i] is 16 bytes, enough for any scalar argument type.
         unsafe {
             store(
                 &d.types,
@@ -48,6 +49,8 @@ fn call_scalar(
         .collect();
     let mut ret = Ret([0; 64]);
     let code = lib.symbol(name).unwrap();
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(code, &ptrs, ret.0.as_mut_ptr() as *mut c_void);
         load(&d.types, cif.result(), ret.0.as_ptr()).unwrap()
@@ -105,6 +108,7 @@ fn libc_calls() {
     let optind = lib.symbol("optind").unwrap();
     let int = d.types.int();
     assert_eq!(
+        // SAFETY: optind is an int global of the loaded C library.
         unsafe { load(&d.types, int, optind as *const u8) }.unwrap(),
         Scalar::Int(1)
     );
@@ -186,6 +190,8 @@ fn variadic_snprintf() {
         &mut a6 as *mut _ as *mut c_void,
     ];
     let mut ret = Ret([0; 64]);
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("snprintf").unwrap(),
@@ -193,6 +199,7 @@ fn variadic_snprintf() {
             ret.0.as_mut_ptr() as *mut c_void,
         )
     };
+    // SAFETY: ret holds the call's result, of type cif.result().
     let n = unsafe { load(&d.types, cif.result(), ret.0.as_ptr()) }.unwrap();
     let s = std::ffi::CStr::from_bytes_until_nul(&out)
         .unwrap()
@@ -225,6 +232,8 @@ fn qsort_with_rust_comparator() {
     let cb = Callback::new(
         &d.types,
         cmp_t,
+        // SAFETY: libffi passes one pointer per declared argument type and a result buffer of the declared
+        // result type (the Callback contract); qsort passes pointers to elements of the int array.
         Box::new(move |args: &[*const c_void], ret: *mut c_void| unsafe {
             c2.fetch_add(1, Ordering::SeqCst);
             let a = **(args[0] as *const *const i32);
@@ -247,6 +256,8 @@ fn qsort_with_rust_comparator() {
         &mut cmp as *mut _ as *mut c_void,
     ];
     let mut ret = Ret([0; 64]);
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("qsort").unwrap(),
@@ -272,11 +283,17 @@ fn callback_errors_and_raw_handler() {
     // a raw function handler, called directly through its code pointer; negative short result
     // must come back sign-extended.
     unsafe extern "C" fn h(ud: *mut c_void, args: *const *const c_void, ret: *mut c_void) {
-        let x = *(*args as *const i16);
-        *(ret as *mut i16) = x * (ud as usize as i16);
+        // SAFETY: called through a short(short) callback: args[0] points to a short and ret to a
+        // result buffer of at least a short.
+        unsafe {
+            let x = *(*args as *const i16);
+            *(ret as *mut i16) = x * (ud as usize as i16);
+        }
     }
     let t = d.parse_callback_type("short(short)").unwrap();
     let cb = Callback::from_raw(&d.types, t, h, 3 as *mut c_void).unwrap();
+    // SAFETY: the callback was built for short(short), so its code pointer is such a C function, alive
+    // while cb is.
     let f: extern "C" fn(i16) -> i16 = unsafe { std::mem::transmute(cb.code_ptr()) };
     assert_eq!(f(-5), -15);
     // a panicking handler returns 0 instead of unwinding into C
@@ -287,6 +304,8 @@ fn callback_errors_and_raw_handler() {
         Box::new(|_: &[*const c_void], _: *mut c_void| panic!("boom")),
     )
     .unwrap();
+    // SAFETY: the callback was built for int(int), so its code pointer is such a C function, alive while cb
+    // is.
     let f: extern "C" fn(i32) -> i32 = unsafe { std::mem::transmute(cb.code_ptr()) };
     assert_eq!(f(1), 0);
 }
@@ -398,6 +417,7 @@ fn own_c_library() {
     let g = lib.symbol("global_counter").unwrap();
     let int = d.types.int();
     assert_eq!(
+        // SAFETY: global_counter is an int global of the loaded C library.
         unsafe { load(&d.types, int, g as *const u8) }.unwrap(),
         Scalar::Int(41)
     );
@@ -407,6 +427,8 @@ fn own_c_library() {
     let cif = CallInterface::new(&d.types, f).unwrap();
     let (mut a, mut b) = (17i32, 5i32);
     let mut ret = Ret([0; 64]);
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("my_div").unwrap(),
@@ -420,6 +442,7 @@ fn own_c_library() {
     let div_t = ty(&mut d, "mydiv_t");
     let quot = d.types.field(div_t, "quot").unwrap().offset;
     let rem = d.types.field(div_t, "rem").unwrap().offset;
+    // SAFETY: ret holds a div_t returned by the call; quot and rem are its field offsets.
     unsafe {
         assert_eq!(
             load(&d.types, int, ret.0.as_ptr().add(quot)).unwrap(),
@@ -437,6 +460,8 @@ fn own_c_library() {
     let mut p1 = [1.0f64, 2.0];
     let mut p2 = [3.0f64, 6.0];
     let mut ret = Ret([0; 64]);
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("mid").unwrap(),
@@ -453,6 +478,8 @@ fn own_c_library() {
     assert_eq!(d.types.size_of(mixed), Some(24));
     let mut m = [0u8; 24];
     let fl = |n: &str| d.types.field(mixed, n).unwrap().offset;
+    // SAFETY: m is 24 bytes, the size of struct mixed, and each access is at a field's offset with the
+    // field's type.
     unsafe {
         let char_t = ty(&mut d.clone(), "char");
         store(
@@ -479,6 +506,8 @@ fn own_c_library() {
     assert_eq!(cif.ret_buffer_size(), 64);
     let mut k = 3i64;
     let mut ret = Ret([0; 64]);
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("make_big").unwrap(),
@@ -494,6 +523,8 @@ fn call_struct_arg(d: &crate::cdef::Declarations, lib: &Library, name: &str, p: 
     let f = func_type(d, name);
     let cif = CallInterface::new(&d.types, f).unwrap();
     let mut ret = Ret([0; 64]);
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol(name).unwrap(),
@@ -514,6 +545,8 @@ fn callbacks_stored_in_c_and_struct_callbacks() {
     let cb = Callback::new(
         &d.types,
         cbt,
+        // SAFETY: libffi passes one pointer per declared argument type and a result buffer of the declared
+        // result type (the Callback contract).
         Box::new(|args: &[*const c_void], ret: *mut c_void| unsafe {
             let ud = *(args[0] as *const usize);
             let v = *(args[1] as *const i32);
@@ -526,6 +559,8 @@ fn callbacks_stored_in_c_and_struct_callbacks() {
     let mut code = cb.code_ptr() as usize;
     let mut ud = 7usize;
     let mut ret = Ret([0; 64]);
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("store_callback").unwrap(),
@@ -547,6 +582,8 @@ fn callbacks_stored_in_c_and_struct_callbacks() {
     let sq = Callback::new(
         &d.types,
         t,
+        // SAFETY: libffi passes one pointer per declared argument type and a result buffer of the declared
+        // result type (the Callback contract).
         Box::new(|a: &[*const c_void], r: *mut c_void| unsafe {
             let x = *(a[0] as *const i32);
             *(r as *mut i32) = x * x;
@@ -567,6 +604,8 @@ fn callbacks_stored_in_c_and_struct_callbacks() {
     let swap = Callback::new(
         &d.types,
         t,
+        // SAFETY: libffi passes one pointer per declared argument type and a result buffer of the declared
+        // result type (the Callback contract); struct point is two doubles.
         Box::new(|a: &[*const c_void], r: *mut c_void| unsafe {
             let p = a[0] as *const f64;
             let o = r as *mut f64;
@@ -579,6 +618,8 @@ fn callbacks_stored_in_c_and_struct_callbacks() {
     let cif = CallInterface::new(&d.types, f).unwrap();
     let mut code = swap.code_ptr() as usize;
     let mut ret = Ret([0; 64]);
+    // SAFETY: the cif was built from the called function's C declaration, each argument pointer points to a
+    // live local of the declared type, and the result buffer is large enough and aligned.
     unsafe {
         cif.call(
             lib.symbol("call_point_cb").unwrap(),

@@ -38,11 +38,13 @@ fn checked_integer_stores() {
     ];
     for (t, v, err) in cases {
         let id = ty(&mut d, t);
+        // SAFETY: p points to a 16-byte buffer, at least the size of every type tested.
         let r = unsafe { store(&d.types, id, p, Scalar::Int(*v)) };
         match err {
             None => {
                 r.unwrap();
                 assert_eq!(
+                    // SAFETY: p points to a 16-byte buffer, at least the size of every type tested.
                     unsafe { load(&d.types, id, p) }.unwrap(),
                     Scalar::Int(*v),
                     "{}",
@@ -56,6 +58,7 @@ fn checked_integer_stores() {
         }
     }
     let int = d.types.int();
+    // SAFETY: p points to a 16-byte buffer, at least the size of int.
     let e = unsafe { store(&d.types, int, p, Scalar::Float(1.0)) }.unwrap_err();
     assert_eq!(
         (e.kind, e.message.as_str()),
@@ -65,6 +68,7 @@ fn checked_integer_stores() {
     let ch = ty(&mut d, "char");
     buf[0] = 0xff;
     assert_eq!(
+        // SAFETY: buf is at least one byte, the size of char.
         unsafe { load(&d.types, ch, buf.as_ptr()) }.unwrap(),
         Scalar::Int(255)
     );
@@ -99,8 +103,10 @@ fn floats_and_long_double() {
     let mut d = decls("");
     let mut buf = [0u8; 16];
     let f = ty(&mut d, "float");
+    // SAFETY: buf is 16 bytes, at least the size of float.
     unsafe { store(&d.types, f, buf.as_mut_ptr(), Scalar::Float(0.1)).unwrap() };
     assert_eq!(
+        // SAFETY: buf is 16 bytes, at least the size of float.
         unsafe { load(&d.types, f, buf.as_ptr()) }.unwrap(),
         Scalar::Float(0.10000000149011612)
     );
@@ -116,7 +122,9 @@ fn floats_and_long_double() {
         f64::MIN_POSITIVE,
         123456789.125,
     ] {
+        // SAFETY: buf is 16 bytes, the size of long double.
         unsafe { store(&d.types, ld, buf.as_mut_ptr(), Scalar::Float(v)).unwrap() };
+        // SAFETY: buf is 16 bytes, the size of long double.
         let back = unsafe { load(&d.types, ld, buf.as_ptr()) }.unwrap();
         assert_eq!(back, Scalar::Float(v), "long double roundtrip of {}", v);
     }
@@ -139,6 +147,7 @@ fn bitfields() {
     let fz = d.types.field(s, "z").unwrap().clone();
     let mut buf = vec![0u8; d.types.size_of(s).unwrap()];
     let p = buf.as_mut_ptr();
+    // SAFETY: buf has the size of the struct that holds the bitfields.
     unsafe {
         write_bitfield(&d.types, p, &fx, -4).unwrap();
         write_bitfield(&d.types, p, &fy, 3).unwrap();

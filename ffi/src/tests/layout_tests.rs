@@ -100,6 +100,7 @@ fn gen(d: &mut Declarations, names: &[String], prelude: &str, src: &str) -> (Str
                 )
                 .unwrap();
                 let mut buf = vec![0u8; size];
+                // SAFETY: buf has the size of the struct that holds the field.
                 unsafe { write_bitfield_wrapping(buf.as_mut_ptr(), &f, -1) };
                 write!(want, "  {}", f.name).unwrap();
                 for b in &buf {

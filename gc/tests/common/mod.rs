@@ -24,7 +24,8 @@ thread_local! {
 }
 
 unsafe fn dropper_drop(p: *mut u8) {
-    let serial = *(p as *const u64);
+    // SAFETY: the heap passes the payload of a dropper object, whose first word is its serial.
+    let serial = unsafe { *(p as *const u64) };
     DROPPED.with(|d| {
         assert!(
             d.borrow_mut().insert(serial),
@@ -47,9 +48,12 @@ fn vec_trace(p: *mut u8, v: &mut Visitor<'_>) {
 }
 
 unsafe fn vec_drop(p: *mut u8) {
-    let vp = *(p as *const *mut Vec<Value>);
-    if !vp.is_null() {
-        drop(Box::from_raw(vp));
+    // SAFETY: payload holds a Box<Vec<Value>> pointer or null; the heap drops each object once.
+    unsafe {
+        let vp = *(p as *const *mut Vec<Value>);
+        if !vp.is_null() {
+            drop(Box::from_raw(vp));
+        }
     }
     DROP_COUNT.with(|c| *c.borrow_mut() += 1);
 }

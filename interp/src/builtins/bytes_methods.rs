@@ -62,7 +62,7 @@ pub(crate) fn bytes_like(vm: &Vm, v: Value) -> Option<Vec<u8>> {
     if vm.is(v, Kind::Bytes) {
         Some(vm.bytes_of(v).to_vec())
     } else if vm.is(v, Kind::ByteArray) {
-        Some(vm.bytearray_mut(v).clone())
+        Some(vm.bytearray(v).clone())
     } else {
         None
     }

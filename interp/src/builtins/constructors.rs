@@ -99,7 +99,7 @@ fn text_of(vm: &Vm, v: Value) -> Option<String> {
     } else if vm.is(v, Kind::Bytes) {
         Some(vm.bytes_of(v).iter().map(|&b| b as char).collect())
     } else if vm.is(v, Kind::ByteArray) {
-        Some(vm.bytearray_mut(v).iter().map(|&b| b as char).collect())
+        Some(vm.bytearray(v).iter().map(|&b| b as char).collect())
     } else {
         None
     }
@@ -779,6 +779,8 @@ fn frozenset_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// A range object from three int values on the stack at `base..base+3` (not popped).
 fn range_from_slots(vm: &mut Vm, base: usize) -> PyResult<Value> {
     let r = vm.alloc(Kind::Range, 0)?;
+    // SAFETY: r was just allocated as a Range and the three ints are read from the stack after that
+    // allocation; no GC point before the stores.
     unsafe {
         let p = vm.payload::<RangeObj>(r);
         (*p).start = vm.at(base);

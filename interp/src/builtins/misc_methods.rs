@@ -57,6 +57,8 @@ pub fn add_classmethod(vm: &mut Vm, tname: &str, name: &str, f: crate::obj::layo
     let k = vm.intern(name);
     let native = vm.dict_get_str(d, k).expect("method just registered");
     let cm = vm.alloc_old(Kind::ClassMethod, 0);
+    // SAFETY: cm was just allocated with alloc_old (not a GC point) as a ClassMethod (WrapperObj layout)
+    // and native read before with no GC point since; the barrier follows.
     unsafe { (*vm.payload::<WrapperObj>(cm)).func = native };
     vm.heap.write_barrier(cm);
     vm.add_type_attr(t, name, cm);
@@ -728,7 +730,7 @@ fn gen_send(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// The iterator a suspended generator delegates to with `yield from`, if any.
 fn gen_delegate(vm: &Vm, g: Value) -> Option<Value> {
-    let st = vm.gen_state(g);
+    let st = vm.gen_state_ref(g);
     if !st.started || st.finished || st.running {
         return None;
     }
@@ -740,7 +742,7 @@ fn gen_delegate(vm: &Vm, g: Value) -> Option<Value> {
 }
 
 /// Detaches a generator from its delegate: on resume it continues after the YieldFrom.
-fn gen_detach(vm: &Vm, g: Value) {
+fn gen_detach(vm: &mut Vm, g: Value) {
     let st = vm.gen_state(g);
     st.stack.pop();
     st.ip += 1;

@@ -323,6 +323,8 @@ pub fn add_static(vm: &mut Vm, tname: &str, name: &str, f: NativeFn) {
         .alloc(Kind::StaticMethod, 0)
         .expect("out of memory at startup");
     let n = vm.pop();
+    // SAFETY: w was just allocated as a StaticMethod (WrapperObj layout) and n popped after that
+    // allocation; the barrier follows the store.
     unsafe { (*vm.payload::<WrapperObj>(w)).func = n };
     vm.heap.write_barrier(w);
     let t = vm.builtin_type(tname);

@@ -70,8 +70,8 @@ fn search_dirs(vm: &mut Vm) -> Vec<String> {
 }
 
 fn live_sys_path(vm: &mut Vm) -> Option<Vec<String>> {
-    let mods = vm.roots.modules;
     let key = vm.new_str("sys").ok()?;
+    let mods = vm.roots.modules; // read after the allocation
     let sys = match vm.dict_get(mods, key) {
         Ok(Some(m)) if vm.is(m, Kind::Module) => m,
         Ok(_) => return None,

@@ -65,13 +65,16 @@ fn buffer_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(c) = opt_arg(vm, &a, 1, "cdata") else {
         return Err(vm.type_error("buffer() missing required argument 'cdata'"));
     };
+    let size = match opt_arg(vm, &a, 2, "size") {
+        Some(s) => conv::ssize_value(vm, s)?,
+        None => -1,
+    };
+    // re-read: `__index__` of the size may have moved the cdata object
+    let c = opt_arg(vm, &a, 1, "cdata").unwrap_or(c);
     let (ptr, mut len) = cdata_extent(vm, c)?;
-    if let Some(s) = opt_arg(vm, &a, 2, "size").and_then(|s| vm.to_i64(s)) {
-        if s >= 0 {
-            len = s as usize;
-        }
+    if size >= 0 {
+        len = size as usize;
     }
-    let c = opt_arg(vm, &a, 1, "cdata").unwrap_or(Value::NULL);
     let cls = class(vm, "_cffi_backend.buffer");
     new_foreign(vm, cls, Box::new(BufData { ptr, len }), c, Value::NULL)
 }
@@ -122,14 +125,21 @@ fn buf_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn slice_of(vm: &mut Vm, k: Value, len: usize) -> PyResult<Vec<usize>> {
     let s = vm.obj::<SliceObj>(k);
     let (a, b, c) = (s.start, s.stop, s.step);
-    let get = |v: Value| {
-        if v.is_null() || v == vm.none() {
-            None
-        } else {
-            vm.to_i64(v)
+    // rooted: a bound's `__index__` may move the others
+    let base = vm.sp();
+    vm.push(a);
+    vm.push(b);
+    vm.push(c);
+    let r = (|| -> PyResult<[Option<i64>; 3]> {
+        let mut out = [None; 3];
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = slice_bound(vm, vm.at(base + i))?;
         }
-    };
-    let (start, stop, step) = (get(a), get(b), get(c).unwrap_or(1));
+        Ok(out)
+    })();
+    vm.truncate(base);
+    let [start, stop, step] = r?;
+    let step = step.unwrap_or(1);
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
@@ -160,6 +170,36 @@ fn slice_of(vm: &mut Vm, k: Value, len: usize) -> PyResult<Vec<usize>> {
     Ok(out)
 }
 
+/// A slice bound of a buffer: None, an int or `__index__` (CPython's slice rules; big ints
+/// clamp).
+fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    if v.is_null() || v == vm.none() {
+        return Ok(None);
+    }
+    let r = if vm.is_int(v) {
+        v
+    } else {
+        match conv::index_hook(vm, v)? {
+            Some(r) => r,
+            None => {
+                return Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ))
+            }
+        }
+    };
+    Ok(Some(vm.to_i64(r).unwrap_or_else(|| {
+        let neg = vm
+            .to_bigint(r)
+            .is_some_and(|n| n.sign() == num_bigint::Sign::Minus);
+        if neg {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        }
+    })))
+}
+
 fn buf_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = me(vm, &a)?;
     let k = vm.arg(&a, 1);
@@ -169,7 +209,7 @@ fn buf_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let out: Vec<u8> = idx.iter().map(|&i| c[i]).collect();
         return vm.new_bytes(&out);
     }
-    let i = vm.index_value(k, "buffer")?;
+    let i = conv::item_index(vm, k, "buffer")?;
     let j = if i < 0 { i + c.len() as i64 } else { i };
     if j < 0 || j >= c.len() as i64 {
         return Err(vm.index_error("buffer index out of range"));
@@ -201,7 +241,7 @@ fn buf_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         return Ok(vm.none());
     }
-    let i = vm.index_value(k, "buffer")?;
+    let i = conv::item_index(vm, k, "buffer")?;
     let j = if i < 0 { i + b.len as i64 } else { i };
     if j < 0 || j >= b.len as i64 {
         return Err(vm.index_error("buffer index out of range"));
@@ -340,9 +380,15 @@ pub fn ffi_memmove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     ) else {
         return Err(vm.type_error("memmove() missing required arguments"));
     };
-    let Some(n) = vm.to_i64(n).filter(|n| *n >= 0) else {
+    let n = conv::ssize_value(vm, n)?;
+    if n < 0 {
         return Err(vm.value_error("negative size"));
-    };
+    }
+    // re-read: `__index__` of n may have moved both operands
+    let (d, s) = (
+        opt_arg(vm, &a, 1, "dest").unwrap_or(d),
+        opt_arg(vm, &a, 2, "src").unwrap_or(s),
+    );
     let dp = mem_operand(vm, d, true)?;
     let sp = mem_operand(vm, s, false)?;
     if n > 0 {

@@ -68,6 +68,7 @@ impl ArgBuffers {
         if self.used + n <= INLINE_TEMP {
             // SAFETY: units used..used+n lie inside the inline arena; they are zeroed here.
             let p = unsafe { (self.inline.as_mut_ptr() as *mut u128).add(self.used) as *mut u8 };
+            // SAFETY: p..p + n * 16 is inside the inline arena (checked just above).
             unsafe { std::ptr::write_bytes(p, 0, n * 16) };
             self.used += n;
             return p;
@@ -221,7 +222,8 @@ unsafe fn call_c(
     let vmp: *mut Vm = vm;
     let prev = VM_PTR.with(|c| c.replace(vmp));
     ffi::call::set_errno(saved_errno());
-    cif.call(code as *const c_void, ptrs, ret as *mut c_void);
+    // SAFETY: the caller upholds CallInterface::call's contract (this function's contract).
+    unsafe { cif.call(code as *const c_void, ptrs, ret as *mut c_void) };
     set_saved_errno(ffi::call::errno());
     VM_PTR.with(|c| c.set(prev));
 }
@@ -296,6 +298,7 @@ fn call_general(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let base_ptr = slots.as_mut_ptr() as *mut u8;
     let ptrs: Vec<*mut c_void> = offsets
         .iter()
+        // SAFETY: every argument's slot (offset * 16) lies inside `slots`, as above.
         .map(|o| unsafe { base_ptr.add(o * 16) } as *mut c_void)
         .collect();
     let mut ret = vec![0u128; cif.ret_buffer_size().div_ceil(16).max(1)];
@@ -314,8 +317,10 @@ fn call_general(vm: &mut Vm, a: Args) -> PyResult<Value> {
 pub unsafe fn result_value(vm: &mut Vm, sh: &Shared, rty: TypeId, ret: *mut u8) -> PyResult<Value> {
     match conv::cls_of(sh, rty) {
         Cls::Void => Ok(vm.none()),
-        Cls::Struct { size, .. } => conv::owning_copy(vm, sh, rty, ret, size),
-        _ => conv::load(vm, sh, rty, ret, Value::NULL),
+        // SAFETY: ret holds a struct of type rty (the function's contract), `size` bytes.
+        Cls::Struct { size, .. } => unsafe { conv::owning_copy(vm, sh, rty, ret, size) },
+        // SAFETY: ret holds a C value of type rty (the function's contract), outside the GC heap.
+        _ => unsafe { conv::load(vm, sh, rty, ret, Value::NULL) },
     }
 }
 
@@ -333,7 +338,9 @@ unsafe fn convert_arg(
 ) -> PyResult<()> {
     let cls = conv::cls_of(sh, ty);
     let Cls::Pointer(item) = cls else {
-        return conv::store(vm, sh, ty, dst, v);
+        // SAFETY: dst is a slot large enough for a `ty` (the function's contract), outside the GC heap
+        // (so it stays valid across the conversion's GC points).
+        return unsafe { conv::store(vm, sh, ty, dst, v) };
     };
     if cdata_of(vm, v).is_some() {
         let p = conv::pointer_value(vm, sh, ty, v, true)?;

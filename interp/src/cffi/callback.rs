@@ -30,6 +30,8 @@ pub fn ffi_callback(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("callback() missing 1 required positional argument: 'cdecl'"));
     };
     let fty = callback_type(vm, &sh, decl)?;
+    // re-read: callback_type may allocate (ctype objects)
+    let decl = opt_arg(vm, &a, 1, "cdecl").unwrap_or(decl);
     let f = opt_arg(vm, &a, 2, "python_callable").unwrap_or(none);
     let error = opt_arg(vm, &a, 3, "error").unwrap_or(none);
     let onerror = opt_arg(vm, &a, 4, "onerror").unwrap_or(none);
@@ -156,18 +158,24 @@ unsafe extern "C" fn trampoline(
     }
     // SAFETY: the VM is suspended in the C call that led here (same thread); it is not used by
     // the caller until the C call returns.
-    let vm = &mut *vmp;
+    let vm = unsafe { &mut *vmp };
     let Some(cbv) = vm.heap.from_handle(userdata as u64) else {
         eprintln!("minipy: a cffi callback was called after its cdata died; returning 0");
         return;
     };
     let base = vm.sp();
     vm.push(cbv);
-    run_callback(vm, base, args, ret as *mut u8);
+    // SAFETY: libffi passes one pointer per declared argument of the callback's C type and a result
+    // buffer of its result type (the trampoline's contract).
+    unsafe { run_callback(vm, base, args, ret as *mut u8) };
     vm.truncate(base);
 }
 
 /// Body of the trampoline; the callback cdata is at stack slot `base`.
+///
+/// # Safety
+/// `args` holds one pointer per argument of the callback's C type, each to a value of that type, and
+/// `ret` is a writable buffer for its result type (what libffi passes the trampoline).
 unsafe fn run_callback(vm: &mut Vm, base: usize, args: *const *const c_void, ret: *mut u8) {
     let Some(cd) = cdata_of(vm, vm.at(base)) else {
         return;
@@ -182,10 +190,14 @@ unsafe fn run_callback(vm: &mut Vm, base: usize, args: *const *const c_void, ret
     vm.push(keep_of(vm, vm.at(base)));
     let mut ok = true;
     for (i, t) in func.args.iter().enumerate() {
-        let p = *args.add(i) as *mut u8;
+        // SAFETY: args holds one pointer per declared argument (the function's contract).
+        let p = unsafe { *args.add(i) } as *mut u8;
         let r = match conv::cls_of(&sh, *t) {
-            Cls::Struct { size, .. } => conv::owning_copy(vm, &sh, *t, p, size),
-            _ => conv::load(vm, &sh, *t, p, Value::NULL),
+            // SAFETY: p points to argument i, a struct of type t (`size` bytes), owned by libffi
+            // (outside the GC heap) for the duration of the callback.
+            Cls::Struct { size, .. } => unsafe { conv::owning_copy(vm, &sh, *t, p, size) },
+            // SAFETY: p points to argument i, a value of type t, outside the GC heap.
+            _ => unsafe { conv::load(vm, &sh, *t, p, Value::NULL) },
         };
         match r {
             Ok(v) => vm.push(v),
@@ -208,7 +220,9 @@ unsafe fn run_callback(vm: &mut Vm, base: usize, args: *const *const c_void, ret
                 true
             } else {
                 vm.push(v);
-                let r = conv::store(vm, &sh, func.result, ret, v);
+                // SAFETY: ret is a buffer for the result type (the function's contract), outside the
+                // GC heap; v is rooted on the stack above.
+                let r = unsafe { conv::store(vm, &sh, func.result, ret, v) };
                 vm.truncate(fslot);
                 failed_convert = r.is_err();
                 r.is_ok()
@@ -217,12 +231,16 @@ unsafe fn run_callback(vm: &mut Vm, base: usize, args: *const *const c_void, ret
         Err(_) => false,
     };
     if !good {
-        report_error(vm, base, &sh, func.result, ret, failed_convert);
+        // SAFETY: ret is a buffer for the result type (the function's contract).
+        unsafe { report_error(vm, base, &sh, func.result, ret, failed_convert) };
     }
     vm.roots.exc = vm.at(base + 1);
 }
 
 /// The error path: onerror(exc_type, exc, tb) or a report on stderr, then the `error` value.
+///
+/// # Safety
+/// `ret` is a writable buffer for a value of type `rty`, outside the GC heap.
 unsafe fn report_error(
     vm: &mut Vm,
     base: usize,
@@ -236,7 +254,9 @@ unsafe fn report_error(
     vm.push(e);
     if let Some(cd) = cdata_of(vm, vm.at(base)) {
         let n = sh.tt().size_of(rty).unwrap_or(0).min(cd.cb_error.len());
-        std::ptr::copy_nonoverlapping(cd.cb_error.as_ptr(), ret, n);
+        // SAFETY: n is at most the size of rty, for which ret has room (the function's contract),
+        // and at most cb_error's length.
+        unsafe { std::ptr::copy_nonoverlapping(cd.cb_error.as_ptr(), ret, n) };
     }
     let onerror = keep2_of(vm, vm.at(base));
     if !onerror.is_null() && onerror != vm.none() {
@@ -254,7 +274,9 @@ unsafe fn report_error(
         match vm.call(onerror, &[t, e, tb]) {
             Ok(r) if r != vm.none() && !matches!(conv::cls_of(sh, rty), Cls::Void) => {
                 vm.push(r);
-                if conv::store(vm, sh, rty, ret, r).is_err() {
+                // SAFETY: ret is a buffer for an rty outside the GC heap (the function's contract);
+                // r is rooted on the stack above.
+                if unsafe { conv::store(vm, sh, rty, ret, r) }.is_err() {
                     let e2 = vm.take_exc();
                     print_ignored(vm, base, e2, true);
                 }

@@ -26,6 +26,7 @@ pub fn install(vm: &mut Vm) {
         ("__iter__", cd_iter),
         ("__add__", cd_add),
         ("__radd__", cd_add),
+        ("__radd__", cd_add),
         ("__sub__", cd_sub),
         ("__eq__", cd_eq),
         ("__ne__", cd_ne),
@@ -101,12 +102,15 @@ fn index_addr(vm: &mut Vm, cd: &CData, i: i64) -> PyResult<(TypeId, *mut u8)> {
     Ok((item, p))
 }
 
-/// Reads the optional int of a slice bound.
-fn slice_bound(vm: &Vm, v: Value) -> Option<i64> {
+/// Reads the optional int of a slice bound (CFFI takes ints only: no `__index__`).
+fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
     if v.is_null() || v == vm.none() {
-        None
+        Ok(None)
     } else {
-        vm.to_i64(v)
+        match vm.to_i64(v) {
+            Some(i) => Ok(Some(i)),
+            None => Err(vm.type_error("an integer is required")),
+        }
     }
 }
 
@@ -115,9 +119,9 @@ fn slice_range(vm: &mut Vm, cd: &CData, k: Value) -> PyResult<(i64, i64)> {
     let s = vm.obj::<SliceObj>(k);
     let (start, stop, step) = (s.start, s.stop, s.step);
     let (start, stop, step) = (
-        slice_bound(vm, start),
-        slice_bound(vm, stop),
-        slice_bound(vm, step),
+        slice_bound(vm, start)?,
+        slice_bound(vm, stop)?,
+        slice_bound(vm, step)?,
     );
     let Some(start) = start else {
         return Err(vm.index_error("slice start must be specified"));
@@ -202,7 +206,7 @@ fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         n.len = (stop - start) as usize;
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
-    let i = vm.index_value(k, "cdata")?;
+    let i = conv::item_index(vm, k, "cdata")?;
     let (item, p) = index_addr(vm, cd, i)?;
     let sh = cd.sh.clone();
     if cd.flavor == Flavor::Owning
@@ -240,7 +244,7 @@ fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let p = (cd.ptr as isize + start as isize * isz as isize) as *mut u8;
         return set_slice(vm, &sh, item, isz, p, n, vm.arg(&a, 2)).map(|_| vm.none());
     }
-    let i = vm.index_value(k, "cdata")?;
+    let i = conv::item_index(vm, k, "cdata")?;
     let (item, p) = index_addr(vm, cd, i)?;
     // SAFETY: p is the address of item i (checked against the length of arrays).
     unsafe { conv::store(vm, &sh, item, p, vm.arg(&a, 2))? };
@@ -284,7 +288,7 @@ fn set_slice(
     if got != n {
         vm.truncate(base);
         let msg = if got > n {
-            format!("too many values to unpack (expected {n})")
+            format!("got more than {n} values to unpack")
         } else {
             format!("need {n} values to unpack, got {got}")
         };
@@ -483,6 +487,16 @@ fn ni(vm: &Vm) -> Value {
     vm.named(crate::vm::Named::NotImplemented)
 }
 
+/// The integer of `p + n` / `p - n`: ints, or instances through `__index__` (CFFI's
+/// PyNumber_AsSsize_t). Ok(None): not an operand (NotImplemented). A GC point for instances;
+/// the cdata `p` stays valid (its `CData` is boxed and the argument rooted).
+fn offset_operand(vm: &mut Vm, other: Value) -> PyResult<Option<i64>> {
+    if vm.is(other, Kind::Instance) {
+        return conv::ssize_value(vm, other).map(Some);
+    }
+    Ok(vm.to_i64(other))
+}
+
 fn cd_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     let other = vm.arg(&a, 1);
@@ -493,7 +507,7 @@ fn cd_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         return Ok(ni(vm));
     };
-    let Some(n) = vm.to_i64(other) else {
+    let Some(n) = offset_operand(vm, other)? else {
         return Ok(ni(vm));
     };
     let step = if matches!(cd.sh.tt().kind(item), TypeKind::Void) {
@@ -535,7 +549,7 @@ fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let d = (cd.ptr as isize).wrapping_sub(o.ptr as isize) / step as isize;
         return vm.new_int(d as i64);
     }
-    let Some(n) = vm.to_i64(other) else {
+    let Some(n) = offset_operand(vm, other)? else {
         return Ok(ni(vm));
     };
     let pty = cd.sh.pointer_to(item);

@@ -143,8 +143,77 @@ pub unsafe fn load(
 
 // ---- Python -> C ----------------------------------------------------------------------------
 
+/// CFFI's `nb_int` step for a non-int `v`: calls `__int__` of an instance. Ok(None) when `v` has
+/// no `__int__`; a result that is not an int is CFFI's `integer conversion failed`. The hook is
+/// a GC point: `v` is dead for the caller afterwards (re-read it from a root).
+pub fn int_hook(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    if !vm.is(v, Kind::Instance) {
+        return Ok(None);
+    }
+    let Some(f) = vm.special(v, "__int__") else {
+        return Ok(None);
+    };
+    let r = vm.call(f, &[v])?;
+    if vm.is_int(r) {
+        Ok(Some(r))
+    } else {
+        Err(vm.type_error("integer conversion failed"))
+    }
+}
+
+/// CPython's `operator.index(v)` for an instance: calls `__index__`. Ok(None) when `v` has no
+/// `__index__`. A GC point: `v` is dead for the caller afterwards.
+pub fn index_hook(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    if !vm.is(v, Kind::Instance) {
+        return Ok(None);
+    }
+    let Some(f) = vm.special(v, "__index__") else {
+        return Ok(None);
+    };
+    let r = vm.call(f, &[v])?;
+    if vm.is_int(r) {
+        Ok(Some(r))
+    } else {
+        let tn = vm.type_name(r);
+        Err(vm.type_error(format!("__index__ returned non-int (type {tn})")))
+    }
+}
+
+/// CPython's `PyNumber_AsSsize_t(v, OverflowError)` (argument parsing with the `n` format):
+/// ints and objects with `__index__`. A GC point when `v` has `__index__`.
+pub fn ssize_value(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let tn = vm.type_name(v);
+    let r = match index_hook(vm, v)? {
+        Some(r) => r,
+        None if vm.is_int(v) => v,
+        None => {
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    };
+    match vm.to_i64(r) {
+        Some(i) => Ok(i),
+        None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// The index `k` of `x[k]` on a cdata or buffer (`what`): ints, or `__index__` with CPython's
+/// messages. `k` is dead after the hook (the VM's `index_value` names the type of a stale `k`
+/// when `__index__` returns a non-int, so instances are handled here).
+pub fn item_index(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
+    if vm.is(k, Kind::Instance) {
+        if let Some(r) = index_hook(vm, k)? {
+            return match vm.to_i64(r) {
+                Some(i) => Ok(i),
+                None => Err(vm.raise("IndexError", "cannot fit 'int' into an index-sized integer")),
+            };
+        }
+    }
+    vm.index_value(k, what)
+}
+
 /// An integer from a Python value for a store into `ty` (TypeError for floats and others).
 /// `Err(Some(text))` inside Ok means an int too big for i128 (overflow with that text).
+/// A GC point when `v` has `__int__`: callers must not use `v` afterwards.
 fn int_value(vm: &mut Vm, v: Value, sh: &Shared, ty: TypeId) -> PyResult<i128> {
     if let Some(i) = vm.to_i64(v) {
         return Ok(i as i128);
@@ -179,18 +248,42 @@ fn int_value(vm: &mut Vm, v: Value, sh: &Shared, ty: TypeId) -> PyResult<i128> {
         }
         return Err(vm.type_error("an integer is required"));
     }
-    if vm.is(v, Kind::Instance) {
-        if let Some(f) = vm.special(v, "__int__") {
-            let r = vm.call(f, &[v])?;
-            if vm.is_int(r) {
-                return int_value(vm, r, sh, ty);
-            }
-        }
+    if vm.is(v, Kind::Float) {
+        return Err(vm.type_error("an integer is required"));
     }
-    Err(vm.type_error("an integer is required"))
+    // `v` is dead after the hook: only its fresh result is used
+    match int_hook(vm, v)? {
+        Some(r) => int_value(vm, r, sh, ty),
+        None => Err(vm.type_error("an integer is required")),
+    }
 }
 
-/// A float from a Python value (`must be real number, not str`).
+/// Rewrites CFFI's overflow message `<prefix><i> ...` to name `str(orig)` instead of the
+/// converted value `i`, as CFFI does when the value came from a hook (`integer X(300) does not
+/// fit 'char'`). `orig` is re-read from the value stack slot `slot` (str() runs Python).
+fn overflow_with_str(
+    vm: &mut Vm,
+    e: ffi::Error,
+    prefix: &str,
+    i: i128,
+    slot: usize,
+) -> PyResult<ffi::Error> {
+    let num = format!("{prefix}{i} ");
+    if e.kind != ffi::ErrorKind::Overflow || !e.message.starts_with(&num) || vm.is_int(vm.at(slot))
+    {
+        return Ok(e);
+    }
+    let s = vm.str_string(vm.at(slot))?;
+    let rest = &e.message[num.len()..];
+    Ok(ffi::Error::new(
+        ffi::ErrorKind::Overflow,
+        format!("{prefix}{s} {rest}"),
+    ))
+}
+
+/// A float from a Python value, as CPython's `PyFloat_AsDouble` (`__float__`, then `__index__`;
+/// `must be real number, not str`). A GC point when `v` has a hook: callers must not use `v`
+/// afterwards.
 pub fn float_value(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if vm.is(v, Kind::Float) {
         return Ok(vm.float_val(v));
@@ -199,10 +292,7 @@ pub fn float_value(vm: &mut Vm, v: Value) -> PyResult<f64> {
         return Ok(i as f64);
     }
     if vm.is(v, Kind::BigInt) {
-        return Ok(vm
-            .to_bigint(v)
-            .and_then(|n| n.to_f64())
-            .unwrap_or(f64::INFINITY));
+        return bigint_to_f64(vm, v);
     }
     if let Some(cd) = cdata_of(vm, v) {
         if cd.flavor == Flavor::Primitive {
@@ -215,16 +305,32 @@ pub fn float_value(vm: &mut Vm, v: Value) -> PyResult<f64> {
             }
         }
     }
+    // the type name is taken before the hooks run: `v` may move (or die) during them
+    let tn = vm.type_name(v);
     if vm.is(v, Kind::Instance) {
         if let Some(f) = vm.special(v, "__float__") {
             let r = vm.call(f, &[v])?;
             if vm.is(r, Kind::Float) {
                 return Ok(vm.float_val(r));
             }
+            let rn = vm.type_name(r);
+            return Err(vm.type_error(format!("{tn}.__float__ returned non-float (type {rn})")));
+        }
+        if let Some(r) = index_hook(vm, v)? {
+            if let Some(i) = vm.to_i64(r) {
+                return Ok(i as f64);
+            }
+            return bigint_to_f64(vm, r);
         }
     }
-    let tn = vm.type_name(v);
     Err(vm.type_error(format!("must be real number, not {tn}")))
+}
+
+fn bigint_to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    match vm.to_bigint(v).and_then(|n| n.to_f64()) {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(vm.overflow_error("int too large to convert to float")),
+    }
 }
 
 /// The name used in "not X" parts of messages: `int`, or `cdata 'int *'` for cdata.
@@ -308,23 +414,13 @@ pub unsafe fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) 
             if vm.is(v, Kind::Float) {
                 return Err(vm.type_error("an integer is required"));
             }
-            let i = int_value(vm, v, sh, ty)?;
-            let kind = sh.tt().integer_repr(ty).map(|p| p.kind);
-            if i < 0 && kind == Some(PrimKind::Unsigned) {
-                return Err(vm.overflow_error("can't convert negative number to unsigned"));
-            }
-            // CFFI reads the int as a C long long / unsigned long long first
-            let too_big = match kind {
-                Some(PrimKind::Signed) => i64::try_from(i).is_err(),
-                Some(PrimKind::Unsigned) => u64::try_from(i).is_err(),
-                _ => false,
-            };
-            if too_big {
-                return Err(vm.overflow_error("int too big to convert"));
-            }
-            // SAFETY: p is valid for the type's size (caller's contract).
-            let r = unsafe { convert::store(&sh.tt(), ty, p, Scalar::Int(i)) };
-            fr(vm, r)
+            // rooted: the overflow message names str(v) after `__int__` ran
+            let base = vm.sp();
+            vm.push(v);
+            // SAFETY: as this function's contract.
+            let r = unsafe { store_int(vm, sh, ty, p, base) };
+            vm.truncate(base);
+            r
         }
         Cls::Char => {
             let b = char_value(vm, sh, ty, v)?;
@@ -350,13 +446,47 @@ pub unsafe fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) 
             unsafe { convert::write_pointer(p, a) };
             Ok(())
         }
-        Cls::Array { item, len, isize } => store_array(vm, sh, ty, p, v, item, len, isize),
-        Cls::Struct { .. } => store_struct(vm, sh, ty, p, v),
+        // SAFETY: our contract: p is valid for writing a `ty`, this array type.
+        Cls::Array { item, len, isize } => unsafe {
+            store_array(vm, sh, ty, p, v, item, len, isize)
+        },
+        // SAFETY: our contract: p is valid for writing a `ty`, this struct type.
+        Cls::Struct { .. } => unsafe { store_struct(vm, sh, ty, p, v) },
         _ => {
             let n = sh.name(ty);
             let r = sh.tt().check_usable(ty);
             fr(vm, r)?;
             Err(vm.type_error(format!("cannot store into ctype '{n}'")))
+        }
+    }
+}
+
+/// The integer part of [`store`]: the value is at value stack slot `slot`.
+///
+/// # Safety
+/// As [`store`].
+unsafe fn store_int(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, slot: usize) -> PyResult<()> {
+    let i = int_value(vm, vm.at(slot), sh, ty)?;
+    let kind = sh.tt().integer_repr(ty).map(|p| p.kind);
+    if i < 0 && kind == Some(PrimKind::Unsigned) {
+        return Err(vm.overflow_error("can't convert negative number to unsigned"));
+    }
+    // CFFI reads the int as a C long long / unsigned long long first
+    let too_big = match kind {
+        Some(PrimKind::Signed) => i64::try_from(i).is_err(),
+        Some(PrimKind::Unsigned) => u64::try_from(i).is_err(),
+        _ => false,
+    };
+    if too_big {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    // SAFETY: p is valid for the type's size (caller's contract).
+    let r = unsafe { convert::store(&sh.tt(), ty, p, Scalar::Int(i)) };
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let e = overflow_with_str(vm, e, "integer ", i, slot)?;
+            Err(super::raise_ffi(vm, e))
         }
     }
 }
@@ -432,6 +562,11 @@ unsafe fn store_array(
     if len.is_none() && vm.is_int(v) {
         return Ok(()); // the length of a var-sized struct's last field: nothing to store
     }
+    if len.is_none() && vm.is(v, Kind::Instance) && vm.special(v, "__index__").is_some() {
+        // a length through `__index__` (CFFI calls it again here); `v` is dead after it
+        ssize_value(vm, v)?;
+        return Ok(());
+    }
     let tn = sh.name(ty);
     let item_cls = cls_of(sh, item);
     if let Some(n) = seq_len(vm, v) {
@@ -448,7 +583,8 @@ unsafe fn store_array(
             };
             // SAFETY: i < the array's length; p is valid for len * isize bytes.
             let q = unsafe { p.add(i * isize) };
-            if let Err(e) = store(vm, sh, item, q, x) {
+            // SAFETY: q is item i of the array at p, valid for an `item` (our contract).
+            if let Err(e) = unsafe { store(vm, sh, item, q, x) } {
                 vm.truncate(base);
                 return Err(e);
             }
@@ -545,7 +681,8 @@ unsafe fn store_struct(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Valu
             let Some(x) = seq_item(vm, vm.at(base), i) else {
                 break;
             };
-            if let Err(e) = store_field(vm, sh, p, f, x) {
+            // SAFETY: p holds a struct of type ty (our contract), which has field f.
+            if let Err(e) = unsafe { store_field(vm, sh, p, f, x) } {
                 vm.truncate(base);
                 return Err(e);
             }
@@ -570,7 +707,8 @@ unsafe fn store_struct(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Valu
                 vm.truncate(base);
                 return Err(vm.key_error(k));
             };
-            if let Err(e) = store_field(vm, sh, p, f, x) {
+            // SAFETY: p holds a struct of type ty (our contract), which has field f.
+            if let Err(e) = unsafe { store_field(vm, sh, p, f, x) } {
                 vm.truncate(base);
                 return Err(e);
             }
@@ -599,13 +737,49 @@ pub unsafe fn store_field(
         if vm.is(v, Kind::Float) {
             return Err(vm.type_error("an integer is required"));
         }
-        let i = int_value(vm, v, sh, f.ty)?;
-        // SAFETY: base points to the struct holding f.
-        let r = unsafe { convert::write_bitfield(&sh.tt(), base, f, i) };
-        return fr(vm, r);
+        // rooted: the overflow message names str(v) after `__index__` ran
+        let slot = vm.sp();
+        vm.push(v);
+        let r = store_bitfield(vm, sh, base, f, slot);
+        vm.truncate(slot);
+        return r;
     }
-    // SAFETY: the field lies inside the struct.
-    store(vm, sh, f.ty, unsafe { base.add(f.offset) }, v)
+    // SAFETY: base holds a struct with field f (our contract), so the field lies inside it and is
+    // valid for writing an f.ty.
+    unsafe { store(vm, sh, f.ty, base.add(f.offset), v) }
+}
+
+/// Stores the value at value stack slot `slot` into bitfield `f` (ints and `__index__`, as CFFI).
+fn store_bitfield(
+    vm: &mut Vm,
+    sh: &Shared,
+    base: *mut u8,
+    f: &ffi::Field,
+    slot: usize,
+) -> PyResult<()> {
+    let v = vm.at(slot);
+    let i = if vm.is(v, Kind::Instance) {
+        let tn = vm.type_name(v);
+        match index_hook(vm, v)? {
+            Some(r) => int_value(vm, r, sh, f.ty)?,
+            None => {
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                )
+            }
+        }
+    } else {
+        int_value(vm, v, sh, f.ty)?
+    };
+    // SAFETY: base points to the struct holding f (store_field's contract).
+    let r = unsafe { convert::write_bitfield(&sh.tt(), base, f, i) };
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let e = overflow_with_str(vm, e, "value ", i, slot)?;
+            Err(super::raise_ffi(vm, e))
+        }
+    }
 }
 
 /// Loads field `f` of the struct at `base`; views keep `owner` alive.
@@ -627,8 +801,9 @@ pub unsafe fn load_field(
         }
         return new_int128(vm, i);
     }
-    // SAFETY: the field lies inside the struct.
-    load(vm, sh, f.ty, unsafe { base.add(f.offset) }, owner)
+    // SAFETY: base holds a struct with field f (our contract), so the field lies inside it and is
+    // valid for reading an f.ty.
+    unsafe { load(vm, sh, f.ty, base.add(f.offset), owner) }
 }
 
 /// Size in bytes needed for `ffi.new(ty, init)` of an open array given its initializer, and the
@@ -653,6 +828,25 @@ pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usiz
         return Err(vm.overflow_error("array size would overflow a ssize_t"));
     }
     let w = what_is(vm, init);
+    if vm.is(init, Kind::Instance) {
+        // PyNumber_AsSsize_t: `init` is dead after the hook (the message was made before it)
+        let r = match index_hook(vm, init) {
+            Ok(Some(r)) => r,
+            Ok(None) => Value::NULL,
+            Err(_) if vm.exc_matches(vm.roots.exc, "TypeError") => {
+                vm.take_exc(); // replaced by CFFI's message below
+                Value::NULL
+            }
+            Err(e) => return Err(e),
+        };
+        if !r.is_null() {
+            return match vm.to_i64(r) {
+                Some(n) if n < 0 => Err(vm.value_error("negative array length")),
+                Some(n) => Ok(n as usize),
+                None => Err(vm.overflow_error("array size would overflow a ssize_t")),
+            };
+        }
+    }
     Err(vm.type_error(format!(
         "expected new array length or list/tuple/str, not {w}"
     )))

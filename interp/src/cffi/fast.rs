@@ -50,15 +50,19 @@ pub fn fast_of(tt: &TypeTable, ty: TypeId) -> Fast {
 /// # Safety
 /// `p` must be valid for reading `size` bytes.
 unsafe fn read_int(p: *const u8, size: u8, signed: bool) -> i128 {
-    match (size, signed) {
-        (1, true) => (p as *const i8).read_unaligned() as i128,
-        (1, false) => p.read() as i128,
-        (2, true) => (p as *const i16).read_unaligned() as i128,
-        (2, false) => (p as *const u16).read_unaligned() as i128,
-        (4, true) => (p as *const i32).read_unaligned() as i128,
-        (4, false) => (p as *const u32).read_unaligned() as i128,
-        (_, true) => (p as *const i64).read_unaligned() as i128,
-        (_, false) => (p as *const u64).read_unaligned() as i128,
+    // SAFETY: p is readable for `size` bytes (the function's contract); each arm reads `size` bytes
+    // (Fast::Int sizes are 1, 2, 4 or 8) unaligned.
+    unsafe {
+        match (size, signed) {
+            (1, true) => (p as *const i8).read_unaligned() as i128,
+            (1, false) => p.read() as i128,
+            (2, true) => (p as *const i16).read_unaligned() as i128,
+            (2, false) => (p as *const u16).read_unaligned() as i128,
+            (4, true) => (p as *const i32).read_unaligned() as i128,
+            (4, false) => (p as *const u32).read_unaligned() as i128,
+            (_, true) => (p as *const i64).read_unaligned() as i128,
+            (_, false) => (p as *const u64).read_unaligned() as i128,
+        }
     }
 }
 
@@ -67,10 +71,24 @@ unsafe fn read_int(p: *const u8, size: u8, signed: bool) -> i128 {
 /// # Safety
 /// `p` must point to a readable value of the type `f` was computed for.
 pub unsafe fn load(vm: &mut Vm, f: Fast, p: *const u8) -> Option<PyResult<Value>> {
+    // p points to a readable value of the type `f` was computed for (the function's contract), and
+    // each read happens before the allocation that follows it.
     Some(match f {
-        Fast::Int { size, signed } => super::conv::new_int128(vm, read_int(p, size, signed)),
-        Fast::F32 => vm.new_float((p as *const f32).read_unaligned() as f64),
-        Fast::F64 => vm.new_float((p as *const f64).read_unaligned()),
+        Fast::Int { size, signed } => {
+            // SAFETY: by the contract, an integer of `size` bytes is readable at p.
+            let i = unsafe { read_int(p, size, signed) };
+            super::conv::new_int128(vm, i)
+        }
+        Fast::F32 => {
+            // SAFETY: by the contract, a float is readable at p.
+            let x = unsafe { (p as *const f32).read_unaligned() };
+            vm.new_float(x as f64)
+        }
+        Fast::F64 => {
+            // SAFETY: by the contract, a double is readable at p.
+            let x = unsafe { (p as *const f64).read_unaligned() };
+            vm.new_float(x)
+        }
         Fast::Slow => return None,
     })
 }
@@ -104,11 +122,15 @@ pub unsafe fn store(vm: &Vm, f: Fast, p: *mut u8, v: Value) -> bool {
             if i < lo || i > hi {
                 return false;
             }
-            match size {
-                1 => p.write(i as u8),
-                2 => (p as *mut u16).write_unaligned(i as u16),
-                4 => (p as *mut u32).write_unaligned(i as u32),
-                _ => (p as *mut u64).write_unaligned(i as u64),
+            // SAFETY: p is writable for the type `f` was computed for (the function's contract): an
+            // integer of `size` bytes (1, 2, 4 or 8), written unaligned.
+            unsafe {
+                match size {
+                    1 => p.write(i as u8),
+                    2 => (p as *mut u16).write_unaligned(i as u16),
+                    4 => (p as *mut u32).write_unaligned(i as u32),
+                    _ => (p as *mut u64).write_unaligned(i as u64),
+                }
             }
             true
         }
@@ -120,10 +142,14 @@ pub unsafe fn store(vm: &Vm, f: Fast, p: *mut u8, v: Value) -> bool {
             } else {
                 return false;
             };
-            if f == Fast::F32 {
-                (p as *mut f32).write_unaligned(x as f32);
-            } else {
-                (p as *mut f64).write_unaligned(x);
+            // SAFETY: p is writable for the type `f` was computed for (the function's contract): a
+            // float for F32, a double for F64, written unaligned.
+            unsafe {
+                if f == Fast::F32 {
+                    (p as *mut f32).write_unaligned(x as f32);
+                } else {
+                    (p as *mut f64).write_unaligned(x);
+                }
             }
             true
         }

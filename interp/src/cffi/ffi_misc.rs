@@ -202,9 +202,11 @@ fn ffi_string(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("string() missing 1 required positional argument: 'cdata'"));
     };
     let maxlen = match opt_arg(vm, &a, 2, "maxlen") {
-        Some(m) => vm.to_i64(m).unwrap_or(-1),
+        Some(m) => conv::ssize_value(vm, m)?,
         None => -1,
     };
+    // re-read: `__index__` of maxlen may have moved the cdata object
+    let c = opt_arg(vm, &a, 1, "cdata").unwrap_or(c);
     let Some(cd) = cdata_of(vm, c) else {
         let tn = vm.type_name(c);
         return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
@@ -284,13 +286,13 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (Some(c), Some(n)) = (opt_arg(vm, &a, 1, "cdata"), opt_arg(vm, &a, 2, "length")) else {
         return Err(vm.type_error("unpack() missing required arguments"));
     };
-    let Some(n) = vm.to_i64(n) else {
-        return Err(vm.type_error("an integer is required"));
-    };
+    let n = conv::ssize_value(vm, n)?;
     if n < 0 {
         return Err(vm.value_error("negative array length"));
     }
     let n = n as usize;
+    // re-read: `__index__` of the length may have moved the cdata object
+    let c = opt_arg(vm, &a, 1, "cdata").unwrap_or(c);
     let Some(cd) = cdata_of(vm, c) else {
         let tn = vm.type_name(c);
         return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
@@ -318,6 +320,8 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         Cls::UniChar(size) => {
             let s: String = (0..n)
+                // SAFETY: C semantics, as for Cls::Char above: the caller says n items of size bytes are at
+                // p.
                 .map(|i| unsafe { convert::read_int(p.add(i * size), size, false) } as u32)
                 .map(|c| char::from_u32(c).unwrap_or('\u{fffd}'))
                 .collect();

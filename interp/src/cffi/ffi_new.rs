@@ -28,12 +28,13 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-/// Size and array length of `ffi.new(ty, init)`; `ty` must be a pointer or array type.
+/// Size and array length of `ffi.new(ty, init)`; `ty` must be a pointer or array type. `init` is
+/// the value stack slot of the initializer (re-read there: sizing may run `__index__`).
 fn new_size(
     vm: &mut Vm,
     sh: &Shared,
     ty: TypeId,
-    init: Option<Value>,
+    init: Option<usize>,
 ) -> PyResult<(usize, usize, bool)> {
     let r = sh.tt().check_usable(ty);
     fr(vm, r)?;
@@ -71,12 +72,14 @@ fn new_size(
                         )));
                     };
                     let item_cls = conv::cls_of(sh, item);
-                    let init_is_int = vm.is_int(init); // read before open_array_len's GC points
-                    let n = conv::open_array_len(vm, &item_cls, init)?;
+                    let n = conv::open_array_len(vm, &item_cls, vm.at(init))?;
                     let Some(size) = n.checked_mul(isz).filter(|s| *s < (1usize << 48)) else {
                         return Err(vm.overflow_error("array size would overflow a ssize_t"));
                     };
-                    Ok((size, n, !init_is_int))
+                    // a count (int or `__index__`) gives zeroed memory, a sequence initializes it
+                    let v = vm.at(init);
+                    let counted = vm.is_int(v) || vm.is(v, Kind::Instance);
+                    Ok((size, n, !counted))
                 }
             }
         }
@@ -87,10 +90,11 @@ fn new_size(
     }
 }
 
-/// Bytes needed by a var-sized struct (`struct v { int n; int data[]; }`) for its initializer:
-/// the last field's length comes from the list/tuple item or dict entry (a sequence or a count).
-fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<Value>) -> PyResult<usize> {
-    let Some(init) = init else { return Ok(0) };
+/// Bytes needed by a var-sized struct (`struct v { int n; int data[]; }`) for its initializer
+/// (at value stack slot `init`): the last field's length comes from the list/tuple item or dict
+/// entry (a sequence or a count).
+fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<usize>) -> PyResult<usize> {
+    let Some(slot) = init else { return Ok(0) };
     let last = {
         let tt = sh.tt();
         match tt.struct_type(t).and_then(|s| s.layout.as_ref()) {
@@ -105,20 +109,14 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<Value>) -> 
         return Ok(0);
     };
     let isz = sh.tt().size_of(item).unwrap_or(0);
-    // `init` is re-read from the stack after each GC point (new_str, a user __len__).
-    let base = vm.sp();
-    vm.push(init);
+    let init = vm.at(slot);
     let x = if vm.is(init, Kind::Dict) {
-        let k = vm.new_str(&f.name);
-        let init = vm.at(base);
-        vm.truncate(base);
-        vm.dict_get(init, k?)?
+        let k = vm.new_str(&f.name)?;
+        // re-read: the key's allocation may have moved the dict
+        vm.dict_get(vm.at(slot), k)?
     } else if conv::seq_len(vm, init) == Some(nfields) {
-        let init = vm.at(base);
-        vm.truncate(base);
         conv::seq_item(vm, init, nfields - 1)
     } else {
-        vm.truncate(base);
         None
     };
     let Some(x) = x else { return Ok(0) };
@@ -134,8 +132,11 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<Value>) -> 
 unsafe fn init_new(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, init: Value) -> PyResult<()> {
     let kind = sh.tt().kind(ty).clone();
     match kind {
-        TypeKind::Pointer(t) => conv::store(vm, sh, t, p, init),
-        _ => conv::store(vm, sh, ty, p, init),
+        // SAFETY: for a pointer type ffi.new allocated one pointee `t` at p (our contract); the memory
+        // is owned by the new cdata, outside the GC heap.
+        TypeKind::Pointer(t) => unsafe { conv::store(vm, sh, t, p, init) },
+        // SAFETY: otherwise ffi.new allocated a `ty` (sized for the initializer when open) at p.
+        _ => unsafe { conv::store(vm, sh, ty, p, init) },
     }
 }
 
@@ -155,12 +156,14 @@ pub fn ffi_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// Allocates and initializes an owning cdata of pointer/array type `ty`. `init` must be rooted.
 pub fn new_with(vm: &mut Vm, sh: &Shared, ty: TypeId, init: Option<Value>) -> PyResult<Value> {
+    // rooted first: sizing the array may run `__index__` and allocates
     let base = vm.sp();
     if let Some(i) = init {
-        vm.push(i); // new_size can run Python (__len__, __index__) and allocate: keep init rooted
+        vm.push(i);
     }
-    let (size, len, do_init) = match new_size(vm, sh, ty, init) {
-        Ok(r) => r,
+    let slot = init.map(|_| base);
+    let (size, len, do_init) = match new_size(vm, sh, ty, slot) {
+        Ok(x) => x,
         Err(e) => {
             vm.truncate(base);
             return Err(e);
@@ -241,6 +244,17 @@ fn cast_source(vm: &mut Vm, target: &Cls, tname: &str, v: Value) -> PyResult<Sca
         return Ok(Scalar::Int(
             vm.str_of(v).chars().next().unwrap_or('\0') as i128
         ));
+    }
+    if vm.is(v, Kind::Instance) {
+        // CFFI: PyFloat_AsDouble for float targets, else the `__int__` step (unchecked range);
+        // `v` is dead after the hooks
+        if matches!(target, Cls::Float(_) | Cls::LongDouble) {
+            return Ok(Scalar::Float(conv::float_value(vm, v)?));
+        }
+        let Some(r) = conv::int_hook(vm, v)? else {
+            return Err(vm.type_error("an integer is required"));
+        };
+        return cast_source(vm, target, tname, r);
     }
     let w = conv::what_is(vm, v);
     Err(vm.type_error(format!("cannot cast {w} object to ctype")))
@@ -401,9 +415,20 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if alloc == vm.none() {
         return new_with(vm, &sh, ty, init);
     }
-    let (size, len, do_init) = new_size(vm, &sh, ty, init)?;
     let base = vm.sp();
-    vm.push(st);
+    vm.push(vm.arg(&a, 0)); // re-read: type_arg may have allocated
+    if let Some(i) = init {
+        vm.push(i);
+    }
+    let r = new_size(vm, &sh, ty, init.map(|_| base + 1));
+    vm.truncate(base + 1);
+    let (size, len, do_init) = match r {
+        Ok(x) => x,
+        Err(e) => {
+            vm.truncate(base);
+            return Err(e);
+        }
+    };
     let sz = vm.new_int(size as i64)?;
     let alloc = vm.tuple_items(vm.at(base))[1];
     let r = vm.call(alloc, &[sz]);
@@ -518,8 +543,8 @@ pub fn walk_fields(
             off += idx * isz;
             ty = item;
         } else {
-            let tn = vm.type_name(k);
-            return Err(vm.type_error(format!("field name or array index expected, not {tn}")));
+            // CFFI takes ints only here (no __index__)
+            return Err(vm.type_error("field name or array index expected"));
         }
     }
     Ok((ty, off as usize))

@@ -91,9 +91,7 @@ fn errno_get(vm: &mut Vm, _a: Args) -> PyResult<Value> {
 
 fn errno_set(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let v = vm.arg(&a, a.n - 1);
-    let Some(i) = vm.to_i64(v) else {
-        return Err(vm.type_error("an integer is required"));
-    };
+    let i = super::conv::ssize_value(vm, v)?;
     super::call::set_saved_errno(i as i32);
     Ok(vm.none())
 }

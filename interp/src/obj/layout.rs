@@ -53,18 +53,64 @@ pub enum Kind {
 
 pub const NKINDS: usize = Kind::Foreign as usize + 1;
 
+/// A payload struct: the layout of the objects of `KINDS`. `Vm::obj::<T>` / `Vm::payload::<T>` check
+/// (in debug builds) that the object's kind is one of them.
+pub trait Payload: 'static {
+    /// The kinds whose objects have this layout.
+    const KINDS: &'static [Kind];
+    /// Name and byte offset of every field of type `Value` (the fields the collector traces and
+    /// updates), derived from the struct's declaration by `payload!`.
+    fn value_fields() -> Vec<(&'static str, usize)>;
+}
+
+fn is_value<T: 'static>() -> bool {
+    std::any::TypeId::of::<T>() == std::any::TypeId::of::<Value>()
+}
+
+/// Declares a payload struct and its `Payload` impl: the kinds it serves and its `Value` fields, found
+/// from the field types of this one declaration (so the tracer's offsets cannot drift from the struct).
+macro_rules! payload {
+    ([$($kind:ident),+]
+     $(#[$m:meta])*
+     pub struct $name:ident {
+        $($(#[$fm:meta])* pub $f:ident: $t:ty,)*
+     }) => {
+        $(#[$m])*
+        pub struct $name {
+            $($(#[$fm])* pub $f: $t,)*
+        }
+        impl Payload for $name {
+            const KINDS: &'static [Kind] = &[$(Kind::$kind),+];
+            fn value_fields() -> Vec<(&'static str, usize)> {
+                let mut v = Vec::new();
+                $(if is_value::<$t>() {
+                    v.push((stringify!($f), offset_of!($name, $f)));
+                })*
+                v
+            }
+        }
+    };
+}
+
+payload! { [Bool]
 #[repr(C)]
 pub struct BoolObj {
     pub value: u64,
 }
+}
+payload! { [BigInt]
 #[repr(C)]
 pub struct BigIntObj {
     pub n: BigInt,
 }
+}
+payload! { [Float]
 #[repr(C)]
 pub struct FloatObj {
     pub f: f64,
 }
+}
+payload! { [Str]
 /// str: UTF-8 bytes. `hash` is 0 until computed (a computed hash of 0 is stored as 1). `cls` is
 /// null for a plain str, else the Python subclass of str this object is an instance of.
 #[repr(C)]
@@ -75,12 +121,16 @@ pub struct StrObj {
     pub cls: Value,
     pub data: [u8; 0],
 }
+}
+payload! { [Bytes]
 #[repr(C)]
 pub struct BytesObj {
     pub len: usize,
     pub hash: u64,
     pub data: [u8; 0],
 }
+}
+payload! { [ByteArray]
 /// bytearray: storage outside the heap so its address is stable (ffi.from_buffer). `exports`
 /// counts live buffer exports (cffi's from_buffer): while non-zero the storage must not be resized.
 /// It is a non-GC shared cell because the exporting cdata's destructor decrements it and a
@@ -90,17 +140,23 @@ pub struct ByteArrayObj {
     pub data: Vec<u8>,
     pub exports: std::rc::Rc<std::cell::Cell<usize>>,
 }
+}
+payload! { [Tuple]
 #[repr(C)]
 pub struct TupleObj {
     pub len: usize,
     pub hash: u64,
     pub items: [Value; 0],
 }
+}
+payload! { [ValueArray]
 #[repr(C)]
 pub struct ValueArrayObj {
     pub len: usize,
     pub items: [Value; 0],
 }
+}
+payload! { [List]
 /// list: `items` is a ValueArray of capacity >= len (or null when empty). `cls`/`attrs` are null for a
 /// plain list; an instance of a Python subclass of list has its class and its `__dict__` there.
 #[repr(C)]
@@ -110,6 +166,8 @@ pub struct ListObj {
     pub cls: Value,
     pub attrs: Value,
 }
+}
+payload! { [Dict, Set, FrozenSet]
 /// dict/set/frozenset: insertion-ordered hash table.
 /// `entries` is a ValueArray of `3 * cap` words: (hash as small int, key, value); a deleted entry has a
 /// null key. `index` is a ValueArray of `2 * cap` small ints (entry index + 1, 0 = empty); it is a
@@ -127,18 +185,24 @@ pub struct DictObj {
     pub cls: Value,
     pub attrs: Value,
 }
+}
+payload! { [Range]
 #[repr(C)]
 pub struct RangeObj {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
 }
+}
+payload! { [Slice]
 #[repr(C)]
 pub struct SliceObj {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
 }
+}
+payload! { [Function]
 #[repr(C)]
 pub struct FunctionObj {
     pub code: Value,
@@ -151,9 +215,11 @@ pub struct FunctionObj {
     pub dict: Value,
     pub doc: Value,
 }
+}
 
 pub type NativeFn = fn(&mut crate::vm::Vm, crate::vm::Args) -> crate::vm::PyResult<Value>;
 
+payload! { [Native]
 #[repr(C)]
 pub struct NativeObj {
     pub f: NativeFn,
@@ -162,11 +228,15 @@ pub struct NativeObj {
     pub bound: Value,
     pub qualname: Value,
 }
+}
+payload! { [BoundMethod]
 #[repr(C)]
 pub struct BoundMethodObj {
     pub func: Value,
     pub slf: Value,
 }
+}
+payload! { [Code]
 #[repr(C)]
 pub struct CodeObj {
     pub data: *mut crate::vm::code::CodeData,
@@ -175,10 +245,14 @@ pub struct CodeObj {
     pub name: Value,
     pub filename: Value,
 }
+}
+payload! { [Cell]
 #[repr(C)]
 pub struct CellObj {
     pub value: Value,
 }
+}
+payload! { [Type]
 #[repr(C)]
 pub struct TypeObj {
     pub name: Value,
@@ -192,6 +266,7 @@ pub struct TypeObj {
     /// Bit flags (TYPE_*).
     pub flags: u64,
 }
+}
 pub const TYPE_BUILTIN: u64 = 1;
 pub const TYPE_BASETYPE: u64 = 2;
 pub const TYPE_EXCEPTION: u64 = 4;
@@ -202,16 +277,21 @@ pub const TYPE_CUSTOM_ATTRS: u64 = 16;
 /// The type or a base (other than object) defines `__new__`.
 pub const TYPE_CUSTOM_NEW: u64 = 32;
 
+payload! { [Instance]
 #[repr(C)]
 pub struct InstanceObj {
     pub cls: Value,
     pub dict: Value,
 }
+}
+payload! { [Module]
 #[repr(C)]
 pub struct ModuleObj {
     pub name: Value,
     pub dict: Value,
 }
+}
+payload! { [Generator]
 /// A generator's suspended frame lives in a Box so its Values can be traced by custom_trace.
 #[repr(C)]
 pub struct GeneratorObj {
@@ -221,6 +301,8 @@ pub struct GeneratorObj {
     pub name: Value,
     pub state: *mut crate::vm::gen::GenState,
 }
+}
+payload! { [Iter]
 /// Every builtin iterator: `kind` says which; the fields' meaning depends on it (see vm/iter.rs).
 #[repr(C)]
 pub struct IterObj {
@@ -231,6 +313,8 @@ pub struct IterObj {
     pub i: i64,
     pub n: i64,
 }
+}
+payload! { [Property]
 #[repr(C)]
 pub struct PropertyObj {
     pub fget: Value,
@@ -238,15 +322,21 @@ pub struct PropertyObj {
     pub fdel: Value,
     pub doc: Value,
 }
+}
+payload! { [StaticMethod, ClassMethod]
 #[repr(C)]
 pub struct WrapperObj {
     pub func: Value,
 }
+}
+payload! { [Super]
 #[repr(C)]
 pub struct SuperObj {
     pub typ: Value,
     pub obj: Value,
 }
+}
+payload! { [Foreign]
 #[repr(C)]
 pub struct ForeignObj {
     pub cls: Value,
@@ -254,45 +344,69 @@ pub struct ForeignObj {
     pub keep2: Value,
     pub data: *mut dyn std::any::Any,
 }
-
-unsafe fn drop_in_place_at<T>(p: *mut u8) {
-    std::ptr::drop_in_place(p as *mut T);
 }
 
+/// # Safety
+/// `p` is the payload of a dead object whose kind's payload is `T`, initialized (constructors write
+/// it right after the allocation, before any GC point), and dropped once (gc's drop_fn contract).
+unsafe fn drop_in_place_at<T>(p: *mut u8) {
+    // SAFETY: the function's contract: p is an initialized T that is never used again.
+    unsafe { std::ptr::drop_in_place(p as *mut T) };
+}
+
+/// # Safety
+/// `p` is the payload of a dead Code object (gc's drop_fn contract).
 unsafe fn drop_code(p: *mut u8) {
-    let c = &mut *(p as *mut CodeObj);
+    // SAFETY: the function's contract; data is null or the Box set by load_code, freed only here.
+    let c = unsafe { &mut *(p as *mut CodeObj) };
     if !c.data.is_null() {
-        drop(Box::from_raw(c.data));
+        // SAFETY: data was made by Box::into_raw in load_code and is nulled after the drop.
+        drop(unsafe { Box::from_raw(c.data) });
         c.data = std::ptr::null_mut();
     }
 }
+/// # Safety
+/// `p` is the payload of a dead Generator (gc's drop_fn contract).
 unsafe fn drop_gen(p: *mut u8) {
-    let g = &mut *(p as *mut GeneratorObj);
+    // SAFETY: the function's contract: p is a GeneratorObj payload no one else uses any more.
+    let g = unsafe { &mut *(p as *mut GeneratorObj) };
     if !g.state.is_null() {
-        drop(Box::from_raw(g.state));
+        // SAFETY: state was made by Box::into_raw in new_generator and is nulled after the drop.
+        drop(unsafe { Box::from_raw(g.state) });
         g.state = std::ptr::null_mut();
     }
 }
 fn trace_gen(p: *mut u8, visit: &mut Visitor<'_>) {
+    // SAFETY: the collector calls custom_trace with the payload of a live Generator, and holds no other
+    // reference to it during the call.
     let g = unsafe { &mut *(p as *mut GeneratorObj) };
     if !g.state.is_null() {
+        // SAFETY: state is null or the Box set by new_generator, owned by this generator; no Rust code
+        // holds a reference to it across a collection (gen_state borrows &mut Vm).
         let st = unsafe { &mut *g.state };
         for v in st.stack.iter_mut().chain(st.handled.iter_mut()) {
             visit(v);
         }
     }
 }
+/// # Safety
+/// `p` is the payload of a dead Foreign object (gc's drop_fn contract).
 unsafe fn drop_foreign(p: *mut u8) {
-    let f = &mut *(p as *mut ForeignObj);
+    // SAFETY: the function's contract: p is a ForeignObj payload no one else uses any more.
+    let f = unsafe { &mut *(p as *mut ForeignObj) };
     let raw: *mut u8 = f.data as *mut u8;
     if !raw.is_null() {
-        drop(Box::from_raw(f.data));
+        // SAFETY: data is non-null, so it is the Box set by the cffi constructor (Box::into_raw),
+        // owned by this object and nulled after the drop.
+        drop(unsafe { Box::from_raw(f.data) });
         f.data = std::ptr::null_mut::<()>() as *mut dyn std::any::Any;
     }
 }
 
-fn vals(offs: &[usize]) -> Vec<u32> {
-    offs.iter().map(|&o| o as u32).collect()
+/// The `TypeInfo` of the kinds whose payload is `T`: its size and its `Value` fields.
+fn info_of<T: Payload>(name: &'static str) -> TypeInfo {
+    let offs = T::value_fields().iter().map(|&(_, o)| o as u32).collect();
+    info(name, size_of::<T>(), offs)
 }
 
 fn info(name: &'static str, fixed: usize, offs: Vec<u32>) -> TypeInfo {
@@ -307,101 +421,157 @@ fn info(name: &'static str, fixed: usize, offs: Vec<u32>) -> TypeInfo {
     }
 }
 
-/// Registers every kind with the heap, in `Kind` order; returns the TypeIds (tid == Kind as u32 + base).
-pub fn register_kinds(heap: &mut Heap) -> Vec<TypeId> {
+/// The `TypeInfo` of every kind, in `Kind` order.
+fn kind_infos() -> Vec<TypeInfo> {
     let mut infos: Vec<TypeInfo> = Vec::new();
     infos.push(info("NoneType", 8, vec![]));
-    infos.push(info("bool", size_of::<BoolObj>(), vec![]));
-    let mut big = info("int", size_of::<BigIntObj>(), vec![]);
+    infos.push(info_of::<BoolObj>("bool"));
+    let mut big = info_of::<BigIntObj>("int");
     big.drop_fn = Some(drop_in_place_at::<BigIntObj>);
     infos.push(big);
-    infos.push(info("float", size_of::<FloatObj>(), vec![]));
-    let mut s = info("str", size_of::<StrObj>(), vals(&[offset_of!(StrObj, cls)]));
+    infos.push(info_of::<FloatObj>("float"));
+    let mut s = info_of::<StrObj>("str");
     s.item_size = 1;
     infos.push(s);
-    let mut b = info("bytes", size_of::<BytesObj>(), vec![]);
+    let mut b = info_of::<BytesObj>("bytes");
     b.item_size = 1;
     infos.push(b);
-    let mut ba = info("bytearray", size_of::<ByteArrayObj>(), vec![]);
+    let mut ba = info_of::<ByteArrayObj>("bytearray");
     ba.drop_fn = Some(drop_in_place_at::<ByteArrayObj>);
     infos.push(ba);
-    let mut t = info("tuple", size_of::<TupleObj>(), vec![]);
+    let mut t = info_of::<TupleObj>("tuple");
     t.item_size = 8;
     t.items_are_values = true;
     infos.push(t);
-    infos.push(info(
-        "list",
-        size_of::<ListObj>(),
-        vals(&[
-            offset_of!(ListObj, items),
-            offset_of!(ListObj, cls),
-            offset_of!(ListObj, attrs),
-        ]),
-    ));
-    let mut va = info("valuearray", size_of::<ValueArrayObj>(), vec![]);
+    infos.push(info_of::<ListObj>("list"));
+    let mut va = info_of::<ValueArrayObj>("valuearray");
     va.item_size = 8;
     va.items_are_values = true;
     infos.push(va);
-    let dict_offs = vals(&[
-        offset_of!(DictObj, entries),
-        offset_of!(DictObj, index),
-        offset_of!(DictObj, cls),
-        offset_of!(DictObj, attrs),
-    ]);
-    infos.push(info("dict", size_of::<DictObj>(), dict_offs.clone()));
-    infos.push(info("set", size_of::<DictObj>(), dict_offs.clone()));
-    infos.push(info("frozenset", size_of::<DictObj>(), dict_offs));
-    let rs = vals(&[0, 8, 16]);
-    infos.push(info("range", size_of::<RangeObj>(), rs.clone()));
-    infos.push(info("slice", size_of::<SliceObj>(), rs));
-    infos.push(info(
-        "function",
-        size_of::<FunctionObj>(),
-        vals(&[0, 8, 16, 24, 32, 40, 48, 56, 64]),
-    ));
-    infos.push(info(
-        "builtin_function_or_method",
-        size_of::<NativeObj>(),
-        vals(&[
-            offset_of!(NativeObj, name),
-            offset_of!(NativeObj, bound),
-            offset_of!(NativeObj, qualname),
-        ]),
-    ));
-    infos.push(info("method", size_of::<BoundMethodObj>(), vals(&[0, 8])));
-    let mut code = info("code", size_of::<CodeObj>(), vals(&[8, 16, 24, 32]));
+    infos.push(info_of::<DictObj>("dict"));
+    infos.push(info_of::<DictObj>("set"));
+    infos.push(info_of::<DictObj>("frozenset"));
+    infos.push(info_of::<RangeObj>("range"));
+    infos.push(info_of::<SliceObj>("slice"));
+    infos.push(info_of::<FunctionObj>("function"));
+    infos.push(info_of::<NativeObj>("builtin_function_or_method"));
+    infos.push(info_of::<BoundMethodObj>("method"));
+    let mut code = info_of::<CodeObj>("code");
     code.drop_fn = Some(drop_code);
     infos.push(code);
-    infos.push(info("cell", size_of::<CellObj>(), vals(&[0])));
-    infos.push(info(
-        "type",
-        size_of::<TypeObj>(),
-        vals(&[0, 8, 16, 24, 32, 40]),
-    ));
-    infos.push(info("object", size_of::<InstanceObj>(), vals(&[0, 8])));
-    infos.push(info("module", size_of::<ModuleObj>(), vals(&[0, 8])));
-    let mut g = info(
-        "generator",
-        size_of::<GeneratorObj>(),
-        vals(&[0, 8, 16, 24]),
-    );
+    infos.push(info_of::<CellObj>("cell"));
+    infos.push(info_of::<TypeObj>("type"));
+    infos.push(info_of::<InstanceObj>("object"));
+    infos.push(info_of::<ModuleObj>("module"));
+    let mut g = info_of::<GeneratorObj>("generator");
     g.custom_trace = Some(trace_gen);
     g.drop_fn = Some(drop_gen);
     infos.push(g);
-    infos.push(info("iterator", size_of::<IterObj>(), vals(&[8, 16, 24])));
-    infos.push(info(
-        "property",
-        size_of::<PropertyObj>(),
-        vals(&[0, 8, 16, 24]),
-    ));
-    infos.push(info("staticmethod", size_of::<WrapperObj>(), vals(&[0])));
-    infos.push(info("classmethod", size_of::<WrapperObj>(), vals(&[0])));
-    infos.push(info("super", size_of::<SuperObj>(), vals(&[0, 8])));
+    infos.push(info_of::<IterObj>("iterator"));
+    infos.push(info_of::<PropertyObj>("property"));
+    infos.push(info_of::<WrapperObj>("staticmethod"));
+    infos.push(info_of::<WrapperObj>("classmethod"));
+    infos.push(info_of::<SuperObj>("super"));
     infos.push(info("ellipsis", 8, vec![]));
     infos.push(info("NotImplementedType", 8, vec![]));
-    let mut f = info("foreign", size_of::<ForeignObj>(), vals(&[0, 8, 16]));
+    let mut f = info_of::<ForeignObj>("foreign");
     f.drop_fn = Some(drop_foreign);
     infos.push(f);
+    infos
+}
+
+/// Registers every kind with the heap, in `Kind` order; returns the TypeIds (tid == Kind as u32 + base).
+pub fn register_kinds(heap: &mut Heap) -> Vec<TypeId> {
+    let infos = kind_infos();
     assert_eq!(infos.len(), NKINDS);
     infos.into_iter().map(|i| heap.register_type(i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names<T: Payload>() -> Vec<&'static str> {
+        T::value_fields().iter().map(|&(n, _)| n).collect()
+    }
+
+    /// The derivation finds exactly the `Value` fields (not `[Value; 0]` items, ints or pointers).
+    #[test]
+    fn value_fields_are_derived_from_the_declarations() {
+        assert_eq!(names::<StrObj>(), ["cls"]);
+        assert_eq!(names::<TupleObj>(), Vec::<&str>::new());
+        assert_eq!(names::<ListObj>(), ["items", "cls", "attrs"]);
+        assert_eq!(names::<DictObj>(), ["entries", "index", "cls", "attrs"]);
+        assert_eq!(
+            names::<FunctionObj>(),
+            [
+                "code",
+                "globals",
+                "defaults",
+                "kwdefaults",
+                "closure",
+                "name",
+                "qualname",
+                "dict",
+                "doc"
+            ]
+        );
+        assert_eq!(names::<NativeObj>(), ["name", "bound", "qualname"]);
+        assert_eq!(names::<CodeObj>(), ["consts", "names", "name", "filename"]);
+        assert_eq!(names::<GeneratorObj>(), ["func", "code", "globals", "name"]);
+        assert_eq!(names::<IterObj>(), ["a", "b", "c"]);
+        assert_eq!(names::<TypeObj>().len(), 6);
+        assert_eq!(names::<ForeignObj>(), ["cls", "keep", "keep2"]);
+        for &(_, off) in FunctionObj::value_fields().iter() {
+            assert_eq!(off % std::mem::align_of::<Value>(), 0);
+        }
+    }
+
+    /// Every kind is registered with the size and the traced fields of the payload struct that
+    /// declares it in its `KINDS`.
+    #[test]
+    fn registered_kinds_match_their_payload_structs() {
+        fn check<T: Payload>(infos: &[TypeInfo], seen: &mut Vec<Kind>) {
+            for &k in T::KINDS {
+                let i = &infos[k as usize];
+                assert_eq!(i.fixed_size, size_of::<T>(), "{k:?}");
+                let offs: Vec<u32> = T::value_fields().iter().map(|&(_, o)| o as u32).collect();
+                assert_eq!(i.value_offsets, offs, "{k:?}");
+                seen.push(k);
+            }
+        }
+        let infos = kind_infos();
+        assert_eq!(infos.len(), NKINDS);
+        let mut seen = vec![Kind::NoneType, Kind::Ellipsis, Kind::NotImplemented];
+        check::<BoolObj>(&infos, &mut seen);
+        check::<BigIntObj>(&infos, &mut seen);
+        check::<FloatObj>(&infos, &mut seen);
+        check::<StrObj>(&infos, &mut seen);
+        check::<BytesObj>(&infos, &mut seen);
+        check::<ByteArrayObj>(&infos, &mut seen);
+        check::<TupleObj>(&infos, &mut seen);
+        check::<ValueArrayObj>(&infos, &mut seen);
+        check::<ListObj>(&infos, &mut seen);
+        check::<DictObj>(&infos, &mut seen);
+        check::<RangeObj>(&infos, &mut seen);
+        check::<SliceObj>(&infos, &mut seen);
+        check::<FunctionObj>(&infos, &mut seen);
+        check::<NativeObj>(&infos, &mut seen);
+        check::<BoundMethodObj>(&infos, &mut seen);
+        check::<CodeObj>(&infos, &mut seen);
+        check::<CellObj>(&infos, &mut seen);
+        check::<TypeObj>(&infos, &mut seen);
+        check::<InstanceObj>(&infos, &mut seen);
+        check::<ModuleObj>(&infos, &mut seen);
+        check::<GeneratorObj>(&infos, &mut seen);
+        check::<IterObj>(&infos, &mut seen);
+        check::<PropertyObj>(&infos, &mut seen);
+        check::<WrapperObj>(&infos, &mut seen);
+        check::<SuperObj>(&infos, &mut seen);
+        check::<ForeignObj>(&infos, &mut seen);
+        // Each kind is declared by exactly one struct (or has no payload).
+        seen.sort_by_key(|&k| k as u32);
+        let ids: Vec<usize> = seen.iter().map(|&k| k as usize).collect();
+        assert_eq!(ids, (0..NKINDS).collect::<Vec<_>>());
+    }
 }

@@ -123,6 +123,7 @@ pub fn bootstrap(vm: &mut Vm) {
     let none = vm.alloc_old(Kind::NoneType, 0);
     vm.roots.named[Named::None as usize] = none;
     let t = vm.alloc_old(Kind::Bool, 0);
+    // SAFETY: t was just allocated (old generation, never moves) as a Bool.
     unsafe { (*vm.payload::<BoolObj>(t)).value = 1 };
     vm.roots.named[Named::True as usize] = t;
     let f = vm.alloc_old(Kind::Bool, 0);
@@ -149,10 +150,12 @@ pub fn bootstrap(vm: &mut Vm) {
         vm.type_names.insert(kind_type_name(k).to_string(), k);
     }
     let object = vm.roots.types[Kind::Instance as usize];
+    // SAFETY: object is a builtin Type object in the old generation (never moves); no GC point here.
     unsafe { (*vm.payload::<TypeObj>(object)).flags |= TYPE_BASETYPE };
     // list and dict can be subclassed in Python: their instances keep the list/dict layout
     for k in [Kind::List, Kind::Dict, Kind::Str] {
         let t = vm.roots.types[k as usize];
+        // SAFETY: t is a builtin Type object in the old generation (never moves); no GC point here.
         unsafe {
             (*vm.payload::<TypeObj>(t)).flags |= TYPE_BASETYPE;
             (*vm.payload::<TypeObj>(t)).inst_kind = k as u64;
@@ -160,6 +163,8 @@ pub fn bootstrap(vm: &mut Vm) {
     }
     // MROs: every builtin type is (T, object); bool derives from int.
     let obj_mro = vm.old_tuple(&[object]);
+    // SAFETY: old-generation type objects (alloc_old) never move, and alloc_old/intern/old_tuple are not GC
+    // points; the stored values are old too, so no barrier is needed.
     unsafe {
         (*vm.payload::<TypeObj>(object)).mro = obj_mro;
         (*vm.payload::<TypeObj>(object)).bases = vm.named(Named::EmptyTuple);
@@ -175,6 +180,8 @@ pub fn bootstrap(vm: &mut Vm) {
         } else {
             (obj_mro, vm.old_tuple(&[t, object]))
         };
+        // SAFETY: old-generation type objects (alloc_old) never move, and alloc_old/intern/old_tuple are
+        // not GC points; the stored values are old too, so no barrier is needed.
         unsafe {
             (*vm.payload::<TypeObj>(t)).bases = bases;
             (*vm.payload::<TypeObj>(t)).mro = mro;
@@ -190,6 +197,8 @@ pub fn bootstrap(vm: &mut Vm) {
         mro.extend(bmro);
         let bases = vm.old_tuple(&[b]);
         let mro = vm.old_tuple(&mro);
+        // SAFETY: old-generation type objects (alloc_old) never move, and alloc_old/intern/old_tuple are
+        // not GC points; the stored values are old too, so no barrier is needed.
         unsafe {
             let p = vm.payload::<TypeObj>(t);
             (*p).bases = bases;
@@ -208,6 +217,8 @@ pub fn bootstrap(vm: &mut Vm) {
         let t = make_type(vm, name, builtins_name);
         let bases = vm.old_tuple(&[iter_base]);
         let mro = vm.old_tuple(&[t, iter_base, object]);
+        // SAFETY: old-generation type objects (alloc_old) never move, and alloc_old/intern/old_tuple are
+        // not GC points; the stored values are old too, so no barrier is needed.
         unsafe {
             let p = vm.payload::<TypeObj>(t);
             (*p).bases = bases;
@@ -292,6 +303,8 @@ fn make_type(vm: &mut Vm, name: &str, module: Value) -> Value {
     let t = vm.alloc_old(Kind::Type, 0);
     let n = vm.intern(name);
     let d = vm.alloc_old(Kind::Dict, 0);
+    // SAFETY: t and d were just allocated with alloc_old (never move), n is interned (old); no GC point
+    // before the stores.
     unsafe {
         let p = vm.payload::<TypeObj>(t);
         (*p).name = n;
@@ -314,6 +327,8 @@ impl Vm {
         let object = self.builtin_type("object");
         let bases = self.old_tuple(&[object]);
         let mro = self.old_tuple(&[t, object]);
+        // SAFETY: old-generation type objects (alloc_old) never move, and alloc_old/intern/old_tuple are
+        // not GC points; the stored values are old too, so no barrier is needed.
         unsafe {
             let p = self.payload::<TypeObj>(t);
             (*p).bases = bases;
@@ -338,6 +353,8 @@ impl Vm {
     fn new_native_old(&mut self, name: &str, f: NativeFn) -> Value {
         let n = self.alloc_old(Kind::Native, 0);
         let nm = self.intern(name);
+        // SAFETY: n was just allocated with alloc_old as a Native (zeroed payload, nothing to drop), nm is
+        // interned (old); no GC point before the write, the barrier follows.
         unsafe {
             let p = self.payload::<NativeObj>(n);
             std::ptr::write(
@@ -381,6 +398,8 @@ impl Vm {
         let n = self.alloc(Kind::Native, 0)?;
         let bound = self.pop();
         let nm = self.intern(name);
+        // SAFETY: n was just allocated as a Native (zeroed, nothing to drop) and bound re-popped after that
+        // allocation; intern only allocates in the old generation (no GC point) before the write.
         unsafe {
             std::ptr::write(
                 self.payload::<NativeObj>(n),
@@ -402,6 +421,8 @@ impl Vm {
         let d = self.new_dict()?;
         let m = self.pop();
         let n = self.intern(name);
+        // SAFETY: m and d were re-read after the last allocation (intern is not a GC point); the barrier on
+        // m follows the stores.
         unsafe {
             let p = self.payload::<ModuleObj>(m);
             (*p).name = n;
@@ -481,6 +502,8 @@ fn build_class(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let t = vm.new_class(name_slot, base, base + 1)?;
     let cell = vm.at(cell_slot);
     if vm.is(cell, Kind::Cell) {
+        // SAFETY: cell was re-read from the stack after new_class (the last GC point) and checked to be a
+        // Cell; the barrier follows the store.
         unsafe { (*vm.payload::<CellObj>(cell)).value = t };
         vm.heap.write_barrier(cell);
     }
@@ -617,6 +640,8 @@ fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.push(typ);
     vm.push(obj);
     let s = vm.alloc(Kind::Super, 0)?;
+    // SAFETY: s was just allocated as a Super; typ and obj are read from the stack after that allocation;
+    // no GC point before the stores.
     unsafe {
         let p = vm.payload::<SuperObj>(s);
         (*p).typ = vm.at(base);
@@ -642,6 +667,8 @@ fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         get(vm, 3, "fdel"),
         get(vm, 4, "doc"),
     );
+    // SAFETY: p was just allocated as a Property and the field values were read from the arguments after
+    // that allocation (get and kwarg do not allocate); no GC point before the stores.
     unsafe {
         let pp = vm.payload::<PropertyObj>(p);
         (*pp).fget = g;
@@ -658,6 +685,8 @@ fn property_copy(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
     let o = vm.obj::<PropertyObj>(old);
     let mut fields = [o.fget, o.fset, o.fdel, o.doc];
     fields[which] = f;
+    // SAFETY: p was just allocated as a Property and the fields were read from the arguments after that
+    // allocation; no GC point before the stores.
     unsafe {
         let pp = vm.payload::<PropertyObj>(p);
         (*pp).fget = fields[0];
@@ -684,6 +713,8 @@ fn wrapper_new(vm: &mut Vm, a: Args, k: Kind) -> PyResult<Value> {
     }
     let w = vm.alloc(k, 0)?;
     let f = vm.arg(&a, 1);
+    // SAFETY: w was just allocated as a StaticMethod/ClassMethod (WrapperObj layout) and f read after that
+    // allocation; no GC point before the store.
     unsafe { (*vm.payload::<WrapperObj>(w)).func = f };
     Ok(w)
 }

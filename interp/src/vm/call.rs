@@ -342,6 +342,9 @@ impl Vm {
             };
             for j in 0..npos_extra {
                 let v = self.at(extras_base + j);
+                // SAFETY: t was allocated with npos_extra items just above (or is the empty tuple when the
+                // loop does not run), v is re-read from the stack, and nothing in the loop allocates; t is
+                // young and fresh, so no barrier.
                 unsafe { *(*self.payload::<TupleObj>(t)).items.as_mut_ptr().add(j) = v };
             }
             self.set_at(base + argcount, t);
@@ -560,6 +563,8 @@ impl Vm {
         self.push(inst);
         let d = self.new_dict()?;
         let inst = self.pop();
+        // SAFETY: inst was popped after the dict allocation (the last GC point) and the class is read from
+        // the stack; the barrier on inst follows the stores.
         unsafe {
             let p = self.payload::<InstanceObj>(inst);
             (*p).cls = self.at(fslot);
@@ -639,6 +644,8 @@ impl Vm {
         let v = self.alloc(Kind::Str, text.len())?;
         self.fill_str_text(v, &text);
         let cls = self.at(fslot);
+        // SAFETY: v was just allocated as a Str (fill_str_text does not allocate) and cls is re-read from
+        // the stack after that allocation; v is young and fresh, so no barrier.
         unsafe { (*self.payload::<StrObj>(v)).cls = cls };
         Ok(v)
     }
@@ -654,6 +661,8 @@ impl Vm {
         let attrs = self.new_dict()?;
         let v = self.pop();
         let cls = self.at(fslot);
+        // SAFETY: v was popped after the attrs allocation (the last GC point) and is a List or Dict as
+        // is_list says; the barrier on v follows the stores.
         unsafe {
             if is_list {
                 let p = self.payload::<ListObj>(v);
@@ -676,6 +685,8 @@ impl Vm {
         if cls == self.roots.types[Kind::Instance as usize] {
             // plain object() instances have no __dict__
             let cls = self.pop();
+            // SAFETY: inst was just allocated as an Instance and cls popped after that allocation; no GC
+            // point before the store.
             unsafe { (*self.payload::<InstanceObj>(inst)).cls = cls };
             return Ok(inst);
         }
@@ -683,6 +694,8 @@ impl Vm {
         let d = self.new_dict()?;
         let inst = self.pop();
         let cls = self.pop();
+        // SAFETY: inst and cls were popped after the dict allocation (the last GC point); the barrier on
+        // inst follows the stores.
         unsafe {
             let p = self.payload::<InstanceObj>(inst);
             (*p).cls = cls;

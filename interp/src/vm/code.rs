@@ -62,6 +62,9 @@ impl CodeData {
 
 impl Vm {
     pub fn code_data(&self, code: Value) -> &CodeData {
+        // SAFETY: code is a live Code object (caller's contract) whose data Box is set at creation and
+        // freed only by its destructor, which needs a collection, that is `&mut self`: the &self borrow
+        // keeps it alive.
         unsafe { &*self.obj::<CodeObj>(code).data }
     }
 
@@ -83,12 +86,16 @@ impl Vm {
             }
             Const::Float(f) | Const::Complex(f, _) => {
                 let v = self.alloc_old(Kind::Float, 0);
+                // SAFETY: v was just allocated as a Float in the old generation (never moves); no GC point
+                // before the store.
                 unsafe { (*self.payload::<FloatObj>(v)).f = *f };
                 v
             }
             Const::Str(s) => self.intern(s),
             Const::Bytes(b) => {
                 let v = self.alloc_old(Kind::Bytes, b.len());
+                // SAFETY: v was just allocated in the old generation as Bytes with room for b.len() bytes;
+                // no GC point before the copy.
                 unsafe {
                     let p = self.payload::<BytesObj>(v);
                     std::ptr::copy_nonoverlapping(b.as_ptr(), (*p).data.as_mut_ptr(), b.len());
@@ -105,6 +112,8 @@ impl Vm {
 
     fn old_bigint(&mut self, n: num_bigint::BigInt) -> Value {
         let v = self.alloc_old(Kind::BigInt, 0);
+        // SAFETY: v was just allocated in the old generation as a BigInt with a zeroed payload (nothing to
+        // drop); no GC point before the write.
         unsafe { std::ptr::write(self.payload::<BigIntObj>(v), BigIntObj { n }) };
         v
     }
@@ -112,6 +121,8 @@ impl Vm {
     /// A tuple in the old generation; `vals` must be immediates or old objects.
     pub fn old_tuple(&mut self, vals: &[Value]) -> Value {
         let t = self.alloc_old(Kind::Tuple, vals.len());
+        // SAFETY: t was just allocated in the old generation with vals.len() items (alloc_old is not a GC
+        // point); the barrier on t follows the copy.
         unsafe {
             let p = self.payload::<TupleObj>(t);
             std::ptr::copy_nonoverlapping(vals.as_ptr(), (*p).items.as_mut_ptr(), vals.len());
@@ -166,6 +177,8 @@ impl Vm {
                 && !cu.is_generator,
         };
         let code = self.alloc_old(Kind::Code, 0);
+        // SAFETY: code was just allocated in the old generation as a Code object (zeroed: no data to leak);
+        // the barrier follows the stores.
         unsafe {
             let p = self.payload::<CodeObj>(code);
             (*p).data = Box::into_raw(Box::new(data));

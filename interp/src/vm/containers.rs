@@ -713,6 +713,8 @@ impl Vm {
             self.push(v);
         }
         let r = self.alloc(Kind::Range, 0)?;
+        // SAFETY: r was just allocated as a Range and the three ints are re-read from the stack after that
+        // allocation; no GC point before the stores.
         unsafe {
             let p = self.payload::<RangeObj>(r);
             (*p).start = self.at(base);

@@ -75,16 +75,19 @@ impl Vm {
     }
     #[inline(always)]
     pub fn varray(&self, a: Value) -> &[Value] {
+        // SAFETY: a is a live ValueArray (callers pass a dict's non-null entries/index array); the &self
+        // borrow keeps GC points out while the slice lives.
         unsafe {
             let p = self.payload::<ValueArrayObj>(a);
             std::slice::from_raw_parts((*p).items.as_ptr(), (*p).len)
         }
     }
-    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
-    // Callers never hold two of these references to one object at once.
-    #[allow(clippy::mut_from_ref)]
+    // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
+    // `str_of`...) and no GC point can occur.
     #[inline(always)]
-    fn varray_mut(&self, a: Value) -> &mut [Value] {
+    fn varray_mut(&mut self, a: Value) -> &mut [Value] {
+        // SAFETY: a is a live ValueArray (callers pass a dict's non-null entries/index array); &mut self
+        // keeps every other heap reference and every GC point out while the slice lives.
         unsafe {
             let p = self.payload::<ValueArrayObj>(a);
             std::slice::from_raw_parts_mut((*p).items.as_mut_ptr(), (*p).len)
@@ -264,6 +267,9 @@ impl Vm {
 
     /// Inserts a key known to be absent, with room reserved (no GC point).
     fn dict_insert_new(&mut self, d: Value, h: i64, k: Value, v: Value) {
+        // SAFETY: d is a live dict/set with room reserved (caller's contract, nothing allocates here); p
+        // points into d's payload, which no other reference covers while p lives (varray_mut borrows other
+        // objects, the entries/index arrays).
         let p = unsafe { &mut *self.payload::<DictObj>(d) };
         let e = p.used;
         let entries = p.entries;
@@ -326,6 +332,8 @@ impl Vm {
             let p = self.obj::<DictObj>(d);
             (p.entries, p.used)
         };
+        // SAFETY: d was re-read from the stack after the last allocation, the index/entries arrays are
+        // fresh or popped after it, and no GC point occurs before the stores; the barrier on d follows.
         unsafe {
             let p = &mut *self.payload::<DictObj>(d);
             p.entries = entries;
@@ -363,6 +371,9 @@ impl Vm {
         let out = match r {
             Ok(Some(e)) => {
                 let d = self.at(base);
+                // SAFETY: d is re-read from the stack after dict_find (the last GC point) and no GC point
+                // occurs while p lives; p.entries is assumed non-null and e in range (see the report: a
+                // key's __eq__ that clears the dict breaks this).
                 let p = unsafe { &mut *self.payload::<DictObj>(d) };
                 let ent = self.varray_mut(p.entries);
                 let v = ent[3 * e + 2];
@@ -381,6 +392,8 @@ impl Vm {
     }
 
     pub fn dict_clear(&mut self, d: Value) {
+        // SAFETY: d is a live dict/set (caller's contract) and nothing allocates while p lives; only null
+        // Values are stored (no barrier needed).
         let p = unsafe { &mut *self.payload::<DictObj>(d) };
         self.dict_version += 1;
         p.version = self.dict_version;

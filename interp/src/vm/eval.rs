@@ -98,6 +98,9 @@ impl Vm {
             };
             loop {
                 let ip = self.roots.frames[fidx].ip;
+                // SAFETY: instrs points into the CodeData of this frame's code (kept alive by the frame, a
+                // root); every code unit ends with ReturnValue and jump targets are instruction indices of
+                // the unit (compiler invariant), so ip < instrs.len().
                 let ins = unsafe { *instrs.add(ip) };
                 self.roots.frames[fidx].ip = ip + 1;
                 let arg = ins.arg as usize;
@@ -182,12 +185,17 @@ impl Vm {
                         let nl = self.code_data(code).nlocals;
                         let cell = self.at(base + nl + arg);
                         let v = self.pop();
+                        // SAFETY: cell is a Cell (the compiler's LoadDeref/StoreDeref slots hold cells,
+                        // created at frame entry) re-read from the stack with no GC point since; the
+                        // barrier follows the store.
                         unsafe { (*self.payload::<CellObj>(cell)).value = v };
                         self.heap.write_barrier(cell);
                     }
                     Op::DeleteDeref => {
                         let nl = self.code_data(code).nlocals;
                         let cell = self.at(base + nl + arg);
+                        // SAFETY: cell is a Cell (the compiler's deref slots hold cells) re-read from the
+                        // stack; storing null needs no barrier.
                         unsafe { (*self.payload::<CellObj>(cell)).value = Value::NULL };
                     }
                     Op::LoadClosure => {
@@ -280,6 +288,9 @@ impl Vm {
                             let i = self.attr_hint(code, ip) * 3 + 2;
                             let n = self.sp();
                             let v = self.roots.stack[n - 2];
+                            // SAFETY: e is the instance dict's entries array returned by
+                            // instance_attr_slot, which checked attr_hint < used (so 3 * hint + 2 < its
+                            // length); no GC point since, and the barrier follows the store.
                             unsafe {
                                 *(*self.payload::<ValueArrayObj>(e))
                                     .items
@@ -444,7 +455,7 @@ impl Vm {
                     }
                     Op::BinaryOp => {
                         let (a, b) = (self.peek(1), self.peek(0));
-                        let op: BinOp = unsafe { std::mem::transmute(ins.arg) };
+                        let op = BinOp::from_arg(ins.arg);
                         let r = match self.fast_arith(a, b, op)? {
                             Some(v) => v,
                             None => self.binary_op(a, b, op)?,
@@ -455,7 +466,7 @@ impl Vm {
                     }
                     Op::InplaceOp => {
                         let (a, b) = (self.peek(1), self.peek(0));
-                        let op: BinOp = unsafe { std::mem::transmute(ins.arg) };
+                        let op = BinOp::from_arg(ins.arg);
                         let r = match self.fast_arith(a, b, op)? {
                             Some(v) => v,
                             None => self.inplace_op(a, b, op)?,
@@ -466,14 +477,14 @@ impl Vm {
                     }
                     Op::UnaryOp => {
                         let a = self.top();
-                        let op: UnaryOp = unsafe { std::mem::transmute(ins.arg) };
+                        let op = UnaryOp::from_arg(ins.arg);
                         let r = self.unary_op(a, op)?;
                         let n = self.sp();
                         self.roots.stack[n - 1] = r;
                     }
                     Op::CompareOp => {
                         let (a, b) = (self.peek(1), self.peek(0));
-                        let op: CmpOp = unsafe { std::mem::transmute(ins.arg) };
+                        let op = CmpOp::from_arg(ins.arg);
                         let r = if a.is_int() && b.is_int() {
                             self.bool_val(super::ops::cmp_ord(a.as_int().cmp(&b.as_int()), op))
                         } else {
@@ -887,18 +898,30 @@ impl Vm {
             return Some(entries);
         }
         let idx = self.dict_find_str(d, name)?;
+        // SAFETY: code is a live Code object (held by the running frame, a root; code objects are allocated
+        // old and never move) whose CodeData Box is freed only by its destructor; no other reference to
+        // this CodeData is live here (code_data() borrows end at each use), so this exclusive access does
+        // not alias.
         unsafe { (&mut (*self.obj::<CodeObj>(code).data)).attr_hints[ip] = idx as u32 };
         Some(entries)
     }
 
     #[inline(always)]
     fn attr_hint(&self, code: Value, ip: usize) -> usize {
+        // SAFETY: code is a live Code object (held by the running frame, a root; code objects are allocated
+        // old and never move) whose CodeData Box is freed only by its destructor; no other reference to
+        // this CodeData is live here (code_data() borrows end at each use), so this exclusive access does
+        // not alias; attr_hints has one slot per instruction and ip is an instruction index.
         unsafe { (&(*self.obj::<CodeObj>(code).data)).attr_hints[ip] as usize }
     }
 
     /// LoadGlobal through the per-code cache: no hashing while the dicts keep their keys.
     #[inline(always)]
     fn cached_global(&self, code: Value, globals: Value, arg: usize) -> Option<Value> {
+        // SAFETY: code is a live Code object (held by the running frame, a root; code objects are allocated
+        // old and never move) whose CodeData Box is freed only by its destructor; no other reference to
+        // this CodeData is live here (code_data() borrows end at each use), so this exclusive access does
+        // not alias; global_cache has one slot per name and arg is a name index.
         let c = unsafe { (&(*self.obj::<CodeObj>(code).data)).global_cache[arg] };
         let g = self.obj::<DictObj>(globals);
         if c.globals_version == 0 || c.globals_version != g.version {
@@ -942,6 +965,10 @@ impl Vm {
             self.obj::<DictObj>(globals).version,
             self.obj::<DictObj>(builtins).version,
         );
+        // SAFETY: code is a live Code object (held by the running frame, a root; code objects are allocated
+        // old and never move) whose CodeData Box is freed only by its destructor; no other reference to
+        // this CodeData is live here (code_data() borrows end at each use), so this exclusive access does
+        // not alias.
         unsafe {
             (&mut (*self.obj::<CodeObj>(code).data)).global_cache[arg] = super::code::GlobalCache {
                 globals_version: gv,
@@ -1075,6 +1102,8 @@ impl Vm {
         };
         let globals = self.roots.frames[fidx].globals;
         let name = self.obj::<CodeObj>(code).name;
+        // SAFETY: f was allocated as a Function at the top of make_function and every stored value was
+        // popped or read after that allocation; no GC point in between (f is young and fresh: no barrier).
         unsafe {
             let p = self.payload::<FunctionObj>(f);
             (*p).code = code;
@@ -1096,6 +1125,8 @@ impl Vm {
             let consts = self.obj::<CodeObj>(code).consts;
             if let Some(&d) = self.tuple_items(consts).first() {
                 if self.is(d, Kind::Str) {
+                    // SAFETY: f is the Function allocated above and nothing allocated since; d is an old
+                    // constant (code constants are old), so no barrier is needed.
                     unsafe { (*self.payload::<FunctionObj>(f)).doc = d };
                 }
             }

@@ -29,6 +29,8 @@ impl Vm {
         self.push(inst);
         let d = self.new_dict()?;
         let inst = self.pop();
+        // SAFETY: inst was popped after the dict allocation (the last GC point) and the class is read from
+        // the stack; the barrier on inst follows the stores.
         unsafe {
             let p = self.payload::<InstanceObj>(inst);
             (*p).cls = self.at(tslot);

@@ -42,6 +42,9 @@ impl Vm {
             running: false,
             finished: false,
         });
+        // SAFETY: g was just allocated as a Generator (zeroed: no state to leak) and f, code, globals, name
+        // were read after that allocation; no GC point before the stores (g is young and fresh: no
+        // barrier). The GenState Box is owned by g from here on (freed by drop_gen).
         unsafe {
             let p = self.payload::<GeneratorObj>(g);
             (*p).func = f;
@@ -53,11 +56,20 @@ impl Vm {
         Ok(g)
     }
 
-    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
-    // Callers never hold two of these references to one object at once.
-    #[allow(clippy::mut_from_ref)]
-    pub fn gen_state(&self, g: Value) -> &mut GenState {
+    // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
+    // `str_of`...) and no GC point can occur.
+    pub fn gen_state(&mut self, g: Value) -> &mut GenState {
+        // SAFETY: g is a live Generator (caller's contract) whose state Box is set at creation and freed
+        // only by its destructor; &mut self keeps every other reference to it and every GC point out while
+        // the &mut lives.
         unsafe { &mut *self.obj::<GeneratorObj>(g).state }
+    }
+    /// Shared view of a generator's frame state.
+    pub fn gen_state_ref(&self, g: Value) -> &GenState {
+        // SAFETY: g is a live Generator (caller's contract) whose state Box is set at creation and freed
+        // only by its destructor (a collection, which needs &mut self); the &self borrow keeps it alive and
+        // unaliased by a &mut.
+        unsafe { &*self.obj::<GeneratorObj>(g).state }
     }
 
     /// Resumes `g` with `value` (or, if `throw`, raising `value` at the yield point).

@@ -63,6 +63,8 @@ impl Vm {
         let (m, code) = (self.at(base), self.at(base + 1));
         let globals = self.obj::<ModuleObj>(m).dict;
         let name = self.obj::<CodeObj>(code).name;
+        // SAFETY: f was just allocated as a Function and m, code re-read from the stack after that
+        // allocation; no GC point before the stores (f is young and fresh: no barrier).
         unsafe {
             let p = self.payload::<FunctionObj>(f);
             (*p).code = code;

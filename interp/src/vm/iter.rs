@@ -36,6 +36,8 @@ impl Vm {
         self.push(a);
         self.push(b);
         let it = self.alloc(Kind::Iter, 0)?;
+        // SAFETY: it was just allocated as an Iter and a, b are re-read from the stack after that
+        // allocation; no GC point before the stores.
         unsafe {
             let p = self.payload::<IterObj>(it);
             (*p).kind = kind;
@@ -52,10 +54,11 @@ impl Vm {
         self.obj::<IterObj>(it).kind
     }
 
-    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
-    // Callers never hold two of these references to one object at once.
-    #[allow(clippy::mut_from_ref)]
-    fn iter_mut(&self, it: Value) -> &mut IterObj {
+    // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
+    // `str_of`...) and no GC point can occur.
+    fn iter_mut(&mut self, it: Value) -> &mut IterObj {
+        // SAFETY: it is a live Iter (caller's contract); &mut self keeps every other heap reference and
+        // every GC point out while the &mut lives.
         unsafe { &mut *self.payload::<IterObj>(it) }
     }
 

@@ -203,6 +203,15 @@ pub struct Vm {
     pub dict_version: u64,
 }
 
+#[cold]
+#[inline(never)]
+fn stale_reference(tid: u32) -> ! {
+    panic!(
+        "stale GC reference: heap type id {tid} is not a minipy kind (a Value used after its object \
+         moved or died: see the GC rules at the top of vm/mod.rs)"
+    )
+}
+
 impl Vm {
     pub fn new(cfg: GcConfig) -> Vm {
         let mut heap = Heap::new(cfg);
@@ -266,22 +275,48 @@ impl Vm {
             .expect("out of memory allocating a permanent object")
     }
 
+    /// Raw pointer to the payload of `v`, an object of one of `T::KINDS` (checked in debug builds);
+    /// valid until the next GC point.
     #[inline(always)]
-    pub fn payload<T>(&self, v: Value) -> *mut T {
+    pub fn payload<T: Payload>(&self, v: Value) -> *mut T {
+        self.debug_check_kind::<T>(v);
         self.heap.payload(v) as *mut T
     }
 
-    /// Shared view of a payload; valid until the next GC point.
+    /// Shared view of a payload of `v`, an object of one of `T::KINDS` (checked in debug builds);
+    /// valid until the next GC point.
     #[inline(always)]
-    pub fn obj<T>(&self, v: Value) -> &T {
+    pub fn obj<T: Payload>(&self, v: Value) -> &T {
+        self.debug_check_kind::<T>(v);
+        // SAFETY: v is a live heap object (callers hold it from a root since the last GC point) of a
+        // kind laid out as T (checked above in debug builds); the borrow of self ties the reference to
+        // the heap, and no GC point can run while it is held (they need `&mut self`).
         unsafe { &*(self.heap.payload(v) as *const T) }
     }
 
     #[inline(always)]
+    fn debug_check_kind<T: Payload>(&self, v: Value) {
+        if cfg!(debug_assertions) {
+            let k = self.kind(v);
+            assert!(
+                T::KINDS.contains(&k),
+                "payload {} read from an object of kind {k:?}",
+                std::any::type_name::<T>()
+            );
+        }
+    }
+
+    /// The kind of a heap value. Panics ("stale GC reference") when the header does not hold a
+    /// minipy kind: `v` was read before a GC point and used after its object moved or died.
+    #[inline(always)]
     pub fn kind(&self, v: Value) -> Kind {
         debug_assert!(v.is_ptr());
         let t = self.heap.tid(v);
-        debug_assert!((t as usize) < NKINDS);
+        if t as usize >= NKINDS {
+            stale_reference(t);
+        }
+        // SAFETY: Kind is `repr(u32)` with the default discriminants 0..NKINDS (NKINDS is the last
+        // variant + 1), and t < NKINDS was checked just above.
         unsafe { std::mem::transmute::<u32, Kind>(t) }
     }
 

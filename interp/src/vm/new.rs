@@ -25,6 +25,8 @@ impl Vm {
             }
         }
         let v = self.alloc(Kind::BigInt, 0)?;
+        // SAFETY: v was just allocated as a BigInt with a zeroed payload (nothing to drop), and no GC point
+        // occurs before the write.
         unsafe { std::ptr::write(self.payload::<BigIntObj>(v), BigIntObj { n }) };
         Ok(v)
     }
@@ -70,6 +72,7 @@ impl Vm {
     #[inline(always)]
     pub fn new_float(&mut self, f: f64) -> PyResult<Value> {
         let v = self.alloc(Kind::Float, 0)?;
+        // SAFETY: v was just allocated as a Float and no GC point occurs before the store.
         unsafe { (*self.payload::<FloatObj>(v)).f = f };
         Ok(v)
     }
@@ -94,6 +97,8 @@ impl Vm {
         self.fill_str(v, s)
     }
     fn fill_str(&mut self, v: Value, s: &str) {
+        // SAFETY: callers pass a Str object just allocated with room for s.len() bytes, and nothing
+        // allocates before the copy.
         unsafe {
             let p = self.payload::<StrObj>(v);
             (*p).nchars = if s.is_ascii() {
@@ -107,6 +112,8 @@ impl Vm {
     /// The text of a str object, valid until the next GC point.
     #[inline(always)]
     pub fn str_of(&self, v: Value) -> &str {
+        // SAFETY: v is a live Str (caller's contract); str payloads are only filled from a &str
+        // (fill_str), so the bytes are UTF-8; the &self borrow keeps GC points out while the &str lives.
         unsafe {
             let p = self.payload::<StrObj>(v);
             let bytes = std::slice::from_raw_parts((*p).data.as_ptr(), (*p).len);
@@ -138,6 +145,8 @@ impl Vm {
     // ---- bytes -------------------------------------------------------------------------------
     pub fn new_bytes(&mut self, b: &[u8]) -> PyResult<Value> {
         let v = self.alloc(Kind::Bytes, b.len())?;
+        // SAFETY: v was just allocated as Bytes with room for b.len() bytes and no GC point occurs before
+        // the copy.
         unsafe {
             let p = self.payload::<BytesObj>(v);
             std::ptr::copy_nonoverlapping(b.as_ptr(), (*p).data.as_mut_ptr(), b.len());
@@ -146,6 +155,8 @@ impl Vm {
     }
     #[inline(always)]
     pub fn bytes_of(&self, v: Value) -> &[u8] {
+        // SAFETY: v is a live Bytes object (caller's contract) of len bytes; the &self borrow keeps GC
+        // points out while the slice lives.
         unsafe {
             let p = self.payload::<BytesObj>(v);
             std::slice::from_raw_parts((*p).data.as_ptr(), (*p).len)
@@ -170,6 +181,8 @@ impl Vm {
 
     pub fn new_bytearray(&mut self, b: Vec<u8>) -> PyResult<Value> {
         let v = self.alloc(Kind::ByteArray, 0)?;
+        // SAFETY: v was just allocated as a ByteArray with a zeroed payload (nothing to drop), and no GC
+        // point occurs before the write.
         unsafe {
             std::ptr::write(
                 self.payload::<ByteArrayObj>(v),
@@ -181,11 +194,16 @@ impl Vm {
         };
         Ok(v)
     }
-    // The payload lives in the gc heap, not in `self`: `&self` only proves the heap is alive.
-    // Callers never hold two of these references to one object at once.
-    #[allow(clippy::mut_from_ref)]
-    pub fn bytearray_mut(&self, v: Value) -> &mut Vec<u8> {
+    // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
+    // `str_of`...) and no GC point can occur.
+    pub fn bytearray_mut(&mut self, v: Value) -> &mut Vec<u8> {
+        // SAFETY: v is a live ByteArray (caller's contract); &mut self keeps every other heap reference and
+        // every GC point out while the &mut Vec lives.
         unsafe { &mut (*self.payload::<ByteArrayObj>(v)).data }
+    }
+    /// Shared view of a bytearray's data; valid until the next GC point.
+    pub fn bytearray(&self, v: Value) -> &Vec<u8> {
+        &self.obj::<ByteArrayObj>(v).data
     }
 
     // ---- tuple -------------------------------------------------------------------------------
@@ -196,6 +214,8 @@ impl Vm {
         }
         let t = self.alloc(Kind::Tuple, n)?;
         let base = self.sp() - n;
+        // SAFETY: t was just allocated as a tuple of n items and the n values are on the stack above base;
+        // no GC point before the copy (a fresh young object needs no barrier).
         unsafe {
             let p = self.payload::<TupleObj>(t);
             let items = (*p).items.as_mut_ptr();
@@ -214,6 +234,8 @@ impl Vm {
     }
     #[inline(always)]
     pub fn tuple_items(&self, v: Value) -> &[Value] {
+        // SAFETY: v is a live Tuple (caller's contract) of len items; the &self borrow keeps GC points out
+        // while the slice lives.
         unsafe {
             let p = self.payload::<TupleObj>(v);
             std::slice::from_raw_parts((*p).items.as_ptr(), (*p).len)
@@ -228,6 +250,8 @@ impl Vm {
             let arr = self.alloc(Kind::ValueArray, n)?;
             let l = self.pop();
             let base = self.sp() - n;
+            // SAFETY: arr was just allocated with n items and l re-read from the stack after that
+            // allocation; no GC point before the stores, and the barrier on l follows.
             unsafe {
                 let ap = self.payload::<ValueArrayObj>(arr);
                 std::ptr::copy_nonoverlapping(
@@ -251,6 +275,8 @@ impl Vm {
     }
     #[inline(always)]
     pub fn list_items(&self, v: Value) -> &[Value] {
+        // SAFETY: v is a live List (caller's contract); its items array holds at least len items when len >
+        // 0; the &self borrow keeps GC points out while the slice lives.
         unsafe {
             let p = self.payload::<ListObj>(v);
             if (*p).len == 0 {
@@ -282,6 +308,8 @@ impl Vm {
         let newcap = std::cmp::max(len + extra, std::cmp::max(4, cap + cap / 2 + 1));
         let arr = self.alloc(Kind::ValueArray, newcap)?;
         let l = self.at(slot);
+        // SAFETY: l was re-read from the stack after allocating arr (newcap >= len items); no GC point
+        // before the stores, and the barrier on l follows.
         unsafe {
             let lp = self.payload::<ListObj>(l);
             if (*lp).len > 0 {
@@ -309,6 +337,8 @@ impl Vm {
     /// Appends with capacity already reserved (no GC point).
     #[inline(always)]
     pub fn list_push_reserved(&mut self, l: Value, v: Value) {
+        // SAFETY: l is a live List whose capacity was reserved (caller's contract, debug-checked), so item
+        // len is in bounds; no GC point here, and the barrier on the items array follows the store.
         unsafe {
             let lp = self.payload::<ListObj>(l);
             let a = self.payload::<ValueArrayObj>((*lp).items);
@@ -321,6 +351,8 @@ impl Vm {
     /// Stores item i (in range) with the barrier.
     #[inline(always)]
     pub fn list_set(&mut self, l: Value, i: usize, v: Value) {
+        // SAFETY: l is a live List and i < len (caller's contract); no GC point here, and the barrier on
+        // the items array follows the store.
         unsafe {
             let lp = self.payload::<ListObj>(l);
             let a = (*lp).items;
@@ -330,6 +362,8 @@ impl Vm {
         }
     }
     pub fn list_set_len(&mut self, l: Value, n: usize) {
+        // SAFETY: l is a live List and n <= len (debug-checked); the stores are nulls (no barrier needed)
+        // within the items array, and nothing allocates.
         unsafe {
             let lp = self.payload::<ListObj>(l);
             debug_assert!(n <= (*lp).len);
@@ -362,6 +396,8 @@ impl Vm {
         self.push(v);
         let c = self.alloc(Kind::Cell, 0)?;
         let v = self.pop();
+        // SAFETY: c was just allocated as a Cell and v re-read from the stack after it; no GC point before
+        // the store.
         unsafe { (*self.payload::<CellObj>(c)).value = v };
         Ok(c)
     }
@@ -371,6 +407,8 @@ impl Vm {
         let step = self.pop();
         let stop = self.pop();
         let start = self.pop();
+        // SAFETY: s was just allocated as a Slice and its parts popped after that allocation; no GC point
+        // before the stores.
         unsafe {
             let p = self.payload::<SliceObj>(s);
             (*p).start = start;

@@ -177,6 +177,8 @@ impl Vm {
     #[inline]
     pub fn str_hash(&mut self, s: Value) -> i64 {
         let p = self.payload::<StrObj>(s);
+        // SAFETY: s is a live Str (caller's contract); p is re-derived here and nothing allocates while it
+        // is used.
         unsafe {
             if (*p).hash != 0 {
                 return (*p).hash as i64;

@@ -180,6 +180,8 @@ impl Vm {
         self.push(func);
         self.push(slf);
         let m = self.alloc(Kind::BoundMethod, 0)?;
+        // SAFETY: m was just allocated as a BoundMethod and func/slf re-read from the stack after that
+        // allocation; no GC point before the stores.
         unsafe {
             let p = self.payload::<BoundMethodObj>(m);
             (*p).func = self.at(base);
@@ -604,9 +606,17 @@ impl Vm {
             let v = self.at(base + 2);
             let p = self.payload::<FunctionObj>(obj);
             let field = match n.as_str() {
+                // SAFETY: obj was checked to be a Function above and nothing allocates while the field
+                // reference lives; the barrier on obj follows the store.
                 "__name__" if self.is(v, Kind::Str) => Some(unsafe { &mut (*p).name }),
+                // SAFETY: obj was checked to be a Function above and nothing allocates while the field
+                // reference lives; the barrier on obj follows the store.
                 "__qualname__" if self.is(v, Kind::Str) => Some(unsafe { &mut (*p).qualname }),
+                // SAFETY: obj was checked to be a Function above and nothing allocates while the field
+                // reference lives; the barrier on obj follows the store.
                 "__doc__" => Some(unsafe { &mut (*p).doc }),
+                // SAFETY: obj was checked to be a Function above and nothing allocates while the field
+                // reference lives; the barrier on obj follows the store.
                 "__defaults__" => Some(unsafe { &mut (*p).defaults }),
                 _ => None,
             };
@@ -623,6 +633,8 @@ impl Vm {
         if self.is(obj, Kind::Function) && self.obj::<FunctionObj>(obj).dict.is_null() {
             let d = self.new_dict()?;
             let obj = self.at(base);
+            // SAFETY: obj (a Function, checked above) is re-read from the stack after the dict allocation;
+            // the barrier follows the store.
             unsafe { (*self.payload::<FunctionObj>(obj)).dict = d };
             self.heap.write_barrier(obj);
         }
@@ -750,6 +762,8 @@ impl Vm {
             let k = self.intern("__qualname__");
             self.dict_get_str(d, k)
         };
+        // SAFETY: t was just allocated as a Type; the stored values are read from the stack after that
+        // allocation or returned by dict_get_str, which does not allocate; no GC point before the stores.
         unsafe {
             let p = self.payload::<TypeObj>(t);
             (*p).name = self.at(name_slot);
@@ -769,6 +783,8 @@ impl Vm {
         }
         let full = self.new_tuple_from_stack(n + 1)?;
         let t = self.tuple_items(full)[0];
+        // SAFETY: t is item 0 of the fresh mro tuple, re-read after that allocation (it was pushed as a
+        // root); the barrier follows the store.
         unsafe { (*self.payload::<TypeObj>(t)).mro = full };
         self.heap.write_barrier(t);
         self.truncate(mro_slot);
