@@ -22,6 +22,28 @@ pub fn install(vm: &mut Vm) {
     vm.add_method("list", "copy", copy);
     vm.add_method("list", "reverse", reverse);
     vm.add_method("list", "sort", sort);
+    vm.add_method("list", "__getitem__", getitem);
+    vm.add_method("list", "__setitem__", setitem);
+    vm.add_method("list", "__delitem__", delitem);
+}
+
+// ---- slots, for explicit calls such as list.__getitem__(self, i) in a subclass ----------------
+
+fn getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "__getitem__", Arity::One)?;
+    vm.getitem_builtin(vm.arg(&a, 0), vm.arg(&a, 1))
+}
+
+fn setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "__setitem__", Arity::Range(2, 2))?;
+    vm.setitem_builtin(vm.arg(&a, 0), vm.arg(&a, 1), vm.arg(&a, 2))?;
+    Ok(vm.none())
+}
+
+fn delitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    check(vm, &a, "__delitem__", Arity::One)?;
+    vm.delitem_builtin(vm.arg(&a, 0), vm.arg(&a, 1))?;
+    Ok(vm.none())
 }
 
 /// Validates a list method call; returns the number of arguments after self.

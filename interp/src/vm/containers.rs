@@ -66,10 +66,18 @@ impl Vm {
             return Err(self.raise("IndexError", "cannot fit 'int' into an index-sized integer"));
         }
         if let Some(f) = self.special(k, "__index__") {
+            // `k` is stale after the call (GC point): only `r` is read.
             let r = self.call(f, &[k])?;
             if let Some(i) = self.to_i64(r) {
                 return Ok(i);
             }
+            if self.is(r, Kind::BigInt) {
+                return Err(
+                    self.raise("IndexError", "cannot fit 'int' into an index-sized integer")
+                );
+            }
+            let tn = self.type_name(r);
+            return Err(self.type_error(format!("__index__ returned non-int (type {tn})")));
         }
         let tn = self.type_name(k);
         Err(self.type_error(format!(
@@ -77,67 +85,84 @@ impl Vm {
         )))
     }
 
+    /// slice.indices-style normalisation of slice `s` for a sequence of `len` items.
     pub fn slice_indices(&mut self, s: Value, len: usize) -> PyResult<SliceIdx> {
+        let raw = self.slice_unpack(s)?;
+        Ok(slice_adjust(raw, len))
+    }
+
+    /// Converts the start/stop/step of slice `s` to integers (CPython's PySlice_Unpack): runs
+    /// `__index__` hooks, so it is a GC point; callers read the sequence's length only after it.
+    pub fn slice_unpack(&mut self, s: Value) -> PyResult<SliceRaw> {
         let (a, b, c) = {
             let p = self.obj::<SliceObj>(s);
             (p.start, p.stop, p.step)
         };
-        let none = self.none();
-        let get = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
-            if v == none || v.is_null() {
+        // The three fields are rooted: converting one may run Python and move the others.
+        let base = self.sp();
+        self.push(a);
+        self.push(b);
+        self.push(c);
+        let r = self.slice_unpack_rooted(base);
+        self.truncate(base);
+        r
+    }
+
+    fn slice_unpack_rooted(&mut self, base: usize) -> PyResult<SliceRaw> {
+        let get = |vm: &mut Vm, i: usize| -> PyResult<Option<i64>> {
+            let v = vm.at(base + i);
+            if v == vm.none() || v.is_null() {
                 Ok(None)
             } else if let Some(i) = vm.to_i64(v) {
                 Ok(Some(i))
             } else if vm.is(v, Kind::BigInt) {
-                Ok(Some(
-                    if vm.to_bigint(v).unwrap() > num_bigint::BigInt::from(0) {
-                        i64::MAX
-                    } else {
-                        i64::MIN + 1
-                    },
-                ))
+                Ok(Some(bigint_clamp(vm, v)))
+            } else if let Some(f) = vm.special(v, "__index__") {
+                let r = vm.call(f, &[v])?;
+                if let Some(i) = vm.to_i64(r) {
+                    Ok(Some(i))
+                } else if vm.is(r, Kind::BigInt) {
+                    Ok(Some(bigint_clamp(vm, r)))
+                } else {
+                    let tn = vm.type_name(r);
+                    Err(vm.type_error(format!("__index__ returned non-int (type {tn})")))
+                }
             } else {
                 Err(vm.type_error(
                     "slice indices must be integers or None or have an __index__ method",
                 ))
             }
         };
-        let step = get(self, c)?.unwrap_or(1);
+        let step = get(self, 2)?.unwrap_or(1);
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
-        let len = len as i64;
-        let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let norm = |x: Option<i64>, default: i64| -> i64 {
-            match x {
-                None => default,
-                Some(i) if i < 0 => (i.saturating_add(len)).max(lo),
-                Some(i) => i.min(hi),
-            }
-        };
-        let start = norm(get(self, a)?, if step < 0 { hi } else { lo });
-        let stop = norm(get(self, b)?, if step < 0 { lo } else { hi });
-        let n = if step > 0 {
-            if stop > start {
-                (stop - start + step - 1) / step
-            } else {
-                0
-            }
-        } else if start > stop {
-            (start - stop + (-step) - 1) / (-step)
-        } else {
-            0
-        };
-        Ok(SliceIdx {
-            start,
-            stop,
-            step,
-            len: n as usize,
-        })
+        let start = get(self, 0)?;
+        let stop = get(self, 1)?;
+        Ok(SliceRaw { start, stop, step })
     }
 
-    fn norm_index(&mut self, k: Value, len: usize, what: &str) -> PyResult<usize> {
-        let i = self.index_value(k, what)?;
+    /// Converts an index or slice subscript of a builtin sequence (may run `__index__`: a GC
+    /// point) before the sequence is read, as CPython does; `o` stays rooted meanwhile and is
+    /// returned re-read. `what` names the sequence in the TypeError for a bad index.
+    fn seq_key(&mut self, o: Value, k: Value, what: &str) -> PyResult<(Value, SeqKey)> {
+        if k.is_int() {
+            return Ok((o, SeqKey::Index(k.as_int())));
+        }
+        let base = self.sp();
+        self.push(o);
+        let r = if self.is(k, Kind::Slice) {
+            self.slice_unpack(k).map(SeqKey::Slice)
+        } else {
+            self.index_value(k, what).map(SeqKey::Index)
+        };
+        let o = self.at(base);
+        self.truncate(base);
+        Ok((o, r?))
+    }
+
+    /// A converted index checked against `len` (negative counts from the end).
+    fn seq_pos(&mut self, i: i64, len: usize, what: &str) -> PyResult<usize> {
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
             return Err(self.index_error(format!("{what} index out of range")));
@@ -151,110 +176,150 @@ impl Vm {
             let tn = self.type_name(o);
             return Err(self.type_error(format!("'{tn}' object is not subscriptable")));
         }
-        let is_slice = self.is(k, Kind::Slice);
         if let Some(f) = self.subclass_override(o, "__getitem__") {
             return self.call(f, &[o, k]);
         }
+        self.getitem_builtin(o, k)
+    }
+
+    /// o[k] by o's builtin type, ignoring a subclass's override (`list.__getitem__(self, k)`).
+    pub fn getitem_builtin(&mut self, o: Value, k: Value) -> PyResult<Value> {
         match self.kind(o) {
             Kind::List => {
-                if !is_slice {
-                    if k.is_int() {
-                        let (i, n) = (k.as_int(), self.list_len(o) as i64);
-                        let j = if i < 0 { i + n } else { i };
-                        if j >= 0 && j < n {
-                            return Ok(self.list_items(o)[j as usize]);
-                        }
+                if k.is_int() {
+                    let (i, n) = (k.as_int(), self.list_len(o) as i64);
+                    let j = if i < 0 { i + n } else { i };
+                    if j >= 0 && j < n {
+                        return Ok(self.list_items(o)[j as usize]);
                     }
-                    let n = self.list_len(o);
-                    let i = self.norm_index(k, n, "list")?;
-                    return Ok(self.list_items(o)[i]);
                 }
+                // The key is converted first (GC point); `o` is the re-read list.
+                let (o, key) = self.seq_key(o, k, "list")?;
                 let n = self.list_len(o);
-                let s = self.slice_indices(k, n)?;
-                let items = self.list_items(o).to_vec();
-                for j in 0..s.len {
-                    self.push(items[(s.start + j as i64 * s.step) as usize]);
+                match key {
+                    SeqKey::Index(i) => {
+                        let i = self.seq_pos(i, n, "list")?;
+                        Ok(self.list_items(o)[i])
+                    }
+                    SeqKey::Slice(raw) => {
+                        let s = slice_adjust(raw, n);
+                        let items = self.list_items(o).to_vec();
+                        for j in 0..s.len {
+                            self.push(items[(s.start + j as i64 * s.step) as usize]);
+                        }
+                        self.new_list_from_stack(s.len)
+                    }
                 }
-                self.new_list_from_stack(s.len)
             }
             Kind::Tuple => {
+                let (o, key) = self.seq_key(o, k, "tuple")?;
                 let n = self.tuple_items(o).len();
-                if !is_slice {
-                    let i = self.norm_index(k, n, "tuple")?;
-                    return Ok(self.tuple_items(o)[i]);
+                match key {
+                    SeqKey::Index(i) => {
+                        let i = self.seq_pos(i, n, "tuple")?;
+                        Ok(self.tuple_items(o)[i])
+                    }
+                    SeqKey::Slice(raw) => {
+                        let s = slice_adjust(raw, n);
+                        let items = self.tuple_items(o).to_vec();
+                        for j in 0..s.len {
+                            self.push(items[(s.start + j as i64 * s.step) as usize]);
+                        }
+                        self.new_tuple_from_stack(s.len)
+                    }
                 }
-                let s = self.slice_indices(k, n)?;
-                let items = self.tuple_items(o).to_vec();
-                for j in 0..s.len {
-                    self.push(items[(s.start + j as i64 * s.step) as usize]);
-                }
-                self.new_tuple_from_stack(s.len)
             }
             Kind::Str => {
+                let (o, key) = self.seq_key(o, k, "string")?;
                 let ascii = self.str_nchars(o) == self.str_of(o).len();
-                if !is_slice {
-                    let n = self.str_nchars(o);
-                    let i = self.norm_index(k, n, "string")?;
-                    let c = if ascii {
-                        (self.str_of(o).as_bytes()[i] as char).to_string()
-                    } else {
-                        self.str_of(o).chars().nth(i).unwrap().to_string()
-                    };
-                    return self.new_str(&c);
-                }
                 let n = self.str_nchars(o);
-                let s = self.slice_indices(k, n)?;
-                let out: String = if ascii && s.step == 1 {
-                    let st = s.start as usize;
-                    self.str_of(o)[st..st + s.len].to_string()
-                } else {
-                    let chars: Vec<char> = self.str_of(o).chars().collect();
-                    (0..s.len)
-                        .map(|j| chars[(s.start + j as i64 * s.step) as usize])
-                        .collect()
-                };
-                self.new_str(&out)
+                match key {
+                    SeqKey::Index(i) => {
+                        let i = self.seq_pos(i, n, "string")?;
+                        let c = if ascii {
+                            (self.str_of(o).as_bytes()[i] as char).to_string()
+                        } else {
+                            self.str_of(o).chars().nth(i).unwrap().to_string()
+                        };
+                        self.new_str(&c)
+                    }
+                    SeqKey::Slice(raw) => {
+                        let s = slice_adjust(raw, n);
+                        let out: String = if ascii && s.step == 1 {
+                            let st = s.start as usize;
+                            self.str_of(o)[st..st + s.len].to_string()
+                        } else {
+                            let chars: Vec<char> = self.str_of(o).chars().collect();
+                            (0..s.len)
+                                .map(|j| chars[(s.start + j as i64 * s.step) as usize])
+                                .collect()
+                        };
+                        self.new_str(&out)
+                    }
+                }
             }
             Kind::Bytes | Kind::ByteArray => {
-                let bytes = if self.is(o, Kind::Bytes) {
+                let is_bytes = self.is(o, Kind::Bytes);
+                let what = if is_bytes { "byte" } else { "bytearray" };
+                let (o, key) = self.seq_key(o, k, what)?;
+                let bytes = if is_bytes {
                     self.bytes_of(o).to_vec()
                 } else {
                     self.bytearray_mut(o).clone()
                 };
-                if !is_slice {
-                    let i = self.norm_index(k, bytes.len(), "index")?;
-                    return Ok(Value::from_int(bytes[i] as i64).unwrap());
-                }
-                let s = self.slice_indices(k, bytes.len())?;
-                let out: Vec<u8> = (0..s.len)
-                    .map(|j| bytes[(s.start + j as i64 * s.step) as usize])
-                    .collect();
-                if self.is(o, Kind::Bytes) {
-                    self.new_bytes(&out)
-                } else {
-                    self.new_bytearray(out)
+                match key {
+                    SeqKey::Index(i) => {
+                        let what = if is_bytes { "index" } else { "bytearray" };
+                        let i = self.seq_pos(i, bytes.len(), what)?;
+                        Ok(Value::from_int(bytes[i] as i64).unwrap())
+                    }
+                    SeqKey::Slice(raw) => {
+                        let s = slice_adjust(raw, bytes.len());
+                        let out: Vec<u8> = (0..s.len)
+                            .map(|j| bytes[(s.start + j as i64 * s.step) as usize])
+                            .collect();
+                        if is_bytes {
+                            self.new_bytes(&out)
+                        } else {
+                            self.new_bytearray(out)
+                        }
+                    }
                 }
             }
-            Kind::Dict => match self.dict_get(o, k)? {
-                Some(v) => Ok(v),
-                None => {
-                    if let Some(f) = self.subclass_override(o, "__missing__") {
-                        return self.call(f, &[o, k]);
+            Kind::Dict => {
+                // The lookup may run __hash__/__eq__ (GC point): o and k are re-read after it.
+                let base = self.sp();
+                self.push(o);
+                self.push(k);
+                let r = self.dict_get_slots(base, base + 1);
+                let (o, k) = (self.at(base), self.at(base + 1));
+                self.truncate(base);
+                match r? {
+                    Some(v) => Ok(v),
+                    None => {
+                        if let Some(f) = self.subclass_override(o, "__missing__") {
+                            return self.call(f, &[o, k]);
+                        }
+                        Err(self.key_error(k))
                     }
-                    Err(self.key_error(k))
                 }
-            },
+            }
             Kind::Range => {
+                let (o, key) = self.seq_key(o, k, "range")?;
                 let (start, _, step, len) = self.range_tuple(o)?;
-                if is_slice {
-                    let s = self.slice_indices(k, len as usize)?;
-                    let a = start + s.start * step;
-                    let b = start + (s.start + s.len as i64 * s.step) * step;
-                    let c = step * s.step;
-                    return self.new_range(a, b, c);
+                match key {
+                    SeqKey::Slice(raw) => {
+                        let s = slice_adjust(raw, len as usize);
+                        let a = start + s.start * step;
+                        let b = start + s.stop * step;
+                        let c = step * s.step;
+                        self.new_range(a, b, c)
+                    }
+                    SeqKey::Index(i) => {
+                        let i = self.seq_pos(i, len as usize, "range object")?;
+                        self.new_int(start + i as i64 * step)
+                    }
                 }
-                let i = self.norm_index(k, len as usize, "range object")?;
-                self.new_int(start + i as i64 * step)
             }
             Kind::Type => {
                 // list[int] and friends: typing generics are accepted and ignored.
@@ -283,80 +348,38 @@ impl Vm {
             self.call(f, &[o, k, v])?;
             return Ok(());
         }
+        self.setitem_builtin(o, k, v)
+    }
+
+    /// o[k] = v by o's builtin type, ignoring a subclass's override.
+    pub fn setitem_builtin(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
         match self.kind(o) {
             Kind::List => {
-                if self.is(k, Kind::Slice) {
-                    return self.list_set_slice(o, k, v);
-                }
-                let n = self.list_len(o);
+                // o and v are rooted while the key is converted (GC point), then re-read.
                 let base = self.sp();
                 self.push(o);
                 self.push(v);
-                let i = self.norm_index(k, n, "list assignment");
+                let r = self.seq_key(o, k, "list");
                 let (o, v) = (self.at(base), self.at(base + 1));
                 self.truncate(base);
-                let i = i?;
-                self.list_set(o, i, v);
-                Ok(())
-            }
-            Kind::Dict => self.dict_set(o, k, v),
-            Kind::ByteArray if self.is(k, Kind::Slice) => {
-                let newb: Vec<u8> = if self.is(v, Kind::Bytes) {
-                    self.bytes_of(v).to_vec()
-                } else if self.is(v, Kind::ByteArray) {
-                    self.bytearray_mut(v).clone()
-                } else {
-                    let base = self.sp();
-                    self.push(o);
-                    self.push(k);
-                    let l = self.to_list(v)?;
-                    let mut out = Vec::new();
-                    for &x in self.list_items(l).to_vec().iter() {
-                        match self.to_i64(x).filter(|b| (0..256).contains(b)) {
-                            Some(b) => out.push(b as u8),
-                            None => {
-                                self.truncate(base);
-                                return Err(self.value_error("byte must be in range(0, 256)"));
-                            }
-                        }
-                    }
-                    self.truncate(base);
-                    out
-                };
-                let n = self.bytearray_mut(o).len();
-                let s = self.slice_indices(k, n)?;
-                if s.step == 1 && newb.len() != s.len {
-                    self.bytearray_check_resize(o)?;
-                }
-                let ba = self.bytearray_mut(o);
-                if s.step == 1 {
-                    let st = s.start as usize;
-                    ba.splice(st..st + s.len, newb);
-                    return Ok(());
-                }
-                if newb.len() != s.len {
-                    return Err(self.value_error(format!(
-                        "attempt to assign bytes of size {} to extended slice of size {}",
-                        newb.len(),
-                        s.len
-                    )));
-                }
-                for (j, b) in newb.into_iter().enumerate() {
-                    ba[(s.start + j as i64 * s.step) as usize] = b;
-                }
-                Ok(())
-            }
-            Kind::ByteArray => {
-                let n = self.bytearray_mut(o).len();
-                let i = self.norm_index(k, n, "bytearray")?;
-                let b = self.to_i64(v).filter(|b| (0..256).contains(b));
-                match b {
-                    Some(b) => {
-                        self.bytearray_mut(o)[i] = b as u8;
+                match r?.1 {
+                    SeqKey::Slice(raw) => self.list_set_slice(o, raw, v),
+                    SeqKey::Index(i) => {
+                        let n = self.list_len(o);
+                        let i = self.seq_pos(i, n, "list assignment")?;
+                        self.list_set(o, i, v);
                         Ok(())
                     }
-                    None => Err(self.value_error("byte must be in range(0, 256)")),
                 }
+            }
+            Kind::Dict => self.dict_set(o, k, v),
+            Kind::ByteArray => {
+                let base = self.sp();
+                self.push(o);
+                self.push(v);
+                let r = self.bytearray_setitem(base, k);
+                self.truncate(base);
+                r
             }
             _ => {
                 if let Some(f) = self.special(o, "__setitem__") {
@@ -369,15 +392,75 @@ impl Vm {
         }
     }
 
-    fn list_set_slice(&mut self, l: Value, k: Value, v: Value) -> PyResult<()> {
+    /// bytearray[k] = v with the bytearray at `stack[base]` and v at `stack[base + 1]` (both
+    /// re-read after every conversion, which may run `__index__`/`__iter__`).
+    fn bytearray_setitem(&mut self, base: usize, k: Value) -> PyResult<()> {
+        let key = self.seq_key(self.at(base), k, "bytearray")?.1;
+        let v = self.at(base + 1);
+        let raw = match key {
+            SeqKey::Index(i) => {
+                let b = self.index_value(v, "byte")?;
+                if !(0..256).contains(&b) {
+                    return Err(self.value_error("byte must be in range(0, 256)"));
+                }
+                let o = self.at(base);
+                let n = self.bytearray_mut(o).len();
+                let i = self.seq_pos(i, n, "bytearray")?;
+                self.bytearray_mut(o)[i] = b as u8;
+                return Ok(());
+            }
+            SeqKey::Slice(raw) => raw,
+        };
+        let newb: Vec<u8> = if self.is(v, Kind::Bytes) {
+            self.bytes_of(v).to_vec()
+        } else if self.is(v, Kind::ByteArray) {
+            self.bytearray_mut(v).clone()
+        } else {
+            let l = self.to_list(v)?;
+            let mut out = Vec::new();
+            for &x in self.list_items(l).to_vec().iter() {
+                match self.to_i64(x).filter(|b| (0..256).contains(b)) {
+                    Some(b) => out.push(b as u8),
+                    None => return Err(self.value_error("byte must be in range(0, 256)")),
+                }
+            }
+            out
+        };
+        let o = self.at(base);
+        let n = self.bytearray_mut(o).len();
+        let s = slice_adjust(raw, n);
+        if s.step == 1 && newb.len() != s.len {
+            self.bytearray_check_resize(o)?;
+        }
+        if s.step == 1 {
+            let st = s.start as usize;
+            self.bytearray_mut(o).splice(st..st + s.len, newb);
+            return Ok(());
+        }
+        if newb.len() != s.len {
+            return Err(self.value_error(format!(
+                "attempt to assign bytes of size {} to extended slice of size {}",
+                newb.len(),
+                s.len
+            )));
+        }
+        let ba = self.bytearray_mut(o);
+        for (j, b) in newb.into_iter().enumerate() {
+            ba[(s.start + j as i64 * s.step) as usize] = b;
+        }
+        Ok(())
+    }
+
+    /// l[slice] = v, the slice already converted (CPython converts it before reading v).
+    fn list_set_slice(&mut self, l: Value, raw: SliceRaw, v: Value) -> PyResult<()> {
         let base = self.sp();
         self.push(l);
-        self.push(k);
         let newl = self.to_list(v)?;
         self.push(newl);
+        // The length is read after to_list, which may have run Python that resized the list.
         let n = self.list_len(self.at(base));
-        let s = self.slice_indices(self.at(base + 1), n)?;
-        let new_items: Vec<Value> = self.list_items(self.at(base + 2)).to_vec();
+        let s = slice_adjust(raw, n);
+        let new_items: Vec<Value> = self.list_items(self.at(base + 1)).to_vec();
         let old: Vec<Value> = self.list_items(self.at(base)).to_vec();
         if s.step == 1 {
             let (st, en) = (s.start as usize, (s.start as usize + s.len));
@@ -414,24 +497,36 @@ impl Vm {
             let tn = self.type_name(o);
             return Err(self.type_error(format!("'{tn}' object doesn't support item deletion")));
         }
+        if let Some(f) = self.subclass_override(o, "__delitem__") {
+            self.call(f, &[o, k])?;
+            return Ok(());
+        }
+        self.delitem_builtin(o, k)
+    }
+
+    /// del o[k] by o's builtin type, ignoring a subclass's override.
+    pub fn delitem_builtin(&mut self, o: Value, k: Value) -> PyResult<()> {
         match self.kind(o) {
             Kind::List => {
+                // Convert the key first (GC point), then read the list's items.
+                let (o, key) = self.seq_key(o, k, "list")?;
                 let n = self.list_len(o);
                 let mut items = self.list_items(o).to_vec();
-                if self.is(k, Kind::Slice) {
-                    let s = self.slice_indices(k, n)?;
-                    let mut del: Vec<usize> = (0..s.len)
-                        .map(|j| (s.start + j as i64 * s.step) as usize)
-                        .collect();
-                    del.sort_unstable();
-                    for i in del.into_iter().rev() {
+                match key {
+                    SeqKey::Slice(raw) => {
+                        let s = slice_adjust(raw, n);
+                        let mut del: Vec<usize> = (0..s.len)
+                            .map(|j| (s.start + j as i64 * s.step) as usize)
+                            .collect();
+                        del.sort_unstable();
+                        for i in del.into_iter().rev() {
+                            items.remove(i);
+                        }
+                    }
+                    SeqKey::Index(i) => {
+                        let i = self.seq_pos(i, n, "list assignment")?;
                         items.remove(i);
                     }
-                } else {
-                    let i = self.norm_index(k, n, "list assignment")?;
-                    let items_now = self.list_items(o).to_vec();
-                    items = items_now;
-                    items.remove(i);
                 }
                 let cnt = items.len();
                 let base = self.sp();
@@ -441,15 +536,42 @@ impl Vm {
                 self.truncate(base);
                 r
             }
-            Kind::Dict => match self.dict_del(o, k)? {
-                Some(_) => Ok(()),
-                None => Err(self.key_error(k)),
-            },
+            Kind::Dict => {
+                // k is rooted across the lookup (GC point) for the KeyError.
+                let base = self.sp();
+                self.push(k);
+                let r = self.dict_del(o, k);
+                let k = self.at(base);
+                self.truncate(base);
+                match r? {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(k)),
+                }
+            }
             Kind::ByteArray => {
+                let (o, key) = self.seq_key(o, k, "bytearray")?;
                 let n = self.bytearray_mut(o).len();
-                let i = self.norm_index(k, n, "bytearray")?;
-                self.bytearray_check_resize(o)?;
-                self.bytearray_mut(o).remove(i);
+                match key {
+                    SeqKey::Index(i) => {
+                        let i = self.seq_pos(i, n, "bytearray")?;
+                        self.bytearray_check_resize(o)?;
+                        self.bytearray_mut(o).remove(i);
+                    }
+                    SeqKey::Slice(raw) => {
+                        let s = slice_adjust(raw, n);
+                        if s.len > 0 {
+                            self.bytearray_check_resize(o)?;
+                        }
+                        let mut del: Vec<usize> = (0..s.len)
+                            .map(|j| (s.start + j as i64 * s.step) as usize)
+                            .collect();
+                        del.sort_unstable();
+                        let ba = self.bytearray_mut(o);
+                        for i in del.into_iter().rev() {
+                            ba.remove(i);
+                        }
+                    }
+                }
                 Ok(())
             }
             _ => {
@@ -677,5 +799,61 @@ impl Vm {
         })();
         self.truncate(base);
         r
+    }
+}
+
+/// Slice bounds converted to integers but not yet fitted to a length (see `Vm::slice_unpack`).
+#[derive(Clone, Copy, Debug)]
+pub struct SliceRaw {
+    pub start: Option<i64>,
+    pub stop: Option<i64>,
+    pub step: i64,
+}
+
+/// A converted subscript of a builtin sequence.
+#[derive(Clone, Copy, Debug)]
+enum SeqKey {
+    Index(i64),
+    Slice(SliceRaw),
+}
+
+fn bigint_clamp(vm: &Vm, v: Value) -> i64 {
+    if vm.to_bigint(v).unwrap() > num_bigint::BigInt::from(0) {
+        i64::MAX
+    } else {
+        i64::MIN + 1
+    }
+}
+
+/// Fits converted slice bounds to a sequence of `len` items (CPython's PySlice_AdjustIndices).
+pub fn slice_adjust(raw: SliceRaw, len: usize) -> SliceIdx {
+    let step = raw.step;
+    let len = len as i64;
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let norm = |x: Option<i64>, default: i64| -> i64 {
+        match x {
+            None => default,
+            Some(i) if i < 0 => (i.saturating_add(len)).max(lo),
+            Some(i) => i.min(hi),
+        }
+    };
+    let start = norm(raw.start, if step < 0 { hi } else { lo });
+    let stop = norm(raw.stop, if step < 0 { lo } else { hi });
+    let n = if step > 0 {
+        if stop > start {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
+    } else if start > stop {
+        (start - stop + (-step) - 1) / (-step)
+    } else {
+        0
+    };
+    SliceIdx {
+        start,
+        stop,
+        step,
+        len: n as usize,
     }
 }

@@ -579,7 +579,10 @@ impl Vm {
                     }
                     Op::DictUpdate | Op::DictMerge => {
                         let n = self.sp();
-                        if ins.op == Op::DictMerge && !self.is(self.at(n - 1), Kind::Dict) {
+                        if ins.op == Op::DictMerge
+                            && !self.is(self.at(n - 1), Kind::Dict)
+                            && self.special(self.at(n - 1), "keys").is_none()
+                        {
                             let tn = self.type_name(self.at(n - 1));
                             return Err(self.type_error(format!(
                                 "argument after ** must be a mapping, not {tn}"

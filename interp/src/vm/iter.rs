@@ -220,7 +220,7 @@ impl Vm {
                     let what = if self.is(a, Kind::Dict) {
                         "dictionary"
                     } else {
-                        "set"
+                        "Set"
                     };
                     self.iter_mut(it).n = -1;
                     return Err(self.raise(

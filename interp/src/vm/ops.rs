@@ -453,8 +453,13 @@ impl Vm {
             }
             i += 1;
         }
+        // A comparison may have resized either sequence: then they are not equal (as CPython).
+        let (na, nb) = (
+            items(self, self.at(base)).len(),
+            items(self, self.at(base + 1)).len(),
+        );
         self.truncate(base);
-        Ok(true)
+        Ok(na == nb)
     }
 
     /// Rich comparison returning a Python value.
@@ -817,6 +822,21 @@ impl Vm {
                 return self.binary_op(a, b, op);
             }
         }
+        if self.is(a, Kind::List)
+            && op == BinOp::Mul
+            && b.is_ptr()
+            && self.kind(b) == Kind::Instance
+            && self.special(b, "__index__").is_some()
+        {
+            // list *= x with x.__index__: convert x first (GC point), the list rooted
+            let base = self.sp();
+            self.push(a);
+            let n = self.index_value(b, "repeat");
+            let a = self.at(base);
+            self.truncate(base);
+            let n = Value::from_int(n?.max(0)).unwrap_or(Value::from_int(0).unwrap());
+            return self.inplace_op(a, n, op);
+        }
         if self.is(a, Kind::List) && op == BinOp::Mul && self.is_int(b) {
             // list *= n repeats in place
             let base = self.sp();
@@ -1098,6 +1118,35 @@ impl Vm {
         }
     }
 
+    /// `seq * x` / `x * seq` where x has `__index__` (tried after the dunder methods, as in
+    /// CPython's sq_repeat). The sequence is rooted across the `__index__` call (GC point).
+    fn seq_repeat_index(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let is_seq = |vm: &Vm, v: Value| {
+            v.is_ptr()
+                && matches!(
+                    vm.kind(v),
+                    Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::ByteArray
+                )
+        };
+        let (s, n) = if is_seq(self, a) {
+            (a, b)
+        } else if is_seq(self, b) {
+            (b, a)
+        } else {
+            return Ok(None);
+        };
+        if !n.is_ptr() || self.special(n, "__index__").is_none() {
+            return Ok(None);
+        }
+        let base = self.sp();
+        self.push(s);
+        let r = self.index_value(n, "repeat");
+        let s = self.at(base);
+        self.truncate(base);
+        let n = Value::from_int(r?.max(0)).unwrap_or(Value::from_int(0).unwrap());
+        self.seq_repeat(s, n).map(Some)
+    }
+
     fn seq_repeat(&mut self, s: Value, n: Value) -> PyResult<Value> {
         let Some(n) = self.to_i64(n) else {
             return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
@@ -1207,6 +1256,11 @@ impl Vm {
         match r? {
             Some(v) => Ok(v),
             None => {
+                if op == BinOp::Mul {
+                    if let Some(r) = self.seq_repeat_index(a, b)? {
+                        return Ok(r);
+                    }
+                }
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
                 let s = binop_symbol(op);
                 if op == BinOp::Add && ta == "str" {
