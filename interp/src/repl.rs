@@ -35,10 +35,10 @@ pub fn run() -> i32 {
             }
         }
         src.push('\n');
-        let m = vm.roots.temps[0];
-        let r = vm
-            .compile_source(&src, "<stdin>", true)
-            .and_then(|code| vm.exec_module_code(code, m));
+        let r = vm.compile_source(&src, "<stdin>", true).and_then(|code| {
+            let m = vm.roots.temps[0]; // read after compiling (a GC point)
+            vm.exec_module_code(code, m)
+        });
         if r.is_err() {
             let e = vm.take_exc();
             if vm.exc_matches(e, "SystemExit") {

@@ -62,7 +62,8 @@ fn cdata_extent(vm: &mut Vm, v: Value) -> PyResult<(*mut u8, usize)> {
 /// `ffi.buffer(cdata, size=-1)` / `buffer(cdata, size)`.
 fn buffer_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "buffer", &["cdata", "size"])?;
-    let Some(c) = opt_arg(vm, &a, 1, "cdata") else {
+    let cls = class(vm, "_cffi_backend.buffer"); // first: it may allocate the class
+    let Some(_) = opt_arg(vm, &a, 1, "cdata") else {
         return Err(vm.type_error("buffer() missing required argument 'cdata'"));
     };
     let size = match opt_arg(vm, &a, 2, "size") {
@@ -70,12 +71,11 @@ fn buffer_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         None => -1,
     };
     // re-read: `__index__` of the size may have moved the cdata object
-    let c = opt_arg(vm, &a, 1, "cdata").unwrap_or(c);
+    let c = opt_arg(vm, &a, 1, "cdata").expect("cdata was given (checked above)");
     let (ptr, mut len) = cdata_extent(vm, c)?;
     if size >= 0 {
         len = size as usize;
     }
-    let cls = class(vm, "_cffi_backend.buffer");
     new_foreign(vm, cls, Box::new(BufData { ptr, len }), c, Value::NULL)
 }
 
@@ -284,12 +284,8 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let d = ffi_self(vm, &a)?;
     let sh = d.sh.clone();
     let npos = vm.npos(&a);
-    let (decl, obj_i) = if npos >= 3 {
-        (Some(vm.arg(&a, 1)), 2)
-    } else {
-        (vm.kwarg(&a, "cdecl"), 1)
-    };
-    let Some(obj) = opt_arg(vm, &a, obj_i, "python_buffer") else {
+    let obj_i = if npos >= 3 { 2 } else { 1 };
+    let Some(_) = opt_arg(vm, &a, obj_i, "python_buffer") else {
         return Err(vm.type_error("from_buffer() missing required argument 'python_buffer'"));
     };
     let writable = match vm.kwarg(&a, "require_writable").or(if npos > obj_i + 1 {
@@ -300,6 +296,12 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(w) => vm.truthy(w)?,
         None => false,
     };
+    // read after `__bool__` of require_writable (a GC point)
+    let decl = if npos >= 3 {
+        Some(vm.arg(&a, 1))
+    } else {
+        vm.kwarg(&a, "cdecl")
+    };
     let ty = match decl {
         Some(dv) => type_arg(vm, &sh, dv)?,
         None => {
@@ -307,7 +309,8 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
             super::fr(vm, r)?
         }
     };
-    let obj = opt_arg(vm, &a, obj_i, "python_buffer").unwrap_or(obj);
+    let obj =
+        opt_arg(vm, &a, obj_i, "python_buffer").expect("python_buffer was given (checked above)");
     let (ptr, nbytes, can_write, src) = py_buffer(vm, obj)?;
     if writable && !can_write {
         return Err(vm.raise(

@@ -31,7 +31,7 @@ pub fn ffi_callback(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let fty = callback_type(vm, &sh, decl)?;
     // re-read: callback_type may allocate (ctype objects)
-    let decl = opt_arg(vm, &a, 1, "cdecl").unwrap_or(decl);
+    let decl = opt_arg(vm, &a, 1, "cdecl").expect("cdecl was given (checked above)");
     let f = opt_arg(vm, &a, 2, "python_callable").unwrap_or(none);
     let error = opt_arg(vm, &a, 3, "error").unwrap_or(none);
     let onerror = opt_arg(vm, &a, 4, "onerror").unwrap_or(none);

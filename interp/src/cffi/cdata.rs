@@ -161,7 +161,11 @@ pub fn wrap(vm: &mut Vm, cd: CData, keep: Value) -> PyResult<Value> {
 
 /// Wraps a boxed `CData` (the box becomes the object's data: addresses inside it stay valid).
 fn wrap_box(vm: &mut Vm, cd: Box<CData>, keep: Value) -> PyResult<Value> {
+    let base = vm.sp();
+    vm.push(keep); // the first cdata of a class allocates the class
     let cls = cdata_class(vm, &cd.sh);
+    let keep = vm.at(base);
+    vm.truncate(base);
     new_foreign(vm, cls, cd, keep, Value::NULL)
 }
 

@@ -181,6 +181,7 @@ fn fast_item(cd: &mut CData, k: Value) -> Option<(*mut u8, Fast)> {
 
 fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
+    // gc-safe: fast::load returns None (the slow path below) before any allocation
     let k = vm.arg(&a, 1);
     if let Some((p, f)) = fast_item(cd, k) {
         // SAFETY: an in-range item of the array, or the item a pointer points to (as C does).

@@ -168,8 +168,8 @@ fn fields_list(vm: &mut Vm, sh: &Shared, ffi_obj: Value, ty: TypeId) -> PyResult
         for f in &fields {
             let n = vm.new_str(&f.name)?;
             vm.push(n);
-            let ct = ctype_object(vm, vm.at(base), f.ty)?;
             let cls = class(vm, "_cffi_backend.CField");
+            let ct = ctype_object(vm, vm.at(base), f.ty)?;
             let cf = new_foreign(
                 vm,
                 cls,

@@ -162,6 +162,7 @@ pub fn new_with(vm: &mut Vm, sh: &Shared, ty: TypeId, init: Option<Value>) -> Py
         vm.push(i);
     }
     let slot = init.map(|_| base);
+    let has_init = init.is_some();
     let (size, len, do_init) = match new_size(vm, sh, ty, slot) {
         Ok(x) => x,
         Err(e) => {
@@ -177,7 +178,7 @@ pub fn new_with(vm: &mut Vm, sh: &Shared, ty: TypeId, init: Option<Value>) -> Py
             return Err(e);
         }
     };
-    if init.is_some() && do_init {
+    if has_init && do_init {
         let i = vm.at(base);
         vm.push(v);
         let p = cdata_of(vm, v)
@@ -412,6 +413,9 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let ty = type_arg(vm, &sh, decl)?;
     let init = opt_arg(vm, &a, 2, "init").filter(|v| *v != vm.none());
+    let has_init = init.is_some();
+    // re-read: type_arg may have allocated
+    let alloc = vm.tuple_items(vm.arg(&a, 0))[1];
     if alloc == vm.none() {
         return new_with(vm, &sh, ty, init);
     }
@@ -479,7 +483,7 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.heap.register_finalizer(vm.at(base + 2));
     }
     let _ = free;
-    if let (Some(_), true) = (init, do_init) {
+    if has_init && do_init {
         let init = opt_arg(vm, &a, 2, "init").unwrap_or(Value::NULL);
         // SAFETY: ptr is the allocator's memory of the size new_size computed for ty and init.
         let r = unsafe { init_new(vm, &sh, ty, ptr, init) };

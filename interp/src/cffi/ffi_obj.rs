@@ -189,8 +189,8 @@ fn ffi_dlopen(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let ffi_obj = vm.arg(&a, 0);
     let base = vm.sp();
     vm.push(ffi_obj);
-    let cache = vm.new_dict()?;
     let cls = class(vm, "_cffi_backend.Lib");
+    let cache = vm.new_dict()?;
     let ffi_obj = vm.at(base);
     vm.truncate(base);
     new_foreign(vm, cls, Box::new(data), cache, ffi_obj)
@@ -221,6 +221,7 @@ pub fn ctype_object(vm: &mut Vm, ffi_obj: Value, ty: ffi::TypeId) -> PyResult<Va
         vm.truncate(base);
         return Ok(c);
     }
+    let ffi_obj = vm.at(base);
     let sh = match foreign::<FfiData>(vm, ffi_obj) {
         Some(d) => d.sh.clone(),
         None => {

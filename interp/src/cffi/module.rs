@@ -115,12 +115,10 @@ fn fill_inner(vm: &mut Vm, slot: usize, name: &str) -> PyResult<()> {
             let t = vm.builtin_type(&format!("cffi.{e}"));
             module_set(vm, slot, e, t)?;
         }
-        let a = vm.new_int(2)?;
-        let b = vm.new_int(0)?;
-        let c = vm.new_int(0)?;
-        vm.push(a);
-        vm.push(b);
-        vm.push(c);
+        for i in [2, 0, 0] {
+            let v = vm.new_int(i)?;
+            vm.push(v);
+        }
         let t = vm.new_tuple_from_stack(3)?;
         module_set(vm, slot, "__version_info__", t)?;
     } else {
