@@ -330,6 +330,8 @@ fn bytes_operand(vm: &mut Vm, v: Value) -> PyResult<String> {
     if vm.is(v, Kind::ByteArray) {
         return Ok(vm.bytearray_mut(v).iter().map(|&b| b as char).collect());
     }
+    // the type name is taken before `__bytes__` (a GC point) runs
+    let tn = vm.type_name(v);
     if v.is_ptr() && vm.is(v, Kind::Instance) {
         if let Some(f) = vm.special(v, "__bytes__") {
             let r = vm.call(f, &[v])?;
@@ -338,7 +340,6 @@ fn bytes_operand(vm: &mut Vm, v: Value) -> PyResult<String> {
             }
         }
     }
-    let tn = vm.type_name(v);
     Err(vm.type_error(format!(
         "%b requires a bytes-like object, or an object that implements __bytes__, not '{tn}'"
     )))
@@ -384,6 +385,7 @@ fn int_operand(vm: &mut Vm, v: Value, ty: char) -> PyResult<BigInt> {
     Err(vm.type_error(msg))
 }
 
+// gc-safe: `v` is read after index_dunder only when it returned None without calling Python
 fn float_operand(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if vm.is(v, Kind::Float) {
         return Ok(vm.float_val(v));

@@ -492,7 +492,8 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if v.is_ptr() {
         match vm.kind(v) {
             Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray => {
-                let n = vm.len(v)? as i64;
+                let n = vm.len(v)? as i64; // may run a subclass's __len__: re-read the argument
+                let v = vm.arg(&a, 0);
                 return vm.new_iter(IT_REVERSED, v, Value::NULL, n - 1, 0);
             }
             Kind::Range => return reversed_range(vm, v),
@@ -696,6 +697,7 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.n > 2 {
         return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", a.n)));
     }
+    // gc-safe: re-read below when given; otherwise the immediate 0, which never moves
     let start = opt_arg(vm, &a, 1, "start").unwrap_or(Value::from_int(0).unwrap());
     if start.is_ptr() {
         let what = match vm.kind(start) {

@@ -565,7 +565,12 @@ fn lcm(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// (n, k) for comb/perm: both non-negative ints.
 fn n_k(vm: &mut Vm, n: Value, k: Value) -> PyResult<(BigInt, BigInt)> {
-    let n = iarg(vm, n)?;
+    let base = vm.sp();
+    vm.push(k); // rooted across n's __index__
+    let n = iarg(vm, n);
+    let k = vm.at(base);
+    vm.truncate(base);
+    let n = n?;
     let k = iarg(vm, k)?;
     if n.is_negative() {
         return Err(vm.value_error("n must be a non-negative integer"));

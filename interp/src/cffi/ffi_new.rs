@@ -403,7 +403,7 @@ fn ffi_new_allocator(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let st = vm.arg(&a, 0);
     let items = vm.tuple_items(st).to_vec();
-    let (ffi_obj, alloc) = (items[0], items[1]);
+    let ffi_obj = items[0];
     let Some(d) = foreign::<super::ffi_obj::FfiData>(vm, ffi_obj) else {
         return Err(vm.type_error("bad allocator"));
     };

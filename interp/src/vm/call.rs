@@ -682,7 +682,7 @@ impl Vm {
     pub fn object_new(&mut self, cls: Value) -> PyResult<Value> {
         self.push(cls);
         let inst = self.alloc(Kind::Instance, 0)?;
-        if cls == self.roots.types[Kind::Instance as usize] {
+        if self.top() == self.roots.types[Kind::Instance as usize] {
             // plain object() instances have no __dict__
             let cls = self.pop();
             // SAFETY: inst was just allocated as an Instance and cls popped after that allocation; no GC

@@ -314,6 +314,7 @@ impl Vm {
         while newcap < need * 3 / 2 {
             newcap *= 2;
         }
+        // gc-safe: used directly only when no index is allocated; otherwise re-read from the stack
         let entries = self.alloc(Kind::ValueArray, 3 * newcap)?;
         // Tables of up to LINEAR_MAX entries have no index: lookups scan the entries.
         let index = if newcap <= LINEAR_MAX {

@@ -458,7 +458,8 @@ impl Vm {
                         let op = BinOp::from_arg(ins.arg);
                         let r = match self.fast_arith(a, b, op)? {
                             Some(v) => v,
-                            None => self.binary_op(a, b, op)?,
+                            // re-read: fast_arith may have allocated before giving up
+                            None => self.binary_op(self.peek(1), self.peek(0), op)?,
                         };
                         let n = self.sp();
                         self.roots.stack[n - 2] = r;
@@ -469,7 +470,7 @@ impl Vm {
                         let op = BinOp::from_arg(ins.arg);
                         let r = match self.fast_arith(a, b, op)? {
                             Some(v) => v,
-                            None => self.inplace_op(a, b, op)?,
+                            None => self.inplace_op(self.peek(1), self.peek(0), op)?,
                         };
                         let n = self.sp();
                         self.roots.stack[n - 2] = r;
@@ -683,6 +684,7 @@ impl Vm {
                                 .unwrap_or_else(|| super::gen::GenResult::Return(self.none()))
                         } else {
                             let m = self.getattr_str(it, "send")?;
+                            let v = self.peek(0); // re-read after getattr (a GC point)
                             match self.call(m, &[v]) {
                                 Ok(x) => super::gen::GenResult::Yield(x),
                                 Err(e) => {
@@ -801,6 +803,7 @@ impl Vm {
                         let v = match self.getattr_opt(m, name)? {
                             Some(v) => v,
                             None => {
+                                let m = self.top(); // re-read: __getattr__ may have run
                                 let mn = if self.is(m, Kind::Module) {
                                     self.str_of(self.obj::<ModuleObj>(m).name).to_string()
                                 } else {

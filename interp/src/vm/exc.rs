@@ -336,8 +336,10 @@ impl Vm {
                 if self.call(f, &[obj]).is_err() {
                     let e = self.take_exc();
                     let obj = self.top();
+                    self.push(e); // rooted across the repr (a GC point)
                     let what = self.repr_string(obj).unwrap_or_else(|_| "<object>".into());
                     self.take_exc();
+                    let e = self.pop();
                     let text = self.format_traceback(e);
                     self.flush_stdout();
                     eprint!("Exception ignored in: {what}\n{text}");

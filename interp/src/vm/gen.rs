@@ -127,6 +127,9 @@ impl Vm {
             is_entry: true,
             init_instance: Value::NULL,
         });
+        // g is rooted by its frame only while the frame runs: keep it in temps for after
+        let gtemp = self.roots.temps.len();
+        self.roots.temps.push(g);
         self.native_depth += 1;
         let r = if throw {
             self.roots.exc = value;
@@ -142,6 +145,8 @@ impl Vm {
             self.run_frames()
         };
         self.native_depth -= 1;
+        let g = self.roots.temps[gtemp];
+        self.roots.temps.truncate(gtemp);
         let g2 = self.gen_from_result_context(g);
         let _ = g2;
         match r {

@@ -88,14 +88,21 @@ impl Vm {
             let m = self.import_one(&full)?;
             if i == 0 {
                 self.set_at(base, m);
+                cur = m;
             } else {
                 // bind submodule on its parent
-                let parent = self.import_one(&parts[..i].join("."))?;
-                self.push(m);
+                self.push(m); // rooted across the parent's import
+                let parent = match self.import_one(&parts[..i].join(".")) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        self.pop();
+                        return Err(e);
+                    }
+                };
+                let m = self.top();
                 self.module_set(parent, parts[i], m)?;
-                self.pop();
+                cur = self.pop();
             }
-            cur = m;
         }
         let top = self.at(base);
         self.truncate(base);

@@ -463,6 +463,7 @@ impl Vm {
     }
 
     /// Rich comparison returning a Python value.
+    // gc-safe: builtin_compare returns None (the dunder path) before any GC point
     pub fn compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         // fast numeric path
         if a.is_int() && b.is_int() {
@@ -753,6 +754,7 @@ impl Vm {
     }
 
     // ---- arithmetic ----------------------------------------------------------------------------
+    // gc-safe: small_int_op only runs on immediates (ints never move); a and b are unchanged then
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
         if a.is_int() && b.is_int() {
             if let Some(v) = self.small_int_op(a.as_int(), b.as_int(), op)? {
@@ -1096,8 +1098,10 @@ impl Vm {
             {
                 let base = self.sp();
                 self.push(b);
+                self.push(a); // rooted across the allocation, then moved above the new set
                 let sa = self.new_dict_kind(Kind::Set)?;
-                self.push(sa);
+                let a = self.at(base + 1);
+                self.set_at(base + 1, sa);
                 self.push(a);
                 let r = self.set_update(base + 1, base + 2);
                 self.truncate(base + 2);
@@ -1218,6 +1222,7 @@ impl Vm {
         binop: bool,
     ) -> PyResult<Option<Value>> {
         let ni = self.named(super::Named::NotImplemented);
+        // gc-safe: ta and tb are only compared with each other (a move keeps equal stale copies equal)
         let (ta, tb) = (self.type_of(self.at(base)), self.type_of(self.at(base + 1)));
         let b_first = ta != tb && self.is_subtype(tb, ta);
         let order = if b_first {
@@ -1256,12 +1261,13 @@ impl Vm {
         match r? {
             Some(v) => Ok(v),
             None => {
+                // names first: seq_repeat_index may run __index__ (a GC point)
+                let (ta, tb) = (self.type_name(a), self.type_name(b));
                 if op == BinOp::Mul {
                     if let Some(r) = self.seq_repeat_index(a, b)? {
                         return Ok(r);
                     }
                 }
-                let (ta, tb) = (self.type_name(a), self.type_name(b));
                 let s = binop_symbol(op);
                 if op == BinOp::Add && ta == "str" {
                     return Err(

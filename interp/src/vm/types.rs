@@ -248,9 +248,11 @@ impl Vm {
                 return r;
             }
         }
+        let (obj, name) = (self.at(base), self.at(base + 1)); // re-read after foreign_getattr
         if let Some(v) = self.special_attr(obj, name)? {
             return Ok(Some(v));
         }
+        let (obj, name) = (self.at(base), self.at(base + 1));
         let t = self.type_of(obj);
         let attr = self.lookup_type(t, name);
         if let Some(a) = attr {
@@ -683,10 +685,19 @@ impl Vm {
             self.instance_dict(obj)
         };
         match d {
-            Some(d) => match self.dict_del(d, name)? {
-                Some(_) => Ok(()),
-                None => Err(self.attr_error(obj, name)),
-            },
+            Some(d) => {
+                // dict_del may run a key's __eq__: keep obj and name rooted for the error
+                let base = self.sp();
+                self.push(obj);
+                self.push(name);
+                let r = self.dict_del(d, name);
+                let (obj, name) = (self.at(base), self.at(base + 1));
+                self.truncate(base);
+                match r? {
+                    Some(_) => Ok(()),
+                    None => Err(self.attr_error(obj, name)),
+                }
+            }
             None => Err(self.attr_error(obj, name)),
         }
     }
