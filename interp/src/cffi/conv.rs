@@ -143,17 +143,25 @@ pub unsafe fn load(
 
 // ---- Python -> C ----------------------------------------------------------------------------
 
+/// The result of the dunder `name` of an instance `v`; Ok(None) (before any GC point) when `v` is
+/// not an instance or has no such method. A GC point otherwise.
+fn call_instance_hook(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Value>> {
+    if !vm.is(v, Kind::Instance) {
+        return Ok(None);
+    }
+    let Some(f) = vm.special(v, name) else {
+        return Ok(None);
+    };
+    vm.call(f, &[v]).map(Some)
+}
+
 /// CFFI's `nb_int` step for a non-int `v`: calls `__int__` of an instance. Ok(None) when `v` has
 /// no `__int__`; a result that is not an int is CFFI's `integer conversion failed`. The hook is
 /// a GC point: `v` is dead for the caller afterwards (re-read it from a root).
 pub fn int_hook(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
-    if !vm.is(v, Kind::Instance) {
-        return Ok(None);
-    }
-    let Some(f) = vm.special(v, "__int__") else {
+    let Some(r) = call_instance_hook(vm, v, "__int__")? else {
         return Ok(None);
     };
-    let r = vm.call(f, &[v])?;
     if vm.is_int(r) {
         Ok(Some(r))
     } else {
@@ -164,13 +172,9 @@ pub fn int_hook(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 /// CPython's `operator.index(v)` for an instance: calls `__index__`. Ok(None) when `v` has no
 /// `__index__`. A GC point: `v` is dead for the caller afterwards.
 pub fn index_hook(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
-    if !vm.is(v, Kind::Instance) {
-        return Ok(None);
-    }
-    let Some(f) = vm.special(v, "__index__") else {
+    let Some(r) = call_instance_hook(vm, v, "__index__")? else {
         return Ok(None);
     };
-    let r = vm.call(f, &[v])?;
     if vm.is_int(r) {
         Ok(Some(r))
     } else {
