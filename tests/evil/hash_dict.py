@@ -143,3 +143,42 @@ case("hash(H)", lambda: hash(H(12345)) == hash(12345))
 case("dict(zip) with H", lambda: sorted((k.k, v) for k, v in dict(zip([H(1), H(2)], "ab")).items()))
 case("set comprehension of H", lambda: len({H(i % 3) for i in range(6)}))
 case("dict comprehension of H", lambda: sorted((k.k, v) for k, v in {H(i % 2): i for i in range(4)}.items()))
+
+
+class ClearEq:
+    """An __eq__ that clears (or grows) the container it is being looked up in, then says equal."""
+
+    def __init__(self, k, box, action):
+        self.k, self.box, self.action = k, box, action
+
+    def __hash__(self):
+        return hash(self.k)
+
+    def __eq__(self, other):
+        churn()
+        if self.box:
+            c = self.box.pop()
+            self.action(c)
+        return True
+
+
+def eq_mutates(op, action, n=1):
+    def run():
+        box = []
+        d = {ClearEq(i, box, action): i for i in range(n)}
+        box.append(d)
+        key = ClearEq(0, box, action)
+        try:
+            r = op(d, key)
+        except KeyError as e:
+            r = "KeyError"
+        return r, len(d)
+    return run
+
+for name, action in [("clear", lambda d: d.clear()), ("grow", lambda d: d.update((j, j) for j in range(100, 120)))]:
+    for n in (1, 12):
+        case("dict.pop, __eq__ does %s (%d keys)" % (name, n), eq_mutates(lambda d, k: d.pop(k), action, n))
+        case("del dict[k], __eq__ does %s (%d keys)" % (name, n), eq_mutates(lambda d, k: d.__delitem__(k), action, n))
+        case("dict[k] = v, __eq__ does %s (%d keys)" % (name, n), eq_mutates(lambda d, k: d.__setitem__(k, "v"), action, n))
+        case("dict[k], __eq__ does %s (%d keys)" % (name, n), eq_mutates(lambda d, k: d[k], action, n))
+        case("k in set, __eq__ does %s (%d keys)" % (name, n), eq_mutates(lambda d, k: k in set(d) and None, action, n))

@@ -99,7 +99,7 @@ impl Vm {
     fn dict_find(&mut self, dslot: usize, kslot: usize, hash: i64) -> PyResult<Option<usize>> {
         let mut probe = Probe::new(hash);
         let mut linear = 0usize;
-        loop {
+        'probe: loop {
             // Re-read everything each round: a key's __eq__ may have mutated or cleared the dict.
             let d = self.at(dslot);
             let key = self.at(kslot);
@@ -139,11 +139,22 @@ impl Vm {
                         return Ok(Some(e));
                     }
                 } else {
+                    let version = p.version;
                     self.push(k);
                     let kv = self.sp() - 1;
                     let r = self.eq_values(kv, kslot);
                     self.truncate(kv);
-                    if r? {
+                    let eq = r?;
+                    // CPython's rule: if __eq__ replaced the table or the entry, the answer is about a
+                    // table that no longer exists; start the lookup again on the current one.
+                    // (The version changes on every insert, delete, clear and resize.)
+                    let d = self.at(dslot);
+                    if self.obj::<DictObj>(d).version != version {
+                        probe = Probe::new(hash);
+                        linear = 0;
+                        continue 'probe;
+                    }
+                    if eq {
                         return Ok(Some(e));
                     }
                 }
@@ -373,8 +384,8 @@ impl Vm {
             Ok(Some(e)) => {
                 let d = self.at(base);
                 // SAFETY: d is re-read from the stack after dict_find (the last GC point) and no GC point
-                // occurs while p lives; p.entries is assumed non-null and e in range (see the report: a
-                // key's __eq__ that clears the dict breaks this).
+                // occurs while p lives; dict_find only answers Some(e) for the table as it is now (it
+                // restarts when a key's __eq__ changed it), so p.entries is non-null and e in range.
                 let p = unsafe { &mut *self.payload::<DictObj>(d) };
                 let ent = self.varray_mut(p.entries);
                 let v = ent[3 * e + 2];
