@@ -27,6 +27,7 @@ pub mod cffi;
 pub mod compiler;
 pub mod dis;
 pub mod obj;
+pub mod objects;
 pub mod repl;
 pub mod run;
 pub mod vm;

@@ -6,9 +6,12 @@
 //! Also the argument-checking helpers shared by the method files (`check_method`, `bind_params`,
 //! `index_arg`, `slice_bounds`, `same_or_eq`), which reproduce CPython's error messages.
 
-use super::str_methods::args::{bind_keywords, check_self, count_error, plural};
 use crate::bytecode::Op;
 use crate::obj::layout::*;
+pub use crate::objects::args::{
+    add_classmethod, bind_keywords, bind_params, check_method, check_self, count_error, index_arg,
+    plural, same_or_eq, slice_bounds, Arity,
+};
 use crate::vm::gen::GenResult;
 use crate::vm::{Args, Exc, PyResult, Vm};
 use gc::Value;
@@ -46,159 +49,6 @@ fn install_float(vm: &mut Vm) {
     vm.add_method("float", "hex", float_hex);
     vm.add_method("float", "conjugate", float_conjugate);
     add_classmethod(vm, "float", "fromhex", float_fromhex);
-}
-
-/// Registers a native as a classmethod of a builtin type: it receives the class as argument 0,
-/// whether called on the type (`int.from_bytes(b)`) or on an instance (`(5).from_bytes(b)`).
-pub fn add_classmethod(vm: &mut Vm, tname: &str, name: &str, f: crate::obj::layout::NativeFn) {
-    let t = vm.builtin_type(tname);
-    vm.add_method(tname, name, f);
-    let d = vm.obj::<TypeObj>(t).dict;
-    let k = vm.intern(name);
-    let native = vm.dict_get_str(d, k).expect("method just registered");
-    let cm = vm.alloc_old(Kind::ClassMethod, 0);
-    // SAFETY: cm was just allocated with alloc_old (not a GC point) as a ClassMethod (WrapperObj layout)
-    // and native read before with no GC point since; the barrier follows.
-    unsafe { (*vm.payload::<WrapperObj>(cm)).func = native };
-    vm.heap.write_barrier(cm);
-    vm.add_type_attr(t, name, cm);
-}
-
-// ---- argument helpers shared by the method files ----------------------------------------------
-
-/// How many arguments (after self) a method takes, with CPython's matching error message.
-#[derive(Clone, Copy)]
-pub enum Arity {
-    /// METH_NOARGS: "list.clear() takes no arguments (1 given)"
-    NoArgs,
-    /// METH_O: "list.append() takes exactly one argument (0 given)"
-    One,
-    /// Argument clinic positional range: "pop expected at most 1 argument, got 2"
-    Range(usize, usize),
-}
-
-/// Checks a method call of `tname.mname`: self (argument 0) is one of `kinds`, no keyword arguments,
-/// and the argument count matches `arity`. Returns the number of arguments after self.
-pub fn check_method(
-    vm: &mut Vm,
-    a: &Args,
-    tname: &str,
-    mname: &str,
-    kinds: &[Kind],
-    arity: Arity,
-) -> PyResult<usize> {
-    check_self(vm, a, tname, mname, kinds)?;
-    if !a.kwnames.is_null() && !vm.tuple_items(a.kwnames).is_empty() {
-        return Err(vm.type_error(format!("{tname}.{mname}() takes no keyword arguments")));
-    }
-    let n = a.n - 1;
-    let msg = match arity {
-        Arity::NoArgs if n != 0 => format!("{tname}.{mname}() takes no arguments ({n} given)"),
-        Arity::One if n != 1 => format!("{tname}.{mname}() takes exactly one argument ({n} given)"),
-        Arity::Range(lo, hi) => match count_error(mname, lo, hi, n) {
-            Some(msg) => msg,
-            None => return Ok(n),
-        },
-        _ => return Ok(n),
-    };
-    Err(vm.type_error(msg))
-}
-
-/// Binds the arguments after self to the parameters `names` (the first `max_pos` may be given by
-/// position, all by keyword). Returns, per parameter, the stack slot of its value if given.
-pub fn bind_params(
-    vm: &mut Vm,
-    a: &Args,
-    fname: &str,
-    names: &[&str],
-    max_pos: usize,
-) -> PyResult<Vec<Option<usize>>> {
-    let npos = vm.npos(a) - 1;
-    if npos > max_pos {
-        let msg = if max_pos == 0 {
-            format!("{fname}() takes no positional arguments")
-        } else {
-            format!(
-                "{fname}() takes at most {max_pos} positional argument{} ({npos} given)",
-                plural(max_pos)
-            )
-        };
-        return Err(vm.type_error(msg));
-    }
-    bind_keywords(vm, a, fname, names)
-}
-
-/// An index argument (int, bool or `__index__`) as i64; OverflowError for huge ints.
-pub fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    if let Some(i) = vm.to_i64(v) {
-        return Ok(i);
-    }
-    if vm.is(v, Kind::BigInt) {
-        return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
-    }
-    if vm.is(v, Kind::Instance) {
-        if let Some(f) = vm.special(v, "__index__") {
-            let r = vm.call(f, &[v])?;
-            if vm.is_int(r) {
-                return index_arg(vm, r);
-            }
-            let tn = vm.type_name(r);
-            return Err(vm.type_error(format!("__index__ returned non-int (type {tn})")));
-        }
-    }
-    let tn = vm.type_name(v);
-    Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
-}
-
-/// A start/stop argument of `index()`, clamped like a slice index.
-fn slice_index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    if let Some(i) = vm.to_i64(v) {
-        return Ok(i);
-    }
-    if let Some(b) = vm.to_bigint(v) {
-        return Ok(if b.is_negative() { i64::MIN } else { i64::MAX });
-    }
-    if vm.is(v, Kind::Instance) && vm.special(v, "__index__").is_some() {
-        return index_arg(vm, v);
-    }
-    Err(vm.type_error("slice indices must be integers or have an __index__ method"))
-}
-
-/// The `start`, `stop` arguments (`count` of them, from argument `first`) of a sequence `index()`,
-/// normalised against `len`: the half-open range of positions to search.
-pub fn slice_bounds(
-    vm: &mut Vm,
-    a: &Args,
-    first: usize,
-    count: usize,
-    len: usize,
-) -> PyResult<(usize, usize)> {
-    let norm = |i: i64| -> usize {
-        if i < 0 {
-            i.saturating_add(len as i64).max(0) as usize
-        } else {
-            i as usize
-        }
-    };
-    let lo = if count >= 1 {
-        norm(slice_index_arg(vm, vm.arg(a, first))?)
-    } else {
-        0
-    };
-    let hi = if count >= 2 {
-        norm(slice_index_arg(vm, vm.arg(a, first + 1))?)
-    } else {
-        usize::MAX
-    };
-    Ok((lo, hi.min(len)))
-}
-
-/// `a is b or a == b`, the comparison containers use (may call Python).
-pub fn same_or_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    if a == b {
-        return Ok(true);
-    }
-    vm.eq(a, b)
 }
 
 /// Raises StopIteration(value) (no argument when the value is None).

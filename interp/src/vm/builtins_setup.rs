@@ -296,6 +296,7 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("dict", "__repr__", container_repr_native);
     vm.add_method("str", "__repr__", str_repr_native);
     vm.add_method("dict", "__init__", dict_init);
+    crate::objects::install(vm);
     crate::builtins::install(vm);
 }
 

@@ -3,6 +3,7 @@
 
 use super::{PyResult, Vm};
 use crate::obj::layout::*;
+use crate::objects;
 use gc::Value;
 
 /// Normalised slice: start, stop, step, and the number of selected items.
@@ -25,12 +26,15 @@ impl Vm {
             };
         }
         if v.is_ptr() {
-            match self.kind(v) {
+            let kind = self.kind(v);
+            if let Some(f) = objects::slots(kind).len {
+                return f(self, v);
+            }
+            match kind {
                 Kind::Str => return Ok(self.str_nchars(v)),
                 Kind::Bytes => return Ok(self.bytes_of(v).len()),
                 Kind::ByteArray => return Ok(self.bytearray_mut(v).len()),
                 Kind::Tuple => return Ok(self.tuple_items(v).len()),
-                Kind::List => return Ok(self.list_len(v)),
                 Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(self.dict_len(v)),
                 Kind::Range => return Ok(self.range_len(v)? as usize),
                 Kind::Iter if self.iter_kind(v) >= 100 => {
@@ -145,7 +149,7 @@ impl Vm {
     /// Converts an index or slice subscript of a builtin sequence (may run `__index__`: a GC
     /// point) before the sequence is read, as CPython does; `o` stays rooted meanwhile and is
     /// returned re-read. `what` names the sequence in the TypeError for a bad index.
-    fn seq_key(&mut self, o: Value, k: Value, what: &str) -> PyResult<(Value, SeqKey)> {
+    pub(crate) fn seq_key(&mut self, o: Value, k: Value, what: &str) -> PyResult<(Value, SeqKey)> {
         if k.is_int() {
             return Ok((o, SeqKey::Index(k.as_int())));
         }
@@ -162,7 +166,7 @@ impl Vm {
     }
 
     /// A converted index checked against `len` (negative counts from the end).
-    fn seq_pos(&mut self, i: i64, len: usize, what: &str) -> PyResult<usize> {
+    pub(crate) fn seq_pos(&mut self, i: i64, len: usize, what: &str) -> PyResult<usize> {
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
             return Err(self.index_error(format!("{what} index out of range")));
@@ -184,33 +188,11 @@ impl Vm {
 
     /// o[k] by o's builtin type, ignoring a subclass's override (`list.__getitem__(self, k)`).
     pub fn getitem_builtin(&mut self, o: Value, k: Value) -> PyResult<Value> {
-        match self.kind(o) {
-            Kind::List => {
-                if k.is_int() {
-                    let (i, n) = (k.as_int(), self.list_len(o) as i64);
-                    let j = if i < 0 { i + n } else { i };
-                    if j >= 0 && j < n {
-                        return Ok(self.list_items(o)[j as usize]);
-                    }
-                }
-                // The key is converted first (GC point); `o` is the re-read list.
-                let (o, key) = self.seq_key(o, k, "list")?;
-                let n = self.list_len(o);
-                match key {
-                    SeqKey::Index(i) => {
-                        let i = self.seq_pos(i, n, "list")?;
-                        Ok(self.list_items(o)[i])
-                    }
-                    SeqKey::Slice(raw) => {
-                        let s = slice_adjust(raw, n);
-                        let items = self.list_items(o).to_vec();
-                        for j in 0..s.len {
-                            self.push(items[(s.start + j as i64 * s.step) as usize]);
-                        }
-                        self.new_list_from_stack(s.len)
-                    }
-                }
-            }
+        let kind = self.kind(o);
+        if let Some(f) = objects::slots(kind).getitem {
+            return f(self, o, k);
+        }
+        match kind {
             Kind::Tuple => {
                 let (o, key) = self.seq_key(o, k, "tuple")?;
                 let n = self.tuple_items(o).len();
@@ -353,25 +335,11 @@ impl Vm {
 
     /// o[k] = v by o's builtin type, ignoring a subclass's override.
     pub fn setitem_builtin(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
-        match self.kind(o) {
-            Kind::List => {
-                // o and v are rooted while the key is converted (GC point), then re-read.
-                let base = self.sp();
-                self.push(o);
-                self.push(v);
-                let r = self.seq_key(o, k, "list");
-                let (o, v) = (self.at(base), self.at(base + 1));
-                self.truncate(base);
-                match r?.1 {
-                    SeqKey::Slice(raw) => self.list_set_slice(o, raw, v),
-                    SeqKey::Index(i) => {
-                        let n = self.list_len(o);
-                        let i = self.seq_pos(i, n, "list assignment")?;
-                        self.list_set(o, i, v);
-                        Ok(())
-                    }
-                }
-            }
+        let kind = self.kind(o);
+        if let Some(f) = objects::slots(kind).setitem {
+            return f(self, o, k, v);
+        }
+        match kind {
             Kind::Dict => self.dict_set(o, k, v),
             Kind::ByteArray => {
                 let base = self.sp();
@@ -451,46 +419,6 @@ impl Vm {
         Ok(())
     }
 
-    /// l[slice] = v, the slice already converted (CPython converts it before reading v).
-    fn list_set_slice(&mut self, l: Value, raw: SliceRaw, v: Value) -> PyResult<()> {
-        let base = self.sp();
-        self.push(l);
-        let newl = self.to_list(v)?;
-        self.push(newl);
-        // The length is read after to_list, which may have run Python that resized the list.
-        let n = self.list_len(self.at(base));
-        let s = slice_adjust(raw, n);
-        let new_items: Vec<Value> = self.list_items(self.at(base + 1)).to_vec();
-        let old: Vec<Value> = self.list_items(self.at(base)).to_vec();
-        if s.step == 1 {
-            let (st, en) = (s.start as usize, (s.start as usize + s.len));
-            let mut out = Vec::with_capacity(old.len() - s.len + new_items.len());
-            out.extend_from_slice(&old[..st]);
-            out.extend_from_slice(&new_items);
-            out.extend_from_slice(&old[en..]);
-            let cnt = out.len();
-            self.truncate(base + 1);
-            self.roots.stack.extend_from_slice(&out);
-            let r = self.list_replace_from_stack(base, cnt);
-            self.truncate(base);
-            return r;
-        }
-        if new_items.len() != s.len {
-            self.truncate(base);
-            return Err(self.value_error(format!(
-                "attempt to assign sequence of size {} to extended slice of size {}",
-                new_items.len(),
-                s.len
-            )));
-        }
-        let l = self.at(base);
-        for (j, v) in new_items.iter().enumerate() {
-            self.list_set(l, (s.start + j as i64 * s.step) as usize, *v);
-        }
-        self.truncate(base);
-        Ok(())
-    }
-
     /// del o[k]
     pub fn delitem(&mut self, o: Value, k: Value) -> PyResult<()> {
         if !o.is_ptr() {
@@ -506,36 +434,11 @@ impl Vm {
 
     /// del o[k] by o's builtin type, ignoring a subclass's override.
     pub fn delitem_builtin(&mut self, o: Value, k: Value) -> PyResult<()> {
-        match self.kind(o) {
-            Kind::List => {
-                // Convert the key first (GC point), then read the list's items.
-                let (o, key) = self.seq_key(o, k, "list")?;
-                let n = self.list_len(o);
-                let mut items = self.list_items(o).to_vec();
-                match key {
-                    SeqKey::Slice(raw) => {
-                        let s = slice_adjust(raw, n);
-                        let mut del: Vec<usize> = (0..s.len)
-                            .map(|j| (s.start + j as i64 * s.step) as usize)
-                            .collect();
-                        del.sort_unstable();
-                        for i in del.into_iter().rev() {
-                            items.remove(i);
-                        }
-                    }
-                    SeqKey::Index(i) => {
-                        let i = self.seq_pos(i, n, "list assignment")?;
-                        items.remove(i);
-                    }
-                }
-                let cnt = items.len();
-                let base = self.sp();
-                self.push(o);
-                self.roots.stack.extend_from_slice(&items);
-                let r = self.list_replace_from_stack(base, cnt);
-                self.truncate(base);
-                r
-            }
+        let kind = self.kind(o);
+        if let Some(f) = objects::slots(kind).delitem {
+            return f(self, o, k);
+        }
+        match kind {
             Kind::Dict => {
                 // k is rooted across the lookup (GC point) for the KeyError.
                 let base = self.sp();
@@ -592,7 +495,11 @@ impl Vm {
             return self.truthy(r);
         }
         if container.is_ptr() {
-            match self.kind(container) {
+            let kind = self.kind(container);
+            if let Some(f) = objects::slots(kind).contains {
+                return f(self, container, item);
+            }
+            match kind {
                 Kind::Str => {
                     if !self.is(item, Kind::Str) {
                         let tn = self.type_name(item);
@@ -649,18 +556,14 @@ impl Vm {
                         return Ok(off % step == 0 && off / step >= 0 && off / step < len);
                     }
                 }
-                Kind::List | Kind::Tuple => {
+                Kind::Tuple => {
                     let base = self.sp();
                     self.push(container);
                     self.push(item);
                     let mut i = 0;
                     let r = loop {
                         let c = self.at(base);
-                        let items = if self.is(c, Kind::List) {
-                            self.list_items(c)
-                        } else {
-                            self.tuple_items(c)
-                        };
+                        let items = self.tuple_items(c);
                         if i >= items.len() {
                             break Ok(false);
                         }
@@ -812,7 +715,7 @@ pub struct SliceRaw {
 
 /// A converted subscript of a builtin sequence.
 #[derive(Clone, Copy, Debug)]
-enum SeqKey {
+pub(crate) enum SeqKey {
     Index(i64),
     Slice(SliceRaw),
 }

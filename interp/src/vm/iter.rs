@@ -7,6 +7,7 @@
 
 use super::{PyResult, Vm};
 use crate::obj::layout::*;
+use crate::objects;
 use gc::Value;
 
 pub const IT_LIST: u64 = 1;
@@ -70,8 +71,11 @@ impl Vm {
         if let Some(f) = self.subclass_override(v, "__iter__") {
             return self.call(f, &[v]);
         }
-        match self.kind(v) {
-            Kind::List => self.new_iter(IT_LIST, v, Value::NULL, 0, 0),
+        let kind = self.kind(v);
+        if let Some(f) = objects::slots(kind).iter {
+            return f(self, v);
+        }
+        match kind {
             Kind::Tuple => self.new_iter(IT_TUPLE, v, Value::NULL, 0, 0),
             Kind::Str => self.new_iter(IT_STR, v, Value::NULL, 0, 0),
             Kind::Bytes => self.new_iter(IT_BYTES, v, Value::NULL, 0, 0),

@@ -7,6 +7,7 @@
 use super::{PyResult, Vm};
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::*;
+use crate::objects;
 use gc::Value;
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -136,7 +137,11 @@ impl Vm {
         if v.is_int() {
             return Ok(v.as_int() != 0);
         }
-        match self.kind(v) {
+        let kind = self.kind(v);
+        if let Some(f) = objects::slots(kind).truthy {
+            return f(self, v);
+        }
+        match kind {
             Kind::Bool => Ok(self.obj::<BoolObj>(v).value != 0),
             Kind::NoneType => Ok(false),
             Kind::Float => Ok(self.float_val(v) != 0.0),
@@ -144,7 +149,6 @@ impl Vm {
             Kind::Str => Ok(self.obj::<StrObj>(v).len != 0),
             Kind::Bytes => Ok(self.obj::<BytesObj>(v).len != 0),
             Kind::Tuple => Ok(self.obj::<TupleObj>(v).len != 0),
-            Kind::List => Ok(self.list_len(v) != 0),
             Kind::Dict | Kind::Set | Kind::FrozenSet => Ok(self.dict_len(v) != 0),
             Kind::ByteArray => Ok(!self.bytearray_mut(v).is_empty()),
             Kind::Range => Ok(self.range_len(v)? != 0),
@@ -203,7 +207,11 @@ impl Vm {
         if v.is_int() {
             return Ok(hash_i64(v.as_int()));
         }
-        match self.kind(v) {
+        let kind = self.kind(v);
+        if let Some(f) = objects::slots(kind).hash {
+            return f(self, v);
+        }
+        match kind {
             Kind::Str => Ok(self.str_hash(v)),
             Kind::Bool => Ok(self.obj::<BoolObj>(v).value as i64),
             Kind::BigInt => Ok(hash_bigint(&self.obj::<BigIntObj>(v).n)),

@@ -4,6 +4,7 @@
 
 use super::{PyResult, Vm};
 use crate::obj::layout::*;
+use crate::objects;
 use gc::Value;
 use std::io::Write;
 
@@ -148,7 +149,11 @@ impl Vm {
             }
             return Ok(self.str_of(r).to_string());
         }
-        match self.kind(v) {
+        let kind = self.kind(v);
+        if let Some(f) = objects::slots(kind).repr {
+            return f(self, v);
+        }
+        match kind {
             Kind::Str => Ok(str_repr(self.str_of(v))),
             Kind::NoneType => Ok("None".into()),
             Kind::Bool => Ok(if self.obj::<BoolObj>(v).value != 0 {
@@ -165,7 +170,7 @@ impl Vm {
             )),
             Kind::Ellipsis => Ok("Ellipsis".into()),
             Kind::NotImplemented => Ok("NotImplemented".into()),
-            Kind::List | Kind::Dict if self.subclass_override(v, "__repr__").is_some() => {
+            Kind::Dict if self.subclass_override(v, "__repr__").is_some() => {
                 let f = self.subclass_override(v, "__repr__").unwrap();
                 let r = self.call(f, &[v])?;
                 if !self.is(r, Kind::Str) {
@@ -173,9 +178,7 @@ impl Vm {
                 }
                 Ok(self.str_of(r).to_string())
             }
-            Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet => {
-                self.container_repr(v)
-            }
+            Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet => self.container_repr(v),
             Kind::Range => {
                 let p = self.obj::<RangeObj>(v);
                 let (a, b, c) = (p.start, p.stop, p.step);

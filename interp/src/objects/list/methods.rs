@@ -1,12 +1,13 @@
 //! The methods of `list`: append, extend, insert, pop, remove, index, count, clear, copy, reverse and
-//! sort (the merge sort lives in `sort.rs`). `len`, `in`, iteration and subscription are VM operations.
+//! sort (the merge sort lives in `sort.rs`), and the explicit dunders (`list.__getitem__(self, i)`).
+//! `insert`, `pop(i)` and `remove` move the tail with one memmove (`storage.rs`), as CPython does.
 //!
 //! Every native re-reads its arguments from the value stack (`vm.arg`) after a GC point; the list itself
 //! is argument 0, so `a.base` is the stack slot the list helpers (`list_reserve`...) want.
 
-use super::misc_methods::{check_method, index_arg, same_or_eq, slice_bounds, Arity};
 use super::sort::sort_list_slot;
 use crate::obj::layout::Kind;
+use crate::objects::args::{check_method, index_arg, same_or_eq, slice_bounds, Arity};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -72,25 +73,8 @@ fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (l, v) = (vm.arg(&a, 0), vm.arg(&a, 2));
     let n = vm.list_len(l) as i64;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-    let items: Vec<Value> = vm.list_items(l).to_vec();
-    // No GC point below: shift the tail right by one, then store.
-    let _no_gc = gc::NoGcScope::new();
-    vm.list_push_reserved(l, v);
-    for j in (at + 1..=items.len()).rev() {
-        vm.list_set(l, j, items[j - 1]);
-    }
-    vm.list_set(l, at, v);
+    vm.list_insert_reserved(l, at, v);
     Ok(vm.none())
-}
-
-/// Removes item `i` (in range) of list `l` without a GC point.
-fn delete_at(vm: &mut Vm, l: Value, i: usize) {
-    let _no_gc = gc::NoGcScope::new();
-    let items: Vec<Value> = vm.list_items(l).to_vec();
-    for j in i..items.len() - 1 {
-        vm.list_set(l, j, items[j + 1]);
-    }
-    vm.list_set_len(l, items.len() - 1);
 }
 
 fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -110,7 +94,7 @@ fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.index_error("pop index out of range"));
     }
     let v = vm.list_items(l)[j as usize];
-    delete_at(vm, l, j as usize);
+    vm.list_delete_range(l, j as usize, 1);
     Ok(v)
 }
 
@@ -136,7 +120,7 @@ fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     match find(vm, &a, 0, usize::MAX)? {
         Some(i) => {
             let l = vm.arg(&a, 0);
-            delete_at(vm, l, i);
+            vm.list_delete_range(l, i, 1);
             Ok(vm.none())
         }
         None => Err(vm.value_error("list.remove(x): x not in list")),

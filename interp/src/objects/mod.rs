@@ -1,0 +1,232 @@
+//! The object layer: one module per builtin type, and the type table through which the VM's generic
+//! operations reach them.
+//!
+//! A type module (`list/`, `str/`, ...) is the one home of everything about its type: its storage
+//! accessors, its slots (the behaviour the VM's generic operations dispatch to), its methods and
+//! constructor, its iterator. It exports a `pub static SLOTS: TypeSlots` and a `pub fn install(vm)`
+//! registering its methods; `TABLE` below lists every kind's slots in `Kind` order.
+//!
+//! Dispatch: a generic operation (`Vm::getitem`, `len`, `contains`, `repr_string`, `hash`, `truthy`,
+//! `get_iter`...) first honours a Python subclass's override (`subclass_override`), then calls the
+//! kind's slot if it has one, then falls back to the generic protocol (`__getitem__` looked up on the
+//! type, iteration for `in`, ...). Hot paths (a small-int list index in the eval loop, str hashing in
+//! dicts) stay inline in the VM where the profile says they matter; a slot is the complete answer for
+//! its kind, so a fast path may only ever be a shortcut of it.
+//!
+//! GC contract of every slot: arguments arrive unrooted (the slot roots what it needs across GC points,
+//! exactly as the `Vm` methods of the same name) and results are fresh values.
+//!
+//! Adding a builtin type: see `ARCHITECTURE.md` ("Adding a builtin type").
+
+pub mod args;
+pub mod list;
+
+use crate::bytecode::{BinOp, CmpOp};
+use crate::obj::layout::{Kind, NKINDS};
+use crate::vm::{PyResult, Vm};
+use gc::Value;
+
+/// `len(o)`.
+pub type LenFn = fn(&mut Vm, Value) -> PyResult<usize>;
+/// `o[k]`.
+pub type ItemFn = fn(&mut Vm, Value, Value) -> PyResult<Value>;
+/// `o[k] = v`.
+pub type SetItemFn = fn(&mut Vm, Value, Value, Value) -> PyResult<()>;
+/// `del o[k]`.
+pub type DelItemFn = fn(&mut Vm, Value, Value) -> PyResult<()>;
+/// `item in o` (o first).
+pub type ContainsFn = fn(&mut Vm, Value, Value) -> PyResult<bool>;
+/// `repr(o)` / `str(o)` as a Rust string.
+pub type ReprFn = fn(&mut Vm, Value) -> PyResult<String>;
+/// `iter(o)`.
+pub type IterFn = fn(&mut Vm, Value) -> PyResult<Value>;
+/// `next(it)`: `None` when exhausted (no StopIteration object is made for builtin iterators).
+pub type NextFn = fn(&mut Vm, Value) -> PyResult<Option<Value>>;
+/// `hash(o)`.
+pub type HashFn = fn(&mut Vm, Value) -> PyResult<i64>;
+/// `bool(o)`.
+pub type BoolFn = fn(&mut Vm, Value) -> PyResult<bool>;
+/// `a OP b` for a binary operator with `a` (or, reflected, `b`) of this kind: `Some(result)`, or
+/// `None` for NotImplemented.
+pub type BinopFn = fn(&mut Vm, Value, Value, BinOp) -> PyResult<Option<Value>>;
+/// `o(*args)`: the callee and its arguments are on the value stack as for any native call.
+pub type CallFn = fn(&mut Vm, Value, crate::vm::Args) -> PyResult<Value>;
+/// `o.name` for kinds with their own attribute rules: `Some(value)`, or `None` to fall back to the
+/// generic type lookup.
+pub type GetattrFn = fn(&mut Vm, Value, Value) -> PyResult<Option<Value>>;
+/// `a OP b` with `a` of this kind: `Some(result)`, or `None` when the kind has no answer for this
+/// operand (the VM then tries the reflected operation and the Python-level dunders).
+pub type CompareFn = fn(&mut Vm, Value, Value, CmpOp) -> PyResult<Option<Value>>;
+
+/// The behaviour of one builtin kind. A `None` slot means "use the generic protocol".
+pub struct TypeSlots {
+    /// The Python type name (`type(o).__name__`).
+    pub name: &'static str,
+    pub len: Option<LenFn>,
+    pub getitem: Option<ItemFn>,
+    pub setitem: Option<SetItemFn>,
+    pub delitem: Option<DelItemFn>,
+    pub contains: Option<ContainsFn>,
+    pub iter: Option<IterFn>,
+    pub next: Option<NextFn>,
+    pub repr: Option<ReprFn>,
+    pub str: Option<ReprFn>,
+    pub hash: Option<HashFn>,
+    pub truthy: Option<BoolFn>,
+    pub richcompare: Option<CompareFn>,
+    pub binop: Option<BinopFn>,
+    pub call: Option<CallFn>,
+    pub getattr: Option<GetattrFn>,
+    /// Registers the type's methods and constructor on its type object (bootstrap, once).
+    pub install: Option<fn(&mut Vm)>,
+}
+
+impl TypeSlots {
+    /// No behaviour of its own: a starting point for `TypeSlots { name, ..TypeSlots::EMPTY }`.
+    pub const EMPTY: TypeSlots = TypeSlots {
+        name: "",
+        len: None,
+        getitem: None,
+        setitem: None,
+        delitem: None,
+        contains: None,
+        iter: None,
+        next: None,
+        repr: None,
+        str: None,
+        hash: None,
+        truthy: None,
+        richcompare: None,
+        binop: None,
+        call: None,
+        getattr: None,
+        install: None,
+    };
+
+    /// A kind whose behaviour still lives in the VM's generic code (not yet given its own module).
+    const fn legacy(name: &'static str) -> TypeSlots {
+        TypeSlots {
+            name,
+            ..TypeSlots::EMPTY
+        }
+    }
+}
+
+static NONE: TypeSlots = TypeSlots::legacy("NoneType");
+static BOOL: TypeSlots = TypeSlots::legacy("bool");
+static INT: TypeSlots = TypeSlots::legacy("int");
+static FLOAT: TypeSlots = TypeSlots::legacy("float");
+static STR: TypeSlots = TypeSlots::legacy("str");
+static BYTES: TypeSlots = TypeSlots::legacy("bytes");
+static BYTEARRAY: TypeSlots = TypeSlots::legacy("bytearray");
+static TUPLE: TypeSlots = TypeSlots::legacy("tuple");
+static VALUEARRAY: TypeSlots = TypeSlots::legacy("valuearray");
+static DICT: TypeSlots = TypeSlots::legacy("dict");
+static SET: TypeSlots = TypeSlots::legacy("set");
+static FROZENSET: TypeSlots = TypeSlots::legacy("frozenset");
+static RANGE: TypeSlots = TypeSlots::legacy("range");
+static SLICE: TypeSlots = TypeSlots::legacy("slice");
+static FUNCTION: TypeSlots = TypeSlots::legacy("function");
+static NATIVE: TypeSlots = TypeSlots::legacy("builtin_function_or_method");
+static BOUND_METHOD: TypeSlots = TypeSlots::legacy("method");
+static CODE: TypeSlots = TypeSlots::legacy("code");
+static CELL: TypeSlots = TypeSlots::legacy("cell");
+static TYPE: TypeSlots = TypeSlots::legacy("type");
+static INSTANCE: TypeSlots = TypeSlots::legacy("object");
+static MODULE: TypeSlots = TypeSlots::legacy("module");
+static GENERATOR: TypeSlots = TypeSlots::legacy("generator");
+static ITER: TypeSlots = TypeSlots::legacy("iterator");
+static PROPERTY: TypeSlots = TypeSlots::legacy("property");
+static STATICMETHOD: TypeSlots = TypeSlots::legacy("staticmethod");
+static CLASSMETHOD: TypeSlots = TypeSlots::legacy("classmethod");
+static SUPER: TypeSlots = TypeSlots::legacy("super");
+static ELLIPSIS: TypeSlots = TypeSlots::legacy("ellipsis");
+static NOT_IMPLEMENTED: TypeSlots = TypeSlots::legacy("NotImplementedType");
+static FOREIGN: TypeSlots = TypeSlots::legacy("cdata");
+
+/// Every kind's slots, in `Kind` order (checked by `table_is_in_kind_order`).
+static TABLE: [&TypeSlots; NKINDS] = [
+    &NONE,
+    &BOOL,
+    &INT,
+    &FLOAT,
+    &STR,
+    &BYTES,
+    &BYTEARRAY,
+    &TUPLE,
+    &list::SLOTS,
+    &VALUEARRAY,
+    &DICT,
+    &SET,
+    &FROZENSET,
+    &RANGE,
+    &SLICE,
+    &FUNCTION,
+    &NATIVE,
+    &BOUND_METHOD,
+    &CODE,
+    &CELL,
+    &TYPE,
+    &INSTANCE,
+    &MODULE,
+    &GENERATOR,
+    &ITER,
+    &PROPERTY,
+    &STATICMETHOD,
+    &CLASSMETHOD,
+    &SUPER,
+    &ELLIPSIS,
+    &NOT_IMPLEMENTED,
+    &FOREIGN,
+];
+
+/// The slots of kind `k`.
+#[inline(always)]
+pub fn slots(k: Kind) -> &'static TypeSlots {
+    TABLE[k as usize]
+}
+
+/// Registers every type's methods (bootstrap, after the type objects exist).
+pub fn install(vm: &mut Vm) {
+    for t in TABLE.iter() {
+        if let Some(f) = t.install {
+            f(vm);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table is indexed by `Kind`: each entry must name the kind at its index (the heap registers
+    /// the kinds under the same names).
+    #[test]
+    fn table_is_in_kind_order() {
+        let kinds = [
+            (Kind::NoneType, "NoneType"),
+            (Kind::Bool, "bool"),
+            (Kind::BigInt, "int"),
+            (Kind::Float, "float"),
+            (Kind::Str, "str"),
+            (Kind::Bytes, "bytes"),
+            (Kind::ByteArray, "bytearray"),
+            (Kind::Tuple, "tuple"),
+            (Kind::List, "list"),
+            (Kind::Dict, "dict"),
+            (Kind::Set, "set"),
+            (Kind::FrozenSet, "frozenset"),
+            (Kind::Range, "range"),
+            (Kind::Slice, "slice"),
+            (Kind::Function, "function"),
+            (Kind::Type, "type"),
+            (Kind::Module, "module"),
+            (Kind::Generator, "generator"),
+            (Kind::Foreign, "cdata"),
+        ];
+        for (k, name) in kinds {
+            assert_eq!(slots(k).name, name, "{k:?}");
+        }
+        assert_eq!(TABLE.len(), NKINDS);
+    }
+}
