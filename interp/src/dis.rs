@@ -1,7 +1,11 @@
 //! The disassembler behind `minipy --dis`: a listing in the style of Python's `dis` for a code unit and,
 //! recursively, for the code units among its constants.
+//!
+//! Nothing here knows individual opcodes: names, which arguments are jump targets and how an argument
+//! is printed all come from the opcode table (`bytecode/opcodes.rs`) through `Op::name`, `Op::is_jump`
+//! and `Op::operand`. The listing format is pinned by the golden files in `interp/tests/dis/`.
 
-use crate::bytecode::{BinOp, CmpOp, CodeUnit, Const, Op, UnaryOp};
+use crate::bytecode::{BinOp, CmpOp, CodeUnit, Const, Op, Operand, UnaryOp};
 use std::fmt::Write;
 
 /// Renders a code unit and, recursively, the code units among its constants.
@@ -16,7 +20,7 @@ fn render(code: &CodeUnit, out: &mut String) {
     let targets: Vec<u32> = code
         .code
         .iter()
-        .filter(|i| crate::compiler::is_jump(i.op))
+        .filter(|i| i.op.is_jump())
         .map(|i| i.arg)
         .collect();
     let mut last_line = None;
@@ -37,8 +41,9 @@ fn render(code: &CodeUnit, out: &mut String) {
             "  "
         };
         let name = op_name(ins.op);
-        let meaning = arg_meaning(code, ins.op, ins.arg);
-        let has_arg = has_arg(ins.op);
+        let operand = ins.op.operand();
+        let meaning = arg_meaning(code, operand, ins.arg);
+        let has_arg = operand != Operand::None;
         let _ = match (has_arg, meaning) {
             (false, _) => writeln!(out, "{line_col:<4} {mark}{pc:>6} {name}"),
             (true, Some(m)) => writeln!(
@@ -123,9 +128,8 @@ fn header(code: &CodeUnit, out: &mut String) {
 
 /// CPython-style opcode name: `LoadFast` -> `LOAD_FAST`.
 pub fn op_name(op: Op) -> String {
-    let dbg = format!("{op:?}");
     let mut s = String::new();
-    for (i, ch) in dbg.chars().enumerate() {
+    for (i, ch) in op.name().chars().enumerate() {
         if ch.is_ascii_uppercase() && i > 0 {
             s.push('_');
         }
@@ -134,45 +138,14 @@ pub fn op_name(op: Op) -> String {
     s
 }
 
-fn has_arg(op: Op) -> bool {
-    !matches!(
-        op,
-        Op::Nop
-            | Op::Pop
-            | Op::Dup
-            | Op::Dup2
-            | Op::Rot2
-            | Op::Rot3
-            | Op::Rot4
-            | Op::Subscript
-            | Op::StoreSubscr
-            | Op::DeleteSubscr
-            | Op::ListToTuple
-            | Op::GetIter
-            | Op::ReturnValue
-            | Op::LoadBuildClass
-            | Op::YieldValue
-            | Op::GetYieldFromIter
-            | Op::YieldFrom
-            | Op::PopBlock
-            | Op::PopExcept
-            | Op::Reraise
-            | Op::CheckExcMatch
-            | Op::WithExceptStart
-            | Op::LoadAssertionError
-            | Op::ImportStar
-            | Op::PrintExpr
-            | Op::SetupAnnotations
-    )
-}
-
 fn get(v: &[String], i: u32) -> String {
     v.get(i as usize)
         .cloned()
         .unwrap_or_else(|| format!("<bad index {i}>"))
 }
 
-fn arg_meaning(code: &CodeUnit, op: Op, arg: u32) -> Option<String> {
+/// The argument's meaning in parentheses after its value, or `None` when the value says it all.
+fn arg_meaning(code: &CodeUnit, operand: Operand, arg: u32) -> Option<String> {
     let cell_name = |i: u32| {
         let i = i as usize;
         if i < code.cellvars.len() {
@@ -184,43 +157,30 @@ fn arg_meaning(code: &CodeUnit, op: Op, arg: u32) -> Option<String> {
                 .unwrap_or_else(|| format!("<bad cell {i}>"))
         }
     };
-    Some(match op {
-        Op::LoadConst => code
+    // An out-of-range operator is printed, not decoded with `from_arg` (which panics): `dis` is a
+    // debugging tool and must show corrupt bytecode rather than die on it.
+    let symbol =
+        |s: Result<&str, u32>| s.map_or_else(|arg| format!("<bad op {arg}>"), str::to_string);
+    Some(match operand {
+        Operand::None | Operand::Count | Operand::Depth => return None,
+        Operand::Const => code
             .consts
             .get(arg as usize)
             .map_or_else(|| format!("<bad const {arg}>"), const_repr),
-        Op::LoadFast | Op::StoreFast | Op::DeleteFast => get(&code.varnames, arg),
-        Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref => {
-            cell_name(arg)
-        }
-        Op::LoadGlobal
-        | Op::StoreGlobal
-        | Op::DeleteGlobal
-        | Op::LoadName
-        | Op::StoreName
-        | Op::DeleteName
-        | Op::LoadAttr
-        | Op::StoreAttr
-        | Op::DeleteAttr
-        | Op::LoadMethod
-        | Op::ImportName
-        | Op::ImportFrom => get(&code.names, arg),
-        Op::BinaryOp => binop_symbol(arg, false),
-        Op::InplaceOp => binop_symbol(arg, true),
-        Op::UnaryOp => unary_symbol(arg),
-        Op::CompareOp => cmp_symbol(arg),
-        Op::IsOp => (if arg == 1 { "is not" } else { "is" }).to_string(),
-        Op::ContainsOp => (if arg == 1 { "not in" } else { "in" }).to_string(),
-        Op::Jump
-        | Op::PopJumpIfFalse
-        | Op::PopJumpIfTrue
-        | Op::JumpIfFalseOrPop
-        | Op::JumpIfTrueOrPop
-        | Op::ForIter
-        | Op::SetupExcept
-        | Op::SetupFinally
-        | Op::BeforeWith => format!("to {arg}"),
-        Op::FormatValue => {
+        Operand::Local => get(&code.varnames, arg),
+        Operand::Cell => cell_name(arg),
+        Operand::Name => get(&code.names, arg),
+        Operand::BinOp => symbol(BinOp::try_from(arg).map(BinOp::symbol)),
+        Operand::InplaceOp => BinOp::try_from(arg).map_or_else(
+            |arg| format!("<bad op {arg}>"),
+            |op| format!("{}=", op.symbol()),
+        ),
+        Operand::UnaryOp => symbol(UnaryOp::try_from(arg).map(UnaryOp::symbol)),
+        Operand::CmpOp => symbol(CmpOp::try_from(arg).map(CmpOp::symbol)),
+        Operand::IsNot => (if arg == 1 { "is not" } else { "is" }).to_string(),
+        Operand::NotIn => (if arg == 1 { "not in" } else { "in" }).to_string(),
+        Operand::Jump => format!("to {arg}"),
+        Operand::FormatFlags => {
             let conv = ["", "str", "repr", "ascii"][(arg & 3) as usize];
             match (conv, arg & 4 != 0) {
                 ("", false) => return None,
@@ -229,7 +189,7 @@ fn arg_meaning(code: &CodeUnit, op: Op, arg: u32) -> Option<String> {
                 (c, true) => format!("{c}, with format"),
             }
         }
-        Op::MakeFunction => {
+        Operand::FunctionFlags => {
             let mut parts = Vec::new();
             for (bit, name) in [(1, "defaults"), (2, "kwdefaults"), (8, "closure")] {
                 if arg & bit != 0 {
@@ -241,64 +201,15 @@ fn arg_meaning(code: &CodeUnit, op: Op, arg: u32) -> Option<String> {
             }
             parts.join(", ")
         }
-        Op::CallEx if arg & 1 != 0 => "with kwargs".to_string(),
-        Op::UnpackEx => format!("{} before, {} after", arg & 0xff, arg >> 8),
-        Op::RaiseVarargs => match arg {
+        Operand::CallExFlags if arg & 1 != 0 => "with kwargs".to_string(),
+        Operand::CallExFlags => return None,
+        Operand::UnpackCounts => format!("{} before, {} after", arg & 0xff, arg >> 8),
+        Operand::RaiseForm => match arg {
             0 => "reraise".to_string(),
             1 => "exception".to_string(),
             _ => "exception from cause".to_string(),
         },
-        _ => return None,
     })
-}
-
-fn binop_symbol(arg: u32, inplace: bool) -> String {
-    const OPS: [(BinOp, &str); 13] = [
-        (BinOp::Add, "+"),
-        (BinOp::Sub, "-"),
-        (BinOp::Mul, "*"),
-        (BinOp::TrueDiv, "/"),
-        (BinOp::FloorDiv, "//"),
-        (BinOp::Mod, "%"),
-        (BinOp::Pow, "**"),
-        (BinOp::LShift, "<<"),
-        (BinOp::RShift, ">>"),
-        (BinOp::And, "&"),
-        (BinOp::Or, "|"),
-        (BinOp::Xor, "^"),
-        (BinOp::MatMul, "@"),
-    ];
-    match OPS.iter().find(|(op, _)| *op as u32 == arg) {
-        Some((_, s)) if inplace => format!("{s}="),
-        Some((_, s)) => s.to_string(),
-        None => format!("<bad op {arg}>"),
-    }
-}
-
-fn unary_symbol(arg: u32) -> String {
-    const OPS: [(UnaryOp, &str); 4] = [
-        (UnaryOp::Neg, "-"),
-        (UnaryOp::Pos, "+"),
-        (UnaryOp::Not, "not"),
-        (UnaryOp::Invert, "~"),
-    ];
-    OPS.iter()
-        .find(|(op, _)| *op as u32 == arg)
-        .map_or_else(|| format!("<bad op {arg}>"), |(_, s)| s.to_string())
-}
-
-fn cmp_symbol(arg: u32) -> String {
-    const OPS: [(CmpOp, &str); 6] = [
-        (CmpOp::Lt, "<"),
-        (CmpOp::Le, "<="),
-        (CmpOp::Eq, "=="),
-        (CmpOp::Ne, "!="),
-        (CmpOp::Gt, ">"),
-        (CmpOp::Ge, ">="),
-    ];
-    OPS.iter()
-        .find(|(op, _)| *op as u32 == arg)
-        .map_or_else(|| format!("<bad op {arg}>"), |(_, s)| s.to_string())
 }
 
 /// Python `repr` of a constant.

@@ -1,7 +1,7 @@
 //! Code builder for one code unit: instructions with symbolic jump labels, constant and name pools,
 //! local/cell/free variable tables and the line table; `finish` patches jumps and computes the stack size.
 
-use super::stackdepth::{is_jump, max_stack_depth};
+use super::stackdepth::max_stack_depth;
 use crate::bytecode::{CodeKind, CodeUnit, Const, Instr, Op};
 use std::collections::HashMap;
 
@@ -59,14 +59,14 @@ impl CodeBuilder {
     }
 
     pub(crate) fn emit(&mut self, op: Op, arg: u32) {
-        debug_assert!(!is_jump(op), "use emit_jump for {op:?}");
+        debug_assert!(!op.is_jump(), "use emit_jump for {op:?}");
         self.instrs.push(Instr { op, arg });
         self.lines.push(self.line);
     }
 
     /// Emits a jump (or a block setup / ForIter) whose target is `l`.
     pub(crate) fn emit_jump(&mut self, op: Op, l: Label) {
-        debug_assert!(is_jump(op));
+        debug_assert!(op.is_jump());
         self.instrs.push(Instr { op, arg: l.0 });
         self.lines.push(self.line);
     }
@@ -114,7 +114,7 @@ impl CodeBuilder {
 
     pub(crate) fn finish(mut self, meta: Meta) -> Result<CodeUnit, String> {
         for ins in self.instrs.iter_mut() {
-            if is_jump(ins.op) {
+            if ins.op.is_jump() {
                 let target = self.labels[ins.arg as usize];
                 if target == UNBOUND {
                     return Err(format!("unbound label for {:?}", ins.op));

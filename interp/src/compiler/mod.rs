@@ -16,8 +16,6 @@ mod tests;
 #[cfg(test)]
 mod tests_flow;
 
-pub use stackdepth::{is_jump, stack_effect};
-
 use crate::bytecode::{CodeKind, CodeUnit, Const, Op};
 use emit::CodeBuilder;
 use flow::FBlock;
