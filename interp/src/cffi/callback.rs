@@ -1,8 +1,8 @@
 //! `ffi.callback(cdecl, python_callable=None, error=None, onerror=None)`: a libffi closure
 //! calling Python. The callback cdata owns the closure (`Box<ffi::Callback>` in its data) and
-//! keeps the callable ([`CDataObj::callable`]) and `onerror` ([`CDataObj::onerror`]) alive. The closure's userdata is NOT an
-//! address on the moving heap: it is the handle token of the callback cdata, looked up when C
-//! calls back. C calls back only during a call into C made by this VM ([`current_vm`]); the
+//! keeps the callable ([`CDataObj::callable`]) and `onerror` ([`CDataObj::onerror`]) alive. The
+//! closure's userdata is NOT an address on the moving heap: it is the handle token of the callback
+//! cdata, looked up when C calls back. C calls back only during a call into C made by this VM ([`current_vm`]); the
 //! callback may allocate and collect: every Value it holds is on the value stack.
 
 use super::call::current_vm;

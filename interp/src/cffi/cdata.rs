@@ -201,8 +201,8 @@ pub fn view_of(vm: &Vm, v: Value) -> Option<CDataView> {
 }
 
 /// A cdata object's data (`Kind::Foreign`): the C side, and the objects it keeps alive, each in the
-/// field of its role (null when unused). The Values are GC references traced by `trace`; a store
-/// after the allocation goes through a setter below (write barrier).
+/// field of its role (null when unused). The Values are GC references, traced through `refs`; a
+/// store after the allocation goes through a setter below (write barrier).
 pub struct CDataObj {
     pub cd: CData,
     /// The object whose memory `cd.ptr` points into or whose lifetime this cdata extends: the cdata
@@ -261,23 +261,10 @@ pub fn cdata_mut(vm: &mut Vm, v: Value) -> Option<&mut CData> {
     foreign_mut::<CDataObj>(vm, v).map(|o| &mut o.cd)
 }
 
-/// The owner of cdata `v` (null if none or not a cdata).
-pub fn owner_of(vm: &Vm, v: Value) -> Value {
-    cdata_obj(vm, v).map_or(Value::NULL, |o| o.owner)
-}
-
 /// Sets the destructor of cdata `v` (null to remove it), with the write barrier.
 pub fn set_destructor(vm: &mut Vm, v: Value, d: Value) {
     if let Some(o) = foreign_mut::<CDataObj>(vm, v) {
         o.destructor = d;
-        vm.heap.write_barrier(v);
-    }
-}
-
-/// Sets the `onerror` handler of callback cdata `v`, with the write barrier.
-pub fn set_onerror(vm: &mut Vm, v: Value, f: Value) {
-    if let Some(o) = foreign_mut::<CDataObj>(vm, v) {
-        o.onerror = f;
         vm.heap.write_barrier(v);
     }
 }

@@ -78,7 +78,7 @@ fn item_info(cd: &CDataView) -> Option<(TypeId, usize, Option<usize>)> {
 
 /// Checks index `i` against cdata `cd`; returns the item address.
 fn index_addr(vm: &mut Vm, cd: &CDataView, i: i64) -> PyResult<(TypeId, *mut u8)> {
-    let Some((item, isz, len)) = item_info(&cd) else {
+    let Some((item, isz, len)) = item_info(cd) else {
         let n = cd.name();
         return Err(vm.type_error(format!("cdata of type '{n}' cannot be indexed")));
     };
@@ -137,7 +137,7 @@ fn slice_range(vm: &mut Vm, cd: &CDataView, k: Value) -> PyResult<(i64, i64)> {
     if start > stop {
         return Err(vm.index_error("slice start > stop"));
     }
-    if let Some((_, _, Some(len))) = item_info(&cd) {
+    if let Some((_, _, Some(len))) = item_info(cd) {
         if start < 0 {
             return Err(vm.index_error("negative index"));
         }

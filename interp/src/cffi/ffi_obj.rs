@@ -1,6 +1,7 @@
 //! The FFI object: `FFI()`, `cdef`, `dlopen`/`dlclose`, `errno`, and the class attributes
-//! (`NULL`, `CData`, `CType`, `buffer`, `RTLD_*`). [`FfiData::cache`] is the FFI's cache dict (ctype
-//! objects by type id, so that ctypes are unique; `init_once` results; `def_extern` callbacks).
+//! (`NULL`, `CData`, `CType`, `buffer`, `RTLD_*`). [`FfiData::cache`] is the FFI's cache dict
+//! (ctype objects by type id, so that ctypes are unique; `init_once` results; `def_extern`
+//! callbacks).
 
 use super::cdata::{self, CData, Flavor};
 use super::lib_obj::LibData;

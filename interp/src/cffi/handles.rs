@@ -1,7 +1,7 @@
 //! `ffi.new_handle(obj)` / `ffi.from_handle(p)`. The handle is a `void *` cdata whose pointer
 //! value is a token of the heap's handle table (`vm.heap.new_handle(handle_cdata)`): the table
-//! holds the handle cdata weakly, the cdata holds `obj` strongly (`CDataObj::handle_target`). The token never
-//! changes while objects move; `from_handle` validates it without dereferencing anything, so a
+//! holds the handle cdata weakly, the cdata holds `obj` strongly (`CDataObj::handle_target`). The
+//! token never changes while objects move; `from_handle` validates it without dereferencing anything, so a
 //! dead or bogus pointer raises RuntimeError instead of crashing.
 
 use super::arity;

@@ -183,11 +183,11 @@ pub fn address_of_symbol(vm: &mut Vm, ld: &LibHandle, a: &Args) -> PyResult<Valu
     let decl = ld.sh.decls.borrow().lookup(&name).cloned();
     match decl {
         Some(Decl::Function { ty, .. }) => {
-            let p = symbol(vm, &ld, &name)?;
+            let p = symbol(vm, ld, &name)?;
             cdata::new_pointer(vm, &ld.sh, ty, p as usize)
         }
         Some(Decl::Variable { ty }) => {
-            let p = symbol(vm, &ld, &name)?;
+            let p = symbol(vm, ld, &name)?;
             let pty = ld.sh.pointer_to(ty);
             cdata::new_pointer(vm, &ld.sh, pty, p as usize)
         }

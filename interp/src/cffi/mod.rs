@@ -11,7 +11,7 @@
 //!
 //! GC rules: what an object keeps alive is a named `Value` field of its struct, with one meaning
 //! (`CDataObj::owner`, `CDataObj::destructor`, `LibData::ffi_obj`...). Those fields are GC
-//! references: the collector reaches them through the struct's `ForeignData::trace` (the
+//! references: the collector reaches them through the struct's `ForeignData::refs` (the
 //! object's custom trace) and updates them when objects move. [`new_foreign`] roots them across
 //! the allocation of the object; a later store goes through a setter that applies the write
 //! barrier (`cdata::set_destructor`...). The boxed data itself never moves. [`foreign`] /
