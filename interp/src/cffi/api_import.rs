@@ -164,15 +164,20 @@ fn build_module(
     let ffi_obj = new_foreign(
         vm,
         cls,
-        Box::new(FfiData { sh: sh.clone() }),
-        d,
-        Value::NULL,
+        Box::new(FfiData {
+            sh: sh.clone(),
+            cache: d,
+        }),
     )?;
     vm.push(ffi_obj);
     let cls = class(vm, "_cffi_backend.Lib");
     let cache = vm.new_dict()?;
-    let data = LibData { sh, lib: library };
-    let lib = new_foreign(vm, cls, Box::new(data), cache, vm.at(base))?;
+    let data = LibData {
+        handle: super::lib_obj::LibHandle { sh, lib: library },
+        attr_cache: cache,
+        ffi_obj: vm.at(base),
+    };
+    let lib = new_foreign(vm, cls, Box::new(data))?;
     vm.push(lib);
     let m = vm.new_module(full)?;
     vm.push(m);

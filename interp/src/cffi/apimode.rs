@@ -119,7 +119,7 @@ const EXT_KWARGS: &[&str] = &[
 fn ffi_set_source(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "set_source", EXT_KWARGS)?;
     arity(vm, &a, "set_source", 1, 4)?;
-    let d = ffi_self(vm, &a)?;
+    let sh = ffi_self(vm, &a)?;
     let Some(name) = opt_arg(vm, &a, 1, "module_name") else {
         return Err(
             vm.type_error("set_source() missing 1 required positional argument: 'module_name'")
@@ -129,7 +129,7 @@ fn ffi_set_source(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("'module_name' must be a string"));
     }
     let name = vm.str_of(name).to_string();
-    if d.sh.api.borrow().source.is_some() {
+    if sh.api.borrow().source.is_some() {
         return Err(vm.value_error("set_source() cannot be called several times per ffi object"));
     }
     let src = match opt_arg(vm, &a, 2, "source") {
@@ -151,7 +151,7 @@ fn ffi_set_source(vm: &mut Vm, a: Args) -> PyResult<Value> {
         cfg.source_extension = str_arg(vm, v, "source_extension")?;
     }
     read_ext_kwargs(vm, &a, &mut cfg)?;
-    let mut api = d.sh.api.borrow_mut();
+    let mut api = sh.api.borrow_mut();
     api.out_of_line = src.is_none();
     api.source = Some(cfg);
     Ok(vm.none())
@@ -193,8 +193,8 @@ fn read_ext_kwargs(vm: &mut Vm, a: &Args, cfg: &mut SourceConfig) -> PyResult<()
 
 /// The recorded source, or CFFI's error when `set_source` was not called.
 fn source_of(vm: &mut Vm, a: &Args, what: &str) -> PyResult<(SourceConfig, bool)> {
-    let d = ffi_self(vm, a)?;
-    let api = d.sh.api.borrow();
+    let sh = ffi_self(vm, a)?;
+    let api = sh.api.borrow();
     match &api.source {
         Some(cfg) => Ok((cfg.clone(), api.out_of_line)),
         None => {
@@ -217,11 +217,11 @@ fn ffi_compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let d = ffi_self(vm, &a)?;
+    let sh = ffi_self(vm, &a)?;
     if out_of_line {
         let rel = format!("{}.py", cfg.module_name.replace('.', "/"));
         let path = std::path::Path::new(&tmpdir).join(rel);
-        let text = python_source(&d.sh.decls.borrow(), &cfg);
+        let text = python_source(&sh.decls.borrow(), &cfg);
         write_file(vm, &path, &text)?;
         if verbose {
             eprintln!("generating {}", path.display());
@@ -229,7 +229,7 @@ fn ffi_compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return vm.new_str(&path.to_string_lossy());
     }
     let r = {
-        let decls = d.sh.decls.borrow();
+        let decls = sh.decls.borrow();
         ffi::apimode::compile(&decls, &cfg, std::path::Path::new(&tmpdir), verbose)
     };
     let path = fr(vm, r)?;
@@ -281,8 +281,8 @@ fn ffi_emit_c_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "emit_c_code() is only for C extension modules, not for dlopen()-style pure Python modules",
         ));
     }
-    let d = ffi_self(vm, &a)?;
-    let text = ffi::apimode::generate_c(&d.sh.decls.borrow(), &cfg);
+    let sh = ffi_self(vm, &a)?;
+    let text = ffi::apimode::generate_c(&sh.decls.borrow(), &cfg);
     emit(vm, &f, &text)
 }
 
@@ -296,8 +296,8 @@ fn ffi_emit_python_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "emit_python_code() is only for dlopen()-style pure Python modules, not for C extension modules",
         ));
     }
-    let d = ffi_self(vm, &a)?;
-    let text = python_source(&d.sh.decls.borrow(), &cfg);
+    let sh = ffi_self(vm, &a)?;
+    let text = python_source(&sh.decls.borrow(), &cfg);
     emit(vm, &f, &text)
 }
 
@@ -343,7 +343,7 @@ fn python_source(d: &ffi::Declarations, cfg: &SourceConfig) -> String {
 /// `ffi.include(other_ffi)`: the other FFI's declarations become usable here.
 fn ffi_include(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "include", 2, 2)?;
-    let d = ffi_self(vm, &a)?;
+    let sh = ffi_self(vm, &a)?;
     let o = vm.arg(&a, 1);
     let Some(other) = super::foreign::<super::ffi_obj::FfiData>(vm, o) else {
         let tn = vm.type_name(o);
@@ -351,12 +351,12 @@ fn ffi_include(vm: &mut Vm, a: Args) -> PyResult<Value> {
             "ffi.include() expects an argument that is an ffi object, not {tn}"
         )));
     };
-    if Rc::ptr_eq(&d.sh, &other.sh) {
+    if Rc::ptr_eq(&sh, &other.sh) {
         return Err(vm.value_error("self.include(self)"));
     }
     let theirs = other.sh.decls.borrow().clone();
-    let r = d.sh.with_decls(|decls| decls.include(&theirs));
+    let r = sh.with_decls(|decls| decls.include(&theirs));
     fr(vm, r)?;
-    d.sh.decls_changed();
+    sh.decls_changed();
     Ok(vm.none())
 }

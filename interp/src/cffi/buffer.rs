@@ -9,16 +9,31 @@ use super::cdata::{self, cdata_of, CData, Flavor};
 use super::conv::{self, Cls};
 use super::ctype_obj::type_arg;
 use super::ffi_obj::ffi_self;
-use super::{arity, class, foreign, keep_of, new_foreign, opt_arg};
-use crate::obj::layout::{BytesObj, Kind, NativeFn, SliceObj};
+use super::{arity, class, foreign, new_foreign, opt_arg};
+use crate::obj::layout::{BytesObj, ForeignData, ForeignRefs, Kind, NativeFn, SliceObj};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::TypeKind;
 use gc::Value;
 
-/// The Rust side of a buffer object (`keep` is the cdata or object owning the memory).
-pub struct BufData {
+/// The memory a buffer object covers: plain data, copied out of the object by the methods (no
+/// borrow of the object lives across a call into the VM).
+#[derive(Clone, Copy)]
+pub struct BufMem {
     pub ptr: *mut u8,
     pub len: usize,
+}
+
+/// A buffer object's data (`Kind::Foreign`).
+pub struct BufData {
+    pub mem: BufMem,
+    /// The cdata owning the memory (kept alive while the buffer lives). A GC reference, traced.
+    pub owner: Value,
+}
+
+impl ForeignData for BufData {
+    fn refs(&mut self) -> ForeignRefs<'_> {
+        [Some(&mut self.owner), None, None, None, None]
+    }
 }
 
 pub fn install(vm: &mut Vm) {
@@ -76,22 +91,27 @@ fn buffer_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if size >= 0 {
         len = size as usize;
     }
-    new_foreign(vm, cls, Box::new(BufData { ptr, len }), c, Value::NULL)
+    let data = BufData {
+        mem: BufMem { ptr, len },
+        owner: c,
+    };
+    new_foreign(vm, cls, Box::new(data))
 }
 
-fn me(vm: &mut Vm, a: &Args) -> PyResult<&'static mut BufData> {
+/// The memory of buffer `self` (argument 0).
+fn me(vm: &mut Vm, a: &Args) -> PyResult<BufMem> {
     let v = vm.arg(a, 0);
     match foreign::<BufData>(vm, v) {
-        Some(b) => Ok(b),
+        Some(b) => Ok(b.mem),
         None => Err(vm.type_error("expected a buffer object")),
     }
 }
 
-fn contents(b: &BufData) -> Vec<u8> {
+fn contents(b: &BufMem) -> Vec<u8> {
     if b.len == 0 || b.ptr.is_null() {
         return Vec::new();
     }
-    // SAFETY: the buffer covers len bytes of memory kept alive by its owner (`keep`).
+    // SAFETY: the buffer covers len bytes of memory kept alive by its owner (`BufData::owner`).
     unsafe { std::slice::from_raw_parts(b.ptr, b.len).to_vec() }
 }
 
@@ -102,20 +122,20 @@ fn buf_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn buf_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = me(vm, &a)?;
-    let c = contents(b);
+    let c = contents(&b);
     vm.new_bytes(&c)
 }
 
 fn buf_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = me(vm, &a)?;
     let o = vm.arg(&a, 1);
-    let c = contents(b);
+    let c = contents(&b);
     if vm.is(o, Kind::Bytes) {
         let eq = vm.bytes_of(o) == c.as_slice();
         return Ok(vm.bool_val(eq));
     }
     if let Some(ob) = foreign::<BufData>(vm, o) {
-        let eq = contents(ob) == c;
+        let eq = contents(&ob.mem) == c;
         return Ok(vm.bool_val(eq));
     }
     Ok(vm.named(crate::vm::Named::NotImplemented))
@@ -203,7 +223,7 @@ fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 fn buf_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = me(vm, &a)?;
     let k = vm.arg(&a, 1);
-    let c = contents(b);
+    let c = contents(&b);
     if vm.is(k, Kind::Slice) {
         let idx = slice_of(vm, k, c.len())?;
         let out: Vec<u8> = idx.iter().map(|&i| c[i]).collect();
@@ -225,7 +245,7 @@ fn buf_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else if vm.is(v, Kind::ByteArray) {
         vm.bytearray_mut(v).clone()
     } else if let Some(ob) = foreign::<BufData>(vm, v) {
-        contents(ob)
+        contents(&ob.mem)
     } else {
         let tn = vm.type_name(v);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
@@ -268,7 +288,7 @@ fn py_buffer(vm: &mut Vm, v: Value) -> PyResult<(*mut u8, usize, bool, &'static 
         return Ok((d.as_mut_ptr(), d.len(), true, "bytearray"));
     }
     if let Some(b) = foreign::<BufData>(vm, v) {
-        return Ok((b.ptr, b.len, true, "_cffi_backend.buffer"));
+        return Ok((b.mem.ptr, b.mem.len, true, "_cffi_backend.buffer"));
     }
     let tn = vm.type_name(v);
     Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
@@ -281,8 +301,7 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
         "from_buffer",
         &["cdecl", "python_buffer", "require_writable"],
     )?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let npos = vm.npos(&a);
     let obj_i = if npos >= 3 { 2 } else { 1 };
     let Some(_) = opt_arg(vm, &a, obj_i, "python_buffer") else {
@@ -398,6 +417,5 @@ pub fn ffi_memmove(vm: &mut Vm, a: Args) -> PyResult<Value> {
         // SAFETY: the caller promises both ranges are valid (C semantics, as CFFI).
         unsafe { std::ptr::copy(sp, dp, n as usize) };
     }
-    let _ = keep_of;
     Ok(vm.none())
 }

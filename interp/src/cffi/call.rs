@@ -9,7 +9,7 @@
 //! duration of the call; the VM runs on one thread). The caller holds no `Value` across the call:
 //! everything is re-read from the value stack afterwards.
 
-use super::cdata::{cdata_of, CData};
+use super::cdata::{cdata_mut, cdata_of, CData};
 use super::conv::{self, Cls};
 use super::fast::{self, ArgConv, CallPlan};
 use super::{fr, Shared};
@@ -107,7 +107,7 @@ fn bytes_arg(vm: &Vm, v: Value, bufs: &mut ArgBuffers) -> *mut u8 {
 /// `__call__` of cdata: call the C function it points to.
 pub fn cdata_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let f = vm.arg(&a, 0);
-    let Some(cd) = cdata_of(vm, f) else {
+    let Some(cd) = cdata_mut(vm, f) else {
         return Err(vm.type_error("not a cdata"));
     };
     if a.kwnames.is_null() && !cd.ptr.is_null() {

@@ -1,15 +1,15 @@
 //! `ffi.callback(cdecl, python_callable=None, error=None, onerror=None)`: a libffi closure
 //! calling Python. The callback cdata owns the closure (`Box<ffi::Callback>` in its data) and
-//! keeps the callable (`keep`) and `onerror` (`keep2`) alive. The closure's userdata is NOT an
-//! address on the moving heap: it is the handle token of the callback cdata, looked up when C
-//! calls back. C calls back only during a call into C made by this VM ([`current_vm`]); the
+//! keeps the callable ([`CDataObj::callable`]) and `onerror` ([`CDataObj::onerror`]) alive. The
+//! closure's userdata is NOT an address on the moving heap: it is the handle token of the callback
+//! cdata, looked up when C calls back. C calls back only during a call into C made by this VM ([`current_vm`]); the
 //! callback may allocate and collect: every Value it holds is on the value stack.
 
 use super::call::current_vm;
-use super::cdata::{self, cdata_of, CData, Flavor};
+use super::cdata::{self, cdata_mut, cdata_of, CData, CDataObj, Flavor};
 use super::conv::{self, Cls};
 use super::ffi_obj::ffi_self;
-use super::{fr, keep2_of, keep_of, opt_arg, set_keep2, Shared};
+use super::{fr, opt_arg, Shared};
 use crate::obj::layout::Kind;
 use crate::vm::{Args, PyResult, Vm};
 use ffi::TypeId;
@@ -23,8 +23,7 @@ pub fn ffi_callback(vm: &mut Vm, a: Args) -> PyResult<Value> {
         "callback",
         &["cdecl", "python_callable", "error", "onerror"],
     )?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let none = vm.none();
     let Some(decl) = opt_arg(vm, &a, 1, "cdecl") else {
         return Err(vm.type_error("callback() missing 1 required positional argument: 'cdecl'"));
@@ -122,12 +121,11 @@ fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> 
     }
     let mut cd = CData::new(sh, fty, std::ptr::null_mut(), Flavor::Callback);
     cd.cb_error = err_bytes;
-    let v = cdata::wrap(vm, cd, vm.at(base))?;
+    let mut obj = CDataObj::new(cd, Value::NULL);
+    obj.callable = vm.at(base);
+    obj.onerror = vm.at(base + 2);
+    let v = cdata::wrap_obj(vm, Box::new(obj))?;
     vm.push(v);
-    let onerror = vm.at(base + 2);
-    if onerror != vm.none() {
-        set_keep2(vm, v, onerror);
-    }
     let token = vm.heap.new_handle(v);
     let r = {
         let tt = sh.tt();
@@ -135,12 +133,22 @@ fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> 
     };
     let cb = fr(vm, r)?;
     let v = vm.pop();
-    if let Some(cd) = cdata_of(vm, v) {
+    if let Some(cd) = cdata_mut(vm, v) {
         cd.ptr = cb.code_ptr() as *mut u8;
         cd.token = token;
         cd.callback = Some(cb);
     }
     Ok(v)
+}
+
+/// The Python callable of callback cdata `v` (null if `v` is not a cdata).
+fn callable_of(vm: &Vm, v: Value) -> Value {
+    cdata::cdata_obj(vm, v).map_or(Value::NULL, |o| o.callable)
+}
+
+/// The `onerror` handler of callback cdata `v` (None or null when there is none).
+fn onerror_of(vm: &Vm, v: Value) -> Value {
+    cdata::cdata_obj(vm, v).map_or(Value::NULL, |o| o.onerror)
 }
 
 /// Called by libffi when C calls the closure: runs the Python callable.
@@ -187,7 +195,7 @@ unsafe fn run_callback(vm: &mut Vm, base: usize, args: *const *const c_void, ret
     let saved_exc = vm.take_exc();
     vm.push(saved_exc);
     let fslot = vm.sp();
-    vm.push(keep_of(vm, vm.at(base)));
+    vm.push(callable_of(vm, vm.at(base)));
     let mut ok = true;
     for (i, t) in func.args.iter().enumerate() {
         // SAFETY: args holds one pointer per declared argument (the function's contract).
@@ -258,7 +266,7 @@ unsafe fn report_error(
         // and at most cb_error's length.
         unsafe { std::ptr::copy_nonoverlapping(cd.cb_error.as_ptr(), ret, n) };
     }
-    let onerror = keep2_of(vm, vm.at(base));
+    let onerror = onerror_of(vm, vm.at(base));
     if !onerror.is_null() && onerror != vm.none() {
         let e = vm.at(slot);
         let tb = match vm.getattr_str(e, "__traceback__") {
@@ -268,7 +276,7 @@ unsafe fn report_error(
                 vm.none()
             }
         };
-        let onerror = keep2_of(vm, vm.at(base));
+        let onerror = onerror_of(vm, vm.at(base));
         let e = vm.at(slot);
         let t = vm.type_of(e);
         match vm.call(onerror, &[t, e, tb]) {
@@ -297,7 +305,7 @@ unsafe fn report_error(
 fn print_ignored(vm: &mut Vm, base: usize, e: Value, converting: bool) {
     let slot = vm.sp();
     vm.push(e);
-    let f = keep_of(vm, vm.at(base));
+    let f = callable_of(vm, vm.at(base));
     let what = vm.repr_string(f).unwrap_or_else(|_| "<callback>".into());
     vm.take_exc();
     let text = vm.format_traceback(vm.at(slot));

@@ -6,9 +6,15 @@
 //! 5)`) the address of a small owned buffer holding the value. Owned memory is stored inline in
 //! the boxed `CData` when small, else calloc'd ([`Mem`]); either way it is freed by the
 //! destructor of the object owning the `CData` and never moved by the GC.
+//!
+//! A cdata object's data is a [`CDataObj`]: the `CData` (plain Rust, no GC references) plus the
+//! objects the cdata keeps alive, one named, traced `Value` field per role (owner, handle target,
+//! callback callable and onerror, destructor). References from [`cdata_of`] / [`cdata_mut`] borrow
+//! the Vm: code that calls into the VM copies the fields out first ([`CData::view`]).
 
 use super::fast::{CallPlan, ItemPlan, StructPlan};
-use super::{class, foreign, new_foreign, Shared};
+use super::{class, foreign, foreign_mut, new_foreign, Shared};
+use crate::obj::layout::{ForeignData, ForeignRefs};
 use crate::vm::{PyResult, Vm};
 use ffi::convert;
 use ffi::{PrimKind, TypeId, TypeKind, TypeTable};
@@ -24,13 +30,14 @@ pub enum Flavor {
     Owning,
     /// `p[0]` of an owning struct pointer: keeps the owner alive, prints as owning.
     CoOwning,
-    /// `ffi.new_handle(obj)`: `keep` is the object, `token` the handle.
+    /// `ffi.new_handle(obj)`: [`CDataObj::handle_target`] is the object, `token` the handle.
     Handle,
-    /// `ffi.from_buffer(obj)`: `keep` is the object.
+    /// `ffi.from_buffer(obj)`: [`CDataObj::owner`] is the object.
     FromBuffer(String),
-    /// `ffi.callback(...)`: `keep` is the callable.
+    /// `ffi.callback(...)`: [`CDataObj::callable`] and [`CDataObj::onerror`].
     Callback,
-    /// `ffi.gc(cdata, destructor)`: `keep` the original cdata, `keep2` the destructor.
+    /// `ffi.gc(cdata, destructor)`: [`CDataObj::owner`] the original cdata,
+    /// [`CDataObj::destructor`] the destructor.
     Gc,
     /// `a[i:j]`.
     Sliced,
@@ -149,30 +156,149 @@ impl CData {
     }
 }
 
-/// The CData of a value, if it is one.
-pub fn cdata_of(vm: &Vm, v: Value) -> Option<&'static mut CData> {
-    foreign::<CData>(vm, v)
+/// A copy of the plain fields of a [`CData`] that the operations read: taken out of the object so
+/// that no borrow of it lives across a call into the VM (an allocation, Python code).
+#[derive(Clone)]
+pub struct CDataView {
+    pub sh: Shared,
+    pub ty: TypeId,
+    pub ptr: *mut u8,
+    pub len: usize,
+    pub flavor: Flavor,
+    pub size: usize,
 }
 
-/// Wraps a `CData` into a new cdata object keeping `keep` alive.
-pub fn wrap(vm: &mut Vm, cd: CData, keep: Value) -> PyResult<Value> {
-    wrap_box(vm, Box::new(cd), keep)
+impl CDataView {
+    pub fn name(&self) -> String {
+        self.sh.name(self.ty)
+    }
+
+    pub fn is_pointer_kind(&self) -> bool {
+        matches!(
+            self.sh.tt().kind(self.ty),
+            TypeKind::Pointer(_) | TypeKind::Function(_)
+        )
+    }
 }
 
-/// Wraps a boxed `CData` (the box becomes the object's data: addresses inside it stay valid).
-fn wrap_box(vm: &mut Vm, cd: Box<CData>, keep: Value) -> PyResult<Value> {
+impl CData {
+    /// The plain fields, copied (see [`CDataView`]).
+    pub fn view(&self) -> CDataView {
+        CDataView {
+            sh: self.sh.clone(),
+            ty: self.ty,
+            ptr: self.ptr,
+            len: self.len,
+            flavor: self.flavor.clone(),
+            size: self.size,
+        }
+    }
+}
+
+/// The view of the cdata `v`, if it is one.
+pub fn view_of(vm: &Vm, v: Value) -> Option<CDataView> {
+    cdata_of(vm, v).map(CData::view)
+}
+
+/// A cdata object's data (`Kind::Foreign`): the C side, and the objects it keeps alive, each in the
+/// field of its role (null when unused). The Values are GC references, traced through `refs`; a
+/// store after the allocation goes through a setter below (write barrier).
+pub struct CDataObj {
+    pub cd: CData,
+    /// The object whose memory `cd.ptr` points into or whose lifetime this cdata extends: the cdata
+    /// a view / `p[0]` / slice was taken from, the `ffi.from_buffer` source, the cdata `ffi.gc`
+    /// wraps, an allocator's raw memory. `destructor` is called with it.
+    pub owner: Value,
+    /// `ffi.new_handle(x)`: x (what `ffi.from_handle` returns).
+    pub handle_target: Value,
+    /// `ffi.callback`: the Python function C calls.
+    pub callable: Value,
+    /// `ffi.callback(onerror=...)`: called when `callable` raises.
+    pub onerror: Value,
+    /// `ffi.gc` / an allocator's `free`: called once with `owner` when this cdata dies (or on
+    /// `ffi.release`); null once run.
+    pub destructor: Value,
+}
+
+impl CDataObj {
+    /// A cdata keeping only `owner` (may be null) alive.
+    pub fn new(cd: CData, owner: Value) -> CDataObj {
+        CDataObj {
+            cd,
+            owner,
+            handle_target: Value::NULL,
+            callable: Value::NULL,
+            onerror: Value::NULL,
+            destructor: Value::NULL,
+        }
+    }
+}
+
+impl ForeignData for CDataObj {
+    fn refs(&mut self) -> ForeignRefs<'_> {
+        [
+            Some(&mut self.owner),
+            Some(&mut self.handle_target),
+            Some(&mut self.callable),
+            Some(&mut self.onerror),
+            Some(&mut self.destructor),
+        ]
+    }
+}
+
+/// The cdata object data of a value, if it is one (borrows the Vm: see `cffi::foreign`).
+pub fn cdata_obj(vm: &Vm, v: Value) -> Option<&CDataObj> {
+    foreign::<CDataObj>(vm, v)
+}
+
+/// The CData of a value, if it is one (borrows the Vm: see `cffi::foreign`).
+pub fn cdata_of(vm: &Vm, v: Value) -> Option<&CData> {
+    foreign::<CDataObj>(vm, v).map(|o| &o.cd)
+}
+
+/// Mutable access to the CData of a value, if it is one.
+pub fn cdata_mut(vm: &mut Vm, v: Value) -> Option<&mut CData> {
+    foreign_mut::<CDataObj>(vm, v).map(|o| &mut o.cd)
+}
+
+/// Sets the destructor of cdata `v` (null to remove it), with the write barrier.
+pub fn set_destructor(vm: &mut Vm, v: Value, d: Value) {
+    if let Some(o) = foreign_mut::<CDataObj>(vm, v) {
+        o.destructor = d;
+        vm.heap.write_barrier(v);
+    }
+}
+
+/// Wraps a `CData` into a new cdata object keeping `owner` alive.
+pub fn wrap(vm: &mut Vm, cd: CData, owner: Value) -> PyResult<Value> {
+    wrap_obj(vm, Box::new(CDataObj::new(cd, owner)))
+}
+
+/// Wraps a boxed cdata object data (the box becomes the object's data: addresses inside it stay
+/// valid). Its Values need not be rooted (new_foreign roots them across the allocations).
+pub fn wrap_obj(vm: &mut Vm, cd: Box<CDataObj>) -> PyResult<Value> {
+    // gc-safe: a Rust box (never moves); its Values are re-read from the stack after the GC point
+    let mut cd = cd;
     let base = vm.sp();
-    vm.push(keep); // the first cdata of a class allocates the class
-    let cls = cdata_class(vm, &cd.sh);
-    let keep = vm.at(base);
+    // The first cdata of a class allocates the class: root the references meanwhile.
+    for v in cd.refs().into_iter().flatten() {
+        vm.push(*v);
+    }
+    let cls = cdata_class(vm, &cd.cd.sh);
+    for (i, v) in cd.refs().into_iter().flatten().enumerate() {
+        *v = vm.at(base + i);
+    }
     vm.truncate(base);
-    new_foreign(vm, cls, cd, keep, Value::NULL)
+    new_foreign(vm, cls, cd)
 }
 
-/// A boxed `CData` whose `ptr` is its zeroed inline memory (`size` <= the inline capacity).
-fn boxed_inline(sh: &Shared, ty: TypeId, flavor: Flavor) -> Box<CData> {
-    let mut b = Box::new(CData::new(sh, ty, std::ptr::null_mut(), flavor));
-    b.ptr = b.inline.as_mut_ptr() as *mut u8;
+/// A boxed cdata whose `ptr` is its zeroed inline memory (`size` <= the inline capacity).
+fn boxed_inline(sh: &Shared, ty: TypeId, flavor: Flavor) -> Box<CDataObj> {
+    let mut b = Box::new(CDataObj::new(
+        CData::new(sh, ty, std::ptr::null_mut(), flavor),
+        Value::NULL,
+    ));
+    b.cd.ptr = b.cd.inline.as_mut_ptr() as *mut u8;
     b
 }
 
@@ -221,9 +347,9 @@ pub fn new_owning(
 ) -> PyResult<Value> {
     if size <= INLINE_UNITS * 16 {
         let mut b = boxed_inline(sh, ty, Flavor::Owning);
-        b.size = size;
-        b.len = len;
-        return wrap_box(vm, b, Value::NULL);
+        b.cd.size = size;
+        b.cd.len = len;
+        return wrap_obj(vm, b);
     }
     let Some(mem) = Mem::calloc(vm, size) else {
         return Err(vm.memory_error());
@@ -240,8 +366,8 @@ pub fn new_primitive(vm: &mut Vm, sh: &Shared, ty: TypeId, bytes: &[u8]) -> PyRe
     let b = boxed_inline(sh, ty, Flavor::Primitive);
     let n = bytes.len().min(16);
     // SAFETY: the inline memory holds at least 16 bytes.
-    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), b.ptr, n) };
-    wrap_box(vm, b, Value::NULL)
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), b.cd.ptr, n) };
+    wrap_obj(vm, b)
 }
 
 fn addr_text(p: *mut u8) -> String {
@@ -279,7 +405,7 @@ pub fn long_double_text(f: f64) -> String {
 }
 
 /// The value part of a primitive cdata's repr (`42`, `b'A'`, `1.5`, `5: GREEN`).
-fn primitive_text(vm: &mut Vm, tt: &TypeTable, ty: TypeId, p: *mut u8) -> String {
+fn primitive_text(vm: &Vm, tt: &TypeTable, ty: TypeId, p: *mut u8) -> String {
     if let TypeKind::Enum(_) = tt.kind(ty) {
         // SAFETY: p holds a value of the type.
         if let Ok(convert::Scalar::Int(i)) = unsafe { convert::load(tt, ty, p) } {
@@ -319,17 +445,24 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         return Ok("<cdata>".into());
     };
     let name = cd.name();
-    let keep = super::keep_of(vm, v);
+    // Handles and callbacks print an object's repr, which may run Python: no borrow of the cdata
+    // lives across it.
+    let (shown, what) = match (&cd.flavor, cdata_obj(vm, v)) {
+        (Flavor::Handle, Some(o)) => (o.handle_target, "handle to"),
+        (Flavor::Callback, Some(o)) => (o.callable, "calling"),
+        _ => (Value::NULL, ""),
+    };
+    if !what.is_empty() {
+        let r = vm.repr_string(shown)?;
+        return Ok(format!("<cdata '{name}' {what} {r}>"));
+    }
+    let Some(cd) = cdata_of(vm, v) else {
+        return Ok("<cdata>".into());
+    };
     Ok(match &cd.flavor {
         Flavor::Owning | Flavor::CoOwning => format!("<cdata '{name}' owning {} bytes>", cd.size),
-        Flavor::Handle => {
-            let r = vm.repr_string(keep)?;
-            format!("<cdata '{name}' handle to {r}>")
-        }
-        Flavor::Callback => {
-            let r = vm.repr_string(keep)?;
-            format!("<cdata '{name}' calling {r}>")
-        }
+        // Printed above (the cdata object data exists whenever its CData does).
+        Flavor::Handle | Flavor::Callback => format!("<cdata '{name}'>"),
         Flavor::FromBuffer(_) if cd.released => format!("<cdata '{name}' buffer RELEASED>"),
         Flavor::FromBuffer(src) => {
             format!("<cdata '{name}' buffer len {} from '{src}' object>", cd.len)

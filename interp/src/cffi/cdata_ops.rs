@@ -2,15 +2,16 @@
 //! field access, len, iteration, pointer arithmetic, comparison and hashing by address,
 //! int/float/bool of primitive cdata, `with` (release), calls and repr.
 
-use super::cdata::{self, cdata_of, CData, Flavor};
+use super::cdata::{self, cdata_mut, cdata_of, CData, CDataView, Flavor};
 use super::conv::{self, Cls};
 use super::fast::{self, Fast, ItemPlan, StructPlan};
-use super::{class, foreign, keep_of, new_foreign, Shared};
-use crate::obj::layout::{Kind, NativeFn, SliceObj};
+use super::{class, foreign, foreign_mut, new_foreign, Shared};
+use crate::obj::layout::{ForeignData, ForeignRefs, Kind, NativeFn, SliceObj};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::convert::{self, Scalar};
 use ffi::{TypeId, TypeKind};
 use gc::Value;
+use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     let t = vm.builtin_type("_cffi_backend.CData");
@@ -51,9 +52,10 @@ pub fn install(vm: &mut Vm) {
     vm.add_native_method(it, "__iter__", iter_iter);
 }
 
-fn me(vm: &mut Vm, a: &Args) -> PyResult<&'static mut CData> {
+/// The view of cdata `self` (argument 0).
+fn me(vm: &mut Vm, a: &Args) -> PyResult<CDataView> {
     let v = vm.arg(a, 0);
-    match cdata_of(vm, v) {
+    match cdata::view_of(vm, v) {
         Some(c) => Ok(c),
         None => Err(vm.type_error("descriptor requires a cdata object")),
     }
@@ -65,7 +67,7 @@ fn cd_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// Item type, item size, and the array length (None for pointers) of a pointer/array cdata.
-fn item_info(cd: &CData) -> Option<(TypeId, usize, Option<usize>)> {
+fn item_info(cd: &CDataView) -> Option<(TypeId, usize, Option<usize>)> {
     let tt = cd.sh.tt();
     match tt.kind(cd.ty) {
         TypeKind::Pointer(t) => Some((*t, tt.size_of(*t).unwrap_or(0), None)),
@@ -75,7 +77,7 @@ fn item_info(cd: &CData) -> Option<(TypeId, usize, Option<usize>)> {
 }
 
 /// Checks index `i` against cdata `cd`; returns the item address.
-fn index_addr(vm: &mut Vm, cd: &CData, i: i64) -> PyResult<(TypeId, *mut u8)> {
+fn index_addr(vm: &mut Vm, cd: &CDataView, i: i64) -> PyResult<(TypeId, *mut u8)> {
     let Some((item, isz, len)) = item_info(cd) else {
         let n = cd.name();
         return Err(vm.type_error(format!("cdata of type '{n}' cannot be indexed")));
@@ -115,7 +117,7 @@ fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 }
 
 /// (start, stop) of a slice on cdata, with CFFI's checks.
-fn slice_range(vm: &mut Vm, cd: &CData, k: Value) -> PyResult<(i64, i64)> {
+fn slice_range(vm: &mut Vm, cd: &CDataView, k: Value) -> PyResult<(i64, i64)> {
     let s = vm.obj::<SliceObj>(k);
     let (start, stop, step) = (s.start, s.stop, s.step);
     let (start, stop, step) = (
@@ -179,23 +181,28 @@ fn fast_item(cd: &mut CData, k: Value) -> Option<(*mut u8, Fast)> {
     Some((addr as *mut u8, p.fast))
 }
 
+/// The fast path of item access on cdata `v` (see [`fast_item`]).
+fn fast_item_of(vm: &mut Vm, v: Value, k: Value) -> Option<(*mut u8, Fast)> {
+    fast_item(cdata_mut(vm, v)?, k)
+}
+
 fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     // gc-safe: fast::load returns None (the slow path below) before any allocation
     let k = vm.arg(&a, 1);
-    if let Some((p, f)) = fast_item(cd, k) {
+    if let Some((p, f)) = fast_item_of(vm, vm.arg(&a, 0), k) {
         // SAFETY: an in-range item of the array, or the item a pointer points to (as C does).
         if let Some(r) = unsafe { fast::load(vm, f, p) } {
             return r;
         }
     }
     if vm.is(k, Kind::Slice) {
-        if item_info(cd).is_none() {
+        if item_info(&cd).is_none() {
             let n = cd.name();
             return Err(vm.type_error(format!("cdata of type '{n}' cannot be indexed")));
         }
-        let (start, stop) = slice_range(vm, cd, k)?;
-        let (item, isz, _) = item_info(cd).unwrap_or((cd.ty, 0, None));
+        let (start, stop) = slice_range(vm, &cd, k)?;
+        let (item, isz, _) = item_info(&cd).unwrap_or((cd.ty, 0, None));
         let r = cd.sh.array_of(item, None);
         let aty = super::fr(vm, r)?;
         let mut n = CData::new(
@@ -208,11 +215,11 @@ fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
     let i = conv::item_index(vm, k, "cdata")?;
-    let (item, p) = index_addr(vm, cd, i)?;
+    let (item, p) = index_addr(vm, &cd, i)?;
     let sh = cd.sh.clone();
     if cd.flavor == Flavor::Owning
         && matches!(sh.tt().kind(item), TypeKind::Struct(_))
-        && item_info(cd).is_some_and(|x| x.2.is_none())
+        && item_info(&cd).is_some_and(|x| x.2.is_none())
     {
         let mut n = CData::new(&sh, item, p, Flavor::CoOwning);
         n.size = cd.size;
@@ -225,7 +232,7 @@ fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     let k = vm.arg(&a, 1);
-    if let Some((p, f)) = fast_item(cd, k) {
+    if let Some((p, f)) = fast_item_of(vm, vm.arg(&a, 0), k) {
         // SAFETY: as in cd_getitem.
         if unsafe { fast::store(vm, f, p, vm.arg(&a, 2)) } {
             return Ok(vm.none());
@@ -233,20 +240,20 @@ fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let sh = cd.sh.clone();
     if vm.is(k, Kind::Slice) {
-        if item_info(cd).is_none() {
+        if item_info(&cd).is_none() {
             let n = cd.name();
             return Err(vm.type_error(format!(
                 "cdata of type '{n}' does not support slice assignment"
             )));
         }
-        let (start, stop) = slice_range(vm, cd, k)?;
-        let (item, isz, _) = item_info(cd).unwrap_or((cd.ty, 0, None));
+        let (start, stop) = slice_range(vm, &cd, k)?;
+        let (item, isz, _) = item_info(&cd).unwrap_or((cd.ty, 0, None));
         let n = (stop - start) as usize;
         let p = (cd.ptr as isize + start as isize * isz as isize) as *mut u8;
         return set_slice(vm, &sh, item, isz, p, n, vm.arg(&a, 2)).map(|_| vm.none());
     }
     let i = conv::item_index(vm, k, "cdata")?;
-    let (item, p) = index_addr(vm, cd, i)?;
+    let (item, p) = index_addr(vm, &cd, i)?;
     // SAFETY: p is the address of item i (checked against the length of arrays).
     unsafe { conv::store(vm, &sh, item, p, vm.arg(&a, 2))? };
     Ok(vm.none())
@@ -262,7 +269,7 @@ fn set_slice(
     v: Value,
 ) -> PyResult<()> {
     if let Some(src) = cdata_of(vm, v) {
-        if let Some((_, sisz, Some(slen))) = item_info(src) {
+        if let Some((_, sisz, Some(slen))) = item_info(&src.view()) {
             if sisz == isz && src.sh.name(src.ty).starts_with(&sh.name(item)) {
                 if slen != n {
                     return Err(vm.value_error(format!("need {n} values to unpack, got {slen}")));
@@ -308,7 +315,7 @@ fn set_slice(
 }
 
 /// The struct type and base address for field access on a struct or pointer-to-struct cdata.
-fn struct_base(cd: &CData) -> Option<(TypeId, *mut u8)> {
+fn struct_base(cd: &CDataView) -> Option<(TypeId, *mut u8)> {
     let tt = cd.sh.tt();
     match tt.kind(cd.ty) {
         TypeKind::Struct(_) => Some((cd.ty, cd.ptr)),
@@ -317,7 +324,7 @@ fn struct_base(cd: &CData) -> Option<(TypeId, *mut u8)> {
     }
 }
 
-fn field_of(vm: &mut Vm, cd: &CData, name: Value) -> PyResult<(ffi::Field, *mut u8)> {
+fn field_of(vm: &mut Vm, cd: &CDataView, name: Value) -> PyResult<(ffi::Field, *mut u8)> {
     let n = vm.str_of(name).to_string();
     let Some((sty, base)) = struct_base(cd) else {
         let tn = cd.name();
@@ -351,21 +358,26 @@ fn field_of(vm: &mut Vm, cd: &CData, name: Value) -> PyResult<(ffi::Field, *mut 
 
 /// The fields of a struct or pointer-to-struct cdata (cached in the cdata, checked against the
 /// FFI's declaration generation); None for other cdata and unusable structs.
-fn struct_plan_of(cd: &mut CData) -> Option<&StructPlan> {
+fn struct_plan_of(cd: &mut CData) -> Option<Rc<StructPlan>> {
     let gen = cd.sh.generation.get();
     let valid = matches!(&cd.struct_plan, Some((g, _)) if *g == gen);
     if !valid {
-        let (sty, _) = struct_base(cd)?;
+        let (sty, _) = struct_base(&cd.view())?;
         let p = fast::struct_plan(&cd.sh, sty)?;
         cd.struct_plan = Some((gen, p));
     }
-    cd.struct_plan.as_ref().map(|(_, p)| &**p)
+    cd.struct_plan.as_ref().map(|(_, p)| p.clone())
 }
 
 /// The offset and fast conversion of field `name` of a struct cdata, when the fast path applies
 /// (a scalar field of a complete struct at a non-NULL address).
-fn fast_field(vm: &Vm, cd: &mut CData, name: Value) -> Option<(usize, Fast)> {
-    if cd.ptr.is_null() || !vm.is(name, Kind::Str) {
+/// (The plan is cached in cdata `v`'s CData.)
+fn fast_field(vm: &mut Vm, v: Value, name: Value) -> Option<(usize, Fast)> {
+    if !vm.is(name, Kind::Str) {
+        return None;
+    }
+    let cd = cdata_mut(vm, v)?;
+    if cd.ptr.is_null() {
         return None;
     }
     let plan = struct_plan_of(cd)?;
@@ -375,13 +387,13 @@ fn fast_field(vm: &Vm, cd: &mut CData, name: Value) -> Option<(usize, Fast)> {
 
 fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    if let Some((off, f)) = fast_field(vm, cd, vm.arg(&a, 1)) {
+    if let Some((off, f)) = fast_field(vm, vm.arg(&a, 0), vm.arg(&a, 1)) {
         // SAFETY: the field lies inside the struct at cd.ptr.
         if let Some(r) = unsafe { fast::load(vm, f, cd.ptr.add(off)) } {
             return r;
         }
     }
-    let (f, base) = field_of(vm, cd, vm.arg(&a, 1))?;
+    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1))?;
     let sh = cd.sh.clone();
     let open_item = match sh.tt().kind(f.ty) {
         TypeKind::Array { item, length: None } => Some(*item),
@@ -402,13 +414,13 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    if let Some((off, f)) = fast_field(vm, cd, vm.arg(&a, 1)) {
+    if let Some((off, f)) = fast_field(vm, vm.arg(&a, 0), vm.arg(&a, 1)) {
         // SAFETY: the field lies inside the struct at cd.ptr.
         if unsafe { fast::store(vm, f, cd.ptr.add(off), vm.arg(&a, 2)) } {
             return Ok(vm.none());
         }
     }
-    let (f, base) = field_of(vm, cd, vm.arg(&a, 1))?;
+    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1))?;
     let sh = cd.sh.clone();
     // SAFETY: base is the (non-NULL) address of a struct that has field f.
     unsafe { conv::store_field(vm, &sh, base, &f, vm.arg(&a, 2))? };
@@ -417,7 +429,7 @@ fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn cd_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    match item_info(cd) {
+    match item_info(&cd) {
         Some((_, _, Some(l))) => vm.new_int(l as i64),
         _ => {
             let n = cd.name();
@@ -426,14 +438,23 @@ fn cd_len(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
-/// Iterator state over an array cdata (`keep`).
+/// An iterator object's data (`iter(array_cdata)`, `Kind::Foreign`).
 struct CIter {
+    /// Index of the next item.
     i: usize,
+    /// The array cdata iterated over. A GC reference, traced.
+    array: Value,
+}
+
+impl ForeignData for CIter {
+    fn refs(&mut self) -> ForeignRefs<'_> {
+        [Some(&mut self.array), None, None, None, None]
+    }
 }
 
 fn cd_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    if !matches!(item_info(cd), Some((_, _, Some(_)))) {
+    if !matches!(item_info(&cd), Some((_, _, Some(_)))) {
         let n = cd.name();
         return Err(vm.type_error(format!("cdata '{n}' does not support iteration")));
     }
@@ -441,9 +462,10 @@ fn cd_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     new_foreign(
         vm,
         cls,
-        Box::new(CIter { i: 0 }),
-        vm.arg(&a, 0),
-        Value::NULL,
+        Box::new(CIter {
+            i: 0,
+            array: vm.arg(&a, 0),
+        }),
     )
 }
 
@@ -456,26 +478,28 @@ fn iter_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(st) = foreign::<CIter>(vm, it) else {
         return Err(vm.type_error("bad iterator"));
     };
-    let arr = keep_of(vm, it);
+    let (i, arr) = (st.i, st.array);
     let Some(cd) = cdata_of(vm, arr) else {
         return Err(vm.raise("StopIteration", ""));
     };
-    let Some((item, isz, Some(len))) = item_info(cd) else {
+    let Some((item, isz, Some(len))) = item_info(&cd.view()) else {
         return Err(vm.raise("StopIteration", ""));
     };
-    if st.i >= len {
+    if i >= len {
         return Err(vm.raise("StopIteration", ""));
     }
     // SAFETY: i < len items of the array.
-    let p = unsafe { cd.ptr.add(st.i * isz) };
-    st.i += 1;
+    let p = unsafe { cd.ptr.add(i * isz) };
     let sh = cd.sh.clone();
+    if let Some(st) = foreign_mut::<CIter>(vm, it) {
+        st.i = i + 1;
+    }
     // SAFETY: p is item i < len of the array.
     unsafe { conv::load(vm, &sh, item, p, arr) }
 }
 
 /// The scalar value of a primitive cdata.
-fn prim_value(cd: &CData) -> Option<Scalar> {
+fn prim_value(cd: &CDataView) -> Option<Scalar> {
     if cd.flavor != Flavor::Primitive {
         return None;
     }
@@ -501,7 +525,7 @@ fn offset_operand(vm: &mut Vm, other: Value) -> PyResult<Option<i64>> {
 fn cd_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     let other = vm.arg(&a, 1);
-    let Some((item, isz, _)) = item_info(cd) else {
+    let Some((item, isz, _)) = item_info(&cd) else {
         if vm.is_int(other) || vm.is(other, Kind::Float) {
             let n = cd.name();
             return Err(vm.type_error(format!("cannot add a cdata '{n}' and a number")));
@@ -525,7 +549,7 @@ fn cd_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
     let other = vm.arg(&a, 1);
-    let Some((item, isz, _)) = item_info(cd) else {
+    let Some((item, isz, _)) = item_info(&cd) else {
         if vm.is_int(other) || vm.is(other, Kind::Float) {
             let n = cd.name();
             return Err(vm.type_error(format!("cannot subtract a cdata '{n}' and a number")));
@@ -541,7 +565,7 @@ fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let left_array = matches!(cd.sh.tt().kind(cd.ty), TypeKind::Array { .. });
         let (pa, pb) = (
             cd.sh.name(cd.sh.pointer_to(item)),
-            item_info(o).map(|(t, _, _)| o.sh.name(o.sh.pointer_to(t))),
+            item_info(&o.view()).map(|(t, _, _)| o.sh.name(o.sh.pointer_to(t))),
         );
         if left_array || Some(&pa) != pb.as_ref() {
             let (x, y) = (cd.name(), o.name());
@@ -567,7 +591,7 @@ enum CmpKey {
 
 fn cmp_key(vm: &Vm, v: Value) -> Option<CmpKey> {
     if let Some(cd) = cdata_of(vm, v) {
-        return Some(match prim_value(cd) {
+        return Some(match prim_value(&cd.view()) {
             Some(s) => CmpKey::Num(s),
             None => CmpKey::Addr(cd.ptr as usize),
         });
@@ -627,7 +651,7 @@ fn cd_ge(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn cd_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    match prim_value(cd) {
+    match prim_value(&cd) {
         Some(Scalar::Int(i)) => conv::new_int128(vm, i),
         Some(Scalar::Float(f)) => {
             let v = vm.new_float(f)?;
@@ -643,7 +667,7 @@ fn cd_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn cd_bool(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    let b = match prim_value(cd) {
+    let b = match prim_value(&cd) {
         Some(Scalar::Int(i)) => i != 0,
         Some(Scalar::Float(f)) => f != 0.0,
         _ => !cd.ptr.is_null() || !cd.is_pointer_kind(),
@@ -653,7 +677,7 @@ fn cd_bool(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn cd_int(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    match prim_value(cd) {
+    match prim_value(&cd) {
         Some(Scalar::Int(i)) => conv::new_int128(vm, i),
         Some(Scalar::Float(f)) if f.is_finite() => {
             vm.new_bigint(num_bigint::BigInt::from(f.trunc() as i128))
@@ -670,7 +694,7 @@ fn cd_int(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn cd_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    match prim_value(cd) {
+    match prim_value(&cd) {
         Some(Scalar::Int(i)) => conv::new_int128(vm, i),
         _ => {
             let n = cd.name();
@@ -683,7 +707,7 @@ fn cd_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn cd_float(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cd = me(vm, &a)?;
-    match prim_value(cd) {
+    match prim_value(&cd) {
         Some(Scalar::Float(f)) => vm.new_float(f),
         _ => {
             let n = cd.name();

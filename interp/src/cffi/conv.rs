@@ -6,7 +6,7 @@
 //! GC rule: C memory never moves, so raw `*mut u8` destinations stay valid; Python values are
 //! pushed on the value stack before any call that may run Python (`__int__`, `__float__`).
 
-use super::cdata::{self, cdata_of, CData, Flavor};
+use super::cdata::{self, cdata_of, Flavor};
 use super::{fr, Shared};
 use crate::obj::layout::Kind;
 use crate::vm::{PyResult, Vm};
@@ -875,15 +875,4 @@ pub unsafe fn owning_copy(
         unsafe { std::ptr::copy_nonoverlapping(p, cd.ptr, size) };
     }
     Ok(v)
-}
-
-/// The CData of `v` or a TypeError `expected a cdata, got X` style message.
-pub fn need_cdata(vm: &mut Vm, v: Value, msg: &str) -> PyResult<&'static mut CData> {
-    match cdata_of(vm, v) {
-        Some(c) => Ok(c),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("{msg}, not {tn}")))
-        }
-    }
 }

@@ -1,27 +1,44 @@
 //! ctype objects (`ffi.typeof("int *")` -> `<ctype 'int *'>`): unique per type and FFI (see
-//! `ffi_obj::ctype_object`), `keep` is their FFI object. Attributes: kind, cname, item, length,
+//! `ffi_obj::ctype_object`), keeping their FFI object alive. Attributes: kind, cname, item, length,
 //! fields (list of (name, CField)), args, result, ellipsis, abi, elements, relements.
 //! Also [`type_arg`]: the C type named by a str or given as a ctype argument.
 
 use super::cdata::cdata_of;
 use super::ffi_obj::ctype_object;
-use super::{class, foreign, fr, keep_of, new_foreign, Shared};
-use crate::obj::layout::{Kind, NativeFn};
+use super::{class, foreign, fr, new_foreign, Shared};
+use crate::obj::layout::{ForeignData, ForeignRefs, Kind, NativeFn};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::{TypeId, TypeKind};
 use gc::Value;
 
-/// The Rust side of a ctype object.
+/// A ctype object's data (`Kind::Foreign`).
 pub struct CTypeData {
     pub sh: Shared,
     pub ty: TypeId,
+    /// The FFI object this ctype belongs to (its ctype cache holds this object; `item`, `fields`...
+    /// make their ctypes through it). A GC reference, traced.
+    pub ffi_obj: Value,
 }
 
-/// The Rust side of a CField object (`keep` is the ctype of the field).
+impl ForeignData for CTypeData {
+    fn refs(&mut self) -> ForeignRefs<'_> {
+        [Some(&mut self.ffi_obj), None, None, None, None]
+    }
+}
+
+/// A CField object's data (an item of `ctype.fields`).
 pub struct CFieldData {
     pub offset: usize,
     pub bitshift: i32,
     pub bitsize: i32,
+    /// The ctype of the field (`.type`). A GC reference, traced.
+    pub ctype: Value,
+}
+
+impl ForeignData for CFieldData {
+    fn refs(&mut self) -> ForeignRefs<'_> {
+        [Some(&mut self.ctype), None, None, None, None]
+    }
 }
 
 pub fn install(vm: &mut Vm) {
@@ -39,7 +56,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 /// The ctype data of a value.
-pub fn ctype_of(vm: &Vm, v: Value) -> Option<&'static mut CTypeData> {
+pub fn ctype_of(vm: &Vm, v: Value) -> Option<&CTypeData> {
     foreign::<CTypeData>(vm, v)
 }
 
@@ -77,9 +94,9 @@ fn ctype_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(c) = ctype_of(vm, v) else {
         return Err(vm.attr_error(v, n));
     };
-    let name = vm.str_of(n).to_string();
-    let ffi_obj = keep_of(vm, v);
+    let ffi_obj = c.ffi_obj;
     let sh = c.sh.clone();
+    let name = vm.str_of(n).to_string();
     let ty = c.ty;
     let kind = sh.tt().kind(ty).clone();
     let kind_name = sh.tt().kind_name(ty);
@@ -177,9 +194,8 @@ fn fields_list(vm: &mut Vm, sh: &Shared, ffi_obj: Value, ty: TypeId) -> PyResult
                     offset: f.offset,
                     bitshift: f.bitshift,
                     bitsize: f.bitsize,
+                    ctype: ct,
                 }),
-                ct,
-                Value::NULL,
             )?;
             vm.push(cf);
             let t = vm.new_tuple_from_stack(2)?;
@@ -196,11 +212,12 @@ fn cfield_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(f) = foreign::<CFieldData>(vm, v) else {
         return Err(vm.attr_error(v, n));
     };
+    let (offset, bitshift, bitsize, ctype) = (f.offset, f.bitshift, f.bitsize, f.ctype);
     match vm.str_of(n) {
-        "type" => Ok(keep_of(vm, v)),
-        "offset" => vm.new_int(f.offset as i64),
-        "bitshift" => vm.new_int(f.bitshift as i64),
-        "bitsize" => vm.new_int(f.bitsize as i64),
+        "type" => Ok(ctype),
+        "offset" => vm.new_int(offset as i64),
+        "bitshift" => vm.new_int(bitshift as i64),
+        "bitsize" => vm.new_int(bitsize as i64),
         "flags" => vm.new_int(0),
         _ => Err(vm.attr_error(v, n)),
     }

@@ -4,12 +4,12 @@
 //! The generated C function (ffi/src/apimode_c.rs) calls whatever code pointer is in its slot
 //! (`_cffi_xslot_<name>()` gives the slot's address). def_extern builds an ordinary callback
 //! cdata (callback.rs: a libffi closure whose userdata is a handle token, never a heap address)
-//! for the function, keeps it alive in the FFI object's `keep` dict under the key
+//! for the function, keeps it alive in the FFI object's cache dict (`FfiData::cache`) under the key
 //! `"extern:<name>"`, and stores its code pointer in the slot. Attaching again replaces it.
 
 use super::callback::make_callback;
 use super::ffi_obj::{ffi_self, FfiData};
-use super::{cdata::cdata_of, fr, keep_of, opt_arg};
+use super::{cdata::cdata_of, fr, opt_arg};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::Decl;
 use gc::Value;
@@ -79,7 +79,7 @@ fn decorator(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let key = vm.new_str(&format!("extern:{name}"))?;
     let st = vm.arg(&a, 0);
     let ffi_obj = vm.tuple_items(st)[0];
-    let cache = keep_of(vm, ffi_obj);
+    let cache = super::ffi_obj::cache_of(vm, ffi_obj);
     let r = vm.dict_set(cache, key, vm.at(base));
     let cb = vm.at(base);
     vm.truncate(base);

@@ -2,11 +2,12 @@
 //! `list_types`, `integer_const`, `string`, `unpack`, `init_once`; plus the registration of the
 //! methods living in handles.rs, callback.rs and buffer.rs.
 
-use super::cdata::{cdata_of, CData, Flavor};
+use super::cdata::{self, cdata_of, CData, CDataView, Flavor};
 use super::conv::{self, Cls};
 use super::ctype_obj::{type_arg, typeof_value};
+use super::ffi_obj::cache_of;
 use super::ffi_obj::{ctype_object, ffi_self};
-use super::{arity, fr, keep_of, opt_arg};
+use super::{arity, fr, opt_arg};
 use crate::obj::layout::{Kind, NativeFn};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::convert::{self, Scalar};
@@ -39,8 +40,7 @@ pub fn install(vm: &mut Vm) {
 
 fn ffi_typeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "typeof", 2, 2)?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let ty = typeof_value(vm, vm.arg(&a, 0), &sh, vm.arg(&a, 1))?;
     ctype_object(vm, vm.arg(&a, 0), ty)
 }
@@ -59,8 +59,7 @@ fn cdata_size(cd: &CData) -> Option<usize> {
 
 fn ffi_sizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "sizeof", 2, 2)?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let x = vm.arg(&a, 1);
     if let Some(cd) = cdata_of(vm, x) {
         return match cdata_size(cd) {
@@ -79,8 +78,7 @@ fn ffi_sizeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn ffi_alignof(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "alignof", 2, 2)?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let ty = typeof_value(vm, vm.arg(&a, 0), &sh, vm.arg(&a, 1))?;
     let r = sh.tt().check_usable(ty);
     fr(vm, r)?;
@@ -96,8 +94,7 @@ fn ffi_alignof(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn ffi_offsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "offsetof", 2, usize::MAX)?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let ty = type_arg(vm, &sh, vm.arg(&a, 1))?;
     let r = sh.tt().check_usable(ty);
     fr(vm, r)?;
@@ -107,8 +104,7 @@ fn ffi_offsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn ffi_getctype(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "getctype", &["cdecl", "replace_with"])?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let Some(decl) = opt_arg(vm, &a, 1, "cdecl") else {
         return Err(vm.type_error("getctype() missing 1 required positional argument: 'cdecl'"));
     };
@@ -138,8 +134,8 @@ fn str_list(vm: &mut Vm, items: &[String]) -> PyResult<Value> {
 }
 
 fn ffi_list_types(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let d = ffi_self(vm, &a)?;
-    let (t, s, u) = d.sh.decls.borrow().list_types();
+    let sh = ffi_self(vm, &a)?;
+    let (t, s, u) = sh.decls.borrow().list_types();
     let base = vm.sp();
     let r = (|| -> PyResult<Value> {
         for l in [&t, &s, &u] {
@@ -154,9 +150,9 @@ fn ffi_list_types(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn ffi_integer_const(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "integer_const", 2, 2)?;
-    let d = ffi_self(vm, &a)?;
+    let sh = ffi_self(vm, &a)?;
     let name = super::str_arg(vm, vm.arg(&a, 1), "integer_const() name")?;
-    let v = d.sh.decls.borrow().integer_const(&name);
+    let v = sh.decls.borrow().integer_const(&name);
     match v {
         Some(v) => conv::new_int128(vm, v),
         None => Err(vm.raise("cffi.FFIError", &format!("no integer constant '{name}'"))),
@@ -207,7 +203,7 @@ fn ffi_string(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     // re-read: `__index__` of maxlen may have moved the cdata object
     let c = opt_arg(vm, &a, 1, "cdata").expect("cdata was given (checked above)");
-    let Some(cd) = cdata_of(vm, c) else {
+    let Some(cd) = cdata::view_of(vm, c) else {
         let tn = vm.type_name(c);
         return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
     };
@@ -216,7 +212,7 @@ fn ffi_string(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (item, bound) = match cls {
         Cls::Pointer(t) => (t, None),
         Cls::Array { item, .. } => (item, Some(cd.len)),
-        _ if cd.flavor == Flavor::Primitive => return primitive_string(vm, cd),
+        _ if cd.flavor == Flavor::Primitive => return primitive_string(vm, &cd),
         _ => {
             let n = cd.name();
             return Err(vm.type_error(format!("string(): unexpected cdata '{n}' argument")));
@@ -251,7 +247,7 @@ fn ffi_string(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// `ffi.string` of a primitive cdata: char -> bytes, enum -> name, wchar -> str.
-fn primitive_string(vm: &mut Vm, cd: &CData) -> PyResult<Value> {
+fn primitive_string(vm: &mut Vm, cd: &CDataView) -> PyResult<Value> {
     let tt = cd.sh.tt();
     // SAFETY: a primitive cdata's buffer holds its value.
     let v = unsafe { convert::load(&tt, cd.ty, cd.ptr) };
@@ -354,7 +350,7 @@ fn ffi_init_once(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let base = vm.sp();
     let k = vm.new_tuple(&[vm.none(), vm.arg(&a, 2)])?;
     vm.push(k);
-    let cache = keep_of(vm, vm.arg(&a, 0));
+    let cache = cache_of(vm, vm.arg(&a, 0));
     if let Some(v) = vm.dict_get(cache, k)? {
         vm.truncate(base);
         return Ok(v);
@@ -368,7 +364,7 @@ fn ffi_init_once(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     };
     vm.push(v);
-    let cache = keep_of(vm, vm.arg(&a, 0));
+    let cache = cache_of(vm, vm.arg(&a, 0));
     let r = vm.dict_set(cache, vm.at(base), v);
     let v = vm.at(base + 1);
     vm.truncate(base);

@@ -1,12 +1,12 @@
 //! FFI methods that make cdata: `new`, `cast`, `new_allocator`, `gc`, `release`, `addressof`,
 //! and the `__minipy_finalize__` hook running `ffi.gc` destructors and allocator `free`s.
 
-use super::cdata::{self, cdata_of, CData, Flavor};
+use super::cdata::{self, cdata_mut, cdata_of, CData, CDataObj, Flavor};
 use super::conv::{self, Cls};
 use super::ctype_obj::type_arg;
 use super::ffi_obj::ffi_self;
 use super::lib_obj::LibData;
-use super::{arity, foreign, fr, keep2_of, keep_of, opt_arg, set_keep2, Shared};
+use super::{arity, foreign, fr, opt_arg, Shared};
 use crate::obj::layout::{Kind, NativeFn};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::convert::{self, Scalar};
@@ -144,8 +144,7 @@ unsafe fn init_new(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, init: Value
 pub fn ffi_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "new", &["cdecl", "init"])?;
     arity(vm, &a, "new", 1, 3)?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let Some(decl) = opt_arg(vm, &a, 1, "cdecl") else {
         return Err(vm.type_error("new() missing 1 required positional argument: 'cdecl'"));
     };
@@ -264,8 +263,7 @@ fn cast_source(vm: &mut Vm, target: &Cls, tname: &str, v: Value) -> PyResult<Sca
 /// `ffi.cast(cdecl, value)`.
 fn ffi_cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "cast", 3, 3)?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let ty = type_arg(vm, &sh, vm.arg(&a, 1))?;
     let r = sh.tt().check_usable(ty);
     fr(vm, r)?;
@@ -312,7 +310,7 @@ fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let destructor = opt_arg(vm, &a, 2, "destructor").unwrap_or(vm.none());
     if destructor == vm.none() {
         if cd.flavor == Flavor::Gc {
-            set_keep2(vm, c, Value::NULL);
+            cdata::set_destructor(vm, c, Value::NULL);
             return Ok(vm.none());
         }
         return Err(
@@ -322,27 +320,26 @@ fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut n = CData::new(&cd.sh, cd.ty, cd.ptr, Flavor::Gc);
     n.len = cd.len;
     n.size = cd.size;
-    let v = cdata::wrap(vm, n, vm.arg(&a, 1))?;
-    let destructor = opt_arg(vm, &a, 2, "destructor").unwrap_or(Value::NULL);
-    set_keep2(vm, v, destructor);
+    let mut obj = CDataObj::new(n, vm.arg(&a, 1));
+    obj.destructor = destructor;
+    let v = cdata::wrap_obj(vm, Box::new(obj))?;
     vm.heap.register_finalizer(v);
     Ok(v)
 }
 
 /// Runs the destructor of a gc cdata (or an allocator's free) at most once.
 pub fn run_destructor(vm: &mut Vm, v: Value) -> PyResult<()> {
-    let Some(cd) = cdata_of(vm, v) else {
+    let Some(o) = cdata::cdata_obj(vm, v) else {
         return Ok(());
     };
-    if !matches!(cd.flavor, Flavor::Gc | Flavor::Owning) {
+    if !matches!(o.cd.flavor, Flavor::Gc | Flavor::Owning) {
         return Ok(());
     }
-    let d = keep2_of(vm, v);
+    let (d, orig) = (o.destructor, o.owner);
     if d.is_null() || d == vm.none() {
         return Ok(());
     }
-    set_keep2(vm, v, Value::NULL);
-    let orig = keep_of(vm, v);
+    cdata::set_destructor(vm, v, Value::NULL);
     vm.call(d, &[orig])?;
     Ok(())
 }
@@ -356,7 +353,7 @@ pub fn cdata_finalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `ffi.release(cdata)` / `cdata.__exit__`: destructor now, from_buffer released.
 pub fn release(vm: &mut Vm, v: Value) -> PyResult<()> {
-    let Some(cd) = cdata_of(vm, v) else {
+    let Some(cd) = cdata_mut(vm, v) else {
         let tn = vm.type_name(v);
         return Err(vm.type_error(format!("expected a cdata object, got '{tn}'")));
     };
@@ -468,7 +465,13 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut cd = CData::new(&sh, ty, ptr, Flavor::Owning);
     cd.size = size;
     cd.len = len;
-    let r = cdata::wrap(vm, cd, vm.at(base + 1));
+    // `free` (if any) is called with the raw cdata when this one dies.
+    let mut obj = CDataObj::new(cd, vm.at(base + 1));
+    let free = vm.tuple_items(vm.at(base))[2];
+    if free != vm.none() {
+        obj.destructor = free;
+    }
+    let r = cdata::wrap_obj(vm, Box::new(obj));
     let v = match r {
         Ok(v) => v,
         Err(e) => {
@@ -479,10 +482,8 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.push(v);
     let free = vm.tuple_items(vm.at(base))[2];
     if free != vm.none() {
-        set_keep2(vm, v, free);
         vm.heap.register_finalizer(vm.at(base + 2));
     }
-    let _ = free;
     if has_init && do_init {
         let init = opt_arg(vm, &a, 2, "init").unwrap_or(Value::NULL);
         // SAFETY: ptr is the allocator's memory of the size new_size computed for ty and init.
@@ -557,14 +558,10 @@ pub fn walk_fields(
 /// `ffi.addressof(cdata, *fields_or_indexes)` / `ffi.addressof(lib, "name")`.
 fn ffi_addressof(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "addressof", 2, usize::MAX)?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let x = vm.arg(&a, 1);
     if let Some(l) = foreign::<LibData>(vm, x) {
-        let ld = LibData {
-            sh: l.sh.clone(),
-            lib: l.lib.clone(),
-        };
+        let ld = l.handle.clone();
         return super::lib_obj::address_of_symbol(vm, &ld, &a);
     }
     let Some(cd) = cdata_of(vm, x) else {

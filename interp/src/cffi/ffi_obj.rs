@@ -1,20 +1,36 @@
 //! The FFI object: `FFI()`, `cdef`, `dlopen`/`dlclose`, `errno`, and the class attributes
-//! (`NULL`, `CData`, `CType`, `buffer`, `RTLD_*`). `keep` holds the FFI's ctype cache (a dict
-//! from type id to ctype object, so that ctypes are unique).
+//! (`NULL`, `CData`, `CType`, `buffer`, `RTLD_*`). [`FfiData::cache`] is the FFI's cache dict
+//! (ctype objects by type id, so that ctypes are unique; `init_once` results; `def_extern`
+//! callbacks).
 
 use super::cdata::{self, CData, Flavor};
 use super::lib_obj::LibData;
 use super::{arity, class, foreign, fr, new_foreign, opt_arg, FfiShared, Shared};
-use crate::obj::layout::{Kind, NativeFn};
+use crate::obj::layout::{ForeignData, ForeignRefs, Kind, NativeFn};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::{CdefOptions, Library};
 use gc::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The Rust side of an FFI object.
+/// An FFI object's data (`Kind::Foreign`).
 pub struct FfiData {
     pub sh: Shared,
+    /// The FFI's cache dict. Keys never collide: a type id (int) maps to the ctype object of this
+    /// FFI, `(None, tag)` to an `init_once` result, `"extern:name"` to a `def_extern` callback
+    /// cdata (kept alive here while C holds its code pointer). A GC reference, traced.
+    pub cache: Value,
+}
+
+impl ForeignData for FfiData {
+    fn refs(&mut self) -> ForeignRefs<'_> {
+        [Some(&mut self.cache), None, None, None, None]
+    }
+}
+
+/// The cache dict of FFI object `ffi_obj` (null if it is not one).
+pub fn cache_of(vm: &Vm, ffi_obj: Value) -> Value {
+    foreign::<FfiData>(vm, ffi_obj).map_or(Value::NULL, |d| d.cache)
 }
 
 pub const RTLD_FLAGS: &[(&str, i32)] = &[
@@ -53,9 +69,10 @@ pub fn install(vm: &mut Vm) {
     if let Ok(null) = new_foreign(
         vm,
         cls,
-        Box::new(CData::new(&sh, vp, std::ptr::null_mut(), Flavor::Plain)),
-        Value::NULL,
-        Value::NULL,
+        Box::new(cdata::CDataObj::new(
+            CData::new(&sh, vp, std::ptr::null_mut(), Flavor::Plain),
+            Value::NULL,
+        )),
     ) {
         vm.roots.types.push(null); // rooted forever
         let t = vm.builtin_type("_cffi_backend.FFI");
@@ -96,11 +113,11 @@ fn errno_set(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.none())
 }
 
-/// The FFI data of `self` (argument 0).
-pub fn ffi_self(vm: &mut Vm, a: &Args) -> PyResult<&'static mut FfiData> {
+/// The shared state of the FFI object `self` (argument 0).
+pub fn ffi_self(vm: &mut Vm, a: &Args) -> PyResult<Shared> {
     let v = vm.arg(a, 0);
     match foreign::<FfiData>(vm, v) {
-        Some(d) => Ok(d),
+        Some(d) => Ok(d.sh.clone()),
         None => Err(vm.type_error("descriptor requires a 'FFI' object")),
     }
 }
@@ -117,9 +134,8 @@ fn ffi_new_obj(vm: &mut Vm, a: Args) -> PyResult<Value> {
         cls,
         Box::new(FfiData {
             sh: FfiShared::new(),
+            cache: d,
         }),
-        d,
-        Value::NULL,
     )
 }
 
@@ -132,7 +148,7 @@ fn bool_kw(vm: &mut Vm, a: &Args, i: usize, name: &str) -> PyResult<bool> {
 
 fn ffi_cdef(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "cdef", &["csource", "override", "packed", "pack"])?;
-    let d = ffi_self(vm, &a)?;
+    let sh = ffi_self(vm, &a)?;
     let Some(src) = opt_arg(vm, &a, 1, "csource") else {
         return Err(vm.type_error("cdef() missing 1 required positional argument: 'csource'"));
     };
@@ -153,16 +169,16 @@ fn ffi_cdef(vm: &mut Vm, a: Args) -> PyResult<Value> {
         pack,
         override_,
     };
-    let r = d.sh.with_decls(|decls| decls.cdef(&src, &opts));
+    let r = sh.with_decls(|decls| decls.cdef(&src, &opts));
     fr(vm, r)?;
-    d.sh.decls_changed();
+    sh.decls_changed();
     Ok(vm.none())
 }
 
 fn ffi_dlopen(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "dlopen", &["name", "flags"])?;
     arity(vm, &a, "dlopen", 1, 3)?;
-    let d = ffi_self(vm, &a)?;
+    let sh = ffi_self(vm, &a)?;
     let name = match opt_arg(vm, &a, 1, "name") {
         None => {
             return Err(vm.type_error("dlopen() missing 1 required positional argument: 'name'"))
@@ -182,10 +198,6 @@ fn ffi_dlopen(vm: &mut Vm, a: Args) -> PyResult<Value> {
         None => 0,
     };
     let lib = fr(vm, Library::open_cffi(name.as_deref(), flags))?;
-    let data = LibData {
-        sh: d.sh.clone(),
-        lib: Rc::new(RefCell::new(lib)),
-    };
     let ffi_obj = vm.arg(&a, 0);
     let base = vm.sp();
     vm.push(ffi_obj);
@@ -193,7 +205,15 @@ fn ffi_dlopen(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let cache = vm.new_dict()?;
     let ffi_obj = vm.at(base);
     vm.truncate(base);
-    new_foreign(vm, cls, Box::new(data), cache, ffi_obj)
+    let data = LibData {
+        handle: super::lib_obj::LibHandle {
+            sh,
+            lib: Rc::new(RefCell::new(lib)),
+        },
+        attr_cache: cache,
+        ffi_obj,
+    };
+    new_foreign(vm, cls, Box::new(data))
 }
 
 fn ffi_dlclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -203,19 +223,21 @@ fn ffi_dlclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let tn = vm.type_name(l);
         return Err(vm.type_error(format!("dlclose() expects a library object, not {tn}")));
     };
-    if ld.lib.borrow().is_closed() {
+    let ld = ld.handle.lib.clone();
+    if ld.borrow().is_closed() {
         return Ok(vm.none());
     }
-    let r = ld.lib.borrow_mut().close();
+    let r = ld.borrow_mut().close();
     fr(vm, r)?;
     Ok(vm.none())
 }
 
-/// The ctype object for `ty` of the FFI object `ffi_obj` (unique per type: cached in `keep`).
+/// The ctype object for `ty` of the FFI object `ffi_obj` (unique per type: cached in its
+/// `cache`).
 pub fn ctype_object(vm: &mut Vm, ffi_obj: Value, ty: ffi::TypeId) -> PyResult<Value> {
     let base = vm.sp();
     vm.push(ffi_obj);
-    let cache = super::keep_of(vm, ffi_obj);
+    let cache = cache_of(vm, ffi_obj);
     let key = Value::from_int(ty.0 as i64).unwrap_or(Value::NULL);
     if let Some(c) = vm.dict_get(cache, key)? {
         vm.truncate(base);
@@ -233,9 +255,11 @@ pub fn ctype_object(vm: &mut Vm, ffi_obj: Value, ty: ffi::TypeId) -> PyResult<Va
     let r = new_foreign(
         vm,
         cls,
-        Box::new(super::ctype_obj::CTypeData { sh, ty }),
-        vm.at(base),
-        Value::NULL,
+        Box::new(super::ctype_obj::CTypeData {
+            sh,
+            ty,
+            ffi_obj: vm.at(base),
+        }),
     );
     let c = match r {
         Ok(c) => c,
@@ -245,7 +269,7 @@ pub fn ctype_object(vm: &mut Vm, ffi_obj: Value, ty: ffi::TypeId) -> PyResult<Va
         }
     };
     vm.push(c);
-    let cache = super::keep_of(vm, vm.at(base));
+    let cache = cache_of(vm, vm.at(base));
     let r = vm.dict_set(cache, key, c);
     let c = vm.at(base + 1);
     vm.truncate(base);

@@ -1,42 +1,43 @@
 //! `ffi.new_handle(obj)` / `ffi.from_handle(p)`. The handle is a `void *` cdata whose pointer
 //! value is a token of the heap's handle table (`vm.heap.new_handle(handle_cdata)`): the table
-//! holds the handle cdata weakly, the cdata holds `obj` strongly (`keep`). The token never
-//! changes while objects move; `from_handle` validates it without dereferencing anything, so a
+//! holds the handle cdata weakly, the cdata holds `obj` strongly (`CDataObj::handle_target`). The
+//! token never changes while objects move; `from_handle` validates it without dereferencing anything, so a
 //! dead or bogus pointer raises RuntimeError instead of crashing.
 
-use super::cdata::{self, cdata_of, CData, Flavor};
+use super::arity;
+use super::cdata::{self, cdata_mut, cdata_of, CData, CDataObj, Flavor};
 use super::ffi_obj::ffi_self;
-use super::{arity, keep_of};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
 /// `ffi.new_handle(obj)`.
 pub fn ffi_new_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "new_handle", 2, 2)?;
-    let d = ffi_self(vm, &a)?;
-    let sh = d.sh.clone();
+    let sh = ffi_self(vm, &a)?;
     let vp = sh.void_ptr();
-    let h = cdata::wrap(
-        vm,
+    let mut obj = CDataObj::new(
         CData::new(&sh, vp, std::ptr::null_mut(), Flavor::Handle),
-        vm.arg(&a, 1),
-    )?;
+        Value::NULL,
+    );
+    obj.handle_target = vm.arg(&a, 1);
+    let h = cdata::wrap_obj(vm, Box::new(obj))?;
     let token = vm.heap.new_handle(h);
-    if let Some(cd) = cdata_of(vm, h) {
+    if let Some(cd) = cdata_mut(vm, h) {
         cd.ptr = token as *mut u8;
         cd.token = token;
     }
     Ok(h)
 }
 
-/// The object of a live handle token, or None.
+/// The object of a live handle token (a handle's object, a callback's callable), or None.
 pub fn object_of_token(vm: &mut Vm, token: u64) -> Option<Value> {
     let h = vm.heap.from_handle(token)?;
-    let cd = cdata_of(vm, h)?;
-    if cd.flavor != Flavor::Handle && cd.flavor != Flavor::Callback {
-        return None;
+    let o = cdata::cdata_obj(vm, h)?;
+    match o.cd.flavor {
+        Flavor::Handle => Some(o.handle_target),
+        Flavor::Callback => Some(o.callable),
+        _ => None,
     }
-    Some(keep_of(vm, h))
 }
 
 /// `ffi.from_handle(p)`.
@@ -69,9 +70,10 @@ pub fn ffi_from_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let token = cd.ptr as u64;
     match vm.heap.from_handle(token) {
-        Some(h) if cdata_of(vm, h).is_some_and(|c| c.flavor == Flavor::Handle) => {
-            Ok(keep_of(vm, h))
-        }
+        Some(h) => match cdata::cdata_obj(vm, h) {
+            Some(o) if o.cd.flavor == Flavor::Handle => Ok(o.handle_target),
+            _ => Err(vm.raise("RuntimeError", "ffi.from_handle(): dead or bogus handle")),
+        },
         _ => Err(vm.raise("RuntimeError", "ffi.from_handle(): dead or bogus handle")),
     }
 }

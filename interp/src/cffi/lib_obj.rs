@@ -1,21 +1,50 @@
 //! The library object returned by `ffi.dlopen`: `lib.f` is a function-pointer cdata (dlsym on
-//! first use, then cached in the dict held in `keep`), `lib.X` an integer constant, `lib.g` a
+//! first use, then cached in [`LibData::attr_cache`]), `lib.X` an integer constant, `lib.g` a
 //! global variable read or written through its address. Missing symbols raise AttributeError
-//! when first used. `keep2` is the FFI object.
+//! when first used. The lib keeps its FFI object alive ([`LibData::ffi_obj`]).
 
 use super::cdata;
-use super::{fr, keep_of, Shared};
-use crate::obj::layout::NativeFn;
+use super::{fr, Shared};
+use crate::obj::layout::{ForeignData, ForeignRefs, NativeFn};
 use crate::vm::{Args, PyResult, Vm};
 use ffi::{Decl, Library};
 use gc::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The Rust side of a library object.
-pub struct LibData {
+/// The C side of a library object: plain Rust data (no GC references), cheap to clone out of the
+/// object so that no borrow of the object lives across a call into the VM.
+#[derive(Clone)]
+pub struct LibHandle {
     pub sh: Shared,
     pub lib: Rc<RefCell<Library>>,
+}
+
+/// A library object's data (`Kind::Foreign`).
+pub struct LibData {
+    pub handle: LibHandle,
+    /// Dict from attribute name to the value already looked up (function cdata...). A GC
+    /// reference, traced.
+    pub attr_cache: Value,
+    /// The FFI object the library was opened by (kept alive). A GC reference, traced.
+    pub ffi_obj: Value,
+}
+
+impl ForeignData for LibData {
+    fn refs(&mut self) -> ForeignRefs<'_> {
+        [
+            Some(&mut self.attr_cache),
+            Some(&mut self.ffi_obj),
+            None,
+            None,
+            None,
+        ]
+    }
+}
+
+/// The attribute cache of library object `lib` (null if it is not one).
+pub fn attr_cache_of(vm: &Vm, lib: Value) -> Value {
+    super::foreign::<LibData>(vm, lib).map_or(Value::NULL, |l| l.attr_cache)
 }
 
 pub fn install(vm: &mut Vm) {
@@ -31,15 +60,15 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-fn lib_self(vm: &mut Vm, a: &Args) -> PyResult<&'static mut LibData> {
+fn lib_self(vm: &mut Vm, a: &Args) -> PyResult<LibHandle> {
     let v = vm.arg(a, 0);
     match super::foreign::<LibData>(vm, v) {
-        Some(l) => Ok(l),
+        Some(l) => Ok(l.handle.clone()),
         None => Err(vm.type_error("expected a Lib object")),
     }
 }
 
-fn symbol(vm: &mut Vm, ld: &LibData, name: &str) -> PyResult<*mut u8> {
+fn symbol(vm: &mut Vm, ld: &LibHandle, name: &str) -> PyResult<*mut u8> {
     let r = ld.lib.borrow().symbol(name);
     fr(vm, r).map(|p| p as *mut u8)
 }
@@ -51,7 +80,7 @@ fn lib_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.value_error(format!("library '{n}' has already been closed")));
     }
     let (lib, key) = (vm.arg(&a, 0), vm.arg(&a, 1));
-    let cache = keep_of(vm, lib);
+    let cache = attr_cache_of(vm, lib);
     if let Some(v) = vm.dict_get_str(cache, key) {
         return Ok(v);
     }
@@ -62,14 +91,14 @@ fn lib_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(Decl::Function { ty, .. }) => {
             let r = ld.sh.tt().check_usable(ty);
             fr(vm, r)?;
-            let p = symbol(vm, ld, &name)?;
+            let p = symbol(vm, &ld, &name)?;
             cdata::new_pointer(vm, &ld.sh, ty, p as usize)?
         }
         Some(Decl::IntConstant { value, .. }) => super::conv::new_int128(vm, value)?,
         Some(Decl::Variable { ty }) => {
             let r = ld.sh.tt().check_usable(ty);
             fr(vm, r)?;
-            let p = symbol(vm, ld, &name)?;
+            let p = symbol(vm, &ld, &name)?;
             // SAFETY: p is the address of the global variable, of type ty.
             return unsafe { super::conv::load(vm, &ld.sh, ty, p, Value::NULL) };
         }
@@ -86,7 +115,7 @@ fn lib_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let base = vm.sp();
     vm.push(v);
     let (lib, key) = (vm.arg(&a, 0), vm.arg(&a, 1));
-    let cache = keep_of(vm, lib);
+    let cache = attr_cache_of(vm, lib);
     let r = vm.dict_set(cache, key, v);
     let v = vm.at(base);
     vm.truncate(base);
@@ -99,7 +128,7 @@ fn lib_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let decl = ld.sh.decls.borrow().lookup(&name).cloned();
     match decl {
         Some(Decl::Variable { ty }) => {
-            let p = symbol(vm, ld, &name)?;
+            let p = symbol(vm, &ld, &name)?;
             // SAFETY: p is the address of the global variable, of type ty.
             unsafe { super::conv::store(vm, &ld.sh, ty, p, vm.arg(&a, 2))? };
             Ok(vm.none())
@@ -148,7 +177,7 @@ fn lib_dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// `ffi.addressof(lib, "name")`: a function cdata, or a pointer to a global variable.
-pub fn address_of_symbol(vm: &mut Vm, ld: &LibData, a: &Args) -> PyResult<Value> {
+pub fn address_of_symbol(vm: &mut Vm, ld: &LibHandle, a: &Args) -> PyResult<Value> {
     let k = vm.arg(a, 2);
     let name = super::str_arg(vm, k, "addressof() name")?;
     let decl = ld.sh.decls.borrow().lookup(&name).cloned();

@@ -1,12 +1,23 @@
 //! The `cffi` / `_cffi_backend` modules: CFFI's ABI mode on top of the `ffi` crate (C types, cdef
 //! parser, conversions, libffi calls and closures, dlopen).
 //!
-//! Object model: every cffi object is a `Kind::Foreign` heap object whose `data` is a Rust value:
-//! [`ffi_obj::FfiData`] (the FFI object), [`ctype_obj::CTypeData`], [`cdata::CData`],
-//! [`lib_obj::LibData`], [`buffer::BufData`]. The per-FFI state ([`FfiShared`]: declarations,
-//! prepared call interfaces) is plain Rust data shared through an `Rc` by the FFI object and every
-//! ctype/cdata/lib made from it. No `Value` is ever stored in Rust data: what an object must keep
-//! alive goes in the traced `keep`/`keep2` fields.
+//! Object model: every cffi object is a `Kind::Foreign` heap object whose `data` is a boxed Rust
+//! struct, one per object kind, implementing `ForeignData`: [`ffi_obj::FfiData`] (the FFI
+//! object), [`ctype_obj::CTypeData`], [`ctype_obj::CFieldData`], [`cdata::CDataObj`] (cdata,
+//! including handles and callbacks), [`lib_obj::LibData`], [`buffer::BufData`] and the array
+//! iterator of cdata_ops.rs. The per-FFI state ([`FfiShared`]: declarations, prepared call
+//! interfaces) is plain Rust data shared through an `Rc` by the FFI object and every
+//! ctype/cdata/lib made from it.
+//!
+//! GC rules: what an object keeps alive is a named `Value` field of its struct, with one meaning
+//! (`CDataObj::owner`, `CDataObj::destructor`, `LibData::ffi_obj`...). Those fields are GC
+//! references: the collector reaches them through the struct's `ForeignData::refs` (the
+//! object's custom trace) and updates them when objects move. [`new_foreign`] roots them across
+//! the allocation of the object; a later store goes through a setter that applies the write
+//! barrier (`cdata::set_destructor`...). The boxed data itself never moves. [`foreign`] /
+//! [`foreign_mut`] borrow the Vm (`&Vm -> &T`, `&mut Vm -> &mut T`), so a reference into the data
+//! cannot be held across an allocation or a call into Python: callers copy out what they need
+//! (`CData::view`, `LibHandle`, `Shared` clones, the Values themselves, re-read after GC points).
 //!
 //! Memory: C-visible memory (ffi.new, struct results, primitive cdata, closures) is malloc'd, so it
 //! never moves; the cdata object that owns it may move freely and frees it in its destructor.
@@ -35,10 +46,11 @@ pub mod handles;
 pub mod lib_obj;
 pub mod module;
 
-use crate::obj::layout::{ForeignObj, Kind};
+use crate::obj::layout::{ForeignData, ForeignObj, Kind};
 use crate::vm::{Exc, PyResult, Vm};
 use ffi::{CallInterface, Declarations, TypeId, TypeTable};
 use gc::Value;
+use std::any::Any;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -187,9 +199,27 @@ pub fn fr<T>(vm: &mut Vm, r: ffi::Result<T>) -> PyResult<T> {
 
 /// The Rust data of a Foreign object, if it is a `T`.
 ///
-/// The returned reference points into the object's boxed data, which never moves: it stays valid
-/// while the object is alive (callers keep it rooted, e.g. as a native argument), across GC points.
-pub fn foreign<T: 'static>(vm: &Vm, v: Value) -> Option<&'static mut T> {
+/// The reference borrows the Vm: it cannot be held across a GC point or a call into Python (both
+/// need `&mut Vm`), so it never aliases a mutable reference to the same data nor outlives the
+/// object. Copy out what is needed across such calls.
+pub fn foreign<T: ForeignData>(vm: &Vm, v: Value) -> Option<&T> {
+    let d = foreign_ptr(vm, v)?;
+    // SAFETY: `d` is the live box owned by `v` (see foreign_ptr); the shared borrow of the Vm
+    // excludes every `&mut` to it for the returned lifetime (foreign_mut needs `&mut Vm`).
+    (unsafe { &*d } as &dyn Any).downcast_ref::<T>()
+}
+
+/// Mutable access to the Rust data of a Foreign object, if it is a `T`. A `Value` stored into it
+/// needs `vm.heap.write_barrier(v)` afterwards (the setters of each kind do it).
+pub fn foreign_mut<T: ForeignData>(vm: &mut Vm, v: Value) -> Option<&mut T> {
+    let d = foreign_ptr(vm, v)?;
+    // SAFETY: as foreign; the exclusive borrow of the Vm makes this the only reference.
+    (unsafe { &mut *d } as &mut dyn Any).downcast_mut::<T>()
+}
+
+/// The boxed data of a Foreign object (None for other objects, or before the constructor ran).
+/// The box never moves and lives as long as the object.
+fn foreign_ptr(vm: &Vm, v: Value) -> Option<*mut dyn ForeignData> {
     if !vm.is(v, Kind::Foreign) {
         return None;
     }
@@ -197,60 +227,34 @@ pub fn foreign<T: 'static>(vm: &Vm, v: Value) -> Option<&'static mut T> {
     if (d as *mut u8).is_null() {
         return None;
     }
-    // SAFETY: `data` is a live Box<dyn Any> owned by the object (see above for the lifetime).
-    unsafe { (*d).downcast_mut::<T>() }
+    Some(d)
 }
 
-/// Allocates a Foreign object of class `cls` owning `data`, keeping `keep` and `keep2` alive.
-/// `cls`, `keep` and `keep2` need not be rooted (they are pushed across the allocation).
-pub fn new_foreign(
-    vm: &mut Vm,
-    cls: Value,
-    data: Box<dyn std::any::Any>,
-    keep: Value,
-    keep2: Value,
-) -> PyResult<Value> {
+/// Allocates a Foreign object of class `cls` owning `data`. Neither `cls` nor the `Value`s in
+/// `data` need be rooted: they are pushed across the allocation and written back after it
+/// (`refs` lists them in the same order both times).
+pub fn new_foreign<T: ForeignData>(vm: &mut Vm, cls: Value, mut data: Box<T>) -> PyResult<Value> {
     let base = vm.sp();
     vm.push(cls);
-    vm.push(keep);
-    vm.push(keep2);
+    for v in data.refs().into_iter().flatten() {
+        vm.push(*v);
+    }
     let r = vm.alloc(Kind::Foreign, 0);
-    let (cls, keep, keep2) = (vm.at(base), vm.at(base + 1), vm.at(base + 2));
+    let cls = vm.at(base);
+    for (i, v) in data.refs().into_iter().flatten().enumerate() {
+        *v = vm.at(base + 1 + i);
+    }
     vm.truncate(base);
     let o = r?;
-    // SAFETY: a freshly allocated (young) object: raw stores need no barrier.
+    let data: Box<dyn ForeignData> = data;
+    // SAFETY: a freshly allocated (young) object: raw stores need no barrier, and the box's
+    // Values are reached through trace_foreign from now on.
     unsafe {
         let p = vm.payload::<ForeignObj>(o);
         (*p).cls = cls;
-        (*p).keep = keep;
-        (*p).keep2 = keep2;
         (*p).data = Box::into_raw(data);
     }
     Ok(o)
-}
-
-/// The `keep` field of a Foreign object.
-pub fn keep_of(vm: &Vm, v: Value) -> Value {
-    vm.obj::<ForeignObj>(v).keep
-}
-
-/// The `keep2` field of a Foreign object.
-pub fn keep2_of(vm: &Vm, v: Value) -> Value {
-    vm.obj::<ForeignObj>(v).keep2
-}
-
-/// Sets the `keep` field (with the write barrier).
-pub fn set_keep(vm: &mut Vm, obj: Value, v: Value) {
-    // SAFETY: obj is a live Foreign object; the barrier follows the store.
-    unsafe { (*vm.payload::<ForeignObj>(obj)).keep = v };
-    vm.heap.write_barrier(obj);
-}
-
-/// Sets the `keep2` field (with the write barrier).
-pub fn set_keep2(vm: &mut Vm, obj: Value, v: Value) {
-    // SAFETY: as set_keep.
-    unsafe { (*vm.payload::<ForeignObj>(obj)).keep2 = v };
-    vm.heap.write_barrier(obj);
 }
 
 /// A class object created by module.rs, by its registered name ("_cffi_backend.CData"...).

@@ -47,7 +47,7 @@ pub enum Kind {
     Super,
     Ellipsis,
     NotImplemented,
-    /// A native object owning a Rust value through a `Box<dyn Any>` (cffi cdata and friends).
+    /// A native object owning a boxed Rust value (`ForeignData`: cffi cdata and friends).
     Foreign,
 }
 
@@ -336,13 +336,31 @@ pub struct SuperObj {
     pub obj: Value,
 }
 }
+/// The most `Value` fields a [`ForeignData`] struct may have.
+pub const MAX_FOREIGN_REFS: usize = 5;
+
+/// The `Value` fields of a [`ForeignData`] struct (unused entries `None`).
+pub type ForeignRefs<'a> = [Option<&'a mut Value>; MAX_FOREIGN_REFS];
+
+/// The Rust side of a `Kind::Foreign` object (cffi: one struct per object kind, with named fields,
+/// see `cffi/mod.rs`). It is boxed, so it never moves; the `Value`s it holds are GC references
+/// that the collector reaches only through [`ForeignData::refs`] (the object's `custom_trace`).
+/// Storing a `Value` into it after the object's allocation needs the write barrier on the object.
+pub trait ForeignData: std::any::Any {
+    /// Every `Value` field, always in the same order (the collector traces and updates them in
+    /// place; `new_foreign` roots them across the allocation). A list rather than a visitor
+    /// callback: it is a plain accessor that cannot allocate.
+    fn refs(&mut self) -> ForeignRefs<'_>;
+}
+
 payload! { [Foreign]
+/// A native object owning a Rust value: `cls` is its Python class, `data` the boxed
+/// [`ForeignData`] (null only between the allocation and the constructor's store), owned by the
+/// object and dropped with it.
 #[repr(C)]
 pub struct ForeignObj {
     pub cls: Value,
-    pub keep: Value,
-    pub keep2: Value,
-    pub data: *mut dyn std::any::Any,
+    pub data: *mut dyn ForeignData,
 }
 }
 
@@ -399,7 +417,28 @@ unsafe fn drop_foreign(p: *mut u8) {
         // SAFETY: data is non-null, so it is the Box set by the cffi constructor (Box::into_raw),
         // owned by this object and nulled after the drop.
         drop(unsafe { Box::from_raw(f.data) });
-        f.data = std::ptr::null_mut::<()>() as *mut dyn std::any::Any;
+        f.data = std::ptr::null_mut::<NoData>() as *mut dyn ForeignData;
+    }
+}
+/// The type of a null `ForeignObj::data` (a fat null pointer needs a concrete type).
+struct NoData;
+impl ForeignData for NoData {
+    fn refs(&mut self) -> ForeignRefs<'_> {
+        Default::default()
+    }
+}
+fn trace_foreign(p: *mut u8, visit: &mut Visitor<'_>) {
+    // SAFETY: the collector calls custom_trace with the payload of a live Foreign object.
+    let f = unsafe { &mut *(p as *mut ForeignObj) };
+    let raw: *mut u8 = f.data as *mut u8;
+    if !raw.is_null() {
+        // SAFETY: data is null or the Box set by the cffi constructor, owned by this object. No Rust
+        // reference into it is alive during a collection: references handed out by
+        // `cffi::foreign` borrow the Vm, and a collection needs `&mut Vm`.
+        let data = unsafe { &mut *f.data };
+        for v in data.refs().into_iter().flatten() {
+            visit(v);
+        }
     }
 }
 
@@ -475,6 +514,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info("ellipsis", 8, vec![]));
     infos.push(info("NotImplementedType", 8, vec![]));
     let mut f = info_of::<ForeignObj>("foreign");
+    f.custom_trace = Some(trace_foreign);
     f.drop_fn = Some(drop_foreign);
     infos.push(f);
     infos
@@ -521,7 +561,7 @@ mod tests {
         assert_eq!(names::<GeneratorObj>(), ["func", "code", "globals", "name"]);
         assert_eq!(names::<IterObj>(), ["a", "b", "c"]);
         assert_eq!(names::<TypeObj>().len(), 6);
-        assert_eq!(names::<ForeignObj>(), ["cls", "keep", "keep2"]);
+        assert_eq!(names::<ForeignObj>(), ["cls"]);
         for &(_, off) in FunctionObj::value_fields().iter() {
             assert_eq!(off % std::mem::align_of::<Value>(), 0);
         }
