@@ -36,12 +36,10 @@
 
 pub mod bytes_methods;
 pub mod constructors;
-pub mod dict_methods;
 pub mod format;
 pub mod functions;
 pub mod misc_methods;
 pub mod modules;
-pub mod set_methods;
 pub mod str_methods;
 
 use crate::vm::{PyResult, Vm};
@@ -53,8 +51,6 @@ pub fn install(vm: &mut Vm) {
     constructors::install(vm);
     str_methods::install(vm);
     bytes_methods::install(vm);
-    dict_methods::install(vm);
-    set_methods::install(vm);
     misc_methods::install(vm);
 }
 

@@ -19,7 +19,13 @@
 //! Adding a builtin type: see `ARCHITECTURE.md` ("Adding a builtin type").
 
 pub mod args;
+pub mod container_repr;
+pub mod dict;
 pub mod list;
+pub mod range;
+pub mod set;
+pub mod slice;
+pub mod tuple;
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::{Kind, NKINDS};
@@ -55,7 +61,8 @@ pub type CallFn = fn(&mut Vm, Value, crate::vm::Args) -> PyResult<Value>;
 /// generic type lookup.
 pub type GetattrFn = fn(&mut Vm, Value, Value) -> PyResult<Option<Value>>;
 /// `a OP b` with `a` of this kind: `Some(result)`, or `None` when the kind has no answer for this
-/// operand (the VM then tries the reflected operation and the Python-level dunders).
+/// operand (the VM then tries the reflected operation and the Python-level dunders). `None` must be
+/// answered before any GC point: the VM goes on with the operands it passed.
 pub type CompareFn = fn(&mut Vm, Value, Value, CmpOp) -> PyResult<Option<Value>>;
 
 /// The behaviour of one builtin kind. A `None` slot means "use the generic protocol".
@@ -119,13 +126,7 @@ static FLOAT: TypeSlots = TypeSlots::legacy("float");
 static STR: TypeSlots = TypeSlots::legacy("str");
 static BYTES: TypeSlots = TypeSlots::legacy("bytes");
 static BYTEARRAY: TypeSlots = TypeSlots::legacy("bytearray");
-static TUPLE: TypeSlots = TypeSlots::legacy("tuple");
 static VALUEARRAY: TypeSlots = TypeSlots::legacy("valuearray");
-static DICT: TypeSlots = TypeSlots::legacy("dict");
-static SET: TypeSlots = TypeSlots::legacy("set");
-static FROZENSET: TypeSlots = TypeSlots::legacy("frozenset");
-static RANGE: TypeSlots = TypeSlots::legacy("range");
-static SLICE: TypeSlots = TypeSlots::legacy("slice");
 static FUNCTION: TypeSlots = TypeSlots::legacy("function");
 static NATIVE: TypeSlots = TypeSlots::legacy("builtin_function_or_method");
 static BOUND_METHOD: TypeSlots = TypeSlots::legacy("method");
@@ -153,14 +154,14 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &STR,
     &BYTES,
     &BYTEARRAY,
-    &TUPLE,
+    &tuple::SLOTS,
     &list::SLOTS,
     &VALUEARRAY,
-    &DICT,
-    &SET,
-    &FROZENSET,
-    &RANGE,
-    &SLICE,
+    &dict::SLOTS,
+    &set::SLOTS,
+    &set::FROZENSET_SLOTS,
+    &range::SLOTS,
+    &slice::SLOTS,
     &FUNCTION,
     &NATIVE,
     &BOUND_METHOD,

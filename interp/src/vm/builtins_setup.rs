@@ -288,14 +288,12 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("classmethod", "__new__", classmethod_new);
     vm.add_method("type", "__new__", type_new);
     vm.add_method("type", "mro", type_mro);
-    vm.add_method("slice", "indices", slice_indices);
     vm.add_method("list", "__init__", list_init);
     vm.add_method("list", "__repr__", container_repr_native);
     vm.add_method("list", "__iter__", builtin_iter_native);
     vm.add_method("dict", "__iter__", builtin_iter_native);
     vm.add_method("dict", "__repr__", container_repr_native);
     vm.add_method("str", "__repr__", str_repr_native);
-    vm.add_method("dict", "__init__", dict_init);
     crate::objects::install(vm);
     crate::builtins::install(vm);
 }
@@ -751,23 +749,6 @@ fn type_mro(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.to_list(m)
 }
 
-/// slice.indices(length) -> (start, stop, step)
-fn slice_indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.n != 2 {
-        return Err(vm.type_error(format!(
-            "indices() takes exactly one argument ({} given)",
-            a.n - 1
-        )));
-    }
-    let n = vm.index_value(vm.arg(&a, 1), "slice")?;
-    if n < 0 {
-        return Err(vm.value_error("length should not be negative"));
-    }
-    let s = vm.slice_indices(vm.arg(&a, 0), n as usize)?;
-    let vals = [s.start, s.stop, s.step].map(|x| Value::from_int(x).unwrap());
-    vm.new_tuple(&vals)
-}
-
 /// list.__init__(self, iterable=()): refills the list (used by subclasses, e.g. through super()).
 fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = vm.npos(&a);
@@ -778,27 +759,6 @@ fn list_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.list_set_len(l, 0);
     if n == 2 {
         vm.list_extend(a.base, a.base + 1)?;
-    }
-    Ok(vm.none())
-}
-
-/// dict.__init__(self, mapping_or_pairs=(), **kw)
-fn dict_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = vm.npos(&a);
-    if n > 2 {
-        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", n - 1)));
-    }
-    if n == 2 {
-        vm.dict_update_from(a.base, a.base + 1)?;
-    }
-    if !a.kwnames.is_null() {
-        let k = vm.tuple_items(a.kwnames).len();
-        for j in 0..k {
-            let key = vm.tuple_items(a.kwnames)[j];
-            let v = vm.at(a.base + n + j);
-            let d = vm.arg(&a, 0);
-            vm.dict_set(d, key, v)?;
-        }
     }
     Ok(vm.none())
 }

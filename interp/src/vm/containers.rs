@@ -1,19 +1,13 @@
-//! Subscription, slicing, `in`, `len()` and range arithmetic for the builtin containers, with the
-//! `__getitem__`/`__setitem__`/`__delitem__`/`__contains__`/`__len__` fallbacks for Python classes.
+//! The generic subscription, `in` and `len()` operations: a subclass's override, then the kind's slot
+//! (`objects/`), then the legacy arms of kinds not yet moved, then the `__getitem__`/`__setitem__`/
+//! `__delitem__`/`__contains__`/`__len__` fallbacks for Python classes. Also the subscript conversion
+//! shared by the builtin sequences (`seq_key`, `seq_pos`); slices themselves live in `objects/slice.rs`.
 
 use super::{PyResult, Vm};
 use crate::obj::layout::*;
 use crate::objects;
+pub use crate::objects::slice::{slice_adjust, SliceIdx, SliceRaw};
 use gc::Value;
-
-/// Normalised slice: start, stop, step, and the number of selected items.
-#[derive(Clone, Copy, Debug)]
-pub struct SliceIdx {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-    pub len: usize,
-}
 
 impl Vm {
     /// len(v)
@@ -34,9 +28,6 @@ impl Vm {
                 Kind::Str => return Ok(self.str_nchars(v)),
                 Kind::Bytes => return Ok(self.bytes_of(v).len()),
                 Kind::ByteArray => return Ok(self.bytearray_mut(v).len()),
-                Kind::Tuple => return Ok(self.tuple_items(v).len()),
-                Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(self.dict_len(v)),
-                Kind::Range => return Ok(self.range_len(v)? as usize),
                 Kind::Iter if self.iter_kind(v) >= 100 => {
                     let d = self.obj::<IterObj>(v).a;
                     return Ok(self.dict_len(d));
@@ -89,63 +80,6 @@ impl Vm {
         )))
     }
 
-    /// slice.indices-style normalisation of slice `s` for a sequence of `len` items.
-    pub fn slice_indices(&mut self, s: Value, len: usize) -> PyResult<SliceIdx> {
-        let raw = self.slice_unpack(s)?;
-        Ok(slice_adjust(raw, len))
-    }
-
-    /// Converts the start/stop/step of slice `s` to integers (CPython's PySlice_Unpack): runs
-    /// `__index__` hooks, so it is a GC point; callers read the sequence's length only after it.
-    pub fn slice_unpack(&mut self, s: Value) -> PyResult<SliceRaw> {
-        let (a, b, c) = {
-            let p = self.obj::<SliceObj>(s);
-            (p.start, p.stop, p.step)
-        };
-        // The three fields are rooted: converting one may run Python and move the others.
-        let base = self.sp();
-        self.push(a);
-        self.push(b);
-        self.push(c);
-        let r = self.slice_unpack_rooted(base);
-        self.truncate(base);
-        r
-    }
-
-    fn slice_unpack_rooted(&mut self, base: usize) -> PyResult<SliceRaw> {
-        let get = |vm: &mut Vm, i: usize| -> PyResult<Option<i64>> {
-            let v = vm.at(base + i);
-            if v == vm.none() || v.is_null() {
-                Ok(None)
-            } else if let Some(i) = vm.to_i64(v) {
-                Ok(Some(i))
-            } else if vm.is(v, Kind::BigInt) {
-                Ok(Some(bigint_clamp(vm, v)))
-            } else if let Some(f) = vm.special(v, "__index__") {
-                let r = vm.call(f, &[v])?;
-                if let Some(i) = vm.to_i64(r) {
-                    Ok(Some(i))
-                } else if vm.is(r, Kind::BigInt) {
-                    Ok(Some(bigint_clamp(vm, r)))
-                } else {
-                    let tn = vm.type_name(r);
-                    Err(vm.type_error(format!("__index__ returned non-int (type {tn})")))
-                }
-            } else {
-                Err(vm.type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                ))
-            }
-        };
-        let step = get(self, 2)?.unwrap_or(1);
-        if step == 0 {
-            return Err(self.value_error("slice step cannot be zero"));
-        }
-        let start = get(self, 0)?;
-        let stop = get(self, 1)?;
-        Ok(SliceRaw { start, stop, step })
-    }
-
     /// Converts an index or slice subscript of a builtin sequence (may run `__index__`: a GC
     /// point) before the sequence is read, as CPython does; `o` stays rooted meanwhile and is
     /// returned re-read. `what` names the sequence in the TypeError for a bad index.
@@ -193,24 +127,6 @@ impl Vm {
             return f(self, o, k);
         }
         match kind {
-            Kind::Tuple => {
-                let (o, key) = self.seq_key(o, k, "tuple")?;
-                let n = self.tuple_items(o).len();
-                match key {
-                    SeqKey::Index(i) => {
-                        let i = self.seq_pos(i, n, "tuple")?;
-                        Ok(self.tuple_items(o)[i])
-                    }
-                    SeqKey::Slice(raw) => {
-                        let s = slice_adjust(raw, n);
-                        let items = self.tuple_items(o).to_vec();
-                        for j in 0..s.len {
-                            self.push(items[(s.start + j as i64 * s.step) as usize]);
-                        }
-                        self.new_tuple_from_stack(s.len)
-                    }
-                }
-            }
             Kind::Str => {
                 let (o, key) = self.seq_key(o, k, "string")?;
                 let ascii = self.str_nchars(o) == self.str_of(o).len();
@@ -268,41 +184,6 @@ impl Vm {
                     }
                 }
             }
-            Kind::Dict => {
-                // The lookup may run __hash__/__eq__ (GC point): o and k are re-read after it.
-                let base = self.sp();
-                self.push(o);
-                self.push(k);
-                let r = self.dict_get_slots(base, base + 1);
-                let (o, k) = (self.at(base), self.at(base + 1));
-                self.truncate(base);
-                match r? {
-                    Some(v) => Ok(v),
-                    None => {
-                        if let Some(f) = self.subclass_override(o, "__missing__") {
-                            return self.call(f, &[o, k]);
-                        }
-                        Err(self.key_error(k))
-                    }
-                }
-            }
-            Kind::Range => {
-                let (o, key) = self.seq_key(o, k, "range")?;
-                let (start, _, step, len) = self.range_tuple(o)?;
-                match key {
-                    SeqKey::Slice(raw) => {
-                        let s = slice_adjust(raw, len as usize);
-                        let a = start + s.start * step;
-                        let b = start + s.stop * step;
-                        let c = step * s.step;
-                        self.new_range(a, b, c)
-                    }
-                    SeqKey::Index(i) => {
-                        let i = self.seq_pos(i, len as usize, "range object")?;
-                        self.new_int(start + i as i64 * step)
-                    }
-                }
-            }
             Kind::Type => {
                 // list[int] and friends: typing generics are accepted and ignored.
                 if let Some(f) = self.lookup_type_str(o, "__class_getitem__") {
@@ -340,7 +221,6 @@ impl Vm {
             return f(self, o, k, v);
         }
         match kind {
-            Kind::Dict => self.dict_set(o, k, v),
             Kind::ByteArray => {
                 let base = self.sp();
                 self.push(o);
@@ -439,18 +319,6 @@ impl Vm {
             return f(self, o, k);
         }
         match kind {
-            Kind::Dict => {
-                // k is rooted across the lookup (GC point) for the KeyError.
-                let base = self.sp();
-                self.push(k);
-                let r = self.dict_del(o, k);
-                let k = self.at(base);
-                self.truncate(base);
-                match r? {
-                    Some(_) => Ok(()),
-                    None => Err(self.key_error(k)),
-                }
-            }
             Kind::ByteArray => {
                 let (o, key) = self.seq_key(o, k, "bytearray")?;
                 let n = self.bytearray_mut(o).len();
@@ -522,9 +390,6 @@ impl Vm {
                     }
                     return Err(self.type_error("a bytes-like object is required"));
                 }
-                Kind::Dict | Kind::Set | Kind::FrozenSet => {
-                    return Ok(self.dict_get(container, item)?.is_some())
-                }
                 Kind::Iter if self.iter_kind(container) == super::iter::VIEW_KEYS => {
                     let d = self.obj::<IterObj>(container).a;
                     return Ok(self.dict_get(d, item)?.is_some());
@@ -549,35 +414,6 @@ impl Vm {
                     self.truncate(base);
                     return r;
                 }
-                Kind::Range => {
-                    if let Some(i) = self.to_i64(item) {
-                        let (start, _, step, len) = self.range_tuple(container)?;
-                        let off = i - start;
-                        return Ok(off % step == 0 && off / step >= 0 && off / step < len);
-                    }
-                }
-                Kind::Tuple => {
-                    let base = self.sp();
-                    self.push(container);
-                    self.push(item);
-                    let mut i = 0;
-                    let r = loop {
-                        let c = self.at(base);
-                        let items = self.tuple_items(c);
-                        if i >= items.len() {
-                            break Ok(false);
-                        }
-                        let x = items[i];
-                        match self.eq(x, self.at(base + 1)) {
-                            Ok(true) => break Ok(true),
-                            Ok(false) => {}
-                            Err(e) => break Err(e),
-                        }
-                        i += 1;
-                    };
-                    self.truncate(base);
-                    return r;
-                }
                 Kind::Instance => {
                     if let Some(f) = self.special(container, "__contains__") {
                         let r = self.call(f, &[container, item])?;
@@ -587,7 +423,12 @@ impl Vm {
                 _ => {}
             }
         }
-        // generic: iterate
+        self.contains_iter(container, item)
+    }
+
+    /// `item in container` by iterating the container (the protocol's fallback; also range's answer
+    /// for non-int items).
+    pub fn contains_iter(&mut self, container: Value, item: Value) -> PyResult<bool> {
         let base = self.sp();
         self.push(item);
         let it = self.get_iter(container)?;
@@ -607,110 +448,6 @@ impl Vm {
         self.truncate(base);
         r
     }
-
-    // ---- range ---------------------------------------------------------------------------------
-    pub fn new_range(&mut self, start: i64, stop: i64, step: i64) -> PyResult<Value> {
-        let base = self.sp();
-        for i in [start, stop, step] {
-            let v = self.new_int(i)?;
-            self.push(v);
-        }
-        let r = self.alloc(Kind::Range, 0)?;
-        // SAFETY: r was just allocated as a Range and the three ints are re-read from the stack after that
-        // allocation; no GC point before the stores.
-        unsafe {
-            let p = self.payload::<RangeObj>(r);
-            (*p).start = self.at(base);
-            (*p).stop = self.at(base + 1);
-            (*p).step = self.at(base + 2);
-        }
-        self.truncate(base);
-        Ok(r)
-    }
-
-    /// (start, stop, step, len) of a range with machine-sized bounds.
-    pub fn range_tuple(&mut self, r: Value) -> PyResult<(i64, i64, i64, i64)> {
-        let p = self.obj::<RangeObj>(r);
-        let (a, b, c) = (p.start, p.stop, p.step);
-        match (self.to_i64(a), self.to_i64(b), self.to_i64(c)) {
-            (Some(start), Some(stop), Some(step)) => {
-                let len = if step > 0 {
-                    if stop > start {
-                        ((stop as i128 - start as i128 + step as i128 - 1) / step as i128) as i64
-                    } else {
-                        0
-                    }
-                } else if start > stop {
-                    ((start as i128 - stop as i128 - step as i128 - 1) / (-(step as i128))) as i64
-                } else {
-                    0
-                };
-                Ok((start, stop, step, len))
-            }
-            _ => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
-        }
-    }
-
-    pub fn range_len(&mut self, r: Value) -> PyResult<i64> {
-        Ok(self.range_tuple(r)?.3)
-    }
-
-    /// Set algebra for | & - ^ on sets/frozensets; the result has a's kind.
-    pub fn set_binop(&mut self, a: Value, b: Value, op: crate::bytecode::BinOp) -> PyResult<Value> {
-        use crate::bytecode::BinOp;
-        let kind = self.kind(a);
-        let base = self.sp();
-        self.push(a);
-        self.push(b);
-        let r = (|| -> PyResult<Value> {
-            let out = self.new_dict_kind(kind)?;
-            self.push(out);
-            let oslot = base + 2;
-            let keep = |vm: &mut Vm,
-                        src: usize,
-                        other: usize,
-                        want_in: bool,
-                        oslot: usize|
-             -> PyResult<()> {
-                let used = vm.dict_used(vm.at(src));
-                for i in 0..used {
-                    if let Some((k, _)) = vm.dict_entry(vm.at(src), i) {
-                        vm.push(k);
-                        let inother = vm.dict_get(vm.at(other), k)?.is_some();
-                        let k = vm.pop();
-                        if inother == want_in {
-                            let o = vm.at(oslot);
-                            vm.set_add(o, k)?;
-                        }
-                    }
-                }
-                Ok(())
-            };
-            match op {
-                BinOp::Or => {
-                    self.set_update(oslot, base)?;
-                    self.set_update(oslot, base + 1)?;
-                }
-                BinOp::And => keep(self, base, base + 1, true, oslot)?,
-                BinOp::Sub => keep(self, base, base + 1, false, oslot)?,
-                _ => {
-                    keep(self, base, base + 1, false, oslot)?;
-                    keep(self, base + 1, base, false, oslot)?;
-                }
-            }
-            Ok(self.at(oslot))
-        })();
-        self.truncate(base);
-        r
-    }
-}
-
-/// Slice bounds converted to integers but not yet fitted to a length (see `Vm::slice_unpack`).
-#[derive(Clone, Copy, Debug)]
-pub struct SliceRaw {
-    pub start: Option<i64>,
-    pub stop: Option<i64>,
-    pub step: i64,
 }
 
 /// A converted subscript of a builtin sequence.
@@ -718,45 +455,4 @@ pub struct SliceRaw {
 pub(crate) enum SeqKey {
     Index(i64),
     Slice(SliceRaw),
-}
-
-fn bigint_clamp(vm: &Vm, v: Value) -> i64 {
-    if vm.to_bigint(v).unwrap() > num_bigint::BigInt::from(0) {
-        i64::MAX
-    } else {
-        i64::MIN + 1
-    }
-}
-
-/// Fits converted slice bounds to a sequence of `len` items (CPython's PySlice_AdjustIndices).
-pub fn slice_adjust(raw: SliceRaw, len: usize) -> SliceIdx {
-    let step = raw.step;
-    let len = len as i64;
-    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let norm = |x: Option<i64>, default: i64| -> i64 {
-        match x {
-            None => default,
-            Some(i) if i < 0 => (i.saturating_add(len)).max(lo),
-            Some(i) => i.min(hi),
-        }
-    };
-    let start = norm(raw.start, if step < 0 { hi } else { lo });
-    let stop = norm(raw.stop, if step < 0 { lo } else { hi });
-    let n = if step > 0 {
-        if stop > start {
-            (stop - start + step - 1) / step
-        } else {
-            0
-        }
-    } else if start > stop {
-        (start - stop + (-step) - 1) / (-step)
-    } else {
-        0
-    };
-    SliceIdx {
-        start,
-        stop,
-        step,
-        len: n as usize,
-    }
 }

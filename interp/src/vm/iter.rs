@@ -1,6 +1,6 @@
 //! The iteration protocol: builtin iterators (one `IterObj` kind with a sub-kind), dict views,
 //! `iter()`/`next()` over generators and Python classes, and helpers that drain an iterable
-//! (list(), tuple(), extend, set/dict update).
+//! (list(), tuple(), extend; set and dict update live in `objects/set/`, `objects/dict/`).
 //!
 //! Iterators keep (container, index), never raw pointers into item arrays, so they survive moves and
 //! reallocation of the container during the loop body.
@@ -76,20 +76,9 @@ impl Vm {
             return f(self, v);
         }
         match kind {
-            Kind::Tuple => self.new_iter(IT_TUPLE, v, Value::NULL, 0, 0),
             Kind::Str => self.new_iter(IT_STR, v, Value::NULL, 0, 0),
             Kind::Bytes => self.new_iter(IT_BYTES, v, Value::NULL, 0, 0),
             Kind::ByteArray => self.new_iter(IT_SEQ, v, Value::NULL, 0, 0),
-            Kind::Dict | Kind::Set | Kind::FrozenSet => {
-                let n = self.dict_len(v) as i64;
-                self.new_iter(IT_DICT_KEYS, v, Value::NULL, 0, n)
-            }
-            Kind::Range => {
-                let (start, _stop, step, len) = self.range_tuple(v)?;
-                let it = self.new_iter(IT_RANGE, Value::NULL, Value::NULL, start, len)?;
-                self.iter_mut(it).c = Value::from_int(step).unwrap();
-                Ok(it)
-            }
             Kind::Iter => {
                 let k = self.iter_kind(v);
                 if k >= 100 {
@@ -499,105 +488,5 @@ impl Vm {
         }
         self.truncate(itslot);
         Ok(())
-    }
-
-    /// set.add(v)
-    pub fn set_add(&mut self, s: Value, v: Value) -> PyResult<()> {
-        let none = self.none();
-        let base = self.sp();
-        self.push(s);
-        self.push(v);
-        self.push(none);
-        let r = self.dict_set_slots(base, base + 1, base + 2);
-        self.truncate(base);
-        r
-    }
-
-    /// set at `sslot` |= iterable at `srcslot`
-    pub fn set_update(&mut self, sslot: usize, srcslot: usize) -> PyResult<()> {
-        let it = self.get_iter(self.at(srcslot))?;
-        self.push(it);
-        let itslot = self.sp() - 1;
-        let r = loop {
-            let it = self.at(itslot);
-            match self.next(it) {
-                Ok(Some(v)) => {
-                    let s = self.at(sslot);
-                    if let Err(e) = self.set_add(s, v) {
-                        break Err(e);
-                    }
-                }
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
-            }
-        };
-        self.truncate(itslot);
-        r
-    }
-
-    /// dict at `dslot`.update(mapping or iterable of pairs at `srcslot`)
-    pub fn dict_update_from(&mut self, dslot: usize, srcslot: usize) -> PyResult<()> {
-        let src = self.at(srcslot);
-        if self.is(src, Kind::Dict) {
-            let used = self.dict_used(src);
-            for i in 0..used {
-                let src = self.at(srcslot);
-                if let Some((k, v)) = self.dict_entry(src, i) {
-                    let d = self.at(dslot);
-                    self.dict_set(d, k, v)?;
-                }
-            }
-            return Ok(());
-        }
-        if self.is(src, Kind::Instance) {
-            if let Some(keys) = self.special(src, "keys") {
-                let ks = self.call(keys, &[src])?;
-                let kl = self.to_list(ks)?;
-                self.push(kl);
-                let klslot = self.sp() - 1;
-                let n = self.list_len(kl);
-                for i in 0..n {
-                    let k = self.list_items(self.at(klslot))[i];
-                    self.push(k);
-                    let v = self.getitem(self.at(srcslot), k)?;
-                    let k = self.pop();
-                    let d = self.at(dslot);
-                    self.dict_set(d, k, v)?;
-                }
-                self.truncate(klslot);
-                return Ok(());
-            }
-        }
-        let it = self.get_iter(src)?;
-        self.push(it);
-        let itslot = self.sp() - 1;
-        let r = loop {
-            let it = self.at(itslot);
-            match self.next(it) {
-                Ok(Some(pair)) => {
-                    self.push(pair);
-                    let l = match self.to_list(pair) {
-                        Ok(l) => l,
-                        Err(e) => break Err(e),
-                    };
-                    if self.list_len(l) != 2 {
-                        let n = self.list_len(l);
-                        break Err(self.value_error(format!(
-                            "dictionary update sequence element has length {n}; 2 is required"
-                        )));
-                    }
-                    let (k, v) = (self.list_items(l)[0], self.list_items(l)[1]);
-                    self.pop();
-                    let d = self.at(dslot);
-                    if let Err(e) = self.dict_set(d, k, v) {
-                        break Err(e);
-                    }
-                }
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
-            }
-        };
-        self.truncate(itslot);
-        r
     }
 }

@@ -11,7 +11,6 @@ pub mod builtins_setup;
 pub mod call;
 pub mod code;
 pub mod containers;
-pub mod dict;
 pub mod eval;
 pub mod exc;
 pub mod gen;

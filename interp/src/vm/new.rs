@@ -1,4 +1,5 @@
-//! Constructors and accessors for the basic value kinds (int, float, str, bytes, tuple, list, cell...).
+//! Constructors and accessors for the basic value kinds (int, float, str, bytes, cell...); tuple, list,
+//! range and slice storage lives in their `objects/` modules.
 //!
 //! Constructors taking `Value` arguments take them from the value stack (`*_from_stack`), or are given
 //! values they re-read after allocating, so no argument is held in a Rust local across the allocation.
@@ -206,43 +207,7 @@ impl Vm {
         &self.obj::<ByteArrayObj>(v).data
     }
 
-    // ---- tuple -------------------------------------------------------------------------------
-    /// A tuple of the top `n` stack values (popped).
-    pub fn new_tuple_from_stack(&mut self, n: usize) -> PyResult<Value> {
-        if n == 0 {
-            return Ok(self.named(super::Named::EmptyTuple));
-        }
-        let t = self.alloc(Kind::Tuple, n)?;
-        let base = self.sp() - n;
-        // SAFETY: t was just allocated as a tuple of n items and the n values are on the stack above base;
-        // no GC point before the copy (a fresh young object needs no barrier).
-        unsafe {
-            let p = self.payload::<TupleObj>(t);
-            let items = (*p).items.as_mut_ptr();
-            std::ptr::copy_nonoverlapping(self.roots.stack.as_ptr().add(base), items, n);
-        }
-        self.truncate(base);
-        Ok(t)
-    }
-    /// A tuple of values that are immediates or old objects, or that the caller re-reads: use only
-    /// with values that cannot move (small ints, interned strs) or right after computing them without a GC point.
-    pub fn new_tuple(&mut self, vals: &[Value]) -> PyResult<Value> {
-        for v in vals {
-            self.push(*v);
-        }
-        self.new_tuple_from_stack(vals.len())
-    }
-    #[inline(always)]
-    pub fn tuple_items(&self, v: Value) -> &[Value] {
-        // SAFETY: v is a live Tuple (caller's contract) of len items; the &self borrow keeps GC points out
-        // while the slice lives.
-        unsafe {
-            let p = self.payload::<TupleObj>(v);
-            std::slice::from_raw_parts((*p).items.as_ptr(), (*p).len)
-        }
-    }
-
-    // ---- cells, slices, ranges -----------------------------------------------------------------
+    // ---- cells ---------------------------------------------------------------------------------
     pub fn new_cell(&mut self, v: Value) -> PyResult<Value> {
         self.push(v);
         let c = self.alloc(Kind::Cell, 0)?;
@@ -251,21 +216,5 @@ impl Vm {
         // the store.
         unsafe { (*self.payload::<CellObj>(c)).value = v };
         Ok(c)
-    }
-    /// slice(start, stop, step) from the top three stack values (popped).
-    pub fn new_slice_from_stack(&mut self) -> PyResult<Value> {
-        let s = self.alloc(Kind::Slice, 0)?;
-        let step = self.pop();
-        let stop = self.pop();
-        let start = self.pop();
-        // SAFETY: s was just allocated as a Slice and its parts popped after that allocation; no GC point
-        // before the stores.
-        unsafe {
-            let p = self.payload::<SliceObj>(s);
-            (*p).start = start;
-            (*p).stop = stop;
-            (*p).step = step;
-        }
-        Ok(s)
     }
 }

@@ -148,10 +148,7 @@ impl Vm {
             Kind::BigInt => Ok(!self.obj::<BigIntObj>(v).n.is_zero()),
             Kind::Str => Ok(self.obj::<StrObj>(v).len != 0),
             Kind::Bytes => Ok(self.obj::<BytesObj>(v).len != 0),
-            Kind::Tuple => Ok(self.obj::<TupleObj>(v).len != 0),
-            Kind::Dict | Kind::Set | Kind::FrozenSet => Ok(self.dict_len(v) != 0),
             Kind::ByteArray => Ok(!self.bytearray_mut(v).is_empty()),
-            Kind::Range => Ok(self.range_len(v)? != 0),
             Kind::Iter if self.iter_kind(v) >= 100 => {
                 let d = self.obj::<IterObj>(v).a;
                 Ok(self.dict_len(d) != 0)
@@ -218,64 +215,13 @@ impl Vm {
             Kind::Float => Ok(hash_f64(self.float_val(v))),
             Kind::Bytes => Ok(hash_bytes(self.bytes_of(v))),
             Kind::NoneType => Ok(0xFCA86 >> 4),
-            Kind::Tuple => {
-                self.enter_native()?;
-                let r = self.hash_tuple(v);
-                self.native_depth -= 1;
-                r
-            }
             _ => self.hash_other(v),
-        }
-    }
-
-    fn hash_tuple(&mut self, v: Value) -> PyResult<i64> {
-        {
-            {
-                let base = self.sp();
-                self.push(v);
-                let n = self.tuple_items(v).len();
-                let mut acc: u64 = 0x27D4EB2F165667C5;
-                for i in 0..n {
-                    let item = self.tuple_items(self.at(base))[i];
-                    let h = match self.hash(item) {
-                        Ok(h) => h,
-                        Err(e) => {
-                            self.truncate(base);
-                            return Err(e);
-                        }
-                    };
-                    acc = acc.wrapping_add((h as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
-                    acc = acc.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
-                }
-                self.truncate(base);
-                acc = acc.wrapping_add(n as u64 ^ 0x27D4EB2F165667C5 ^ 3527539);
-                Ok(((acc >> 2) as i64).max(-(1 << 61)))
-            }
         }
     }
 
     fn hash_other(&mut self, v: Value) -> PyResult<i64> {
         match self.kind(v) {
-            Kind::FrozenSet => {
-                let mut acc: u64 = 0;
-                let base = self.sp();
-                self.push(v);
-                let used = self.dict_used(v);
-                for i in 0..used {
-                    if let Some((k, _)) = self.dict_entry(self.at(base), i) {
-                        match self.hash(k) {
-                            Ok(h) => acc ^= (h as u64).wrapping_mul(0x9E3779B185EBCA87),
-                            Err(e) => {
-                                self.truncate(base);
-                                return Err(e);
-                            }
-                        }
-                    }
-                }
-                self.truncate(base);
-                Ok((acc >> 2) as i64)
-            }
-            Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Slice => {
+            Kind::List | Kind::ByteArray => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format!("unhashable type: '{tn}'")))
             }
@@ -546,6 +492,7 @@ impl Vm {
     }
 
     /// Comparisons between builtin kinds; None if a Python method must decide.
+    // gc-safe: a richcompare slot answers None before any GC point (its contract), so a and b are unchanged then
     fn builtin_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
         let ka = if a.is_int() {
             Kind::BigInt
@@ -589,6 +536,11 @@ impl Vm {
             };
             return Ok(Some(self.bool_val(cmp_ord(ord, op))));
         }
+        if let Some(f) = objects::slots(ka).richcompare {
+            if let Some(r) = f(self, a, b, op)? {
+                return Ok(Some(r));
+            }
+        }
         match (ka, kb) {
             (Kind::Str, Kind::Str) => {
                 let o = self.str_of(a).cmp(self.str_of(b));
@@ -607,24 +559,9 @@ impl Vm {
                 };
                 Ok(Some(self.bool_val(cmp_ord(x.cmp(&y), op))))
             }
-            (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => {
-                self.seq_compare(a, b, op).map(Some)
-            }
+            (Kind::List, Kind::List) => self.seq_compare(a, b, op).map(Some),
             (Kind::NoneType, Kind::NoneType) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 Ok(Some(self.bool_val(op == CmpOp::Eq)))
-            }
-            (Kind::Dict, Kind::Dict) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let e = self.dict_eq(a, b)?;
-                Ok(Some(self.bool_val(e == (op == CmpOp::Eq))))
-            }
-            (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
-                let r = self.set_compare(a, b, op)?;
-                Ok(Some(self.bool_val(r)))
-            }
-            (Kind::Range, Kind::Range) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let (x, y) = (self.range_tuple(a)?, self.range_tuple(b)?);
-                let same = if x.3 == 0 && y.3 == 0 { true } else { x == y };
-                Ok(Some(self.bool_val(same == (op == CmpOp::Eq))))
             }
             (Kind::Instance | Kind::Foreign, _) | (_, Kind::Instance | Kind::Foreign) => Ok(None),
             _ => {
@@ -638,7 +575,8 @@ impl Vm {
         }
     }
 
-    fn seq_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    /// Lexicographic comparison of two lists or two tuples (shared by both kinds).
+    pub(crate) fn seq_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         self.enter_native()?;
         let r = self.seq_compare_inner(a, b, op);
         self.native_depth -= 1;
@@ -681,84 +619,6 @@ impl Vm {
         };
         self.truncate(base);
         result
-    }
-
-    fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        if self.dict_len(a) != self.dict_len(b) {
-            return Ok(false);
-        }
-        let base = self.sp();
-        self.push(a);
-        self.push(b);
-        let used = self.dict_used(a);
-        let mut res = Ok(true);
-        for i in 0..used {
-            let a = self.at(base);
-            if let Some((k, v)) = self.dict_entry(a, i) {
-                self.push(v);
-                let b = self.at(base + 1);
-                match self.dict_get(b, k) {
-                    Ok(Some(w)) => {
-                        let v = self.pop();
-                        match self.eq(v, w) {
-                            Ok(true) => {}
-                            Ok(false) => {
-                                res = Ok(false);
-                                break;
-                            }
-                            Err(e) => {
-                                res = Err(e);
-                                break;
-                            }
-                        }
-                    }
-                    Ok(None) => {
-                        res = Ok(false);
-                        break;
-                    }
-                    Err(e) => {
-                        res = Err(e);
-                        break;
-                    }
-                }
-            }
-        }
-        self.truncate(base);
-        res
-    }
-
-    /// Subset-based set comparisons.
-    fn set_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<bool> {
-        let (la, lb) = (self.dict_len(a), self.dict_len(b));
-        let base = self.sp();
-        self.push(a);
-        self.push(b);
-        let r = (|| -> PyResult<bool> {
-            Ok(match op {
-                CmpOp::Eq => la == lb && self.set_issubset(base, base + 1)?,
-                CmpOp::Ne => !(la == lb && self.set_issubset(base, base + 1)?),
-                CmpOp::Le => self.set_issubset(base, base + 1)?,
-                CmpOp::Lt => la < lb && self.set_issubset(base, base + 1)?,
-                CmpOp::Ge => self.set_issubset(base + 1, base)?,
-                CmpOp::Gt => la > lb && self.set_issubset(base + 1, base)?,
-            })
-        })();
-        self.truncate(base);
-        r
-    }
-
-    /// Is the set at slot a a subset of the set at slot b?
-    pub fn set_issubset(&mut self, a: usize, b: usize) -> PyResult<bool> {
-        let used = self.dict_used(self.at(a));
-        for i in 0..used {
-            if let Some((k, _)) = self.dict_entry(self.at(a), i) {
-                let bs = self.at(b);
-                if self.dict_get(bs, k)?.is_none() {
-                    return Ok(false);
-                }
-            }
-        }
-        Ok(true)
     }
 
     // ---- arithmetic ----------------------------------------------------------------------------

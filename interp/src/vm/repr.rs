@@ -1,6 +1,6 @@
 //! repr() and str() of every kind, CPython's float repr, and the stdout writer.
 //!
-//! Recursive containers print `[...]`: the guard is a list of `id()`s (stable across moves, R5).
+//! Recursive containers print `[...]`: their guard is in `objects/container_repr.rs`.
 
 use super::{PyResult, Vm};
 use crate::obj::layout::*;
@@ -170,36 +170,6 @@ impl Vm {
             )),
             Kind::Ellipsis => Ok("Ellipsis".into()),
             Kind::NotImplemented => Ok("NotImplemented".into()),
-            Kind::Dict if self.subclass_override(v, "__repr__").is_some() => {
-                let f = self.subclass_override(v, "__repr__").unwrap();
-                let r = self.call(f, &[v])?;
-                if !self.is(r, Kind::Str) {
-                    return Err(self.type_error("__repr__ returned non-string"));
-                }
-                Ok(self.str_of(r).to_string())
-            }
-            Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet => self.container_repr(v),
-            Kind::Range => {
-                let p = self.obj::<RangeObj>(v);
-                let (a, b, c) = (p.start, p.stop, p.step);
-                let (sa, sb) = (self.repr_string(a)?, self.repr_string(b)?);
-                if c == Value::from_int(1).unwrap() {
-                    Ok(format!("range({sa}, {sb})"))
-                } else {
-                    let sc = self.repr_string(c)?;
-                    Ok(format!("range({sa}, {sb}, {sc})"))
-                }
-            }
-            Kind::Slice => {
-                let p = self.obj::<SliceObj>(v);
-                let (a, b, c) = (p.start, p.stop, p.step);
-                let (sa, sb, sc) = (
-                    self.repr_string(a)?,
-                    self.repr_string(b)?,
-                    self.repr_string(c)?,
-                );
-                Ok(format!("slice({sa}, {sb}, {sc})"))
-            }
             Kind::Function => {
                 let q = self.obj::<FunctionObj>(v).qualname;
                 let id = self.heap.id_of(v);
@@ -341,115 +311,6 @@ impl Vm {
             }
         }
         self.named(super::Named::EmptyTuple)
-    }
-
-    pub fn container_repr(&mut self, v: Value) -> PyResult<String> {
-        let id = self.heap.id_of(v);
-        let k = self.kind(v);
-        if self.repr_guard.contains(&id) {
-            return Ok(match k {
-                Kind::List => "[...]",
-                Kind::Dict => "{...}",
-                _ => "(...)",
-            }
-            .into());
-        }
-        if self.repr_guard.len() > self.recursion_limit {
-            return Err(self.raise(
-                "RecursionError",
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
-        }
-        self.repr_guard.push(id);
-        let base = self.sp();
-        self.push(v);
-        let r = self.container_repr_inner(base, k);
-        self.truncate(base);
-        self.repr_guard.pop();
-        r
-    }
-
-    fn container_repr_inner(&mut self, slot: usize, k: Kind) -> PyResult<String> {
-        let mut out = String::new();
-        match k {
-            Kind::List | Kind::Tuple => {
-                out.push(if k == Kind::List { '[' } else { '(' });
-                let mut i = 0;
-                loop {
-                    let v = self.at(slot);
-                    let items = if k == Kind::List {
-                        self.list_items(v)
-                    } else {
-                        self.tuple_items(v)
-                    };
-                    if i >= items.len() {
-                        break;
-                    }
-                    let x = items[i];
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    out.push_str(&self.repr_string(x)?);
-                    i += 1;
-                }
-                if k == Kind::Tuple && i == 1 {
-                    out.push(',');
-                }
-                out.push(if k == Kind::List { ']' } else { ')' });
-            }
-            Kind::Dict => {
-                out.push('{');
-                let mut first = true;
-                let mut i = 0;
-                while i < self.dict_used(self.at(slot)) {
-                    if let Some((key, val)) = self.dict_entry(self.at(slot), i) {
-                        if !first {
-                            out.push_str(", ");
-                        }
-                        first = false;
-                        self.push(val);
-                        out.push_str(&self.repr_string(key)?);
-                        out.push_str(": ");
-                        let val = self.pop();
-                        out.push_str(&self.repr_string(val)?);
-                    }
-                    i += 1;
-                }
-                out.push('}');
-            }
-            _ => {
-                let n = self.dict_len(self.at(slot));
-                let fs = k == Kind::FrozenSet;
-                if n == 0 {
-                    return Ok(if fs {
-                        "frozenset()".into()
-                    } else {
-                        "set()".into()
-                    });
-                }
-                if fs {
-                    out.push_str("frozenset(");
-                }
-                out.push('{');
-                let mut first = true;
-                let mut i = 0;
-                while i < self.dict_used(self.at(slot)) {
-                    if let Some((key, _)) = self.dict_entry(self.at(slot), i) {
-                        if !first {
-                            out.push_str(", ");
-                        }
-                        first = false;
-                        out.push_str(&self.repr_string(key)?);
-                    }
-                    i += 1;
-                }
-                out.push('}');
-                if fs {
-                    out.push(')');
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// repr(v) as a str object.

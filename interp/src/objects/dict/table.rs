@@ -1,4 +1,5 @@
-//! The insertion-ordered hash table behind dict, set and frozenset, stored entirely on the gc heap.
+//! The insertion-ordered hash table behind dict, set and frozenset, stored entirely on the gc heap
+//! (moved here from vm/dict.rs; the dict slots live in `mod.rs`, the set algebra in `objects/set/`).
 //!
 //! Layout (see `DictObj`): `entries` is a ValueArray of (hash, key, value) triples appended in insertion
 //! order (a deleted entry has a null key); `index` is a power-of-two ValueArray of small ints (entry + 1,
@@ -8,8 +9,8 @@
 //! may collect or even mutate the table: every function here keeps the dict and key in value-stack
 //! slots and re-reads them (and re-checks the table) after such calls.
 
-use super::{PyResult, Vm};
 use crate::obj::layout::*;
+use crate::vm::{PyResult, Vm};
 use gc::Value;
 
 const MIN_CAP: usize = 4;

@@ -1,13 +1,13 @@
 //! The methods of `set` and `frozenset`. Both share the non-mutating ones (copy, union, intersection,
 //! difference, symmetric_difference, issubset, issuperset, isdisjoint); only `set` has the mutators
 //! (add, remove, discard, pop, clear, update and the *_update forms). Sets are the VM's dict table
-//! with None values (`set_add`, `set_update`, `set_binop`, `set_issubset`, `dict_del`...).
+//! with None values (`set_add`, `set_update`, `set_binop`, `set_issubset` in `mod.rs`, `dict_del`...).
 //!
 //! Every operand is kept in a value-stack slot: iterating an argument may run Python code and collect.
 
-use super::misc_methods::{check_method, Arity};
 use crate::bytecode::BinOp;
 use crate::obj::layout::Kind;
+use crate::objects::args::{check_method, Arity};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 

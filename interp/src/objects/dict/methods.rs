@@ -1,11 +1,10 @@
 //! The methods of `dict`: get, setdefault, pop, popitem, keys, values, items, update, clear, copy,
-//! fromkeys (a classmethod), and the `__getitem__`/`__setitem__`/`__delitem__`/`__contains__`/
+//! fromkeys (a classmethod), `__init__` (for subclasses), and the `__getitem__`/`__setitem__`/`__delitem__`/`__contains__`/
 //! `__len__` slots (for `super().__getitem__(k)` in subclasses). Views are `Iter` objects of the
 //! VIEW_* sub-kinds: the VM iterates them, measures and prints them.
 
-use super::misc_methods::{add_classmethod, check_method, Arity};
-use super::str_methods::args::check_self;
 use crate::obj::layout::Kind;
+use crate::objects::args::{add_classmethod, check_method, check_self, Arity};
 use crate::vm::iter::{VIEW_ITEMS, VIEW_KEYS, VIEW_VALUES};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
@@ -26,6 +25,7 @@ pub fn install(vm: &mut Vm) {
     vm.add_method("dict", "__delitem__", delitem);
     vm.add_method("dict", "__contains__", contains);
     vm.add_method("dict", "__len__", len);
+    vm.add_method("dict", "__init__", init);
     add_classmethod(vm, "dict", "fromkeys", fromkeys);
 }
 
@@ -232,4 +232,25 @@ fn len(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check(vm, &a, "__len__", Arity::NoArgs)?;
     let n = vm.dict_len(vm.arg(&a, 0));
     vm.new_int(n as i64)
+}
+
+/// dict.__init__(self, mapping_or_pairs=(), **kw)
+fn init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = vm.npos(&a);
+    if n > 2 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", n - 1)));
+    }
+    if n == 2 {
+        vm.dict_update_from(a.base, a.base + 1)?;
+    }
+    if !a.kwnames.is_null() {
+        let k = vm.tuple_items(a.kwnames).len();
+        for j in 0..k {
+            let key = vm.tuple_items(a.kwnames)[j];
+            let v = vm.at(a.base + n + j);
+            let d = vm.arg(&a, 0);
+            vm.dict_set(d, key, v)?;
+        }
+    }
+    Ok(vm.none())
 }
