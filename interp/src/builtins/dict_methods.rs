@@ -4,8 +4,8 @@
 //! VIEW_* sub-kinds: the VM iterates them, measures and prints them.
 
 use super::misc_methods::{add_classmethod, check_method, Arity};
-use super::str_methods::args::check_self;
 use crate::obj::layout::Kind;
+use crate::objects::args::check_self;
 use crate::vm::iter::{VIEW_ITEMS, VIEW_KEYS, VIEW_VALUES};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;

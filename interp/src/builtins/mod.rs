@@ -34,7 +34,6 @@
 //! `bool_val(b)`. Errors: `type_error`, `value_error`, `index_error`, `key_error(k)`, `overflow_error`,
 //! `zero_div`, `raise("Name", msg)`: each returns the `Exc` marker to wrap in `Err`.
 
-pub mod bytes_methods;
 pub mod constructors;
 pub mod dict_methods;
 pub mod format;
@@ -42,7 +41,6 @@ pub mod functions;
 pub mod misc_methods;
 pub mod modules;
 pub mod set_methods;
-pub mod str_methods;
 
 use crate::vm::{PyResult, Vm};
 use gc::Value;
@@ -51,8 +49,7 @@ use gc::Value;
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     constructors::install(vm);
-    str_methods::install(vm);
-    bytes_methods::install(vm);
+    format::install(vm);
     dict_methods::install(vm);
     set_methods::install(vm);
     misc_methods::install(vm);

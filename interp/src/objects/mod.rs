@@ -19,7 +19,9 @@
 //! Adding a builtin type: see `ARCHITECTURE.md` ("Adding a builtin type").
 
 pub mod args;
+pub mod bytes;
 pub mod list;
+pub mod str;
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::{Kind, NKINDS};
@@ -116,9 +118,6 @@ static NONE: TypeSlots = TypeSlots::legacy("NoneType");
 static BOOL: TypeSlots = TypeSlots::legacy("bool");
 static INT: TypeSlots = TypeSlots::legacy("int");
 static FLOAT: TypeSlots = TypeSlots::legacy("float");
-static STR: TypeSlots = TypeSlots::legacy("str");
-static BYTES: TypeSlots = TypeSlots::legacy("bytes");
-static BYTEARRAY: TypeSlots = TypeSlots::legacy("bytearray");
 static TUPLE: TypeSlots = TypeSlots::legacy("tuple");
 static VALUEARRAY: TypeSlots = TypeSlots::legacy("valuearray");
 static DICT: TypeSlots = TypeSlots::legacy("dict");
@@ -150,9 +149,9 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &BOOL,
     &INT,
     &FLOAT,
-    &STR,
-    &BYTES,
-    &BYTEARRAY,
+    &str::SLOTS,
+    &bytes::SLOTS,
+    &bytes::BYTEARRAY_SLOTS,
     &TUPLE,
     &list::SLOTS,
     &VALUEARRAY,

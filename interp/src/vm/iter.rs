@@ -77,9 +77,6 @@ impl Vm {
         }
         match kind {
             Kind::Tuple => self.new_iter(IT_TUPLE, v, Value::NULL, 0, 0),
-            Kind::Str => self.new_iter(IT_STR, v, Value::NULL, 0, 0),
-            Kind::Bytes => self.new_iter(IT_BYTES, v, Value::NULL, 0, 0),
-            Kind::ByteArray => self.new_iter(IT_SEQ, v, Value::NULL, 0, 0),
             Kind::Dict | Kind::Set | Kind::FrozenSet => {
                 let n = self.dict_len(v) as i64;
                 self.new_iter(IT_DICT_KEYS, v, Value::NULL, 0, n)
