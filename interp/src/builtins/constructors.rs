@@ -4,8 +4,8 @@
 //! Also the str -> int / str -> float parsers with CPython's syntax and error messages.
 
 use super::functions::{float_to_int, index_bigint, no_kwargs, pin_kwnames, scoped};
-use super::str_methods::args::count_error;
 use crate::obj::layout::*;
+use crate::objects::args::count_error;
 use crate::vm::repr::str_repr;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;

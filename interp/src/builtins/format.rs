@@ -148,7 +148,7 @@ fn pad(body: &str, s: &Spec, default: char) -> String {
         '^' => (m / 2, m - m / 2),
         _ => (m, 0),
     };
-    super::str_methods::args::padded(body, l, r, fill)
+    crate::objects::str::args::padded(body, l, r, fill)
 }
 
 /// Inserts `sep` every `g` digits from the right, zero-extending to at least `min_width` chars

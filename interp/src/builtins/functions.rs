@@ -2,9 +2,9 @@
 //! introspection functions, input, exit), plus shared argument helpers. sorted() uses the merge
 //! sort of sort.rs.
 
-use super::str_methods::args::count_error;
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::*;
+use crate::objects::args::count_error;
 use crate::objects::list::sort::sort_list_slot;
 use crate::vm::iter::*;
 use crate::vm::{Args, PyResult, Vm};

@@ -34,13 +34,11 @@
 //! `bool_val(b)`. Errors: `type_error`, `value_error`, `index_error`, `key_error(k)`, `overflow_error`,
 //! `zero_div`, `raise("Name", msg)`: each returns the `Exc` marker to wrap in `Err`.
 
-pub mod bytes_methods;
 pub mod constructors;
 pub mod format;
 pub mod functions;
 pub mod misc_methods;
 pub mod modules;
-pub mod str_methods;
 
 use crate::vm::{PyResult, Vm};
 use gc::Value;
@@ -49,8 +47,7 @@ use gc::Value;
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     constructors::install(vm);
-    str_methods::install(vm);
-    bytes_methods::install(vm);
+    format::install(vm);
     misc_methods::install(vm);
 }
 

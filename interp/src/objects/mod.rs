@@ -19,12 +19,14 @@
 //! Adding a builtin type: see `ARCHITECTURE.md` ("Adding a builtin type").
 
 pub mod args;
+pub mod bytes;
 pub mod container_repr;
 pub mod dict;
 pub mod list;
 pub mod range;
 pub mod set;
 pub mod slice;
+pub mod str;
 pub mod tuple;
 
 use crate::bytecode::{BinOp, CmpOp};
@@ -123,9 +125,6 @@ static NONE: TypeSlots = TypeSlots::legacy("NoneType");
 static BOOL: TypeSlots = TypeSlots::legacy("bool");
 static INT: TypeSlots = TypeSlots::legacy("int");
 static FLOAT: TypeSlots = TypeSlots::legacy("float");
-static STR: TypeSlots = TypeSlots::legacy("str");
-static BYTES: TypeSlots = TypeSlots::legacy("bytes");
-static BYTEARRAY: TypeSlots = TypeSlots::legacy("bytearray");
 static VALUEARRAY: TypeSlots = TypeSlots::legacy("valuearray");
 static FUNCTION: TypeSlots = TypeSlots::legacy("function");
 static NATIVE: TypeSlots = TypeSlots::legacy("builtin_function_or_method");
@@ -151,9 +150,9 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &BOOL,
     &INT,
     &FLOAT,
-    &STR,
-    &BYTES,
-    &BYTEARRAY,
+    &str::SLOTS,
+    &bytes::SLOTS,
+    &bytes::BYTEARRAY_SLOTS,
     &tuple::SLOTS,
     &list::SLOTS,
     &VALUEARRAY,

@@ -25,9 +25,6 @@ impl Vm {
                 return f(self, v);
             }
             match kind {
-                Kind::Str => return Ok(self.str_nchars(v)),
-                Kind::Bytes => return Ok(self.bytes_of(v).len()),
-                Kind::ByteArray => return Ok(self.bytearray_mut(v).len()),
                 Kind::Iter if self.iter_kind(v) >= 100 => {
                     let d = self.obj::<IterObj>(v).a;
                     return Ok(self.dict_len(d));
@@ -127,63 +124,6 @@ impl Vm {
             return f(self, o, k);
         }
         match kind {
-            Kind::Str => {
-                let (o, key) = self.seq_key(o, k, "string")?;
-                let ascii = self.str_nchars(o) == self.str_of(o).len();
-                let n = self.str_nchars(o);
-                match key {
-                    SeqKey::Index(i) => {
-                        let i = self.seq_pos(i, n, "string")?;
-                        let c = if ascii {
-                            (self.str_of(o).as_bytes()[i] as char).to_string()
-                        } else {
-                            self.str_of(o).chars().nth(i).unwrap().to_string()
-                        };
-                        self.new_str(&c)
-                    }
-                    SeqKey::Slice(raw) => {
-                        let s = slice_adjust(raw, n);
-                        let out: String = if ascii && s.step == 1 {
-                            let st = s.start as usize;
-                            self.str_of(o)[st..st + s.len].to_string()
-                        } else {
-                            let chars: Vec<char> = self.str_of(o).chars().collect();
-                            (0..s.len)
-                                .map(|j| chars[(s.start + j as i64 * s.step) as usize])
-                                .collect()
-                        };
-                        self.new_str(&out)
-                    }
-                }
-            }
-            Kind::Bytes | Kind::ByteArray => {
-                let is_bytes = self.is(o, Kind::Bytes);
-                let what = if is_bytes { "byte" } else { "bytearray" };
-                let (o, key) = self.seq_key(o, k, what)?;
-                let bytes = if is_bytes {
-                    self.bytes_of(o).to_vec()
-                } else {
-                    self.bytearray_mut(o).clone()
-                };
-                match key {
-                    SeqKey::Index(i) => {
-                        let what = if is_bytes { "index" } else { "bytearray" };
-                        let i = self.seq_pos(i, bytes.len(), what)?;
-                        Ok(Value::from_int(bytes[i] as i64).unwrap())
-                    }
-                    SeqKey::Slice(raw) => {
-                        let s = slice_adjust(raw, bytes.len());
-                        let out: Vec<u8> = (0..s.len)
-                            .map(|j| bytes[(s.start + j as i64 * s.step) as usize])
-                            .collect();
-                        if is_bytes {
-                            self.new_bytes(&out)
-                        } else {
-                            self.new_bytearray(out)
-                        }
-                    }
-                }
-            }
             Kind::Type => {
                 // list[int] and friends: typing generics are accepted and ignored.
                 if let Some(f) = self.lookup_type_str(o, "__class_getitem__") {
@@ -220,83 +160,12 @@ impl Vm {
         if let Some(f) = objects::slots(kind).setitem {
             return f(self, o, k, v);
         }
-        match kind {
-            Kind::ByteArray => {
-                let base = self.sp();
-                self.push(o);
-                self.push(v);
-                let r = self.bytearray_setitem(base, k);
-                self.truncate(base);
-                r
-            }
-            _ => {
-                if let Some(f) = self.special(o, "__setitem__") {
-                    self.call(f, &[o, k, v])?;
-                    return Ok(());
-                }
-                let tn = self.type_name(o);
-                Err(self.type_error(format!("'{tn}' object does not support item assignment")))
-            }
-        }
-    }
-
-    /// bytearray[k] = v with the bytearray at `stack[base]` and v at `stack[base + 1]` (both
-    /// re-read after every conversion, which may run `__index__`/`__iter__`).
-    fn bytearray_setitem(&mut self, base: usize, k: Value) -> PyResult<()> {
-        let key = self.seq_key(self.at(base), k, "bytearray")?.1;
-        let v = self.at(base + 1);
-        let raw = match key {
-            SeqKey::Index(i) => {
-                let b = self.index_value(v, "byte")?;
-                if !(0..256).contains(&b) {
-                    return Err(self.value_error("byte must be in range(0, 256)"));
-                }
-                let o = self.at(base);
-                let n = self.bytearray_mut(o).len();
-                let i = self.seq_pos(i, n, "bytearray")?;
-                self.bytearray_mut(o)[i] = b as u8;
-                return Ok(());
-            }
-            SeqKey::Slice(raw) => raw,
-        };
-        let newb: Vec<u8> = if self.is(v, Kind::Bytes) {
-            self.bytes_of(v).to_vec()
-        } else if self.is(v, Kind::ByteArray) {
-            self.bytearray_mut(v).clone()
-        } else {
-            let l = self.to_list(v)?;
-            let mut out = Vec::new();
-            for &x in self.list_items(l).to_vec().iter() {
-                match self.to_i64(x).filter(|b| (0..256).contains(b)) {
-                    Some(b) => out.push(b as u8),
-                    None => return Err(self.value_error("byte must be in range(0, 256)")),
-                }
-            }
-            out
-        };
-        let o = self.at(base);
-        let n = self.bytearray_mut(o).len();
-        let s = slice_adjust(raw, n);
-        if s.step == 1 && newb.len() != s.len {
-            self.bytearray_check_resize(o)?;
-        }
-        if s.step == 1 {
-            let st = s.start as usize;
-            self.bytearray_mut(o).splice(st..st + s.len, newb);
+        if let Some(f) = self.special(o, "__setitem__") {
+            self.call(f, &[o, k, v])?;
             return Ok(());
         }
-        if newb.len() != s.len {
-            return Err(self.value_error(format!(
-                "attempt to assign bytes of size {} to extended slice of size {}",
-                newb.len(),
-                s.len
-            )));
-        }
-        let ba = self.bytearray_mut(o);
-        for (j, b) in newb.into_iter().enumerate() {
-            ba[(s.start + j as i64 * s.step) as usize] = b;
-        }
-        Ok(())
+        let tn = self.type_name(o);
+        Err(self.type_error(format!("'{tn}' object does not support item assignment")))
     }
 
     /// del o[k]
@@ -318,42 +187,12 @@ impl Vm {
         if let Some(f) = objects::slots(kind).delitem {
             return f(self, o, k);
         }
-        match kind {
-            Kind::ByteArray => {
-                let (o, key) = self.seq_key(o, k, "bytearray")?;
-                let n = self.bytearray_mut(o).len();
-                match key {
-                    SeqKey::Index(i) => {
-                        let i = self.seq_pos(i, n, "bytearray")?;
-                        self.bytearray_check_resize(o)?;
-                        self.bytearray_mut(o).remove(i);
-                    }
-                    SeqKey::Slice(raw) => {
-                        let s = slice_adjust(raw, n);
-                        if s.len > 0 {
-                            self.bytearray_check_resize(o)?;
-                        }
-                        let mut del: Vec<usize> = (0..s.len)
-                            .map(|j| (s.start + j as i64 * s.step) as usize)
-                            .collect();
-                        del.sort_unstable();
-                        let ba = self.bytearray_mut(o);
-                        for i in del.into_iter().rev() {
-                            ba.remove(i);
-                        }
-                    }
-                }
-                Ok(())
-            }
-            _ => {
-                if let Some(f) = self.special(o, "__delitem__") {
-                    self.call(f, &[o, k])?;
-                    return Ok(());
-                }
-                let tn = self.type_name(o);
-                Err(self.type_error(format!("'{tn}' object doesn't support item deletion")))
-            }
+        if let Some(f) = self.special(o, "__delitem__") {
+            self.call(f, &[o, k])?;
+            return Ok(());
         }
+        let tn = self.type_name(o);
+        Err(self.type_error(format!("'{tn}' object doesn't support item deletion")))
     }
 
     /// item in container
@@ -368,28 +207,6 @@ impl Vm {
                 return f(self, container, item);
             }
             match kind {
-                Kind::Str => {
-                    if !self.is(item, Kind::Str) {
-                        let tn = self.type_name(item);
-                        return Err(self.type_error(format!(
-                            "'in <string>' requires string as left operand, not {tn}"
-                        )));
-                    }
-                    return Ok(self.str_of(container).contains(self.str_of(item)));
-                }
-                Kind::Bytes => {
-                    let hay = self.bytes_of(container).to_vec();
-                    if let Some(b) = self.to_i64(item) {
-                        return Ok(hay.contains(&(b as u8)));
-                    }
-                    if self.is(item, Kind::Bytes) {
-                        let needle = self.bytes_of(item);
-                        return Ok(
-                            needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
-                        );
-                    }
-                    return Err(self.type_error("a bytes-like object is required"));
-                }
                 Kind::Iter if self.iter_kind(container) == super::iter::VIEW_KEYS => {
                     let d = self.obj::<IterObj>(container).a;
                     return Ok(self.dict_get(d, item)?.is_some());

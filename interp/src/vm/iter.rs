@@ -76,9 +76,6 @@ impl Vm {
             return f(self, v);
         }
         match kind {
-            Kind::Str => self.new_iter(IT_STR, v, Value::NULL, 0, 0),
-            Kind::Bytes => self.new_iter(IT_BYTES, v, Value::NULL, 0, 0),
-            Kind::ByteArray => self.new_iter(IT_SEQ, v, Value::NULL, 0, 0),
             Kind::Iter => {
                 let k = self.iter_kind(v);
                 if k >= 100 {

@@ -146,9 +146,6 @@ impl Vm {
             Kind::NoneType => Ok(false),
             Kind::Float => Ok(self.float_val(v) != 0.0),
             Kind::BigInt => Ok(!self.obj::<BigIntObj>(v).n.is_zero()),
-            Kind::Str => Ok(self.obj::<StrObj>(v).len != 0),
-            Kind::Bytes => Ok(self.obj::<BytesObj>(v).len != 0),
-            Kind::ByteArray => Ok(!self.bytearray_mut(v).is_empty()),
             Kind::Iter if self.iter_kind(v) >= 100 => {
                 let d = self.obj::<IterObj>(v).a;
                 Ok(self.dict_len(d) != 0)
@@ -175,25 +172,6 @@ impl Vm {
     }
 
     // ---- hashing -------------------------------------------------------------------------------
-    #[inline]
-    pub fn str_hash(&mut self, s: Value) -> i64 {
-        let p = self.payload::<StrObj>(s);
-        // SAFETY: s is a live Str (caller's contract); p is re-derived here and nothing allocates while it
-        // is used.
-        unsafe {
-            if (*p).hash != 0 {
-                return (*p).hash as i64;
-            }
-            let b = std::slice::from_raw_parts((*p).data.as_ptr(), (*p).len);
-            let mut h = hash_bytes(b);
-            if h == 0 {
-                h = 1;
-            }
-            (*p).hash = h as u64;
-            h
-        }
-    }
-
     /// hash() of the value at stack slot `slot` (may call Python).
     pub fn hash_slot(&mut self, slot: usize) -> PyResult<i64> {
         let v = self.at(slot);
@@ -209,11 +187,9 @@ impl Vm {
             return f(self, v);
         }
         match kind {
-            Kind::Str => Ok(self.str_hash(v)),
             Kind::Bool => Ok(self.obj::<BoolObj>(v).value as i64),
             Kind::BigInt => Ok(hash_bigint(&self.obj::<BigIntObj>(v).n)),
             Kind::Float => Ok(hash_f64(self.float_val(v))),
-            Kind::Bytes => Ok(hash_bytes(self.bytes_of(v))),
             Kind::NoneType => Ok(0xFCA86 >> 4),
             _ => self.hash_other(v),
         }

@@ -100,9 +100,9 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// str.isprintable for one char (CPython's tables, generated into builtins/str_unicode.rs).
+/// str.isprintable for one char (CPython's tables, generated into objects/str/unicode.rs).
 pub fn is_printable(c: char) -> bool {
-    crate::builtins::str_methods::args::py_printable(c)
+    crate::objects::str::args::py_printable(c)
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
@@ -154,7 +154,6 @@ impl Vm {
             return f(self, v);
         }
         match kind {
-            Kind::Str => Ok(str_repr(self.str_of(v))),
             Kind::NoneType => Ok("None".into()),
             Kind::Bool => Ok(if self.obj::<BoolObj>(v).value != 0 {
                 "True".into()
@@ -163,11 +162,6 @@ impl Vm {
             }),
             Kind::BigInt => Ok(self.obj::<BigIntObj>(v).n.to_string()),
             Kind::Float => Ok(float_repr(self.float_val(v))),
-            Kind::Bytes => Ok(bytes_repr(self.bytes_of(v))),
-            Kind::ByteArray => Ok(format!(
-                "bytearray({})",
-                bytes_repr(&self.bytearray_mut(v).clone())
-            )),
             Kind::Ellipsis => Ok("Ellipsis".into()),
             Kind::NotImplemented => Ok("NotImplemented".into()),
             Kind::Function => {

@@ -1,9 +1,9 @@
 //! str case mapping (upper, lower, capitalize, title, swapcase, casefold), the is*() predicates and
 //! padding (center, ljust, rjust, zfill). Character properties and case-mapping corrections come from
-//! the CPython 3.11 tables of str_unicode.rs; the mappings otherwise are Rust's char methods.
+//! the CPython 3.11 tables of unicode.rs; the mappings otherwise are Rust's char methods.
 
 use super::args::*;
-use super::self_text;
+use super::methods::self_text;
 use super::unicode::*;
 use crate::obj::layout::{Kind, NativeFn};
 use crate::vm::{Args, PyResult, Vm};

@@ -2,7 +2,7 @@
 //! xmlcharrefreplace), expandtabs, maketrans (a staticmethod) and translate.
 
 use super::args::*;
-use super::self_text;
+use super::methods::self_text;
 use crate::obj::layout::Kind;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;

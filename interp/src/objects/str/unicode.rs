@@ -1011,7 +1011,7 @@ pub const FOLD_EXC: &[(u32, &str)] = &[
 ];
 
 // Generators. The property tables come from this script (python3.11 genuni.py OUT RAW):
-// # Generates interp/src/builtins/str_unicode.rs from CPython 3.11's own character properties.
+// # Generates interp/src/objects/str/unicode.rs from CPython 3.11's own character properties.
 // import sys, unicodedata
 // assert sys.version_info[:2] == (3, 11)
 // def ranges(pred):

@@ -1,24 +1,15 @@
 //! The methods of str: searching (find/index/count/startswith), splitting and joining, stripping,
-//! replace, partition, removeprefix/suffix. Case mapping, predicates and padding live in str_case.rs,
-//! encode/translate/expandtabs in str_misc.rs, str.format in str_format.rs.
+//! replace, partition, removeprefix/suffix. Case mapping, predicates and padding live in case.rs,
+//! encode/translate/expandtabs in misc.rs, str.format in strformat.rs (the format-spec mini-language
+//! behind `format()`/`__format__` stays in builtins/format.rs).
 //!
 //! Text is handled by chars: the payload is UTF-8, so sub-string matches found on bytes are always at
 //! char boundaries and only the start/end arguments and returned positions need converting.
 
-#[path = "str_args.rs"]
-pub mod args;
-#[path = "str_case.rs"]
-mod case;
-#[path = "str_misc.rs"]
-pub(crate) mod misc;
-#[path = "str_format.rs"]
-pub mod strformat;
-#[path = "str_unicode.rs"]
-pub mod unicode;
-
+use super::args::*;
+use super::{case, misc, strformat};
 use crate::obj::layout::{Kind, NativeFn};
 use crate::vm::{Args, PyResult, Vm};
-use args::*;
 use gc::Value;
 
 pub fn install(vm: &mut Vm) {
@@ -49,7 +40,6 @@ pub fn install(vm: &mut Vm) {
     case::install(vm);
     misc::install(vm);
     strformat::install(vm);
-    super::format::install(vm);
 }
 
 /// Self as an owned String (after checking its type).

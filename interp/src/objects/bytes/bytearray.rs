@@ -2,10 +2,10 @@
 //! extend, pop, insert, remove, clear, copy, reverse. Bytearray storage is a Rust Vec
 //! (`vm.bytearray_mut`), re-derived after every GC point.
 
-use super::super::str_methods::args::*;
-use super::super::str_methods::misc::{codec_args, Codec};
-use super::{bytes_like, self_data};
+use super::methods::{bytes_like, self_data};
 use crate::obj::layout::{Kind, NativeFn};
+use crate::objects::str::args::*;
+use crate::objects::str::misc::{codec_args, Codec};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 

@@ -4,7 +4,7 @@
 //! Field values are looked up when used; the ones being formatted are kept on the value stack.
 
 use super::args::*;
-use super::self_text;
+use super::methods::self_text;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 

@@ -1,12 +1,10 @@
 //! The methods shared by bytes and bytearray: searching (find/index/count/startswith), split/join,
 //! strip, replace, partition, ASCII case mapping and predicates, padding. Results have the type of
-//! `self`. decode/hex/fromhex and the bytearray mutators live in str_bytearray.rs.
+//! `self`. decode/hex/fromhex and the bytearray mutators live in bytearray.rs.
 
-#[path = "str_bytearray.rs"]
-mod bytearray;
-
-use super::str_methods::args::*;
+use super::bytearray;
 use crate::obj::layout::{Kind, NativeFn};
+use crate::objects::str::args::*;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
