@@ -49,7 +49,7 @@ pub fn install(vm: &mut Vm) {
     case::install(vm);
     misc::install(vm);
     strformat::install(vm);
-    super::format::install(vm);
+    super::functions::install_dunder_format(vm);
 }
 
 /// Self as an owned String (after checking its type).
