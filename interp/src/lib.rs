@@ -3,6 +3,14 @@
 //! Pipeline: source -> `rustpython-parser` AST -> `compiler` -> `bytecode::CodeUnit` (plain Rust, no heap
 //! references) -> loaded into heap objects by the VM -> executed by `vm`.
 //!
+//! # Layers (dependencies point one way)
+//! The core: `vm`, `obj`, `compiler`, `format` (format specs, `%`, float digits), `bytecode`, `dis`,
+//! `unicode`. Above it: `builtins` (builtin functions, methods, native modules) and `cffi`. On top:
+//! `interpreter` (the standard registry), `run`, `repl` and the binary. The core never names a layer
+//! above it; the upper layers reach it through `vm::registry::Registry` (native modules by name,
+//! bootstrap installers, import hooks), which `interpreter::standard_registry` fills and `Vm::new`
+//! takes. `interp/tests/layering.rs` enforces this (and that modules are real directories).
+//!
 //! # Rooting discipline (read this before writing a native)
 //! Every Python object lives on the moving `gc` heap, so a `Value` (or a payload pointer) held in a
 //! Rust local is stale after any GC point: an allocation (`vm.new_*`, `vm.alloc`) or any call that can
@@ -12,7 +20,7 @@
 //! vm.truncate(base)`), `vm.roots.temps`, or re-read a native's argument with `vm.arg(&a, i)`. Borrowed
 //! views (`vm.obj`, `list_items`, `str_of`) borrow `&Vm`, so the compiler already rejects them across a
 //! `&mut Vm` call. Values that never move (immediates, `vm.none()`, interned strings, builtin types) are
-//! exempt. Three checks enforce this: (1) `interp/tests/gc_hazards.rs`, a static checker run by
+//! exempt. Three checks enforce this: (1) `interp/tests/gc_hazards/` (main.rs), a static checker run by
 //! `cargo test` with an empty baseline, reports every `Value` live across a call that may collect (mark
 //! a path-dependent false positive with `// gc-safe: <reason>` on the binding's line, and a `&mut Vm`
 //! function that never collects with `/// gc: no-collect`, which the checker verifies); (2) code that
@@ -26,8 +34,11 @@ pub mod bytecode;
 pub mod cffi;
 pub mod compiler;
 pub mod dis;
+pub mod format;
+pub mod interpreter;
 pub mod obj;
 pub mod objects;
 pub mod repl;
 pub mod run;
+pub mod unicode;
 pub mod vm;

@@ -13,7 +13,7 @@ pub fn new_vm(argv: Vec<String>, filename: &str) -> Vm {
             std::process::exit(2);
         }
     };
-    let mut vm = Vm::new(cfg);
+    let mut vm = crate::interpreter::standard_vm(cfg);
     let dir = std::path::Path::new(filename)
         .parent()
         .map(|p| p.to_string_lossy().to_string())

@@ -350,6 +350,40 @@ fn format(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.format(vm.arg(&a, 0), spec)
 }
 
+/// Registers `__format__` on the builtin types whose formatting is `crate::format`'s.
+pub fn install_dunder_format(vm: &mut Vm) {
+    for t in ["object", "int", "float", "str", "bool"] {
+        vm.add_method(t, "__format__", dunder_format);
+    }
+}
+
+/// x.__format__(spec)
+fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n != 2 {
+        return Err(vm.type_error(format!(
+            "__format__() takes exactly one argument ({} given)",
+            a.n.saturating_sub(1)
+        )));
+    }
+    let spec = vm.arg(&a, 1);
+    if !vm.is(spec, Kind::Str) {
+        let tn = vm.type_name(spec);
+        return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
+    }
+    let text = vm.str_of(spec).to_string();
+    let v = vm.arg(&a, 0);
+    if v.is_ptr() && matches!(vm.kind(v), Kind::Instance | Kind::Foreign) {
+        if text.is_empty() {
+            return vm.str_value(v);
+        }
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
+    }
+    vm.format_builtin(v, &text)
+}
+
 fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let v = one_arg(vm, &a, "chr")?;
     let n = index_bigint(vm, v)?;

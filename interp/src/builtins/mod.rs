@@ -1,4 +1,7 @@
-//! Builtin functions, the methods of the builtin types, formatting, and the native modules.
+//! Builtin functions, the methods of the builtin types, and the native modules (modules/). This layer
+//! sits above the VM core: the core never names it; `crate::interpreter::standard_registry` registers
+//! `install` and `modules::MODULES`. Formatting (format specs, `%`, float digits) is a core service in
+//! `crate::format`.
 //!
 //! # Writing a native
 //! Signature: `fn name(vm: &mut Vm, a: Args) -> PyResult<Value>`. Arguments live on the VM value stack:
@@ -35,26 +38,17 @@
 //! `zero_div`, `raise("Name", msg)`: each returns the `Exc` marker to wrap in `Err`.
 
 pub mod constructors;
-pub mod format;
 pub mod functions;
 pub mod misc_methods;
 pub mod modules;
 
-use crate::vm::{PyResult, Vm};
-use gc::Value;
+use crate::vm::Vm;
 
-/// Registers every builtin function and method (called once by the bootstrap).
+/// Registers every builtin function and method (the standard registry's installer, run once at the
+/// end of the bootstrap).
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     constructors::install(vm);
-    format::install(vm);
+    functions::install_dunder_format(vm);
     misc_methods::install(vm);
-}
-
-/// Creates the native module `name` if there is one.
-pub fn make_builtin_module(vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-    if name == "cffi" || name == "_cffi_backend" {
-        return crate::cffi::make_module(vm, name);
-    }
-    modules::make(vm, name)
 }

@@ -4,7 +4,8 @@
 //! Everything created here is allocated in the old generation and rooted by `roots.types`,
 //! `roots.named` and `roots.builtins`.
 //!
-//! Registration API for the natives in `crate::builtins`: `add_builtin`, `add_method`, `add_type_attr`.
+//! Registration API for the natives of the upper layers (run by the registry's installers, see
+//! registry.rs): `add_builtin`, `add_method`, `add_type_attr`.
 
 use super::{Args, Named, PyResult, Vm};
 use crate::obj::layout::*;
@@ -295,7 +296,11 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("dict", "__repr__", container_repr_native);
     vm.add_method("str", "__repr__", str_repr_native);
     crate::objects::install(vm);
-    crate::builtins::install(vm);
+    // The embedding's installers (the builtin functions and methods): they need every core type.
+    let installers = vm.registry.installers().to_vec();
+    for install in installers {
+        install(vm);
+    }
 }
 
 fn make_type(vm: &mut Vm, name: &str, module: Value) -> Value {

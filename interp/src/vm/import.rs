@@ -1,7 +1,7 @@
-//! Running source files and importing modules: builtin (native) modules first, then `name.py` or
-//! `name/__init__.py` found along `sys.path` (the script's directory first). Modules are cached in
-//! `sys.modules` (`roots.modules`). Compile errors become SyntaxError exceptions carrying
-//! filename/lineno/text like CPython's.
+//! Running source files and importing modules: the registry's native modules first, then its import
+//! hooks (compiled extension modules), then `name.py` or `name/__init__.py` found along `sys.path`
+//! (the script's directory first). Modules are cached in `sys.modules` (`roots.modules`). Compile
+//! errors become SyntaxError exceptions carrying filename/lineno/text like CPython's.
 
 use super::{PyResult, Vm};
 use crate::obj::layout::*;
@@ -115,16 +115,20 @@ impl Vm {
         if let Some(m) = self.dict_get(mods, key)? {
             return Ok(m);
         }
-        if let Some(r) = crate::builtins::make_builtin_module(self, full) {
-            let m = r?;
+        if let Some(make) = self.registry.native_module(full) {
+            let m = make(self)?;
             self.push(m);
             let key = self.new_str(full)?;
             let mods = self.roots.modules;
             self.dict_set(mods, key, self.top())?;
             return Ok(self.pop());
         }
-        if let Some(r) = crate::cffi::api_import::import_hook(self, full) {
-            return r;
+        // Copied out of the registry: a hook takes `&mut self`.
+        let hooks = self.registry.import_hooks().to_vec();
+        for hook in hooks {
+            if let Some(r) = hook(self, full) {
+                return r;
+            }
         }
         let rel = full.replace('.', "/");
         let mut found = None;

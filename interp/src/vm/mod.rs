@@ -18,6 +18,7 @@ pub mod import;
 pub mod iter;
 pub mod new;
 pub mod ops;
+pub mod registry;
 pub mod repr;
 pub mod types;
 
@@ -200,6 +201,8 @@ pub struct Vm {
     pub intern_cache: Vec<(usize, Value)>,
     /// Source of dict version numbers (see DictObj::version).
     pub dict_version: u64,
+    /// Native modules, bootstrap installers and import hooks given by the embedding (registry.rs).
+    pub registry: registry::Registry,
 }
 
 #[cold]
@@ -212,7 +215,9 @@ fn stale_reference(tid: u32) -> ! {
 }
 
 impl Vm {
-    pub fn new(cfg: GcConfig) -> Vm {
+    /// A VM with the core types and natives, then what `registry` adds (its installers run at the
+    /// end of the bootstrap; its modules and hooks serve imports).
+    pub fn new(cfg: GcConfig, registry: registry::Registry) -> Vm {
         let mut heap = Heap::new(cfg);
         let tids = register_kinds(&mut heap);
         for (i, t) in tids.iter().enumerate() {
@@ -250,6 +255,7 @@ impl Vm {
             sym_init: Value::NULL,
             intern_cache: vec![(0, Value::NULL); 256],
             dict_version: 0,
+            registry,
         };
         builtins_setup::bootstrap(&mut vm);
         vm.sym_init = vm.intern("__init__");

@@ -100,10 +100,8 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// str.isprintable for one char (CPython's tables, generated into objects/str/unicode.rs).
-pub fn is_printable(c: char) -> bool {
-    crate::objects::str::args::py_printable(c)
-}
+/// str.isprintable for one char (CPython's table, in the core's unicode.rs).
+pub use crate::unicode::is_printable;
 
 pub fn bytes_repr(b: &[u8]) -> String {
     let q = if b.contains(&b'\'') && !b.contains(&b'"') {

@@ -1,5 +1,5 @@
 //! Index of the crate: functions (with their call edges and return shapes), struct fields, and the
-//! "may collect" fixpoint. See the header of `tests/gc_hazards.rs` for the model.
+//! "may collect" fixpoint. See the header of `tests/gc_hazards/main.rs` for the model.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use syn::spanned::Spanned;

@@ -67,7 +67,7 @@ pub fn py_space(c: char) -> bool {
 
 /// Python's str.isprintable for one char (repr escapes the other chars).
 pub fn py_printable(c: char) -> bool {
-    super::unicode::in_table(super::unicode::PRINTABLE, c)
+    crate::unicode::is_printable(c)
 }
 
 /// Line boundaries of str.splitlines (besides "\r\n").
@@ -99,11 +99,4 @@ pub fn pad_split(fname: &str, marg: usize, width: usize) -> (usize, usize) {
     }
 }
 
-/// `s` with `left` and `right` fill chars around it.
-pub fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
-    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
-    out.extend(std::iter::repeat_n(fill, left));
-    out.push_str(s);
-    out.extend(std::iter::repeat_n(fill, right));
-    out
-}
+pub use crate::format::spec::padded;

@@ -73,9 +73,7 @@
 //! the error path of a callee does not count when the call is directly under `?` (the caller returns).
 //! Functions that only take `&Vm` cannot collect (the type system guarantees it).
 
-#[path = "gc_hazards/flow.rs"]
 mod flow;
-#[path = "gc_hazards/model.rs"]
 mod model;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -162,7 +160,7 @@ fn interp_has_no_new_gc_hazards() {
     }
     if std::env::var_os("GC_HAZARDS_BLESS").is_some() {
         let mut text = String::from(
-            "# GC hazard baseline (tests/gc_hazards.rs): file:function:local, one per line.\n\
+            "# GC hazard baseline (tests/gc_hazards/main.rs): file:function:local, one per line.\n\
              # Only shrinks: fix a hazard, then delete its line. Goal: empty.\n",
         );
         for k in &found {

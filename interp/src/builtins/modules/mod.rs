@@ -1,31 +1,43 @@
-//! The native modules: `sys` (mod_sys.rs), `math` (mod_math.rs), `time` (mod_time.rs), `gc` and
-//! `__minipy__` (mod_gc.rs). `make` builds a fresh module object; the importer caches it in
-//! sys.modules.
+//! The native modules of the builtins layer: `sys` (sys.rs), `math` (math.rs), `time` (time.rs),
+//! `gc` and `__minipy__` (gc.rs). [`MODULES`] lists their makers by import name; the standard
+//! registry (`crate::interpreter`) registers them, and the importer (vm/import.rs) calls a maker on
+//! the first import and caches the module in sys.modules. A maker builds a fresh module object each
+//! time it is called.
 
-#[path = "mod_gc.rs"]
-mod mod_gc;
-#[path = "mod_math.rs"]
-mod mod_math;
-#[path = "mod_sys.rs"]
-mod mod_sys;
-#[path = "mod_time.rs"]
-mod mod_time;
+mod gc;
+mod math;
+mod sys;
+mod time;
 
 use crate::obj::layout::NativeFn;
+use crate::vm::registry::ModuleMaker;
 use crate::vm::{PyResult, Vm};
-use gc::Value;
+// `::gc`: the heap crate, not the `gc` module declared above.
+use ::gc::Value;
 
-/// Creates the native module `name`, if there is one.
-pub fn make(vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-    let build: fn(&mut Vm, usize) -> PyResult<()> = match name {
-        "sys" => mod_sys::fill,
-        "math" => mod_math::fill,
-        "time" => mod_time::fill,
-        "gc" => mod_gc::fill_gc,
-        "__minipy__" => mod_gc::fill_minipy,
-        _ => return None,
-    };
-    Some(new_filled(vm, name, build))
+/// The native modules defined here, by import name.
+pub const MODULES: &[(&str, ModuleMaker)] = &[
+    ("sys", make_sys),
+    ("math", make_math),
+    ("time", make_time),
+    ("gc", make_gc),
+    ("__minipy__", make_minipy),
+];
+
+fn make_sys(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "sys", sys::fill)
+}
+fn make_math(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "math", math::fill)
+}
+fn make_time(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "time", time::fill)
+}
+fn make_gc(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "gc", gc::fill_gc)
+}
+fn make_minipy(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "__minipy__", gc::fill_minipy)
 }
 
 fn new_filled(

@@ -1,5 +1,5 @@
-//! The `sys` module: argv, path, modules, exit, recursion limit, version info, maxsize, byteorder,
-//! exc_info, intern, and `stdout`/`stderr` objects (instances of a small `TextIOWrapper` class whose
+//! The `sys` module: argv, path, modules, builtin_module_names (the registry's native modules), exit,
+//! recursion limit, version info, maxsize, byteorder, exc_info, intern, and `stdout`/`stderr` objects (instances of a small `TextIOWrapper` class whose
 //! native `write`/`flush` methods write to the process's streams).
 
 use super::{add_fns, set_attr};
@@ -35,6 +35,13 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
     })?;
     let mods = vm.roots.modules;
     vm.module_set(vm.at(m), "modules", mods)?;
+    // The registry's native modules (sorted, like CPython's tuple).
+    let mut names: Vec<&str> = vm.registry.native_module_names().collect();
+    names.sort_unstable();
+    set_attr(vm, m, "builtin_module_names", |vm| {
+        let l = super::super::functions::str_list(vm, names.iter().copied())?;
+        vm.to_tuple(l)
+    })?;
     set_attr(vm, m, "version", |vm| vm.new_str("3.11.0 (minipy)"))?;
     set_attr(vm, m, "version_info", version_info)?;
     set_attr(vm, m, "platform", |vm| vm.new_str("linux"))?;

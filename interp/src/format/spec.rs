@@ -1,23 +1,11 @@
-//! format() with the format-spec mini-language (`Vm::format`) for int (small and big), bool, float and
-//! str, objects with `__format__`, and the `__format__` natives. printf-style `%` formatting is in
-//! fmt_percent.rs, float digits in fmt_float.rs.
+//! The format-spec mini-language, `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`:
+//! parsing (`parse_spec`) and rendering ints (small and big), floats and strs. Pure functions of the
+//! value and the spec: no VM, no heap, so no GC point. Errors are `(exception name, message)` or a
+//! ValueError message for the caller to raise.
 
-#[path = "fmt_float.rs"]
-pub mod float;
-#[path = "fmt_percent.rs"]
-mod percent;
-
-use crate::obj::layout::*;
-use crate::vm::{Args, PyResult, Vm};
-use gc::Value;
+use super::float;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
-
-pub fn install(vm: &mut Vm) {
-    for t in ["object", "int", "float", "str", "bool"] {
-        vm.add_method(t, "__format__", dunder_format);
-    }
-}
+use num_traits::{Signed, ToPrimitive};
 
 /// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
 #[derive(Clone, Debug, Default)]
@@ -148,7 +136,7 @@ fn pad(body: &str, s: &Spec, default: char) -> String {
         '^' => (m / 2, m - m / 2),
         _ => (m, 0),
     };
-    crate::objects::str::args::padded(body, l, r, fill)
+    padded(body, l, r, fill)
 }
 
 /// Inserts `sep` every `g` digits from the right, zero-extending to at least `min_width` chars
@@ -376,117 +364,11 @@ pub fn format_text(text: &str, s: &Spec) -> Result<String, String> {
     Ok(pad(t, s, '<'))
 }
 
-impl Vm {
-    /// format(v, spec); `spec` may be null or a str.
-    pub fn format(&mut self, v: Value, spec: Value) -> PyResult<Value> {
-        let base = self.sp();
-        self.push(v);
-        self.push(spec);
-        let r = self.format_inner(base);
-        self.truncate(base);
-        r
-    }
-
-    fn format_inner(&mut self, base: usize) -> PyResult<Value> {
-        let v = self.at(base);
-        if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
-            if let Some(f) = self.special(v, "__format__") {
-                if !self.is(f, Kind::Native) {
-                    return self.call_format(f, base);
-                }
-            }
-        }
-        let spec = self.at(base + 1);
-        let text = if spec.is_null() {
-            String::new()
-        } else {
-            self.str_of(spec).to_string()
-        };
-        self.format_builtin(self.at(base), &text)
-    }
-
-    /// Calls a user `__format__(v, spec)` and checks that it returned a str.
-    fn call_format(&mut self, f: Value, base: usize) -> PyResult<Value> {
-        self.push(f);
-        if self.at(base + 1).is_null() {
-            let e = self.new_str("")?;
-            self.set_at(base + 1, e);
-        }
-        let (f, v, spec) = (self.at(base + 2), self.at(base), self.at(base + 1));
-        let r = self.call(f, &[v, spec])?;
-        if !self.is(r, Kind::Str) {
-            let tn = self.type_name(r);
-            return Err(self.type_error(format!("__format__ must return a str, not {tn}")));
-        }
-        Ok(r)
-    }
-
-    /// The builtin formatting of ints, bools, floats and strs; other objects accept only "".
-    pub fn format_builtin(&mut self, v: Value, spec: &str) -> PyResult<Value> {
-        if spec.is_empty() {
-            return self.str_value(v);
-        }
-        let tname = self.type_name(v);
-        let is_num = self.is_int(v) || self.is(v, Kind::Float);
-        if !is_num && !self.is(v, Kind::Str) {
-            return Err(self.type_error(format!(
-                "unsupported format string passed to {tname}.__format__"
-            )));
-        }
-        let default_align = if self.is(v, Kind::Str) { '<' } else { '>' };
-        let s = match parse_spec(spec, &tname, default_align) {
-            Ok(s) => s,
-            Err(m) => return Err(self.value_error(m)),
-        };
-        let r = if self.is(v, Kind::Str) {
-            format_text(self.str_of(v), &s).map_err(|m| ("ValueError", m))
-        } else if self.is(v, Kind::Float) {
-            format_f64(self.float_val(v), &s, &tname).map_err(|m| ("ValueError", m))
-        } else {
-            let n = self.to_bigint(v).unwrap_or_else(BigInt::zero);
-            format_bigint(&n, &s, &tname)
-        };
-        match r {
-            Ok(out) => self.new_str(&out),
-            Err((e, m)) => Err(self.raise(e, &m)),
-        }
-    }
-
-    /// `fmt % args`
-    pub fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
-        let base = self.sp();
-        self.push(fmt);
-        self.push(args);
-        let r = percent::percent_format(self, base);
-        self.truncate(base);
-        let out = r?;
-        self.new_str(&out)
-    }
-}
-
-/// x.__format__(spec)
-fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if a.n != 2 {
-        return Err(vm.type_error(format!(
-            "__format__() takes exactly one argument ({} given)",
-            a.n.saturating_sub(1)
-        )));
-    }
-    let spec = vm.arg(&a, 1);
-    if !vm.is(spec, Kind::Str) {
-        let tn = vm.type_name(spec);
-        return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
-    }
-    let text = vm.str_of(spec).to_string();
-    let v = vm.arg(&a, 0);
-    if v.is_ptr() && matches!(vm.kind(v), Kind::Instance | Kind::Foreign) {
-        if text.is_empty() {
-            return vm.str_value(v);
-        }
-        let tn = vm.type_name(v);
-        return Err(vm.type_error(format!(
-            "unsupported format string passed to {tn}.__format__"
-        )));
-    }
-    vm.format_builtin(v, &text)
+/// `s` with `left` and `right` fill chars around it.
+pub fn padded(s: &str, left: usize, right: usize, fill: char) -> String {
+    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(fill, right));
+    out
 }

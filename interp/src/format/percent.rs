@@ -1,4 +1,4 @@
-//! printf-style `%` formatting for str (and bytes, through `Vm::bytes_percent_format`): `%(key)`
+//! printf-style `%` formatting for str (`Vm::percent_format`) and bytes (`Vm::bytes_percent_format`): `%(key)`
 //! mapping keys, flags `- + space # 0`, width and precision (`*` too), conversions
 //! s r a b d i u x X o e E f F g G c %, with CPython's error messages.
 //!
@@ -519,6 +519,17 @@ fn float_conv(f: f64, c: &Conv) -> String {
 }
 
 impl Vm {
+    /// `fmt % args`
+    pub fn percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
+        let base = self.sp();
+        self.push(fmt);
+        self.push(args);
+        let r = percent_format(self, base);
+        self.truncate(base);
+        let out = r?;
+        self.new_str(&out)
+    }
+
     /// `bytes % args` (bytes-specific conversions: %s/%b take bytes, %r/%a give ascii()).
     pub fn bytes_percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
         let base = self.sp();
