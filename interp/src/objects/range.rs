@@ -95,6 +95,17 @@ fn truthy(vm: &mut Vm, r: Value) -> PyResult<bool> {
 
 fn iter(vm: &mut Vm, r: Value) -> PyResult<Value> {
     let (start, _stop, step, len) = vm.range_tuple(r)?;
+    if Value::from_int(step).is_none() {
+        // A step beyond the small-int range (|step| >= 2**62) leaves at most 4 items in any range
+        // with 64-bit bounds: iterate over them as a list instead of storing the step in the iterator.
+        let base = vm.sp();
+        for j in 0..len {
+            let v = vm.new_int(start.wrapping_add(j.wrapping_mul(step)))?;
+            vm.push(v);
+        }
+        let l = vm.new_list_from_stack(vm.sp() - base)?;
+        return vm.get_iter(l);
+    }
     let it = vm.new_iter(IT_RANGE, Value::NULL, Value::NULL, start, len)?;
     // SAFETY: it was just allocated as an Iter; nothing allocates before the store, and a small int
     // needs no write barrier.
@@ -146,8 +157,9 @@ fn getitem(vm: &mut Vm, o: Value, k: Value) -> PyResult<Value> {
 fn contains(vm: &mut Vm, r: Value, item: Value) -> PyResult<bool> {
     if let Some(i) = vm.to_i64(item) {
         let (start, _, step, len) = vm.range_tuple(r)?;
-        let off = i - start;
-        return Ok(off % step == 0 && off / step >= 0 && off / step < len);
+        // In i128: `i - start` overflows i64 for ranges spanning more than 2**63.
+        let (off, step) = (i as i128 - start as i128, step as i128);
+        return Ok(off % step == 0 && off / step >= 0 && off / step < len as i128);
     }
     vm.contains_iter(r, item)
 }

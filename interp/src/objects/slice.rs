@@ -173,14 +173,16 @@ pub fn slice_adjust(raw: SliceRaw, len: usize) -> SliceIdx {
     };
     let start = norm(raw.start, if step < 0 { hi } else { lo });
     let stop = norm(raw.stop, if step < 0 { lo } else { hi });
+    // Written so that no intermediate overflows, whatever the step (a step beyond 64 bits is clamped
+    // to +-i64::MAX by slice_unpack; -i64::MIN itself does not exist).
     let n = if step > 0 {
         if stop > start {
-            (stop - start + step - 1) / step
+            (stop - start - 1) / step + 1
         } else {
             0
         }
     } else if start > stop {
-        (start - stop + (-step) - 1) / (-step)
+        (start - stop - 1) / step.checked_neg().unwrap_or(i64::MAX) + 1
     } else {
         0
     };
@@ -205,6 +207,20 @@ fn indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.value_error("length should not be negative"));
     }
     let s = vm.slice_indices(vm.arg(&a, 0), n as usize)?;
-    let vals = [s.start, s.stop, s.step].map(|x| Value::from_int(x).unwrap());
-    vm.new_tuple(&vals)
+    let base = vm.sp();
+    for x in [s.start, s.stop] {
+        let v = vm.new_int(x)?;
+        vm.push(v);
+    }
+    // CPython answers the step as given (not clamped to 64 bits) when it is an int.
+    let given = vm.obj::<SliceObj>(vm.arg(&a, 0)).step;
+    let given = if vm.is_int(given) && !vm.is(given, Kind::Bool) {
+        given
+    } else {
+        vm.new_int(s.step)?
+    };
+    vm.push(given);
+    let r = vm.new_tuple_from_stack(3);
+    vm.truncate(base);
+    r
 }
