@@ -240,6 +240,18 @@ impl Vm {
                 _ => {}
             }
         }
+        // Not iterable at all: CPython names the container as the argument of `in`.
+        let iterable = container.is_ptr() && {
+            let k = self.kind(container);
+            objects::slots(k).iter.is_some()
+                || matches!(k, Kind::Iter | Kind::Generator)
+                || self.special(container, "__iter__").is_some()
+                || self.special(container, "__getitem__").is_some()
+        };
+        if !iterable {
+            let tn = self.type_name(container);
+            return Err(self.type_error(format!("argument of type '{tn}' is not iterable")));
+        }
         self.contains_iter(container, item)
     }
 

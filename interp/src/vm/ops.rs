@@ -1107,10 +1107,33 @@ impl Vm {
             None => {
                 // names first: seq_repeat_index may run __index__ (a GC point)
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
+                let is_seq = |vm: &Vm, v: Value| {
+                    v.is_ptr()
+                        && matches!(
+                            vm.kind(v),
+                            Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::List | Kind::Tuple
+                        )
+                };
+                let (seq_a, seq_b) = (is_seq(self, a), is_seq(self, b));
                 if op == BinOp::Mul {
                     if let Some(r) = self.seq_repeat_index(a, b)? {
                         return Ok(r);
                     }
+                    // CPython tries the left operand's sequence repeat first, then the right's.
+                    if seq_a || seq_b {
+                        let other = if seq_a { &tb } else { &ta };
+                        return Err(self.type_error(format!(
+                            "can't multiply sequence by non-int of type '{other}'"
+                        )));
+                    }
+                }
+                if op == BinOp::Add && (ta == "bytes" || ta == "bytearray") {
+                    return Err(self.type_error(format!("can't concat {tb} to {ta}")));
+                }
+                if op == BinOp::Add && ta == "tuple" {
+                    return Err(self.type_error(format!(
+                        "can only concatenate tuple (not \"{tb}\") to tuple"
+                    )));
                 }
                 let s = binop_symbol(op);
                 if op == BinOp::Add && ta == "str" {
