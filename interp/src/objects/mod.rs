@@ -19,7 +19,16 @@
 //! Adding a builtin type: see `ARCHITECTURE.md` ("Adding a builtin type").
 
 pub mod args;
+pub mod bool;
+pub mod code;
+pub mod descriptors;
+pub mod float;
+pub mod function;
+pub mod generator;
+pub mod int;
 pub mod list;
+pub mod module;
+pub mod singletons;
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::{Kind, NKINDS};
@@ -48,6 +57,7 @@ pub type HashFn = fn(&mut Vm, Value) -> PyResult<i64>;
 pub type BoolFn = fn(&mut Vm, Value) -> PyResult<bool>;
 /// `a OP b` for a binary operator with `a` (or, reflected, `b`) of this kind: `Some(result)`, or
 /// `None` for NotImplemented.
+/// `None` must be returned before any GC point: the VM goes on with its unrooted operands.
 pub type BinopFn = fn(&mut Vm, Value, Value, BinOp) -> PyResult<Option<Value>>;
 /// `o(*args)`: the callee and its arguments are on the value stack as for any native call.
 pub type CallFn = fn(&mut Vm, Value, crate::vm::Args) -> PyResult<Value>;
@@ -56,6 +66,7 @@ pub type CallFn = fn(&mut Vm, Value, crate::vm::Args) -> PyResult<Value>;
 pub type GetattrFn = fn(&mut Vm, Value, Value) -> PyResult<Option<Value>>;
 /// `a OP b` with `a` of this kind: `Some(result)`, or `None` when the kind has no answer for this
 /// operand (the VM then tries the reflected operation and the Python-level dunders).
+/// `None` must be returned before any GC point: the VM goes on with its unrooted operands.
 pub type CompareFn = fn(&mut Vm, Value, Value, CmpOp) -> PyResult<Option<Value>>;
 
 /// The behaviour of one builtin kind. A `None` slot means "use the generic protocol".
@@ -112,10 +123,6 @@ impl TypeSlots {
     }
 }
 
-static NONE: TypeSlots = TypeSlots::legacy("NoneType");
-static BOOL: TypeSlots = TypeSlots::legacy("bool");
-static INT: TypeSlots = TypeSlots::legacy("int");
-static FLOAT: TypeSlots = TypeSlots::legacy("float");
 static STR: TypeSlots = TypeSlots::legacy("str");
 static BYTES: TypeSlots = TypeSlots::legacy("bytes");
 static BYTEARRAY: TypeSlots = TypeSlots::legacy("bytearray");
@@ -126,30 +133,17 @@ static SET: TypeSlots = TypeSlots::legacy("set");
 static FROZENSET: TypeSlots = TypeSlots::legacy("frozenset");
 static RANGE: TypeSlots = TypeSlots::legacy("range");
 static SLICE: TypeSlots = TypeSlots::legacy("slice");
-static FUNCTION: TypeSlots = TypeSlots::legacy("function");
-static NATIVE: TypeSlots = TypeSlots::legacy("builtin_function_or_method");
-static BOUND_METHOD: TypeSlots = TypeSlots::legacy("method");
-static CODE: TypeSlots = TypeSlots::legacy("code");
-static CELL: TypeSlots = TypeSlots::legacy("cell");
 static TYPE: TypeSlots = TypeSlots::legacy("type");
 static INSTANCE: TypeSlots = TypeSlots::legacy("object");
-static MODULE: TypeSlots = TypeSlots::legacy("module");
-static GENERATOR: TypeSlots = TypeSlots::legacy("generator");
 static ITER: TypeSlots = TypeSlots::legacy("iterator");
-static PROPERTY: TypeSlots = TypeSlots::legacy("property");
-static STATICMETHOD: TypeSlots = TypeSlots::legacy("staticmethod");
-static CLASSMETHOD: TypeSlots = TypeSlots::legacy("classmethod");
-static SUPER: TypeSlots = TypeSlots::legacy("super");
-static ELLIPSIS: TypeSlots = TypeSlots::legacy("ellipsis");
-static NOT_IMPLEMENTED: TypeSlots = TypeSlots::legacy("NotImplementedType");
 static FOREIGN: TypeSlots = TypeSlots::legacy("cdata");
 
 /// Every kind's slots, in `Kind` order (checked by `table_is_in_kind_order`).
 static TABLE: [&TypeSlots; NKINDS] = [
-    &NONE,
-    &BOOL,
-    &INT,
-    &FLOAT,
+    &singletons::NONE,
+    &bool::SLOTS,
+    &int::SLOTS,
+    &float::SLOTS,
     &STR,
     &BYTES,
     &BYTEARRAY,
@@ -161,22 +155,22 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &FROZENSET,
     &RANGE,
     &SLICE,
-    &FUNCTION,
-    &NATIVE,
-    &BOUND_METHOD,
-    &CODE,
-    &CELL,
+    &function::FUNCTION,
+    &function::NATIVE,
+    &function::BOUND_METHOD,
+    &code::CODE,
+    &code::CELL,
     &TYPE,
     &INSTANCE,
-    &MODULE,
-    &GENERATOR,
+    &module::SLOTS,
+    &generator::SLOTS,
     &ITER,
-    &PROPERTY,
-    &STATICMETHOD,
-    &CLASSMETHOD,
-    &SUPER,
-    &ELLIPSIS,
-    &NOT_IMPLEMENTED,
+    &descriptors::PROPERTY,
+    &descriptors::STATICMETHOD,
+    &descriptors::CLASSMETHOD,
+    &descriptors::SUPER,
+    &singletons::ELLIPSIS,
+    &singletons::NOT_IMPLEMENTED,
     &FOREIGN,
 ];
 
