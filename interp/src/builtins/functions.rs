@@ -66,37 +66,10 @@ pub fn install(vm: &mut Vm) {
 
 // ---- argument helpers (shared with constructors.rs and the modules) ------------------------------
 
-/// Makes `a.kwnames` safe to read after GC points. A call like `f(*args, **kw)` hands natives a
-/// young, unrooted kwnames tuple (vm/eval.rs spread_call_args); this replaces it by an old-space
-/// tuple of interned names, rooted on the value stack until the native returns (old objects never
-/// move). Not a GC point.
-pub fn pin_kwnames(vm: &mut Vm, a: Args) -> Args {
-    if a.kwnames.is_null() || !vm.heap.is_young(a.kwnames) {
-        return a;
-    }
-    let names: Vec<String> = vm
-        .tuple_items(a.kwnames)
-        .iter()
-        .map(|k| vm.str_of(*k).to_string())
-        .collect();
-    let interned: Vec<Value> = names.iter().map(|n| vm.intern(n)).collect();
-    let t = vm.old_tuple(&interned);
-    vm.push(t);
-    Args { kwnames: t, ..a }
-}
-
-/// Number of keyword arguments of a native call.
-pub fn nkw(vm: &Vm, a: &Args) -> usize {
-    a.n - vm.npos(a)
-}
-
-/// TypeError unless the call has no keyword arguments.
-pub fn no_kwargs(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
-    if nkw(vm, a) > 0 {
-        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
-    }
-    Ok(())
-}
+// Moved down into objects (the int/float constructors use them); re-exported for the builtins.
+pub use crate::objects::args::{nkw, no_kwargs, pin_kwnames};
+pub use crate::objects::float::float_to_int;
+pub use crate::objects::int::storage::index_bigint;
 
 /// Rejects keywords not in `allowed` with CPython's "'k' is an invalid keyword argument for f()".
 pub fn invalid_kwargs(vm: &mut Vm, a: &Args, fname: &str, allowed: &[&str]) -> PyResult<()> {
@@ -145,25 +118,6 @@ pub fn opt_arg(vm: &Vm, a: &Args, i: usize, name: &str) -> Option<Value> {
 /// Is `v` None or null?
 pub fn is_none(vm: &Vm, v: Value) -> bool {
     v.is_null() || v == vm.none()
-}
-
-/// An integer operand via the `__index__` protocol (ints and bools directly).
-pub fn index_bigint(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
-    if let Some(n) = vm.to_bigint(v) {
-        return Ok(n);
-    }
-    if v.is_ptr() && matches!(vm.kind(v), Kind::Instance | Kind::Foreign) {
-        if let Some(f) = vm.special(v, "__index__") {
-            let r = vm.call(f, &[v])?;
-            if let Some(n) = vm.to_bigint(r) {
-                return Ok(n);
-            }
-            let tn = vm.type_name(r);
-            return Err(vm.type_error(format!("__index__ returned non-int (type {tn})")));
-        }
-    }
-    let tn = vm.type_name(v);
-    Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
 }
 
 /// An integer operand as i64 (`__index__` protocol); OverflowError when it does not fit.
@@ -976,50 +930,6 @@ pub fn round_half_even(f: f64) -> f64 {
     }
 }
 
-/// An integral float as an int (OverflowError for infinities, ValueError for NaN).
-pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
-    if f.is_nan() {
-        return Err(vm.value_error("cannot convert float NaN to integer"));
-    }
-    if f.is_infinite() {
-        return Err(vm.overflow_error("cannot convert float infinity to integer"));
-    }
-    if f.abs() < 4.0e18 {
-        return vm.new_int(f as i64);
-    }
-    let n = num_bigint::BigInt::from_f64_exact(f);
-    vm.new_bigint(n)
-}
-
-trait FromF64Exact {
-    fn from_f64_exact(f: f64) -> BigInt;
-}
-impl FromF64Exact for BigInt {
-    /// The exact integer value of an integral, finite f64.
-    fn from_f64_exact(f: f64) -> BigInt {
-        let (m, e) = decompose(f);
-        if e >= 0 {
-            m << e as usize
-        } else {
-            m >> (-e) as usize
-        }
-    }
-}
-
-/// f == m * 2^e exactly (m signed, 53 bits at most).
-fn decompose(f: f64) -> (BigInt, i32) {
-    let bits = f.to_bits();
-    let sign = if bits >> 63 != 0 { -1 } else { 1 };
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1u64 << 52) - 1);
-    let (m, e) = if exp == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp - 1075)
-    };
-    (BigInt::from(m) * sign, e)
-}
-
 /// round(x, n) for a float: exact decimal rounding of the binary value, ties to even (like CPython).
 pub fn round_float_digits(x: f64, n: i64) -> f64 {
     if !x.is_finite() || x == 0.0 {
@@ -1031,7 +941,7 @@ pub fn round_float_digits(x: f64, n: i64) -> f64 {
     if n < -308 {
         return 0.0f64.copysign(x);
     }
-    let (m, e) = decompose(x);
+    let (m, e) = crate::objects::float::decompose(x);
     let ten = BigInt::from(10);
     let mut num = m;
     let mut den = BigInt::one();

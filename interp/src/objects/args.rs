@@ -2,7 +2,7 @@
 //! messages: parameter slots (`params`, `bind_keywords`, `bind_params`), argument counts
 //! (`count_error`, `check_method` + `Arity`), `self` checks (`check_self`), index arguments
 //! (`index_arg`, `index_of`, `int_arg`, `opt_index`, `slice_bounds`), and the registration helpers for
-//! static and class methods of builtin types.
+//! static and class methods of builtin types, and `pin_kwnames` (keyword names safe across GC points).
 //!
 //! Parameters are returned as stack slots (not `Value`s) so that they stay valid across GC points.
 
@@ -439,4 +439,62 @@ pub fn same_or_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         return Ok(true);
     }
     vm.eq(a, b)
+}
+
+/// Makes `a.kwnames` safe to read after GC points. A call like `f(*args, **kw)` hands natives a
+/// young, unrooted kwnames tuple (vm/eval.rs spread_call_args); this replaces it by an old-space
+/// tuple of interned names, rooted on the value stack until the native returns (old objects never
+/// move). Not a GC point.
+pub fn pin_kwnames(vm: &mut Vm, a: Args) -> Args {
+    if a.kwnames.is_null() || !vm.heap.is_young(a.kwnames) {
+        return a;
+    }
+    let names: Vec<String> = vm
+        .tuple_items(a.kwnames)
+        .iter()
+        .map(|k| vm.str_of(*k).to_string())
+        .collect();
+    let interned: Vec<Value> = names.iter().map(|n| vm.intern(n)).collect();
+    let t = vm.old_tuple(&interned);
+    vm.push(t);
+    Args { kwnames: t, ..a }
+}
+
+/// Number of keyword arguments of a native call.
+pub fn nkw(vm: &Vm, a: &Args) -> usize {
+    a.n - vm.npos(a)
+}
+
+/// TypeError unless the call has no keyword arguments.
+pub fn no_kwargs(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
+    if nkw(vm, a) > 0 {
+        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+// ---- constructors: `call_type` passes the type as argument 0, user arguments start at 1 ----------
+
+/// User positional arguments (after the type).
+pub fn user_npos(vm: &Vm, a: &Args) -> usize {
+    vm.npos(a).saturating_sub(1)
+}
+
+/// User positional argument i, else keyword `name` (empty name: positional only).
+pub fn uarg(vm: &Vm, a: &Args, i: usize, name: &str) -> Option<Value> {
+    if i < user_npos(vm, a) {
+        Some(vm.arg(a, i + 1))
+    } else if name.is_empty() {
+        None
+    } else {
+        vm.kwarg(a, name)
+    }
+}
+
+/// `T expected at most N argument(s), got n` for constructors taking at most `max` positionals.
+pub fn at_most(vm: &mut Vm, a: &Args, tname: &str, max: usize) -> PyResult<()> {
+    match count_error(tname, 0, max, user_npos(vm, a)) {
+        Some(msg) => Err(vm.type_error(msg)),
+        None => Ok(()),
+    }
 }

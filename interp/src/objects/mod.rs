@@ -19,12 +19,21 @@
 //! Adding a builtin type: see `ARCHITECTURE.md` ("Adding a builtin type").
 
 pub mod args;
+pub mod bool;
 pub mod bytes;
+pub mod code;
 pub mod container_repr;
+pub mod descriptors;
 pub mod dict;
+pub mod float;
+pub mod function;
+pub mod generator;
+pub mod int;
 pub mod list;
+pub mod module;
 pub mod range;
 pub mod set;
+pub mod singletons;
 pub mod slice;
 pub mod str;
 pub mod tuple;
@@ -56,6 +65,7 @@ pub type HashFn = fn(&mut Vm, Value) -> PyResult<i64>;
 pub type BoolFn = fn(&mut Vm, Value) -> PyResult<bool>;
 /// `a OP b` for a binary operator with `a` (or, reflected, `b`) of this kind: `Some(result)`, or
 /// `None` for NotImplemented.
+/// `None` must be returned before any GC point: the VM goes on with its unrooted operands.
 pub type BinopFn = fn(&mut Vm, Value, Value, BinOp) -> PyResult<Option<Value>>;
 /// `o(*args)`: the callee and its arguments are on the value stack as for any native call.
 pub type CallFn = fn(&mut Vm, Value, crate::vm::Args) -> PyResult<Value>;
@@ -121,35 +131,18 @@ impl TypeSlots {
     }
 }
 
-static NONE: TypeSlots = TypeSlots::legacy("NoneType");
-static BOOL: TypeSlots = TypeSlots::legacy("bool");
-static INT: TypeSlots = TypeSlots::legacy("int");
-static FLOAT: TypeSlots = TypeSlots::legacy("float");
 static VALUEARRAY: TypeSlots = TypeSlots::legacy("valuearray");
-static FUNCTION: TypeSlots = TypeSlots::legacy("function");
-static NATIVE: TypeSlots = TypeSlots::legacy("builtin_function_or_method");
-static BOUND_METHOD: TypeSlots = TypeSlots::legacy("method");
-static CODE: TypeSlots = TypeSlots::legacy("code");
-static CELL: TypeSlots = TypeSlots::legacy("cell");
 static TYPE: TypeSlots = TypeSlots::legacy("type");
 static INSTANCE: TypeSlots = TypeSlots::legacy("object");
-static MODULE: TypeSlots = TypeSlots::legacy("module");
-static GENERATOR: TypeSlots = TypeSlots::legacy("generator");
 static ITER: TypeSlots = TypeSlots::legacy("iterator");
-static PROPERTY: TypeSlots = TypeSlots::legacy("property");
-static STATICMETHOD: TypeSlots = TypeSlots::legacy("staticmethod");
-static CLASSMETHOD: TypeSlots = TypeSlots::legacy("classmethod");
-static SUPER: TypeSlots = TypeSlots::legacy("super");
-static ELLIPSIS: TypeSlots = TypeSlots::legacy("ellipsis");
-static NOT_IMPLEMENTED: TypeSlots = TypeSlots::legacy("NotImplementedType");
 static FOREIGN: TypeSlots = TypeSlots::legacy("cdata");
 
 /// Every kind's slots, in `Kind` order (checked by `table_is_in_kind_order`).
 static TABLE: [&TypeSlots; NKINDS] = [
-    &NONE,
-    &BOOL,
-    &INT,
-    &FLOAT,
+    &singletons::NONE,
+    &bool::SLOTS,
+    &int::SLOTS,
+    &float::SLOTS,
     &str::SLOTS,
     &bytes::SLOTS,
     &bytes::BYTEARRAY_SLOTS,
@@ -161,22 +154,22 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &set::FROZENSET_SLOTS,
     &range::SLOTS,
     &slice::SLOTS,
-    &FUNCTION,
-    &NATIVE,
-    &BOUND_METHOD,
-    &CODE,
-    &CELL,
+    &function::FUNCTION,
+    &function::NATIVE,
+    &function::BOUND_METHOD,
+    &code::CODE,
+    &code::CELL,
     &TYPE,
     &INSTANCE,
-    &MODULE,
-    &GENERATOR,
+    &module::SLOTS,
+    &generator::SLOTS,
     &ITER,
-    &PROPERTY,
-    &STATICMETHOD,
-    &CLASSMETHOD,
-    &SUPER,
-    &ELLIPSIS,
-    &NOT_IMPLEMENTED,
+    &descriptors::PROPERTY,
+    &descriptors::STATICMETHOD,
+    &descriptors::CLASSMETHOD,
+    &descriptors::SUPER,
+    &singletons::ELLIPSIS,
+    &singletons::NOT_IMPLEMENTED,
     &FOREIGN,
 ];
 

@@ -86,7 +86,6 @@ impl Vm {
                     Ok(v)
                 }
             }
-            Kind::Generator => Ok(v),
             _ => {
                 if let Some(f) = self.special(v, "__iter__") {
                     let it = self.call(f, &[v])?;

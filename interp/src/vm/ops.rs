@@ -1,5 +1,7 @@
-//! Operators: truth, hashing, equality and ordering, arithmetic with int/float/bigint fast paths,
-//! sequence operators, and dispatch to Python-level dunder methods (`__add__`/`__radd__`, ...).
+//! Operators: truth, hashing, equality and ordering, arithmetic, sequence operators, and dispatch to
+//! Python-level dunder methods (`__add__`/`__radd__`, ...). Each generic operation takes its inline
+//! fast path (two small ints), then the kind's slot (`objects::slots`): the numbers' hashes, comparisons
+//! and arithmetic live in `objects/int` and `objects/float`.
 //!
 //! Hashes follow CPython where it is observable (ints: modulo 2^61-1; floats equal to ints hash alike)
 //! and always fit in a small int (|h| < 2^62), which the dict layout relies on.
@@ -8,83 +10,9 @@ use super::{PyResult, Vm};
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::*;
 use crate::objects;
+use crate::objects::float::float_eq_int;
+use crate::objects::int::{hash_bigint, hash_i64};
 use gc::Value;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
-
-const MODULUS: u64 = (1u64 << 61) - 1;
-
-pub fn hash_i64(i: i64) -> i64 {
-    let m = (i.unsigned_abs() % MODULUS) as i64;
-    let h = if i < 0 { -m } else { m };
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
-fn hash_bigint(n: &BigInt) -> i64 {
-    let m = (n.abs() % BigInt::from(MODULUS)).to_i64().unwrap();
-    let h = if n.is_negative() { -m } else { m };
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
-fn hash_f64(f: f64) -> i64 {
-    if f.is_nan() {
-        return 0;
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { 314159 } else { -314159 };
-    }
-    if f.fract() == 0.0 && f.abs() < 9.0e18 {
-        return hash_i64(f as i64);
-    }
-    let (mut m, mut e) = frexp(f.abs());
-    let mut x: u64 = 0;
-    while m != 0.0 {
-        x = ((x << 28) & MODULUS) | (x >> (61 - 28));
-        m *= 268435456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= MODULUS {
-            x -= MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        e % 61
-    } else {
-        61 - 1 - ((-1 - e) % 61)
-    };
-    x = ((x << e) & MODULUS) | (x >> (61 - e));
-    let h = if f < 0.0 { -(x as i64) } else { x as i64 };
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
-fn frexp(f: f64) -> (f64, i32) {
-    if f == 0.0 {
-        return (0.0, 0);
-    }
-    let bits = f.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        let (m, e) = frexp(f * (1u64 << 54) as f64);
-        return (m, e - 54);
-    }
-    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
-    (m, exp - 1022)
-}
 
 /// FNV-1a, truncated to 62 bits; str hashes are not randomized.
 pub fn hash_bytes(b: &[u8]) -> i64 {
@@ -101,36 +29,6 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
     }
 }
 
-/// CPython's float floor division (float_floor_div in floatobject.c).
-fn f64_floor_div(vx: f64, wx: f64) -> f64 {
-    let m = vx % wx;
-    let mut div = (vx - m) / wx;
-    if m != 0.0 && ((wx < 0.0) != (m < 0.0)) {
-        div -= 1.0;
-    }
-    if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 {
-            f + 1.0
-        } else {
-            f
-        }
-    } else {
-        0.0f64.copysign(vx / wx)
-    }
-}
-
-fn py_fmod(a: f64, b: f64) -> f64 {
-    let m = a % b;
-    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
-        m + b
-    } else if m == 0.0 {
-        0.0f64.copysign(b)
-    } else {
-        m
-    }
-}
-
 impl Vm {
     // ---- truth ---------------------------------------------------------------------------------
     pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
@@ -142,10 +40,6 @@ impl Vm {
             return f(self, v);
         }
         match kind {
-            Kind::Bool => Ok(self.obj::<BoolObj>(v).value != 0),
-            Kind::NoneType => Ok(false),
-            Kind::Float => Ok(self.float_val(v) != 0.0),
-            Kind::BigInt => Ok(!self.obj::<BigIntObj>(v).n.is_zero()),
             Kind::Iter if self.iter_kind(v) >= 100 => {
                 let d = self.obj::<IterObj>(v).a;
                 Ok(self.dict_len(d) != 0)
@@ -187,10 +81,6 @@ impl Vm {
             return f(self, v);
         }
         match kind {
-            Kind::Bool => Ok(self.obj::<BoolObj>(v).value as i64),
-            Kind::BigInt => Ok(hash_bigint(&self.obj::<BigIntObj>(v).n)),
-            Kind::Float => Ok(hash_f64(self.float_val(v))),
-            Kind::NoneType => Ok(0xFCA86 >> 4),
             _ => self.hash_other(v),
         }
     }
@@ -293,18 +183,6 @@ impl Vm {
                 _ => false,
             },
             _ => self.to_bigint(a) == self.to_bigint(b),
-        }
-    }
-
-    fn num_as_f64(&self, v: Value) -> Option<f64> {
-        if v.is_int() {
-            return Some(v.as_int() as f64);
-        }
-        match self.kind(v) {
-            Kind::Float => Some(self.float_val(v)),
-            Kind::Bool => Some(self.obj::<BoolObj>(v).value as f64),
-            Kind::BigInt => self.obj::<BigIntObj>(v).n.to_f64(),
-            _ => None,
         }
     }
 
@@ -480,37 +358,12 @@ impl Vm {
         } else {
             self.kind(b)
         };
-        let num = |k: Kind| matches!(k, Kind::BigInt | Kind::Bool | Kind::Float);
-        if num(ka) && num(kb) {
-            let ord = if ka == Kind::Float || kb == Kind::Float {
-                let (x, y) = (
-                    self.num_as_f64(a).unwrap_or(f64::NAN),
-                    self.num_as_f64(b).unwrap_or(f64::NAN),
-                );
-                if x.is_nan() || y.is_nan() {
-                    return Ok(Some(self.bool_val(op == CmpOp::Ne)));
-                }
-                match (self.to_bigint(a), self.to_bigint(b)) {
-                    (Some(ia), None) if x == y => cmp_big_float(&ia, y),
-                    (None, Some(ib)) if x == y => cmp_big_float(&ib, x).reverse(),
-                    _ => x.partial_cmp(&y).unwrap(),
-                }
-            } else if let (Some(x), Some(y)) = (self.to_i64(a), self.to_i64(b)) {
-                x.cmp(&y)
-            } else {
-                let small = |vm: &Vm, v: Value| {
-                    if vm.is(v, Kind::BigInt) {
-                        None
-                    } else {
-                        vm.to_bigint(v)
-                    }
-                };
-                let (sa, sb) = (small(self, a), small(self, b));
-                let x = sa.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(a).n);
-                let y = sb.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(b).n);
-                x.cmp(y)
-            };
-            return Ok(Some(self.bool_val(cmp_ord(ord, op))));
+        // A kind's slot answers first; numbers compare across int/bool/float, so the slot of the
+        // left operand's kind handles mixed numeric operands.
+        if let Some(f) = objects::slots(ka).richcompare {
+            if let Some(r) = f(self, a, b, op)? {
+                return Ok(Some(r));
+            }
         }
         if let Some(f) = objects::slots(ka).richcompare {
             if let Some(r) = f(self, a, b, op)? {
@@ -536,9 +389,6 @@ impl Vm {
                 Ok(Some(self.bool_val(cmp_ord(x.cmp(&y), op))))
             }
             (Kind::List, Kind::List) => self.seq_compare(a, b, op).map(Some),
-            (Kind::NoneType, Kind::NoneType) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                Ok(Some(self.bool_val(op == CmpOp::Eq)))
-            }
             (Kind::Instance | Kind::Foreign, _) | (_, Kind::Instance | Kind::Foreign) => Ok(None),
             _ => {
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) {
@@ -598,7 +448,7 @@ impl Vm {
     }
 
     // ---- arithmetic ----------------------------------------------------------------------------
-    // gc-safe: small_int_op only runs on immediates (ints never move); a and b are unchanged then
+    // gc-safe: small ints never move; a binop slot returns None only before any GC point
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
         if a.is_int() && b.is_int() {
             if let Some(v) = self.small_int_op(a.as_int(), b.as_int(), op)? {
@@ -615,33 +465,11 @@ impl Vm {
         } else {
             self.kind(b)
         };
-        let intk = |k: Kind| matches!(k, Kind::BigInt | Kind::Bool);
-        if ka == Kind::Bool && kb == Kind::Bool && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor)
-        {
-            let (x, y) = (
-                self.obj::<BoolObj>(a).value != 0,
-                self.obj::<BoolObj>(b).value != 0,
-            );
-            let r = match op {
-                BinOp::And => x & y,
-                BinOp::Or => x | y,
-                _ => x ^ y,
-            };
-            return Ok(self.bool_val(r));
-        }
-        if intk(ka) && intk(kb) {
-            return self.bigint_op_values(a, b, op);
-        }
-        if (ka == Kind::Float || intk(ka)) && (kb == Kind::Float || intk(kb)) {
-            let x = self.num_as_f64(a);
-            let y = self.num_as_f64(b);
-            let (Some(x), Some(y)) = (x, y) else {
-                return Err(self.overflow_error("int too large to convert to float"));
-            };
-            if op == BinOp::Pow && intk(kb) && ka == Kind::Float {
-                return self.float_op(x, y, op);
+        // The left operand's kind answers first (numbers: mixed int/bool/float operands).
+        if let Some(f) = objects::slots(ka).binop {
+            if let Some(v) = f(self, a, b, op)? {
+                return Ok(v);
             }
-            return self.float_op(x, y, op);
         }
         if let Some(v) = self.seq_op(a, b, ka, kb, op)? {
             return Ok(v);
@@ -716,153 +544,6 @@ impl Vm {
             return Ok(a);
         }
         self.binary_op(a, b, op)
-    }
-
-    fn small_int_op(&mut self, x: i64, y: i64, op: BinOp) -> PyResult<Option<Value>> {
-        let r = match op {
-            BinOp::Add => x.checked_add(y),
-            BinOp::Sub => x.checked_sub(y),
-            BinOp::Mul => x.checked_mul(y),
-            BinOp::FloorDiv => {
-                if y == 0 {
-                    return Err(self.zero_div("integer division or modulo by zero"));
-                }
-                Some(Integer::div_floor(&x, &y))
-            }
-            BinOp::Mod => {
-                if y == 0 {
-                    return Err(self.zero_div("integer division or modulo by zero"));
-                }
-                Some(x.mod_floor(&y))
-            }
-            BinOp::TrueDiv => {
-                if y == 0 {
-                    return Err(self.zero_div("division by zero"));
-                }
-                return self.new_float(x as f64 / y as f64).map(Some);
-            }
-            BinOp::And => Some(x & y),
-            BinOp::Or => Some(x | y),
-            BinOp::Xor => Some(x ^ y),
-            BinOp::LShift => {
-                if y < 0 {
-                    return Err(self.value_error("negative shift count"));
-                }
-                if y < 62 && (x.abs() < (1i64 << (62 - y))) {
-                    Some(x << y)
-                } else {
-                    None
-                }
-            }
-            BinOp::RShift => {
-                if y < 0 {
-                    return Err(self.value_error("negative shift count"));
-                }
-                Some(x >> y.min(63))
-            }
-            BinOp::Pow => {
-                if y < 0 {
-                    return self.float_op(x as f64, y as f64, op).map(Some);
-                }
-                if y > u32::MAX as i64 {
-                    None
-                } else {
-                    x.checked_pow(y as u32)
-                }
-            }
-            BinOp::MatMul => return Ok(None),
-        };
-        match r {
-            Some(i) => self.new_int(i).map(Some),
-            None => {
-                if op == BinOp::MatMul {
-                    return Ok(None);
-                }
-                self.bigint_op(BigInt::from(x), BigInt::from(y), op)
-                    .map(Some)
-            }
-        }
-    }
-
-    fn bigint_op(&mut self, x: BigInt, y: BigInt, op: BinOp) -> PyResult<Value> {
-        let r = big_arith(&x, &y, op);
-        self.big_result(r)
-    }
-
-    /// Big-int arithmetic on the operands' payloads in place (no clone of a big operand).
-    fn bigint_op_values(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
-        let small = |vm: &Vm, v: Value| -> Option<BigInt> {
-            if vm.is(v, Kind::BigInt) {
-                None
-            } else {
-                vm.to_bigint(v)
-            }
-        };
-        let (sa, sb) = (small(self, a), small(self, b));
-        let r = {
-            let x = sa.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(a).n);
-            let y = sb.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(b).n);
-            big_arith(x, y, op)
-        };
-        self.big_result(r)
-    }
-
-    fn big_result(&mut self, r: Result<BigOut, BigErr>) -> PyResult<Value> {
-        match r {
-            Ok(BigOut::Int(n)) => self.new_bigint(n),
-            Ok(BigOut::Float(f)) => self.new_float(f),
-            Ok(BigOut::FloatOp(x, y, op)) => self.float_op(x, y, op),
-            Err(BigErr::ZeroDiv(m)) => Err(self.zero_div(m)),
-            Err(BigErr::Overflow(m)) => Err(self.overflow_error(m)),
-            Err(BigErr::Value(m)) => Err(self.value_error(m)),
-            Err(BigErr::Type(m)) => Err(self.type_error(m)),
-        }
-    }
-
-    pub fn float_op(&mut self, x: f64, y: f64, op: BinOp) -> PyResult<Value> {
-        let r = match op {
-            BinOp::Add => x + y,
-            BinOp::Sub => x - y,
-            BinOp::Mul => x * y,
-            BinOp::TrueDiv => {
-                if y == 0.0 {
-                    return Err(self.zero_div("float division by zero"));
-                }
-                x / y
-            }
-            BinOp::FloorDiv => {
-                if y == 0.0 {
-                    return Err(self.zero_div("float floor division by zero"));
-                }
-                f64_floor_div(x, y)
-            }
-            BinOp::Mod => {
-                if y == 0.0 {
-                    return Err(self.zero_div("float modulo"));
-                }
-                py_fmod(x, y)
-            }
-            BinOp::Pow => {
-                if x == 0.0 && y < 0.0 {
-                    return Err(self.zero_div("0.0 cannot be raised to a negative power"));
-                }
-                if x < 0.0 && y.fract() != 0.0 {
-                    return Err(self.value_error("complex results are not supported by minipy"));
-                }
-                let r = x.powf(y);
-                if r.is_infinite() && x.is_finite() && y.is_finite() {
-                    return Err(self.overflow_error("(34, 'Numerical result out of range')"));
-                }
-                r
-            }
-            _ => {
-                let s = binop_symbol(op);
-                return Err(self.type_error(format!(
-                    "unsupported operand type(s) for {s}: 'float' and 'float'"
-                )));
-            }
-        };
-        self.new_float(r)
     }
 
     /// str/bytes/list/tuple concatenation and repetition, str % formatting.
@@ -1224,47 +905,6 @@ impl Vm {
     }
 }
 
-fn float_eq_int(f: f64, i: &BigInt) -> bool {
-    f.fract() == 0.0 && BigInt::from_f64_exact(f).is_some_and(|x| &x == i)
-}
-
-trait FromF64Exact {
-    fn from_f64_exact(f: f64) -> Option<BigInt>;
-}
-impl FromF64Exact for BigInt {
-    fn from_f64_exact(f: f64) -> Option<BigInt> {
-        num_traits::FromPrimitive::from_f64(f)
-    }
-}
-
-fn cmp_big_float(i: &BigInt, f: f64) -> std::cmp::Ordering {
-    if f.is_infinite() {
-        return if f > 0.0 {
-            std::cmp::Ordering::Less
-        } else {
-            std::cmp::Ordering::Greater
-        };
-    }
-    let fl = BigInt::from_f64_exact(f.floor()).unwrap();
-    match i.cmp(&fl) {
-        std::cmp::Ordering::Equal if f.fract() != 0.0 => std::cmp::Ordering::Less,
-        o => o,
-    }
-}
-
-fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
-    match (x.to_f64(), y.to_f64()) {
-        (Some(a), Some(b)) if a.abs() < 9.0e15 && b.abs() < 9.0e15 => a / b,
-        _ => {
-            // scale to keep precision
-            let q = x.div_floor(y);
-            let r = x - &q * y;
-            q.to_f64().unwrap_or(f64::INFINITY)
-                + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(f64::INFINITY)
-        }
-    }
-}
-
 pub fn cmp_ord(o: std::cmp::Ordering, op: CmpOp) -> bool {
     use std::cmp::Ordering::*;
     match op {
@@ -1311,88 +951,4 @@ pub fn binop_symbol(op: BinOp) -> &'static str {
         BinOp::Xor => "^",
         BinOp::MatMul => "@",
     }
-}
-
-pub enum BigOut {
-    Int(BigInt),
-    Float(f64),
-    FloatOp(f64, f64, BinOp),
-}
-
-pub enum BigErr {
-    ZeroDiv(&'static str),
-    Overflow(&'static str),
-    Value(&'static str),
-    Type(&'static str),
-}
-
-/// Python int arithmetic on borrowed big ints; the caller turns the outcome into a value or an error.
-fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
-    let r = match op {
-        BinOp::Add => x + y,
-        BinOp::Sub => x - y,
-        BinOp::Mul => x * y,
-        BinOp::FloorDiv | BinOp::Mod if y.is_zero() => {
-            return Err(BigErr::ZeroDiv("integer division or modulo by zero"))
-        }
-        BinOp::FloorDiv => x.div_floor(y),
-        BinOp::Mod => x.mod_floor(y),
-        BinOp::TrueDiv => {
-            if y.is_zero() {
-                return Err(BigErr::ZeroDiv("division by zero"));
-            }
-            let f = big_true_div(x, y);
-            if f.is_infinite() {
-                return Err(BigErr::Overflow(
-                    "integer division result too large for a float",
-                ));
-            }
-            return Ok(BigOut::Float(f));
-        }
-        BinOp::And => x & y,
-        BinOp::Or => x | y,
-        BinOp::Xor => x ^ y,
-        BinOp::LShift => {
-            let Some(s) = y.to_i64() else {
-                return Err(BigErr::Overflow("too many digits in integer"));
-            };
-            if s < 0 {
-                return Err(BigErr::Value("negative shift count"));
-            }
-            x << (s as usize)
-        }
-        BinOp::RShift => {
-            let s = y.to_i64().unwrap_or(i64::MAX);
-            if s < 0 {
-                return Err(BigErr::Value("negative shift count"));
-            }
-            if s > 1 << 32 {
-                if x.is_negative() {
-                    BigInt::from(-1)
-                } else {
-                    BigInt::zero()
-                }
-            } else {
-                x >> (s as usize)
-            }
-        }
-        BinOp::Pow => {
-            if y.is_negative() {
-                let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) else {
-                    return Err(BigErr::Overflow("int too large to convert to float"));
-                };
-                return Ok(BigOut::FloatOp(a, b, op));
-            }
-            let Some(e) = y.to_u32() else {
-                return Err(BigErr::Overflow("exponent too large"));
-            };
-            num_traits::pow::Pow::pow(x, e)
-        }
-        BinOp::MatMul => {
-            return Err(BigErr::Type(
-                "unsupported operand type(s) for @: 'int' and 'int'",
-            ))
-        }
-    };
-    Ok(BigOut::Int(r))
 }

@@ -8,55 +8,7 @@ use crate::objects;
 use gc::Value;
 use std::io::Write;
 
-/// CPython's repr of a float: shortest round-trip digits, exponent form outside 1e-4 <= |x| < 1e16.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
-    }
-    let s = format!("{:e}", f); // shortest round-trip digits: d.ddddde[-]x
-    let (mant, exp) = s.split_once('e').unwrap();
-    let exp: i32 = exp.parse().unwrap();
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if neg { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        if exp >= 0 {
-            if n <= exp + 1 {
-                format!("{sign}{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
-            } else {
-                format!(
-                    "{sign}{}.{}",
-                    &digits[..(exp + 1) as usize],
-                    &digits[(exp + 1) as usize..]
-                )
-            }
-        } else {
-            format!("{sign}0.{}{}", "0".repeat((-exp - 1) as usize), digits)
-        }
-    } else {
-        let m = if digits.len() > 1 {
-            format!("{}.{}", &digits[..1], &digits[1..])
-        } else {
-            digits.clone()
-        };
-        format!(
-            "{sign}{m}e{}{:02}",
-            if exp < 0 { "-" } else { "+" },
-            exp.abs()
-        )
-    }
-}
+pub use crate::objects::float::float_repr;
 
 /// Python's repr of a str.
 pub fn str_repr(s: &str) -> String {
@@ -152,48 +104,6 @@ impl Vm {
             return f(self, v);
         }
         match kind {
-            Kind::NoneType => Ok("None".into()),
-            Kind::Bool => Ok(if self.obj::<BoolObj>(v).value != 0 {
-                "True".into()
-            } else {
-                "False".into()
-            }),
-            Kind::BigInt => Ok(self.obj::<BigIntObj>(v).n.to_string()),
-            Kind::Float => Ok(float_repr(self.float_val(v))),
-            Kind::Ellipsis => Ok("Ellipsis".into()),
-            Kind::NotImplemented => Ok("NotImplemented".into()),
-            Kind::Function => {
-                let q = self.obj::<FunctionObj>(v).qualname;
-                let id = self.heap.id_of(v);
-                Ok(format!("<function {} at {:#x}>", self.str_of(q), id))
-            }
-            Kind::Native => {
-                let p = self.obj::<NativeObj>(v);
-                let name = self.str_of(p.name).to_string();
-                if p.bound.is_null() {
-                    Ok(format!("<built-in function {name}>"))
-                } else {
-                    let tn = self.type_name(p.bound);
-                    let id = self.heap.id_of(p.bound);
-                    Ok(format!(
-                        "<built-in method {name} of {tn} object at {:#x}>",
-                        id
-                    ))
-                }
-            }
-            Kind::BoundMethod => {
-                let (f, s) = {
-                    let p = self.obj::<BoundMethodObj>(v);
-                    (p.func, p.slf)
-                };
-                let fname = if self.is(f, Kind::Function) {
-                    self.str_of(self.obj::<FunctionObj>(f).qualname).to_string()
-                } else {
-                    self.repr_string(f)?
-                };
-                let sr = self.repr_string(s)?;
-                Ok(format!("<bound method {fname} of {sr}>"))
-            }
             Kind::Type => {
                 let p = self.obj::<TypeObj>(v);
                 let name = self.str_of(p.qualname).to_string();
@@ -203,21 +113,6 @@ impl Vm {
                 } else {
                     Ok(format!("<class '{}.{name}'>", self.str_of(m)))
                 }
-            }
-            Kind::Module => {
-                let n = self.obj::<ModuleObj>(v).name;
-                Ok(format!("<module '{}'>", self.str_of(n)))
-            }
-            Kind::Cell => Ok("<cell>".into()),
-            Kind::Code => {
-                let n = self.code_data(v).name.clone();
-                Ok(format!("<code object {n}>"))
-            }
-            Kind::Generator => {
-                let g = self.obj::<GeneratorObj>(v);
-                let q = self.code_data(g.code).qualname.clone();
-                let id = self.heap.id_of(v);
-                Ok(format!("<generator object {q} at {:#x}>", id))
             }
             Kind::Iter => {
                 let k = self.iter_kind(v);

@@ -2,12 +2,12 @@
 //! functions (factorial, gcd, lcm, comb, perm, isqrt) on big ints; fsum is exact (Shewchuk).
 
 use super::{add_fns, set_attr};
-use crate::builtins::constructors::int_from_value;
 use crate::builtins::functions::{
     float_of, float_to_int, index_bigint, is_none, npos_range, pin_kwnames,
 };
 use crate::bytecode::BinOp;
 use crate::obj::layout::*;
+use crate::objects::int::methods::int_from_value;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use num_bigint::BigInt;
@@ -131,7 +131,7 @@ fn farg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<f64> {
         return float_of(vm, v);
     }
     if v.is_ptr() && matches!(vm.kind(v), Kind::Instance | Kind::Foreign) {
-        let f = crate::builtins::constructors::float_from_value(vm, v)?;
+        let f = crate::objects::float::methods::float_from_value(vm, v)?;
         return Ok(vm.float_val(f));
     }
     let tn = vm.type_name(v);

@@ -1,0 +1,65 @@
+//! The callables: `function` (a Python function: `FunctionObj` with its code, globals, defaults and
+//! closure), `builtin_function_or_method` (a Rust native: `NativeObj`, optionally bound to `self`)
+//! and `method` (a bound method: `BoundMethodObj { func, slf }`). Calling them is the VM's business
+//! (vm/call.rs: frames, argument binding); this module holds their type behaviour (repr).
+//!
+//! GC: the repr of a bound method runs `repr(self)`, which may run Python: the method's fields are
+//! read before it.
+
+use super::TypeSlots;
+use crate::obj::layout::*;
+use crate::vm::{PyResult, Vm};
+use gc::Value;
+
+pub static FUNCTION: TypeSlots = TypeSlots {
+    name: "function",
+    repr: Some(function_repr),
+    ..TypeSlots::EMPTY
+};
+
+pub static NATIVE: TypeSlots = TypeSlots {
+    name: "builtin_function_or_method",
+    repr: Some(native_repr),
+    ..TypeSlots::EMPTY
+};
+
+pub static BOUND_METHOD: TypeSlots = TypeSlots {
+    name: "method",
+    repr: Some(bound_method_repr),
+    ..TypeSlots::EMPTY
+};
+
+fn function_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let q = vm.obj::<FunctionObj>(v).qualname;
+    let id = vm.heap.id_of(v);
+    Ok(format!("<function {} at {:#x}>", vm.str_of(q), id))
+}
+
+fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let p = vm.obj::<NativeObj>(v);
+    let name = vm.str_of(p.name).to_string();
+    if p.bound.is_null() {
+        Ok(format!("<built-in function {name}>"))
+    } else {
+        let tn = vm.type_name(p.bound);
+        let id = vm.heap.id_of(p.bound);
+        Ok(format!(
+            "<built-in method {name} of {tn} object at {:#x}>",
+            id
+        ))
+    }
+}
+
+fn bound_method_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let (f, s) = {
+        let p = vm.obj::<BoundMethodObj>(v);
+        (p.func, p.slf)
+    };
+    let fname = if vm.is(f, Kind::Function) {
+        vm.str_of(vm.obj::<FunctionObj>(f).qualname).to_string()
+    } else {
+        vm.repr_string(f)?
+    };
+    let sr = vm.repr_string(s)?;
+    Ok(format!("<bound method {fname} of {sr}>"))
+}

@@ -1,0 +1,146 @@
+//! `int`: Python's arbitrary-precision integer. Everything about it lives in this folder: its storage
+//! (`storage.rs`: immediates and `BigIntObj`, `to_i64`/`to_bigint`, the `__index__` conversion), its
+//! arithmetic (`arith.rs`), its methods and constructor (`methods.rs`), and here its slots: repr,
+//! hash, truth, and the numeric comparison and binary operators shared by `bool` and `float`.
+//!
+//! Numbers compare and combine across int/bool/float (CPython's numeric tower): the slots here accept
+//! any mix, so the slot of the left operand's kind answers for mixed operands. They return `None`
+//! (no answer: the VM tries the reflected operation and the dunders) only when an operand is not a
+//! number, and then before any GC point, as the VM's `binary_op`/`builtin_compare` rely on.
+//!
+//! Hot paths stay inline in the VM: two small ints in the eval loop (`fast_arith`, COMPARE_OP) and at
+//! the top of `Vm::binary_op`/`compare`/`hash`/`truthy`/`repr_string`; the slots are the complete
+//! answer behind them (they accept small ints too).
+
+pub mod arith;
+pub mod methods;
+pub mod storage;
+
+use super::TypeSlots;
+use crate::bytecode::{BinOp, CmpOp};
+use crate::obj::layout::*;
+use crate::objects::float::cmp_big_float;
+use crate::vm::ops::cmp_ord;
+use crate::vm::{PyResult, Vm};
+use gc::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+pub static SLOTS: TypeSlots = TypeSlots {
+    name: "int",
+    repr: Some(repr),
+    hash: Some(hash),
+    truthy: Some(truthy),
+    richcompare: Some(richcompare),
+    binop: Some(binop),
+    install: Some(methods::install),
+    ..TypeSlots::EMPTY
+};
+
+pub(crate) const MODULUS: u64 = (1u64 << 61) - 1;
+
+pub fn hash_i64(i: i64) -> i64 {
+    let m = (i.unsigned_abs() % MODULUS) as i64;
+    let h = if i < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn hash_bigint(n: &BigInt) -> i64 {
+    let m = (n.abs() % BigInt::from(MODULUS)).to_i64().unwrap();
+    let h = if n.is_negative() { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    if v.is_int() {
+        return Ok(v.as_int().to_string());
+    }
+    Ok(vm.obj::<BigIntObj>(v).n.to_string())
+}
+
+fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if v.is_int() {
+        return Ok(hash_i64(v.as_int()));
+    }
+    Ok(hash_bigint(&vm.obj::<BigIntObj>(v).n))
+}
+
+fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    if v.is_int() {
+        return Ok(v.as_int() != 0);
+    }
+    Ok(!vm.obj::<BigIntObj>(v).n.is_zero())
+}
+
+/// Is `k` a number kind (int, bool, float)? Small ints report `Kind::BigInt` (`Vm::kind_or_int`).
+fn is_number(k: Kind) -> bool {
+    matches!(k, Kind::BigInt | Kind::Bool | Kind::Float)
+}
+
+/// `a OP b` for two numbers in any mix of int, bool and float (exact: a big int is not rounded to a
+/// float to compare with one); `None` when either operand is not a number. No GC point.
+pub(crate) fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
+    let (ka, kb) = (vm.kind_or_int(a), vm.kind_or_int(b));
+    if is_number(ka) && is_number(kb) {
+        let ord = if ka == Kind::Float || kb == Kind::Float {
+            let (x, y) = (
+                vm.num_as_f64(a).unwrap_or(f64::NAN),
+                vm.num_as_f64(b).unwrap_or(f64::NAN),
+            );
+            if x.is_nan() || y.is_nan() {
+                return Ok(Some(vm.bool_val(op == CmpOp::Ne)));
+            }
+            match (vm.to_bigint(a), vm.to_bigint(b)) {
+                (Some(ia), None) if x == y => cmp_big_float(&ia, y),
+                (None, Some(ib)) if x == y => cmp_big_float(&ib, x).reverse(),
+                _ => x.partial_cmp(&y).unwrap(),
+            }
+        } else if let (Some(x), Some(y)) = (vm.to_i64(a), vm.to_i64(b)) {
+            x.cmp(&y)
+        } else {
+            let small = |vm: &Vm, v: Value| {
+                if vm.is(v, Kind::BigInt) {
+                    None
+                } else {
+                    vm.to_bigint(v)
+                }
+            };
+            let (sa, sb) = (small(vm, a), small(vm, b));
+            let x = sa.as_ref().unwrap_or_else(|| &vm.obj::<BigIntObj>(a).n);
+            let y = sb.as_ref().unwrap_or_else(|| &vm.obj::<BigIntObj>(b).n);
+            x.cmp(y)
+        };
+        return Ok(Some(vm.bool_val(cmp_ord(ord, op))));
+    }
+    Ok(None)
+}
+
+/// `a OP b` for two numbers: int (or bool) with int stays exact, any float makes it float arithmetic;
+/// `None` when either operand is not a number (before any GC point).
+pub(crate) fn binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+    let (ka, kb) = (vm.kind_or_int(a), vm.kind_or_int(b));
+    let intk = |k: Kind| matches!(k, Kind::BigInt | Kind::Bool);
+    if intk(ka) && intk(kb) {
+        return vm.bigint_op_values(a, b, op).map(Some);
+    }
+    if (ka == Kind::Float || intk(ka)) && (kb == Kind::Float || intk(kb)) {
+        let x = vm.num_as_f64(a);
+        let y = vm.num_as_f64(b);
+        let (Some(x), Some(y)) = (x, y) else {
+            return Err(vm.overflow_error("int too large to convert to float"));
+        };
+        if op == BinOp::Pow && intk(kb) && ka == Kind::Float {
+            return vm.float_op(x, y, op).map(Some);
+        }
+        return vm.float_op(x, y, op).map(Some);
+    }
+    Ok(None)
+}
