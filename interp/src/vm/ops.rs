@@ -80,9 +80,7 @@ impl Vm {
         if let Some(f) = objects::slots(kind).hash {
             return f(self, v);
         }
-        match kind {
-            _ => self.hash_other(v),
-        }
+        self.hash_other(v)
     }
 
     fn hash_other(&mut self, v: Value) -> PyResult<i64> {
