@@ -1,7 +1,7 @@
 //! Methods of the smaller builtin types: tuple (index, count), int (bit_length, bit_count, to_bytes,
 //! from_bytes, conjugate, as_integer_ratio), float (is_integer, as_integer_ratio, hex, fromhex,
-//! conjugate), range (index, count), generators (send, throw, close, __next__, __iter__) and builtin
-//! iterators (__next__, __iter__).
+//! conjugate), range (index, count), generators (send, throw, close, __next__, __iter__). The builtin
+//! iterators' __next__/__iter__ are in objects/iter/.
 //!
 //! Also the argument-checking helpers shared by the method files (`check_method`, `bind_params`,
 //! `index_arg`, `slice_bounds`, `same_or_eq`), which reproduce CPython's error messages.
@@ -12,8 +12,9 @@ pub use crate::objects::args::{
     add_classmethod, bind_keywords, bind_params, check_method, check_self, count_error, index_arg,
     plural, same_or_eq, slice_bounds, Arity,
 };
+use crate::objects::iter::raise_stop_iteration;
 use crate::vm::gen::GenResult;
-use crate::vm::{Args, Exc, PyResult, Vm};
+use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -30,8 +31,6 @@ pub fn install(vm: &mut Vm) {
     vm.add_method("generator", "close", gen_close);
     vm.add_method("generator", "__next__", gen_next);
     vm.add_method("generator", "__iter__", gen_iter);
-    vm.add_method("iterator", "__next__", iter_next);
-    vm.add_method("iterator", "__iter__", iter_iter);
 }
 
 fn install_int(vm: &mut Vm) {
@@ -49,20 +48,6 @@ fn install_float(vm: &mut Vm) {
     vm.add_method("float", "hex", float_hex);
     vm.add_method("float", "conjugate", float_conjugate);
     add_classmethod(vm, "float", "fromhex", float_fromhex);
-}
-
-/// Raises StopIteration(value) (no argument when the value is None).
-pub fn raise_stop_iteration(vm: &mut Vm, value: Value) -> Exc {
-    let t = vm.builtin_type("StopIteration");
-    let r = if value == vm.none() || value.is_null() {
-        vm.call(t, &[])
-    } else {
-        vm.call(t, &[value])
-    };
-    match r {
-        Ok(e) => vm.raise_value(e),
-        Err(x) => x,
-    }
 }
 
 // ---- tuple ---------------------------------------------------------------------------------------
@@ -750,33 +735,6 @@ fn gen_close(vm: &mut Vm, a: Args) -> PyResult<Value> {
     )?;
     close_gen(vm, a.base)?;
     Ok(vm.none())
-}
-
-// ---- builtin iterators ---------------------------------------------------------------------------
-
-fn iter_next(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_method(vm, &a, "iterator", "__next__", &[Kind::Iter], Arity::NoArgs)?;
-    let it = vm.arg(&a, 0);
-    if vm.iter_kind(it) >= 100 {
-        let tn = vm.type_name(it);
-        return Err(vm.raise(
-            "AttributeError",
-            &format!("'{tn}' object has no attribute '__next__'"),
-        ));
-    }
-    match vm.next(it)? {
-        Some(v) => Ok(v),
-        None => Err(raise_stop_iteration(vm, Value::NULL)),
-    }
-}
-
-fn iter_iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    check_method(vm, &a, "iterator", "__iter__", &[Kind::Iter], Arity::NoArgs)?;
-    let it = vm.arg(&a, 0);
-    if vm.iter_kind(it) >= 100 {
-        return vm.get_iter(it);
-    }
-    Ok(it)
 }
 
 #[cfg(test)]

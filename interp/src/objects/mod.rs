@@ -19,6 +19,7 @@
 //! Adding a builtin type: see `ARCHITECTURE.md` ("Adding a builtin type").
 
 pub mod args;
+pub mod iter;
 pub mod list;
 
 use crate::bytecode::{BinOp, CmpOp};
@@ -135,7 +136,6 @@ static TYPE: TypeSlots = TypeSlots::legacy("type");
 static INSTANCE: TypeSlots = TypeSlots::legacy("object");
 static MODULE: TypeSlots = TypeSlots::legacy("module");
 static GENERATOR: TypeSlots = TypeSlots::legacy("generator");
-static ITER: TypeSlots = TypeSlots::legacy("iterator");
 static PROPERTY: TypeSlots = TypeSlots::legacy("property");
 static STATICMETHOD: TypeSlots = TypeSlots::legacy("staticmethod");
 static CLASSMETHOD: TypeSlots = TypeSlots::legacy("classmethod");
@@ -170,7 +170,25 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &INSTANCE,
     &MODULE,
     &GENERATOR,
-    &ITER,
+    &iter::seq::LIST_ITER,
+    &iter::seq::TUPLE_ITER,
+    &iter::seq::STR_ITER,
+    &iter::seq::BYTES_ITER,
+    &iter::seq::SEQ_ITER,
+    &iter::range::RANGE_ITER,
+    &iter::dict::DICT_KEY_ITER,
+    &iter::dict::DICT_VALUE_ITER,
+    &iter::dict::DICT_ITEM_ITER,
+    &iter::dict::SET_ITER,
+    &iter::dict::DICT_KEYS,
+    &iter::dict::DICT_VALUES,
+    &iter::dict::DICT_ITEMS,
+    &iter::functional::ENUMERATE,
+    &iter::functional::ZIP,
+    &iter::functional::MAP,
+    &iter::functional::FILTER,
+    &iter::functional::REVERSED,
+    &iter::functional::CALLABLE_ITER,
     &PROPERTY,
     &STATICMETHOD,
     &CLASSMETHOD,
@@ -222,6 +240,26 @@ mod tests {
             (Kind::Type, "type"),
             (Kind::Module, "module"),
             (Kind::Generator, "generator"),
+            (Kind::ListIter, "list_iterator"),
+            (Kind::TupleIter, "tuple_iterator"),
+            (Kind::StrIter, "str_ascii_iterator"),
+            (Kind::BytesIter, "bytes_iterator"),
+            (Kind::SeqIter, "iterator"),
+            (Kind::RangeIter, "range_iterator"),
+            (Kind::DictKeyIter, "dict_keyiterator"),
+            (Kind::DictValueIter, "dict_valueiterator"),
+            (Kind::DictItemIter, "dict_itemiterator"),
+            (Kind::SetIter, "set_iterator"),
+            (Kind::DictKeys, "dict_keys"),
+            (Kind::DictValues, "dict_values"),
+            (Kind::DictItems, "dict_items"),
+            (Kind::Enumerate, "enumerate"),
+            (Kind::Zip, "zip"),
+            (Kind::Map, "map"),
+            (Kind::Filter, "filter"),
+            (Kind::Reversed, "reversed"),
+            (Kind::CallableIter, "callable_iterator"),
+            (Kind::Property, "property"),
             (Kind::Foreign, "cdata"),
         ];
         for (k, name) in kinds {

@@ -37,10 +37,6 @@ impl Vm {
                 Kind::Tuple => return Ok(self.tuple_items(v).len()),
                 Kind::Dict | Kind::Set | Kind::FrozenSet => return Ok(self.dict_len(v)),
                 Kind::Range => return Ok(self.range_len(v)? as usize),
-                Kind::Iter if self.iter_kind(v) >= 100 => {
-                    let d = self.obj::<IterObj>(v).a;
-                    return Ok(self.dict_len(d));
-                }
                 _ => {}
             }
             if let Some(f) = self.special(v, "__len__") {
@@ -524,30 +520,6 @@ impl Vm {
                 }
                 Kind::Dict | Kind::Set | Kind::FrozenSet => {
                     return Ok(self.dict_get(container, item)?.is_some())
-                }
-                Kind::Iter if self.iter_kind(container) == super::iter::VIEW_KEYS => {
-                    let d = self.obj::<IterObj>(container).a;
-                    return Ok(self.dict_get(d, item)?.is_some());
-                }
-                Kind::Iter if self.iter_kind(container) == super::iter::VIEW_ITEMS => {
-                    // (k, v) in d.items(): look k up, compare the value
-                    if !self.is(item, Kind::Tuple) || self.tuple_items(item).len() != 2 {
-                        return Ok(false);
-                    }
-                    let base = self.sp();
-                    self.push(item);
-                    let d = self.obj::<IterObj>(container).a;
-                    let k = self.tuple_items(item)[0];
-                    let r = match self.dict_get(d, k) {
-                        Ok(Some(v)) => {
-                            let want = self.tuple_items(self.at(base))[1];
-                            self.eq(v, want)
-                        }
-                        Ok(None) => Ok(false),
-                        Err(e) => Err(e),
-                    };
-                    self.truncate(base);
-                    return r;
                 }
                 Kind::Range => {
                     if let Some(i) = self.to_i64(item) {

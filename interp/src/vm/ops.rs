@@ -152,10 +152,6 @@ impl Vm {
             Kind::Dict | Kind::Set | Kind::FrozenSet => Ok(self.dict_len(v) != 0),
             Kind::ByteArray => Ok(!self.bytearray_mut(v).is_empty()),
             Kind::Range => Ok(self.range_len(v)? != 0),
-            Kind::Iter if self.iter_kind(v) >= 100 => {
-                let d = self.obj::<IterObj>(v).a;
-                Ok(self.dict_len(d) != 0)
-            }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = self.special(v, "__bool__") {
                     let r = self.call(f, &[v])?;
@@ -478,34 +474,16 @@ impl Vm {
             let (x, y) = (a.as_int(), b.as_int());
             return Ok(self.bool_val(cmp_ord(x.cmp(&y), op)));
         }
-        if self.is_set_like_view(a) || self.is_set_like_view(b) {
-            // dict_keys/dict_items compare like sets
-            let base = self.sp();
-            self.push(a);
-            self.push(b);
-            for i in 0..2 {
-                let v = self.at(base + i);
-                if self.is_set_like_view(v) {
-                    let s = self.new_dict_kind(Kind::Set)?;
-                    self.push(s);
-                    let r = self.set_update(base + 2, base + i);
-                    let s = self.pop();
-                    if let Err(e) = r {
-                        self.truncate(base);
-                        return Err(e);
+        // A kind's richcompare slot: the left operand's, else the right one's, reflected (a slot
+        // that does not answer must not have reached a GC point: a and b are not rooted).
+        for (x, y, o) in [(a, b, op), (b, a, reflect(op))] {
+            if x.is_ptr() {
+                if let Some(f) = objects::slots(self.kind(x)).richcompare {
+                    if let Some(r) = f(self, x, y, o)? {
+                        return Ok(r);
                     }
-                    self.set_at(base + i, s);
                 }
             }
-            let (x, y) = (self.at(base), self.at(base + 1));
-            self.truncate(base);
-            if self.is(x, Kind::Set) && (self.is(y, Kind::Set) || self.is(y, Kind::FrozenSet))
-                || self.is(y, Kind::Set) && self.is(x, Kind::FrozenSet)
-            {
-                let r = self.set_compare(x, y, op)?;
-                return Ok(self.bool_val(r));
-            }
-            return Ok(self.bool_val(op == CmpOp::Ne));
         }
         if let Some(r) = self.builtin_compare(a, b, op)? {
             return Ok(r);
@@ -728,7 +706,7 @@ impl Vm {
     }
 
     /// Subset-based set comparisons.
-    fn set_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<bool> {
+    pub(crate) fn set_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<bool> {
         let (la, lb) = (self.dict_len(a), self.dict_len(b));
         let base = self.sp();
         self.push(a);
@@ -806,6 +784,15 @@ impl Vm {
                 return self.float_op(x, y, op);
             }
             return self.float_op(x, y, op);
+        }
+        // A kind's binop slot: the left operand's, else the right one's (a slot that does not
+        // answer must not have reached a GC point: a and b are not rooted).
+        for k in [ka, kb] {
+            if let Some(f) = objects::slots(k).binop {
+                if let Some(v) = f(self, a, b, op)? {
+                    return Ok(v);
+                }
+            }
         }
         if let Some(v) = self.seq_op(a, b, ka, kb, op)? {
             return Ok(v);
@@ -1099,33 +1086,6 @@ impl Vm {
                 Kind::Set | Kind::FrozenSet,
                 Kind::Set | Kind::FrozenSet,
             ) => self.set_binop(a, b, op).map(Some),
-            // dict_keys / dict_items views support set algebra with any iterable
-            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Kind::Iter, _)
-            | (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, _, Kind::Iter)
-                if self.is_set_like_view(a) || self.is_set_like_view(b) =>
-            {
-                let base = self.sp();
-                self.push(b);
-                self.push(a); // rooted across the allocation, then moved above the new set
-                let sa = self.new_dict_kind(Kind::Set)?;
-                let a = self.at(base + 1);
-                self.set_at(base + 1, sa);
-                self.push(a);
-                let r = self.set_update(base + 1, base + 2);
-                self.truncate(base + 2);
-                r?;
-                let sb = self.new_dict_kind(Kind::Set)?;
-                self.push(sb);
-                let r = self.set_update(base + 2, base);
-                if let Err(e) = r {
-                    self.truncate(base);
-                    return Err(e);
-                }
-                let (sa, sb) = (self.at(base + 1), self.at(base + 2));
-                let r = self.set_binop(sa, sb, op);
-                self.truncate(base);
-                r.map(Some)
-            }
             _ => Ok(None),
         }
     }
@@ -1296,14 +1256,6 @@ impl Vm {
                 )))
             }
         }
-    }
-
-    fn is_set_like_view(&self, v: Value) -> bool {
-        self.is(v, Kind::Iter)
-            && matches!(
-                self.iter_kind(v),
-                super::iter::VIEW_KEYS | super::iter::VIEW_ITEMS
-            )
     }
 
     #[inline]
@@ -1536,4 +1488,16 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
         }
     };
     Ok(BigOut::Int(r))
+}
+
+/// The operator that gives the same answer with the operands swapped (`a < b` is `b > a`).
+fn reflect(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        CmpOp::Eq => CmpOp::Eq,
+        CmpOp::Ne => CmpOp::Ne,
+    }
 }
