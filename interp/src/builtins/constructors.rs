@@ -260,7 +260,6 @@ pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
                 | Kind::Set
                 | Kind::FrozenSet
                 | Kind::Range
-                | Kind::Iter
                 | Kind::Generator
         ) || vm.special(x, "__iter__").is_some()
             || vm.special(x, "__getitem__").is_some());
@@ -362,7 +361,6 @@ pub fn dict_update(vm: &mut Vm, dslot: usize, srcslot: usize) -> PyResult<()> {
                         | Kind::Dict
                         | Kind::Set
                         | Kind::FrozenSet
-                        | Kind::Iter
                         | Kind::Generator
                         | Kind::Range
                 ) || vm.special(item, "__iter__").is_some());

@@ -6,7 +6,6 @@ use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::*;
 use crate::objects::args::count_error;
 use crate::objects::list::sort::sort_list_slot;
-use crate::vm::iter::*;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use num_bigint::BigInt;
@@ -430,7 +429,7 @@ fn enumerate(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.push(start);
         let src = opt_arg(vm, &a, 0, "iterable").unwrap_or(Value::NULL);
         let it = vm.get_iter(src)?;
-        vm.new_iter(IT_ENUMERATE, it, vm.at(base), 0, 0)
+        vm.new_enumerate(it, vm.at(base))
     })
 }
 
@@ -450,7 +449,7 @@ fn zip(vm: &mut Vm, a: Args) -> PyResult<Value> {
     scoped(vm, |vm, _| {
         let k = push_iters(vm, &a, 0)?;
         let t = vm.new_tuple_from_stack(k)?;
-        vm.new_iter(IT_ZIP, t, Value::NULL, 0, 0)
+        vm.new_zip(t)
     })
 }
 
@@ -462,7 +461,7 @@ fn map(vm: &mut Vm, a: Args) -> PyResult<Value> {
     scoped(vm, |vm, _| {
         let k = push_iters(vm, &a, 1)?;
         let t = vm.new_tuple_from_stack(k)?;
-        vm.new_iter(IT_MAP, vm.arg(&a, 0), t, 0, 0)
+        vm.new_map(vm.arg(&a, 0), t)
     })
 }
 
@@ -472,7 +471,7 @@ fn filter(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("filter expected 2 arguments, got {}", a.n)));
     }
     let it = vm.get_iter(vm.arg(&a, 1))?;
-    vm.new_iter(IT_FILTER, vm.arg(&a, 0), it, 0, 0)
+    vm.new_filter(vm.arg(&a, 0), it)
 }
 
 fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -482,18 +481,13 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
             Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray => {
                 let n = vm.len(v)? as i64; // may run a subclass's __len__: re-read the argument
                 let v = vm.arg(&a, 0);
-                return vm.new_iter(IT_REVERSED, v, Value::NULL, n - 1, 0);
+                return vm.new_reversed(v, n - 1);
             }
             Kind::Range => return reversed_range(vm, v),
-            Kind::Iter if vm.iter_kind(v) >= 100 => {
+            Kind::Dict | Kind::DictKeys | Kind::DictValues | Kind::DictItems => {
                 let l = vm.to_list(v)?;
                 let n = vm.list_len(l) as i64;
-                return vm.new_iter(IT_REVERSED, l, Value::NULL, n - 1, 0);
-            }
-            Kind::Dict => {
-                let l = vm.to_list(v)?;
-                let n = vm.list_len(l) as i64;
-                return vm.new_iter(IT_REVERSED, l, Value::NULL, n - 1, 0);
+                return vm.new_reversed(l, n - 1);
             }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = vm.special(v, "__reversed__") {
@@ -501,7 +495,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 }
                 if vm.special(v, "__getitem__").is_some() && vm.special(v, "__len__").is_some() {
                     let n = vm.len(v)? as i64;
-                    return vm.new_iter(IT_REVERSED, vm.arg(&a, 0), Value::NULL, n - 1, 0);
+                    return vm.new_reversed(vm.arg(&a, 0), n - 1);
                 }
             }
             _ => {}
@@ -538,13 +532,13 @@ fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !is_callable(vm, f) {
         return Err(vm.type_error("iter(v, w): v must be callable"));
     }
-    vm.new_iter(IT_CALLABLE, f, vm.arg(&a, 1), 0, 0)
+    vm.new_callable_iter(f, vm.arg(&a, 1))
 }
 
 fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = npos_range(vm, &a, "next", 1, 2)?;
     let it = vm.arg(&a, 0);
-    let is_iter = vm.is(it, Kind::Iter) && vm.iter_kind(it) < 100;
+    let is_iter = vm.is_builtin_iterator(it);
     if !is_iter
         && !vm.is(it, Kind::Generator)
         && (!it.is_ptr() || vm.special(it, "__next__").is_none())

@@ -24,7 +24,7 @@
 //! # Useful VM API
 //! Constructors: `new_str`, `new_int`, `new_bigint`, `new_int_from_u64`, `new_float`, `new_bytes`,
 //! `new_bytearray`, `new_tuple(&[..])`, `new_tuple_from_stack(n)`, `new_list()`,
-//! `new_list_from_stack(n)`, `new_dict()`, `new_dict_kind(Kind::Set)`, `new_iter(IT_*, a, b, i, n)`,
+//! `new_list_from_stack(n)`, `new_dict()`, `new_dict_kind(Kind::Set)`, `new_seq_iter(Kind::ListIter, l)`, `new_enumerate(it, start)`,
 //! `new_range`, `new_module`, `new_native`. Lists: `list_len`, `list_items`, `list_append_from_stack`,
 //! `list_reserve` + `list_push_reserved`, `list_set`, `list_set_len`, `list_replace_from_stack`,
 //! `list_extend(lslot, srcslot)`. Dicts/sets: `dict_get`, `dict_set`, `dict_del`, `dict_len`,
@@ -39,7 +39,6 @@
 
 pub mod constructors;
 pub mod functions;
-pub mod misc_methods;
 pub mod modules;
 
 use crate::vm::Vm;
@@ -50,5 +49,4 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     constructors::install(vm);
     functions::install_dunder_format(vm);
-    misc_methods::install(vm);
 }

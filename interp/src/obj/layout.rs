@@ -40,7 +40,26 @@ pub enum Kind {
     Instance,
     Module,
     Generator,
-    Iter,
+    // The builtin iterators and dict views (objects/iter/), one kind per Python type.
+    ListIter,
+    TupleIter,
+    StrIter,
+    BytesIter,
+    SeqIter,
+    RangeIter,
+    DictKeyIter,
+    DictValueIter,
+    DictItemIter,
+    SetIter,
+    DictKeys,
+    DictValues,
+    DictItems,
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+    Reversed,
+    CallableIter,
     Property,
     StaticMethod,
     ClassMethod,
@@ -302,16 +321,87 @@ pub struct GeneratorObj {
     pub state: *mut crate::vm::gen::GenState,
 }
 }
-payload! { [Iter]
-/// Every builtin iterator: `kind` says which; the fields' meaning depends on it (see vm/iter.rs).
+payload! { [ListIter, TupleIter, StrIter, BytesIter, SeqIter]
+/// An iterator over a sequence by position: `seq` is the list/tuple/str/bytes (any object with
+/// `__getitem__` for SeqIter), `index` the next position (for StrIter a byte offset into the UTF-8,
+/// always on a char boundary). No pointer into the items is kept: the sequence may move or resize.
 #[repr(C)]
-pub struct IterObj {
-    pub kind: u64,
-    pub a: Value,
-    pub b: Value,
-    pub c: Value,
-    pub i: i64,
-    pub n: i64,
+pub struct SeqIterObj {
+    pub seq: Value,
+    pub index: i64,
+}
+}
+payload! { [RangeIter]
+/// range iterator: `next` is the value to produce, `remaining` how many are left.
+#[repr(C)]
+pub struct RangeIterObj {
+    pub next: i64,
+    pub step: i64,
+    pub remaining: i64,
+}
+}
+payload! { [DictKeyIter, DictValueIter, DictItemIter, SetIter]
+/// dict/set iterator: `pos` is the next entry index to look at; `expect_len` the container's length
+/// when the iteration started (-1 once a size change was reported, so it keeps failing).
+#[repr(C)]
+pub struct DictIterObj {
+    pub dict: Value,
+    pub pos: i64,
+    pub expect_len: i64,
+}
+}
+payload! { [DictKeys, DictValues, DictItems]
+/// dict_keys/dict_values/dict_items: a live view of `dict`.
+#[repr(C)]
+pub struct DictViewObj {
+    pub dict: Value,
+}
+}
+payload! { [Enumerate]
+/// enumerate: `count` is the next index (a small or big int).
+#[repr(C)]
+pub struct EnumerateObj {
+    pub iter: Value,
+    pub count: Value,
+}
+}
+payload! { [Zip]
+/// zip: `iters` is a tuple of iterators.
+#[repr(C)]
+pub struct ZipObj {
+    pub iters: Value,
+}
+}
+payload! { [Map]
+/// map: `iters` is a tuple of iterators, `func` is called with one item of each.
+#[repr(C)]
+pub struct MapObj {
+    pub func: Value,
+    pub iters: Value,
+}
+}
+payload! { [Filter]
+/// filter: `func` is None (keep the true items) or the predicate.
+#[repr(C)]
+pub struct FilterObj {
+    pub func: Value,
+    pub iter: Value,
+}
+}
+payload! { [Reversed]
+/// reversed: `index` is the next position to produce, counting down (< 0: exhausted).
+#[repr(C)]
+pub struct ReversedObj {
+    pub seq: Value,
+    pub index: i64,
+}
+}
+payload! { [CallableIter]
+/// iter(func, sentinel): calls `func` until it returns a value equal to `sentinel`.
+#[repr(C)]
+pub struct CallableIterObj {
+    pub func: Value,
+    pub sentinel: Value,
 }
 }
 payload! { [Property]
@@ -506,7 +596,25 @@ fn kind_infos() -> Vec<TypeInfo> {
     g.custom_trace = Some(trace_gen);
     g.drop_fn = Some(drop_gen);
     infos.push(g);
-    infos.push(info_of::<IterObj>("iterator"));
+    infos.push(info_of::<SeqIterObj>("list_iterator"));
+    infos.push(info_of::<SeqIterObj>("tuple_iterator"));
+    infos.push(info_of::<SeqIterObj>("str_ascii_iterator"));
+    infos.push(info_of::<SeqIterObj>("bytes_iterator"));
+    infos.push(info_of::<SeqIterObj>("iterator"));
+    infos.push(info_of::<RangeIterObj>("range_iterator"));
+    infos.push(info_of::<DictIterObj>("dict_keyiterator"));
+    infos.push(info_of::<DictIterObj>("dict_valueiterator"));
+    infos.push(info_of::<DictIterObj>("dict_itemiterator"));
+    infos.push(info_of::<DictIterObj>("set_iterator"));
+    infos.push(info_of::<DictViewObj>("dict_keys"));
+    infos.push(info_of::<DictViewObj>("dict_values"));
+    infos.push(info_of::<DictViewObj>("dict_items"));
+    infos.push(info_of::<EnumerateObj>("enumerate"));
+    infos.push(info_of::<ZipObj>("zip"));
+    infos.push(info_of::<MapObj>("map"));
+    infos.push(info_of::<FilterObj>("filter"));
+    infos.push(info_of::<ReversedObj>("reversed"));
+    infos.push(info_of::<CallableIterObj>("callable_iterator"));
     infos.push(info_of::<PropertyObj>("property"));
     infos.push(info_of::<WrapperObj>("staticmethod"));
     infos.push(info_of::<WrapperObj>("classmethod"));
@@ -559,7 +667,13 @@ mod tests {
         assert_eq!(names::<NativeObj>(), ["name", "bound", "qualname"]);
         assert_eq!(names::<CodeObj>(), ["consts", "names", "name", "filename"]);
         assert_eq!(names::<GeneratorObj>(), ["func", "code", "globals", "name"]);
-        assert_eq!(names::<IterObj>(), ["a", "b", "c"]);
+        assert_eq!(names::<SeqIterObj>(), ["seq"]);
+        assert_eq!(names::<RangeIterObj>(), Vec::<&str>::new());
+        assert_eq!(names::<DictIterObj>(), ["dict"]);
+        assert_eq!(names::<DictViewObj>(), ["dict"]);
+        assert_eq!(names::<EnumerateObj>(), ["iter", "count"]);
+        assert_eq!(names::<MapObj>(), ["func", "iters"]);
+        assert_eq!(names::<CallableIterObj>(), ["func", "sentinel"]);
         assert_eq!(names::<TypeObj>().len(), 6);
         assert_eq!(names::<ForeignObj>(), ["cls"]);
         for &(_, off) in FunctionObj::value_fields().iter() {
@@ -604,7 +718,16 @@ mod tests {
         check::<InstanceObj>(&infos, &mut seen);
         check::<ModuleObj>(&infos, &mut seen);
         check::<GeneratorObj>(&infos, &mut seen);
-        check::<IterObj>(&infos, &mut seen);
+        check::<SeqIterObj>(&infos, &mut seen);
+        check::<RangeIterObj>(&infos, &mut seen);
+        check::<DictIterObj>(&infos, &mut seen);
+        check::<DictViewObj>(&infos, &mut seen);
+        check::<EnumerateObj>(&infos, &mut seen);
+        check::<ZipObj>(&infos, &mut seen);
+        check::<MapObj>(&infos, &mut seen);
+        check::<FilterObj>(&infos, &mut seen);
+        check::<ReversedObj>(&infos, &mut seen);
+        check::<CallableIterObj>(&infos, &mut seen);
         check::<PropertyObj>(&infos, &mut seen);
         check::<WrapperObj>(&infos, &mut seen);
         check::<SuperObj>(&infos, &mut seen);

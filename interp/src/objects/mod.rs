@@ -29,6 +29,7 @@ pub mod float;
 pub mod function;
 pub mod generator;
 pub mod int;
+pub mod iter;
 pub mod list;
 pub mod module;
 pub mod range;
@@ -134,7 +135,6 @@ impl TypeSlots {
 static VALUEARRAY: TypeSlots = TypeSlots::legacy("valuearray");
 static TYPE: TypeSlots = TypeSlots::legacy("type");
 static INSTANCE: TypeSlots = TypeSlots::legacy("object");
-static ITER: TypeSlots = TypeSlots::legacy("iterator");
 static FOREIGN: TypeSlots = TypeSlots::legacy("cdata");
 
 /// Every kind's slots, in `Kind` order (checked by `table_is_in_kind_order`).
@@ -163,7 +163,25 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &INSTANCE,
     &module::SLOTS,
     &generator::SLOTS,
-    &ITER,
+    &iter::seq::LIST_ITER,
+    &iter::seq::TUPLE_ITER,
+    &iter::seq::STR_ITER,
+    &iter::seq::BYTES_ITER,
+    &iter::seq::SEQ_ITER,
+    &iter::range::RANGE_ITER,
+    &iter::dict::DICT_KEY_ITER,
+    &iter::dict::DICT_VALUE_ITER,
+    &iter::dict::DICT_ITEM_ITER,
+    &iter::dict::SET_ITER,
+    &iter::dict::DICT_KEYS,
+    &iter::dict::DICT_VALUES,
+    &iter::dict::DICT_ITEMS,
+    &iter::functional::ENUMERATE,
+    &iter::functional::ZIP,
+    &iter::functional::MAP,
+    &iter::functional::FILTER,
+    &iter::functional::REVERSED,
+    &iter::functional::CALLABLE_ITER,
     &descriptors::PROPERTY,
     &descriptors::STATICMETHOD,
     &descriptors::CLASSMETHOD,
@@ -215,6 +233,26 @@ mod tests {
             (Kind::Type, "type"),
             (Kind::Module, "module"),
             (Kind::Generator, "generator"),
+            (Kind::ListIter, "list_iterator"),
+            (Kind::TupleIter, "tuple_iterator"),
+            (Kind::StrIter, "str_ascii_iterator"),
+            (Kind::BytesIter, "bytes_iterator"),
+            (Kind::SeqIter, "iterator"),
+            (Kind::RangeIter, "range_iterator"),
+            (Kind::DictKeyIter, "dict_keyiterator"),
+            (Kind::DictValueIter, "dict_valueiterator"),
+            (Kind::DictItemIter, "dict_itemiterator"),
+            (Kind::SetIter, "set_iterator"),
+            (Kind::DictKeys, "dict_keys"),
+            (Kind::DictValues, "dict_values"),
+            (Kind::DictItems, "dict_items"),
+            (Kind::Enumerate, "enumerate"),
+            (Kind::Zip, "zip"),
+            (Kind::Map, "map"),
+            (Kind::Filter, "filter"),
+            (Kind::Reversed, "reversed"),
+            (Kind::CallableIter, "callable_iterator"),
+            (Kind::Property, "property"),
             (Kind::Foreign, "cdata"),
         ];
         for (k, name) in kinds {

@@ -13,7 +13,6 @@ use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
 use crate::vm::containers::{slice_adjust, SeqKey};
-use crate::vm::iter::IT_RANGE;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use num_bigint::BigInt;
@@ -95,22 +94,7 @@ fn truthy(vm: &mut Vm, r: Value) -> PyResult<bool> {
 
 fn iter(vm: &mut Vm, r: Value) -> PyResult<Value> {
     let (start, _stop, step, len) = vm.range_tuple(r)?;
-    if Value::from_int(step).is_none() {
-        // A step beyond the small-int range (|step| >= 2**62) leaves at most 4 items in any range
-        // with 64-bit bounds: iterate over them as a list instead of storing the step in the iterator.
-        let base = vm.sp();
-        for j in 0..len {
-            let v = vm.new_int(start.wrapping_add(j.wrapping_mul(step)))?;
-            vm.push(v);
-        }
-        let l = vm.new_list_from_stack(vm.sp() - base)?;
-        return vm.get_iter(l);
-    }
-    let it = vm.new_iter(IT_RANGE, Value::NULL, Value::NULL, start, len)?;
-    // SAFETY: it was just allocated as an Iter; nothing allocates before the store, and a small int
-    // needs no write barrier.
-    unsafe { (*vm.payload::<IterObj>(it)).c = Value::from_int(step).unwrap() };
-    Ok(it)
+    vm.new_range_iter(start, step, len)
 }
 
 fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {

@@ -13,7 +13,6 @@ use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
 use crate::vm::containers::{slice_adjust, SeqKey};
-use crate::vm::iter::IT_TUPLE;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -108,7 +107,7 @@ fn truthy(vm: &mut Vm, t: Value) -> PyResult<bool> {
 }
 
 fn iter(vm: &mut Vm, t: Value) -> PyResult<Value> {
-    vm.new_iter(IT_TUPLE, t, Value::NULL, 0, 0)
+    vm.new_seq_iter(Kind::TupleIter, t)
 }
 
 fn repr(vm: &mut Vm, t: Value) -> PyResult<String> {

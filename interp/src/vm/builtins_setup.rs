@@ -58,30 +58,6 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("RuntimeWarning", "Warning"),
 ];
 
-/// Type names of the iterator sub-kinds 0..=16 (see vm/iter.rs), then the three dict views.
-const ITER_TYPE_NAMES: [&str; 20] = [
-    "iterator",
-    "list_iterator",
-    "tuple_iterator",
-    "range_iterator",
-    "str_ascii_iterator",
-    "dict_keyiterator",
-    "dict_valueiterator",
-    "dict_itemiterator",
-    "iterator",
-    "enumerate",
-    "zip",
-    "map",
-    "filter",
-    "reversed",
-    "iterator",
-    "bytes_iterator",
-    "callable_iterator",
-    "dict_keys",
-    "dict_values",
-    "dict_items",
-];
-
 fn kind_type_name(k: usize) -> &'static str {
     match k {
         x if x == Kind::NoneType as usize => "NoneType",
@@ -108,7 +84,25 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::Instance as usize => "object",
         x if x == Kind::Module as usize => "module",
         x if x == Kind::Generator as usize => "generator",
-        x if x == Kind::Iter as usize => "iterator",
+        x if x == Kind::ListIter as usize => "list_iterator",
+        x if x == Kind::TupleIter as usize => "tuple_iterator",
+        x if x == Kind::StrIter as usize => "str_ascii_iterator",
+        x if x == Kind::BytesIter as usize => "bytes_iterator",
+        x if x == Kind::SeqIter as usize => "iterator",
+        x if x == Kind::RangeIter as usize => "range_iterator",
+        x if x == Kind::DictKeyIter as usize => "dict_keyiterator",
+        x if x == Kind::DictValueIter as usize => "dict_valueiterator",
+        x if x == Kind::DictItemIter as usize => "dict_itemiterator",
+        x if x == Kind::SetIter as usize => "set_iterator",
+        x if x == Kind::DictKeys as usize => "dict_keys",
+        x if x == Kind::DictValues as usize => "dict_values",
+        x if x == Kind::DictItems as usize => "dict_items",
+        x if x == Kind::Enumerate as usize => "enumerate",
+        x if x == Kind::Zip as usize => "zip",
+        x if x == Kind::Map as usize => "map",
+        x if x == Kind::Filter as usize => "filter",
+        x if x == Kind::Reversed as usize => "reversed",
+        x if x == Kind::CallableIter as usize => "callable_iterator",
         x if x == Kind::Property as usize => "property",
         x if x == Kind::StaticMethod as usize => "staticmethod",
         x if x == Kind::ClassMethod as usize => "classmethod",
@@ -210,23 +204,6 @@ pub fn bootstrap(vm: &mut Vm) {
         vm.roots.types.push(t);
         vm.type_names
             .insert(name.to_string(), vm.roots.types.len() - 1);
-    }
-    // one type per builtin iterator sub-kind, each (T, iterator, object): type(zip(..)).__name__ == 'zip'
-    let iter_base = vm.roots.types[Kind::Iter as usize];
-    vm.iter_type_base = vm.roots.types.len();
-    for name in ITER_TYPE_NAMES {
-        let t = make_type(vm, name, builtins_name);
-        let bases = vm.old_tuple(&[iter_base]);
-        let mro = vm.old_tuple(&[t, iter_base, object]);
-        // SAFETY: old-generation type objects (alloc_old) never move, and alloc_old/intern/old_tuple are
-        // not GC points; the stored values are old too, so no barrier is needed.
-        unsafe {
-            let p = vm.payload::<TypeObj>(t);
-            (*p).bases = bases;
-            (*p).mro = mro;
-        }
-        vm.heap.write_barrier(t);
-        vm.roots.types.push(t);
     }
     // builtins namespace
     let b = vm.alloc_old(Kind::Dict, 0);
@@ -782,11 +759,10 @@ fn container_repr_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn builtin_iter_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let v = vm.arg(&a, 0);
     if vm.is(v, Kind::List) {
-        return vm.new_iter(super::iter::IT_LIST, v, Value::NULL, 0, 0);
+        return vm.new_seq_iter(Kind::ListIter, v);
     }
     if vm.is(v, Kind::Dict) {
-        let n = vm.dict_len(v) as i64;
-        return vm.new_iter(super::iter::IT_DICT_KEYS, v, Value::NULL, 0, n);
+        return vm.new_dict_iter(Kind::DictKeyIter, v);
     }
     Err(vm.type_error("descriptor '__iter__' requires a 'list' or 'dict' object"))
 }

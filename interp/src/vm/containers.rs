@@ -24,13 +24,6 @@ impl Vm {
             if let Some(f) = objects::slots(kind).len {
                 return f(self, v);
             }
-            match kind {
-                Kind::Iter if self.iter_kind(v) >= 100 => {
-                    let d = self.obj::<IterObj>(v).a;
-                    return Ok(self.dict_len(d));
-                }
-                _ => {}
-            }
             if let Some(f) = self.special(v, "__len__") {
                 let r = self.call(f, &[v])?;
                 return match self.to_i64(r) {
@@ -206,45 +199,18 @@ impl Vm {
             if let Some(f) = objects::slots(kind).contains {
                 return f(self, container, item);
             }
-            match kind {
-                Kind::Iter if self.iter_kind(container) == super::iter::VIEW_KEYS => {
-                    let d = self.obj::<IterObj>(container).a;
-                    return Ok(self.dict_get(d, item)?.is_some());
+            if kind == Kind::Instance {
+                if let Some(f) = self.special(container, "__contains__") {
+                    let r = self.call(f, &[container, item])?;
+                    return self.truthy(r);
                 }
-                Kind::Iter if self.iter_kind(container) == super::iter::VIEW_ITEMS => {
-                    // (k, v) in d.items(): look k up, compare the value
-                    if !self.is(item, Kind::Tuple) || self.tuple_items(item).len() != 2 {
-                        return Ok(false);
-                    }
-                    let base = self.sp();
-                    self.push(item);
-                    let d = self.obj::<IterObj>(container).a;
-                    let k = self.tuple_items(item)[0];
-                    let r = match self.dict_get(d, k) {
-                        Ok(Some(v)) => {
-                            let want = self.tuple_items(self.at(base))[1];
-                            self.eq(v, want)
-                        }
-                        Ok(None) => Ok(false),
-                        Err(e) => Err(e),
-                    };
-                    self.truncate(base);
-                    return r;
-                }
-                Kind::Instance => {
-                    if let Some(f) = self.special(container, "__contains__") {
-                        let r = self.call(f, &[container, item])?;
-                        return self.truthy(r);
-                    }
-                }
-                _ => {}
             }
         }
         // Not iterable at all: CPython names the container as the argument of `in`.
         let iterable = container.is_ptr() && {
             let k = self.kind(container);
             objects::slots(k).iter.is_some()
-                || matches!(k, Kind::Iter | Kind::Generator)
+                || k == Kind::Generator
                 || self.special(container, "__iter__").is_some()
                 || self.special(container, "__getitem__").is_some()
         };

@@ -189,8 +189,6 @@ pub struct Vm {
     pub yielded: bool,
     /// Set by Reraise / bare raise: do not add another traceback entry for the current frame.
     pub reraising: bool,
-    /// Index in `roots.types` of the first iterator sub-kind type.
-    pub iter_type_base: usize,
     /// Set once a property or attribute hook is added to an existing class: disables the
     /// instance-attribute fast paths (see types.rs).
     pub attr_flags_dynamic: bool,
@@ -250,7 +248,6 @@ impl Vm {
             repr_guard: Vec::new(),
             yielded: false,
             reraising: false,
-            iter_type_base: 0,
             attr_flags_dynamic: false,
             sym_init: Value::NULL,
             intern_cache: vec![(0, Value::NULL); 256],

@@ -40,10 +40,6 @@ impl Vm {
             return f(self, v);
         }
         match kind {
-            Kind::Iter if self.iter_kind(v) >= 100 => {
-                let d = self.obj::<IterObj>(v).a;
-                Ok(self.dict_len(d) != 0)
-            }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = self.special(v, "__bool__") {
                     let r = self.call(f, &[v])?;
@@ -276,35 +272,6 @@ impl Vm {
             let (x, y) = (a.as_int(), b.as_int());
             return Ok(self.bool_val(cmp_ord(x.cmp(&y), op)));
         }
-        if self.is_set_like_view(a) || self.is_set_like_view(b) {
-            // dict_keys/dict_items compare like sets
-            let base = self.sp();
-            self.push(a);
-            self.push(b);
-            for i in 0..2 {
-                let v = self.at(base + i);
-                if self.is_set_like_view(v) {
-                    let s = self.new_dict_kind(Kind::Set)?;
-                    self.push(s);
-                    let r = self.set_update(base + 2, base + i);
-                    let s = self.pop();
-                    if let Err(e) = r {
-                        self.truncate(base);
-                        return Err(e);
-                    }
-                    self.set_at(base + i, s);
-                }
-            }
-            let (x, y) = (self.at(base), self.at(base + 1));
-            self.truncate(base);
-            if self.is(x, Kind::Set) && (self.is(y, Kind::Set) || self.is(y, Kind::FrozenSet))
-                || self.is(y, Kind::Set) && self.is(x, Kind::FrozenSet)
-            {
-                let r = self.set_compare(x, y, op)?;
-                return Ok(self.bool_val(r));
-            }
-            return Ok(self.bool_val(op == CmpOp::Ne));
-        }
         if let Some(r) = self.builtin_compare(a, b, op)? {
             return Ok(r);
         }
@@ -356,16 +323,19 @@ impl Vm {
         } else {
             self.kind(b)
         };
-        // A kind's slot answers first; numbers compare across int/bool/float, so the slot of the
-        // left operand's kind handles mixed numeric operands.
+        // A kind's slot answers first: the left operand's, else the right one's with the operator
+        // reflected (`{1} == d.keys()` is answered by the view). Numbers compare across
+        // int/bool/float, so either side's slot handles mixed numeric operands.
         if let Some(f) = objects::slots(ka).richcompare {
             if let Some(r) = f(self, a, b, op)? {
                 return Ok(Some(r));
             }
         }
-        if let Some(f) = objects::slots(ka).richcompare {
-            if let Some(r) = f(self, a, b, op)? {
-                return Ok(Some(r));
+        if kb != ka {
+            if let Some(f) = objects::slots(kb).richcompare {
+                if let Some(r) = f(self, b, a, reflect(op))? {
+                    return Ok(Some(r));
+                }
             }
         }
         match (ka, kb) {
@@ -467,6 +437,15 @@ impl Vm {
         if let Some(f) = objects::slots(ka).binop {
             if let Some(v) = f(self, a, b, op)? {
                 return Ok(v);
+            }
+        }
+        // A kind's binop slot: the left operand's, else the right one's (a slot that does not
+        // answer must not have reached a GC point: a and b are not rooted).
+        for k in [ka, kb] {
+            if let Some(f) = objects::slots(k).binop {
+                if let Some(v) = f(self, a, b, op)? {
+                    return Ok(v);
+                }
             }
         }
         if let Some(v) = self.seq_op(a, b, ka, kb, op)? {
@@ -614,33 +593,6 @@ impl Vm {
                 Kind::Set | Kind::FrozenSet,
                 Kind::Set | Kind::FrozenSet,
             ) => self.set_binop(a, b, op).map(Some),
-            // dict_keys / dict_items views support set algebra with any iterable
-            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Kind::Iter, _)
-            | (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, _, Kind::Iter)
-                if self.is_set_like_view(a) || self.is_set_like_view(b) =>
-            {
-                let base = self.sp();
-                self.push(b);
-                self.push(a); // rooted across the allocation, then moved above the new set
-                let sa = self.new_dict_kind(Kind::Set)?;
-                let a = self.at(base + 1);
-                self.set_at(base + 1, sa);
-                self.push(a);
-                let r = self.set_update(base + 1, base + 2);
-                self.truncate(base + 2);
-                r?;
-                let sb = self.new_dict_kind(Kind::Set)?;
-                self.push(sb);
-                let r = self.set_update(base + 2, base);
-                if let Err(e) = r {
-                    self.truncate(base);
-                    return Err(e);
-                }
-                let (sa, sb) = (self.at(base + 1), self.at(base + 2));
-                let r = self.set_binop(sa, sb, op);
-                self.truncate(base);
-                r.map(Some)
-            }
             _ => Ok(None),
         }
     }
@@ -836,14 +788,6 @@ impl Vm {
         }
     }
 
-    fn is_set_like_view(&self, v: Value) -> bool {
-        self.is(v, Kind::Iter)
-            && matches!(
-                self.iter_kind(v),
-                super::iter::VIEW_KEYS | super::iter::VIEW_ITEMS
-            )
-    }
-
     #[inline]
     pub fn kind_or_int(&self, v: Value) -> Kind {
         if v.is_int() {
@@ -948,5 +892,17 @@ pub fn binop_symbol(op: BinOp) -> &'static str {
         BinOp::Or => "|",
         BinOp::Xor => "^",
         BinOp::MatMul => "@",
+    }
+}
+
+/// The operator that gives the same answer with the operands swapped (`a < b` is `b > a`).
+fn reflect(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        CmpOp::Eq => CmpOp::Eq,
+        CmpOp::Ne => CmpOp::Ne,
     }
 }

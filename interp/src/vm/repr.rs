@@ -114,24 +114,6 @@ impl Vm {
                     Ok(format!("<class '{}.{name}'>", self.str_of(m)))
                 }
             }
-            Kind::Iter => {
-                let k = self.iter_kind(v);
-                if k >= 100 {
-                    let d = self.obj::<IterObj>(v).a;
-                    let l = self.to_list(v)?;
-                    let inner = self.repr_string(l)?;
-                    let _ = d;
-                    let name = match k {
-                        super::iter::VIEW_KEYS => "dict_keys",
-                        super::iter::VIEW_VALUES => "dict_values",
-                        _ => "dict_items",
-                    };
-                    return Ok(format!("{name}({inner})"));
-                }
-                let tn = self.type_name(v);
-                let id = self.heap.id_of(v);
-                Ok(format!("<{tn} object at {:#x}>", id))
-            }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = self.special(v, "__repr__") {
                     if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {

@@ -40,15 +40,6 @@ impl Vm {
                     c
                 }
             }
-            Kind::Iter => {
-                let sub = self.obj::<IterObj>(v).kind as usize;
-                let i = if sub >= 101 {
-                    17 + sub - 101
-                } else {
-                    sub.min(16)
-                };
-                self.roots.types[self.iter_type_base + i]
-            }
             _ => self.roots.types[k as usize],
         }
     }

@@ -18,7 +18,6 @@ pub mod storage;
 use super::TypeSlots;
 use crate::obj::layout::Kind;
 use crate::vm::containers::{slice_adjust, SeqKey};
-use crate::vm::iter::{IT_BYTES, IT_SEQ};
 use crate::vm::ops::hash_bytes;
 use crate::vm::repr::bytes_repr;
 use crate::vm::{PyResult, Vm};
@@ -70,12 +69,12 @@ fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
 }
 
 fn bytes_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    vm.new_iter(IT_BYTES, v, Value::NULL, 0, 0)
+    vm.new_seq_iter(Kind::BytesIter, v)
 }
 
 /// The generic index iterator: a bytearray may change size while iterated.
 fn bytearray_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    vm.new_iter(IT_SEQ, v, Value::NULL, 0, 0)
+    vm.new_seq_iter(Kind::SeqIter, v)
 }
 
 fn bytes_repr_slot(vm: &mut Vm, v: Value) -> PyResult<String> {

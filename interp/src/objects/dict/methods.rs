@@ -1,11 +1,10 @@
 //! The methods of `dict`: get, setdefault, pop, popitem, keys, values, items, update, clear, copy,
-//! fromkeys (a classmethod), `__init__` (for subclasses), and the `__getitem__`/`__setitem__`/`__delitem__`/`__contains__`/
-//! `__len__` slots (for `super().__getitem__(k)` in subclasses). Views are `Iter` objects of the
-//! VIEW_* sub-kinds: the VM iterates them, measures and prints them.
+//! fromkeys (a classmethod), and the `__getitem__`/`__setitem__`/`__delitem__`/`__contains__`/
+//! `__len__` slots (for `super().__getitem__(k)` in subclasses). The views (`keys`, `values`, `items`)
+//! are objects of their own kinds (objects/iter/dict.rs).
 
 use crate::obj::layout::Kind;
 use crate::objects::args::{add_classmethod, check_method, check_self, Arity};
-use crate::vm::iter::{VIEW_ITEMS, VIEW_KEYS, VIEW_VALUES};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -92,22 +91,22 @@ fn popitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.pop())
 }
 
-fn view(vm: &mut Vm, a: &Args, name: &str, kind: u64) -> PyResult<Value> {
+fn view(vm: &mut Vm, a: &Args, name: &str, kind: Kind) -> PyResult<Value> {
     check(vm, a, name, Arity::NoArgs)?;
     let d = vm.arg(a, 0);
-    vm.new_iter(kind, d, Value::NULL, 0, 0)
+    vm.new_dict_view(kind, d)
 }
 
 fn keys(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    view(vm, &a, "keys", VIEW_KEYS)
+    view(vm, &a, "keys", Kind::DictKeys)
 }
 
 fn values(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    view(vm, &a, "values", VIEW_VALUES)
+    view(vm, &a, "values", Kind::DictValues)
 }
 
 fn items(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    view(vm, &a, "items", VIEW_ITEMS)
+    view(vm, &a, "items", Kind::DictItems)
 }
 
 /// d.update([other], **kwargs)

@@ -13,7 +13,6 @@ pub mod table;
 use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
-use crate::vm::iter::IT_DICT_KEYS;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
 
@@ -42,8 +41,7 @@ fn truthy(vm: &mut Vm, d: Value) -> PyResult<bool> {
 }
 
 fn iter(vm: &mut Vm, d: Value) -> PyResult<Value> {
-    let n = vm.dict_len(d) as i64;
-    vm.new_iter(IT_DICT_KEYS, d, Value::NULL, 0, n)
+    vm.new_dict_iter(Kind::DictKeyIter, d)
 }
 
 fn repr(vm: &mut Vm, d: Value) -> PyResult<String> {

@@ -13,8 +13,8 @@ pub mod sort;
 pub mod storage;
 
 use super::TypeSlots;
+use crate::obj::layout::Kind;
 use crate::vm::containers::{slice_adjust, SeqKey, SliceRaw};
-use crate::vm::iter::IT_LIST;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
 
@@ -41,7 +41,7 @@ fn truthy(vm: &mut Vm, l: Value) -> PyResult<bool> {
 }
 
 fn iter(vm: &mut Vm, l: Value) -> PyResult<Value> {
-    vm.new_iter(IT_LIST, l, Value::NULL, 0, 0)
+    vm.new_seq_iter(Kind::ListIter, l)
 }
 
 fn repr(vm: &mut Vm, l: Value) -> PyResult<String> {

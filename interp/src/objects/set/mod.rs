@@ -11,7 +11,6 @@ pub mod methods;
 use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
-use crate::vm::iter::IT_DICT_KEYS;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
 
@@ -54,8 +53,7 @@ fn contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
 }
 
 fn iter(vm: &mut Vm, s: Value) -> PyResult<Value> {
-    let n = vm.dict_len(s) as i64;
-    vm.new_iter(IT_DICT_KEYS, s, Value::NULL, 0, n)
+    vm.new_dict_iter(Kind::SetIter, s)
 }
 
 fn repr(vm: &mut Vm, s: Value) -> PyResult<String> {

@@ -25,7 +25,6 @@ pub mod unicode;
 use super::TypeSlots;
 use crate::obj::layout::Kind;
 use crate::vm::containers::{slice_adjust, SeqKey};
-use crate::vm::iter::IT_STR;
 use crate::vm::repr::str_repr;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
@@ -52,7 +51,7 @@ fn truthy(vm: &mut Vm, s: Value) -> PyResult<bool> {
 }
 
 fn iter(vm: &mut Vm, s: Value) -> PyResult<Value> {
-    vm.new_iter(IT_STR, s, Value::NULL, 0, 0)
+    vm.new_seq_iter(Kind::StrIter, s)
 }
 
 fn repr(vm: &mut Vm, s: Value) -> PyResult<String> {
