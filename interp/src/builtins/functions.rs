@@ -1138,6 +1138,10 @@ pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
         return Ok(f.locals);
     }
     let cd = vm.code_data(f.code);
+    if cd.kind == crate::bytecode::CodeKind::Module {
+        // A module body's names live in its globals (CPython: `locals() is globals()` there).
+        return Ok(f.globals);
+    }
     let mut names: Vec<(String, usize, bool)> = Vec::new();
     for (i, n) in cd.varnames.iter().enumerate().take(cd.nlocals) {
         names.push((n.clone(), f.base + i, false));

@@ -38,6 +38,7 @@
 //! `zero_div`, `raise("Name", msg)`: each returns the `Exc` marker to wrap in `Err`.
 
 pub mod constructors;
+pub mod exec;
 pub mod functions;
 pub mod modules;
 
@@ -48,5 +49,6 @@ use crate::vm::Vm;
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     constructors::install(vm);
+    exec::install(vm);
     functions::install_dunder_format(vm);
 }

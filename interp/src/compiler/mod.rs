@@ -51,17 +51,58 @@ pub(crate) type CResult<T> = Result<T, CompileError>;
 
 /// Compiles a module. `interactive` (REPL) makes expression statements print their value (PrintExpr).
 pub fn compile(source: &str, filename: &str, interactive: bool) -> Result<CodeUnit, CompileError> {
+    let mode = if interactive {
+        CompileMode::Single
+    } else {
+        CompileMode::Exec
+    };
+    compile_mode(source, filename, mode)
+}
+
+/// The three modes of the `compile()` builtin.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CompileMode {
+    /// A module: statements, returns None.
+    Exec,
+    /// One expression, whose value the code returns (`eval`).
+    Eval,
+    /// Statements whose expression values are printed (the REPL; `compile(..., 'single')`).
+    Single,
+}
+
+/// Compiles `source` in `mode` into a module-level code unit (names resolve through the frame's
+/// locals dict, then globals, then builtins).
+pub fn compile_mode(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+) -> Result<CodeUnit, CompileError> {
     let index = LineIndex::new(source);
-    let module =
-        parse(source, Mode::Module, filename).map_err(|e| parse_error(e, &index, filename))?;
+    let pmode = if mode == CompileMode::Eval {
+        Mode::Expression
+    } else {
+        Mode::Module
+    };
+    let module = parse(source, pmode, filename).map_err(|e| parse_error(e, &index, filename))?;
     let body = match module {
         ast::Mod::Module(m) => m.body,
         ast::Mod::Interactive(m) => m.body,
+        ast::Mod::Expression(e) => {
+            let range = e.body.range();
+            vec![ast::Stmt::Expr(ast::StmtExpr {
+                value: e.body,
+                range,
+            })]
+        }
         _ => Vec::new(),
     };
     let table = symtable::build(&body, &index, filename)?;
-    let mut c = Compiler::new(table, &index, filename, interactive);
-    c.compile_module(&body)
+    let mut c = Compiler::new(table, &index, filename, mode == CompileMode::Single);
+    if mode == CompileMode::Eval {
+        c.compile_eval(&body)
+    } else {
+        c.compile_module(&body)
+    }
 }
 
 fn parse_error(e: ParseError, index: &LineIndex, filename: &str) -> CompileError {
@@ -204,6 +245,20 @@ impl<'a> Compiler<'a> {
         }
         self.compile_body(body)?;
         self.load_const(Const::None);
+        self.emit(Op::ReturnValue, 0);
+        let blank = self.blank_unit();
+        let unit = std::mem::replace(&mut self.unit, blank);
+        self.finish_unit(unit)
+    }
+
+    /// An `eval` body: the single expression statement's value is returned.
+    fn compile_eval(&mut self, body: &'a [ast::Stmt]) -> CResult<CodeUnit> {
+        if let [ast::Stmt::Expr(e)] = body {
+            self.set_line(e.value.start());
+            self.compile_expr(&e.value)?;
+        } else {
+            self.load_const(Const::None);
+        }
         self.emit(Op::ReturnValue, 0);
         let blank = self.blank_unit();
         let unit = std::mem::replace(&mut self.unit, blank);

@@ -19,9 +19,19 @@ fn py_exponent(s: &str) -> String {
     }
 }
 
+/// Digits beyond which a double's exact decimal expansion has only zeros (it has at most 1074
+/// fraction digits and 767 significant ones). Rust's formatter refuses precisions above 65535, so
+/// longer requests are formatted at this precision and padded with zeros.
+const EXACT_DIGITS: usize = 1100;
+
 /// `x` (finite, >= 0) in scientific notation with `prec` digits after the point.
 pub fn fmt_e(x: f64, prec: usize, alt: bool) -> String {
-    let s = py_exponent(&format!("{:.*e}", prec, x));
+    let mut s = format!("{:.*e}", prec.min(EXACT_DIGITS), x);
+    if prec > EXACT_DIGITS {
+        let e = s.find('e').unwrap_or(s.len());
+        s.insert_str(e, &"0".repeat(prec - EXACT_DIGITS));
+    }
+    let s = py_exponent(&s);
     if alt && prec == 0 {
         return s.replacen('e', ".e", 1);
     }
@@ -30,7 +40,10 @@ pub fn fmt_e(x: f64, prec: usize, alt: bool) -> String {
 
 /// `x` (finite, >= 0) in fixed notation with `prec` digits after the point.
 pub fn fmt_f(x: f64, prec: usize, alt: bool) -> String {
-    let s = format!("{:.*}", prec, x);
+    let mut s = format!("{:.*}", prec.min(EXACT_DIGITS), x);
+    if prec > EXACT_DIGITS {
+        s.push_str(&"0".repeat(prec - EXACT_DIGITS));
+    }
     if alt && prec == 0 {
         return s + ".";
     }
@@ -42,7 +55,7 @@ fn rounded_exponent(x: f64, prec: usize) -> i32 {
     if x == 0.0 {
         return 0;
     }
-    let s = format!("{:.*e}", prec.saturating_sub(1), x);
+    let s = format!("{:.*e}", prec.saturating_sub(1).min(EXACT_DIGITS), x);
     s.split_once('e')
         .and_then(|(_, e)| e.parse().ok())
         .unwrap_or(0)

@@ -246,6 +246,11 @@ pub struct NativeObj {
     /// Bound first argument (module functions: null; methods bound to an object: the object).
     pub bound: Value,
     pub qualname: Value,
+    /// The builtin type a method belongs to (null for functions, constructors and class/static
+    /// methods): an unbound call checks that its first argument is an instance of it.
+    pub owner: Value,
+    /// A slot dunder's argument count after self, plus one (0: the native checks its own arguments).
+    pub arity: u64,
 }
 }
 payload! { [BoundMethod]
@@ -664,7 +669,7 @@ mod tests {
                 "doc"
             ]
         );
-        assert_eq!(names::<NativeObj>(), ["name", "bound", "qualname"]);
+        assert_eq!(names::<NativeObj>(), ["name", "bound", "qualname", "owner"]);
         assert_eq!(names::<CodeObj>(), ["consts", "names", "name", "filename"]);
         assert_eq!(names::<GeneratorObj>(), ["func", "code", "globals", "name"]);
         assert_eq!(names::<SeqIterObj>(), ["seq"]);

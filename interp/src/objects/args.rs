@@ -6,7 +6,7 @@
 //!
 //! Parameters are returned as stack slots (not `Value`s) so that they stay valid across GC points.
 
-use crate::obj::layout::{Kind, NativeFn, TypeObj, WrapperObj};
+use crate::obj::layout::{Kind, NativeFn, NativeObj, TypeObj, WrapperObj};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use num_traits::Signed;
@@ -298,6 +298,9 @@ pub fn add_classmethod(vm: &mut Vm, tname: &str, name: &str, f: crate::obj::layo
     let d = vm.obj::<TypeObj>(t).dict;
     let k = vm.intern(name);
     let native = vm.dict_get_str(d, k).expect("method just registered");
+    // A classmethod receives the class, not an instance: no owner check on its native.
+    // SAFETY: native is the old Native just registered (never moves); no GC point since the read.
+    unsafe { (*vm.payload::<NativeObj>(native)).owner = Value::NULL };
     let cm = vm.alloc_old(Kind::ClassMethod, 0);
     // SAFETY: cm was just allocated with alloc_old (not a GC point) as a ClassMethod (WrapperObj layout)
     // and native read before with no GC point since; the barrier follows.

@@ -46,6 +46,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("RecursionError", "RuntimeError"),
     ("SyntaxError", "Exception"),
     ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
     ("SystemError", "Exception"),
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
@@ -345,6 +346,8 @@ impl Vm {
                     name: nm,
                     bound: Value::NULL,
                     qualname: nm,
+                    owner: Value::NULL,
+                    arity: 0,
                 },
             );
         }
@@ -360,10 +363,21 @@ impl Vm {
         self.dict_set(b, k, n).unwrap();
     }
 
-    /// Registers a method (or `__new__` constructor) on a builtin type, by type name.
+    /// Registers a method (or `__new__` constructor) on a builtin type, by type name. A method
+    /// records its type (unbound calls check `self`) and, for a slot dunder, its argument count.
     pub fn add_method(&mut self, tname: &str, name: &str, f: NativeFn) {
         let n = self.new_native_old(name, f);
         let t = self.builtin_type(tname);
+        if name != "__new__" {
+            // SAFETY: n is an old Native just made (never moves) and t an old type object; no GC
+            // point between the reads and the stores, and the barrier follows.
+            unsafe {
+                let p = self.payload::<NativeObj>(n);
+                (*p).owner = t;
+                (*p).arity = dunder_arity(name).map_or(0, |k| k as u64 + 1);
+            }
+            self.heap.write_barrier(n);
+        }
         self.add_type_attr(t, name, n);
     }
 
@@ -389,6 +403,8 @@ impl Vm {
                     name: nm,
                     bound,
                     qualname: nm,
+                    owner: Value::NULL,
+                    arity: 0,
                 },
             )
         };
@@ -439,6 +455,12 @@ fn build_class(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let npos = vm.npos(&a);
     if npos < 2 {
         return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    if !vm.is(vm.arg(&a, 0), Kind::Function) {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    }
+    if !vm.is(vm.arg(&a, 1), Kind::Str) {
+        return Err(vm.type_error("__build_class__: name is not a string"));
     }
     let base = vm.sp();
     // [ns, bases]
@@ -661,6 +683,15 @@ fn property_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn property_copy(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
+    let name = ["getter", "setter", "deleter"][which];
+    crate::objects::args::check_method(
+        vm,
+        &a,
+        "property",
+        name,
+        &[Kind::Property],
+        crate::objects::args::Arity::One,
+    )?;
     let p = vm.alloc(Kind::Property, 0)?;
     let (old, f) = (vm.arg(&a, 0), vm.arg(&a, 1));
     let o = vm.obj::<PropertyObj>(old);
@@ -714,6 +745,19 @@ fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
             Ok(vm.type_of(v))
         }
         4 => {
+            for (i, k, tn) in [
+                (1, Kind::Str, "str"),
+                (2, Kind::Tuple, "tuple"),
+                (3, Kind::Dict, "dict"),
+            ] {
+                let v = vm.arg(&a, i);
+                if !vm.is(v, k) {
+                    let vn = vm.type_name(v);
+                    return Err(vm.type_error(format!(
+                        "type.__new__() argument {i} must be {tn}, not {vn}"
+                    )));
+                }
+            }
             let d = vm.arg(&a, 3);
             let nd = vm.dict_copy(d, Kind::Dict)?;
             vm.push(nd);
@@ -775,4 +819,23 @@ fn str_repr_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let s = super::repr::str_repr(vm.str_of(v));
     vm.new_str(&s)
+}
+
+/// The number of arguments after `self` that a slot dunder takes (CPython's slot wrappers check it
+/// before the slot runs: "expected 1 argument, got 0"); None for other names.
+pub fn dunder_arity(name: &str) -> Option<usize> {
+    Some(match name {
+        "__repr__" | "__str__" | "__hash__" | "__len__" | "__iter__" | "__next__" | "__bool__"
+        | "__neg__" | "__pos__" | "__abs__" | "__invert__" | "__int__" | "__float__"
+        | "__index__" | "__del__" => 0,
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__add__"
+        | "__radd__" | "__sub__" | "__rsub__" | "__mul__" | "__rmul__" | "__truediv__"
+        | "__rtruediv__" | "__floordiv__" | "__rfloordiv__" | "__mod__" | "__rmod__"
+        | "__divmod__" | "__rdivmod__" | "__lshift__" | "__rlshift__" | "__rshift__"
+        | "__rrshift__" | "__and__" | "__rand__" | "__or__" | "__ror__" | "__xor__"
+        | "__rxor__" | "__iadd__" | "__isub__" | "__imul__" | "__contains__" | "__delitem__"
+        | "__getattribute__" | "__delattr__" | "__rpow__" => 1,
+        "__setitem__" | "__setattr__" => 2,
+        _ => return None,
+    })
 }

@@ -19,6 +19,57 @@ pub enum Prepared {
 }
 
 impl Vm {
+    /// CPython's checks of an unbound builtin method call `T.m(self, *args)` (also how a method
+    /// loaded with LoadMethod is called): `self` must be an instance of `T` (the owner), and a slot
+    /// dunder gets exactly its number of arguments (`arity` - 1; 0 means the native checks).
+    fn check_method_call(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        kwnames: Value,
+        owner: Value,
+        arity: u64,
+    ) -> PyResult<()> {
+        let f = self.at(fslot);
+        let name = self.str_of(self.obj::<NativeObj>(f).name).to_string();
+        let tname = self.str_of(self.obj::<TypeObj>(owner).qualname).to_string();
+        let dunder = name.starts_with("__") && name.ends_with("__");
+        if nargs == 0 {
+            return Err(self.type_error(if dunder {
+                format!("descriptor '{name}' of '{tname}' object needs an argument")
+            } else {
+                format!("unbound method {tname}.{name}() needs an argument")
+            }));
+        }
+        let st = self.type_of(self.at(fslot + 1));
+        if st != owner && !self.is_subtype(st, owner) {
+            let sn = self.type_name(self.at(fslot + 1));
+            return Err(self.type_error(if dunder {
+                format!("descriptor '{name}' requires a '{tname}' object but received a '{sn}'")
+            } else {
+                format!(
+                    "descriptor '{name}' for '{tname}' objects doesn't apply to a '{sn}' object"
+                )
+            }));
+        }
+        if arity != 0 {
+            let nkw = if kwnames.is_null() {
+                0
+            } else {
+                self.tuple_items(kwnames).len()
+            };
+            if nkw > 0 {
+                return Err(self.type_error(format!("wrapper {name}() takes no keyword arguments")));
+            }
+            let (want, got) = (arity as usize - 1, nargs - 1);
+            if want != got {
+                let s = if want == 1 { "" } else { "s" };
+                return Err(self.type_error(format!("expected {want} argument{s}, got {got}")));
+            }
+        }
+        Ok(())
+    }
+
     /// Calls `f(*args)` from Rust. `f` and `args` need not be rooted: they are pushed at once.
     pub fn call(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
         let fslot = self.sp();
@@ -64,10 +115,16 @@ impl Vm {
         match self.kind(f) {
             Kind::Function => self.enter_function(fslot, nargs, kwnames, entry),
             Kind::Native => {
-                let (nf, bound) = {
+                let (nf, bound, owner, arity) = {
                     let n = self.obj::<NativeObj>(f);
-                    (n.f, n.bound)
+                    (n.f, n.bound, n.owner, n.arity)
                 };
+                if bound.is_null() && !owner.is_null() {
+                    if let Err(e) = self.check_method_call(fslot, nargs, kwnames, owner, arity) {
+                        self.truncate(fslot);
+                        return Err(e);
+                    }
+                }
                 let (base, n) = if !bound.is_null() {
                     // insert the bound object as first argument
                     self.roots.stack.insert(fslot + 1, bound);

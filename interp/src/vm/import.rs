@@ -4,6 +4,7 @@
 //! errors become SyntaxError exceptions carrying filename/lineno/text like CPython's.
 
 use super::{PyResult, Vm};
+use crate::compiler::CompileMode;
 use crate::obj::layout::*;
 use gc::Value;
 
@@ -15,7 +16,22 @@ impl Vm {
         filename: &str,
         interactive: bool,
     ) -> PyResult<Value> {
-        match crate::compiler::compile(source, filename, interactive) {
+        let mode = if interactive {
+            CompileMode::Single
+        } else {
+            CompileMode::Exec
+        };
+        self.compile_source_mode(source, filename, mode)
+    }
+
+    /// Compiles `source` in `mode` (the `compile()` builtin's modes); SyntaxError on failure.
+    pub fn compile_source_mode(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: CompileMode,
+    ) -> PyResult<Value> {
+        match crate::compiler::compile_mode(source, filename, mode) {
             Ok(cu) => Ok(self.load_code(&cu)),
             Err(e) => {
                 let text = source
@@ -75,6 +91,44 @@ impl Vm {
         self.truncate(base);
         let r = self.call(f, &[]);
         r.map(|_| ())
+    }
+
+    /// Runs the code object at stack slot `code_slot` with the globals dict at `globals_slot` and
+    /// the locals mapping at `locals_slot` (the same slot as the globals for module-like
+    /// execution), as `exec`/`eval` do: returns the code's value (an `eval` code's expression).
+    pub fn run_code_with(
+        &mut self,
+        code_slot: usize,
+        globals_slot: usize,
+        locals_slot: usize,
+    ) -> PyResult<Value> {
+        let f = self.alloc(Kind::Function, 0)?;
+        let code = self.at(code_slot);
+        let globals = self.at(globals_slot);
+        let name = self.obj::<CodeObj>(code).name;
+        // SAFETY: f was just allocated as a Function; code and globals re-read from the stack after
+        // that allocation; no GC point before the stores (f is young and fresh: no barrier).
+        unsafe {
+            let p = self.payload::<FunctionObj>(f);
+            (*p).code = code;
+            (*p).globals = globals;
+            (*p).name = name;
+            (*p).qualname = name;
+        }
+        let fslot = self.sp();
+        self.push(f);
+        match self.prepare_call(fslot, 0, Value::NULL, true)? {
+            super::call::Prepared::Frame => {
+                if locals_slot != globals_slot {
+                    self.roots.frames.last_mut().unwrap().locals = self.at(locals_slot);
+                }
+                self.native_depth += 1;
+                let r = self.run_frames();
+                self.native_depth -= 1;
+                r
+            }
+            super::call::Prepared::Done(v) => Ok(v),
+        }
     }
 
     /// Imports the module `name` (dotted), returning the top-level package unless `leaf`.

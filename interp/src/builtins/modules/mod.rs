@@ -17,6 +17,7 @@ use ::gc::Value;
 
 /// The native modules defined here, by import name.
 pub const MODULES: &[(&str, ModuleMaker)] = &[
+    ("builtins", make_builtins),
     ("sys", make_sys),
     ("math", make_math),
     ("time", make_time),
@@ -24,6 +25,16 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("__minipy__", make_minipy),
 ];
 
+fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
+    let d = vm.roots.builtins;
+    let m = vm.new_module_over("builtins", d)?;
+    vm.push(m);
+    let n = vm.intern("builtins");
+    let k = vm.intern("__name__");
+    let r = vm.dict_set(vm.roots.builtins, k, n);
+    let m = vm.pop();
+    r.map(|_| m)
+}
 fn make_sys(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "sys", sys::fill)
 }

@@ -133,7 +133,15 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
-    let s = format!("{:e}", f); // shortest round-trip digits: d.ddddde[-]x
+    // The shortest round-trip digit count, then the exact value correctly rounded to that many
+    // digits: when two shortest strings round-trip (1e15 + 0.25), CPython prints the nearer one,
+    // ties to even, which the precision formatter gives and the shortest formatter may not.
+    let short = format!("{:e}", f);
+    let ndigits = short
+        .split('e')
+        .next()
+        .map_or(1, |m| m.chars().filter(|c| c.is_ascii_digit()).count());
+    let s = format!("{:.*e}", ndigits.saturating_sub(1), f); // d.ddddde[-]x
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');

@@ -11,7 +11,7 @@ use crate::vm::{PyResult, Vm};
 use gc::Value;
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 impl Vm {
     #[inline]
@@ -109,6 +109,7 @@ impl Vm {
             Ok(BigOut::Int(n)) => self.new_bigint(n),
             Ok(BigOut::Float(f)) => self.new_float(f),
             Ok(BigOut::FloatOp(x, y, op)) => self.float_op(x, y, op),
+            Err(BigErr::Memory) => Err(self.memory_error()),
             Err(BigErr::ZeroDiv(m)) => Err(self.zero_div(m)),
             Err(BigErr::Overflow(m)) => Err(self.overflow_error(m)),
             Err(BigErr::Value(m)) => Err(self.value_error(m)),
@@ -117,18 +118,66 @@ impl Vm {
     }
 }
 
+/// `x / y` correctly rounded (CPython's long_true_divide): both exact in a double divide directly;
+/// otherwise the quotient is computed to 55+ bits with a sticky bit for the remainder, rounded once
+/// to a double and scaled. Infinite when the result is beyond the float range (the caller raises).
 fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
-    match (x.to_f64(), y.to_f64()) {
-        (Some(a), Some(b)) if a.abs() < 9.0e15 && b.abs() < 9.0e15 => a / b,
-        _ => {
-            // scale to keep precision
-            let q = x.div_floor(y);
-            let r = x - &q * y;
-            q.to_f64().unwrap_or(f64::INFINITY)
-                + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(f64::INFINITY)
+    const EXACT: f64 = 9007199254740992.0; // 2**53
+    if let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) {
+        if a.abs() <= EXACT && b.abs() <= EXACT {
+            return a / b;
         }
     }
+    let neg = x.is_negative() != y.is_negative();
+    let (a, b) = (x.magnitude(), y.magnitude());
+    if a.is_zero() {
+        return if neg { -0.0 } else { 0.0 };
+    }
+    // Scale so that the integer quotient has 55 or 56 bits.
+    let shift = a.bits() as i64 - b.bits() as i64 - 55;
+    let (num, den) = if shift >= 0 {
+        (a.clone(), b << (shift as usize))
+    } else {
+        (a << ((-shift) as usize), b.clone())
+    };
+    let (q, r) = num.div_rem(&den);
+    let mut q = q.to_u64().unwrap_or(u64::MAX);
+    if !r.is_zero() {
+        q |= 1; // sticky: the rounding below sees that the quotient was inexact
+    }
+    let bits = 64 - q.leading_zeros() as i64;
+    if bits + shift > 1024 {
+        return if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
+    }
+    // Round to 53 bits (ties to even) by hand when the result is normal, then scale exactly.
+    let f = ldexp(q as f64, shift);
+    if neg {
+        -f
+    } else {
+        f
+    }
 }
+
+/// `m * 2**e` computed in steps that never overflow or underflow before the end.
+fn ldexp(mut m: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        m *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        m *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    m * 2f64.powi(e as i32)
+}
+
+/// The largest int result computed (2**35 bits, 4 GiB): beyond it CPython's allocation would fail
+/// on any ordinary machine, and a failed Rust allocation aborts, so the size is checked first.
+const MAX_INT_BITS: u64 = 1 << 35;
 
 pub enum BigOut {
     Int(BigInt),
@@ -137,6 +186,8 @@ pub enum BigOut {
 }
 
 pub enum BigErr {
+    /// The result would not fit in memory (CPython's MemoryError for `1 << 10**12`).
+    Memory,
     ZeroDiv(&'static str),
     Overflow(&'static str),
     Value(&'static str),
@@ -148,7 +199,12 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
     let r = match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
-        BinOp::Mul => x * y,
+        BinOp::Mul => {
+            if x.bits() + y.bits() > MAX_INT_BITS {
+                return Err(BigErr::Memory);
+            }
+            x * y
+        }
         BinOp::FloorDiv | BinOp::Mod if y.is_zero() => {
             return Err(BigErr::ZeroDiv("integer division or modulo by zero"))
         }
@@ -176,7 +232,13 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
             if s < 0 {
                 return Err(BigErr::Value("negative shift count"));
             }
-            x << (s as usize)
+            if x.is_zero() {
+                BigInt::zero()
+            } else if x.bits().saturating_add(s as u64) > MAX_INT_BITS {
+                return Err(BigErr::Memory);
+            } else {
+                x << (s as usize)
+            }
         }
         BinOp::RShift => {
             let s = y.to_i64().unwrap_or(i64::MAX);
@@ -200,9 +262,15 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
                 };
                 return Ok(BigOut::FloatOp(a, b, op));
             }
-            let Some(e) = y.to_u32() else {
-                return Err(BigErr::Overflow("exponent too large"));
-            };
+            // 0, 1 and -1 stay small whatever the exponent.
+            if x.is_zero() || x.magnitude().is_one() {
+                let one = y.is_zero() || (x.is_negative() && !y.is_odd());
+                return Ok(BigOut::Int(if one { BigInt::one() } else { x.clone() }));
+            }
+            let e = y.to_u64().unwrap_or(u64::MAX);
+            if (x.bits() - 1).saturating_mul(e) > MAX_INT_BITS {
+                return Err(BigErr::Memory);
+            }
             num_traits::pow::Pow::pow(x, e)
         }
         BinOp::MatMul => {

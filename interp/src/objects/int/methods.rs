@@ -112,6 +112,13 @@ fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.overflow_error("int too big to convert"));
     }
     let fill = if n.is_negative() { 0xff } else { 0 };
+    // A failed allocation aborts: reserve fallibly (CPython's MemoryError for huge lengths).
+    if bytes
+        .try_reserve_exact(length as usize - bytes.len())
+        .is_err()
+    {
+        return Err(vm.memory_error());
+    }
     bytes.resize(length as usize, fill);
     if !little {
         bytes.reverse();

@@ -134,11 +134,12 @@ pub(crate) fn binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Opti
     if (ka == Kind::Float || intk(ka)) && (kb == Kind::Float || intk(kb)) {
         let x = vm.num_as_f64(a);
         let y = vm.num_as_f64(b);
+        // A big int beyond the float range converts to inf: CPython refuses it instead.
         let (Some(x), Some(y)) = (x, y) else {
             return Err(vm.overflow_error("int too large to convert to float"));
         };
-        if op == BinOp::Pow && intk(kb) && ka == Kind::Float {
-            return vm.float_op(x, y, op).map(Some);
+        if (intk(ka) && x.is_infinite()) || (intk(kb) && y.is_infinite()) {
+            return Err(vm.overflow_error("int too large to convert to float"));
         }
         return vm.float_op(x, y, op).map(Some);
     }
