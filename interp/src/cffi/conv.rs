@@ -201,16 +201,39 @@ pub fn ssize_value(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
+/// CPython's `PyNumber_AsSsize_t(v, OverflowError)` (CFFI's pointer arithmetic `p + n`): ints
+/// and `__index__`, TypeError for anything else, OverflowError naming `v`'s type when the integer
+/// does not fit. A GC point when `v` has `__index__`.
+// gc-safe: `v` is only read again when index_hook returned None, i.e. before calling any Python
+pub fn index_ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let tn = vm.type_name(v);
+    let r = match index_hook(vm, v)? {
+        Some(r) => r,
+        None if vm.is_int(v) => v,
+        None => {
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    };
+    match vm.to_i64(r) {
+        Some(i) => Ok(i),
+        None => Err(vm.overflow_error(format!("cannot fit '{tn}' into an index-sized integer"))),
+    }
+}
+
 /// The index `k` of `x[k]` on a cdata or buffer (`what`): ints, or `__index__` with CPython's
 /// messages. `k` is dead after the hook (the VM's `index_value` names the type of a stale `k`
 /// when `__index__` returns a non-int, so instances are handled here).
 // gc-safe: `k` reaches index_value only when index_hook returned None without calling Python
 pub fn item_index(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     if vm.is(k, Kind::Instance) {
+        let tn = vm.type_name(k);
         if let Some(r) = index_hook(vm, k)? {
             return match vm.to_i64(r) {
                 Some(i) => Ok(i),
-                None => Err(vm.raise("IndexError", "cannot fit 'int' into an index-sized integer")),
+                None => Err(vm.raise(
+                    "IndexError",
+                    &format!("cannot fit '{tn}' into an index-sized integer"),
+                )),
             };
         }
     }
@@ -831,10 +854,12 @@ pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usiz
         return Ok(n as usize);
     }
     if vm.is_int(init) {
-        return Err(vm.overflow_error("array size would overflow a ssize_t"));
+        // PyNumber_AsSsize_t(init, OverflowError)'s message
+        return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
     }
     let w = what_is(vm, init);
     if vm.is(init, Kind::Instance) {
+        let tn = vm.type_name(init);
         // PyNumber_AsSsize_t: `init` is dead after the hook (the message was made before it)
         let r = match index_hook(vm, init) {
             Ok(Some(r)) => r,
@@ -849,7 +874,9 @@ pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usiz
             return match vm.to_i64(r) {
                 Some(n) if n < 0 => Err(vm.value_error("negative array length")),
                 Some(n) => Ok(n as usize),
-                None => Err(vm.overflow_error("array size would overflow a ssize_t")),
+                None => {
+                    Err(vm.overflow_error(format!("cannot fit '{tn}' into an index-sized integer")))
+                }
             };
         }
     }

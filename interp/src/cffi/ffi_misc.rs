@@ -49,7 +49,11 @@ fn ffi_typeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cdata_size(cd: &CData) -> Option<usize> {
     let tt = cd.sh.tt();
     match tt.kind(cd.ty) {
-        TypeKind::Array { item, .. } => Some(cd.len * tt.size_of(*item)?),
+        // a pointer slice may be longer than any memory: a size that would wrap is unknown
+        TypeKind::Array { item, .. } => cd
+            .len
+            .checked_mul(tt.size_of(*item)?)
+            .filter(|s| *s <= isize::MAX as usize),
         TypeKind::Struct(_) if matches!(cd.flavor, Flavor::Owning | Flavor::CoOwning) => {
             Some(cd.size.max(tt.size_of(cd.ty).unwrap_or(0)))
         }
@@ -276,6 +280,10 @@ fn primitive_string(vm: &mut Vm, cd: &CDataView) -> PyResult<Value> {
     }
 }
 
+/// Larger than any address space (47-bit user space on x86-64 and aarch64 Linux): an unpack this
+/// big is a MemoryError before anything is read.
+const MAX_UNPACK_BYTES: usize = 1 << 47;
+
 /// `ffi.unpack(cdata, length)`.
 fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "unpack", &["cdata", "length"])?;
@@ -284,7 +292,7 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let n = conv::ssize_value(vm, n)?;
     if n < 0 {
-        return Err(vm.value_error("negative array length"));
+        return Err(vm.value_error("'length' cannot be negative"));
     }
     let n = n as usize;
     // re-read: `__index__` of the length may have moved the cdata object
@@ -308,7 +316,18 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let isz = sh.tt().size_of(item).unwrap_or(0);
     let p = cd.ptr;
-    match conv::cls_of(&sh, item) {
+    // The result is allocated before C memory is read, as CFFI does: a length no memory can
+    // hold is CPython's error (bytes: OverflowError past PY_SSIZE_T_MAX, else MemoryError).
+    let cls = conv::cls_of(&sh, item);
+    if matches!(cls, Cls::Char) && n > isize::MAX as usize - 33 {
+        return Err(vm.overflow_error("byte string is too large"));
+    }
+    if n.checked_mul(isz.max(8))
+        .is_none_or(|b| b > MAX_UNPACK_BYTES)
+    {
+        return Err(vm.memory_error());
+    }
+    match cls {
         Cls::Char => {
             // SAFETY: C semantics: the caller says n items are there.
             let b = unsafe { std::slice::from_raw_parts(p, n).to_vec() };

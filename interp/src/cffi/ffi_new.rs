@@ -1,7 +1,7 @@
 //! FFI methods that make cdata: `new`, `cast`, `new_allocator`, `gc`, `release`, `addressof`,
 //! and the `__minipy_finalize__` hook running `ffi.gc` destructors and allocator `free`s.
 
-use super::cdata::{self, cdata_mut, cdata_of, CData, CDataObj, Flavor};
+use super::cdata::{self, cdata_mut, cdata_of, CData, CDataObj, Flavor, Pressure};
 use super::conv::{self, Cls};
 use super::ctype_obj::type_arg;
 use super::ffi_obj::ffi_self;
@@ -63,7 +63,8 @@ fn new_size(
         New::Array(item, length) => {
             let isz = sh.tt().size_of(item).unwrap_or(0);
             match length {
-                Some(n) => Ok((n * isz, n, true)),
+                // TypeTable::array refused lengths whose byte size exceeds isize::MAX
+                Some(n) => Ok((n.saturating_mul(isz), n, true)),
                 None => {
                     let Some(init) = init else {
                         let n = sh.name(ty);
@@ -73,8 +74,11 @@ fn new_size(
                     };
                     let item_cls = conv::cls_of(sh, item);
                     let n = conv::open_array_len(vm, &item_cls, vm.at(init))?;
-                    let Some(size) = n.checked_mul(isz).filter(|s| *s < (1usize << 48)) else {
-                        return Err(vm.overflow_error("array size would overflow a ssize_t"));
+                    // as CFFI: a byte size beyond Py_ssize_t is an OverflowError, a size that fits
+                    // but cannot be allocated a MemoryError (from the allocation)
+                    let Some(size) = n.checked_mul(isz).filter(|s| *s <= isize::MAX as usize)
+                    else {
+                        return Err(vm.overflow_error("array size would overflow a Py_ssize_t"));
                     };
                     // a count (int or `__index__`) gives zeroed memory, a sequence initializes it
                     let v = vm.at(init);
@@ -122,7 +126,10 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<usize>) -> 
     let Some(x) = x else { return Ok(0) };
     let item_cls = conv::cls_of(sh, item);
     let n = conv::open_array_len(vm, &item_cls, x)?;
-    Ok(f.offset + n * isz)
+    n.checked_mul(isz)
+        .and_then(|s| s.checked_add(f.offset))
+        .filter(|s| *s <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("array size would overflow a Py_ssize_t"))
 }
 
 /// Fills fresh memory at `p` for `ffi.new(ty, init)`.
@@ -300,8 +307,17 @@ pub fn cast_to(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<Value
 
 /// `ffi.gc(cdata, destructor, size=0)`.
 fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    // The VM runs queued finalizers when a Python function returns; a module-level loop of
+    // `ffi.gc(lib.malloc(n), lib.free, size=n)` calls none, so the destructors of the cdata the
+    // last major collection found dead run here (a GC point: the arguments are re-read below).
+    run_finalizers(vm);
     vm.check_kwargs(&a, "gc", &["cdata", "destructor", "size"])?;
     arity(vm, &a, "gc", 2, 4)?;
+    // first, as CFFI's argument parsing ("OO|n"): `__index__` may run (args are re-read below)
+    let size = match opt_arg(vm, &a, 3, "size") {
+        Some(s) => conv::ssize_value(vm, s)?,
+        None => 0,
+    };
     let c = vm.arg(&a, 1);
     let Some(cd) = cdata_of(vm, c) else {
         let tn = vm.type_name(c);
@@ -311,6 +327,11 @@ fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if destructor == vm.none() {
         if cd.flavor == Flavor::Gc {
             cdata::set_destructor(vm, c, Value::NULL);
+            // no destructor will free the memory through this cdata any more
+            if let Some(cd) = cdata_mut(vm, c) {
+                let mut p = std::mem::take(&mut cd.pressure);
+                p.release(vm);
+            }
             return Ok(vm.none());
         }
         return Err(
@@ -320,11 +341,21 @@ fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut n = CData::new(&cd.sh, cd.ty, cd.ptr, Flavor::Gc);
     n.len = cd.len;
     n.size = cd.size;
+    // counted now: may request a major collection at the next allocation (not a GC point itself)
+    n.pressure = Pressure::add(vm, size.max(0) as usize);
     let mut obj = CDataObj::new(n, vm.arg(&a, 1));
     obj.destructor = destructor;
     let v = cdata::wrap_obj(vm, Box::new(obj))?;
     vm.heap.register_finalizer(v);
     Ok(v)
+}
+
+/// Runs the finalizers queued by the last major collection (the destructors of dead `ffi.gc` cdata
+/// and allocator frees), if any: called by the cffi entry points that register more of them.
+fn run_finalizers(vm: &mut Vm) {
+    if vm.heap.has_pending_finalizers() {
+        vm.run_pending_finalizers();
+    }
 }
 
 /// Runs the destructor of a gc cdata (or an allocator's free) at most once.
@@ -340,6 +371,10 @@ pub fn run_destructor(vm: &mut Vm, v: Value) -> PyResult<()> {
         return Ok(());
     }
     cdata::set_destructor(vm, v, Value::NULL);
+    if let Some(cd) = cdata_mut(vm, v) {
+        let mut p = std::mem::take(&mut cd.pressure);
+        p.release(vm);
+    }
     vm.call(d, &[orig])?;
     Ok(())
 }
@@ -398,6 +433,7 @@ fn ffi_new_allocator(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    run_finalizers(vm); // as in ffi_gc: frees of dead allocations before allocating more
     let st = vm.arg(&a, 0);
     let items = vm.tuple_items(st).to_vec();
     let ffi_obj = items[0];
@@ -470,6 +506,8 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let free = vm.tuple_items(vm.at(base))[2];
     if free != vm.none() {
         obj.destructor = free;
+        // the memory `free` releases counts toward the major-collection trigger, as ffi.new's own
+        obj.cd.pressure = Pressure::add(vm, size);
     }
     let r = cdata::wrap_obj(vm, Box::new(obj));
     let v = match r {
@@ -523,7 +561,10 @@ pub fn walk_fields(
             let f = sh.tt().field(ty, &name).cloned();
             match f {
                 Some(f) => {
-                    off += f.offset as i64;
+                    let Some(o) = off.checked_add(f.offset as i64) else {
+                        return Err(vm.overflow_error("array offset would overflow a Py_ssize_t"));
+                    };
+                    off = o;
                     ty = f.ty;
                 }
                 None => {
@@ -545,7 +586,10 @@ pub fn walk_fields(
                 );
             };
             let isz = sh.tt().size_of(item).unwrap_or(0) as i64;
-            off += idx * isz;
+            let Some(o) = idx.checked_mul(isz).and_then(|d| off.checked_add(d)) else {
+                return Err(vm.overflow_error("array offset would overflow a Py_ssize_t"));
+            };
+            off = o;
             ty = item;
         } else {
             // CFFI takes ints only here (no __index__)
