@@ -503,6 +503,17 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         Flavor::Sliced => format!("<cdata '{name}' sliced length {}>", cd.len),
         Flavor::Primitive => {
             let tt = cd.sh.tt();
+            if let (Some(PrimKind::UniChar), Ok(convert::Scalar::Int(i))) = (
+                tt.prim(cd.ty).map(|p| p.kind),
+                // SAFETY: a primitive cdata's buffer holds its value.
+                unsafe { convert::load(&tt, cd.ty, cd.ptr) },
+            ) {
+                if !(0..=0x10ffff).contains(&i) {
+                    // `ffi.cast("wchar_t", -1)`: CFFI's repr fails building the character
+                    drop(tt);
+                    return super::conv::unichar_char(vm, i).map(|_| String::new());
+                }
+            }
             let t = primitive_text(vm, &tt, cd.ty, cd.ptr);
             format!("<cdata '{name}' {t}>")
         }

@@ -304,6 +304,16 @@ fn set_slice(
         unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, n) };
         return Ok(());
     }
+    if vm.is(v, Kind::Str)
+        && matches!(conv::cls_of(sh, item), Cls::UniChar(2))
+        && vm.str_of(v).chars().any(|c| c as u32 > 0xffff)
+    {
+        // CFFI converts a str's characters before counting them: an astral one cannot be a
+        // single char16_t item
+        return Err(vm.type_error(
+            "initializer for ctype 'char16_t' must be a unicode string of length 1, not larger-than-0xFFFF character",
+        ));
+    }
     let base = vm.sp();
     let l = vm.to_list(v)?;
     vm.push(l);

@@ -107,7 +107,7 @@ pub unsafe fn load(
                 Cls::Bool => Ok(vm.bool_val(i != 0)),
                 Cls::Char => vm.new_bytes(&[i as u8]),
                 Cls::UniChar(_) => {
-                    let c = char::from_u32(i as u32).unwrap_or('\u{fffd}');
+                    let c = unichar_char(vm, i)?;
                     vm.new_str(&c.to_string())
                 }
                 _ => new_int128(vm, i),
@@ -458,7 +458,7 @@ pub unsafe fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) 
             Ok(())
         }
         Cls::UniChar(size) => {
-            let c = unichar_value(vm, sh, ty, v)?;
+            let c = unichar_value(vm, sh, ty, v, size)?;
             // SAFETY: as above.
             unsafe { convert::write_int(p, size, c as i128) };
             Ok(())
@@ -497,13 +497,14 @@ pub unsafe fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) 
 unsafe fn store_int(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, slot: usize) -> PyResult<()> {
     let i = int_value(vm, vm.at(slot), sh, ty)?;
     let kind = sh.tt().integer_repr(ty).map(|p| p.kind);
-    if i < 0 && kind == Some(PrimKind::Unsigned) {
+    // CFFI reads a _Bool initializer as an unsigned long long too
+    if i < 0 && matches!(kind, Some(PrimKind::Unsigned | PrimKind::Bool)) {
         return Err(vm.overflow_error("can't convert negative number to unsigned"));
     }
     // CFFI reads the int as a C long long / unsigned long long first
     let too_big = match kind {
         Some(PrimKind::Signed) => i64::try_from(i).is_err(),
-        Some(PrimKind::Unsigned) => u64::try_from(i).is_err(),
+        Some(PrimKind::Unsigned | PrimKind::Bool) => u64::try_from(i).is_err(),
         _ => false,
     };
     if too_big {
@@ -537,19 +538,72 @@ fn char_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<u8> {
     )))
 }
 
-fn unichar_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<u32> {
-    if vm.is(v, Kind::Str) {
+/// The code unit a wchar_t/char16_t/char32_t (of `size` bytes) takes from `v`: a str of one
+/// character (a char16_t cannot hold one above U+FFFF) or a primitive cdata of the same type.
+/// The messages are CFFI's, which names the type by its size ('char32_t' for wchar_t too).
+fn unichar_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value, size: usize) -> PyResult<u32> {
+    let w = if vm.is(v, Kind::Str) {
         let s = vm.str_of(v);
         let mut it = s.chars();
-        if let (Some(c), None) = (it.next(), it.next()) {
-            return Ok(c as u32);
+        match (it.next(), it.next()) {
+            (Some(c), None) if size == 2 && c as u32 > 0xffff => {
+                "larger-than-0xFFFF character".to_string()
+            }
+            (Some(c), None) => return Ok(c as u32),
+            _ => format!("unicode string of length {}", s.chars().count()),
         }
-    }
-    let tn = sh.name(ty);
-    let w = what_is(vm, v);
+    } else if let Some(cd) = cdata_of(vm, v) {
+        if cd.flavor == Flavor::Primitive && cd.ty == ty && std::rc::Rc::ptr_eq(&cd.sh, sh) {
+            // SAFETY: the primitive buffer holds a value of this type.
+            return Ok(unsafe { convert::read_int(cd.ptr, size, false) } as u32);
+        }
+        "_cffi_backend._CDataBase".to_string()
+    } else {
+        vm.type_name(v)
+    };
+    let tn = if size == 2 { "char16_t" } else { "char32_t" };
     Err(vm.type_error(format!(
-        "initializer for ctype '{tn}' must be a str of length 1, not {w}"
+        "initializer for ctype '{tn}' must be a unicode string of length 1, not {w}"
     )))
+}
+
+/// The character of a wchar_t/char16_t/char32_t value read from C, as CFFI builds it: a value
+/// beyond U+10FFFF (or a negative wchar_t) is the SystemError CPython's PyUnicode_New raises.
+/// A surrogate (U+D800..U+DFFF) has no Rust `char`: minipy's str holds U+FFFD for it.
+pub fn unichar_char(vm: &mut Vm, i: i128) -> PyResult<char> {
+    if !(0..=0x10ffff).contains(&i) {
+        return Err(vm.raise(
+            "SystemError",
+            "invalid maximum character passed to PyUnicode_New",
+        ));
+    }
+    Ok(char::from_u32(i as u32).unwrap_or('\u{fffd}'))
+}
+
+/// The code units of `s` in a wchar_t/char16_t/char32_t array of `size`-byte items: UTF-16
+/// (astral characters as surrogate pairs) for char16_t, code points otherwise.
+pub fn unichar_units(s: &str, size: usize) -> Vec<u32> {
+    if size == 2 {
+        s.encode_utf16().map(u32::from).collect()
+    } else {
+        s.chars().map(u32::from).collect()
+    }
+}
+
+/// The text of `units` read from a wchar_t/char16_t/char32_t array: char16_t surrogate pairs
+/// are joined into one character; an unpaired surrogate or a value beyond U+10FFFF becomes
+/// U+FFFD (CPython builds strings minipy cannot represent there).
+pub fn unichar_text(units: &[u32], size: usize) -> String {
+    if size == 2 {
+        char::decode_utf16(units.iter().map(|u| *u as u16))
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect()
+    } else {
+        units
+            .iter()
+            .map(|u| char::from_u32(*u).unwrap_or('\u{fffd}'))
+            .collect()
+    }
 }
 
 /// The items of a list or tuple argument, rooted at `slot` (re-read them with `seq_item`).
@@ -643,11 +697,11 @@ unsafe fn store_array(
     }
     if let Cls::UniChar(size) = item_cls {
         if vm.is(v, Kind::Str) {
-            let cs: Vec<char> = vm.str_of(v).chars().collect();
+            let cs = unichar_units(vm.str_of(v), size);
             if let Some(l) = len {
                 if cs.len() > l {
                     return Err(vm.index_error(format!(
-                        "initializer unicode string is too long for '{tn}' (got {} characters)",
+                        "initializer unicode is too long for '{tn}' (got {} characters)",
                         cs.len()
                     )));
                 }
@@ -844,8 +898,8 @@ pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usiz
     if vm.is(init, Kind::Bytes) && matches!(item_cls, Cls::Char | Cls::Int) {
         return Ok(vm.bytes_of(init).len() + 1);
     }
-    if vm.is(init, Kind::Str) && matches!(item_cls, Cls::UniChar(_)) {
-        return Ok(vm.str_of(init).chars().count() + 1);
+    if let (true, Cls::UniChar(size)) = (vm.is(init, Kind::Str), item_cls) {
+        return Ok(unichar_units(vm.str_of(init), *size).len() + 1);
     }
     if let Some(n) = vm.to_i64(init) {
         if n < 0 {

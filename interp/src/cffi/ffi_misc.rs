@@ -181,7 +181,7 @@ fn c_string(p: *const u8, max: usize) -> Vec<u8> {
 
 /// Text of a NUL-terminated wide string of `size`-byte units at `p`.
 fn c_wstring(p: *const u8, size: usize, max: usize) -> String {
-    let mut out = String::new();
+    let mut units = Vec::new();
     let mut i = 0;
     while i < max {
         // SAFETY: as c_string.
@@ -189,10 +189,10 @@ fn c_wstring(p: *const u8, size: usize, max: usize) -> String {
         if c == 0 {
             break;
         }
-        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+        units.push(c);
         i += 1;
     }
-    out
+    conv::unichar_text(&units, size)
 }
 
 /// `ffi.string(cdata, maxlen=-1)`.
@@ -272,7 +272,10 @@ fn primitive_string(vm: &mut Vm, cd: &CDataView) -> PyResult<Value> {
     drop(tt);
     match cls {
         Cls::Char => vm.new_bytes(&[i as u8]),
-        Cls::UniChar(_) => vm.new_str(&char::from_u32(i as u32).unwrap_or('\u{fffd}').to_string()),
+        Cls::UniChar(_) => {
+            let c = conv::unichar_char(vm, i)?;
+            vm.new_str(&c.to_string())
+        }
         _ => {
             let n = cd.name();
             Err(vm.type_error(format!("string(): unexpected cdata '{n}' argument")))
@@ -334,13 +337,12 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
             vm.new_bytes(&b)
         }
         Cls::UniChar(size) => {
-            let s: String = (0..n)
+            let units: Vec<u32> = (0..n)
                 // SAFETY: C semantics, as for Cls::Char above: the caller says n items of size bytes are at
                 // p.
                 .map(|i| unsafe { convert::read_int(p.add(i * size), size, false) } as u32)
-                .map(|c| char::from_u32(c).unwrap_or('\u{fffd}'))
                 .collect();
-            vm.new_str(&s)
+            vm.new_str(&conv::unichar_text(&units, size))
         }
         _ => {
             let base = vm.sp();

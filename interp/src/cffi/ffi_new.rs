@@ -240,17 +240,35 @@ fn cast_source(vm: &mut Vm, target: &Cls, tname: &str, v: Value) -> PyResult<Sca
             num_traits::ToPrimitive::to_u128(&m).unwrap_or(0) as i128,
         ));
     }
-    if vm.is(v, Kind::Bytes) && vm.bytes_of(v).len() == 1 && matches!(target, Cls::Char | Cls::Int)
-    {
-        return Ok(Scalar::Int(vm.bytes_of(v)[0] as i128));
+    // CFFI's cast to a primitive: a bytes or str of length 1 gives its character's code, to any
+    // primitive type (`cast("double", b"a")` is 97.0, `cast("_Bool", "a")` is True)
+    let int_like = matches!(target, Cls::Int | Cls::Char | Cls::UniChar(_) | Cls::Bool);
+    let float_like = matches!(target, Cls::Float(_) | Cls::LongDouble);
+    if vm.is(v, Kind::Bytes) && (int_like || float_like) {
+        let b = vm.bytes_of(v);
+        if b.len() == 1 {
+            return Ok(Scalar::Int(b[0] as i128));
+        }
+        if int_like {
+            return Err(vm.type_error(
+                "initializer for ctype 'char' must be a bytes of length 1, not bytes",
+            ));
+        }
+        return Err(vm.type_error(format!("cannot cast bytes object to ctype '{tname}'")));
     }
-    if vm.is(v, Kind::Str)
-        && vm.str_of(v).chars().count() == 1
-        && matches!(target, Cls::UniChar(_) | Cls::Int)
-    {
-        return Ok(Scalar::Int(
-            vm.str_of(v).chars().next().unwrap_or('\0') as i128
-        ));
+    if vm.is(v, Kind::Str) && (int_like || float_like) {
+        let s = vm.str_of(v);
+        let mut it = s.chars();
+        if let (Some(c), None) = (it.next(), it.next()) {
+            return Ok(Scalar::Int(c as i128));
+        }
+        if int_like {
+            let n = s.chars().count();
+            return Err(vm.type_error(format!(
+                "cannot cast unicode string of length {n} to ctype '{tname}'"
+            )));
+        }
+        return Err(vm.type_error(format!("cannot cast str object to ctype '{tname}'")));
     }
     if vm.is(v, Kind::Instance) {
         // CFFI: PyFloat_AsDouble for float targets, else the `__int__` step (unchecked range);
@@ -262,6 +280,17 @@ fn cast_source(vm: &mut Vm, target: &Cls, tname: &str, v: Value) -> PyResult<Sca
             return Err(vm.type_error("an integer is required"));
         };
         return cast_source(vm, target, tname, r);
+    }
+    // what CFFI's number conversions say about anything else
+    if matches!(target, Cls::Bool) {
+        return Err(vm.type_error("integer/float expected"));
+    }
+    if int_like {
+        return Err(vm.type_error("an integer is required"));
+    }
+    if float_like {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("must be real number, not {tn}")));
     }
     let w = conv::what_is(vm, v);
     Err(vm.type_error(format!("cannot cast {w} object to ctype")))
@@ -295,6 +324,13 @@ pub fn cast_to(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<Value
             let addr = match s {
                 Scalar::Pointer(p) => p,
                 Scalar::Int(i) => convert::wrap_int(i, 8, false) as usize,
+                // CFFI takes the float's integer value first: NaN and infinities have none
+                Scalar::Float(f) if f.is_nan() => {
+                    return Err(vm.value_error("cannot convert float NaN to integer"))
+                }
+                Scalar::Float(f) if f.is_infinite() => {
+                    return Err(vm.overflow_error("cannot convert float infinity to integer"))
+                }
                 Scalar::Float(_) => {
                     return Err(vm.type_error(format!("cannot cast a float to ctype '{tn}'")))
                 }
