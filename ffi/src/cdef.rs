@@ -1486,7 +1486,7 @@ impl<'a> Parser<'a> {
             Tok::Punct("-") => match self.expr_unary()? {
                 Some(v) => match v.checked_neg() {
                     Some(n) => Ok(Some(n)),
-                    None => Err(self.err_at(&t, ErrorKind::CDef, "overflow")),
+                    None => Err(self.err_at(t, ErrorKind::CDef, "overflow")),
                 },
                 None => Ok(None),
             },
