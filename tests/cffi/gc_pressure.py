@@ -1,4 +1,3 @@
-# stress: 200
 # ffi.gc(ptr, destructor, size=N) declares N bytes of C memory: a loop of malloc'd blocks handed to
 # ffi.gc must trigger collections that run the destructors (free) while the loop goes on, not
 # grow without bound. Prints only what CPython (refcounting, destructors run at once) prints too.
