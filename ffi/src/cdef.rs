@@ -1203,7 +1203,10 @@ impl<'a> Parser<'a> {
                         return Err(self.err_at(at, ErrorKind::CDef, "negative array length"));
                     }
                     if v > isize::MAX as i128 {
-                        return Err(Error::overflow("array size would overflow a ssize_t"));
+                        // CFFI passes the length as a Py_ssize_t (PyNumber_AsSsize_t's message)
+                        return Err(Error::overflow(
+                            "cannot fit 'int' into an index-sized integer",
+                        ));
                     }
                     ArrLen::Known(v as usize)
                 };
@@ -1444,8 +1447,12 @@ impl<'a> Parser<'a> {
                         }
                         a >> b
                     }
-                    "+" => a + b,
-                    "-" => a - b,
+                    "+" => a
+                        .checked_add(b)
+                        .ok_or_else(|| self.err_at(at, ErrorKind::CDef, "overflow"))?,
+                    "-" => a
+                        .checked_sub(b)
+                        .ok_or_else(|| self.err_at(at, ErrorKind::CDef, "overflow"))?,
                     "*" => a
                         .checked_mul(b)
                         .ok_or_else(|| self.err_at(at, ErrorKind::CDef, "overflow"))?,
@@ -1454,11 +1461,13 @@ impl<'a> Parser<'a> {
                             return Err(self.err_at(at, ErrorKind::CDef, "division by zero"));
                         }
                         // C semantics: truncation toward zero.
-                        if op == "/" {
-                            a / b
+                        // checked: i128::MIN / -1 would panic even in release
+                        let r = if op == "/" {
+                            a.checked_div(b)
                         } else {
-                            a % b
-                        }
+                            a.checked_rem(b)
+                        };
+                        r.ok_or_else(|| self.err_at(at, ErrorKind::CDef, "overflow"))?
                     }
                     _ => unreachable!(),
                 }),
@@ -1474,7 +1483,13 @@ impl<'a> Parser<'a> {
         }
         let t = self.advance();
         match &t.tok {
-            Tok::Punct("-") => Ok(self.expr_unary()?.map(|v| -v)),
+            Tok::Punct("-") => match self.expr_unary()? {
+                Some(v) => match v.checked_neg() {
+                    Some(n) => Ok(Some(n)),
+                    None => Err(self.err_at(t, ErrorKind::CDef, "overflow")),
+                },
+                None => Ok(None),
+            },
             Tok::Punct("+") => self.expr_unary(),
             Tok::Punct("~") => Ok(self.expr_unary()?.map(|v| !v)),
             Tok::Punct("!") => Ok(self.expr_unary()?.map(|v| (v == 0) as i128)),

@@ -117,11 +117,13 @@ pub unsafe fn load(tt: &TypeTable, ty: TypeId, p: *const u8) -> Result<Scalar> {
     if let Some((size, signed, kind)) = int_layout(tt, ty) {
         // SAFETY: `p` is readable for the type's size (caller's contract), which is `size`.
         let v = unsafe { read_int(p, size, signed) };
-        return Ok(Scalar::Int(if kind == PrimKind::Bool {
-            (v != 0) as i128
-        } else {
-            v
-        }));
+        if kind == PrimKind::Bool && !(0..=1).contains(&v) {
+            // C memory holding a byte other than 0 or 1 is not a valid _Bool: CFFI refuses it
+            return Err(Error::value(format!(
+                "got a _Bool of value {v}, expected 0 or 1"
+            )));
+        }
+        return Ok(Scalar::Int(v));
     }
     match tt.kind(ty) {
         TypeKind::Primitive(prim) => match prim.kind {
@@ -253,13 +255,16 @@ pub fn cast_value(tt: &TypeTable, ty: TypeId, v: Scalar) -> Result<Scalar> {
     if let Some((size, signed, kind)) = int_layout(tt, ty) {
         let i = match v {
             Scalar::Int(i) => i,
-            Scalar::Float(f) => {
-                if f.is_nan() {
-                    0
-                } else {
-                    f.trunc().clamp(i128::MIN as f64, i128::MAX as f64) as i128
-                }
+            // `(_Bool)x` is `x != 0` for floats too (0.1 and NaN are true), not a truncation
+            Scalar::Float(f) if kind == PrimKind::Bool => (f != 0.0) as i128,
+            // CFFI goes through a Python int: NaN and infinities have none
+            Scalar::Float(f) if f.is_nan() => {
+                return Err(Error::value("cannot convert float NaN to integer"))
             }
+            Scalar::Float(f) if f.is_infinite() => {
+                return Err(Error::overflow("cannot convert float infinity to integer"))
+            }
+            Scalar::Float(f) => f.trunc().clamp(i128::MIN as f64, i128::MAX as f64) as i128,
             Scalar::Pointer(a) => a as i128,
         };
         return Ok(Scalar::Int(match kind {
@@ -291,6 +296,9 @@ pub fn cast_value(tt: &TypeTable, ty: TypeId, v: Scalar) -> Result<Scalar> {
         TypeKind::Pointer(_) | TypeKind::Function(_) => match v {
             Scalar::Int(i) => Ok(Scalar::Pointer(wrap_int(i, 8, false) as usize)),
             Scalar::Pointer(a) => Ok(Scalar::Pointer(a)),
+            Scalar::Float(f) if f.is_nan() => {
+                Err(Error::value("cannot convert float NaN to integer"))
+            }
             Scalar::Float(_) => Err(Error::type_error(format!(
                 "cannot cast a float to ctype '{}'",
                 tt.name(ty)
@@ -309,6 +317,13 @@ pub fn cast_value(tt: &TypeTable, ty: TypeId, v: Scalar) -> Result<Scalar> {
 /// `p` must be valid for writing the type's size.
 pub unsafe fn store_cast(tt: &TypeTable, ty: TypeId, p: *mut u8, v: Scalar) -> Result<()> {
     let c = cast_value(tt, ty, v)?;
+    if let (Some((size, _, _)), Scalar::Int(i)) = (int_layout(tt, ty), c) {
+        // a cast wraps, it never range-checks: `(wchar_t)-1` and `(char32_t)0x110000` are
+        // values C can hold (reading them back as characters is what fails)
+        // SAFETY: `p` is writable for the type's size (caller's contract), which is `size`.
+        unsafe { write_int(p, size, i) };
+        return Ok(());
+    }
     // SAFETY: `p` is writable for the type's size (caller's contract); `c` is of type `ty`.
     unsafe { store(tt, ty, p, c) }
 }

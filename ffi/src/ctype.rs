@@ -208,8 +208,9 @@ pub struct StructType {
     pub pack: Option<usize>,
     /// Computed (or compiler-given) layout, once known.
     pub layout: Option<Layout>,
-    /// Why the layout could not be computed (a field of unknown size...): a TypeError message.
-    pub layout_error: Option<String>,
+    /// Why the layout could not be computed: a TypeError (a field of unknown size...) or an
+    /// OverflowError (a size beyond isize::MAX), raised again at each use.
+    pub layout_error: Option<Error>,
 }
 
 /// An enum type.
@@ -458,6 +459,14 @@ impl TypeTable {
                 )))
             }
             _ => {}
+        }
+        if let Some(n) = length {
+            // CFFI's new_array_type: the byte size must fit a Py_ssize_t, never wrap.
+            let isz = self.size_of(item).unwrap_or(0);
+            if n > isize::MAX as usize || isz.checked_mul(n).is_none_or(|s| s > isize::MAX as usize)
+            {
+                return Err(Error::overflow("array size would overflow a Py_ssize_t"));
+            }
         }
         let extra = match length {
             Some(n) => format!("[{}]", n),
@@ -808,7 +817,7 @@ impl TypeTable {
                         Ok(())
                     }
                     Err(e) => {
-                        s.layout_error = Some(e.message.clone());
+                        s.layout_error = Some(e.clone());
                         Err(e)
                     }
                 }
@@ -825,8 +834,10 @@ impl TypeTable {
         let pack = st.pack.unwrap_or(usize::MAX);
         let arm_bitfields = cfg!(target_arch = "arm");
         let mut alignment = 1usize;
-        let mut boffset = 0usize; // bits
-        let mut boffsetmax = 0usize;
+        // Bit offsets are u128: a field of up to isize::MAX bytes times 8 cannot wrap them; the
+        // final byte size is checked against isize::MAX (CFFI wraps there; we raise instead).
+        let mut boffset = 0u128; // bits
+        let mut boffsetmax = 0u128;
         let mut fields = Vec::new();
         let mut has_bitfields = false;
         let mut custom_field_pos = false;
@@ -860,7 +871,8 @@ impl TypeTable {
             }
             match m.bitsize {
                 None => {
-                    boffset = (boffset + falign * 8 - 1) & !(falign * 8 - 1);
+                    let fa = falign as u128 * 8;
+                    boffset = (boffset + fa - 1) & !(fa - 1);
                     let sub = if m.name.is_empty() {
                         self.struct_type(m.ty).and_then(|s| s.layout.as_ref())
                     } else {
@@ -869,7 +881,7 @@ impl TypeTable {
                     if let Some(sub) = sub {
                         for f in &sub.fields {
                             let mut f = f.clone();
-                            f.offset += boffset / 8;
+                            f.offset += (boffset / 8) as usize;
                             fields.push(f);
                         }
                         has_bitfields |= sub.has_bitfields;
@@ -878,12 +890,15 @@ impl TypeTable {
                         fields.push(Field {
                             name: m.name.clone(),
                             ty: m.ty,
-                            offset: boffset / 8,
+                            offset: (boffset / 8) as usize,
                             bitshift: -1,
                             bitsize: -1,
                         });
                     }
-                    boffset += fsize * 8;
+                    boffset += fsize as u128 * 8;
+                    if boffset / 8 > isize::MAX as u128 {
+                        return Err(struct_too_big(sname));
+                    }
                 }
                 Some(bits) => {
                     let bits = bits as usize;
@@ -903,6 +918,9 @@ impl TypeTable {
                             sname, m.name, self.name(m.ty), bits
                         )));
                     }
+                    // bitfields have integer types: fsize and falign are at most 16
+                    let (fsize, falign) = (fsize as u128, falign as u128);
+                    let bits = bits as u128;
                     let mut field_offset_bytes = (boffset / 8) & !(falign - 1);
                     if bits == 0 {
                         if !m.name.is_empty() {
@@ -937,7 +955,7 @@ impl TypeTable {
                             fields.push(Field {
                                 name: m.name.clone(),
                                 ty: m.ty,
-                                offset: field_offset_bytes,
+                                offset: field_offset_bytes as usize,
                                 bitshift: bitshift as i32,
                                 bitsize: bits as i32,
                             });
@@ -948,7 +966,12 @@ impl TypeTable {
             boffsetmax = boffsetmax.max(boffset);
         }
         let got = boffsetmax.div_ceil(8);
-        let mut size = (got + alignment - 1) & !(alignment - 1);
+        let al = alignment as u128;
+        let size = (got + al - 1) & !(al - 1);
+        if size > isize::MAX as u128 {
+            return Err(struct_too_big(sname));
+        }
+        let mut size = size as usize;
         if size == 0 {
             size = 1;
         }
@@ -998,9 +1021,7 @@ impl TypeTable {
             TypeKind::Struct(s) if s.partial && s.layout.is_none() => {
                 Err(Error::missing(self.name(id)))
             }
-            TypeKind::Struct(s) if s.layout_error.is_some() => {
-                Err(Error::type_error(s.layout_error.clone().unwrap()))
-            }
+            TypeKind::Struct(s) if s.layout_error.is_some() => Err(s.layout_error.clone().unwrap()),
             TypeKind::Enum(e) if e.base.is_none() => Err(Error::missing(self.name(id))),
             TypeKind::UnknownNumber { name, float } => Err(Error::not_implemented(format!(
                 "{} type '{}' can only be used after compilation",
@@ -1094,4 +1115,10 @@ impl TypeTable {
     pub fn is_char(&self, id: TypeId) -> bool {
         matches!(self.prim(id), Some(p) if p.kind == PrimKind::Char)
     }
+}
+
+/// A struct or union whose size would not fit a `Py_ssize_t` (CFFI silently wraps such a size;
+/// minipy refuses the layout with an OverflowError).
+fn struct_too_big(sname: &str) -> Error {
+    Error::overflow(format!("size of '{sname}' would overflow a Py_ssize_t"))
 }

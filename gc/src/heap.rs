@@ -591,8 +591,14 @@ impl Heap {
             self.top = self.free;
         }
     }
+    /// External memory released outside a collection (a finalizer freed it). The trigger drops to at
+    /// most `major_factor x` the heap that is left, as if the memory had been freed by the last major
+    /// collection: else memory held by objects that collection queued for finalization would inflate
+    /// the next trigger, and a loop allocating such objects would double its trigger at every major.
     pub fn sub_external_bytes(&mut self, n: usize) {
         self.stats.external_bytes = self.stats.external_bytes.saturating_sub(n as u64);
+        let cap = ((self.heap_bytes() as f64 * self.cfg.major_factor) as usize).max(8 * self.nsize);
+        self.next_major = self.next_major.min(cap);
     }
     /// `obj` gets a client-level finalizer: when found dead by a major collection it is resurrected
     /// (with everything it references) and queued; the client pops it at a safe point.

@@ -410,6 +410,39 @@ fn external_bytes_trigger_major() {
     assert!(h.stats().major_collections > 0);
 }
 
+/// External memory freed by finalizers after the major collection that found its owners dead must
+/// not inflate the next trigger: else a loop of `ffi.gc(malloc(n), free, size=n)` doubles its
+/// trigger at every major collection (the memory is counted at the major, released just after).
+#[test]
+fn released_external_bytes_lower_the_trigger() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let chunk = 1 << 20;
+    let mut held = 0usize; // external bytes of "objects queued for finalization"
+    let mut peak_trigger = 0u64;
+    for _ in 0..2000 {
+        h.add_external_bytes(chunk);
+        held += chunk;
+        let majors = h.stats().major_collections;
+        let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+        if h.stats().major_collections != majors {
+            peak_trigger = peak_trigger.max(h.stats().next_major_bytes);
+            // the finalizers of everything held run after the collection and release it
+            h.sub_external_bytes(held);
+            held = 0;
+        }
+    }
+    let s = h.stats();
+    assert!(s.major_collections > 10, "{s:?}");
+    assert!(
+        s.next_major_bytes < 64 << 20,
+        "the trigger stays near factor x the live heap: {s:?}"
+    );
+    // the trigger computed at a major collection counts the held bytes; it is lowered at release
+    assert!(peak_trigger > s.next_major_bytes, "{s:?}");
+    h.verify(&mut r).unwrap();
+}
+
 #[test]
 fn deep_structures_do_not_recurse() {
     let (mut h, t) = new_heap(1 << 20);

@@ -99,6 +99,62 @@ fn casts_wrap_like_c() {
 }
 
 #[test]
+fn casts_of_bools_floats_and_characters() {
+    let mut d = decls("");
+    let mut c = |t: &str, v: Scalar| {
+        let id = ty(&mut d, t);
+        cast_value(&d.types, id, v).map_err(|e| (e.kind, e.message))
+    };
+    // (_Bool)x is x != 0, floats included
+    assert_eq!(c("_Bool", Scalar::Float(0.1)), Ok(Scalar::Int(1)));
+    assert_eq!(c("_Bool", Scalar::Float(f64::NAN)), Ok(Scalar::Int(1)));
+    assert_eq!(c("_Bool", Scalar::Float(-0.0)), Ok(Scalar::Int(0)));
+    assert_eq!(c("_Bool", Scalar::Int(-1)), Ok(Scalar::Int(1)));
+    assert_eq!(
+        c("int", Scalar::Float(f64::NAN)),
+        Err((
+            ErrorKind::Value,
+            "cannot convert float NaN to integer".into()
+        ))
+    );
+    assert_eq!(
+        c("wchar_t", Scalar::Float(f64::INFINITY)),
+        Err((
+            ErrorKind::Overflow,
+            "cannot convert float infinity to integer".into()
+        ))
+    );
+    // character types wrap like integers: wchar_t is signed, char32_t unsigned
+    assert_eq!(c("wchar_t", Scalar::Int(-1)), Ok(Scalar::Int(-1)));
+    assert_eq!(
+        c("wchar_t", Scalar::Int(1 << 31)),
+        Ok(Scalar::Int(-(1 << 31)))
+    );
+    assert_eq!(c("char32_t", Scalar::Int(-1)), Ok(Scalar::Int(0xffff_ffff)));
+    assert_eq!(c("char16_t", Scalar::Int(0x1f600)), Ok(Scalar::Int(0xf600)));
+}
+
+#[test]
+fn cast_stores_out_of_range_characters_and_bad_bools_do_not_load() {
+    let mut d = decls("");
+    let mut buf = [0u8; 16];
+    let w = ty(&mut d, "char32_t");
+    // SAFETY: buf is 16 bytes, at least the size of char32_t.
+    unsafe { store_cast(&d.types, w, buf.as_mut_ptr(), Scalar::Int(0x110000)).unwrap() };
+    // SAFETY: as above.
+    let v = unsafe { load(&d.types, w, buf.as_ptr()) }.unwrap();
+    assert_eq!(v, Scalar::Int(0x110000));
+    // a checked store still refuses it
+    // SAFETY: as above.
+    assert!(unsafe { store(&d.types, w, buf.as_mut_ptr(), Scalar::Int(0x110000)) }.is_err());
+    let b = ty(&mut d, "_Bool");
+    buf[0] = 2;
+    // SAFETY: buf holds at least one byte.
+    let e = unsafe { load(&d.types, b, buf.as_ptr()) }.unwrap_err();
+    assert_eq!(e.message, "got a _Bool of value 2, expected 0 or 1");
+}
+
+#[test]
 fn floats_and_long_double() {
     let mut d = decls("");
     let mut buf = [0u8; 16];

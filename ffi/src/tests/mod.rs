@@ -5,6 +5,7 @@ mod call_tests;
 mod cdef_tests;
 mod convert_tests;
 mod layout_tests;
+mod overflow_tests;
 
 use crate::cdef::{CdefOptions, Declarations};
 use crate::ctype::TypeId;

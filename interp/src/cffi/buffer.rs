@@ -59,7 +59,14 @@ fn cdata_extent(vm: &mut Vm, v: Value) -> PyResult<(*mut u8, usize)> {
     };
     let tt = cd.sh.tt();
     let size = match tt.kind(cd.ty) {
-        TypeKind::Array { item, .. } => cd.len * tt.size_of(*item).unwrap_or(0),
+        // a pointer slice may be longer than any memory (`p[0:2**62]`): never wrap the byte size
+        TypeKind::Array { item, .. } => match cd.len.checked_mul(tt.size_of(*item).unwrap_or(0)) {
+            Some(s) if s <= isize::MAX as usize => s,
+            _ => {
+                drop(tt);
+                return Err(vm.overflow_error("array size would overflow a Py_ssize_t"));
+            }
+        },
         TypeKind::Pointer(t) => tt.size_of(*t).unwrap_or(0),
         TypeKind::Struct(_) => tt.size_of(cd.ty).unwrap_or(0),
         _ if cd.flavor == Flavor::Primitive => tt.size_of(cd.ty).unwrap_or(0),

@@ -72,6 +72,36 @@ impl Drop for Mem {
     }
 }
 
+/// Memory pressure declared by `ffi.gc(ptr, destructor, size=N)`: `N` bytes of C memory the
+/// destructor will free, counted in the heap's external bytes so that a loop of `ffi.gc(malloc(n),
+/// free, size=n)` triggers major collections (which find the dead cdata and run their
+/// destructors) as PyPy's `add_memory_pressure` does. Released when the destructor runs
+/// ([`Pressure::release`]) or, failing that, when the cdata object is freed (Drop).
+#[derive(Default)]
+pub struct Pressure(usize);
+
+impl Pressure {
+    pub fn add(vm: &mut Vm, n: usize) -> Pressure {
+        vm.heap.add_external_bytes(n);
+        Pressure(n)
+    }
+    /// The destructor ran: the memory is gone now, not when the object is swept.
+    pub fn release(&mut self, vm: &mut Vm) {
+        let n = std::mem::take(&mut self.0);
+        if n > 0 {
+            vm.heap.sub_external_bytes(n);
+        }
+    }
+}
+
+impl Drop for Pressure {
+    fn drop(&mut self) {
+        if self.0 > 0 {
+            gc::external_bytes_freed(self.0);
+        }
+    }
+}
+
 /// The Rust side of a cdata object.
 pub struct CData {
     pub sh: Shared,
@@ -101,6 +131,8 @@ pub struct CData {
     /// `from_buffer(bytearray)`: holds the bytearray's export count up while this cdata lives (or
     /// until `ffi.release`), so the bytearray refuses to resize under C's pointer.
     pub export: Option<ExportGuard>,
+    /// `ffi.gc(..., size=N)`: the declared size of the memory the destructor frees.
+    pub pressure: Pressure,
 }
 
 /// One export of a bytearray's storage; dropping it ends the export.
@@ -141,6 +173,7 @@ impl CData {
             item_plan: None,
             inline: [0; INLINE_UNITS],
             export: None,
+            pressure: Pressure::default(),
         }
     }
 
@@ -470,6 +503,17 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         Flavor::Sliced => format!("<cdata '{name}' sliced length {}>", cd.len),
         Flavor::Primitive => {
             let tt = cd.sh.tt();
+            if let (Some(PrimKind::UniChar), Ok(convert::Scalar::Int(i))) = (
+                tt.prim(cd.ty).map(|p| p.kind),
+                // SAFETY: a primitive cdata's buffer holds its value.
+                unsafe { convert::load(&tt, cd.ty, cd.ptr) },
+            ) {
+                if !(0..=0x10ffff).contains(&i) {
+                    // `ffi.cast("wchar_t", -1)`: CFFI's repr fails building the character
+                    drop(tt);
+                    return super::conv::unichar_char(vm, i).map(|_| String::new());
+                }
+            }
             let t = primitive_text(vm, &tt, cd.ty, cd.ptr);
             format!("<cdata '{name}' {t}>")
         }

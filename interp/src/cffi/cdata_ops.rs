@@ -95,13 +95,19 @@ fn index_addr(vm: &mut Vm, cd: &CDataView, i: i64) -> PyResult<(TypeId, *mut u8)
     } else if cd.flavor == Flavor::Owning && i != 0 {
         let n = cd.name();
         return Err(vm.index_error(format!("cdata '{n}' can only be indexed by 0")));
+    } else if cd.ptr.is_null() {
+        // CFFI checks the base pointer (not the item address, which may wrap back to 0)
+        let n = cd.name();
+        return Err(vm.raise(
+            "RuntimeError",
+            &format!("cannot dereference null pointer from cdata '{n}'"),
+        ));
     }
     if matches!(cd.sh.tt().kind(item), TypeKind::Void) {
         let n = cd.name();
         return Err(vm.type_error(format!("cdata of type '{n}' cannot be indexed")));
     }
-    let p = (cd.ptr as isize).wrapping_add((i as isize).wrapping_mul(isz as isize)) as *mut u8;
-    Ok((item, p))
+    Ok((item, item_addr(cd.ptr, i, isz)))
 }
 
 /// Reads the optional int of a slice bound (CFFI takes ints only: no `__index__`).
@@ -111,13 +117,22 @@ fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
     } else {
         match vm.to_i64(v) {
             Some(i) => Ok(Some(i)),
+            None if vm.is_int(v) => {
+                Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+            }
             None => Err(vm.type_error("an integer is required")),
         }
     }
 }
 
-/// (start, stop) of a slice on cdata, with CFFI's checks.
-fn slice_range(vm: &mut Vm, cd: &CDataView, k: Value) -> PyResult<(i64, i64)> {
+/// The address of item `i` of size `isz` from `base`: wrapping, as C pointer arithmetic (only
+/// dereferencing it may be undefined, never computing it).
+fn item_addr(base: *mut u8, i: i64, isz: usize) -> *mut u8 {
+    (base as isize).wrapping_add((i as isize).wrapping_mul(isz as isize)) as *mut u8
+}
+
+/// (start, length) of a slice on cdata, with CFFI's checks.
+fn slice_range(vm: &mut Vm, cd: &CDataView, k: Value) -> PyResult<(i64, usize)> {
     let s = vm.obj::<SliceObj>(k);
     let (start, stop, step) = (s.start, s.stop, s.step);
     let (start, stop, step) = (
@@ -145,7 +160,12 @@ fn slice_range(vm: &mut Vm, cd: &CDataView, k: Value) -> PyResult<(i64, i64)> {
             return Err(vm.index_error(format!("index too large (expected {stop} <= {len})")));
         }
     }
-    Ok((start, stop))
+    // a pointer slice may span more than isize::MAX items (start -2**63, stop 2**63-1): CFFI's
+    // length wraps negative there; refuse it rather than make a cdata of a wrapped length
+    let Some(n) = stop.checked_sub(start) else {
+        return Err(vm.overflow_error("slice length would overflow a Py_ssize_t"));
+    };
+    Ok((start, n as usize))
 }
 
 /// The indexing plan of a pointer/array cdata (cached in the cdata).
@@ -172,7 +192,8 @@ fn fast_item(cd: &mut CData, k: Value) -> Option<(*mut u8, Fast)> {
     let ok = if p.array {
         i >= 0 && (i as u64) < cd.len as u64
     } else {
-        cd.flavor != Flavor::Owning || i == 0
+        // a NULL pointer takes the slow path, which raises CFFI's RuntimeError
+        !cd.ptr.is_null() && (cd.flavor != Flavor::Owning || i == 0)
     };
     if !ok || p.fast == Fast::Slow {
         return None;
@@ -201,17 +222,12 @@ fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let n = cd.name();
             return Err(vm.type_error(format!("cdata of type '{n}' cannot be indexed")));
         }
-        let (start, stop) = slice_range(vm, &cd, k)?;
+        let (start, len) = slice_range(vm, &cd, k)?;
         let (item, isz, _) = item_info(&cd).unwrap_or((cd.ty, 0, None));
         let r = cd.sh.array_of(item, None);
         let aty = super::fr(vm, r)?;
-        let mut n = CData::new(
-            &cd.sh,
-            aty,
-            (cd.ptr as isize + start as isize * isz as isize) as *mut u8,
-            Flavor::Sliced,
-        );
-        n.len = (stop - start) as usize;
+        let mut n = CData::new(&cd.sh, aty, item_addr(cd.ptr, start, isz), Flavor::Sliced);
+        n.len = len;
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
     let i = conv::item_index(vm, k, "cdata")?;
@@ -246,10 +262,9 @@ fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 "cdata of type '{n}' does not support slice assignment"
             )));
         }
-        let (start, stop) = slice_range(vm, &cd, k)?;
+        let (start, n) = slice_range(vm, &cd, k)?;
         let (item, isz, _) = item_info(&cd).unwrap_or((cd.ty, 0, None));
-        let n = (stop - start) as usize;
-        let p = (cd.ptr as isize + start as isize * isz as isize) as *mut u8;
+        let p = item_addr(cd.ptr, start, isz);
         return set_slice(vm, &sh, item, isz, p, n, vm.arg(&a, 2)).map(|_| vm.none());
     }
     let i = conv::item_index(vm, k, "cdata")?;
@@ -288,6 +303,16 @@ fn set_slice(
         // SAFETY: the slice holds n bytes.
         unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, n) };
         return Ok(());
+    }
+    if vm.is(v, Kind::Str)
+        && matches!(conv::cls_of(sh, item), Cls::UniChar(2))
+        && vm.str_of(v).chars().any(|c| c as u32 > 0xffff)
+    {
+        // CFFI converts a str's characters before counting them: an astral one cannot be a
+        // single char16_t item
+        return Err(vm.type_error(
+            "initializer for ctype 'char16_t' must be a unicode string of length 1, not larger-than-0xFFFF character",
+        ));
     }
     let base = vm.sp();
     let l = vm.to_list(v)?;
@@ -516,10 +541,12 @@ fn ni(vm: &Vm) -> Value {
 /// PyNumber_AsSsize_t). Ok(None): not an operand (NotImplemented). A GC point for instances;
 /// the cdata `p` stays valid (its `CData` is boxed and the argument rooted).
 fn offset_operand(vm: &mut Vm, other: Value) -> PyResult<Option<i64>> {
-    if vm.is(other, Kind::Instance) {
-        return conv::ssize_value(vm, other).map(Some);
+    if cdata_of(vm, other).is_some() {
+        return Ok(None);
     }
-    Ok(vm.to_i64(other))
+    // CFFI converts any other operand with PyNumber_AsSsize_t: floats, strs... are TypeErrors and
+    // ints beyond 64 bits OverflowErrors (never NotImplemented, never a wrapped offset)
+    conv::index_ssize(vm, other).map(Some)
 }
 
 fn cd_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -571,7 +598,14 @@ fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let (x, y) = (cd.name(), o.name());
             return Err(vm.type_error(format!("cannot subtract cdata '{x}' and cdata '{y}'")));
         }
-        let d = (cd.ptr as isize).wrapping_sub(o.ptr as isize) / step as isize;
+        let diff = (cd.ptr as isize).wrapping_sub(o.ptr as isize);
+        if diff % step as isize != 0 {
+            return Err(vm.value_error(
+                "pointer subtraction: the distance between the two pointers is not a multiple of the item size",
+            ));
+        }
+        // wrapping: isize::MIN / -1 cannot happen (step > 0), but a step above isize::MAX can
+        let d = diff.wrapping_div(step as isize);
         return vm.new_int(d as i64);
     }
     let Some(n) = offset_operand(vm, other)? else {

@@ -107,7 +107,7 @@ pub unsafe fn load(
                 Cls::Bool => Ok(vm.bool_val(i != 0)),
                 Cls::Char => vm.new_bytes(&[i as u8]),
                 Cls::UniChar(_) => {
-                    let c = char::from_u32(i as u32).unwrap_or('\u{fffd}');
+                    let c = unichar_char(vm, i)?;
                     vm.new_str(&c.to_string())
                 }
                 _ => new_int128(vm, i),
@@ -201,16 +201,39 @@ pub fn ssize_value(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
+/// CPython's `PyNumber_AsSsize_t(v, OverflowError)` (CFFI's pointer arithmetic `p + n`): ints
+/// and `__index__`, TypeError for anything else, OverflowError naming `v`'s type when the integer
+/// does not fit. A GC point when `v` has `__index__`.
+// gc-safe: `v` is only read again when index_hook returned None, i.e. before calling any Python
+pub fn index_ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let tn = vm.type_name(v);
+    let r = match index_hook(vm, v)? {
+        Some(r) => r,
+        None if vm.is_int(v) => v,
+        None => {
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    };
+    match vm.to_i64(r) {
+        Some(i) => Ok(i),
+        None => Err(vm.overflow_error(format!("cannot fit '{tn}' into an index-sized integer"))),
+    }
+}
+
 /// The index `k` of `x[k]` on a cdata or buffer (`what`): ints, or `__index__` with CPython's
 /// messages. `k` is dead after the hook (the VM's `index_value` names the type of a stale `k`
 /// when `__index__` returns a non-int, so instances are handled here).
 // gc-safe: `k` reaches index_value only when index_hook returned None without calling Python
 pub fn item_index(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     if vm.is(k, Kind::Instance) {
+        let tn = vm.type_name(k);
         if let Some(r) = index_hook(vm, k)? {
             return match vm.to_i64(r) {
                 Some(i) => Ok(i),
-                None => Err(vm.raise("IndexError", "cannot fit 'int' into an index-sized integer")),
+                None => Err(vm.raise(
+                    "IndexError",
+                    &format!("cannot fit '{tn}' into an index-sized integer"),
+                )),
             };
         }
     }
@@ -435,7 +458,7 @@ pub unsafe fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) 
             Ok(())
         }
         Cls::UniChar(size) => {
-            let c = unichar_value(vm, sh, ty, v)?;
+            let c = unichar_value(vm, sh, ty, v, size)?;
             // SAFETY: as above.
             unsafe { convert::write_int(p, size, c as i128) };
             Ok(())
@@ -474,13 +497,14 @@ pub unsafe fn store(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, v: Value) 
 unsafe fn store_int(vm: &mut Vm, sh: &Shared, ty: TypeId, p: *mut u8, slot: usize) -> PyResult<()> {
     let i = int_value(vm, vm.at(slot), sh, ty)?;
     let kind = sh.tt().integer_repr(ty).map(|p| p.kind);
-    if i < 0 && kind == Some(PrimKind::Unsigned) {
+    // CFFI reads a _Bool initializer as an unsigned long long too
+    if i < 0 && matches!(kind, Some(PrimKind::Unsigned | PrimKind::Bool)) {
         return Err(vm.overflow_error("can't convert negative number to unsigned"));
     }
     // CFFI reads the int as a C long long / unsigned long long first
     let too_big = match kind {
         Some(PrimKind::Signed) => i64::try_from(i).is_err(),
-        Some(PrimKind::Unsigned) => u64::try_from(i).is_err(),
+        Some(PrimKind::Unsigned | PrimKind::Bool) => u64::try_from(i).is_err(),
         _ => false,
     };
     if too_big {
@@ -514,19 +538,72 @@ fn char_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<u8> {
     )))
 }
 
-fn unichar_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<u32> {
-    if vm.is(v, Kind::Str) {
+/// The code unit a wchar_t/char16_t/char32_t (of `size` bytes) takes from `v`: a str of one
+/// character (a char16_t cannot hold one above U+FFFF) or a primitive cdata of the same type.
+/// The messages are CFFI's, which names the type by its size ('char32_t' for wchar_t too).
+fn unichar_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value, size: usize) -> PyResult<u32> {
+    let w = if vm.is(v, Kind::Str) {
         let s = vm.str_of(v);
         let mut it = s.chars();
-        if let (Some(c), None) = (it.next(), it.next()) {
-            return Ok(c as u32);
+        match (it.next(), it.next()) {
+            (Some(c), None) if size == 2 && c as u32 > 0xffff => {
+                "larger-than-0xFFFF character".to_string()
+            }
+            (Some(c), None) => return Ok(c as u32),
+            _ => format!("unicode string of length {}", s.chars().count()),
         }
-    }
-    let tn = sh.name(ty);
-    let w = what_is(vm, v);
+    } else if let Some(cd) = cdata_of(vm, v) {
+        if cd.flavor == Flavor::Primitive && cd.ty == ty && std::rc::Rc::ptr_eq(&cd.sh, sh) {
+            // SAFETY: the primitive buffer holds a value of this type.
+            return Ok(unsafe { convert::read_int(cd.ptr, size, false) } as u32);
+        }
+        "_cffi_backend._CDataBase".to_string()
+    } else {
+        vm.type_name(v)
+    };
+    let tn = if size == 2 { "char16_t" } else { "char32_t" };
     Err(vm.type_error(format!(
-        "initializer for ctype '{tn}' must be a str of length 1, not {w}"
+        "initializer for ctype '{tn}' must be a unicode string of length 1, not {w}"
     )))
+}
+
+/// The character of a wchar_t/char16_t/char32_t value read from C, as CFFI builds it: a value
+/// beyond U+10FFFF (or a negative wchar_t) is the SystemError CPython's PyUnicode_New raises.
+/// A surrogate (U+D800..U+DFFF) has no Rust `char`: minipy's str holds U+FFFD for it.
+pub fn unichar_char(vm: &mut Vm, i: i128) -> PyResult<char> {
+    if !(0..=0x10ffff).contains(&i) {
+        return Err(vm.raise(
+            "SystemError",
+            "invalid maximum character passed to PyUnicode_New",
+        ));
+    }
+    Ok(char::from_u32(i as u32).unwrap_or('\u{fffd}'))
+}
+
+/// The code units of `s` in a wchar_t/char16_t/char32_t array of `size`-byte items: UTF-16
+/// (astral characters as surrogate pairs) for char16_t, code points otherwise.
+pub fn unichar_units(s: &str, size: usize) -> Vec<u32> {
+    if size == 2 {
+        s.encode_utf16().map(u32::from).collect()
+    } else {
+        s.chars().map(u32::from).collect()
+    }
+}
+
+/// The text of `units` read from a wchar_t/char16_t/char32_t array: char16_t surrogate pairs
+/// are joined into one character; an unpaired surrogate or a value beyond U+10FFFF becomes
+/// U+FFFD (CPython builds strings minipy cannot represent there).
+pub fn unichar_text(units: &[u32], size: usize) -> String {
+    if size == 2 {
+        char::decode_utf16(units.iter().map(|u| *u as u16))
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect()
+    } else {
+        units
+            .iter()
+            .map(|u| char::from_u32(*u).unwrap_or('\u{fffd}'))
+            .collect()
+    }
 }
 
 /// The items of a list or tuple argument, rooted at `slot` (re-read them with `seq_item`).
@@ -620,11 +697,11 @@ unsafe fn store_array(
     }
     if let Cls::UniChar(size) = item_cls {
         if vm.is(v, Kind::Str) {
-            let cs: Vec<char> = vm.str_of(v).chars().collect();
+            let cs = unichar_units(vm.str_of(v), size);
             if let Some(l) = len {
                 if cs.len() > l {
                     return Err(vm.index_error(format!(
-                        "initializer unicode string is too long for '{tn}' (got {} characters)",
+                        "initializer unicode is too long for '{tn}' (got {} characters)",
                         cs.len()
                     )));
                 }
@@ -821,8 +898,8 @@ pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usiz
     if vm.is(init, Kind::Bytes) && matches!(item_cls, Cls::Char | Cls::Int) {
         return Ok(vm.bytes_of(init).len() + 1);
     }
-    if vm.is(init, Kind::Str) && matches!(item_cls, Cls::UniChar(_)) {
-        return Ok(vm.str_of(init).chars().count() + 1);
+    if let (true, Cls::UniChar(size)) = (vm.is(init, Kind::Str), item_cls) {
+        return Ok(unichar_units(vm.str_of(init), *size).len() + 1);
     }
     if let Some(n) = vm.to_i64(init) {
         if n < 0 {
@@ -831,10 +908,12 @@ pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usiz
         return Ok(n as usize);
     }
     if vm.is_int(init) {
-        return Err(vm.overflow_error("array size would overflow a ssize_t"));
+        // PyNumber_AsSsize_t(init, OverflowError)'s message
+        return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
     }
     let w = what_is(vm, init);
     if vm.is(init, Kind::Instance) {
+        let tn = vm.type_name(init);
         // PyNumber_AsSsize_t: `init` is dead after the hook (the message was made before it)
         let r = match index_hook(vm, init) {
             Ok(Some(r)) => r,
@@ -849,7 +928,9 @@ pub fn open_array_len(vm: &mut Vm, item_cls: &Cls, init: Value) -> PyResult<usiz
             return match vm.to_i64(r) {
                 Some(n) if n < 0 => Err(vm.value_error("negative array length")),
                 Some(n) => Ok(n as usize),
-                None => Err(vm.overflow_error("array size would overflow a ssize_t")),
+                None => {
+                    Err(vm.overflow_error(format!("cannot fit '{tn}' into an index-sized integer")))
+                }
             };
         }
     }

@@ -49,7 +49,11 @@ fn ffi_typeof(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn cdata_size(cd: &CData) -> Option<usize> {
     let tt = cd.sh.tt();
     match tt.kind(cd.ty) {
-        TypeKind::Array { item, .. } => Some(cd.len * tt.size_of(*item)?),
+        // a pointer slice may be longer than any memory: a size that would wrap is unknown
+        TypeKind::Array { item, .. } => cd
+            .len
+            .checked_mul(tt.size_of(*item)?)
+            .filter(|s| *s <= isize::MAX as usize),
         TypeKind::Struct(_) if matches!(cd.flavor, Flavor::Owning | Flavor::CoOwning) => {
             Some(cd.size.max(tt.size_of(cd.ty).unwrap_or(0)))
         }
@@ -177,7 +181,7 @@ fn c_string(p: *const u8, max: usize) -> Vec<u8> {
 
 /// Text of a NUL-terminated wide string of `size`-byte units at `p`.
 fn c_wstring(p: *const u8, size: usize, max: usize) -> String {
-    let mut out = String::new();
+    let mut units = Vec::new();
     let mut i = 0;
     while i < max {
         // SAFETY: as c_string.
@@ -185,10 +189,10 @@ fn c_wstring(p: *const u8, size: usize, max: usize) -> String {
         if c == 0 {
             break;
         }
-        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+        units.push(c);
         i += 1;
     }
-    out
+    conv::unichar_text(&units, size)
 }
 
 /// `ffi.string(cdata, maxlen=-1)`.
@@ -268,13 +272,20 @@ fn primitive_string(vm: &mut Vm, cd: &CDataView) -> PyResult<Value> {
     drop(tt);
     match cls {
         Cls::Char => vm.new_bytes(&[i as u8]),
-        Cls::UniChar(_) => vm.new_str(&char::from_u32(i as u32).unwrap_or('\u{fffd}').to_string()),
+        Cls::UniChar(_) => {
+            let c = conv::unichar_char(vm, i)?;
+            vm.new_str(&c.to_string())
+        }
         _ => {
             let n = cd.name();
             Err(vm.type_error(format!("string(): unexpected cdata '{n}' argument")))
         }
     }
 }
+
+/// Larger than any address space (47-bit user space on x86-64 and aarch64 Linux): an unpack this
+/// big is a MemoryError before anything is read.
+const MAX_UNPACK_BYTES: usize = 1 << 47;
 
 /// `ffi.unpack(cdata, length)`.
 fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -284,7 +295,7 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let n = conv::ssize_value(vm, n)?;
     if n < 0 {
-        return Err(vm.value_error("negative array length"));
+        return Err(vm.value_error("'length' cannot be negative"));
     }
     let n = n as usize;
     // re-read: `__index__` of the length may have moved the cdata object
@@ -308,20 +319,30 @@ fn ffi_unpack(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let isz = sh.tt().size_of(item).unwrap_or(0);
     let p = cd.ptr;
-    match conv::cls_of(&sh, item) {
+    // The result is allocated before C memory is read, as CFFI does: a length no memory can
+    // hold is CPython's error (bytes: OverflowError past PY_SSIZE_T_MAX, else MemoryError).
+    let cls = conv::cls_of(&sh, item);
+    if matches!(cls, Cls::Char) && n > isize::MAX as usize - 33 {
+        return Err(vm.overflow_error("byte string is too large"));
+    }
+    if n.checked_mul(isz.max(8))
+        .is_none_or(|b| b > MAX_UNPACK_BYTES)
+    {
+        return Err(vm.memory_error());
+    }
+    match cls {
         Cls::Char => {
             // SAFETY: C semantics: the caller says n items are there.
             let b = unsafe { std::slice::from_raw_parts(p, n).to_vec() };
             vm.new_bytes(&b)
         }
         Cls::UniChar(size) => {
-            let s: String = (0..n)
+            let units: Vec<u32> = (0..n)
                 // SAFETY: C semantics, as for Cls::Char above: the caller says n items of size bytes are at
                 // p.
                 .map(|i| unsafe { convert::read_int(p.add(i * size), size, false) } as u32)
-                .map(|c| char::from_u32(c).unwrap_or('\u{fffd}'))
                 .collect();
-            vm.new_str(&s)
+            vm.new_str(&conv::unichar_text(&units, size))
         }
         _ => {
             let base = vm.sp();

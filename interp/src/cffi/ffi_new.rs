@@ -1,7 +1,7 @@
 //! FFI methods that make cdata: `new`, `cast`, `new_allocator`, `gc`, `release`, `addressof`,
 //! and the `__minipy_finalize__` hook running `ffi.gc` destructors and allocator `free`s.
 
-use super::cdata::{self, cdata_mut, cdata_of, CData, CDataObj, Flavor};
+use super::cdata::{self, cdata_mut, cdata_of, CData, CDataObj, Flavor, Pressure};
 use super::conv::{self, Cls};
 use super::ctype_obj::type_arg;
 use super::ffi_obj::ffi_self;
@@ -63,7 +63,8 @@ fn new_size(
         New::Array(item, length) => {
             let isz = sh.tt().size_of(item).unwrap_or(0);
             match length {
-                Some(n) => Ok((n * isz, n, true)),
+                // TypeTable::array refused lengths whose byte size exceeds isize::MAX
+                Some(n) => Ok((n.saturating_mul(isz), n, true)),
                 None => {
                     let Some(init) = init else {
                         let n = sh.name(ty);
@@ -73,8 +74,11 @@ fn new_size(
                     };
                     let item_cls = conv::cls_of(sh, item);
                     let n = conv::open_array_len(vm, &item_cls, vm.at(init))?;
-                    let Some(size) = n.checked_mul(isz).filter(|s| *s < (1usize << 48)) else {
-                        return Err(vm.overflow_error("array size would overflow a ssize_t"));
+                    // as CFFI: a byte size beyond Py_ssize_t is an OverflowError, a size that fits
+                    // but cannot be allocated a MemoryError (from the allocation)
+                    let Some(size) = n.checked_mul(isz).filter(|s| *s <= isize::MAX as usize)
+                    else {
+                        return Err(vm.overflow_error("array size would overflow a Py_ssize_t"));
                     };
                     // a count (int or `__index__`) gives zeroed memory, a sequence initializes it
                     let v = vm.at(init);
@@ -122,7 +126,10 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<usize>) -> 
     let Some(x) = x else { return Ok(0) };
     let item_cls = conv::cls_of(sh, item);
     let n = conv::open_array_len(vm, &item_cls, x)?;
-    Ok(f.offset + n * isz)
+    n.checked_mul(isz)
+        .and_then(|s| s.checked_add(f.offset))
+        .filter(|s| *s <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("array size would overflow a Py_ssize_t"))
 }
 
 /// Fills fresh memory at `p` for `ffi.new(ty, init)`.
@@ -233,17 +240,35 @@ fn cast_source(vm: &mut Vm, target: &Cls, tname: &str, v: Value) -> PyResult<Sca
             num_traits::ToPrimitive::to_u128(&m).unwrap_or(0) as i128,
         ));
     }
-    if vm.is(v, Kind::Bytes) && vm.bytes_of(v).len() == 1 && matches!(target, Cls::Char | Cls::Int)
-    {
-        return Ok(Scalar::Int(vm.bytes_of(v)[0] as i128));
+    // CFFI's cast to a primitive: a bytes or str of length 1 gives its character's code, to any
+    // primitive type (`cast("double", b"a")` is 97.0, `cast("_Bool", "a")` is True)
+    let int_like = matches!(target, Cls::Int | Cls::Char | Cls::UniChar(_) | Cls::Bool);
+    let float_like = matches!(target, Cls::Float(_) | Cls::LongDouble);
+    if vm.is(v, Kind::Bytes) && (int_like || float_like) {
+        let b = vm.bytes_of(v);
+        if b.len() == 1 {
+            return Ok(Scalar::Int(b[0] as i128));
+        }
+        if int_like {
+            return Err(vm.type_error(
+                "initializer for ctype 'char' must be a bytes of length 1, not bytes",
+            ));
+        }
+        return Err(vm.type_error(format!("cannot cast bytes object to ctype '{tname}'")));
     }
-    if vm.is(v, Kind::Str)
-        && vm.str_of(v).chars().count() == 1
-        && matches!(target, Cls::UniChar(_) | Cls::Int)
-    {
-        return Ok(Scalar::Int(
-            vm.str_of(v).chars().next().unwrap_or('\0') as i128
-        ));
+    if vm.is(v, Kind::Str) && (int_like || float_like) {
+        let s = vm.str_of(v);
+        let mut it = s.chars();
+        if let (Some(c), None) = (it.next(), it.next()) {
+            return Ok(Scalar::Int(c as i128));
+        }
+        if int_like {
+            let n = s.chars().count();
+            return Err(vm.type_error(format!(
+                "cannot cast unicode string of length {n} to ctype '{tname}'"
+            )));
+        }
+        return Err(vm.type_error(format!("cannot cast str object to ctype '{tname}'")));
     }
     if vm.is(v, Kind::Instance) {
         // CFFI: PyFloat_AsDouble for float targets, else the `__int__` step (unchecked range);
@@ -255,6 +280,17 @@ fn cast_source(vm: &mut Vm, target: &Cls, tname: &str, v: Value) -> PyResult<Sca
             return Err(vm.type_error("an integer is required"));
         };
         return cast_source(vm, target, tname, r);
+    }
+    // what CFFI's number conversions say about anything else
+    if matches!(target, Cls::Bool) {
+        return Err(vm.type_error("integer/float expected"));
+    }
+    if int_like {
+        return Err(vm.type_error("an integer is required"));
+    }
+    if float_like {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("must be real number, not {tn}")));
     }
     let w = conv::what_is(vm, v);
     Err(vm.type_error(format!("cannot cast {w} object to ctype")))
@@ -288,6 +324,13 @@ pub fn cast_to(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<Value
             let addr = match s {
                 Scalar::Pointer(p) => p,
                 Scalar::Int(i) => convert::wrap_int(i, 8, false) as usize,
+                // CFFI takes the float's integer value first: NaN and infinities have none
+                Scalar::Float(f) if f.is_nan() => {
+                    return Err(vm.value_error("cannot convert float NaN to integer"))
+                }
+                Scalar::Float(f) if f.is_infinite() => {
+                    return Err(vm.overflow_error("cannot convert float infinity to integer"))
+                }
                 Scalar::Float(_) => {
                     return Err(vm.type_error(format!("cannot cast a float to ctype '{tn}'")))
                 }
@@ -300,8 +343,17 @@ pub fn cast_to(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value) -> PyResult<Value
 
 /// `ffi.gc(cdata, destructor, size=0)`.
 fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    // The VM runs queued finalizers when a Python function returns; a module-level loop of
+    // `ffi.gc(lib.malloc(n), lib.free, size=n)` calls none, so the destructors of the cdata the
+    // last major collection found dead run here (a GC point: the arguments are re-read below).
+    run_finalizers(vm);
     vm.check_kwargs(&a, "gc", &["cdata", "destructor", "size"])?;
     arity(vm, &a, "gc", 2, 4)?;
+    // first, as CFFI's argument parsing ("OO|n"): `__index__` may run (args are re-read below)
+    let size = match opt_arg(vm, &a, 3, "size") {
+        Some(s) => conv::ssize_value(vm, s)?,
+        None => 0,
+    };
     let c = vm.arg(&a, 1);
     let Some(cd) = cdata_of(vm, c) else {
         let tn = vm.type_name(c);
@@ -311,6 +363,11 @@ fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if destructor == vm.none() {
         if cd.flavor == Flavor::Gc {
             cdata::set_destructor(vm, c, Value::NULL);
+            // no destructor will free the memory through this cdata any more
+            if let Some(cd) = cdata_mut(vm, c) {
+                let mut p = std::mem::take(&mut cd.pressure);
+                p.release(vm);
+            }
             return Ok(vm.none());
         }
         return Err(
@@ -320,11 +377,21 @@ fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut n = CData::new(&cd.sh, cd.ty, cd.ptr, Flavor::Gc);
     n.len = cd.len;
     n.size = cd.size;
+    // counted now: may request a major collection at the next allocation (not a GC point itself)
+    n.pressure = Pressure::add(vm, size.max(0) as usize);
     let mut obj = CDataObj::new(n, vm.arg(&a, 1));
     obj.destructor = destructor;
     let v = cdata::wrap_obj(vm, Box::new(obj))?;
     vm.heap.register_finalizer(v);
     Ok(v)
+}
+
+/// Runs the finalizers queued by the last major collection (the destructors of dead `ffi.gc` cdata
+/// and allocator frees), if any: called by the cffi entry points that register more of them.
+fn run_finalizers(vm: &mut Vm) {
+    if vm.heap.has_pending_finalizers() {
+        vm.run_pending_finalizers();
+    }
 }
 
 /// Runs the destructor of a gc cdata (or an allocator's free) at most once.
@@ -340,6 +407,10 @@ pub fn run_destructor(vm: &mut Vm, v: Value) -> PyResult<()> {
         return Ok(());
     }
     cdata::set_destructor(vm, v, Value::NULL);
+    if let Some(cd) = cdata_mut(vm, v) {
+        let mut p = std::mem::take(&mut cd.pressure);
+        p.release(vm);
+    }
     vm.call(d, &[orig])?;
     Ok(())
 }
@@ -398,6 +469,7 @@ fn ffi_new_allocator(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    run_finalizers(vm); // as in ffi_gc: frees of dead allocations before allocating more
     let st = vm.arg(&a, 0);
     let items = vm.tuple_items(st).to_vec();
     let ffi_obj = items[0];
@@ -470,6 +542,8 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let free = vm.tuple_items(vm.at(base))[2];
     if free != vm.none() {
         obj.destructor = free;
+        // the memory `free` releases counts toward the major-collection trigger, as ffi.new's own
+        obj.cd.pressure = Pressure::add(vm, size);
     }
     let r = cdata::wrap_obj(vm, Box::new(obj));
     let v = match r {
@@ -523,7 +597,10 @@ pub fn walk_fields(
             let f = sh.tt().field(ty, &name).cloned();
             match f {
                 Some(f) => {
-                    off += f.offset as i64;
+                    let Some(o) = off.checked_add(f.offset as i64) else {
+                        return Err(vm.overflow_error("array offset would overflow a Py_ssize_t"));
+                    };
+                    off = o;
                     ty = f.ty;
                 }
                 None => {
@@ -545,7 +622,10 @@ pub fn walk_fields(
                 );
             };
             let isz = sh.tt().size_of(item).unwrap_or(0) as i64;
-            off += idx * isz;
+            let Some(o) = idx.checked_mul(isz).and_then(|d| off.checked_add(d)) else {
+                return Err(vm.overflow_error("array offset would overflow a Py_ssize_t"));
+            };
+            off = o;
             ty = item;
         } else {
             // CFFI takes ints only here (no __index__)
