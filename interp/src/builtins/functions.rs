@@ -63,10 +63,10 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-// ---- argument helpers (shared with constructors.rs and the modules) ------------------------------
+// ---- argument helpers (shared with the modules) -------------------------------------------------
 
-// Moved down into objects (the int/float constructors use them); re-exported for the builtins.
-pub use crate::objects::args::{nkw, no_kwargs, pin_kwnames};
+// Moved down into objects (the types' constructors use them); re-exported for the builtins.
+pub use crate::objects::args::{nkw, no_kwargs, pin_kwnames, scoped};
 pub use crate::objects::float::float_to_int;
 pub use crate::objects::int::storage::index_bigint;
 
@@ -129,14 +129,6 @@ pub fn index_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Some(i) => Ok(i),
         None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
     }
-}
-
-/// Runs `f` with the stack cut back to `base` afterwards, whatever the outcome.
-pub fn scoped<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm, usize) -> PyResult<T>) -> PyResult<T> {
-    let base = vm.sp();
-    let r = f(vm, base);
-    vm.truncate(base);
-    r
 }
 
 // ---- sorting (the merge sort itself lives in sort.rs) ------------------------------------------

@@ -37,7 +37,6 @@
 //! `bool_val(b)`. Errors: `type_error`, `value_error`, `index_error`, `key_error(k)`, `overflow_error`,
 //! `zero_div`, `raise("Name", msg)`: each returns the `Exc` marker to wrap in `Err`.
 
-pub mod constructors;
 pub mod exec;
 pub mod functions;
 pub mod modules;
@@ -48,7 +47,6 @@ use crate::vm::Vm;
 /// end of the bootstrap).
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
-    constructors::install(vm);
     exec::install(vm);
     functions::install_dunder_format(vm);
 }

@@ -501,3 +501,11 @@ pub fn at_most(vm: &mut Vm, a: &Args, tname: &str, max: usize) -> PyResult<()> {
         None => Ok(()),
     }
 }
+
+/// Runs `f` with the stack cut back to `base` afterwards, whatever the outcome.
+pub fn scoped<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm, usize) -> PyResult<T>) -> PyResult<T> {
+    let base = vm.sp();
+    let r = f(vm, base);
+    vm.truncate(base);
+    r
+}

@@ -1,22 +1,24 @@
 //! `range`: `RangeObj { start, stop, step }`, three int Values (small or big; the constructor
-//! `range(...)` in builtins/constructors.rs checks them). Arithmetic is done on machine integers
+//! `range(...)`, at the end of this file, checks them). Arithmetic is done on machine integers
 //! (`range_tuple`), raising OverflowError for bounds beyond i64 as CPython does for ssize_t. Here:
 //! storage (`new_range`, `range_tuple`, `range_len`, moved from vm/containers.rs), slots (len,
-//! subscription, `in`, iteration, repr, truth, ==) and the methods `index` and `count`.
+//! subscription, `in`, iteration, repr, truth, ==), the methods `index` and `count`, and the
+//! constructor.
 //!
 //! GC contract: the bounds are ints, which never run Python; `new_range` roots the three new ints
 //! across the allocation of the range. `in` for a non-int item iterates (`Vm::contains_iter`), as
 //! CPython, because the item's `__eq__` decides.
 
-use super::args::{check_method, Arity};
+use super::args::{check_method, no_kwargs, scoped, Arity};
 use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
+use crate::objects::int::storage::index_bigint;
 use crate::vm::containers::{slice_adjust, SeqKey};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use num_bigint::BigInt;
-use num_traits::ToPrimitive;
+use num_traits::{ToPrimitive, Zero};
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "range",
@@ -32,6 +34,7 @@ pub static SLOTS: TypeSlots = TypeSlots {
 };
 
 fn install(vm: &mut Vm) {
+    vm.add_method("range", "__new__", range_new);
     vm.add_method("range", "index", range_index);
     vm.add_method("range", "count", range_count);
 }
@@ -216,4 +219,53 @@ fn range_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
         None => range_scan(vm, &a, false)?.1,
     };
     vm.new_int(c)
+}
+
+// ---- the constructor: `call_type` passes the type as argument 0 ------------------------------
+
+/// A range object from three int values on the stack at `base..base+3` (not popped).
+fn range_from_slots(vm: &mut Vm, base: usize) -> PyResult<Value> {
+    let r = vm.alloc(Kind::Range, 0)?;
+    // SAFETY: r was just allocated as a Range and the three ints are read from the stack after that
+    // allocation; no GC point before the stores.
+    unsafe {
+        let p = vm.payload::<RangeObj>(r);
+        (*p).start = vm.at(base);
+        (*p).stop = vm.at(base + 1);
+        (*p).step = vm.at(base + 2);
+    }
+    Ok(r)
+}
+
+fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    no_kwargs(vm, &a, "range")?;
+    let n = a.n - 1;
+    if n == 0 || n > 3 {
+        let msg = if n == 0 {
+            "range expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("range expected at most 3 arguments, got {n}")
+        };
+        return Err(vm.type_error(msg));
+    }
+    scoped(vm, |vm, base| {
+        for i in 0..n {
+            let v = index_bigint(vm, vm.arg(&a, i + 1))?;
+            let v = vm.new_bigint(v)?;
+            vm.push(v);
+        }
+        if n == 1 {
+            let stop = vm.at(base);
+            vm.set_at(base, Value::from_int(0).unwrap());
+            vm.push(stop);
+        }
+        if n < 3 {
+            vm.push(Value::from_int(1).unwrap());
+        }
+        let step = vm.at(base + 2);
+        if step == Value::from_int(0).unwrap() || vm.to_bigint(step).is_some_and(|s| s.is_zero()) {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        range_from_slots(vm, base)
+    })
 }

@@ -1,13 +1,14 @@
 //! `slice`: the `SliceObj { start, stop, step }` triple (any values; `None` for omitted bounds) and
 //! everything that turns one into indices: `slice_unpack` (CPython's PySlice_Unpack: converts the
 //! bounds with `__index__`, a GC point), `slice_adjust` (PySlice_AdjustIndices: fits them to a
-//! length, no GC point), `slice_indices` (both), the constructor from the stack, its slots (repr,
-//! hash: unhashable) and the `slice.indices` method.
+//! length, no GC point), `slice_indices` (both), the constructors (from the stack, and
+//! `slice(...)`), its slots (repr, hash: unhashable) and the `slice.indices` method.
 //!
 //! GC contract: `slice_unpack` roots the three bounds while converting them, and callers read the
 //! sliced sequence's length only after it (CPython's order, which matters when `__index__` mutates
 //! the sequence). `SliceRaw`/`SliceIdx` hold plain integers, so they survive any GC point.
 
+use super::args::no_kwargs;
 use super::TypeSlots;
 use crate::obj::layout::*;
 use crate::vm::{Args, PyResult, Vm};
@@ -22,6 +23,7 @@ pub static SLOTS: TypeSlots = TypeSlots {
 };
 
 fn install(vm: &mut Vm) {
+    vm.add_method("slice", "__new__", slice_new);
     vm.add_method("slice", "indices", indices);
 }
 
@@ -223,4 +225,29 @@ fn indices(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let r = vm.new_tuple_from_stack(3);
     vm.truncate(base);
     r
+}
+
+// ---- the constructor: `call_type` passes the type as argument 0 ------------------------------
+
+fn slice_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    no_kwargs(vm, &a, "slice")?;
+    let n = a.n - 1;
+    if n == 0 || n > 3 {
+        let msg = if n == 0 {
+            "slice expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("slice expected at most 3 arguments, got {n}")
+        };
+        return Err(vm.type_error(msg));
+    }
+    let none = vm.none();
+    let (start, stop, step) = match n {
+        1 => (none, vm.arg(&a, 1), none),
+        2 => (vm.arg(&a, 1), vm.arg(&a, 2), none),
+        _ => (vm.arg(&a, 1), vm.arg(&a, 2), vm.arg(&a, 3)),
+    };
+    vm.push(start);
+    vm.push(stop);
+    vm.push(step);
+    vm.new_slice_from_stack()
 }

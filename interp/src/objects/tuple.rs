@@ -1,14 +1,14 @@
 //! `tuple`: an immutable sequence, stored inline (`TupleObj { len, items: [Value] }`, one allocation).
 //! Everything about it lives here: storage (`new_tuple_from_stack`, `new_tuple`, `tuple_items`, moved
-//! from vm/new.rs), slots (len, subscription, `in`, iteration, repr, hash, truth, comparison), and the
-//! methods `index` and `count`. The lexicographic comparison itself (`Vm::seq_compare`) stays in
+//! from vm/new.rs), slots (len, subscription, `in`, iteration, repr, hash, truth, comparison), the
+//! methods `index` and `count`, and the constructor `tuple(...)`. The lexicographic comparison itself (`Vm::seq_compare`) stays in
 //! vm/ops.rs, shared with list.
 //!
 //! GC contract: `tuple_items` borrows `&Vm` (no GC point while the slice lives). The empty tuple is a
 //! singleton (`Named::EmptyTuple`). Slots that compare or hash items (which may run Python) keep the
 //! tuple rooted on the value stack and re-read it after each item.
 
-use super::args::{check_method, same_or_eq, slice_bounds, Arity};
+use super::args::{at_most, check_method, no_kwargs, same_or_eq, slice_bounds, uarg, Arity};
 use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
@@ -31,6 +31,7 @@ pub static SLOTS: TypeSlots = TypeSlots {
 };
 
 fn install(vm: &mut Vm) {
+    vm.add_method("tuple", "__new__", tuple_new);
     vm.add_method("tuple", "index", tuple_index);
     vm.add_method("tuple", "count", tuple_count);
 }
@@ -203,4 +204,15 @@ fn tuple_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
         i = j + 1;
     }
     vm.new_int(c)
+}
+
+// ---- the constructor: `call_type` passes the type as argument 0 ------------------------------
+
+fn tuple_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    no_kwargs(vm, &a, "tuple")?;
+    at_most(vm, &a, "tuple", 1)?;
+    match uarg(vm, &a, 0, "") {
+        None => Ok(vm.named(crate::vm::Named::EmptyTuple)),
+        Some(x) => vm.to_tuple(x),
+    }
 }

@@ -2,9 +2,9 @@
 //! folder: their storage (`storage.rs`: bytes inline, bytearray a Rust `Vec<u8>` with an export
 //! counter), their slots (here: len, subscription, bytearray item/slice assignment and deletion, `in`
 //! for bytes, iteration, truth, repr, hash for bytes), the methods they share (`methods.rs`, on top of
-//! the shared `objects::stringlib`; results have the type of `self`) and decode/hex/fromhex plus the
-//! bytearray mutators (`bytearray.rs`). Concatenation, repetition and `%` stay in the VM's
-//! `binary_op`/`seq_op` (shared with str/list/tuple there).
+//! the shared `objects::stringlib`; results have the type of `self`), decode/hex/fromhex plus the
+//! bytearray mutators (`bytearray.rs`) and the constructors (`new.rs`). Concatenation, repetition and
+//! `%` stay in the VM's `binary_op`/`seq_op` (shared with str/list/tuple there).
 //!
 //! GC contract of the slots: arguments arrive unrooted; a subscript is converted first (`__index__`
 //! may run Python), `seq_key` returning the re-read object. Data is copied out (`to_vec`) before any
@@ -13,6 +13,7 @@
 
 pub mod bytearray;
 pub mod methods;
+pub mod new;
 pub mod storage;
 
 use super::TypeSlots;
@@ -32,10 +33,16 @@ pub static SLOTS: TypeSlots = TypeSlots {
     repr: Some(bytes_repr_slot),
     hash: Some(bytes_hash),
     truthy: Some(truthy),
-    // Registers the methods of both bytes and bytearray.
-    install: Some(methods::install),
+    // Registers the constructors and methods of both bytes and bytearray.
+    install: Some(install),
     ..TypeSlots::EMPTY
 };
+
+/// The constructors and methods of bytes and bytearray.
+fn install(vm: &mut Vm) {
+    methods::install(vm);
+    new::install(vm);
+}
 
 /// bytearray: no hash slot (unhashable through the generic rule); `in` uses the generic iteration
 /// protocol as before this module existed.

@@ -1,14 +1,18 @@
-//! The methods of `dict`: get, setdefault, pop, popitem, keys, values, items, update, clear, copy,
+//! The constructor (`dict(...)`, with `dict_update`, its mapping-or-pairs rule) and methods of
+//! `dict`: get, setdefault, pop, popitem, keys, values, items, update, clear, copy,
 //! fromkeys (a classmethod), and the `__getitem__`/`__setitem__`/`__delitem__`/`__contains__`/
 //! `__len__` slots (for `super().__getitem__(k)` in subclasses). The views (`keys`, `values`, `items`)
 //! are objects of their own kinds (objects/iter/dict.rs).
 
 use crate::obj::layout::Kind;
-use crate::objects::args::{add_classmethod, check_method, check_self, Arity};
+use crate::objects::args::{
+    add_classmethod, at_most, check_method, check_self, pin_kwnames, scoped, uarg, Arity,
+};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
 pub fn install(vm: &mut Vm) {
+    vm.add_method("dict", "__new__", dict_new);
     vm.add_method("dict", "get", get);
     vm.add_method("dict", "setdefault", setdefault);
     vm.add_method("dict", "pop", pop);
@@ -252,4 +256,74 @@ fn init(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     }
     Ok(vm.none())
+}
+
+// ---- the constructor: `call_type` passes the type as argument 0 ------------------------------
+
+fn dict_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
+    at_most(vm, &a, "dict", 1)?;
+    scoped(vm, |vm, base| {
+        let d = vm.new_dict()?;
+        vm.push(d);
+        if let Some(src) = uarg(vm, &a, 0, "") {
+            vm.push(src);
+            dict_update(vm, base, base + 1)?;
+        }
+        let npos = vm.npos(&a);
+        for j in 0..a.n - npos {
+            let k = vm.tuple_items(a.kwnames)[j];
+            let v = vm.arg(&a, npos + j);
+            vm.dict_set(vm.at(base), k, v)?;
+        }
+        Ok(vm.at(base))
+    })
+}
+
+/// dict at `dslot` updated from the mapping or iterable of pairs at `srcslot` (CPython's messages).
+pub fn dict_update(vm: &mut Vm, dslot: usize, srcslot: usize) -> PyResult<()> {
+    let src = vm.at(srcslot);
+    if vm.is(src, Kind::Dict)
+        || (src.is_ptr() && vm.is(src, Kind::Instance) && vm.special(src, "keys").is_some())
+    {
+        return vm.dict_update_from(dslot, srcslot);
+    }
+    let it = vm.get_iter(src)?;
+    scoped(vm, |vm, base| {
+        vm.push(it);
+        let mut i = 0usize;
+        while let Some(item) = vm.next(vm.at(base))? {
+            vm.push(item);
+            let iterable = item.is_ptr()
+                && (matches!(
+                    vm.kind(item),
+                    Kind::List
+                        | Kind::Tuple
+                        | Kind::Str
+                        | Kind::Bytes
+                        | Kind::Dict
+                        | Kind::Set
+                        | Kind::FrozenSet
+                        | Kind::Generator
+                        | Kind::Range
+                ) || vm.special(item, "__iter__").is_some());
+            if !iterable {
+                return Err(vm.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )));
+            }
+            let l = vm.to_list(item)?;
+            let n = vm.list_len(l);
+            if n != 2 {
+                return Err(vm.value_error(format!(
+                    "dictionary update sequence element #{i} has length {n}; 2 is required"
+                )));
+            }
+            let (k, v) = (vm.list_items(l)[0], vm.list_items(l)[1]);
+            vm.dict_set(vm.at(dslot), k, v)?;
+            vm.truncate(base + 1);
+            i += 1;
+        }
+        Ok(())
+    })
 }

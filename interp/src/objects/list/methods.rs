@@ -1,4 +1,4 @@
-//! The methods of `list`: append, extend, insert, pop, remove, index, count, clear, copy, reverse and
+//! The constructor and methods of `list`: append, extend, insert, pop, remove, index, count, clear, copy, reverse and
 //! sort (the merge sort lives in `sort.rs`), and the explicit dunders (`list.__getitem__(self, i)`).
 //! `insert`, `pop(i)` and `remove` move the tail with one memmove (`storage.rs`), as CPython does.
 //!
@@ -7,11 +7,14 @@
 
 use super::sort::sort_list_slot;
 use crate::obj::layout::Kind;
-use crate::objects::args::{check_method, index_arg, same_or_eq, slice_bounds, Arity};
+use crate::objects::args::{
+    at_most, check_method, index_arg, no_kwargs, same_or_eq, slice_bounds, uarg, Arity,
+};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
 pub fn install(vm: &mut Vm) {
+    vm.add_method("list", "__new__", list_new);
     vm.add_method("list", "append", append);
     vm.add_method("list", "extend", extend);
     vm.add_method("list", "insert", insert);
@@ -205,4 +208,15 @@ fn sort(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let key = vm.kwarg(&a, "key").unwrap_or(Value::NULL);
     sort_list_slot(vm, a.base, key, rev)?;
     Ok(vm.none())
+}
+
+// ---- the constructor: `call_type` passes the type as argument 0 ------------------------------
+
+fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    no_kwargs(vm, &a, "list")?;
+    at_most(vm, &a, "list", 1)?;
+    match uarg(vm, &a, 0, "") {
+        None => vm.new_list(),
+        Some(x) => vm.to_list(x),
+    }
 }

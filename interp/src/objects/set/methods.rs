@@ -1,4 +1,4 @@
-//! The methods of `set` and `frozenset`. Both share the non-mutating ones (copy, union, intersection,
+//! The constructors and methods of `set` and `frozenset`. Both share the non-mutating ones (copy, union, intersection,
 //! difference, symmetric_difference, issubset, issuperset, isdisjoint); only `set` has the mutators
 //! (add, remove, discard, pop, clear, update and the *_update forms). Sets are the VM's dict table
 //! with None values (`set_add`, `set_update`, `set_binop`, `set_issubset` in `mod.rs`, `dict_del`...).
@@ -7,11 +7,13 @@
 
 use crate::bytecode::BinOp;
 use crate::obj::layout::Kind;
-use crate::objects::args::{check_method, Arity};
+use crate::objects::args::{at_most, check_method, no_kwargs, scoped, uarg, Arity};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
 pub fn install(vm: &mut Vm) {
+    vm.add_method("set", "__new__", set_new);
+    vm.add_method("frozenset", "__new__", frozenset_new);
     vm.add_method("set", "copy", copy::<false>);
     vm.add_method("frozenset", "copy", copy::<true>);
     vm.add_method("set", "union", union::<false>);
@@ -306,4 +308,35 @@ fn symmetric_difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let rslot = vm.sp() - 1;
     replace_contents(vm, &a, rslot)?;
     Ok(vm.none())
+}
+
+// ---- the constructors: `call_type` passes the type as argument 0 -----------------------------
+
+fn set_like(vm: &mut Vm, a: Args, kind: Kind, tname: &str) -> PyResult<Value> {
+    no_kwargs(vm, &a, tname)?;
+    at_most(vm, &a, tname, 1)?;
+    if kind == Kind::FrozenSet {
+        if let Some(x) = uarg(vm, &a, 0, "") {
+            if vm.is(x, Kind::FrozenSet) {
+                return Ok(x);
+            }
+        }
+    }
+    scoped(vm, |vm, base| {
+        let s = vm.new_dict_kind(kind)?;
+        vm.push(s);
+        if let Some(x) = uarg(vm, &a, 0, "") {
+            vm.push(x);
+            vm.set_update(base, base + 1)?;
+        }
+        Ok(vm.at(base))
+    })
+}
+
+fn set_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_like(vm, a, Kind::Set, "set")
+}
+
+fn frozenset_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_like(vm, a, Kind::FrozenSet, "frozenset")
 }

@@ -3,6 +3,7 @@
 //! (here: len, subscription by char index, `in`, iteration, truth, repr, hash), its methods
 //! (`methods.rs`: searching/splitting/stripping on top of the shared `objects::stringlib`;
 //! `case.rs`: case mapping, predicates, padding; `misc.rs`: encode/translate/expandtabs/maketrans;
+//! `codecs.rs`: the constructor `str(...)` and the codecs it shares with `bytes(...)`;
 //! `strformat.rs`: str.format), the argument helpers shared with bytes (`args.rs`) and CPython's
 //! character tables (`unicode.rs`).
 //!
@@ -16,6 +17,7 @@
 
 pub mod args;
 pub mod case;
+pub mod codecs;
 pub mod methods;
 pub mod misc;
 pub mod storage;
@@ -38,9 +40,15 @@ pub static SLOTS: TypeSlots = TypeSlots {
     repr: Some(repr),
     hash: Some(hash),
     truthy: Some(truthy),
-    install: Some(methods::install),
+    install: Some(install),
     ..TypeSlots::EMPTY
 };
+
+/// The methods and the constructor.
+fn install(vm: &mut Vm) {
+    methods::install(vm);
+    codecs::install(vm);
+}
 
 fn len(vm: &mut Vm, s: Value) -> PyResult<usize> {
     Ok(vm.str_nchars(s))

@@ -1,0 +1,135 @@
+//! The constructors of `bytes` and `bytearray` (`bytes(...)`, `bytearray(...)`: from a str with an
+//! encoding, a size, a buffer, `__bytes__` or an iterable of ints) and `bytes_from_object`, the
+//! non-str conversion (also `bytes(memoryview)`'s path). The codecs are `str/codecs.rs`'s.
+//!
+//! GC: `bytes_data` re-reads its arguments from the value stack after every conversion (`__index__`,
+//! `__bytes__` and iteration run Python); the result is built from Rust data with one allocation.
+
+use crate::obj::layout::*;
+use crate::objects::args::{pin_kwnames, scoped, uarg};
+use crate::objects::int::storage::index_bigint;
+use crate::objects::str::codecs::{encode, str_param};
+use crate::vm::{Args, PyResult, Vm};
+use gc::Value;
+use num_traits::ToPrimitive;
+
+/// Registers `bytes.__new__` and `bytearray.__new__` (the bytes type's install slot, with the methods
+/// of both).
+pub fn install(vm: &mut Vm) {
+    vm.add_method("bytes", "__new__", bytes_new);
+    vm.add_method("bytearray", "__new__", bytearray_new);
+}
+
+/// The byte contents for bytes(...)/bytearray(...) arguments.
+fn bytes_data(vm: &mut Vm, a: &Args, tname: &str) -> PyResult<Vec<u8>> {
+    vm.check_kwargs(a, tname, &["source", "encoding", "errors"])?;
+    if a.n - 1 > 3 {
+        return Err(vm.type_error(format!(
+            "{tname}() takes at most 3 arguments ({} given)",
+            a.n - 1
+        )));
+    }
+    let enc = uarg(vm, a, 1, "encoding");
+    let errors = uarg(vm, a, 2, "errors");
+    let Some(x) = uarg(vm, a, 0, "source") else {
+        if enc.is_some() || errors.is_some() {
+            let what = if enc.is_some() { "encoding" } else { "errors" };
+            return Err(vm.type_error(format!("{what} without a string argument")));
+        }
+        return Ok(Vec::new());
+    };
+    if vm.is(x, Kind::Str) {
+        let Some(e) = enc else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        let enc = str_param(vm, Some(e), tname, "encoding", "utf-8")?;
+        let errors = str_param(vm, errors, tname, "errors", "strict")?;
+        let s = vm.str_of(uarg(vm, a, 0, "source").unwrap_or(x)).to_string();
+        return encode(vm, &s, &enc, &errors);
+    }
+    if enc.is_some() || errors.is_some() {
+        let what = if enc.is_some() { "encoding" } else { "errors" };
+        return Err(vm.type_error(format!("{what} without a string argument")));
+    }
+    bytes_from_object(vm, x)
+}
+
+/// bytes(x) for a non-str x: size, buffer, __bytes__ or iterable of ints.
+pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
+    if vm.is(x, Kind::Bytes) {
+        return Ok(vm.bytes_of(x).to_vec());
+    }
+    if vm.is(x, Kind::ByteArray) {
+        return Ok(vm.bytearray_mut(x).clone());
+    }
+    if vm.is_int(x) {
+        let n = vm.to_i64(x);
+        return match n {
+            Some(n) if n < 0 => Err(vm.value_error("negative count")),
+            Some(n) if n <= (1 << 40) => Ok(vec![0u8; n as usize]),
+            _ => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+        };
+    }
+    if x.is_ptr() && matches!(vm.kind(x), Kind::Instance | Kind::Foreign) {
+        if let Some(f) = vm.special(x, "__bytes__") {
+            let r = vm.call(f, &[x])?;
+            if !vm.is(r, Kind::Bytes) {
+                let tn = vm.type_name(r);
+                return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")));
+            }
+            return Ok(vm.bytes_of(r).to_vec());
+        }
+        if vm.special(x, "__index__").is_some() {
+            let n = index_bigint(vm, x)?;
+            return match n.to_i64() {
+                Some(n) if n < 0 => Err(vm.value_error("negative count")),
+                Some(n) if n <= (1 << 40) => Ok(vec![0u8; n as usize]),
+                _ => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+            };
+        }
+    }
+    let is_iterable = x.is_ptr()
+        && (matches!(
+            vm.kind(x),
+            Kind::List
+                | Kind::Tuple
+                | Kind::Dict
+                | Kind::Set
+                | Kind::FrozenSet
+                | Kind::Range
+                | Kind::Generator
+        ) || vm.special(x, "__iter__").is_some()
+            || vm.special(x, "__getitem__").is_some());
+    if !is_iterable {
+        let tn = vm.type_name(x);
+        return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+    }
+    let it = vm.get_iter(x)?;
+    scoped(vm, |vm, base| {
+        vm.push(it);
+        let mut out = Vec::new();
+        while let Some(v) = vm.next(vm.at(base))? {
+            let n = index_bigint(vm, v)?;
+            match n.to_u8() {
+                Some(b) => out.push(b),
+                None => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            }
+        }
+        Ok(out)
+    })
+}
+
+fn bytes_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
+    if a.n == 2 && vm.is(vm.arg(&a, 1), Kind::Bytes) && vm.npos(&a) == 2 {
+        return Ok(vm.arg(&a, 1));
+    }
+    let d = bytes_data(vm, &a, "bytes")?;
+    vm.new_bytes(&d)
+}
+
+fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
+    let d = bytes_data(vm, &a, "bytearray")?;
+    vm.new_bytearray(d)
+}
