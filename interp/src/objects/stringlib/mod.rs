@@ -128,6 +128,10 @@ impl Flavor for Utf8 {
     }
     #[inline]
     fn is_space(c: u32) -> bool {
+        // ASCII fast path: Python's ASCII whitespace is \t \n \v \f \r, \x1c-\x1f and space.
+        if c < 0x80 {
+            return matches!(c, 0x09..=0x0d | 0x1c..=0x20);
+        }
         char::from_u32(c).is_some_and(crate::objects::str::args::py_space)
     }
     #[inline]
