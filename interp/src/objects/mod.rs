@@ -37,6 +37,7 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod stringlib;
 pub mod tuple;
 
 use crate::bytecode::{BinOp, CmpOp};

@@ -626,24 +626,48 @@ impl Vm {
         self.seq_repeat(s, n).map(Some)
     }
 
+    /// str/bytes/bytearray repetition through `stringlib::join::repeat` (sizes checked before
+    /// allocating: CPython's OverflowError or MemoryError, never an abort).
+    fn text_repeat(&mut self, s: Value, n: usize) -> PyResult<Value> {
+        use crate::objects::stringlib::{join::repeat, SizeError};
+        let kind = self.kind(s);
+        let (data, nunits, too_many) = match kind {
+            Kind::Str => (
+                self.str_of(s).as_bytes(),
+                self.str_nchars(s),
+                SizeError::Overflow("repeated string is too long"),
+            ),
+            Kind::Bytes => {
+                let b = self.bytes_of(s);
+                (
+                    b,
+                    b.len(),
+                    SizeError::Overflow("repeated bytes are too long"),
+                )
+            }
+            _ => {
+                let b = self.bytearray(s).as_slice();
+                (b, b.len(), SizeError::Memory)
+            }
+        };
+        let r = match repeat(data, nunits, n, too_many) {
+            Ok(r) => r,
+            Err(e) => return Err(e.raise(self)),
+        };
+        match kind {
+            Kind::Str => self.new_str(crate::objects::stringlib::as_text(&r)),
+            Kind::Bytes => self.new_bytes(&r),
+            _ => self.new_bytearray(r),
+        }
+    }
+
     fn seq_repeat(&mut self, s: Value, n: Value) -> PyResult<Value> {
         let Some(n) = self.to_i64(n) else {
             return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
         };
         let n = n.max(0) as usize;
         match self.kind(s) {
-            Kind::Str => {
-                let r = self.str_of(s).repeat(n);
-                self.new_str(&r)
-            }
-            Kind::Bytes => {
-                let r = self.bytes_of(s).repeat(n);
-                self.new_bytes(&r)
-            }
-            Kind::ByteArray => {
-                let r = self.bytearray_mut(s).repeat(n);
-                self.new_bytearray(r)
-            }
+            Kind::Str | Kind::Bytes | Kind::ByteArray => self.text_repeat(s, n),
             k => {
                 let items = if k == Kind::Tuple {
                     self.tuple_items(s).to_vec()

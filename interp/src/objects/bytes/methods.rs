@@ -5,6 +5,9 @@
 use super::bytearray;
 use crate::obj::layout::{Kind, NativeFn};
 use crate::objects::str::args::*;
+use crate::objects::stringlib::{
+    join, pad, replace, search, split, strip, Bytes, Flavor, SizeError,
+};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -44,6 +47,8 @@ pub fn install(vm: &mut Vm) {
         ("center", center),
         ("ljust", ljust),
         ("rjust", rjust),
+        ("zfill", zfill),
+        ("expandtabs", expandtabs),
     ];
     for t in ["bytes", "bytearray"] {
         for (name, f) in methods {
@@ -122,40 +127,6 @@ fn sub_arg(vm: &mut Vm, slot: usize) -> PyResult<Vec<u8>> {
     )))
 }
 
-pub(crate) fn find_sub(h: &[u8], n: &[u8]) -> Option<usize> {
-    if n.is_empty() {
-        return Some(0);
-    }
-    if n.len() > h.len() {
-        return None;
-    }
-    (0..=h.len() - n.len()).find(|&i| h[i] == n[0] && &h[i..i + n.len()] == n)
-}
-
-fn rfind_sub(h: &[u8], n: &[u8]) -> Option<usize> {
-    if n.len() > h.len() {
-        return None;
-    }
-    (0..=h.len() - n.len())
-        .rev()
-        .find(|&i| &h[i..i + n.len()] == n)
-}
-
-/// Non-overlapping occurrences of non-empty `n`.
-fn count_sub(h: &[u8], n: &[u8]) -> usize {
-    let mut c = 0;
-    let mut i = 0;
-    while let Some(p) = find_sub(&h[i..], n) {
-        c += 1;
-        i += p + n.len();
-    }
-    c
-}
-
-fn is_ws(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
-}
-
 // ---- find / count / startswith ----------------------------------------------------------------------
 
 fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<usize>> {
@@ -164,17 +135,7 @@ fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<u
     let sub = sub_arg(vm, p[0].unwrap_or(0))?;
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
-    let (b0, b1) = match adjust(s.len(), start, end) {
-        Some(w) => w,
-        None => return Ok(None),
-    };
-    let hay = &s[b0..b1];
-    let r = if rev {
-        rfind_sub(hay, &sub)
-    } else {
-        find_sub(hay, &sub)
-    };
-    Ok(r.map(|i| i + b0))
+    Ok(search::find::<Bytes>(&s, s.len(), &sub, start, end, rev))
 }
 
 fn find_result(vm: &mut Vm, r: Option<usize>, raise: bool) -> PyResult<Value> {
@@ -208,11 +169,7 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let sub = sub_arg(vm, p[0].unwrap_or(0))?;
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
-    let n = match adjust(s.len(), start, end) {
-        None => 0,
-        Some((b0, b1)) if sub.is_empty() => b1 - b0 + 1,
-        Some((b0, b1)) => count_sub(&s[b0..b1], &sub),
-    };
+    let n = search::count::<Bytes>(&s, s.len(), &sub, start, end);
     vm.new_int(n as i64)
 }
 
@@ -242,16 +199,8 @@ fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Va
     }
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
-    let hit = match adjust(s.len(), start, end) {
-        None => false,
-        Some((b0, b1)) => cands.iter().any(|c| {
-            if end_side {
-                s[b0..b1].ends_with(c)
-            } else {
-                s[b0..b1].starts_with(c)
-            }
-        }),
-    };
+    let cands = cands.iter().map(|c| c.as_slice());
+    let hit = search::tailmatch::<Bytes>(&s, s.len(), start, end, cands, end_side);
     Ok(vm.bool_val(hit))
 }
 
@@ -264,19 +213,13 @@ fn endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 // ---- split / join ----------------------------------------------------------------------------------
 
-/// Builds a list of bytes/bytearray pieces.
-fn piece_list(vm: &mut Vm, bytearray: bool, parts: &[&[u8]]) -> PyResult<Value> {
-    let base = vm.sp();
-    for p in parts {
-        match new_same(vm, bytearray, p.to_vec()) {
-            Ok(v) => vm.push(v),
-            Err(e) => {
-                vm.truncate(base);
-                return Err(e);
-            }
-        }
+/// The constructor of pieces of the type of self.
+fn maker(ba: bool) -> &'static dyn Fn(&mut Vm, &[u8]) -> PyResult<Value> {
+    if ba {
+        &|vm, b| vm.new_bytearray(b.to_vec())
+    } else {
+        &|vm, b| vm.new_bytes(b)
     }
-    vm.new_list_from_stack(parts.len())
 }
 
 /// bytes.split / bytes.rsplit (`rev`): parses (sep, maxsplit) and builds the piece list.
@@ -291,7 +234,7 @@ fn split_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> 
         Style::Kw,
     )?;
     let maxsplit = match p[1] {
-        Some(slot) => int_arg(vm, slot)?,
+        Some(slot) => ssize_arg(vm, slot)?,
         None => -1,
     };
     let sep = if is_none(vm, p[0]) {
@@ -302,81 +245,8 @@ fn split_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> 
     if sep.as_ref().is_some_and(|s| s.is_empty()) {
         return Err(vm.value_error("empty separator"));
     }
-    let parts = match (&sep, rev) {
-        (None, _) => split_ws(&s, maxsplit, rev),
-        (Some(sep), false) => split_sep(&s, sep, maxsplit),
-        (Some(sep), true) => rsplit_sep(&s, sep, maxsplit),
-    };
-    piece_list(vm, ba, &parts)
-}
-
-fn split_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while maxsplit < 0 || (out.len() as i64) < maxsplit {
-        match find_sub(rest, sep) {
-            Some(i) => {
-                out.push(&rest[..i]);
-                rest = &rest[i + sep.len()..];
-            }
-            None => break,
-        }
-    }
-    out.push(rest);
-    out
-}
-
-fn rsplit_sep<'a>(s: &'a [u8], sep: &[u8], maxsplit: i64) -> Vec<&'a [u8]> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while maxsplit < 0 || (out.len() as i64) < maxsplit {
-        match rfind_sub(rest, sep) {
-            Some(i) => {
-                out.push(&rest[i + sep.len()..]);
-                rest = &rest[..i];
-            }
-            None => break,
-        }
-    }
-    out.push(rest);
-    out.reverse();
-    out
-}
-
-fn split_ws(s: &[u8], maxsplit: i64, rev: bool) -> Vec<&[u8]> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    loop {
-        rest = if rev {
-            trim(rest, false, true, &is_ws)
-        } else {
-            trim(rest, true, false, &is_ws)
-        };
-        if rest.is_empty() {
-            break;
-        }
-        if maxsplit >= 0 && out.len() as i64 >= maxsplit {
-            out.push(rest);
-            break;
-        }
-        if rev {
-            let i = rest
-                .iter()
-                .rposition(|&b| is_ws(b))
-                .map(|i| i + 1)
-                .unwrap_or(0);
-            out.push(&rest[i..]);
-            rest = &rest[..i];
-        } else {
-            let i = rest.iter().position(|&b| is_ws(b)).unwrap_or(rest.len());
-            out.push(&rest[..i]);
-            rest = &rest[i..];
-        }
-    }
-    if rev {
-        out.reverse();
-    }
-    out
+    let parts = split::split::<Bytes>(&s, sep.as_deref(), maxsplit, rev);
+    pieces(vm, &s, &parts, false, maker(ba))
 }
 
 fn split(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -401,26 +271,8 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Some(slot) => vm.truthy(vm.at(slot))?,
         None => false,
     };
-    let mut parts = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    while i < s.len() {
-        if s[i] == b'\n' || s[i] == b'\r' {
-            let eol = if s[i] == b'\r' && s.get(i + 1) == Some(&b'\n') {
-                i + 2
-            } else {
-                i + 1
-            };
-            parts.push(&s[start..if keep { eol } else { i }]);
-            start = eol;
-            i = eol;
-        } else {
-            i += 1;
-        }
-    }
-    if start < s.len() {
-        parts.push(&s[start..]);
-    }
-    piece_list(vm, ba, &parts)
+    let parts = split::splitlines::<Bytes>(&s, keep);
+    pieces(vm, &s, &parts, false, maker(ba))
 }
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -434,43 +286,26 @@ fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Style::One,
     )?;
     let l = vm.to_list(vm.at(p[0].unwrap_or(0)))?;
-    let mut out = Vec::new();
+    let mut parts = Vec::new();
     for (i, &x) in vm.list_items(l).iter().enumerate() {
-        match bytes_like(vm, x) {
-            Some(d) => {
-                if i > 0 {
-                    out.extend_from_slice(&sep);
-                }
-                out.extend_from_slice(&d);
-            }
-            None => {
-                let tn = vm.type_name(x);
-                return Err(vm.type_error(format!(
-                    "sequence item {i}: expected a bytes-like object, {tn} found"
-                )));
-            }
+        if vm.is(x, Kind::Bytes) {
+            parts.push(vm.bytes_of(x));
+        } else if vm.is(x, Kind::ByteArray) {
+            parts.push(vm.bytearray(x).as_slice());
+        } else {
+            let tn = vm.type_name(x);
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {tn} found"
+            )));
         }
     }
-    new_same(vm, ba, out)
+    match join::join(&sep, &parts, "join() result is too long") {
+        Ok(out) => new_same(vm, ba, out),
+        Err(e) => Err(e.raise(vm)),
+    }
 }
 
 // ---- strip / replace / partition -------------------------------------------------------------------
-
-fn trim<'a>(s: &'a [u8], left: bool, right: bool, pred: &dyn Fn(u8) -> bool) -> &'a [u8] {
-    let mut a = 0;
-    let mut b = s.len();
-    if left {
-        while a < b && pred(s[a]) {
-            a += 1;
-        }
-    }
-    if right {
-        while b > a && pred(s[b - 1]) {
-            b -= 1;
-        }
-    }
-    &s[a..b]
-}
 
 fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
@@ -480,10 +315,7 @@ fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> Py
     } else {
         Some(need_bytes(vm, p[0].unwrap_or(0))?)
     };
-    let t = match &set {
-        None => trim(&s, left, right, &is_ws),
-        Some(set) => trim(&s, left, right, &|b| set.contains(&b)),
-    };
+    let t = &s[strip::strip::<Bytes>(&s, set.as_deref(), left, right)];
     if t.len() == s.len() && !ba {
         return Ok(vm.arg(a, 0));
     }
@@ -500,38 +332,6 @@ fn rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
     strip_impl(vm, &a, "rstrip", false, true)
 }
 
-fn replace_bytes(s: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut n = 0i64;
-    if old.is_empty() {
-        for &b in s {
-            if count < 0 || n < count {
-                out.extend_from_slice(new);
-                n += 1;
-            }
-            out.push(b);
-        }
-        if count < 0 || n < count {
-            out.extend_from_slice(new);
-        }
-        return out;
-    }
-    let mut rest = s;
-    while count < 0 || n < count {
-        match find_sub(rest, old) {
-            Some(i) => {
-                out.extend_from_slice(&rest[..i]);
-                out.extend_from_slice(new);
-                rest = &rest[i + old.len()..];
-                n += 1;
-            }
-            None => break,
-        }
-    }
-    out.extend_from_slice(rest);
-    out
-}
-
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, ba) = self_data(vm, &a, "replace")?;
     let p = params(
@@ -545,10 +345,13 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let old = need_bytes(vm, p[0].unwrap_or(0))?;
     let new = need_bytes(vm, p[1].unwrap_or(0))?;
     let count = match p[2] {
-        Some(slot) => int_arg(vm, slot)?,
+        Some(slot) => ssize_arg(vm, slot)?,
         None => -1,
     };
-    new_same(vm, ba, replace_bytes(&s, &old, &new, count))
+    match replace::replace::<Bytes>(&s, &old, &new, count, "replace bytes is too long") {
+        Ok(r) => new_same(vm, ba, r.unwrap_or(s)),
+        Err(e) => Err(e.raise(vm)),
+    }
 }
 
 fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
@@ -558,27 +361,8 @@ fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Val
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let pos = if rev {
-        rfind_sub(&s, &sep)
-    } else {
-        find_sub(&s, &sep)
-    };
-    let parts: [&[u8]; 3] = match pos {
-        Some(i) => [&s[..i], &sep, &s[i + sep.len()..]],
-        None if rev => [b"", b"", &s],
-        None => [&s, b"", b""],
-    };
-    let base = vm.sp();
-    for part in parts {
-        match new_same(vm, ba, part.to_vec()) {
-            Ok(v) => vm.push(v),
-            Err(e) => {
-                vm.truncate(base);
-                return Err(e);
-            }
-        }
-    }
-    vm.new_tuple_from_stack(3)
+    let parts = split::partition(&s, &sep, rev);
+    pieces(vm, &s, &parts, true, maker(ba))
 }
 
 fn partition(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -695,7 +479,7 @@ fn isalnum(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 fn isspace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred_bytes(vm, &a, "isspace", |s| {
-        !s.is_empty() && s.iter().all(|&b| is_ws(b))
+        !s.is_empty() && s.iter().all(|&b| Bytes::is_space(b as u32))
     })
 }
 fn isupper(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -724,7 +508,7 @@ fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
         1,
         Style::Clinic,
     )?;
-    let width = int_arg(vm, p[0].unwrap_or(0))?;
+    let width = ssize_arg(vm, p[0].unwrap_or(0))?;
     let fill = match p[1] {
         None => b' ',
         Some(slot) => match bytes_like(vm, vm.at(slot)) {
@@ -737,15 +521,36 @@ fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
             }
         },
     };
-    if width <= s.len() as i64 {
-        return new_same(vm, ba, s);
+    let r = pad::pad(&s, s.len(), width, &[fill], pad::Align::of(fname));
+    sized(vm, ba, s, r)
+}
+
+/// The result of a stringlib call that returns a new buffer or None (unchanged: a copy of `s`).
+fn sized(
+    vm: &mut Vm,
+    ba: bool,
+    s: Vec<u8>,
+    r: Result<Option<Vec<u8>>, SizeError>,
+) -> PyResult<Value> {
+    match r {
+        Ok(out) => new_same(vm, ba, out.unwrap_or(s)),
+        Err(e) => Err(e.raise(vm)),
     }
-    let marg = width as usize - s.len();
-    let (l, r) = pad_split(fname, marg, width as usize);
-    let mut out = vec![fill; l];
-    out.extend_from_slice(&s);
-    out.extend(std::iter::repeat_n(fill, r));
-    new_same(vm, ba, out)
+}
+
+fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, &a, "zfill")?;
+    let p = params(vm, &a, &qual(vm, &a, "zfill"), &["width"], 1, Style::One)?;
+    let width = ssize_arg(vm, p[0].unwrap_or(0))?;
+    let r = pad::zfill(&s, s.len(), width);
+    sized(vm, ba, s, r)
+}
+
+fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, ba) = self_data(vm, &a, "expandtabs")?;
+    let tab = tabsize_arg(vm, &a)?;
+    let r = pad::expandtabs::<Bytes>(&s, tab, "result too long").map(Some);
+    sized(vm, ba, Vec::new(), r)
 }
 
 fn center(vm: &mut Vm, a: Args) -> PyResult<Value> {

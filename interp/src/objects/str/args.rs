@@ -86,17 +86,67 @@ pub fn py_linebreak(c: char) -> bool {
     )
 }
 
-/// (left, right) fill counts of center/ljust/rjust (`fname`) for `marg` fill chars up to `width`
-/// (CPython's center puts the odd one on the left when both are odd).
-pub fn pad_split(fname: &str, marg: usize, width: usize) -> (usize, usize) {
-    match fname {
-        "ljust" => (0, marg),
-        "rjust" => (marg, 0),
-        _ => {
-            let l = marg / 2 + (marg & width & 1);
-            (l, marg - l)
+pub use crate::format::spec::padded;
+
+/// A list (or, `tuple`, a tuple) of new objects made by `new` from the byte ranges `parts` of `data`
+/// (the pieces of split/partition of str and bytes). On error the stack is cut back.
+pub fn pieces(
+    vm: &mut Vm,
+    data: &[u8],
+    parts: &[std::ops::Range<usize>],
+    tuple: bool,
+    new: &dyn Fn(&mut Vm, &[u8]) -> PyResult<gc::Value>,
+) -> PyResult<gc::Value> {
+    let base = vm.sp();
+    for r in parts {
+        match new(vm, &data[r.clone()]) {
+            Ok(v) => vm.push(v),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
         }
+    }
+    if tuple {
+        vm.new_tuple_from_stack(parts.len())
+    } else {
+        vm.new_list_from_stack(parts.len())
     }
 }
 
-pub use crate::format::spec::padded;
+/// A `Py_ssize_t` argument: like `int_arg`, but an int beyond 64 bits is CPython's OverflowError
+/// instead of being clamped (a width or count that large can never be honoured).
+pub fn ssize_arg(vm: &mut Vm, slot: usize) -> PyResult<i64> {
+    let v = vm.at(slot);
+    if vm.to_bigint(v).is_some() && vm.to_i64(v).is_none() {
+        return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+    }
+    int_arg(vm, slot)
+}
+
+/// A C `int` argument (expandtabs' tabsize), with CPython's OverflowError outside 32 bits.
+pub fn c_int_arg(vm: &mut Vm, slot: usize) -> PyResult<i64> {
+    let v = vm.at(slot);
+    let too_big = vm.to_bigint(v).is_some() && vm.to_i64(v).is_none();
+    let n = if too_big { 0 } else { int_arg(vm, slot)? };
+    if too_big || i32::try_from(n).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
+    Ok(n)
+}
+
+/// The `tabsize` argument of str/bytes/bytearray.expandtabs (a C int, default 8).
+pub fn tabsize_arg(vm: &mut Vm, a: &Args) -> PyResult<i64> {
+    let p = params(
+        vm,
+        a,
+        &qual(vm, a, "expandtabs"),
+        &["tabsize"],
+        0,
+        Style::Kw,
+    )?;
+    match p[0] {
+        Some(slot) => c_int_arg(vm, slot),
+        None => Ok(8),
+    }
+}

@@ -3,9 +3,10 @@
 //! the CPython 3.11 tables of unicode.rs; the mappings otherwise are Rust's char methods.
 
 use super::args::*;
-use super::methods::self_text;
+use super::methods::{new_text, self_text};
 use super::unicode::*;
 use crate::obj::layout::{Kind, NativeFn};
+use crate::objects::stringlib::{pad, SizeError};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -352,7 +353,7 @@ fn pad_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, usize, i64,
         1,
         Style::Clinic,
     )?;
-    let width = int_arg(vm, p[0].unwrap_or(0))?;
+    let width = ssize_arg(vm, p[0].unwrap_or(0))?;
     let fill = match p[1] {
         None => ' ',
         Some(slot) => {
@@ -380,13 +381,19 @@ fn pad_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, usize, i64,
 
 fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
     let (s, n, width, fill) = pad_args(vm, a, fname)?;
-    if width <= n as i64 {
-        return Ok(vm.arg(a, 0));
+    let mut buf = [0u8; 4];
+    let fill = fill.encode_utf8(&mut buf).as_bytes();
+    let r = pad::pad(s.as_bytes(), n, width, fill, pad::Align::of(fname));
+    sized(vm, a, r)
+}
+
+/// The str result of a stringlib call: a new text, or None for self unchanged.
+fn sized(vm: &mut Vm, a: &Args, r: Result<Option<Vec<u8>>, SizeError>) -> PyResult<Value> {
+    match r {
+        Ok(Some(out)) => new_text(vm, &out),
+        Ok(None) => Ok(vm.arg(a, 0)),
+        Err(e) => Err(e.raise(vm)),
     }
-    let marg = width as usize - n;
-    let (l, r) = pad_split(fname, marg, width as usize);
-    let out = padded(&s, l, r, fill);
-    vm.new_str(&out)
 }
 
 fn center(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -402,15 +409,7 @@ fn rjust(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "zfill")?;
     let p = params(vm, &a, &qual(vm, &a, "zfill"), &["width"], 1, Style::One)?;
-    let width = int_arg(vm, p[0].unwrap_or(0))?;
+    let width = ssize_arg(vm, p[0].unwrap_or(0))?;
     let n = vm.str_nchars(vm.arg(&a, 0));
-    if width <= n as i64 {
-        return Ok(vm.arg(&a, 0));
-    }
-    let zeros = "0".repeat(width as usize - n);
-    let out = match s.chars().next() {
-        Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &s[1..]),
-        _ => format!("{zeros}{s}"),
-    };
-    vm.new_str(&out)
+    sized(vm, &a, pad::zfill(s.as_bytes(), n, width))
 }

@@ -3,12 +3,14 @@
 //! encode/translate/expandtabs in misc.rs, str.format in strformat.rs (the format-spec mini-language
 //! behind `format()`/`__format__` stays in builtins/format.rs).
 //!
-//! Text is handled by chars: the payload is UTF-8, so sub-string matches found on bytes are always at
-//! char boundaries and only the start/end arguments and returned positions need converting.
+//! These are thin wrappers: they check and convert the arguments, then call the algorithms shared
+//! with bytes in `objects::stringlib` (flavor `Utf8`: the payload's UTF-8 bytes, char indices
+//! converted to byte offsets only at the edges) and build the result objects.
 
 use super::args::*;
 use super::{case, misc, strformat};
 use crate::obj::layout::{Kind, NativeFn};
+use crate::objects::stringlib::{self, join, replace, search, split, strip, Utf8};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -58,16 +60,14 @@ fn need_str(vm: &mut Vm, slot: usize, msg: &str) -> PyResult<()> {
     Err(vm.type_error(format!("{msg}{tn}")))
 }
 
-/// The byte range and starting char index of the window [start:end] of `s`, or None if empty-and-past.
-fn window(
-    s: &str,
-    nchars: usize,
-    start: Option<i64>,
-    end: Option<i64>,
-) -> Option<(usize, usize, usize)> {
-    let ascii = nchars == s.len();
-    let (c0, c1) = adjust(nchars, start, end)?;
-    Some((byte_at(s, ascii, c0), byte_at(s, ascii, c1), c0))
+/// A str as text of the `Utf8` flavor: its bytes.
+fn text(vm: &Vm, v: Value) -> &[u8] {
+    vm.str_of(v).as_bytes()
+}
+
+/// A new str from bytes stringlib cut or built from str text.
+pub(crate) fn new_text(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
+    vm.new_str(stringlib::as_text(b))
 }
 
 // ---- find / index / count ------------------------------------------------------------------------
@@ -80,15 +80,15 @@ fn find_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Option<u
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
     let sv = vm.arg(a, 0);
-    let (s, sub) = (vm.str_of(sv), vm.str_of(vm.at(sub_slot)));
-    let nchars = vm.str_nchars(sv);
-    let (b0, b1, c0) = match window(s, nchars, start, end) {
-        Some(w) => w,
-        None => return Ok(None),
-    };
-    let hay = s.get(b0..b1).unwrap_or("");
-    let pos = if rev { hay.rfind(sub) } else { hay.find(sub) };
-    Ok(pos.map(|p| c0 + char_at(hay, nchars == s.len(), p)))
+    let (s, sub) = (text(vm, sv), text(vm, vm.at(sub_slot)));
+    Ok(search::find::<Utf8>(
+        s,
+        vm.str_nchars(sv),
+        sub,
+        start,
+        end,
+        rev,
+    ))
 }
 
 fn find_result(vm: &mut Vm, r: Option<usize>, raise: bool) -> PyResult<Value> {
@@ -124,20 +124,8 @@ fn count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
     let sv = vm.arg(&a, 0);
-    let (s, sub) = (vm.str_of(sv), vm.str_of(vm.at(sub_slot)));
-    let nchars = vm.str_nchars(sv);
-    let n = match window(s, nchars, start, end) {
-        None => 0,
-        Some((b0, b1, c0)) => {
-            let hay = s.get(b0..b1).unwrap_or("");
-            if sub.is_empty() {
-                char_at(hay, nchars == s.len(), hay.len()) + 1
-            } else {
-                let _ = c0;
-                hay.matches(sub).count()
-            }
-        }
-    };
+    let (s, sub) = (text(vm, sv), text(vm, vm.at(sub_slot)));
+    let n = search::count::<Utf8>(s, vm.str_nchars(sv), sub, start, end);
     vm.new_int(n as i64)
 }
 
@@ -167,21 +155,9 @@ fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Va
         }
     }
     let sv = vm.arg(a, 0);
-    let s = vm.str_of(sv);
-    let hit = match window(s, vm.str_nchars(sv), start, end) {
-        None => false,
-        Some((b0, b1, _)) => {
-            let hay = s.get(b0..b1).unwrap_or("");
-            cands.iter().any(|c| {
-                let t = vm.str_of(*c);
-                if end_side {
-                    hay.ends_with(t)
-                } else {
-                    hay.starts_with(t)
-                }
-            })
-        }
-    };
+    let cands = cands.iter().map(|c| text(vm, *c));
+    let hit =
+        search::tailmatch::<Utf8>(text(vm, sv), vm.str_nchars(sv), start, end, cands, end_side);
     Ok(vm.bool_val(hit))
 }
 
@@ -194,8 +170,8 @@ fn endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 // ---- split / rsplit / splitlines / join ----------------------------------------------------------
 
-/// The (sep, maxsplit) arguments of split/rsplit: sep None means whitespace.
-fn split_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, Option<String>, i64)> {
+/// split / rsplit (`rev`): parses (sep, maxsplit) and builds the piece list.
+fn split_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(
         vm,
@@ -206,7 +182,7 @@ fn split_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, Option<St
         Style::Kw,
     )?;
     let maxsplit = match p[1] {
-        Some(s) => int_arg(vm, s)?,
+        Some(s) => ssize_arg(vm, s)?,
         None => -1,
     };
     let sep = if is_none(vm, p[0]) {
@@ -214,106 +190,22 @@ fn split_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, Option<St
     } else {
         let slot = p[0].unwrap_or(0);
         need_str(vm, slot, "must be str or None, not ")?;
-        let sep = vm.str_of(vm.at(slot)).to_string();
-        if sep.is_empty() {
+        if vm.str_of(vm.at(slot)).is_empty() {
             return Err(vm.value_error("empty separator"));
         }
-        Some(sep)
+        Some(slot)
     };
-    Ok((vm.str_of(vm.arg(a, 0)).to_string(), sep, maxsplit))
-}
-
-/// str.split() without a separator: runs of whitespace separate, no empty strings.
-pub(crate) fn split_ws(s: &str, maxsplit: i64) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s.trim_start_matches(py_space);
-    while !rest.is_empty() {
-        if maxsplit >= 0 && out.len() as i64 >= maxsplit {
-            out.push(rest);
-            break;
-        }
-        let end = rest.find(py_space).unwrap_or(rest.len());
-        out.push(&rest[..end]);
-        rest = rest[end..].trim_start_matches(py_space);
-    }
-    out
-}
-
-/// str.rsplit() without a separator.
-fn rsplit_ws(s: &str, maxsplit: i64) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s.trim_end_matches(py_space);
-    while !rest.is_empty() {
-        if maxsplit >= 0 && out.len() as i64 >= maxsplit {
-            out.push(rest);
-            break;
-        }
-        match rest.char_indices().rev().find(|(_, c)| py_space(*c)) {
-            Some((i, c)) => {
-                out.push(&rest[i + c.len_utf8()..]);
-                rest = rest[..i].trim_end_matches(py_space);
-            }
-            None => {
-                out.push(rest);
-                break;
-            }
-        }
-    }
-    out.reverse();
-    out
+    let s = text(vm, vm.arg(a, 0)).to_vec();
+    let parts = split::split::<Utf8>(&s, sep.map(|slot| text(vm, vm.at(slot))), maxsplit, rev);
+    pieces(vm, &s, &parts, false, &new_text)
 }
 
 fn split(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, sep, maxsplit) = split_args(vm, &a, "split")?;
-    let parts: Vec<&str> = match &sep {
-        None => split_ws(&s, maxsplit),
-        Some(sep) if maxsplit < 0 => s.split(sep.as_str()).collect(),
-        Some(sep) => s
-            .splitn(maxsplit.saturating_add(1) as usize, sep.as_str())
-            .collect(),
-    };
-    str_list(vm, &parts)
+    split_impl(vm, &a, "split", false)
 }
 
 fn rsplit(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, sep, maxsplit) = split_args(vm, &a, "rsplit")?;
-    let parts: Vec<&str> = match &sep {
-        None => rsplit_ws(&s, maxsplit),
-        Some(sep) if maxsplit < 0 => s.split(sep.as_str()).collect(),
-        Some(sep) => {
-            let mut v: Vec<&str> = s
-                .rsplitn(maxsplit.saturating_add(1) as usize, sep.as_str())
-                .collect();
-            v.reverse();
-            v
-        }
-    };
-    str_list(vm, &parts)
-}
-
-/// Lines of `s` split at Python's line boundaries, with or without their ends.
-fn lines(s: &str, keepends: bool) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !py_linebreak(c) {
-            continue;
-        }
-        let mut eol = i + c.len_utf8();
-        if c == '\r' {
-            if let Some((_, '\n')) = it.peek() {
-                it.next();
-                eol += 1;
-            }
-        }
-        out.push(&s[start..if keepends { eol } else { i }]);
-        start = eol;
-    }
-    if start < s.len() {
-        out.push(&s[start..]);
-    }
-    out
+    split_impl(vm, &a, "rsplit", true)
 }
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -336,8 +228,9 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         None => false,
     };
-    let s = vm.str_of(vm.arg(&a, 0)).to_string();
-    str_list(vm, &lines(&s, keep))
+    let s = text(vm, vm.arg(&a, 0)).to_vec();
+    let parts = split::splitlines::<Utf8>(&s, keep);
+    pieces(vm, &s, &parts, false, &new_text)
 }
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -365,18 +258,17 @@ fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let r = join_items(vm, vm.arg(&a, 0), seq);
     vm.truncate(base);
     let s = r?;
-    vm.new_str(&s)
+    new_text(vm, &s)
 }
 
 /// Concatenates the str items of a list or tuple with separator `sepv` (no GC point).
-fn join_items(vm: &mut Vm, sepv: Value, seq: Value) -> PyResult<String> {
+fn join_items(vm: &mut Vm, sepv: Value, seq: Value) -> PyResult<Vec<u8>> {
     let items = if vm.is(seq, Kind::List) {
         vm.list_items(seq)
     } else {
         vm.tuple_items(seq)
     };
-    let sep = vm.str_of(sepv);
-    let mut out = String::new();
+    let mut parts = Vec::with_capacity(items.len());
     for (i, &x) in items.iter().enumerate() {
         if !vm.is(x, Kind::Str) {
             let tn = vm.type_name(x);
@@ -384,12 +276,14 @@ fn join_items(vm: &mut Vm, sepv: Value, seq: Value) -> PyResult<String> {
                 "sequence item {i}: expected str instance, {tn} found"
             )));
         }
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(vm.str_of(x));
+        parts.push(text(vm, x));
     }
-    Ok(out)
+    let r = join::join(
+        text(vm, sepv),
+        &parts,
+        "join() result is too long for a Python string",
+    );
+    r.map_err(|e| e.raise(vm))
 }
 
 // ---- strip / replace / partition / removeprefix --------------------------------------------------
@@ -397,33 +291,23 @@ fn join_items(vm: &mut Vm, sepv: Value, seq: Value) -> PyResult<String> {
 fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> PyResult<Value> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(vm, a, &qual(vm, a, fname), &["chars"], 0, Style::Clinic)?;
-    let set: Option<Vec<char>> = if is_none(vm, p[0]) {
+    let set = if is_none(vm, p[0]) {
         None
     } else {
         let v = vm.at(p[0].unwrap_or(0));
         if !vm.is(v, Kind::Str) {
             return Err(vm.type_error(format!("{fname} arg must be None or str")));
         }
-        Some(vm.str_of(v).chars().collect())
+        Some(v)
     };
     let sv = vm.arg(a, 0);
-    let s = vm.str_of(sv);
-    let pred = |c: char| match &set {
-        None => py_space(c),
-        Some(v) => v.contains(&c),
-    };
-    let mut t = s;
-    if left {
-        t = t.trim_start_matches(pred);
-    }
-    if right {
-        t = t.trim_end_matches(pred);
-    }
-    if t.len() == s.len() {
+    let s = text(vm, sv);
+    let r = strip::strip::<Utf8>(s, set.map(|v| text(vm, v)), left, right);
+    if r.len() == s.len() {
         return Ok(sv);
     }
-    let t = t.to_string();
-    vm.new_str(&t)
+    let t = s[r].to_vec();
+    new_text(vm, &t)
 }
 
 fn strip(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -434,33 +318,6 @@ fn lstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 fn rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
     strip_impl(vm, &a, "rstrip", false, true)
-}
-
-/// Python's replace: an empty `old` inserts `new` before every char and at the end.
-pub(crate) fn replace_str(s: &str, old: &str, new: &str, count: i64) -> String {
-    if count == 0 {
-        return s.to_string();
-    }
-    if !old.is_empty() {
-        return if count < 0 {
-            s.replace(old, new)
-        } else {
-            s.replacen(old, new, count as usize)
-        };
-    }
-    let mut out = String::with_capacity(s.len() + new.len() * (s.len() + 1));
-    let mut n = 0i64;
-    for c in s.chars() {
-        if count < 0 || n < count {
-            out.push_str(new);
-            n += 1;
-        }
-        out.push(c);
-    }
-    if count < 0 || n < count {
-        out.push_str(new);
-    }
-    out
 }
 
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -484,41 +341,32 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
         "replace() argument 2 must be str, not ",
     )?;
     let count = match p[2] {
-        Some(s) => int_arg(vm, s)?,
+        Some(s) => ssize_arg(vm, s)?,
         None => -1,
     };
     let sv = vm.arg(&a, 0);
     let (s, old, new) = (
-        vm.str_of(sv),
-        vm.str_of(vm.at(p[0].unwrap_or(0))),
-        vm.str_of(vm.at(p[1].unwrap_or(0))),
+        text(vm, sv),
+        text(vm, vm.at(p[0].unwrap_or(0))),
+        text(vm, vm.at(p[1].unwrap_or(0))),
     );
-    if count == 0 || (!old.is_empty() && !s.contains(old)) {
-        return Ok(sv);
+    match replace::replace::<Utf8>(s, old, new, count, "replace string is too long") {
+        Ok(None) => Ok(sv),
+        Ok(Some(r)) => new_text(vm, &r),
+        Err(e) => Err(e.raise(vm)),
     }
-    let r = replace_str(s, old, new, count);
-    vm.new_str(&r)
 }
 
 fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
     let p = params(vm, a, &qual(vm, a, fname), &["sep"], 1, Style::One)?;
     need_str(vm, p[0].unwrap_or(0), "must be str, not ")?;
-    let s = vm.str_of(vm.arg(a, 0)).to_string();
-    let sep = vm.str_of(vm.at(p[0].unwrap_or(0))).to_string();
-    if sep.is_empty() {
+    if vm.str_of(vm.at(p[0].unwrap_or(0))).is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let pos = if rev {
-        s.rfind(sep.as_str())
-    } else {
-        s.find(sep.as_str())
-    };
-    match pos {
-        Some(i) => str_tuple(vm, &[&s[..i], &sep, &s[i + sep.len()..]]),
-        None if rev => str_tuple(vm, &["", "", &s]),
-        None => str_tuple(vm, &[&s, "", ""]),
-    }
+    let s = text(vm, vm.arg(a, 0)).to_vec();
+    let parts = split::partition(&s, text(vm, vm.at(p[0].unwrap_or(0))), rev);
+    pieces(vm, &s, &parts, true, &new_text)
 }
 
 fn partition(vm: &mut Vm, a: Args) -> PyResult<Value> {

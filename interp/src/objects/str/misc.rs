@@ -2,8 +2,9 @@
 //! xmlcharrefreplace), expandtabs, maketrans (a staticmethod) and translate.
 
 use super::args::*;
-use super::methods::self_text;
+use super::methods::{new_text, self_text};
 use crate::obj::layout::Kind;
+use crate::objects::stringlib::{pad, Utf8};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -214,39 +215,11 @@ fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "expandtabs")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "expandtabs"),
-        &["tabsize"],
-        0,
-        Style::Kw,
-    )?;
-    let tab = match p[0] {
-        Some(slot) => int_arg(vm, slot)?,
-        None => 8,
-    };
-    let mut out = String::with_capacity(s.len());
-    let mut col: i64 = 0;
-    for c in s.chars() {
-        match c {
-            '\t' if tab > 0 => {
-                let n = tab - col % tab;
-                out.extend(std::iter::repeat_n(' ', n as usize));
-                col += n;
-            }
-            '\t' => {}
-            '\n' | '\r' => {
-                out.push(c);
-                col = 0;
-            }
-            _ => {
-                out.push(c);
-                col += 1;
-            }
-        }
+    let tab = tabsize_arg(vm, &a)?;
+    match pad::expandtabs::<Utf8>(s.as_bytes(), tab, "new string is too long") {
+        Ok(out) => new_text(vm, &out),
+        Err(e) => Err(e.raise(vm)),
     }
-    vm.new_str(&out)
 }
 
 /// The code point of a one-char str key of a maketrans dict.
