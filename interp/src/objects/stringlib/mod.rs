@@ -115,11 +115,18 @@ fn utf8_decode(s: &[u8], i: usize, n: usize) -> u32 {
 impl Flavor for Utf8 {
     #[inline]
     fn next(s: &[u8], i: usize) -> (u32, usize) {
+        // ASCII bytes are their own code points: no decoding on the common path.
+        if s[i] < 0x80 {
+            return (s[i] as u32, 1);
+        }
         let n = utf8_len(s[i]);
         (utf8_decode(s, i, n), n)
     }
     #[inline]
     fn prev(s: &[u8], end: usize) -> (u32, usize) {
+        if s[end - 1] < 0x80 {
+            return (s[end - 1] as u32, 1);
+        }
         let mut i = end - 1;
         while i > 0 && (s[i] & 0xc0) == 0x80 {
             i -= 1;
