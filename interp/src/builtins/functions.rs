@@ -438,10 +438,14 @@ fn push_iters(vm: &mut Vm, a: &Args, first: usize) -> PyResult<usize> {
 fn zip(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "zip", &["strict"])?;
+    let strict = match vm.kwarg(&a, "strict") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     scoped(vm, |vm, _| {
         let k = push_iters(vm, &a, 0)?;
         let t = vm.new_tuple_from_stack(k)?;
-        vm.new_zip(t)
+        vm.new_zip(t, strict)
     })
 }
 

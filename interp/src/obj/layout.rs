@@ -375,6 +375,8 @@ payload! { [Zip]
 #[repr(C)]
 pub struct ZipObj {
     pub iters: Value,
+    /// zip(strict=True): 1 when iterators of unequal lengths raise ValueError.
+    pub strict: u64,
 }
 }
 payload! { [Map]

@@ -256,6 +256,7 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("object", "__eq__", object_eq);
     vm.add_method("object", "__ne__", object_ne);
     vm.add_method("object", "__hash__", object_hash);
+    crate::objects::args::add_classmethod(vm, "object", "__init_subclass__", object_init_subclass);
     vm.add_method("BaseException", "__init__", exc_init);
     vm.add_method("BaseException", "with_traceback", exc_with_traceback);
     vm.add_method("super", "__new__", super_new);
@@ -511,10 +512,80 @@ fn build_class(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.heap.write_barrier(cell);
     }
     vm.push(t);
-    // __set_name__ hooks and __init_subclass__ are not supported; descriptors work without them.
-    let t = vm.pop();
+    let tslot = vm.sp() - 1;
+    class_created_hooks(vm, tslot, &a)?;
+    let t = vm.at(tslot);
     vm.truncate(base);
     Ok(t)
+}
+
+/// After a class statement made the class at stack slot `tslot`: `__set_name__(owner, name)` on
+/// each attribute that defines it (over a copy of the namespace, as CPython), then the parent's
+/// `__init_subclass__(cls, **kw)` with the class statement's keywords.
+fn class_created_hooks(vm: &mut Vm, tslot: usize, a: &Args) -> PyResult<()> {
+    let d = vm.obj::<TypeObj>(vm.at(tslot)).dict;
+    let copy = vm.dict_copy(d, Kind::Dict)?;
+    vm.push(copy);
+    let cslot = vm.sp() - 1;
+    for i in 0..vm.dict_used(vm.at(cslot)) {
+        let Some((k, v)) = vm.dict_entry(vm.at(cslot), i) else {
+            continue;
+        };
+        if !vm.is(v, Kind::Instance) {
+            continue;
+        }
+        if let Some(f) = vm.special(v, "__set_name__") {
+            let t = vm.at(tslot);
+            vm.call(f, &[v, t, k])?;
+        }
+    }
+    vm.truncate(cslot);
+    // The first class after this one in the MRO that defines __init_subclass__.
+    let mro = vm.obj::<TypeObj>(vm.at(tslot)).mro;
+    let n = vm.tuple_items(mro).len();
+    let k = vm.intern("__init_subclass__");
+    let mut hook = None;
+    for i in 1..n {
+        let mro = vm.obj::<TypeObj>(vm.at(tslot)).mro;
+        let c = vm.tuple_items(mro)[i];
+        let cd = vm.obj::<TypeObj>(c).dict;
+        if let Some(f) = vm.dict_get_str(cd, k) {
+            hook = Some(f);
+            break;
+        }
+    }
+    let nkw = if a.kwnames.is_null() {
+        0
+    } else {
+        vm.tuple_items(a.kwnames).len()
+    };
+    let has_metaclass = (0..nkw).any(|j| vm.str_of(vm.tuple_items(a.kwnames)[j]) == "metaclass");
+    let nkw = if has_metaclass { 0 } else { nkw };
+    let f = match hook {
+        Some(f) if vm.is(f, Kind::ClassMethod) => vm.obj::<WrapperObj>(f).func,
+        Some(f) if vm.is(f, Kind::Function) || vm.is(f, Kind::Native) => f,
+        _ => {
+            if nkw > 0 {
+                let t = vm.at(tslot);
+                let tn = vm.str_of(vm.obj::<TypeObj>(t).qualname).to_string();
+                return Err(vm.type_error(format!(
+                    "{tn}.__init_subclass__() takes no keyword arguments"
+                )));
+            }
+            return Ok(());
+        }
+    };
+    let fslot = vm.sp();
+    vm.push(f);
+    vm.push(vm.at(tslot));
+    let kbase = a.base + a.n - nkw;
+    for j in 0..nkw {
+        vm.push(vm.at(kbase + j));
+    }
+    let kwnames = if nkw > 0 { a.kwnames } else { Value::NULL };
+    vm.call_slot(fslot, 1 + nkw, kwnames)?;
+    vm.truncate(fslot);
+    Ok(())
 }
 
 fn object_init(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
@@ -562,6 +633,29 @@ fn object_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         None => Err(vm.type_error("object has no __dict__")),
     }
+}
+
+/// object.__init_subclass__(cls): the end of the `super().__init_subclass__(**kw)` chain, which
+/// accepts no keywords.
+fn object_init_subclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let cls = vm.arg(&a, 0);
+    let name = if vm.is(cls, Kind::Type) {
+        vm.str_of(vm.obj::<TypeObj>(cls).qualname).to_string()
+    } else {
+        vm.type_name(cls)
+    };
+    if !a.kwnames.is_null() && !vm.tuple_items(a.kwnames).is_empty() {
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if vm.npos(&a) > 1 {
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no arguments ({} given)",
+            vm.npos(&a) - 1
+        )));
+    }
+    Ok(vm.none())
 }
 
 fn object_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {

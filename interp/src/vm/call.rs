@@ -19,6 +19,60 @@ pub enum Prepared {
 }
 
 impl Vm {
+    /// DictMerge (`f(**a, **b)`): a key of the dict at `src` already in the kwargs dict at `dst`
+    /// is CPython's "f() got multiple values for keyword argument 'k'". The callable sits two
+    /// slots below the kwargs dict (func, positional tuple, kwargs).
+    pub(crate) fn check_duplicate_kwargs(&mut self, dst: usize, src: usize) -> PyResult<()> {
+        if !self.is(self.at(src), Kind::Dict) {
+            return Ok(());
+        }
+        for i in 0..self.dict_used(self.at(src)) {
+            let Some((k, _)) = self.dict_entry(self.at(src), i) else {
+                continue;
+            };
+            if !self.is(k, Kind::Str) {
+                return Err(self.type_error("keywords must be strings"));
+            }
+            if self.dict_get_str(self.at(dst), k).is_some() {
+                let key = self.str_of(k).to_string();
+                let f = self.at(dst.saturating_sub(2));
+                let fname = self.callable_display_name(f);
+                return Err(self.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{key}'"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// How CPython names a callable in call errors: `module.qualname()` for Python functions,
+    /// `name()` for builtins and types.
+    pub(crate) fn callable_display_name(&mut self, f: Value) -> String {
+        if self.is(f, Kind::Function) {
+            let (q, g) = {
+                let fo = self.obj::<FunctionObj>(f);
+                (fo.qualname, fo.globals)
+            };
+            let q = self.str_of(q).to_string();
+            let k = self.intern("__name__");
+            return match self.dict_get_str(g, k) {
+                Some(m) if self.is(m, Kind::Str) && self.str_of(m) != "builtins" => {
+                    format!("{}.{q}()", self.str_of(m))
+                }
+                _ => format!("{q}()"),
+            };
+        }
+        if self.is(f, Kind::Native) {
+            let n = self.obj::<NativeObj>(f).name;
+            return format!("{}()", self.str_of(n));
+        }
+        if self.is(f, Kind::Type) {
+            let n = self.obj::<TypeObj>(f).qualname;
+            return format!("{}()", self.str_of(n));
+        }
+        format!("{} object", self.type_name(f))
+    }
+
     /// CPython's checks of an unbound builtin method call `T.m(self, *args)` (also how a method
     /// loaded with LoadMethod is called): `self` must be an instance of `T` (the owner), and a slot
     /// dunder gets exactly its number of arguments (`arity` - 1; 0 means the native checks).

@@ -589,6 +589,9 @@ impl Vm {
                                 "argument after ** must be a mapping, not {tn}"
                             )));
                         }
+                        if ins.op == Op::DictMerge {
+                            self.check_duplicate_kwargs(n - 1 - arg, n - 1)?;
+                        }
                         self.dict_update_from(n - 1 - arg, n - 1)?;
                         self.pop();
                     }
@@ -767,12 +770,14 @@ impl Vm {
                         let mgr = self.pop();
                         self.push(bound_exit);
                         let depth = (self.sp() - base) as u32;
+                        // The with block starts once __enter__ has returned: if it raises,
+                        // __exit__ must not run.
+                        let r = self.call(enter, &[mgr])?;
                         self.blocks.push(Block {
                             kind: BlockKind::With,
                             handler: ins.arg,
                             depth,
                         });
-                        let r = self.call(enter, &[mgr])?;
                         self.push(r);
                     }
                     Op::WithExceptStart => {

@@ -158,7 +158,35 @@ impl Vm {
                     Ok(GenResult::Return(v))
                 }
             }
-            Err(e) => Err(e),
+            Err(e) => {
+                let exc = self.roots.exc;
+                if self.exc_matches(exc, "StopIteration") {
+                    return Err(self.stop_iteration_escaped(exc));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// PEP 479: a StopIteration escaping a generator's frame becomes
+    /// `RuntimeError("generator raised StopIteration")`, caused by it.
+    fn stop_iteration_escaped(&mut self, stop: Value) -> super::Exc {
+        let base = self.sp();
+        self.push(stop);
+        let r = (|| -> PyResult<Value> {
+            let e = self.new_exception_msg("RuntimeError", "generator raised StopIteration")?;
+            self.push(e);
+            for name in ["__cause__", "__context__"] {
+                let d = self.obj::<InstanceObj>(self.at(base + 1)).dict;
+                let k = self.intern(name);
+                self.dict_set(d, k, self.at(base))?;
+            }
+            Ok(self.at(base + 1))
+        })();
+        self.truncate(base);
+        match r {
+            Ok(e) => self.raise_value(e),
+            Err(x) => x,
         }
     }
 

@@ -162,8 +162,20 @@ impl Vm {
                 }
                 self.call(fget, &[obj])
             }
+            Kind::Instance => match self.special(attr, "__get__") {
+                Some(get) => self.call(get, &[attr, obj, objtype]),
+                None => Ok(attr),
+            },
             _ => Ok(attr),
         }
+    }
+
+    /// Is `v` an instance of a Python class defining `__get__`, `__set__` or `__delete__`?
+    pub fn is_user_descriptor(&mut self, v: Value) -> bool {
+        self.is(v, Kind::Instance)
+            && ["__get__", "__set__", "__delete__"]
+                .iter()
+                .any(|n| self.special(v, n).is_some())
     }
 
     pub fn new_bound_method(&mut self, func: Value, slf: Value) -> PyResult<Value> {
@@ -250,6 +262,16 @@ impl Vm {
             if self.is(a, Kind::Property) {
                 let obj = self.at(base);
                 return self.bind_attr(a, obj, t).map(Some);
+            }
+            // A data descriptor (its class defines __set__ or __delete__) wins over the instance
+            // dict; a plain __get__ one is bound below, after the dict.
+            if self.is(a, Kind::Instance)
+                && (self.special(a, "__set__").is_some() || self.special(a, "__delete__").is_some())
+            {
+                if let Some(get) = self.special(a, "__get__") {
+                    let obj = self.at(base);
+                    return self.call(get, &[a, obj, t]).map(Some);
+                }
             }
         }
         if let Some(d) = self.instance_dict(obj) {
@@ -513,6 +535,13 @@ impl Vm {
                     self.new_bound_method(f, t).map(Some)
                 }
                 Kind::StaticMethod => Ok(Some(self.obj::<WrapperObj>(a).func)),
+                Kind::Instance => match self.special(a, "__get__") {
+                    Some(get) => {
+                        let (none, t) = (self.none(), self.at(base));
+                        self.call(get, &[a, none, t]).map(Some)
+                    }
+                    None => Ok(Some(a)),
+                },
                 _ => Ok(Some(a)),
             },
             Some(a) => Ok(Some(a)),
@@ -559,8 +588,10 @@ impl Vm {
             // Adding a property or an attribute hook to an existing class invalidates the per-class
             // flags of its subclasses: switch the fast paths off for good.
             let v = self.at(base + 2);
+            let descr = self.is_user_descriptor(v);
             let n = self.str_of(name);
             if self.is(v, Kind::Property)
+                || descr
                 || matches!(
                     n,
                     "__setattr__" | "__delattr__" | "__getattribute__" | "__new__" | "__init__"
@@ -582,6 +613,13 @@ impl Vm {
                 let (obj, v) = (self.at(base), self.at(base + 2));
                 self.call(fset, &[obj, v])?;
                 return Ok(());
+            }
+            if self.is(a, Kind::Instance) {
+                if let Some(set) = self.special(a, "__set__") {
+                    let (obj, v) = (self.at(base), self.at(base + 2));
+                    self.call(set, &[a, obj, v])?;
+                    return Ok(());
+                }
             }
         }
         if self.is(obj, Kind::Instance) || self.is(obj, Kind::Foreign) {
@@ -660,6 +698,12 @@ impl Vm {
                     self.call(fdel, &[obj])?;
                     return Ok(());
                 }
+                if self.is(a, Kind::Instance) {
+                    if let Some(del) = self.special(a, "__delete__") {
+                        self.call(del, &[a, obj])?;
+                        return Ok(());
+                    }
+                }
             }
             if self.is(obj, Kind::Instance) {
                 if let Some(f) = self.special(obj, "__delattr__") {
@@ -733,7 +777,7 @@ impl Vm {
             let d = self.at(dict_slot);
             for i in 0..self.dict_used(d) {
                 if let Some((k, v)) = self.dict_entry(d, i) {
-                    if self.is(v, Kind::Property) {
+                    if self.is(v, Kind::Property) || self.is_user_descriptor(v) {
                         flags |= TYPE_HAS_PROPS;
                     }
                     if self.is(k, Kind::Str)

@@ -31,8 +31,11 @@ impl Vm {
     }
 
     /// zip over the tuple of iterators `iters`.
-    pub fn new_zip(&mut self, iters: Value) -> PyResult<Value> {
-        alloc_with::<ZipObj>(self, Kind::Zip, &[iters], |p, v| p.iters = v[0])
+    pub fn new_zip(&mut self, iters: Value, strict: bool) -> PyResult<Value> {
+        alloc_with::<ZipObj>(self, Kind::Zip, &[iters], |p, v| {
+            p.iters = v[0];
+            p.strict = strict as u64;
+        })
     }
 
     /// map(func, ...) over the tuple of iterators `iters`.
@@ -110,11 +113,42 @@ fn zip_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         return Ok(None);
     }
     let out = match push_next_of_each(vm, iters) {
-        Ok(Some(k)) => vm.new_tuple_from_stack(k).map(Some),
+        Ok(Ok(k)) => vm.new_tuple_from_stack(k).map(Some),
+        Ok(Err(j)) if vm.obj::<ZipObj>(vm.at(base)).strict != 0 => zip_strict_end(vm, base, j),
         other => other.map(|_| None),
     };
     vm.truncate(base);
     out
+}
+
+/// zip(strict=True) when iterator `j` is exhausted: an error unless every iterator is.
+fn zip_strict_end(vm: &mut Vm, base: usize, j: usize) -> PyResult<Option<Value>> {
+    let plural = |n: usize| {
+        if n == 1 {
+            "argument 1".to_string()
+        } else {
+            format!("arguments 1-{n}")
+        }
+    };
+    if j > 0 {
+        return Err(vm.value_error(format!(
+            "zip() argument {} is shorter than {}",
+            j + 1,
+            plural(j)
+        )));
+    }
+    let k = vm.tuple_items(vm.obj::<ZipObj>(vm.at(base)).iters).len();
+    for i in 1..k {
+        let sub = vm.tuple_items(vm.obj::<ZipObj>(vm.at(base)).iters)[i];
+        if vm.next(sub)?.is_some() {
+            return Err(vm.value_error(format!(
+                "zip() argument {} is longer than {}",
+                i + 1,
+                plural(i)
+            )));
+        }
+    }
+    Ok(None)
 }
 
 fn map_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
@@ -124,7 +158,7 @@ fn map_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     vm.push(func);
     let iters = |vm: &Vm| vm.obj::<MapObj>(vm.at(base)).iters;
     let out = match push_next_of_each(vm, iters) {
-        Ok(Some(k)) => vm.call_slot(base + 1, k, Value::NULL).map(Some),
+        Ok(Ok(k)) => vm.call_slot(base + 1, k, Value::NULL).map(Some),
         other => other.map(|_| None),
     };
     vm.truncate(base);
@@ -132,18 +166,18 @@ fn map_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
 }
 
 /// zip/map: pushes the next value of each iterator of the tuple `iters(vm)` (read from the rooted
-/// zip/map object). Some(count) when all produced a value, None as soon as one is exhausted. The
+/// zip/map object). Ok(count) when all produced a value, Err(j) as soon as iterator j is exhausted. The
 /// tuple is re-read after every `next`, which may collect.
-fn push_next_of_each(vm: &mut Vm, iters: impl Fn(&Vm) -> Value) -> PyResult<Option<usize>> {
+fn push_next_of_each(vm: &mut Vm, iters: impl Fn(&Vm) -> Value) -> PyResult<Result<usize, usize>> {
     let k = vm.tuple_items(iters(vm)).len();
     for j in 0..k {
         let sub = vm.tuple_items(iters(vm))[j];
         match vm.next(sub)? {
             Some(v) => vm.push(v),
-            None => return Ok(None),
+            None => return Ok(Err(j)),
         }
     }
-    Ok(Some(k))
+    Ok(Ok(k))
 }
 
 fn filter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
