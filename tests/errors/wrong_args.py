@@ -5,7 +5,7 @@
 import builtins
 
 SKIP = {'input', 'breakpoint', 'help', 'exit', 'quit', 'open', 'print', 'copyright', 'credits',
-        'license', '__import__', 'exec', 'eval', 'compile', 'iter', 'next', 'memoryview'}
+        'license', '__import__', 'exec', 'eval', 'compile', 'iter', 'next'}
 ARGS = [(), (1,), (1, 2), ('a',), ('a', 'b'), (None,), (None, None, None), ([],), ((1, 2),), (7,),
         (-1,), (1.5,), (b'x',), ({},), (1, 2, 3, 4)]
 SAMPLES = {'int': [5, 2**80, True], 'float': [2.5], 'str': ['abc', ''], 'bytes': [b'abc'],
@@ -15,7 +15,8 @@ SAMPLES = {'int': [5, 2**80, True], 'float': [2.5], 'str': ['abc', ''], 'bytes':
            'property': [property()], 'BaseException': [ValueError('x')],
            'enumerate': [enumerate('ab')], 'zip': [zip('ab', 'cd')], 'map': [map(abs, [1])],
            'filter': [filter(None, [1])], 'reversed': [reversed([1, 2])],
-           'staticmethod': [staticmethod(abs)], 'classmethod': [classmethod(abs)], 'bool': [True]}
+           'staticmethod': [staticmethod(abs)], 'classmethod': [classmethod(abs)], 'bool': [True],
+           'memoryview': [memoryview(b'ab'), memoryview(bytearray(b'xy'))]}
 calls = 0
 
 

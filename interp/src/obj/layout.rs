@@ -66,6 +66,7 @@ pub enum Kind {
     Super,
     Ellipsis,
     NotImplemented,
+    MemoryView,
     /// A native object owning a boxed Rust value (`ForeignData`: cffi cdata and friends).
     Foreign,
 }
@@ -370,6 +371,18 @@ pub struct EnumerateObj {
     pub count: Value,
 }
 }
+payload! { [MemoryView]
+/// memoryview: item `i` is byte `start + i * step` of `obj` (a bytes or bytearray).
+#[repr(C)]
+pub struct MemoryViewObj {
+    pub obj: Value,
+    pub start: i64,
+    pub step: i64,
+    pub len: i64,
+    /// 1 after release() (or the end of a `with` block).
+    pub released: u64,
+}
+}
 payload! { [Zip]
 /// zip: `iters` is a tuple of iterators.
 #[repr(C)]
@@ -628,6 +641,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info_of::<SuperObj>("super"));
     infos.push(info("ellipsis", 8, vec![]));
     infos.push(info("NotImplementedType", 8, vec![]));
+    infos.push(info_of::<MemoryViewObj>("memoryview"));
     let mut f = info_of::<ForeignObj>("foreign");
     f.custom_trace = Some(trace_foreign);
     f.drop_fn = Some(drop_foreign);
@@ -738,6 +752,7 @@ mod tests {
         check::<PropertyObj>(&infos, &mut seen);
         check::<WrapperObj>(&infos, &mut seen);
         check::<SuperObj>(&infos, &mut seen);
+        check::<MemoryViewObj>(&infos, &mut seen);
         check::<ForeignObj>(&infos, &mut seen);
         // Each kind is declared by exactly one struct (or has no payload).
         seen.sort_by_key(|&k| k as u32);

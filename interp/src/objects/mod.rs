@@ -31,6 +31,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod range;
 pub mod set;
@@ -189,6 +190,7 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &descriptors::SUPER,
     &singletons::ELLIPSIS,
     &singletons::NOT_IMPLEMENTED,
+    &memoryview::SLOTS,
     &FOREIGN,
 ];
 
@@ -254,6 +256,7 @@ mod tests {
             (Kind::Reversed, "reversed"),
             (Kind::CallableIter, "callable_iterator"),
             (Kind::Property, "property"),
+            (Kind::MemoryView, "memoryview"),
             (Kind::Foreign, "cdata"),
         ];
         for (k, name) in kinds {

@@ -110,6 +110,7 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::Super as usize => "super",
         x if x == Kind::Ellipsis as usize => "ellipsis",
         x if x == Kind::NotImplemented as usize => "NotImplementedType",
+        x if x == Kind::MemoryView as usize => "memoryview",
         _ => "cdata",
     }
 }
@@ -231,6 +232,7 @@ pub fn bootstrap(vm: &mut Vm) {
         "staticmethod",
         "classmethod",
         "super",
+        "memoryview",
     ];
     for name in public {
         let t = vm.builtin_type(name);

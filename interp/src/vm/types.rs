@@ -256,6 +256,14 @@ impl Vm {
             return Ok(Some(v));
         }
         let (obj, name) = (self.at(base), self.at(base + 1));
+        if obj.is_ptr() {
+            if let Some(f) = crate::objects::slots(self.kind(obj)).getattr {
+                if let Some(v) = f(self, obj, name)? {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        let (obj, name) = (self.at(base), self.at(base + 1));
         let t = self.type_of(obj);
         let attr = self.lookup_type(t, name);
         if let Some(a) = attr {

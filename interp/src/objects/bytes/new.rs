@@ -62,11 +62,24 @@ pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
     if vm.is(x, Kind::ByteArray) {
         return Ok(vm.bytearray_mut(x).clone());
     }
+    if vm.is(x, Kind::MemoryView) {
+        let f = vm.getattr_str(x, "tobytes")?;
+        let b = vm.call(f, &[])?;
+        return Ok(vm.bytes_of(b).to_vec());
+    }
     if vm.is_int(x) {
         let n = vm.to_i64(x);
         return match n {
             Some(n) if n < 0 => Err(vm.value_error("negative count")),
-            Some(n) if n <= (1 << 40) => Ok(vec![0u8; n as usize]),
+            Some(n) => {
+                // A failed allocation aborts: reserve fallibly (CPython's MemoryError).
+                let mut v = Vec::new();
+                if v.try_reserve_exact(n as usize).is_err() {
+                    return Err(vm.memory_error());
+                }
+                v.resize(n as usize, 0u8);
+                Ok(v)
+            }
             _ => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
         };
     }
