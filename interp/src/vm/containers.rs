@@ -93,7 +93,9 @@ impl Vm {
     pub(crate) fn seq_pos(&mut self, i: i64, len: usize, what: &str) -> PyResult<usize> {
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
-            return Err(self.index_error(format!("{what} index out of range")));
+            // bytes says only "index out of range" (`what` empty).
+            let sep = if what.is_empty() { "" } else { " " };
+            return Err(self.index_error(format!("{what}{sep}index out of range")));
         }
         Ok(j as usize)
     }

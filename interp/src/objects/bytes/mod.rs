@@ -44,11 +44,11 @@ fn install(vm: &mut Vm) {
     new::install(vm);
 }
 
-/// bytearray: no hash slot (unhashable through the generic rule); `in` uses the generic iteration
-/// protocol as before this module existed.
+/// bytearray: no hash slot (unhashable through the generic rule).
 pub static BYTEARRAY_SLOTS: TypeSlots = TypeSlots {
     name: "bytearray",
     len: Some(len),
+    contains: Some(bytes_contains),
     getitem: Some(getitem),
     setitem: Some(bytearray_setitem),
     delitem: Some(bytearray_delitem),
@@ -100,14 +100,15 @@ fn getitem(vm: &mut Vm, o: Value, k: Value) -> PyResult<Value> {
     let is_bytes = vm.is(o, Kind::Bytes);
     let what = if is_bytes { "byte" } else { "bytearray" };
     let (o, key) = vm.seq_key(o, k, what)?;
-    let bytes = data(vm, o).to_vec();
     match key {
         SeqKey::Index(i) => {
-            let what = if is_bytes { "index" } else { "bytearray" };
-            let i = vm.seq_pos(i, bytes.len(), what)?;
-            Ok(Value::from_int(bytes[i] as i64).unwrap())
+            let what = if is_bytes { "" } else { "bytearray" };
+            let n = data(vm, o).len();
+            let i = vm.seq_pos(i, n, what)?;
+            Ok(Value::from_int(data(vm, o)[i] as i64).unwrap())
         }
         SeqKey::Slice(raw) => {
+            let bytes = data(vm, o);
             let s = slice_adjust(raw, bytes.len());
             let out: Vec<u8> = (0..s.len)
                 .map(|j| bytes[(s.start + j as i64 * s.step) as usize])
@@ -121,16 +122,32 @@ fn getitem(vm: &mut Vm, o: Value, k: Value) -> PyResult<Value> {
     }
 }
 
+/// `x in b` for bytes and bytearray: an int in range(256) or a bytes-like substring.
 fn bytes_contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
-    let hay = vm.bytes_of(container).to_vec();
-    if let Some(b) = vm.to_i64(item) {
-        return Ok(hay.contains(&(b as u8)));
+    if vm.is_int(item) {
+        return match vm.to_i64(item) {
+            Some(b) if (0..256).contains(&b) => Ok(data(vm, container).contains(&(b as u8))),
+            _ => Err(vm.value_error("byte must be in range(0, 256)")),
+        };
     }
-    if vm.is(item, Kind::Bytes) {
-        let needle = vm.bytes_of(item);
-        return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle));
+    if vm.is(item, Kind::Bytes) || vm.is(item, Kind::ByteArray) {
+        let (hay, needle) = (data(vm, container), data(vm, item));
+        return Ok(memchr::memmem::find(hay, needle).is_some());
     }
-    Err(vm.type_error("a bytes-like object is required"))
+    if item.is_ptr() && vm.special(item, "__index__").is_some() {
+        // __index__ runs Python: keep the container rooted and re-read it.
+        let base = vm.sp();
+        vm.push(container);
+        let r = crate::objects::args::index_of(vm, item, "byte must be in range(0, 256)");
+        let container = vm.at(base);
+        vm.truncate(base);
+        return match r? {
+            b if (0..256).contains(&b) => Ok(data(vm, container).contains(&(b as u8))),
+            _ => Err(vm.value_error("byte must be in range(0, 256)")),
+        };
+    }
+    let tn = vm.type_name(item);
+    Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
 }
 
 fn bytearray_setitem(vm: &mut Vm, o: Value, k: Value, v: Value) -> PyResult<()> {
