@@ -223,28 +223,52 @@ impl Vm {
             .filter(|v| !v.is_null() && *v != self.none())
     }
 
-    /// The full CPython-style report of an uncaught exception, with cause/context chains.
+    /// The full CPython-style report of an uncaught exception, with cause/context chains. The
+    /// chain is followed iteratively and stops at an exception already in it (CPython's `_seen`),
+    /// so cycles (`a.__context__ = b; b.__context__ = a`) and long chains stay linear.
     pub fn format_traceback(&mut self, e: Value) -> String {
-        let mut out = String::new();
         let base = self.sp();
         self.push(e);
-        if let Some(cause) = self.exc_attr(e, "__cause__") {
-            let s = self.format_traceback(cause);
-            out.push_str(&s);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else if let Some(ctx) = self.exc_attr(self.at(base), "__context__") {
-            let sup = self.exc_attr(self.at(base), "__suppress_context__");
-            let suppressed = sup.is_some_and(|v| v == self.bool_val(true));
-            if !suppressed {
-                let s = self.format_traceback(ctx);
-                out.push_str(&s);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
+        // links[i]: how stack[base + i] follows from stack[base + i + 1] (true: __cause__).
+        let mut links: Vec<bool> = Vec::new();
+        loop {
+            let cur = self.at(self.sp() - 1);
+            let next = if let Some(cause) = self.exc_attr(cur, "__cause__") {
+                Some((cause, true))
+            } else if let Some(ctx) = self.exc_attr(cur, "__context__") {
+                let sup = self.exc_attr(cur, "__suppress_context__");
+                let suppressed = sup.is_some_and(|v| v == self.bool_val(true));
+                (!suppressed).then_some((ctx, false))
+            } else {
+                None
+            };
+            match next {
+                Some((n, is_cause)) if !self.roots.stack[base..].contains(&n) => {
+                    self.push(n);
+                    links.push(is_cause);
+                }
+                _ => break,
             }
         }
+        let mut out = String::new();
+        for i in (0..links.len() + 1).rev() {
+            let s = self.format_one_exception(base + i);
+            out.push_str(&s);
+            if i > 0 {
+                out.push_str(if links[i - 1] {
+                    "\nThe above exception was the direct cause of the following exception:\n\n"
+                } else {
+                    "\nDuring handling of the above exception, another exception occurred:\n\n"
+                });
+            }
+        }
+        self.truncate(base);
+        out
+    }
+
+    /// One exception's traceback and message (the exception at stack slot `base`).
+    fn format_one_exception(&mut self, base: usize) -> String {
+        let mut out = String::new();
         let e = self.at(base);
         if let Some(tb) = self.exc_attr(e, "__traceback__") {
             out.push_str("Traceback (most recent call last):\n");
@@ -292,14 +316,14 @@ impl Vm {
                 .unwrap_or_default();
             let tn = self.type_name(e);
             out.push_str(&format!("{tn}: {msg}\n"));
-            self.truncate(base);
+            self.truncate(base + 1);
             return out;
         }
         let e = self.at(base);
         let last = self.format_exception_only(e);
         out.push_str(&last);
         out.push('\n');
-        self.truncate(base);
+        self.truncate(base + 1);
         out
     }
 }
