@@ -8,6 +8,7 @@
 use super::functions::npos_range;
 use crate::compiler::CompileMode;
 use crate::obj::layout::*;
+use crate::objects::args::bind_keywords_from;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -54,48 +55,23 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
 
 /// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)
 fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    const NAMES: [&str; 6] = [
+    // `_feature_version` is accepted by keyword and ignored (the parser has one grammar).
+    const NAMES: [&str; 7] = [
         "source",
         "filename",
         "mode",
         "flags",
         "dont_inherit",
         "optimize",
+        "_feature_version",
     ];
     let npos = vm.npos(&a);
-    if npos > NAMES.len() {
+    if npos > 6 {
         return Err(vm.type_error(format!(
             "compile() takes at most 6 arguments ({npos} given)"
         )));
     }
-    let mut slots: Vec<Option<usize>> = (0..NAMES.len())
-        .map(|i| (i < npos).then_some(a.base + i))
-        .collect();
-    if !a.kwnames.is_null() {
-        let kwn: Vec<String> = vm
-            .tuple_items(a.kwnames)
-            .iter()
-            .map(|k| vm.str_of(*k).to_string())
-            .collect();
-        let kbase = a.base + a.n - kwn.len();
-        for (j, k) in kwn.iter().enumerate() {
-            match NAMES.iter().position(|n| n == k) {
-                Some(i) if slots[i].is_some() => {
-                    return Err(vm.type_error(format!(
-                        "argument for compile() given by name ('{k}') and position ({})",
-                        i + 1
-                    )))
-                }
-                Some(i) => slots[i] = Some(kbase + j),
-                None if k == "_feature_version" => {}
-                None => {
-                    return Err(vm.type_error(format!(
-                        "'{k}' is an invalid keyword argument for compile()"
-                    )))
-                }
-            }
-        }
-    }
+    let slots = bind_keywords_from(vm, &a, 0, "compile", &NAMES)?;
     if let Some(i) = slots.iter().take(3).position(|s| s.is_none()) {
         return Err(vm.type_error(format!(
             "compile() missing required argument '{}' (pos {})",

@@ -5,6 +5,7 @@
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::*;
 use crate::objects::args::count_error;
+use crate::objects::generator::raise_stop_iteration;
 use crate::objects::list::sort::sort_list_slot;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
@@ -545,31 +546,14 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if vm.is(it, Kind::Generator) && n == 1 {
         return match vm.gen_send(it, vm.none())? {
             crate::vm::gen::GenResult::Yield(v) => Ok(v),
-            crate::vm::gen::GenResult::Return(r) => raise_stop_iteration(vm, r),
+            crate::vm::gen::GenResult::Return(r) => Err(raise_stop_iteration(vm, r)),
         };
     }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None if n == 2 => Ok(vm.arg(&a, 1)),
-        None => raise_stop_iteration(vm, Value::NULL),
+        None => Err(raise_stop_iteration(vm, Value::NULL)),
     }
-}
-
-/// Raises StopIteration (with the value as its argument unless it is None/null).
-fn raise_stop_iteration(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    scoped(vm, |vm, base| {
-        vm.push(vm.builtin_type("StopIteration"));
-        let n = if is_none(vm, v) {
-            0
-        } else {
-            vm.push(v);
-            1
-        };
-        let args = vm.new_tuple_from_stack(n)?;
-        vm.push(args);
-        let e = vm.new_exception_obj(base, base + 1)?;
-        Err(vm.raise_value(e))
-    })
 }
 
 // ---- reductions ----------------------------------------------------------------------------------

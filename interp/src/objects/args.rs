@@ -81,9 +81,27 @@ pub fn bind_keywords(
     fname: &str,
     names: &[&str],
 ) -> PyResult<Vec<Option<usize>>> {
-    let npos = vm.npos(a).saturating_sub(1);
+    bind_keywords_from(vm, a, 1, fname, names)
+}
+
+/// `bind_keywords` for parameters starting at argument `first` (0 for a builtin function, 1 after
+/// a method's self).
+pub fn bind_keywords_from(
+    vm: &mut Vm,
+    a: &Args,
+    first: usize,
+    fname: &str,
+    names: &[&str],
+) -> PyResult<Vec<Option<usize>>> {
+    let npos = vm.npos(a).saturating_sub(first);
     let mut slots: Vec<Option<usize>> = (0..names.len())
-        .map(|i| if i < npos { Some(a.base + 1 + i) } else { None })
+        .map(|i| {
+            if i < npos {
+                Some(a.base + first + i)
+            } else {
+                None
+            }
+        })
         .collect();
     if a.kwnames.is_null() {
         return Ok(slots);

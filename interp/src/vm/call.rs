@@ -84,6 +84,17 @@ impl Vm {
         owner: Value,
         arity: u64,
     ) -> PyResult<()> {
+        // The common case passes both checks without building any name (every method call).
+        let self_ok = nargs > 0 && {
+            let st = self.type_of(self.at(fslot + 1));
+            st == owner || self.is_subtype(st, owner)
+        };
+        let count_ok = arity == 0
+            || (kwnames.is_null() || self.tuple_items(kwnames).is_empty())
+                && nargs == arity as usize;
+        if self_ok && count_ok {
+            return Ok(());
+        }
         let f = self.at(fslot);
         let name = self.str_of(self.obj::<NativeObj>(f).name).to_string();
         let tname = self.str_of(self.obj::<TypeObj>(owner).qualname).to_string();
@@ -95,8 +106,7 @@ impl Vm {
                 format!("unbound method {tname}.{name}() needs an argument")
             }));
         }
-        let st = self.type_of(self.at(fslot + 1));
-        if st != owner && !self.is_subtype(st, owner) {
+        if !self_ok {
             let sn = self.type_name(self.at(fslot + 1));
             return Err(self.type_error(if dunder {
                 format!("descriptor '{name}' requires a '{tname}' object but received a '{sn}'")

@@ -24,7 +24,7 @@ pub mod seq;
 
 use super::{NextFn, TypeSlots};
 use crate::obj::layout::{Kind, Payload};
-use crate::vm::{Args, Exc, PyResult, Vm};
+use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
 /// The slots every iterator kind has: `iter` returns the iterator, `next` is the kind's own.
@@ -150,16 +150,4 @@ fn check_self(vm: &mut Vm, a: &Args, mname: &str, views: bool) -> PyResult<Value
     Ok(vm.arg(a, 0))
 }
 
-/// Raises StopIteration(value) (no argument when the value is None).
-pub fn raise_stop_iteration(vm: &mut Vm, value: Value) -> Exc {
-    let t = vm.builtin_type("StopIteration");
-    let r = if value == vm.none() || value.is_null() {
-        vm.call(t, &[])
-    } else {
-        vm.call(t, &[value])
-    };
-    match r {
-        Ok(e) => vm.raise_value(e),
-        Err(x) => x,
-    }
-}
+pub use crate::objects::generator::raise_stop_iteration;
