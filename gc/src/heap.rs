@@ -290,7 +290,7 @@ impl Heap {
 
     /// Old + large + external bytes: what the major-collection trigger compares with `next_major`.
     #[inline]
-    pub(crate) fn heap_bytes(&self) -> usize {
+    pub fn heap_bytes(&self) -> usize {
         self.old.bytes
             + self.large.old_bytes
             + self.large.young_bytes
@@ -394,6 +394,34 @@ impl Heap {
     pub fn major_collect(&mut self, roots: &mut dyn Roots) {
         self.minor_collect(roots);
         self.major_after_minor(roots);
+    }
+    /// A full collection that returns how many objects it found dead (young and old; objects queued
+    /// for their finalizer count as found, as CPython's `gc.collect()` counts them). Counting walks
+    /// the nursery and the old space, so this is for explicit requests, not for the allocator.
+    /// `major`: false for a minor collection only.
+    pub fn collect_counting(&mut self, roots: &mut dyn Roots, major: bool) -> usize {
+        let queued_before = self.stats.finalizers_queued;
+        let before = self.count_objects();
+        if major {
+            self.major_collect(roots);
+        } else {
+            self.minor_collect(roots);
+        }
+        let after = self.count_objects();
+        let queued = (self.stats.finalizers_queued - queued_before) as usize;
+        before.saturating_sub(after) + queued
+    }
+    fn count_objects(&self) -> usize {
+        let mut n = 0usize;
+        let mut o = self.nstart;
+        while o < self.free {
+            let h = o as *const GcHeader;
+            // SAFETY: nursery objects lie back to back in [nstart, free) with valid headers.
+            o += unsafe { self.fast[(*h).tid as usize].size_of(h) };
+            n += 1;
+        }
+        self.old.for_each_object(|_| n += 1);
+        n + self.large.young.len() + self.large.old.len()
     }
     pub fn set_enabled(&mut self, on: bool) {
         self.enabled = on;
@@ -620,6 +648,10 @@ impl Heap {
     /// Next object whose finalizer should run. The queue is a strong root until popped; root the result at once.
     pub fn pop_finalizer(&mut self) -> Option<Value> {
         self.pending_finalizers.pop_front()
+    }
+    /// Objects with a registered finalizer that no collection has found dead yet.
+    pub fn finalizers_registered(&self) -> usize {
+        self.young_finalizers.len() + self.old_finalizers.len()
     }
     #[inline(always)]
     pub fn has_pending_finalizers(&self) -> bool {

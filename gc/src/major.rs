@@ -3,9 +3,9 @@
 //! empty and no reference points into the nursery).
 //!
 //! Order: (1) mark from the client roots and the pending-finalizer queue with an explicit mark stack;
-//! (2) every registered finalizer object still unmarked is queued (strong root until popped), loses its
-//! registration and is marked with everything it reaches (resurrection for this cycle, gc.md §4), so the
-//! memory its finalizer may read is not freed; (3) free the handle slots of unmarked objects (weak);
+//! (2) every registered finalizer object still unmarked is queued (strong root until popped) and loses its
+//! registration; then all of them are marked with everything they reach (resurrection for this cycle,
+//! gc.md §4), so the memory their finalizers may read is not freed; (3) free the handle slots of unmarked objects (weak);
 //! (4) sweep: `drop_fn` then free for every unmarked object, clear `VISITED` on survivors;
 //! (5) next trigger = max(8 x nursery, major_factor x (live + external bytes)).
 use crate::trace_log::TraceRecord;
@@ -81,12 +81,18 @@ impl Heap {
                 } else {
                     (*h).flags &= !flags::FINALIZER_REGISTERED;
                     self.pending_finalizers.push_back(Value(p as u64));
-                    m.mark(Value(p as u64));
-                    m.drain();
                     queued += 1;
                 }
             }
         }
+        // Resurrect only after every dead finalizable object is known: objects in a dead cycle are all
+        // queued by this collection (as CPython's PEP 442 finalizes a cyclic isolate at once), not one
+        // per collection.
+        let n = self.pending_finalizers.len();
+        for &v in self.pending_finalizers.range(n - queued..) {
+            m.mark(v);
+        }
+        m.drain();
         drop(m);
         self.old_finalizers = keep;
         self.stats.finalizers_queued += queued as u64;

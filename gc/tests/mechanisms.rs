@@ -340,6 +340,33 @@ fn finalizers_resurrect_and_queue() {
 }
 
 #[test]
+fn a_dead_cycle_of_finalizable_objects_is_queued_at_once() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let a = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(a);
+    let b = h.alloc(t.pair, 0, &mut r).unwrap();
+    let a = r.slots[0];
+    h.set_field(a, 0, b);
+    h.set_field(b, 0, a);
+    h.register_finalizer(a);
+    h.register_finalizer(b);
+    assert_eq!(h.finalizers_registered(), 2);
+    r.slots.clear();
+    // Both are found dead by one collection (each reaches the other: queueing one and marking what it
+    // reaches before looking at the other would postpone the second to the next collection).
+    let found = h.collect_counting(&mut r, true);
+    assert_eq!(found, 2);
+    assert_eq!(h.finalizers_registered(), 0);
+    assert!(h.pop_finalizer().is_some());
+    assert!(h.pop_finalizer().is_some());
+    assert!(h.pop_finalizer().is_none());
+    // Nothing left: popped objects are garbage now, and the collection counts them.
+    let found = h.collect_counting(&mut r, true);
+    assert_eq!(found, 2);
+}
+
+#[test]
 fn disabled_heap_never_collects() {
     let mut c = config(16 << 10);
     c.stress = 0;

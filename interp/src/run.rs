@@ -1,6 +1,7 @@
 //! Running a whole program: VM creation from the environment, `__main__`, exit status, uncaught
 //! exception reports and `SystemExit`.
 
+use crate::obj::layout::{Kind, ModuleObj};
 use crate::vm::Vm;
 use gc::GcConfig;
 
@@ -31,6 +32,7 @@ pub fn run_script(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         Ok(()) => 0,
         Err(_) => vm.report_uncaught(),
     };
+    vm.finalize_main();
     vm.flush_stdout();
     status
 }
@@ -39,6 +41,49 @@ impl Vm {
     pub fn flush_stdout(&mut self) {
         use std::io::Write;
         let _ = std::io::stdout().flush();
+    }
+
+    /// Shutdown as CPython finalizes `__main__`: dropping the module frees its dict, which releases
+    /// the globals in dict order, so the objects each alone kept alive die and their `__del__`,
+    /// generator `finally` and ffi.gc destructors run before exit, in that order. One full
+    /// collection per global keeps CPython's order; on a big heap, a single collection after clearing
+    /// them all (finalizers then run in creation order).
+    pub fn finalize_main(&mut self) {
+        if self.heap.finalizers_registered() == 0 {
+            return;
+        }
+        let key = self.intern("__main__");
+        let Some(m) = self.dict_get_str(self.roots.modules, key) else {
+            return;
+        };
+        if !self.is(m, Kind::Module) {
+            return;
+        }
+        let base = self.sp();
+        self.push(self.obj::<ModuleObj>(m).dict);
+        let per_global = self.heap.heap_bytes() < 16 << 20;
+        for i in 0..self.dict_used(self.at(base)) {
+            let Some((k, _)) = self.dict_entry(self.at(base), i) else {
+                continue;
+            };
+            if self.is(k, Kind::Str) && self.str_of(k) == "__builtins__" {
+                continue;
+            }
+            let none = self.none();
+            if self.dict_set(self.at(base), k, none).is_err() {
+                self.take_exc();
+            }
+            if per_global {
+                self.heap.major_collect(&mut self.roots);
+                self.run_pending_finalizers();
+                if self.heap.finalizers_registered() == 0 {
+                    break;
+                }
+            }
+        }
+        self.heap.major_collect(&mut self.roots);
+        self.run_pending_finalizers();
+        self.truncate(base);
     }
 
     /// Prints the pending exception like CPython and returns the exit status (SystemExit aware).

@@ -301,6 +301,8 @@ pub const TYPE_HAS_PROPS: u64 = 8;
 pub const TYPE_CUSTOM_ATTRS: u64 = 16;
 /// The type or a base (other than object) defines `__new__`.
 pub const TYPE_CUSTOM_NEW: u64 = 32;
+/// The type or a base defines `__del__`: its instances get a heap finalizer at creation.
+pub const TYPE_HAS_DEL: u64 = 64;
 
 payload! { [Instance]
 #[repr(C)]

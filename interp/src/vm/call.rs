@@ -693,6 +693,7 @@ impl Vm {
         }
         // the dict allocation was a GC point: inst may already be old
         self.heap.write_barrier(inst);
+        self.note_finalizable(inst, self.at(fslot));
         if self.is_exception_class(self.at(fslot)) {
             self.push(inst);
             let nkw = if kwnames.is_null() {
@@ -768,6 +769,7 @@ impl Vm {
         // SAFETY: v was just allocated as a Str (fill_str_text does not allocate) and cls is re-read from
         // the stack after that allocation; v is young and fresh, so no barrier.
         unsafe { (*self.payload::<StrObj>(v)).cls = cls };
+        self.note_finalizable(v, cls);
         Ok(v)
     }
 
@@ -796,6 +798,7 @@ impl Vm {
             }
         }
         self.heap.write_barrier(v);
+        self.note_finalizable(v, cls);
         Ok(v)
     }
 
@@ -823,7 +826,17 @@ impl Vm {
             (*p).dict = d;
         }
         self.heap.write_barrier(inst);
+        self.note_finalizable(inst, cls);
         Ok(inst)
+    }
+
+    /// Instances of a class with `__del__` get a heap finalizer: the major collection that finds one
+    /// dead queues it, and `run_pending_finalizers` calls its `__del__` once.
+    #[inline]
+    pub fn note_finalizable(&mut self, inst: Value, cls: Value) {
+        if self.obj::<TypeObj>(cls).flags & TYPE_HAS_DEL != 0 {
+            self.heap.register_finalizer(inst);
+        }
     }
 
     /// Keyword argument `name` of a native call, if given.

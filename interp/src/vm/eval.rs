@@ -624,6 +624,10 @@ impl Vm {
                     }
                     Op::Jump => {
                         self.roots.frames[fidx].ip = arg;
+                        // Loops are safe points too: a long loop must not hold finalizers back.
+                        if self.heap.has_pending_finalizers() {
+                            self.run_pending_finalizers();
+                        }
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let v = self.pop();

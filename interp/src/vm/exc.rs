@@ -37,6 +37,7 @@ impl Vm {
             (*p).dict = d;
         }
         self.heap.write_barrier(inst);
+        self.note_finalizable(inst, self.at(tslot));
         self.push(inst);
         let k = self.intern("args");
         let a = self.at(aslot);
@@ -354,14 +355,26 @@ impl Vm {
         self.push(saved_exc);
         while let Some(obj) = self.heap.pop_finalizer() {
             self.push(obj);
-            let f = self.special(obj, "__minipy_finalize__");
+            // Generators are closed (their `finally` blocks run); instances of classes with `__del__`
+            // get it called; runtime objects (cffi's ffi.gc cdata) provide `__minipy_finalize__`.
+            // A failure names what CPython names: the `__del__` function, else the object.
+            let (f, names_obj) = if self.is(obj, Kind::Generator) {
+                (self.special(obj, "close"), true)
+            } else if let Some(f) = self.special(obj, "__minipy_finalize__") {
+                (Some(f), true)
+            } else {
+                (self.special(obj, "__del__"), false)
+            };
             if let Some(f) = f {
-                let obj = self.top();
+                self.push(f); // base + 2, obj is at base + 1
+                let obj = self.at(base + 1);
                 if self.call(f, &[obj]).is_err() {
                     let e = self.take_exc();
-                    let obj = self.top();
                     self.push(e); // rooted across the repr (a GC point)
-                    let what = self.repr_string(obj).unwrap_or_else(|_| "<object>".into());
+                    let named = self.at(if names_obj { base + 1 } else { base + 2 });
+                    let what = self
+                        .repr_string(named)
+                        .unwrap_or_else(|_| "<object>".into());
                     self.take_exc();
                     let e = self.pop();
                     let text = self.format_traceback(e);
@@ -369,7 +382,7 @@ impl Vm {
                     eprint!("Exception ignored in: {what}\n{text}");
                 }
             }
-            self.pop();
+            self.truncate(base + 1);
         }
         self.roots.exc = self.at(base);
         self.truncate(base);

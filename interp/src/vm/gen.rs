@@ -220,6 +220,11 @@ impl Vm {
         let handled = self.roots.handled[hlen - nh..].to_vec();
         self.roots.handled.truncate(hlen - nh);
         self.blocks.truncate(f.block_base);
+        // Suspended inside try/with: if the generator dies like this, its finally/__exit__ must still run
+        // (close() at the collection that finds it dead, as on PyPy).
+        if !blocks.is_empty() {
+            self.heap.register_finalizer(g);
+        }
         let st = self.gen_state(g);
         st.stack = stack;
         st.blocks = blocks;

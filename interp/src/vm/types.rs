@@ -766,8 +766,12 @@ impl Vm {
                 let n = self.str_of(bt.name).to_string();
                 return Err(self.type_error(format!("type '{n}' is not an acceptable base type")));
             }
-            flags |=
-                bt.flags & (TYPE_EXCEPTION | TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS | TYPE_CUSTOM_NEW);
+            flags |= bt.flags
+                & (TYPE_EXCEPTION
+                    | TYPE_HAS_PROPS
+                    | TYPE_CUSTOM_ATTRS
+                    | TYPE_CUSTOM_NEW
+                    | TYPE_HAS_DEL);
             if bt.inst_kind != Kind::Instance as u64 {
                 inst_kind = bt.inst_kind;
             }
@@ -798,6 +802,9 @@ impl Vm {
                     }
                     if self.is(k, Kind::Str) && self.str_of(k) == "__new__" {
                         flags |= TYPE_CUSTOM_NEW;
+                    }
+                    if self.is(k, Kind::Str) && self.str_of(k) == "__del__" {
+                        flags |= TYPE_HAS_DEL;
                     }
                 }
             }

@@ -62,13 +62,9 @@ fn collect(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.value_error("invalid generation"));
     }
     // Every live value is rooted: natives' arguments sit on the value stack.
-    if g == 0 {
-        vm.heap.minor_collect(&mut vm.roots);
-    } else {
-        vm.heap.major_collect(&mut vm.roots);
-    }
+    let found = vm.heap.collect_counting(&mut vm.roots, g != 0);
     vm.run_pending_finalizers();
-    Ok(Value::from_int(0).unwrap())
+    Ok(Value::from_int(found as i64).unwrap())
 }
 
 fn enable(vm: &mut Vm, a: Args) -> PyResult<Value> {
