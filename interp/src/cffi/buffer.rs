@@ -287,7 +287,7 @@ fn py_buffer(vm: &mut Vm, v: Value) -> PyResult<(*mut u8, usize, bool, &'static 
         let len = vm.bytes_of(v).len();
         let p = vm.heap.stable_payload(v);
         // SAFETY: the data follows the BytesObj header.
-        let data = unsafe { p.add(std::mem::size_of::<BytesObj>()) };
+        let data = unsafe { (*(p as *mut BytesObj)).data.as_mut_ptr() };
         return Ok((data, len, false, "bytes"));
     }
     if vm.is(v, Kind::ByteArray) {

@@ -1,7 +1,7 @@
 //! Calling C: `fp(args...)` on a function-pointer cdata (`lib.f(...)`). Arguments are converted
-//! into non-moving buffers (on the Rust stack, or malloc'd when large); temporaries (copies of
-//! young `bytes` for `char *`, lists for `T *`) live until the call returns. Non-variadic calls
-//! go through a prepared [`CallPlan`] (call interface plus conversions, cached per function type
+//! into non-moving buffers (on the Rust stack, or malloc'd when large); `bytes` for `char *` are
+//! passed in place (see `bytes_arg`); temporaries (lists for `T *`) live until the call returns.
+//! Non-variadic calls go through a prepared [`CallPlan`] (call interface plus conversions, cached per function type
 //! and in the function cdata itself); variadic calls use the call interfaces cached per argument
 //! types in `FfiShared::cifs`. `errno` is restored before and saved after every call (`ffi.errno`).
 //!
@@ -45,7 +45,7 @@ const INLINE_TEMP: usize = 16;
 const INLINE_SLOTS: usize = 8;
 const INLINE_RET: usize = 4;
 
-/// Temporaries of one call (`bytes` copied for `char *`, lists for `T *`): a small inline arena,
+/// Temporaries of one call (lists for `T *`): a small inline arena,
 /// then malloc'd buffers. Must not move once a temporary has been handed out.
 struct ArgBuffers {
     inline: std::mem::MaybeUninit<[u128; INLINE_TEMP]>,
@@ -78,30 +78,17 @@ impl ArgBuffers {
         self.temps.push(v);
         p
     }
-
-    /// A NUL-terminated copy of `b`.
-    fn bytes_copy(&mut self, b: &[u8]) -> *mut u8 {
-        let p = self.temp(b.len() + 1);
-        // SAFETY: the temporary holds len + 1 zeroed bytes.
-        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
-        p
-    }
 }
 
-/// The `char *` passed for the bytes object `v`: as CFFI, its own data when that never moves (the
-/// object is outside the nursery: old or large objects) and a NUL follows it (in the zeroed
-/// padding of the object), so a returned pointer into the argument stays valid while the bytes
-/// object lives; otherwise a NUL-terminated copy valid for the call.
-fn bytes_arg(vm: &Vm, v: Value, bufs: &mut ArgBuffers) -> *mut u8 {
-    let b = vm.bytes_of(v);
-    if !vm.heap.in_nursery(v) {
-        let room = vm.heap.object_size(v) - gc::HEADER_SIZE - std::mem::size_of::<BytesObj>();
-        // SAFETY: index len < room lies inside the object (its zero-filled padding).
-        if room > b.len() && unsafe { *b.as_ptr().add(b.len()) } == 0 {
-            return b.as_ptr() as *mut u8;
-        }
-    }
-    bufs.bytes_copy(b)
+/// The `char *` passed for the bytes object `v`: as on CPython, the object's own data, NUL-terminated
+/// (bytes are allocated with a zero byte after their data), so a pointer C returns into the argument
+/// (`strchr`) stays valid while the bytes object lives. An old or large object never moves; a young
+/// one gets its old-generation copy now (`stable_payload`: the minor collection promotes it there),
+/// so the address C sees is where the object will live.
+fn bytes_arg(vm: &mut Vm, v: Value) -> *mut u8 {
+    let p = vm.heap.stable_payload(v);
+    // SAFETY: the payload is a BytesObj; its data follows the fixed fields.
+    unsafe { (*(p as *mut BytesObj)).data.as_mut_ptr() }
 }
 
 /// `__call__` of cdata: call the C function it points to.
@@ -170,7 +157,7 @@ fn call_planned(
             // SAFETY: dst is a 16-byte slot, large enough for any scalar.
             ArgConv::Scalar(f) => unsafe { fast::store(vm, f, dst, v) },
             ArgConv::BytePtr if vm.is(v, Kind::Bytes) => {
-                let p = bytes_arg(vm, v, &mut bufs);
+                let p = bytes_arg(vm, v);
                 // SAFETY: dst is a pointer-sized slot.
                 unsafe { ffi::convert::write_pointer(dst, p as usize) };
                 true
@@ -352,7 +339,7 @@ unsafe fn convert_arg(
     let byteish = matches!(item_cls, Cls::Char | Cls::Void)
         || matches!(item_cls, Cls::Int) && sh.tt().size_of(item) == Some(1);
     if vm.is(v, Kind::Bytes) && byteish {
-        let p = bytes_arg(vm, v, bufs);
+        let p = bytes_arg(vm, v);
         // SAFETY: dst is a pointer-sized slot.
         unsafe { ffi::convert::write_pointer(dst, p as usize) };
         return Ok(());

@@ -142,6 +142,9 @@ pub struct StrObj {
     pub data: [u8; 0],
 }
 }
+/// Bytes objects are allocated one zero byte longer than their data, as CPython's: C code given a
+/// `bytes` as `char *` (in place, see cffi/call.rs) always finds the terminating NUL.
+pub const BYTES_NUL: usize = 1;
 payload! { [Bytes]
 #[repr(C)]
 pub struct BytesObj {
@@ -586,6 +589,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(s);
     let mut b = info_of::<BytesObj>("bytes");
     b.item_size = 1;
+    b.fixed_size += BYTES_NUL;
     infos.push(b);
     let mut ba = info_of::<ByteArrayObj>("bytearray");
     ba.drop_fn = Some(drop_in_place_at::<ByteArrayObj>);
@@ -711,7 +715,8 @@ mod tests {
         fn check<T: Payload>(infos: &[TypeInfo], seen: &mut Vec<Kind>) {
             for &k in T::KINDS {
                 let i = &infos[k as usize];
-                assert_eq!(i.fixed_size, size_of::<T>(), "{k:?}");
+                let extra = if k == Kind::Bytes { BYTES_NUL } else { 0 };
+                assert_eq!(i.fixed_size, size_of::<T>() + extra, "{k:?}");
                 let offs: Vec<u32> = T::value_fields().iter().map(|&(_, o)| o as u32).collect();
                 assert_eq!(i.value_offsets, offs, "{k:?}");
                 seen.push(k);
