@@ -217,6 +217,9 @@ class Gen:
             return "%s(%s).indices(%d)" % (f, ", ".join(args), self.r.randint(0, 12))
         elif f == "range":
             return self.range_() if self.r.random() < 0.5 else "list(%s)" % self.range_()
+        elif f == "hash":
+            # str and bytes hashes are randomized on CPython (PYTHONHASHSEED): numbers and tuples only
+            args = [self.pick([self.num, lambda: "(%s, %s)" % (self.num(), self.num())])()]
         elif f == "chr":
             args = [self.pick(["65", "0x10ffff", "0x110000", "-1", "955", "Hooked(66)"])]
         else:
@@ -352,7 +355,7 @@ def main():
             f.write(program_for(seed, a.cases))
         rc0, want, _ = run([py], path, 30)
         if rc0 == 0:
-            rc, out, err = run([a.minipy], path, 30)
+            rc, out, err = run([os.path.abspath(a.minipy)], path, 30)
             why = classify(rc, out, err, want)
             if why:
                 failures.setdefault(why.split(":")[0] if why.startswith("differs") else why, []).append(seed)

@@ -480,7 +480,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 let v = vm.arg(&a, 0);
                 return vm.new_reversed(v, n - 1);
             }
-            Kind::Range => return reversed_range(vm, v),
+            Kind::Range => return crate::objects::range::reversed_range(vm, v),
             Kind::Dict | Kind::DictKeys | Kind::DictValues | Kind::DictItems => {
                 let l = vm.to_list(v)?;
                 let n = vm.list_len(l) as i64;
@@ -503,23 +503,6 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// reversed(range): an iterator over the equivalent reversed range.
-fn reversed_range(vm: &mut Vm, r: Value) -> PyResult<Value> {
-    let (start, _, step, len) = vm.range_tuple(r)?;
-    let last = start as i128 + (len as i128 - 1) * step as i128;
-    let stop = start as i128 - step as i128;
-    match (i64::try_from(last), i64::try_from(stop), step.checked_neg()) {
-        (Ok(first), Ok(stop), Some(nstep)) if len > 0 => {
-            let rr = vm.new_range(first, stop, nstep)?;
-            vm.get_iter(rr)
-        }
-        _ if len == 0 => {
-            let rr = vm.new_range(0, 0, 1)?;
-            vm.get_iter(rr)
-        }
-        _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-    }
-}
-
 fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = npos_range(vm, &a, "iter", 1, 2)?;
     if n == 1 {

@@ -12,6 +12,9 @@ use gc::Value;
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "bool",
+    number_dunders: &[
+        "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__",
+    ],
     repr: Some(repr),
     hash: Some(hash),
     truthy: Some(truthy),

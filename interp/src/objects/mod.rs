@@ -37,6 +37,7 @@ pub mod range;
 pub mod set;
 pub mod singletons;
 pub mod slice;
+pub mod slot_wrappers;
 pub mod str;
 pub mod stringlib;
 pub mod tuple;
@@ -99,6 +100,9 @@ pub struct TypeSlots {
     pub binop: Option<BinopFn>,
     pub call: Option<CallFn>,
     pub getattr: Option<GetattrFn>,
+    /// The number dunders the type shows (`__add__`, `__radd__`, `__iadd__`, `__neg__`, `__index__`,
+    /// ...): made into slot wrappers answering what the operator answers (slot_wrappers.rs).
+    pub number_dunders: &'static [&'static str],
     /// Registers the type's methods and constructor on its type object (bootstrap, once).
     pub install: Option<fn(&mut Vm)>,
 }
@@ -122,6 +126,7 @@ impl TypeSlots {
         binop: None,
         call: None,
         getattr: None,
+        number_dunders: &[],
         install: None,
     };
 

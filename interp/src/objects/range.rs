@@ -1,6 +1,8 @@
 //! `range`: `RangeObj { start, stop, step }`, three int Values (small or big; the constructor
 //! `range(...)`, at the end of this file, checks them). Arithmetic is done on machine integers
-//! (`range_tuple`), raising OverflowError for bounds beyond i64 as CPython does for ssize_t. Here:
+//! (`range_tuple`) when the bounds fit, else on big ints (`range_big`: CPython's "long" range paths:
+//! indexing, slicing, `in`, ==, hash, index/count and iteration work at any size; only `len()` of a
+//! range longer than i64 raises OverflowError, as CPython does for ssize_t). Here:
 //! storage (`new_range`, `range_tuple`, `range_len`, moved from vm/containers.rs), slots (len,
 //! subscription, `in`, iteration, repr, truth, ==), the methods `index` and `count`, and the
 //! constructor.
@@ -14,19 +16,21 @@ use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
 use crate::objects::int::storage::index_bigint;
-use crate::vm::containers::{slice_adjust, SeqKey};
+use crate::vm::containers::SeqKey;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use num_bigint::BigInt;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "range",
+    number_dunders: &["__bool__", "__reversed__"],
     len: Some(len),
     getitem: Some(getitem),
     contains: Some(contains),
     iter: Some(iter),
     repr: Some(repr),
+    hash: Some(hash),
     truthy: Some(truthy),
     richcompare: Some(richcompare),
     install: Some(install),
@@ -61,6 +65,14 @@ impl Vm {
 
     /// (start, stop, step, len) of a range with machine-sized bounds.
     pub fn range_tuple(&mut self, r: Value) -> PyResult<(i64, i64, i64, i64)> {
+        match self.range_small(r) {
+            Some(t) => Ok(t),
+            None => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+        }
+    }
+
+    /// (start, stop, step, len) when the bounds fit in i64 (`&self`: no GC point), else None.
+    pub fn range_small(&self, r: Value) -> Option<(i64, i64, i64, i64)> {
         let p = self.obj::<RangeObj>(r);
         let (a, b, c) = (p.start, p.stop, p.step);
         match (self.to_i64(a), self.to_i64(b), self.to_i64(c)) {
@@ -76,14 +88,69 @@ impl Vm {
                 } else {
                     0
                 };
-                Ok((start, stop, step, len))
+                Some((start, stop, step, len))
             }
-            _ => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+            _ => None,
         }
     }
 
     pub fn range_len(&mut self, r: Value) -> PyResult<i64> {
-        Ok(self.range_tuple(r)?.3)
+        if let Some(t) = self.range_small(r) {
+            return Ok(t.3);
+        }
+        match range_big(self, r).3.to_i64() {
+            Some(n) => Ok(n),
+            None => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+        }
+    }
+}
+
+/// (start, stop, step, len) of any range, as big ints.
+fn range_big(vm: &Vm, r: Value) -> (BigInt, BigInt, BigInt, BigInt) {
+    let p = vm.obj::<RangeObj>(r);
+    let big = |v: Value| vm.to_bigint(v).unwrap_or_default();
+    let (start, stop, step) = (big(p.start), big(p.stop), big(p.step));
+    let len = big_len(&start, &stop, &step);
+    (start, stop, step, len)
+}
+
+/// The number of items of range(start, stop, step) (step is not zero).
+fn big_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    let (lo, hi, step) = if step.is_positive() {
+        (start, stop, step.clone())
+    } else {
+        (stop, start, -step)
+    };
+    if lo >= hi {
+        BigInt::zero()
+    } else {
+        (hi - lo - 1u32) / step + 1u32
+    }
+}
+
+/// Position of `x` among the range's items, if it is one of them.
+fn big_pos(r: &(BigInt, BigInt, BigInt, BigInt), x: &BigInt) -> Option<BigInt> {
+    let (start, _, step, len) = r;
+    let off = x - start;
+    if !(&off % step).is_zero() {
+        return None;
+    }
+    let k = off / step;
+    (!k.is_negative() && &k < len).then_some(k)
+}
+
+/// A slice bound for a sequence of `len` items (CPython's slice.indices rules, on big ints).
+fn clamp_bound(
+    v: Option<BigInt>,
+    default: &BigInt,
+    lo: &BigInt,
+    hi: &BigInt,
+    len: &BigInt,
+) -> BigInt {
+    match v {
+        None => default.clone(),
+        Some(i) if i.is_negative() => (i + len).max(lo.clone()),
+        Some(i) => i.min(hi.clone()),
     }
 }
 
@@ -92,12 +159,53 @@ fn len(vm: &mut Vm, r: Value) -> PyResult<usize> {
 }
 
 fn truthy(vm: &mut Vm, r: Value) -> PyResult<bool> {
-    Ok(vm.range_len(r)? != 0)
+    Ok(!range_big(vm, r).3.is_zero())
 }
 
 fn iter(vm: &mut Vm, r: Value) -> PyResult<Value> {
-    let (start, _stop, step, len) = vm.range_tuple(r)?;
-    vm.new_range_iter(start, step, len)
+    match vm.range_small(r) {
+        Some((start, _stop, step, len)) => vm.new_range_iter(start, step, len),
+        // Bounds beyond i64 (CPython's longrange_iterator): item by item through indexing.
+        None => vm.new_seq_iter(Kind::SeqIter, r),
+    }
+}
+
+/// reversed(range): the iterator of the range of the same items backwards (at any size).
+pub fn reversed_range(vm: &mut Vm, r: Value) -> PyResult<Value> {
+    let (start, _, step, len) = range_big(vm, r);
+    let (first, stop, step) = if len.is_zero() {
+        (BigInt::zero(), BigInt::zero(), BigInt::one())
+    } else {
+        (&start + (len - 1u32) * &step, &start - &step, -step)
+    };
+    let base = vm.sp();
+    for x in [first, stop, step] {
+        let v = vm.new_bigint(x)?;
+        vm.push(v);
+    }
+    let rr = range_from_slots(vm, base);
+    vm.truncate(base);
+    let rr = rr?;
+    iter(vm, rr)
+}
+
+/// hash(range) as CPython: hash((len, start, step)), with None for what does not matter (the
+/// step of a range of one item, start and step of an empty one), so equal ranges hash equal.
+fn hash(vm: &mut Vm, r: Value) -> PyResult<i64> {
+    let (start, _, step, len) = range_big(vm, r);
+    let base = vm.sp();
+    let one = len.is_one();
+    let empty = len.is_zero();
+    let l = vm.new_bigint(len)?;
+    vm.push(l);
+    for (x, none) in [(start, empty), (step, empty || one)] {
+        let v = if none { vm.none() } else { vm.new_bigint(x)? };
+        vm.push(v);
+    }
+    let t = vm.new_tuple_from_stack(3);
+    vm.truncate(base);
+    let t = t?;
+    vm.hash(t)
 }
 
 fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
@@ -118,60 +226,126 @@ fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Va
     if !(b.is_ptr() && vm.kind(b) == Kind::Range && matches!(op, CmpOp::Eq | CmpOp::Ne)) {
         return Ok(None);
     }
-    let (x, y) = (vm.range_tuple(a)?, vm.range_tuple(b)?);
-    let same = if x.3 == 0 && y.3 == 0 { true } else { x == y };
+    let (x, y) = (range_big(vm, a), range_big(vm, b));
+    // Equal as sequences: same length, and (when not empty) same first item and (beyond one item) step.
+    let same = x.3 == y.3 && (x.3.is_zero() || (x.0 == y.0 && (x.3.is_one() || x.2 == y.2)));
     Ok(Some(vm.bool_val(same == (op == CmpOp::Eq))))
 }
 
 fn getitem(vm: &mut Vm, o: Value, k: Value) -> PyResult<Value> {
+    if k.is_ptr() && vm.is(k, Kind::Slice) {
+        return getitem_slice(vm, o, k);
+    }
+    if !k.is_int() && (vm.is_int(k) || vm.special(k, "__index__").is_some()) {
+        let base = vm.sp();
+        vm.push(o);
+        let i = index_bigint(vm, k);
+        let o = vm.at(base);
+        vm.truncate(base);
+        return getitem_big(vm, o, i?);
+    }
     let (o, key) = vm.seq_key(o, k, "range")?;
-    let (start, _, step, len) = vm.range_tuple(o)?;
-    match key {
-        SeqKey::Slice(raw) => {
-            let s = slice_adjust(raw, len as usize);
-            let a = start + s.start * step;
-            let b = start + s.stop * step;
-            let c = step * s.step;
-            vm.new_range(a, b, c)
-        }
-        SeqKey::Index(i) => {
+    let SeqKey::Index(i) = key else {
+        unreachable!("slices are handled above")
+    };
+    match vm.range_small(o) {
+        Some((start, _, step, len)) => {
             let i = vm.seq_pos(i, len as usize, "range object")?;
             vm.new_int(start + i as i64 * step)
         }
+        None => getitem_big(vm, o, BigInt::from(i)),
     }
+}
+
+/// r[i] for any range and index.
+fn getitem_big(vm: &mut Vm, o: Value, i: BigInt) -> PyResult<Value> {
+    let (start, _, step, len) = range_big(vm, o);
+    let i = if i.is_negative() { i + &len } else { i };
+    if i.is_negative() || i >= len {
+        return Err(vm.index_error("range object index out of range"));
+    }
+    vm.new_bigint(start + i * step)
+}
+
+/// r[slice]: a range again, computed on big ints (steps beyond 64 bits are exact).
+fn getitem_slice(vm: &mut Vm, o: Value, k: Value) -> PyResult<Value> {
+    let base = vm.sp();
+    vm.push(o);
+    let (a, b, c) = {
+        let p = vm.obj::<SliceObj>(k);
+        (p.start, p.stop, p.step)
+    };
+    let mut raw = [None, None, None];
+    for v in [a, b, c] {
+        vm.push(v); // rooted: __index__ hooks run Python
+    }
+    for (i, slot) in raw.iter_mut().enumerate() {
+        let v = vm.at(base + 1 + i);
+        if v != vm.none() && !v.is_null() {
+            match index_bigint(vm, v) {
+                Ok(x) => *slot = Some(x),
+                Err(_) => {
+                    vm.take_exc();
+                    vm.truncate(base);
+                    return Err(vm.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
+                }
+            }
+        }
+    }
+    let o = vm.at(base);
+    vm.truncate(base);
+    let [sa, sb, sc] = raw;
+    let sc = sc.unwrap_or_else(BigInt::one);
+    if sc.is_zero() {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let (start, _, step, len) = range_big(vm, o);
+    let (lo, hi) = if sc.is_negative() {
+        (BigInt::from(-1), &len - 1u32)
+    } else {
+        (BigInt::zero(), len.clone())
+    };
+    let (dstart, dstop) = if sc.is_negative() {
+        (&hi, &lo)
+    } else {
+        (&lo, &hi)
+    };
+    let i = clamp_bound(sa, dstart, &lo, &hi, &len);
+    let j = clamp_bound(sb, dstop, &lo, &hi, &len);
+    let base = vm.sp();
+    for x in [&start + i * &step, &start + j * &step, step * sc] {
+        let v = vm.new_bigint(x)?;
+        vm.push(v);
+    }
+    let r = range_from_slots(vm, base);
+    vm.truncate(base);
+    r
 }
 
 fn contains(vm: &mut Vm, r: Value, item: Value) -> PyResult<bool> {
     if let Some(i) = vm.to_i64(item) {
-        let (start, _, step, len) = vm.range_tuple(r)?;
-        // In i128: `i - start` overflows i64 for ranges spanning more than 2**63.
-        let (off, step) = (i as i128 - start as i128, step as i128);
-        return Ok(off % step == 0 && off / step >= 0 && off / step < len as i128);
+        if let Some((start, _, step, len)) = vm.range_small(r) {
+            // In i128: `i - start` overflows i64 for ranges spanning more than 2**63.
+            let (off, step) = (i as i128 - start as i128, step as i128);
+            return Ok(off % step == 0 && off / step >= 0 && off / step < len as i128);
+        }
+    }
+    if let Some(x) = exact_int(vm, item) {
+        return Ok(big_pos(&range_big(vm, r), &x).is_some());
     }
     vm.contains_iter(r, item)
 }
 
 /// Position of an int in a range, if it is one of its values.
-fn range_pos(vm: &mut Vm, r: Value, x: &BigInt) -> PyResult<Option<i64>> {
-    let (start, _, step, len) = vm.range_tuple(r)?;
-    let Some(x) = x.to_i128() else {
-        return Ok(None);
-    };
-    let off = x - start as i128;
-    if off % step as i128 != 0 {
-        return Ok(None);
-    }
-    let k = off / step as i128;
-    Ok(if k >= 0 && k < len as i128 {
-        Some(k as i64)
-    } else {
-        None
-    })
+fn range_pos(vm: &mut Vm, r: Value, x: &BigInt) -> PyResult<Option<BigInt>> {
+    Ok(big_pos(&range_big(vm, r), x))
 }
 
 /// Positions (scanning by equality) of the range items equal to argument 1: the first, and how many.
 fn range_scan(vm: &mut Vm, a: &Args, first_only: bool) -> PyResult<(Option<i64>, i64)> {
-    let (start, _, step, len) = vm.range_tuple(vm.arg(a, 0))?;
+    let (start, _, step, len) = vm.range_tuple(vm.arg(a, 0))?; // by equality: only small ranges end
     let (mut first, mut count) = (None, 0);
     for k in 0..len {
         let v = vm.new_int(start + k * step)?;
@@ -200,10 +374,10 @@ fn range_index(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_method(vm, &a, "range", "index", &[Kind::Range], Arity::One)?;
     let pos = match exact_int(vm, vm.arg(&a, 1)) {
         Some(x) => range_pos(vm, vm.arg(&a, 0), &x)?.ok_or(true),
-        None => range_scan(vm, &a, true)?.0.ok_or(false),
+        None => range_scan(vm, &a, true)?.0.map(BigInt::from).ok_or(false),
     };
     match pos {
-        Ok(k) => vm.new_int(k),
+        Ok(k) => vm.new_bigint(k),
         Err(true) => {
             let r = vm.repr_string(vm.arg(&a, 1))?;
             Err(vm.value_error(format!("{r} is not in range")))

@@ -18,6 +18,7 @@ use gc::Value;
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "tuple",
+    number_dunders: &["__add__", "__mul__", "__rmul__"],
     len: Some(len),
     getitem: Some(getitem),
     contains: Some(contains),

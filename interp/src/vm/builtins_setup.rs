@@ -282,6 +282,7 @@ pub fn bootstrap(vm: &mut Vm) {
     for install in installers {
         install(vm);
     }
+    crate::objects::slot_wrappers::install_all(vm);
 }
 
 fn make_type(vm: &mut Vm, name: &str, module: Value) -> Value {

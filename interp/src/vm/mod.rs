@@ -405,6 +405,9 @@ impl Vm {
     }
 
     /// A builtin type or exception class by name ("object", "ValueError"...).
+    pub fn has_builtin_type(&self, name: &str) -> bool {
+        self.type_names.contains_key(name)
+    }
     pub fn builtin_type(&self, name: &str) -> Value {
         match self.type_names.get(name) {
             Some(&i) => self.roots.types[i],

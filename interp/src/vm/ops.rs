@@ -311,8 +311,14 @@ impl Vm {
     }
 
     /// Comparisons between builtin kinds; None if a Python method must decide.
-    // gc-safe: a richcompare slot answers None before any GC point (its contract), so a and b are unchanged then
-    fn builtin_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
+    pub(crate) fn builtin_compare(
+        &mut self,
+        // gc-safe: a richcompare slot answers None before any GC point (its contract), so a is unchanged then
+        a: Value,
+        // gc-safe: as a
+        b: Value,
+        op: CmpOp,
+    ) -> PyResult<Option<Value>> {
         let ka = if a.is_int() {
             Kind::BigInt
         } else {
@@ -418,9 +424,30 @@ impl Vm {
     // ---- arithmetic ----------------------------------------------------------------------------
     // gc-safe: small ints never move; a binop slot returns None only before any GC point
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        self.binary_op_as(a, b, op, false)
+    }
+
+    /// `a OP b`, or the fallback of `a OP= b` (`inplace`: the error names `OP=`).
+    // gc-safe: builtin_binop answers None only before any GC point (a and b are then intact)
+    fn binary_op_as(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+        // A Python subclass of list/dict/str may override the operator (or its reflection): its
+        // dunders come first, and the builtin type's own slot wrappers answer the rest.
+        if !(a.is_int() && b.is_int()) && (self.is_py_subclass(a) || self.is_py_subclass(b)) {
+            return self.dunder_binop(a, b, op, inplace);
+        }
+        if let Some(v) = self.builtin_binop(a, b, op)? {
+            return Ok(v);
+        }
+        self.dunder_binop(a, b, op, inplace)
+    }
+
+    /// `a OP b` by the builtin rules only (numbers, sequences, sets...): None where only a Python
+    /// dunder could answer (the slot wrappers' NotImplemented). Answers None before any GC point.
+    // gc-safe: small ints never move; a binop slot returns None only before any GC point
+    pub fn builtin_binop(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
         if a.is_int() && b.is_int() {
             if let Some(v) = self.small_int_op(a.as_int(), b.as_int(), op)? {
-                return Ok(v);
+                return Ok(Some(v));
             }
         }
         let ka = if a.is_int() {
@@ -436,7 +463,7 @@ impl Vm {
         // The left operand's kind answers first (numbers: mixed int/bool/float operands).
         if let Some(f) = objects::slots(ka).binop {
             if let Some(v) = f(self, a, b, op)? {
-                return Ok(v);
+                return Ok(Some(v));
             }
         }
         // A kind's binop slot: the left operand's, else the right one's (a slot that does not
@@ -444,14 +471,11 @@ impl Vm {
         for k in [ka, kb] {
             if let Some(f) = objects::slots(k).binop {
                 if let Some(v) = f(self, a, b, op)? {
-                    return Ok(v);
+                    return Ok(Some(v));
                 }
             }
         }
-        if let Some(v) = self.seq_op(a, b, ka, kb, op)? {
-            return Ok(v);
-        }
-        self.dunder_binop(a, b, op)
+        self.seq_op(a, b, ka, kb, op)
     }
 
     pub fn inplace_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
@@ -470,7 +494,7 @@ impl Vm {
                 if r != ni {
                     return Ok(r);
                 }
-                return self.binary_op(a, b, op);
+                return self.binary_op_as(a, b, op, true);
             }
         }
         if self.is(a, Kind::List)
@@ -520,7 +544,52 @@ impl Vm {
             r?;
             return Ok(a);
         }
-        self.binary_op(a, b, op)
+        // Mutable containers answer their augmented operators in place (the object keeps its
+        // identity): set |= &= -= ^=, dict |= (update: any mapping or pairs), bytearray += *=.
+        if a.is_ptr() {
+            let in_place = match self.kind(a) {
+                Kind::Set => matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor),
+                Kind::Dict => op == BinOp::Or,
+                Kind::ByteArray => matches!(op, BinOp::Add | BinOp::Mul),
+                _ => false,
+            };
+            if in_place {
+                return self.inplace_mutate(a, b, op);
+            }
+        }
+        self.binary_op_as(a, b, op, true)
+    }
+
+    /// `a OP= b` for a set, dict or bytearray: the result replaces a's contents through its own
+    /// methods (clear, update/extend), so a keeps its identity.
+    fn inplace_mutate(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        let base = self.sp();
+        self.push(a);
+        self.push(b);
+        let r = (|| {
+            let dict = self.is(self.at(base), Kind::Dict);
+            let new = if dict {
+                self.at(base + 1)
+            } else {
+                self.binary_op_as(self.at(base), self.at(base + 1), op, true)?
+            };
+            self.push(new);
+            if !dict {
+                let clear = self.getattr_str(self.at(base), "clear")?;
+                self.call(clear, &[])?;
+            }
+            let fill = if self.is(self.at(base), Kind::ByteArray) {
+                "extend"
+            } else {
+                "update"
+            };
+            let f = self.getattr_str(self.at(base), fill)?;
+            let src = self.at(base + 2);
+            self.call(f, &[src])?;
+            Ok(self.at(base))
+        })();
+        self.truncate(base);
+        r
     }
 
     /// str/bytes/list/tuple concatenation and repetition, str % formatting.
@@ -537,19 +606,25 @@ impl Vm {
                 let s = format!("{}{}", self.str_of(a), self.str_of(b));
                 self.new_str(&s).map(Some)
             }
-            (BinOp::Add, Kind::Bytes, Kind::Bytes) => {
-                let mut v = self.bytes_of(a).to_vec();
-                v.extend_from_slice(self.bytes_of(b));
-                self.new_bytes(&v).map(Some)
-            }
-            (BinOp::Add, Kind::ByteArray, Kind::ByteArray | Kind::Bytes) => {
-                let mut v = self.bytearray_mut(a).clone();
-                if kb == Kind::Bytes {
-                    v.extend_from_slice(self.bytes_of(b));
+            (
+                BinOp::Add,
+                Kind::Bytes | Kind::ByteArray,
+                Kind::Bytes | Kind::ByteArray | Kind::MemoryView,
+            ) => {
+                // the left operand's type decides the result's (bytes + memoryview is bytes)
+                let base = self.sp();
+                self.push(a);
+                self.push(b);
+                let x = self.byteslike_data(self.at(base));
+                let y = self.byteslike_data(self.at(base + 1));
+                self.truncate(base);
+                let mut v = x?;
+                v.extend_from_slice(&y?);
+                if ka == Kind::Bytes {
+                    self.new_bytes(&v).map(Some)
                 } else {
-                    v.extend_from_slice(&self.bytearray_mut(b).clone());
+                    self.new_bytearray(v).map(Some)
                 }
-                self.new_bytearray(v).map(Some)
             }
             (BinOp::Add, Kind::Tuple, Kind::Tuple) => {
                 let (x, y) = (self.tuple_items(a).to_vec(), self.tuple_items(b).to_vec());
@@ -577,6 +652,16 @@ impl Vm {
             ) => self.seq_repeat(b, a).map(Some),
             (BinOp::Mod, Kind::Str, _) => self.percent_format(a, b).map(Some),
             (BinOp::Mod, Kind::Bytes, _) => self.bytes_percent_format(a, b).map(Some),
+            (BinOp::Mod, Kind::ByteArray, _) => {
+                // formatted as bytes, answered as a bytearray
+                let fmt = self.bytearray(a).clone();
+                self.push(b);
+                let f = self.new_bytes(&fmt);
+                let b = self.pop();
+                let r = self.bytes_percent_format(f?, b)?;
+                let v = self.bytes_of(r).to_vec();
+                self.new_bytearray(v).map(Some)
+            }
             (BinOp::Or, Kind::Dict, Kind::Dict) => {
                 let base = self.sp();
                 self.push(b);
@@ -734,10 +819,21 @@ impl Vm {
                 break;
             }
             let xv = self.at(x);
-            if binop && !matches!(self.kind_or_int(xv), Kind::Instance | Kind::Foreign) {
+            if binop
+                && !matches!(self.kind_or_int(xv), Kind::Instance | Kind::Foreign)
+                && !self.is_py_subclass(xv)
+            {
                 continue;
             }
             if let Some(f) = self.special(xv, m) {
+                if binop
+                    && !self.is(f, Kind::Function)
+                    && !self.is_int(xv)
+                    && self.is_py_subclass(xv)
+                {
+                    // the builtin base's own wrapper: the builtin rules answer after the pair
+                    continue;
+                }
                 let (xv, yv) = (self.at(x), self.at(y));
                 let r = self.call(f, &[xv, yv])?;
                 if r != ni {
@@ -748,20 +844,56 @@ impl Vm {
         Ok(None)
     }
 
-    fn dunder_binop(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+    fn dunder_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
         let name = binop_name(op);
         let rname = format!("__r{}", &name[2..]);
         let base = self.sp();
         self.push(a);
         self.push(b);
         let r = self.try_dunder_pair(base, name, &rname, true);
+        // gc-safe: re-read after the dunders; builtin_binop below answers None before any GC point
         let (a, b) = (self.at(base), self.at(base + 1));
         self.truncate(base);
-        match r? {
-            Some(v) => Ok(v),
-            None => {
+        if let Some(v) = r? {
+            return Ok(v);
+        }
+        // A subclass of list/dict/str without its own dunder: the builtin rules of its base.
+        if self.is_py_subclass(a) || self.is_py_subclass(b) {
+            if let Some(v) = self.builtin_binop(a, b, op)? {
+                return Ok(v);
+            }
+        }
+        self.binop_type_error(a, b, op, inplace)
+    }
+
+    /// A copy of the bytes of a bytes, bytearray or memoryview value.
+    fn byteslike_data(&mut self, v: Value) -> PyResult<Vec<u8>> {
+        match self.kind(v) {
+            Kind::Bytes => Ok(self.bytes_of(v).to_vec()),
+            Kind::ByteArray => Ok(self.bytearray(v).clone()),
+            _ => objects::memoryview::view_bytes(self, v),
+        }
+    }
+
+    /// The error of `a OP b` when no rule or dunder answers (sequence repetition by an `__index__`
+    /// object is still tried: it is the one late answer).
+    pub(crate) fn binop_type_error(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: BinOp,
+        inplace: bool,
+    ) -> PyResult<Value> {
+        {
+            {
                 // names first: seq_repeat_index may run __index__ (a GC point)
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
+                // a subclass's sequence rules are its base's, and so are their messages
+                let ta_base = if self.is_py_subclass(a) {
+                    objects::slots(self.kind(a)).name.to_string()
+                } else {
+                    ta.clone()
+                };
                 let is_seq = |vm: &Vm, v: Value| {
                     v.is_ptr()
                         && matches!(
@@ -782,31 +914,32 @@ impl Vm {
                         )));
                     }
                 }
-                if op == BinOp::Add && (ta == "bytes" || ta == "bytearray") {
+                if op == BinOp::Add && (ta_base == "bytes" || ta_base == "bytearray") {
                     return Err(self.type_error(format!("can't concat {tb} to {ta}")));
                 }
-                if op == BinOp::Add && ta == "tuple" {
+                if op == BinOp::Add && ta_base == "tuple" {
                     return Err(self.type_error(format!(
                         "can only concatenate tuple (not \"{tb}\") to tuple"
                     )));
                 }
                 let s = binop_symbol(op);
-                if op == BinOp::Add && ta == "str" {
+                if op == BinOp::Add && ta_base == "str" {
                     return Err(
                         self.type_error(format!("can only concatenate str (not \"{tb}\") to str"))
                     );
                 }
-                if op == BinOp::Add && ta == "list" {
+                if op == BinOp::Add && ta_base == "list" {
                     return Err(self
                         .type_error(format!("can only concatenate list (not \"{tb}\") to list")));
                 }
-                if op == BinOp::Pow {
+                if op == BinOp::Pow && !inplace {
                     return Err(self.type_error(format!(
                         "unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"
                     )));
                 }
+                let eq = if inplace { "=" } else { "" };
                 Err(self.type_error(format!(
-                    "unsupported operand type(s) for {s}: '{ta}' and '{tb}'"
+                    "unsupported operand type(s) for {s}{eq}: '{ta}' and '{tb}'"
                 )))
             }
         }

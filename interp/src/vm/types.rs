@@ -97,6 +97,18 @@ impl Vm {
 
     /// A Python-level override of special method `name` on an instance of a subclass of list/dict
     /// (the VM's fast paths for those kinds must defer to it).
+    /// Is `v` an instance of a Python subclass of str, list or dict (a builtin kind with a class)?
+    #[inline]
+    pub fn is_py_subclass(&self, v: Value) -> bool {
+        v.is_ptr()
+            && match self.kind(v) {
+                Kind::Str => !self.obj::<StrObj>(v).cls.is_null(),
+                Kind::List => !self.obj::<ListObj>(v).cls.is_null(),
+                Kind::Dict => !self.obj::<DictObj>(v).cls.is_null(),
+                _ => false,
+            }
+    }
+
     pub fn subclass_override(&mut self, v: Value, name: &str) -> Option<Value> {
         if !v.is_ptr() {
             return None;

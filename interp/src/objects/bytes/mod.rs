@@ -26,6 +26,7 @@ use gc::Value;
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "bytes",
+    number_dunders: &["__add__", "__mul__", "__rmul__", "__mod__", "__rmod__"],
     len: Some(len),
     getitem: Some(getitem),
     contains: Some(bytes_contains),
@@ -47,6 +48,9 @@ fn install(vm: &mut Vm) {
 /// bytearray: no hash slot (unhashable through the generic rule).
 pub static BYTEARRAY_SLOTS: TypeSlots = TypeSlots {
     name: "bytearray",
+    number_dunders: &[
+        "__add__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__iadd__", "__imul__",
+    ],
     len: Some(len),
     contains: Some(bytes_contains),
     getitem: Some(getitem),

@@ -18,6 +18,7 @@ use gc::Value;
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "dict",
+    number_dunders: &["__or__", "__ror__", "__ior__", "__reversed__"],
     len: Some(len),
     getitem: Some(getitem),
     setitem: Some(setitem),

@@ -25,6 +25,17 @@ pub(crate) const VIEW_KINDS: [Kind; 3] = [Kind::DictKeys, Kind::DictValues, Kind
 
 pub static DICT_KEYS: TypeSlots = TypeSlots {
     name: "dict_keys",
+    number_dunders: &[
+        "__and__",
+        "__rand__",
+        "__or__",
+        "__ror__",
+        "__xor__",
+        "__rxor__",
+        "__sub__",
+        "__rsub__",
+        "__reversed__",
+    ],
     contains: Some(keys_contains),
     richcompare: Some(set_like_compare),
     binop: Some(set_like_binop),
@@ -32,10 +43,22 @@ pub static DICT_KEYS: TypeSlots = TypeSlots {
 };
 pub static DICT_VALUES: TypeSlots = TypeSlots {
     name: "dict_values",
+    number_dunders: &["__reversed__"],
     ..VIEW_SLOTS
 };
 pub static DICT_ITEMS: TypeSlots = TypeSlots {
     name: "dict_items",
+    number_dunders: &[
+        "__and__",
+        "__rand__",
+        "__or__",
+        "__ror__",
+        "__xor__",
+        "__rxor__",
+        "__sub__",
+        "__rsub__",
+        "__reversed__",
+    ],
     contains: Some(items_contains),
     richcompare: Some(set_like_compare),
     binop: Some(set_like_binop),

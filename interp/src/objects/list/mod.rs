@@ -20,6 +20,14 @@ use gc::Value;
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "list",
+    number_dunders: &[
+        "__add__",
+        "__mul__",
+        "__rmul__",
+        "__iadd__",
+        "__imul__",
+        "__reversed__",
+    ],
     len: Some(len),
     getitem: Some(getitem),
     setitem: Some(setitem),

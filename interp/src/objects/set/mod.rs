@@ -16,6 +16,10 @@ use gc::Value;
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "set",
+    number_dunders: &[
+        "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__", "__xor__", "__rxor__",
+        "__ixor__", "__sub__", "__rsub__", "__isub__",
+    ],
     len: Some(len),
     contains: Some(contains),
     iter: Some(iter),
@@ -30,6 +34,9 @@ pub static SLOTS: TypeSlots = TypeSlots {
 
 pub static FROZENSET_SLOTS: TypeSlots = TypeSlots {
     name: "frozenset",
+    number_dunders: &[
+        "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__sub__", "__rsub__",
+    ],
     len: Some(len),
     contains: Some(contains),
     iter: Some(iter),

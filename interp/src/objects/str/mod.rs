@@ -33,6 +33,7 @@ use gc::Value;
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "str",
+    number_dunders: &["__add__", "__mul__", "__rmul__", "__mod__", "__rmod__"],
     len: Some(len),
     getitem: Some(getitem),
     contains: Some(contains),
