@@ -804,9 +804,16 @@ fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
                 return vm.call(f, &[b, e, m]);
             }
         }
-        return Err(
-            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-        );
+        let num = |v: Value| vm.is_int(v) || vm.is(v, Kind::Float);
+        if num(b) && num(e) && num(m) {
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
+        }
+        let (tb, te, tm) = (vm.type_name(b), vm.type_name(e), vm.type_name(m));
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{tb}', '{te}', '{tm}'"
+        )));
     };
     if m.is_zero() {
         return Err(vm.value_error("pow() 3rd argument cannot be 0"));

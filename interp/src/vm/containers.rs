@@ -65,6 +65,10 @@ impl Vm {
             return Err(self.type_error(format!("__index__ returned non-int (type {tn})")));
         }
         let tn = self.type_name(k);
+        if what == "string" {
+            // str's own wording (3.11)
+            return Err(self.type_error(format!("string indices must be integers, not '{tn}'")));
+        }
         Err(self.type_error(format!(
             "{what} indices must be integers or slices, not {tn}"
         )))

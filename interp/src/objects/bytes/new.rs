@@ -51,11 +51,16 @@ fn bytes_data(vm: &mut Vm, a: &Args, tname: &str) -> PyResult<Vec<u8>> {
         let what = if enc.is_some() { "encoding" } else { "errors" };
         return Err(vm.type_error(format!("{what} without a string argument")));
     }
-    bytes_from_object(vm, x)
+    bytes_from_object_as(vm, x, tname)
 }
 
 /// bytes(x) for a non-str x: size, buffer, __bytes__ or iterable of ints.
 pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
+    bytes_from_object_as(vm, x, "bytes")
+}
+
+/// As `bytes_from_object`, for the constructor of `tname` (bytes or bytearray: their messages differ).
+fn bytes_from_object_as(vm: &mut Vm, x: Value, tname: &str) -> PyResult<Vec<u8>> {
     if vm.is(x, Kind::Bytes) {
         return Ok(vm.bytes_of(x).to_vec());
     }
@@ -115,7 +120,7 @@ pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
             || vm.special(x, "__getitem__").is_some());
     if !is_iterable {
         let tn = vm.type_name(x);
-        return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+        return Err(vm.type_error(format!("cannot convert '{tn}' object to {tname}")));
     }
     let it = vm.get_iter(x)?;
     scoped(vm, |vm, base| {
@@ -125,7 +130,10 @@ pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
             let n = index_bigint(vm, v)?;
             match n.to_u8() {
                 Some(b) => out.push(b),
-                None => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                None => {
+                    let what = if tname == "bytes" { "bytes" } else { "byte" };
+                    return Err(vm.value_error(format!("{what} must be in range(0, 256)")));
+                }
             }
         }
         Ok(out)

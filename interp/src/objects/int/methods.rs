@@ -243,8 +243,9 @@ pub fn int_from_value(vm: &mut Vm, x: Value) -> PyResult<Value> {
             if vm.is(x, Kind::Str) {
                 return parse_int_or_raise(vm, &s, 10);
             }
-            // CPython shows bytes in the message as their repr
-            let shown = vm.repr_string(x)?;
+            // CPython shows the data as a bytes repr (a bytearray's too)
+            let shown: Vec<u8> = s.chars().map(|c| c as u8).collect();
+            let shown = crate::vm::repr::bytes_repr(&shown);
             return match parse_int(&s, 10) {
                 Some(n) => vm.new_bigint(n),
                 None => {

@@ -1,4 +1,11 @@
-//! The stable merge sort behind `list.sort()` and `sorted()`.
+//! The stable sort behind `list.sort()` and `sorted()`.
+//!
+//! Lists shorter than 64 are sorted exactly as CPython's timsort sorts them (it never merges
+//! there): with `reverse` the items are reversed first and the result reversed back (stability),
+//! the first run is found (a strictly descending run is reversed), and the rest is inserted by
+//! binary insertion. So the same comparisons run in the same order: user `__lt__` side effects, the
+//! error a mixed list raises, and the partially sorted state an error leaves are CPython's. Longer
+//! lists use a stable merge sort (same result, other comparison order).
 //!
 //! The values (and their keys) stay on the VM value stack for the whole sort, so they are rooted and
 //! re-read after every comparison (a comparison may call Python and collect). Only a permutation of
@@ -30,15 +37,20 @@ pub fn sort_values(vm: &mut Vm, base: usize, n: usize, key: Value, reverse: bool
         if has_key {
             compute_keys(vm, base, n)?;
         }
-        let perm = match fast_sort(vm, kbase, n, reverse) {
-            Some(p) => p,
-            None => merge_sort(vm, kbase, n, reverse)?,
+        let (perm, err) = match fast_sort(vm, kbase, n, reverse) {
+            Some(p) => (p, None),
+            None if n < MIN_MERGE => small_sort(vm, kbase, n, reverse),
+            None => (merge_sort(vm, kbase, n, reverse)?, None),
         };
+        // Applied even after an error: CPython leaves the partially sorted state.
         let sorted: Vec<Value> = perm.iter().map(|&i| vm.at(base + i)).collect();
         for (j, v) in sorted.into_iter().enumerate() {
             vm.set_at(base + j, v);
         }
-        Ok(())
+        match err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     })();
     vm.truncate(base + n);
     r
@@ -102,6 +114,69 @@ fn fast_sort(vm: &Vm, kbase: usize, n: usize, reverse: bool) -> Option<Vec<usize
         return Some(perm);
     }
     None
+}
+
+/// CPython's timsort sorts shorter lists as one run (no merging).
+const MIN_MERGE: usize = 64;
+
+/// CPython's sort of a list shorter than MIN_MERGE: the permutation reached (complete, or partial
+/// at the first error) and the error.
+fn small_sort(vm: &mut Vm, kbase: usize, n: usize, reverse: bool) -> (Vec<usize>, Option<Exc>) {
+    let mut cmp = Cmp {
+        kbase,
+        reverse: false,
+        err: None,
+    };
+    let mut perm: Vec<usize> = if reverse {
+        (0..n).rev().collect()
+    } else {
+        (0..n).collect()
+    };
+    if n > 1 {
+        // count_run: the longest ascending (non-descending) or strictly descending prefix
+        let mut run = 2;
+        if cmp.before(vm, perm[1], perm[0]) {
+            while run < n && cmp.before(vm, perm[run], perm[run - 1]) {
+                run += 1;
+            }
+            if cmp.err.is_none() {
+                perm[..run].reverse();
+            }
+        } else {
+            while run < n && cmp.err.is_none() && !cmp.before(vm, perm[run], perm[run - 1]) {
+                run += 1;
+            }
+        }
+        if cmp.err.is_none() {
+            binary_insertion(vm, &mut cmp, &mut perm, run);
+        }
+    }
+    if reverse {
+        perm.reverse();
+    }
+    (perm, cmp.err)
+}
+
+/// Inserts perm[start..] one by one into the sorted prefix (CPython's binarysort: the pivot goes
+/// after the elements it is not less than).
+fn binary_insertion(vm: &mut Vm, cmp: &mut Cmp, perm: &mut [usize], start: usize) {
+    for i in start..perm.len() {
+        let pivot = perm[i];
+        let (mut l, mut r) = (0, i);
+        while l < r {
+            let p = l + ((r - l) >> 1);
+            if cmp.before(vm, pivot, perm[p]) {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+            if cmp.err.is_some() {
+                return;
+            }
+        }
+        perm.copy_within(l..i, l + 1);
+        perm[l] = pivot;
+    }
 }
 
 /// Comparison state: where the keys live, the direction, and the first error.
