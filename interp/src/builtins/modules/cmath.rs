@@ -92,9 +92,10 @@ fn carg(vm: &mut Vm, slot: usize) -> PyResult<C> {
     Err(vm.type_error(format!("must be real number, not {tn}")))
 }
 
-/// A float argument (`rect`'s): ints, floats, `__float__`/`__index__` objects.
-fn farg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<f64> {
-    let v = vm.arg(a, i);
+/// The float argument at stack slot `slot` (`rect`'s, isclose's tolerances): ints, floats,
+/// `__float__`/`__index__` objects.
+fn farg(vm: &mut Vm, slot: usize) -> PyResult<f64> {
+    let v = vm.at(slot);
     if vm.is(v, Kind::Float) || vm.is_int(v) {
         return float_of(vm, v);
     }
@@ -361,8 +362,8 @@ fn rect(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.n != 2 {
         return Err(vm.type_error(format!("rect expected 2 arguments, got {}", a.n)));
     }
-    let r = farg(vm, &a, 0)?;
-    let phi = farg(vm, &a, 1)?;
+    let r = farg(vm, a.base)?;
+    let phi = farg(vm, a.base + 1)?;
     let z = if !r.is_finite() || !phi.is_finite() {
         if r.is_infinite() && phi.is_finite() && phi != 0.0 {
             let (c, s) = (
@@ -561,11 +562,11 @@ fn isclose(vm: &mut Vm, a: Args) -> PyResult<Value> {
         ab[i] = carg(vm, slot)?;
     }
     let rel = match slots[2] {
-        Some(s) => float_of(vm, vm.at(s))?,
+        Some(s) => farg(vm, s)?,
         None => 1e-9,
     };
     let abs = match slots[3] {
-        Some(s) => float_of(vm, vm.at(s))?,
+        Some(s) => farg(vm, s)?,
         None => 0.0,
     };
     if rel < 0.0 || abs < 0.0 {
