@@ -144,8 +144,9 @@ for e in ["'%f' % 1j", "'%d' % 1j", "'%x' % 1j", "'%g' % (1+0j)", "(1j).__format
     case(e, lambda: eval(e))
 
 # conversions other numbers refuse
+z1 = 1j
 for e in ["int(1j)", "float(1j)", "round(1j)", "int(1 + 0j)", "math.sqrt(1j)", "math.floor(1j)",
-          "math.isnan(1j)", "math.isclose(1j, 1j)", "range(1j)", "[1][1j]", "'ab' * 1j",
+          "math.isnan(1j)", "math.isclose(1j, 1j)", "range(1j)", "[1][z1]", "'ab' * 1j",
           "(1j).__float__", "(1j).__int__", "1j .__floordiv__", "(1j).x"]:
     import math
     case(e, lambda: eval(e))
