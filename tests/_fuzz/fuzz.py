@@ -84,6 +84,8 @@ SMALL_INTS = [0, 1, -1, 2, 3, 7, -5, 10, 255, 256, 1000]
 BIG_INTS = ["2**63", "-2**63", "2**64 + 1", "10**20", "-(10**30)", "2**100", "2**62", "2**31 - 1"]
 FLOATS = ["0.0", "-0.0", "1.5", "-2.25", "1e300", "1e-300", "float('inf')", "float('-inf')", "0.1",
           "3.0", "2.5", "1e16", "123456.789"]
+COMPLEX = ["1j", "(1+2j)", "-0j", "(-1.5-0.5j)", "complex(2, -0.0)", "(1e300+1e300j)",
+           "complex(float('inf'), 1)", "complex(float('nan'), 0)", "(3+0j)", "0j"]
 STRS = ["''", "'a'", "'abc'", "'Hello World'", "'  pad  '", "'a,b,,c'", "'ünïcödé'", "'x' * 20",
         "'line1\\nline2\\n'", "'%s-%d'", "'{}:{!r}'", "'tab\\there'", "'aAbB'", "'123'", "'3.5'"]
 BYTES = ["b''", "b'abc'", "b'\\x00\\xff'", "bytearray(b'xyz')", "b'a,b'", "bytearray(3)"]
@@ -110,7 +112,10 @@ class Gen:
         return self.pick(FLOATS)
 
     def num(self):
-        return self.int_() if self.r.random() < 0.65 else self.float_()
+        c = self.r.random()
+        if c < 0.6:
+            return self.int_()
+        return self.float_() if c < 0.9 else self.pick(COMPLEX)
 
     def str_(self):
         return self.pick(STRS)

@@ -16,7 +16,8 @@ SAMPLES = {'int': [5, 2**80, True], 'float': [2.5], 'str': ['abc', ''], 'bytes':
            'enumerate': [enumerate('ab')], 'zip': [zip('ab', 'cd')], 'map': [map(abs, [1])],
            'filter': [filter(None, [1])], 'reversed': [reversed([1, 2])],
            'staticmethod': [staticmethod(abs)], 'classmethod': [classmethod(abs)], 'bool': [True],
-           'memoryview': [memoryview(b'ab'), memoryview(bytearray(b'xy'))]}
+           'memoryview': [memoryview(b'ab'), memoryview(bytearray(b'xy'))],
+           'complex': [1 + 2j, -0j]}
 calls = 0
 
 

@@ -298,7 +298,7 @@ fn format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// Registers `__format__` on the builtin types whose formatting is `crate::format`'s.
 pub fn install_dunder_format(vm: &mut Vm) {
-    for t in ["object", "int", "float", "str", "bool"] {
+    for t in ["object", "int", "float", "complex", "str", "bool"] {
         vm.add_method(t, "__format__", dunder_format);
     }
 }
@@ -799,12 +799,18 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// pow(b, e, m) for ints (negative exponents via the modular inverse).
 fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
     let (Some(b), Some(e), Some(m)) = (vm.to_bigint(b), vm.to_bigint(e), vm.to_bigint(m)) else {
+        // complex's power is reached when no float comes first (float's refuses any modulus)
+        let kinds = [vm.kind_or_int(b), vm.kind_or_int(e), vm.kind_or_int(m)];
+        let num = |k: &Kind| matches!(k, Kind::BigInt | Kind::Bool | Kind::Float | Kind::Complex);
+        if kinds.contains(&Kind::Complex) && kinds.iter().all(num) && kinds[0] != Kind::Float {
+            return Err(vm.value_error("complex modulo"));
+        }
         if b.is_ptr() && matches!(vm.kind(b), Kind::Instance) {
             if let Some(f) = vm.special(b, "__pow__") {
                 return vm.call(f, &[b, e, m]);
             }
         }
-        let num = |v: Value| vm.is_int(v) || vm.is(v, Kind::Float);
+        let num = |v: Value| vm.is_int(v) || vm.is(v, Kind::Float) || vm.is(v, Kind::Complex);
         if num(b) && num(e) && num(m) {
             return Err(
                 vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")

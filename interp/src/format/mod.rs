@@ -1,4 +1,4 @@
-//! Formatting, a core service of str, int and float: `format()` / `__format__` with the format-spec
+//! Formatting, a core service of str, int, float and complex: `format()` / `__format__` with the format-spec
 //! mini-language (spec.rs), printf-style `%` for str and bytes (percent.rs), and float digits for both
 //! (float.rs). The VM calls it for f-strings (FormatValue), `str % x` and `bytes % x`; the builtins
 //! layer calls it for format(), str.format and the `__format__` natives. Like the rest of the core it
@@ -66,7 +66,7 @@ impl Vm {
             return self.str_value(v);
         }
         let tname = self.type_name(v);
-        let is_num = self.is_int(v) || self.is(v, Kind::Float);
+        let is_num = self.is_int(v) || self.is(v, Kind::Float) || self.is(v, Kind::Complex);
         if !is_num && !self.is(v, Kind::Str) {
             return Err(self.type_error(format!(
                 "unsupported format string passed to {tname}.__format__"
@@ -77,7 +77,10 @@ impl Vm {
             Ok(s) => s,
             Err(m) => return Err(self.value_error(m)),
         };
-        let r = if self.is(v, Kind::Str) {
+        let r = if self.is(v, Kind::Complex) {
+            let (re, im) = self.complex_val(v);
+            spec::format_complex(re, im, &s).map_err(|m| ("ValueError", m))
+        } else if self.is(v, Kind::Str) {
             format_text(self.str_of(v), &s).map_err(|m| ("ValueError", m))
         } else if self.is(v, Kind::Float) {
             format_f64(self.float_val(v), &s, &tname).map_err(|m| ("ValueError", m))

@@ -67,6 +67,7 @@ pub enum Kind {
     Ellipsis,
     NotImplemented,
     MemoryView,
+    Complex,
     /// A native object owning a boxed Rust value (`ForeignData`: cffi cdata and friends).
     Foreign,
 }
@@ -388,6 +389,14 @@ pub struct MemoryViewObj {
     pub released: u64,
 }
 }
+payload! { [Complex]
+/// complex: a pair of IEEE doubles (`re + im*j`), immutable.
+#[repr(C)]
+pub struct ComplexObj {
+    pub re: f64,
+    pub im: f64,
+}
+}
 payload! { [Zip]
 /// zip: `iters` is a tuple of iterators.
 #[repr(C)]
@@ -648,6 +657,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info("ellipsis", 8, vec![]));
     infos.push(info("NotImplementedType", 8, vec![]));
     infos.push(info_of::<MemoryViewObj>("memoryview"));
+    infos.push(info_of::<ComplexObj>("complex"));
     let mut f = info_of::<ForeignObj>("foreign");
     f.custom_trace = Some(trace_foreign);
     f.drop_fn = Some(drop_foreign);
@@ -760,6 +770,7 @@ mod tests {
         check::<WrapperObj>(&infos, &mut seen);
         check::<SuperObj>(&infos, &mut seen);
         check::<MemoryViewObj>(&infos, &mut seen);
+        check::<ComplexObj>(&infos, &mut seen);
         check::<ForeignObj>(&infos, &mut seen);
         // Each kind is declared by exactly one struct (or has no payload).
         seen.sort_by_key(|&k| k as u32);

@@ -22,6 +22,7 @@ pub mod args;
 pub mod bool;
 pub mod bytes;
 pub mod code;
+pub mod complex;
 pub mod container_repr;
 pub mod descriptors;
 pub mod dict;
@@ -196,6 +197,7 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &singletons::ELLIPSIS,
     &singletons::NOT_IMPLEMENTED,
     &memoryview::SLOTS,
+    &complex::SLOTS,
     &FOREIGN,
 ];
 
@@ -262,6 +264,7 @@ mod tests {
             (Kind::CallableIter, "callable_iterator"),
             (Kind::Property, "property"),
             (Kind::MemoryView, "memoryview"),
+            (Kind::Complex, "complex"),
             (Kind::Foreign, "cdata"),
         ];
         for (k, name) in kinds {

@@ -111,6 +111,7 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::Ellipsis as usize => "ellipsis",
         x if x == Kind::NotImplemented as usize => "NotImplementedType",
         x if x == Kind::MemoryView as usize => "memoryview",
+        x if x == Kind::Complex as usize => "complex",
         _ => "cdata",
     }
 }
@@ -233,6 +234,7 @@ pub fn bootstrap(vm: &mut Vm) {
         "classmethod",
         "super",
         "memoryview",
+        "complex",
     ];
     for name in public {
         let t = vm.builtin_type(name);

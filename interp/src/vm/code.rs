@@ -84,7 +84,18 @@ impl Vm {
                     None => self.old_bigint(b.clone()),
                 }
             }
-            Const::Float(f) | Const::Complex(f, _) => {
+            Const::Complex(re, im) => {
+                let v = self.alloc_old(Kind::Complex, 0);
+                // SAFETY: v was just allocated as a Complex in the old generation (never moves); no GC
+                // point before the stores.
+                unsafe {
+                    let p = self.payload::<ComplexObj>(v);
+                    (*p).re = *re;
+                    (*p).im = *im;
+                }
+                v
+            }
+            Const::Float(f) => {
                 let v = self.alloc_old(Kind::Float, 0);
                 // SAFETY: v was just allocated as a Float in the old generation (never moves); no GC point
                 // before the store.

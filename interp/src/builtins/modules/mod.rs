@@ -1,9 +1,10 @@
-//! The native modules of the builtins layer: `sys` (sys.rs), `math` (math.rs), `time` (time.rs),
-//! `gc` and `__minipy__` (gc.rs). [`MODULES`] lists their makers by import name; the standard
+//! The native modules of the builtins layer: `sys` (sys.rs), `math` (math.rs), `cmath` (cmath.rs),
+//! `time` (time.rs), `gc` and `__minipy__` (gc.rs). [`MODULES`] lists their makers by import name; the standard
 //! registry (`crate::interpreter`) registers them, and the importer (vm/import.rs) calls a maker on
 //! the first import and caches the module in sys.modules. A maker builds a fresh module object each
 //! time it is called.
 
+mod cmath;
 mod gc;
 mod math;
 mod sys;
@@ -20,6 +21,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("builtins", make_builtins),
     ("sys", make_sys),
     ("math", make_math),
+    ("cmath", make_cmath),
     ("time", make_time),
     ("gc", make_gc),
     ("__minipy__", make_minipy),
@@ -40,6 +42,9 @@ fn make_sys(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_math(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "math", math::fill)
+}
+fn make_cmath(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "cmath", cmath::fill)
 }
 fn make_time(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "time", time::fill)

@@ -4,6 +4,8 @@
 //! round-trip digits, as CPython), the conversion to int (`to_int.rs`), and its methods and
 //! constructor (`methods.rs`).
 //!
+//! A negative base to a fractional power gives a complex (`objects/complex.rs`), as in CPython.
+//!
 //! Slots: the numeric comparison and binary operators are int's (`objects/int`), which accept any mix
 //! of int, bool and float. Floats are boxed: every result allocates (a GC point); the eval loop keeps
 //! its float fast path inline (`fast_arith`) before these slots.
@@ -114,8 +116,11 @@ impl Vm {
                 if x == 0.0 && y < 0.0 {
                     return Err(self.zero_div("0.0 cannot be raised to a negative power"));
                 }
-                if x < 0.0 && y.fract() != 0.0 {
-                    return Err(self.value_error("complex results are not supported by minipy"));
+                // A negative finite base to a finite fractional power is complex (CPython hands
+                // it to complex's power); infinite operands keep their float special cases.
+                if x < 0.0 && x.is_finite() && y.is_finite() && y != y.floor() {
+                    let (re, im) = super::complex::c_pow(self, (x, 0.0), (y, 0.0))?;
+                    return self.new_complex(re, im);
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
