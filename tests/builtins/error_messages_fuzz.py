@@ -1,5 +1,5 @@
 # Messages the differential fuzzer found different from CPython 3.11 (bytes/bytearray conversions,
-# str indices, pow with three arguments, sort of mixed lists).
+# str indices, pow with three arguments, sort of mixed lists, bytes % args).
 def t(f):
     try: print(repr(f()))
     except Exception as e: print(type(e).__name__, e)
@@ -17,3 +17,12 @@ class H:
     def __index__(self): return 3
 t(lambda: pow(H(), 2, 5)); t(lambda: pow(2, H(), 5)); t(lambda: pow(2.0, 2, 5)); t(lambda: pow(2, 2, 5.0))
 t(lambda: [3, 'a', (1,)].sort()); t(lambda: sorted([1, 'a', 2.0, None])); t(lambda: sorted(['b', 1, (2,), 'a']))
+t(lambda: bytearray(b'xyz') % ())
+t(lambda: b'xyz' % 5)
+t(lambda: bytearray(b'xyz') % bytearray(3))
+t(lambda: b'xyz' % b'ab')
+t(lambda: b'%s' % b'ab')
+t(lambda: b'xyz' % {})
+t(lambda: bytearray(b'x') % [])
+t(lambda: 'abc' % b'x')
+t(lambda: 'abc' % bytearray(b'x'))

@@ -43,7 +43,9 @@ pub fn percent_engine(vm: &mut Vm, base: usize, bytes: bool) -> PyResult<String>
     };
     let args = vm.at(base + 1);
     let is_tuple = vm.is(args, Kind::Tuple);
-    let dict = !is_tuple && !vm.is(args, Kind::Str) && is_mapping(vm, args);
+    // bytes formatting does not take bytes or bytearray arguments as mappings (str formatting does)
+    let bytes_arg = bytes && (vm.is(args, Kind::Bytes) || vm.is(args, Kind::ByteArray));
+    let dict = !is_tuple && !vm.is(args, Kind::Str) && !bytes_arg && is_mapping(vm, args);
     let mut cur = if is_tuple {
         Cursor {
             len: vm.tuple_items(args).len() as isize,
