@@ -5,6 +5,7 @@
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
 mod emit;
+pub mod encoding;
 mod expr;
 mod flow;
 mod func;
