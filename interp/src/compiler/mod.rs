@@ -9,6 +9,7 @@ pub mod encoding;
 mod expr;
 mod flow;
 mod func;
+mod nfkc;
 mod stackdepth;
 mod stmt;
 mod symtable;
@@ -78,12 +79,14 @@ pub fn compile_mode(
     filename: &str,
     mode: CompileMode,
 ) -> Result<CodeUnit, CompileError> {
-    let index = LineIndex::new(source);
     let pmode = if mode == CompileMode::Eval {
         Mode::Expression
     } else {
         Mode::Module
     };
+    let normalized = nfkc::normalize_identifiers(source, pmode);
+    let source: &str = &normalized;
+    let index = LineIndex::new(source);
     let module = parse(source, pmode, filename).map_err(|e| parse_error(e, &index, filename))?;
     let body = match module {
         ast::Mod::Module(m) => m.body,

@@ -370,7 +370,7 @@ impl Vm {
         let mn = mname.unwrap_or_else(|| "<unknown module name>".into());
         let msg = match &file {
             None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
-            Some(f) if self.initializing.iter().any(|i| *i == mn) => format!(
+            Some(f) if self.initializing.contains(&mn) => format!(
                 "cannot import name '{n}' from partially initialized module '{mn}' \
                  (most likely due to a circular import) ({f})"
             ),
