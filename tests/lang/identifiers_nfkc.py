@@ -19,3 +19,5 @@ print("ﬁ" == "fi", len("ﬁ"))  # strings are not normalised
 d = {"ﬁ": 1}
 print(list(d))
 print([name for name in globals() if name in ("fi", "x", "Uni", "ﬁ")])
+d = {"ﬁ": "key"}
+print(f"{ｘ} ﬁ {ﬁ!r:>4} {{ﬁ}} {d['ﬁ']} {K.ﬂag}")
