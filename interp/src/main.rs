@@ -73,17 +73,14 @@ fn real_main() -> i32 {
     } else {
         let path = &args[i];
         match std::fs::read(path) {
-            Ok(b) => match minipy::compiler::encoding::decode_source(&b, path) {
+            Ok(b) => match minipy::compiler::encoding::decode_source(&b) {
                 Ok(s) => (s, path.clone(), args[i..].to_vec()),
-                Err(_) => {
+                Err(e) => {
                     // CPython names the file by its absolute path (cwd joined, not normalised).
                     let abs = std::env::current_dir()
                         .map(|d| d.join(path).to_string_lossy().into_owned())
                         .unwrap_or_else(|_| path.clone());
-                    let msg = minipy::compiler::encoding::decode_source(&b, &abs)
-                        .err()
-                        .unwrap_or_default();
-                    eprintln!("SyntaxError: {msg}");
+                    eprintln!("SyntaxError: {}", e.script_message(&abs));
                     return 1;
                 }
             },

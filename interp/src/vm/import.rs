@@ -74,10 +74,9 @@ impl Vm {
                 ))
             }
         };
-        let fname = path.to_string_lossy();
-        match crate::compiler::encoding::decode_source(&bytes, &fname) {
+        match crate::compiler::encoding::decode_source(&bytes) {
             Ok(s) => Ok(s),
-            Err(msg) => Err(self.raise("SyntaxError", &msg)),
+            Err(e) => Err(self.raise("SyntaxError", &e.codec_message())),
         }
     }
 
