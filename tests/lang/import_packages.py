@@ -101,3 +101,22 @@ importlib.reload(sys)
 e = ImportError("m", name="n", path="p")
 print(e.name, e.path, e.msg, e.args, ImportError().name)
 print(__name__, __package__)
+
+# namespace packages (directories without __init__.py) and sys.path changes
+import _impns.sub.leaf
+print(_impns.__file__, [p.split("/")[-1] for p in _impns.__path__], _impns.__package__)
+print(_impns.sub.leaf.LEAF, _impns.sub.leaf.me is _impns.sub, "_impns.sub" in sys.modules)
+from _impns.sub import leaf
+print(leaf.LEAF)
+try:
+    import _extra_mod
+except ModuleNotFoundError as e:
+    print("not yet:", e)
+sys.path.insert(0, "_imppath")
+import _extra_mod
+print(_extra_mod.EXTRA)
+sys.modules["_blocked"] = None
+try:
+    import _blocked
+except ImportError as e:
+    print(type(e).__name__, e, e.name)

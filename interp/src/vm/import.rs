@@ -553,8 +553,11 @@ impl Vm {
             None => self.import_search_dirs(),
         };
         let mut found = None;
+        // Directories without `__init__.py`: a namespace package if nothing else is found.
+        let mut portions = Vec::new();
         for d in dirs {
-            let p = std::path::Path::new(&d).join(leaf).join("__init__.py");
+            let dir = std::path::Path::new(&d).join(leaf);
+            let p = dir.join("__init__.py");
             if p.is_file() {
                 found = Some((p, true));
                 break;
@@ -564,8 +567,15 @@ impl Vm {
                 found = Some((p, false));
                 break;
             }
+            if dir.is_dir() {
+                let s = dir.to_string_lossy().to_string();
+                portions.push(s.strip_prefix("./").unwrap_or(&s).to_string());
+            }
         }
         let Some((path, is_pkg)) = found else {
+            if !portions.is_empty() {
+                return self.new_namespace_package(full, &portions);
+            }
             return Err(self.raise_import_error(
                 "ModuleNotFoundError",
                 &format!("No module named '{full}'"),
@@ -626,6 +636,26 @@ impl Vm {
         }
         // The module may have replaced itself in sys.modules.
         self.sys_module_or_error(full)
+    }
+
+    /// A namespace package (PEP 420): no code, `__file__` None, `__path__` the directories found.
+    fn new_namespace_package(&mut self, full: &str, portions: &[String]) -> PyResult<Value> {
+        let base = self.sp();
+        let m = self.new_module(full)?;
+        self.push(m);
+        let none = self.none();
+        self.module_set(self.at(base), "__file__", none)?;
+        let p = self.new_str(full)?;
+        self.module_set(self.at(base), "__package__", p)?;
+        let parts: Vec<&str> = portions.iter().map(|s| s.as_str()).collect();
+        let l = crate::objects::args::str_list(self, &parts)?;
+        self.module_set(self.at(base), "__path__", l)?;
+        let key = self.new_str(full)?;
+        let mods = self.roots.modules;
+        self.dict_set(mods, key, self.at(base))?;
+        let m = self.at(base);
+        self.truncate(base);
+        Ok(m)
     }
 
     /// ImportName: (fromlist level -- ) names[arg] -> module
