@@ -13,8 +13,9 @@ fn script(name: &str, body: &[u8]) -> std::path::PathBuf {
     p
 }
 
-fn run_to_dev_full(body: &str) -> (Option<i32>, String) {
-    let p = script("full.py", body.as_bytes());
+/// Runs `body` (written to `name`: tests run in parallel) with stdout on /dev/full.
+fn run_to_dev_full(name: &str, body: &str) -> (Option<i32>, String) {
+    let p = script(name, body.as_bytes());
     let full = std::fs::OpenOptions::new()
         .write(true)
         .open("/dev/full")
@@ -35,7 +36,7 @@ fn run_to_dev_full(body: &str) -> (Option<i32>, String) {
 #[test]
 fn print_to_full_stdout_raises_oserror() {
     // stdout is line-buffered: the failed write raises inside print (CPython with -u / a tty).
-    let (code, err) = run_to_dev_full("print('hi')\n");
+    let (code, err) = run_to_dev_full("full_print.py", "print('hi')\n");
     assert_eq!(code, Some(1), "{err}");
     assert!(
         err.ends_with("OSError: [Errno 28] No space left on device\n"),
@@ -46,6 +47,7 @@ fn print_to_full_stdout_raises_oserror() {
 #[test]
 fn full_stdout_error_is_catchable() {
     let (code, err) = run_to_dev_full(
+        "full_catch.py",
         "import sys\ntry:\n    print('x' * 100000)\nexcept OSError as e:\n    print('caught', e.errno, type(e).__name__, e, file=sys.stderr)\n",
     );
     assert_eq!(code, Some(0), "{err}");
@@ -57,7 +59,7 @@ fn full_stdout_error_is_catchable() {
 
 #[test]
 fn failed_final_flush_exits_120() {
-    let (code, err) = run_to_dev_full("print('no newline', end='')\n");
+    let (code, err) = run_to_dev_full("full_flush.py", "print('no newline', end='')\n");
     assert_eq!(code, Some(120), "{err}");
     assert_eq!(
         err,

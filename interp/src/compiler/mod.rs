@@ -1,7 +1,8 @@
 //! AST -> bytecode compiler: the entry point, compile errors, the line index and the compiler state
 //! shared by the statement/expression/function submodules.
 //!
-//! Pipeline: `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
+//! Pipeline: source text (decoded from bytes by `encoding`, PEP 263) -> identifiers NFKC-normalised
+//! (`nfkc`) -> `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
 mod emit;

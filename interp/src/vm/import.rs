@@ -1,7 +1,17 @@
-//! Running source files and importing modules: the registry's native modules first, then its import
-//! hooks (compiled extension modules), then `name.py` or `name/__init__.py` found along `sys.path`
-//! (the script's directory first). Modules are cached in `sys.modules` (`roots.modules`). Compile
+//! Running source files and importing modules, following importlib's `_bootstrap`:
+//! `import_level` is `__import__` (relative names resolved against the importer's package,
+//! `resolve_relative`/`package_of_globals`; the fromlist imports submodules, `handle_fromlist`),
+//! `find_and_load` is `_find_and_load` (parents first; a loaded submodule becomes an attribute of
+//! its parent). A module not in `sys.modules` (`roots.modules`) is the registry's native module,
+//! an import hook's (compiled extension modules), or found along the search path: the live
+//! `sys.path` (the script's directory first) for a top-level name, the parent's `__path__` for a
+//! submodule; `name/__init__.py` (a package: `__path__` is its directory), then `name.py`, then a
+//! directory without `__init__.py` (a namespace package). A module is in `sys.modules` while its
+//! code runs (and its name in `vm.initializing`, for the "partially initialized module" error) and
+//! removed if the code raises. Sources are decoded per PEP 263 (compiler/encoding.rs). Compile
 //! errors become SyntaxError exceptions carrying filename/lineno/text like CPython's.
+//! GC: module names travel as Rust strings; modules and keys are re-read from sys.modules or
+//! rooted on the value stack across allocations.
 
 use super::{Exc, PyResult, Vm};
 use crate::compiler::CompileMode;
