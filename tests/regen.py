@@ -133,7 +133,8 @@ def main():
     bad = 0
     for path in scripts:
         rel = os.path.relpath(path, TESTS)
-        with open(path, encoding="utf-8") as f:
+        # Only the ASCII directives are read: a script may be in another encoding (PEP 263 tests).
+        with open(path, encoding="utf-8", errors="replace") as f:
             source = f.read()
         try:
             first = run(python, path, 1)

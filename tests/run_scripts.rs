@@ -108,8 +108,11 @@ fn find_scripts(root: &Path) -> Result<Vec<Script>, String> {
         for path in files {
             let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
             let key = format!("{suite_name}/{file_name}");
-            let source =
-                fs::read_to_string(&path).map_err(|e| format!("{key}: cannot read: {e}"))?;
+            // Lossy: only the ASCII directives are read, and a script may be in another
+            // encoding (the PEP 263 tests).
+            let source = fs::read(&path)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(|e| format!("{key}: cannot read: {e}"))?;
             let (stress, directive_error) = match parse_stress_directive(&source) {
                 Ok(s) => (s, None),
                 Err(e) => (None, Some(e)),

@@ -72,8 +72,18 @@ fn real_main() -> i32 {
         (s, "<stdin>".to_string(), args[i..].to_vec())
     } else {
         let path = &args[i];
-        match std::fs::read_to_string(path) {
-            Ok(s) => (s, path.clone(), args[i..].to_vec()),
+        match std::fs::read(path) {
+            Ok(b) => match minipy::compiler::encoding::decode_source(&b) {
+                Ok(s) => (s, path.clone(), args[i..].to_vec()),
+                Err(e) => {
+                    // CPython names the file by its absolute path (cwd joined, not normalised).
+                    let abs = std::env::current_dir()
+                        .map(|d| d.join(path).to_string_lossy().into_owned())
+                        .unwrap_or_else(|_| path.clone());
+                    eprintln!("SyntaxError: {}", e.script_message(&abs));
+                    return 1;
+                }
+            },
             Err(e) => {
                 eprintln!("minipy: can't open file '{path}': {e}");
                 return 2;

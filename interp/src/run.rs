@@ -33,8 +33,10 @@ pub fn run_script(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         Err(_) => vm.report_uncaught(),
     };
     vm.finalize_main();
-    vm.flush_stdout();
-    status
+    match vm.flush_stdout_at_exit() {
+        Some(s) => s,
+        None => status,
+    }
 }
 
 impl Vm {
@@ -84,6 +86,28 @@ impl Vm {
         self.heap.major_collect(&mut self.roots);
         self.run_pending_finalizers();
         self.truncate(base);
+    }
+
+    /// The final flush of stdout: when it fails (a full disk, a closed pipe) CPython reports the
+    /// error as an unraisable exception of the stdout object and exits with status 120.
+    pub fn flush_stdout_at_exit(&mut self) -> Option<i32> {
+        use std::io::Write;
+        let e = std::io::stdout().flush().err()?;
+        let _ = self.raise_io_error(&e);
+        let exc = self.take_exc();
+        let line = if exc.is_null() {
+            e.to_string()
+        } else {
+            let t = self.type_name(exc);
+            let s = self.str_string(exc).unwrap_or_default();
+            format!("{t}: {s}")
+        };
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
+            "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n{line}"
+        );
+        Some(120)
     }
 
     /// Prints the pending exception like CPython and returns the exit status (SystemExit aware).

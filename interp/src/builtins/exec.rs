@@ -28,18 +28,10 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         } else {
             vm.bytearray(v).clone()
         };
-        match String::from_utf8(b) {
+        // PEP 263: a coding declaration or a BOM in the bytes decides their codec.
+        match crate::compiler::encoding::decode_source(&b) {
             Ok(s) => s,
-            Err(e) => {
-                let pos = e.utf8_error().valid_up_to();
-                let byte = e.as_bytes()[pos];
-                return Err(vm.raise(
-                    "SyntaxError",
-                    &format!(
-                        "(unicode error) 'utf-8' codec can't decode byte {byte:#x} in position {pos}: invalid start byte"
-                    ),
-                ));
-            }
+            Err(e) => return Err(vm.raise("SyntaxError", &e.codec_message())),
         }
     } else {
         return Ok(None);

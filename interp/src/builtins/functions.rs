@@ -17,6 +17,7 @@ pub fn install(vm: &mut Vm) {
     let fns: &[(&str, NativeFn)] = &[
         ("print", print),
         ("len", len),
+        ("__import__", dunder_import),
         ("enumerate", enumerate),
         ("zip", zip),
         ("map", map),
@@ -193,9 +194,9 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
         out.push_str(&end);
         let flush = !vm.at(base + 1).is_null() && vm.truthy(vm.at(base + 1))?;
         if vm.at(base).is_null() {
-            vm.write_stdout(&out);
+            vm.write_stdout_checked(&out)?;
             if flush {
-                vm.flush_stdout();
+                vm.flush_stdout_checked()?;
             }
             return Ok(vm.none());
         }
@@ -1237,4 +1238,66 @@ pub fn str_list<'s>(vm: &mut Vm, items: impl Iterator<Item = &'s str>) -> PyResu
         let n = vm.sp() - base;
         vm.new_list_from_stack(n)
     })
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the import statement's
+/// machinery (vm/import.rs `import_level`); the package of a relative import comes from `globals`.
+fn dunder_import(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    use crate::objects::args::{bind_keywords_from, count_error};
+    if let Some(msg) = count_error("__import__", 1, 5, vm.npos(&a)) {
+        return Err(vm.type_error(msg));
+    }
+    let names = ["name", "globals", "locals", "fromlist", "level"];
+    let slots = bind_keywords_from(vm, &a, 0, "__import__", &names)?;
+    let Some(ns) = slots[0] else {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    let name = vm.at(ns);
+    if !vm.is(name, Kind::Str) {
+        return Err(vm.type_error("module name must be a string"));
+    }
+    let level = match slots[4] {
+        Some(s) => crate::objects::args::int_arg(vm, s)?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    let fromlist = match slots[3].map(|s| vm.at(s)) {
+        Some(f) if f != vm.none() && vm.truthy(f)? => {
+            let l = vm.to_list(f)?;
+            let mut out = Vec::new();
+            for v in vm.list_items(l).to_vec() {
+                if !vm.is(v, Kind::Str) {
+                    let t = vm.type_name(v);
+                    return Err(
+                        vm.type_error(format!("Item in ``from list'' must be str, not {t}"))
+                    );
+                }
+                out.push(vm.str_of(v).to_string());
+            }
+            Some(out)
+        }
+        _ => None,
+    };
+    let package = if level > 0 {
+        match slots[1].map(|s| vm.at(s)) {
+            Some(g) if g != vm.none() => {
+                if !vm.is(g, Kind::Dict) {
+                    return Err(vm.type_error("globals must be a dict"));
+                }
+                vm.package_of_globals(g)?
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let name = vm.str_of(vm.at(ns)).to_string();
+    vm.import_level(
+        &name,
+        package.as_deref(),
+        fromlist.as_deref(),
+        level as usize,
+    )
 }

@@ -14,7 +14,6 @@ use super::ffi_obj::FfiData;
 use super::lib_obj::LibData;
 use super::module::module_set;
 use super::{class, new_foreign, FfiShared};
-use crate::obj::layout::{Kind, ModuleObj};
 use crate::vm::{PyResult, Vm};
 use gc::Value;
 use std::cell::RefCell;
@@ -52,47 +51,10 @@ pub fn import_hook(vm: &mut Vm, full: &str) -> Option<PyResult<Value>> {
     None
 }
 
-/// The script's directory, then `sys.path` (live list if `sys` was imported).
-///
-/// Stopgap for a VM-core gap: the `.py` search (vm/import.rs) only looks at `vm.sys_path`,
-/// which changes to the `sys.path` list do not reach; the live list is copied there so that
-/// out-of-line modules (`_mod.py` written by `ffi.compile()`) are found too.
+/// Where `.py` modules are searched (vm/import.rs), so that out-of-line modules (`_mod.py`
+/// written by `ffi.compile()`) are found in the same places.
 fn search_dirs(vm: &mut Vm) -> Vec<String> {
-    let mut dirs = vec![vm.script_dir.clone()];
-    match live_sys_path(vm) {
-        Some(p) => {
-            vm.sys_path = p.clone();
-            dirs.extend(p)
-        }
-        None => dirs.extend(vm.sys_path.iter().cloned()),
-    }
-    dirs
-}
-
-fn live_sys_path(vm: &mut Vm) -> Option<Vec<String>> {
-    let key = vm.new_str("sys").ok()?;
-    let mods = vm.roots.modules; // read after the allocation
-    let sys = match vm.dict_get(mods, key) {
-        Ok(Some(m)) if vm.is(m, Kind::Module) => m,
-        Ok(_) => return None,
-        Err(_) => {
-            vm.take_exc();
-            return None;
-        }
-    };
-    let d = vm.obj::<ModuleObj>(sys).dict;
-    let path = vm.dict_get_str_rust(d, "path")?;
-    if !vm.is(path, Kind::List) {
-        return None;
-    }
-    let items = vm.list_items(path).to_vec();
-    Some(
-        items
-            .into_iter()
-            .filter(|v| vm.is(*v, Kind::Str))
-            .map(|v| vm.str_of(v).to_string())
-            .collect(),
-    )
+    vm.import_search_dirs()
 }
 
 fn look_in(dir: &Path, rel: &str) -> Found {

@@ -372,6 +372,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
+        self.check_genexp_args(&c.args, &c.keywords, Some(c.end()))?;
         if let ast::Expr::Attribute(a) = &*c.func {
             if c.keywords.is_empty() && !c.args.iter().any(|x| x.is_starred_expr()) {
                 self.compile_expr(&a.value)?;
@@ -388,6 +389,48 @@ impl<'a> Compiler<'a> {
         }
         self.compile_expr(&c.func)?;
         self.compile_call_args(0, &c.args, &c.keywords)?;
+        Ok(())
+    }
+
+    /// CPython's "Generator expression must be parenthesized": a generator expression without
+    /// its own parentheses must be a call's only argument (no other argument, no trailing comma;
+    /// `close` is the call's end, after its `)`). The parser does not record parentheses, so they
+    /// are counted in the source: a parenthesized genexp has more `(` before its element than the
+    /// element's own wrapping `)` after it.
+    pub(crate) fn check_genexp_args(
+        &self,
+        args: &[ast::Expr],
+        keywords: &[ast::Keyword],
+        close: Option<rustpython_parser::text_size::TextSize>,
+    ) -> CResult<()> {
+        let src = self.index.src;
+        let text = |a: rustpython_parser::text_size::TextSize,
+                    b: rustpython_parser::text_size::TextSize| {
+            src.get(usize::from(a)..usize::from(b)).unwrap_or("")
+        };
+        for g in args {
+            let ast::Expr::GeneratorExp(ge) = g else {
+                continue;
+            };
+            let Some(first) = ge.generators.first() else {
+                continue;
+            };
+            let open = text(ge.start(), ge.elt.start()).matches('(').count();
+            let wrap = text(ge.elt.end(), first.target.start())
+                .matches(')')
+                .count();
+            if open > wrap {
+                continue; // parenthesized
+            }
+            let alone = args.len() == 1
+                && keywords.is_empty()
+                && close.is_none_or(|c| !text(ge.end(), c).contains(','));
+            if !alone {
+                return Err(
+                    self.error(ge.elt.start(), "Generator expression must be parenthesized")
+                );
+            }
+        }
         Ok(())
     }
 

@@ -250,6 +250,7 @@ impl<'a> Compiler<'a> {
         self.set_line(c.start());
         self.make_function(code, qualname, 0);
         self.load_const(Const::Str(c.name.to_string()));
+        self.check_genexp_args(&c.bases, &c.keywords, None)?;
         self.compile_call_args(2, &c.bases, &c.keywords)?;
         for _ in &c.decorator_list {
             self.emit(Op::Call, 1);

@@ -1,13 +1,16 @@
 //! AST -> bytecode compiler: the entry point, compile errors, the line index and the compiler state
 //! shared by the statement/expression/function submodules.
 //!
-//! Pipeline: `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
+//! Pipeline: source text (decoded from bytes by `encoding`, PEP 263) -> identifiers NFKC-normalised
+//! (`nfkc`) -> `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
 mod emit;
+pub mod encoding;
 mod expr;
 mod flow;
 mod func;
+mod nfkc;
 mod stackdepth;
 mod stmt;
 mod symtable;
@@ -77,12 +80,14 @@ pub fn compile_mode(
     filename: &str,
     mode: CompileMode,
 ) -> Result<CodeUnit, CompileError> {
-    let index = LineIndex::new(source);
     let pmode = if mode == CompileMode::Eval {
         Mode::Expression
     } else {
         Mode::Module
     };
+    let normalized = nfkc::normalize_identifiers(source, pmode);
+    let source: &str = &normalized;
+    let index = LineIndex::new(source);
     let module = parse(source, pmode, filename).map_err(|e| parse_error(e, &index, filename))?;
     let body = match module {
         ast::Mod::Module(m) => m.body,

@@ -40,6 +40,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("FileExistsError", "OSError"),
     ("PermissionError", "OSError"),
     ("IsADirectoryError", "OSError"),
+    ("BrokenPipeError", "OSError"),
     ("ReferenceError", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
@@ -263,6 +264,14 @@ pub fn bootstrap(vm: &mut Vm) {
     crate::objects::args::add_classmethod(vm, "object", "__init_subclass__", object_init_subclass);
     vm.add_method("BaseException", "__init__", exc_init);
     vm.add_method("BaseException", "with_traceback", exc_with_traceback);
+    // ImportError's attributes when not given (vm/call.rs import_error_attrs sets them).
+    for attr in ["name", "path", "msg"] {
+        let t = vm.builtin_type("ImportError");
+        let d = vm.obj::<TypeObj>(t).dict;
+        let k = vm.intern(attr);
+        let none = vm.none();
+        vm.dict_set(d, k, none).unwrap();
+    }
     vm.add_method("super", "__new__", super_new);
     vm.add_method("property", "__new__", property_new);
     vm.add_method("property", "setter", property_setter);

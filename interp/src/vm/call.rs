@@ -650,6 +650,38 @@ impl Vm {
         Ok(inst)
     }
 
+    /// `ImportError(msg, name=..., path=...)`: the instance on top of the stack gets `msg` (the
+    /// only argument) and the `name`/`path` keywords as attributes (the class has them as None).
+    fn import_error_attrs(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        nkw: usize,
+        kwnames: Value,
+    ) -> PyResult<()> {
+        let npos = nargs - nkw;
+        for j in 0..nkw {
+            let k = self.tuple_items(kwnames)[j];
+            let kn = self.str_of(k).to_string();
+            if kn != "name" && kn != "path" {
+                let tn = self.type_name(self.top());
+                return Err(
+                    self.type_error(format!("'{kn}' is an invalid keyword argument for {tn}()"))
+                );
+            }
+            let v = self.at(fslot + 1 + npos + j);
+            let d = self.obj::<InstanceObj>(self.top()).dict;
+            self.dict_set(d, k, v)?;
+        }
+        if npos == 1 {
+            let k = self.intern("msg");
+            let v = self.at(fslot + 1);
+            let d = self.obj::<InstanceObj>(self.top()).dict;
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
     pub fn is_exception_class(&self, t: Value) -> bool {
         self.obj::<TypeObj>(t).flags & TYPE_EXCEPTION != 0
     }
@@ -733,6 +765,10 @@ impl Vm {
                 let k = self.intern(attr);
                 let d = self.obj::<InstanceObj>(self.top()).dict;
                 self.dict_set(d, k, v)?;
+            }
+            let cls = self.type_of(self.top()); // re-read: dict_set may have collected
+            if self.is_subtype(cls, self.builtin_type("ImportError")) {
+                self.import_error_attrs(fslot, nargs, nkw, kwnames)?;
             }
             return Ok(self.pop());
         }

@@ -813,16 +813,7 @@ impl Vm {
                             Some(v) => v,
                             None => {
                                 let m = self.top(); // re-read: __getattr__ may have run
-                                let mn = if self.is(m, Kind::Module) {
-                                    self.str_of(self.obj::<ModuleObj>(m).name).to_string()
-                                } else {
-                                    "?".into()
-                                };
-                                let n = self.str_of(name).to_string();
-                                return Err(self.raise(
-                                    "ImportError",
-                                    &format!("cannot import name '{n}' from '{mn}'"),
-                                ));
+                                self.import_from_missing(m, name)?
                             }
                         };
                         self.push(v);
@@ -836,8 +827,8 @@ impl Vm {
                         if v != self.none() {
                             let r = self.repr(v)?;
                             let s = self.str_of(r).to_string();
-                            self.write_stdout(&s);
-                            self.write_stdout("\n");
+                            self.write_stdout_checked(&s)?;
+                            self.write_stdout_checked("\n")?;
                         }
                     }
                     Op::SetupAnnotations => {}

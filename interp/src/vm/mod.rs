@@ -178,6 +178,9 @@ pub struct Vm {
     pub argv: Vec<String>,
     pub script_dir: String,
     pub sys_path: Vec<String>,
+    /// Names of the modules whose code is running (import.rs): an ImportError on them says
+    /// "partially initialized module" as CPython's does.
+    pub initializing: Vec<String>,
     /// Exceptions types by name, for raising from Rust.
     pub exc_types: HashMap<&'static str, usize>,
     pub finalizers_running: bool,
@@ -242,6 +245,7 @@ impl Vm {
             argv: Vec::new(),
             script_dir: ".".into(),
             sys_path: Vec::new(),
+            initializing: Vec::new(),
             exc_types: HashMap::new(),
             finalizers_running: false,
             type_names: HashMap::with_hasher(BuildFx),

@@ -87,6 +87,19 @@ impl Vm {
         let _ = out.write_all(s.as_bytes());
     }
 
+    /// Writes to stdout (line-buffered); a failed write (a full disk, a closed pipe) raises
+    /// OSError / BrokenPipeError in the script as CPython's print does.
+    pub fn write_stdout_checked(&mut self, s: &str) -> super::PyResult<()> {
+        let r = std::io::stdout().lock().write_all(s.as_bytes());
+        r.map_err(|e| self.raise_io_error(&e))
+    }
+
+    /// Flushes stdout; a failure raises as [`Vm::write_stdout_checked`].
+    pub fn flush_stdout_checked(&mut self) -> super::PyResult<()> {
+        let r = std::io::stdout().flush();
+        r.map_err(|e| self.raise_io_error(&e))
+    }
+
     /// repr(v) as a Rust String.
     pub fn repr_string(&mut self, v: Value) -> PyResult<String> {
         if v.is_int() {
@@ -261,6 +274,13 @@ impl Vm {
                             return self.repr(a);
                         }
                         self.str_value(a)
+                    }
+                    _ if self.exc_matches(v, "OSError") && self.tuple_items(args)[0].is_int() => {
+                        // OSError(errno, strerror, ...): "[Errno 28] No space left on device"
+                        let items = self.tuple_items(args);
+                        let (no, msg) = (items[0].as_int(), items[1]);
+                        let m = self.str_string(msg)?;
+                        self.new_str(&format!("[Errno {no}] {m}"))
                     }
                     _ => self.repr(args),
                 };

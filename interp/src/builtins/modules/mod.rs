@@ -1,11 +1,13 @@
 //! The native modules of the builtins layer: `sys` (sys.rs), `math` (math.rs), `cmath` (cmath.rs),
-//! `time` (time.rs), `gc` and `__minipy__` (gc.rs). [`MODULES`] lists their makers by import name; the standard
+//! `time` (time.rs), `gc` and `__minipy__` (gc.rs), `importlib` (importlib.rs). [`MODULES`] lists
+//! their makers by import name; the standard
 //! registry (`crate::interpreter`) registers them, and the importer (vm/import.rs) calls a maker on
 //! the first import and caches the module in sys.modules. A maker builds a fresh module object each
 //! time it is called.
 
 mod cmath;
 mod gc;
+mod importlib;
 mod math;
 mod sys;
 mod time;
@@ -24,6 +26,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("cmath", make_cmath),
     ("time", make_time),
     ("gc", make_gc),
+    ("importlib", make_importlib),
     ("__minipy__", make_minipy),
 ];
 
@@ -48,6 +51,9 @@ fn make_cmath(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_time(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "time", time::fill)
+}
+fn make_importlib(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "importlib", importlib::fill)
 }
 fn make_gc(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "gc", gc::fill_gc)

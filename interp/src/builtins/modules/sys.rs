@@ -228,7 +228,7 @@ fn stream_write(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let _ = e.write_all(text.as_bytes());
         let _ = e.flush();
     } else {
-        vm.write_stdout(&text);
+        vm.write_stdout_checked(&text)?;
     }
     vm.new_int(n as i64)
 }
@@ -238,7 +238,7 @@ fn stream_flush(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if stream_fd(vm, vm.arg(&a, 0)) == 2 {
         let _ = std::io::stderr().flush();
     } else {
-        vm.flush_stdout();
+        vm.flush_stdout_checked()?;
     }
     Ok(vm.none())
 }

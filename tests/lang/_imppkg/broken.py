@@ -1,0 +1,2 @@
+print("running broken")
+raise ValueError("boom")

@@ -1,0 +1,2 @@
+from _imppkg.circ_b import B
+A = 1

@@ -1,0 +1,2 @@
+from _imppkg.circ_a import A
+B = 2

@@ -1,0 +1,4 @@
+try:
+    count += 1
+except NameError:
+    count = 1

@@ -1,0 +1,4 @@
+__all__ = ["pub", "_priv"]
+pub = 1
+_priv = 2
+other = 3
