@@ -423,7 +423,14 @@ impl Vm {
 
     // ---- arithmetic ----------------------------------------------------------------------------
     // gc-safe: small ints never move; a binop slot returns None only before any GC point
+    #[inline]
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        // the hot case first, without the call layers below
+        if a.is_int() && b.is_int() {
+            if let Some(v) = self.small_int_op(a.as_int(), b.as_int(), op)? {
+                return Ok(v);
+            }
+        }
         self.binary_op_as(a, b, op, false)
     }
 
