@@ -70,6 +70,30 @@ fn const_value(e: &ast::Expr) -> Option<Const> {
     }
 }
 
+/// Would CPython's AST optimizer turn this expression into a constant? (Literals, tuples of them,
+/// unary and binary arithmetic on them; big powers and shifts are left unfolded there, as here.)
+fn folds_to_const(e: &ast::Expr) -> bool {
+    use ast::Operator as O;
+    match e {
+        ast::Expr::Constant(_) => true,
+        ast::Expr::Tuple(t) => t.elts.iter().all(folds_to_const),
+        ast::Expr::UnaryOp(u) => folds_to_const(&u.operand),
+        ast::Expr::BinOp(b) => {
+            let small = |x: &ast::Expr| match x {
+                ast::Expr::Constant(c) => match &c.value {
+                    ast::Constant::Int(i) => i.to_string().len() <= 3,
+                    _ => true,
+                },
+                _ => true,
+            };
+            folds_to_const(&b.left)
+                && folds_to_const(&b.right)
+                && (!matches!(b.op, O::Pow | O::LShift) || small(&b.right))
+        }
+        _ => false,
+    }
+}
+
 /// Truthiness of a literal, when known at compile time.
 fn const_truth(e: &ast::Expr) -> Option<bool> {
     match e {
@@ -555,6 +579,22 @@ impl<'a> Compiler<'a> {
                 Seq::Set => Op::BuildSet,
             };
             self.emit(op, elts.len() as u32);
+            if let Seq::Set = kind {
+                if elts.len() > 2 && elts.iter().all(folds_to_const) {
+                    // CPython folds such a display into a frozenset constant, which its constant
+                    // merging rebuilds from its own items (frozenset(tuple(s))), and merges that into
+                    // a new set (BUILD_SET 0; LOAD_CONST; SET_UPDATE). Each step re-lays the table
+                    // out, which shows in the iteration order: replay them.
+                    self.emit(Op::BuildList, 0);
+                    self.emit(Op::Rot2, 0);
+                    self.emit(Op::ListExtend, 1);
+                    for _ in 0..2 {
+                        self.emit(Op::BuildSet, 0);
+                        self.emit(Op::Rot2, 0);
+                        self.emit(Op::SetUpdate, 1);
+                    }
+                }
+            }
             return Ok(());
         }
         let (build, add, extend) = match kind {

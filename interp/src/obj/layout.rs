@@ -188,7 +188,8 @@ pub struct ListObj {
 }
 }
 payload! { [Dict, Set, FrozenSet]
-/// dict/set/frozenset: insertion-ordered hash table.
+/// dict: insertion-ordered hash table; set/frozenset use the same payload for CPython's open-addressed
+/// set table instead (`objects/set/table.rs`: there `used` is the table size, `index` is null).
 /// `entries` is a ValueArray of `3 * cap` words: (hash as small int, key, value); a deleted entry has a
 /// null key. `index` is a ValueArray of `2 * cap` small ints (entry index + 1, 0 = empty); it is a
 /// power of two in size.
@@ -204,6 +205,9 @@ pub struct DictObj {
     /// Python subclass of dict: its class and `__dict__` (null for a plain dict/set).
     pub cls: Value,
     pub attrs: Value,
+    /// set/frozenset only (`objects/set/table.rs`): active + dummy slots, and where `pop` resumes.
+    pub fill: usize,
+    pub finger: usize,
 }
 }
 payload! { [Range]
@@ -301,6 +305,8 @@ pub const TYPE_HAS_PROPS: u64 = 8;
 pub const TYPE_CUSTOM_ATTRS: u64 = 16;
 /// The type or a base (other than object) defines `__new__`.
 pub const TYPE_CUSTOM_NEW: u64 = 32;
+/// The type or a base defines `__getattribute__` in Python: every instance attribute lookup calls it.
+pub const TYPE_CUSTOM_GETATTRIBUTE: u64 = 64;
 
 payload! { [Instance]
 #[repr(C)]

@@ -320,7 +320,8 @@ impl Vm {
                                     || self.dict_get_str(d, name).is_some()
                             }
                             None => false,
-                        };
+                        } || (self.is(obj, Kind::Instance)
+                            && self.obj::<TypeObj>(t).flags & TYPE_CUSTOM_GETATTRIBUTE != 0);
                         let meth =
                             if shadowed || self.is(obj, Kind::Type) || self.is(obj, Kind::Super) {
                                 None

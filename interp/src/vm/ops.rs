@@ -79,6 +79,26 @@ impl Vm {
         self.hash_other(v)
     }
 
+    /// CPython's full 64-bit hash (what `hash()` returns). `hash` answers the same for every type
+    /// except tuple and frozenset, whose 64-bit hashes it shifts into the small-int range the dict
+    /// table stores; the set table (`objects/set/table.rs`) probes with these full hashes.
+    pub fn hash_full(&mut self, v: Value) -> PyResult<i64> {
+        if v.is_ptr() {
+            match self.kind(v) {
+                Kind::Tuple => {
+                    // Nested tuples recurse in Rust: counted against the recursion limit.
+                    self.enter_native()?;
+                    let r = self.hash_tuple_full(v);
+                    self.native_depth -= 1;
+                    return r;
+                }
+                Kind::FrozenSet => return objects::set::frozenset_hash_full(self, v),
+                _ => {}
+            }
+        }
+        self.hash(v)
+    }
+
     fn hash_other(&mut self, v: Value) -> PyResult<i64> {
         match self.kind(v) {
             Kind::List | Kind::ByteArray => {
@@ -472,6 +492,9 @@ impl Vm {
                 }
                 return self.binary_op(a, b, op);
             }
+        }
+        if self.set_inplace_applies(a, b, op) {
+            return self.set_inplace(a, b, op);
         }
         if self.is(a, Kind::List)
             && op == BinOp::Mul
