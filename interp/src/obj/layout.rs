@@ -45,6 +45,7 @@ pub enum Kind {
     TupleIter,
     StrIter,
     BytesIter,
+    ByteArrayIter,
     SeqIter,
     RangeIter,
     DictKeyIter,
@@ -333,7 +334,7 @@ pub struct GeneratorObj {
     pub state: *mut crate::vm::gen::GenState,
 }
 }
-payload! { [ListIter, TupleIter, StrIter, BytesIter, SeqIter]
+payload! { [ListIter, TupleIter, StrIter, BytesIter, ByteArrayIter, SeqIter]
 /// An iterator over a sequence by position: `seq` is the list/tuple/str/bytes (any object with
 /// `__getitem__` for SeqIter), `index` the next position (for StrIter a byte offset into the UTF-8,
 /// always on a char boundary). No pointer into the items is kept: the sequence may move or resize.
@@ -626,6 +627,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info_of::<SeqIterObj>("tuple_iterator"));
     infos.push(info_of::<SeqIterObj>("str_ascii_iterator"));
     infos.push(info_of::<SeqIterObj>("bytes_iterator"));
+    infos.push(info_of::<SeqIterObj>("bytearray_iterator"));
     infos.push(info_of::<SeqIterObj>("iterator"));
     infos.push(info_of::<RangeIterObj>("range_iterator"));
     infos.push(info_of::<DictIterObj>("dict_keyiterator"));

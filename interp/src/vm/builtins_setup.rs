@@ -89,6 +89,7 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::TupleIter as usize => "tuple_iterator",
         x if x == Kind::StrIter as usize => "str_ascii_iterator",
         x if x == Kind::BytesIter as usize => "bytes_iterator",
+        x if x == Kind::ByteArrayIter as usize => "bytearray_iterator",
         x if x == Kind::SeqIter as usize => "iterator",
         x if x == Kind::RangeIter as usize => "range_iterator",
         x if x == Kind::DictKeyIter as usize => "dict_keyiterator",

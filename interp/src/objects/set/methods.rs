@@ -1,7 +1,7 @@
 //! The constructors and methods of `set` and `frozenset`. Both share the non-mutating ones (copy, union, intersection,
 //! difference, symmetric_difference, issubset, issuperset, isdisjoint); only `set` has the mutators
-//! (add, remove, discard, pop, clear, update and the *_update forms). Sets are the VM's dict table
-//! with None values (`set_add`, `set_update`, `set_binop`, `set_issubset` in `mod.rs`, `dict_del`...).
+//! (add, remove, discard, pop, clear, update and the *_update forms), each built on the operations
+//! in `mod.rs` and `table.rs` in CPython's order of steps (which decides the iteration order).
 //!
 //! Every operand is kept in a value-stack slot: iterating an argument may run Python code and collect.
 

@@ -1,7 +1,10 @@
-//! `set` and `frozenset`: the dict table (`objects/dict/table.rs`) with None values. Here: their
-//! slots (len, `in`, iteration, repr, truth, comparison by inclusion; frozenset hashes, set is
-//! unhashable), the set operations the VM and the methods share (`set_add`, `set_update`,
-//! `set_binop`, `set_compare`, `set_issubset`) and the methods (`methods.rs`).
+//! `set` and `frozenset`: CPython's set table (`table.rs`; the dict entry points `dict_get`,
+//! `dict_set`, `dict_del`, `dict_copy`, `dict_clear` route sets there, and `0..dict_used` +
+//! `dict_entry` walks it in slot order). Here: their slots (len, `in`, iteration, repr, truth,
+//! comparison by inclusion; frozenset hashes as CPython, set is unhashable), the set operations the
+//! VM and the methods share, each following CPython's algorithm so that the resulting table (and so
+//! the iteration order) is CPython's (`set_update`, `set_intersection`, `set_difference`,
+//! `set_symmetric_difference_update`, `set_binop`, `set_inplace`, ...), and the methods (`methods.rs`).
 //!
 //! GC contract: every element lookup may run `__hash__`/`__eq__` (a GC point): operands are kept in
 //! value-stack slots (several functions take slots rather than values) and re-read after each one.
