@@ -356,20 +356,20 @@ impl<'a> Compiler<'a> {
         self.compile_expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
-            self.compile_expr(&c.comparators[0])?;
+            self.compile_comparator(&c.comparators[0], c.ops[0])?;
             self.emit_cmp(c.ops[0]);
             return Ok(());
         }
         let cleanup = self.unit.b.new_label();
         let end = self.unit.b.new_label();
         for i in 0..n - 1 {
-            self.compile_expr(&c.comparators[i])?;
+            self.compile_comparator(&c.comparators[i], c.ops[i])?;
             self.emit(Op::Dup, 0);
             self.emit(Op::Rot3, 0);
             self.emit_cmp(c.ops[i]);
             self.unit.b.emit_jump(Op::JumpIfFalseOrPop, cleanup);
         }
-        self.compile_expr(&c.comparators[n - 1])?;
+        self.compile_comparator(&c.comparators[n - 1], c.ops[n - 1])?;
         self.emit_cmp(c.ops[n - 1]);
         self.unit.b.emit_jump(Op::Jump, end);
         self.unit.b.bind(cleanup);
@@ -377,6 +377,25 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Pop, 0);
         self.unit.b.bind(end);
         Ok(())
+    }
+
+    /// The right operand of a comparison. `x in {a, b, c}` only asks membership, so a short set
+    /// display there is built directly, without the constant-display replay (see
+    /// `compile_sequence`), whose only effect is the iteration order.
+    fn compile_comparator(&mut self, e: &'a ast::Expr, op: ast::CmpOp) -> CResult<()> {
+        if let (ast::Expr::Set(s), ast::CmpOp::In | ast::CmpOp::NotIn) = (e, op) {
+            if s.elts.len() <= STACK_USE_GUIDELINE && !s.elts.iter().any(|x| x.is_starred_expr()) {
+                let saved = self.unit.b.line;
+                self.set_line(e.start());
+                for x in &s.elts {
+                    self.compile_expr(x)?;
+                }
+                self.emit(Op::BuildSet, s.elts.len() as u32);
+                self.unit.b.line = saved;
+                return Ok(());
+            }
+        }
+        self.compile_expr(e)
     }
 
     fn compile_formatted_value(&mut self, f: &'a ast::ExprFormattedValue) -> CResult<()> {

@@ -291,10 +291,8 @@ impl Vm {
             size = size.checked_mul(2).ok_or_else(|| self.memory_error())?;
         }
         let words = size.checked_mul(3).ok_or_else(|| self.memory_error())?;
+        // (zero-filled: every slot starts empty)
         let new = self.alloc(Kind::ValueArray, words)?;
-        for x in self.varray_mut(new).iter_mut() {
-            *x = Value::NULL;
-        }
         let s = self.at(sslot);
         let (old, old_mask) = self.set_table(s);
         let len = self.dict_len(s);
