@@ -65,3 +65,12 @@ t = {3, 7, 1}
 t.clear()
 t.update([64, 0, 128])
 print(t, t.pop(), t)
+# small sets merged into a never-used set copy the table as is
+s1 = set()
+for x in (0, 255, 3, -5):
+    s1.add(x)
+f = frozenset(tuple(s1))
+s = set()
+s.update(f)
+print(s1, f, s, {0, 255, 3, -5}, {3, 2, 2, 10}, set(frozenset((0, 255, 3, -5))))
+print(str({0, 255, 3, -5}), '{0}'.format({3, 2, 2, 10}), 3 in {1, 2, 3}, 4 not in {1, 2, 3})

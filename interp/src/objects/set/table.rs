@@ -391,12 +391,15 @@ impl Vm {
         let (_, dmask) = self.set_table(d);
         if (dfill + slen) * 5 >= dmask * 3 {
             self.set_resize(dslot, (dlen + slen) * 2)?;
+        } else if self.obj::<DictObj>(d).entries.is_null() {
+            // a never-used table is logically 8 empty slots: materialise it for the copy below
+            self.set_resize(dslot, 0)?;
         }
         let (d, s) = (self.at(dslot), self.at(sslot));
         let (dentries, dmask) = self.set_table(d);
         let (sentries, smask) = self.set_table(s);
         let (dfill, sfill) = (self.obj::<DictObj>(d).fill, self.obj::<DictObj>(s).fill);
-        if dfill == 0 && !dentries.is_null() {
+        if dfill == 0 {
             if dmask == smask && sfill == slen {
                 for i in 0..=smask {
                     if let Slot::Active(h, k) = self.set_slot(sentries, i) {
