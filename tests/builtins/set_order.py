@@ -74,3 +74,5 @@ s = set()
 s.update(f)
 print(s1, f, s, {0, 255, 3, -5}, {3, 2, 2, 10}, set(frozenset((0, 255, 3, -5))))
 print(str({0, 255, 3, -5}), '{0}'.format({3, 2, 2, 10}), 3 in {1, 2, 3}, 4 not in {1, 2, 3})
+# a set is looked up as the equal frozenset
+print({10, -1, 3} in set(), {3, 256} not in set(), {1, 2} in {frozenset({1, 2}), 5})

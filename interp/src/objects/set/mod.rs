@@ -56,6 +56,16 @@ fn contains(vm: &mut Vm, s: Value, item: Value) -> PyResult<bool> {
     let base = vm.sp();
     vm.push(s);
     vm.push(item);
+    if vm.is(item, Kind::Set) {
+        // CPython: an (unhashable) set is looked up as the equal frozenset
+        match vm.set_copy(item, Kind::FrozenSet) {
+            Ok(f) => vm.set_at(base + 1, f),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
     let r = vm.set_contains_slots(base, base + 1);
     vm.truncate(base);
     r
