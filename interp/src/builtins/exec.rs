@@ -143,11 +143,6 @@ fn run(vm: &mut Vm, a: Args, fname: &str) -> PyResult<Value> {
         };
         return Err(vm.type_error(msg));
     }
-    if l != none && !vm.is(l, Kind::Dict) {
-        return Err(vm.type_error(format!(
-            "{fname}() locals other than a dict are not supported"
-        )));
-    }
     // [code, globals, locals]
     let base = vm.sp();
     let src = vm.arg(&a, 0);
@@ -203,15 +198,15 @@ fn run(vm: &mut Vm, a: Args, fname: &str) -> PyResult<Value> {
     r
 }
 
-/// Does `v` look like a mapping (a dict, or an object with `__getitem__` that is not a sequence)?
+/// Does `v` pass CPython's PyMapping_Check (a dict, a builtin sequence, or an object with
+/// `__getitem__`)? A list passes too: storing a name into it then fails with the list's TypeError.
 fn is_mapping(vm: &mut Vm, v: Value) -> bool {
     if vm.is(v, Kind::Dict) {
         return true;
     }
     v.is_ptr()
-        && !matches!(
+        && (matches!(
             vm.kind(v),
             Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range
-        )
-        && vm.special(v, "__getitem__").is_some()
+        ) || vm.special(v, "__getitem__").is_some())
 }

@@ -1074,7 +1074,7 @@ fn id(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let v = one_arg(vm, &a, "hash")?;
-    let h = vm.hash(v)?;
+    let h = vm.hash_full(v)?;
     vm.new_int(h)
 }
 

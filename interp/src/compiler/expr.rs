@@ -70,6 +70,30 @@ fn const_value(e: &ast::Expr) -> Option<Const> {
     }
 }
 
+/// Would CPython's AST optimizer turn this expression into a constant? (Literals, tuples of them,
+/// unary and binary arithmetic on them; big powers and shifts are left unfolded there, as here.)
+fn folds_to_const(e: &ast::Expr) -> bool {
+    use ast::Operator as O;
+    match e {
+        ast::Expr::Constant(_) => true,
+        ast::Expr::Tuple(t) => t.elts.iter().all(folds_to_const),
+        ast::Expr::UnaryOp(u) => folds_to_const(&u.operand),
+        ast::Expr::BinOp(b) => {
+            let small = |x: &ast::Expr| match x {
+                ast::Expr::Constant(c) => match &c.value {
+                    ast::Constant::Int(i) => i.to_string().len() <= 3,
+                    _ => true,
+                },
+                _ => true,
+            };
+            folds_to_const(&b.left)
+                && folds_to_const(&b.right)
+                && (!matches!(b.op, O::Pow | O::LShift) || small(&b.right))
+        }
+        _ => false,
+    }
+}
+
 /// Truthiness of a literal, when known at compile time.
 fn const_truth(e: &ast::Expr) -> Option<bool> {
     match e {
@@ -332,20 +356,20 @@ impl<'a> Compiler<'a> {
         self.compile_expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
-            self.compile_expr(&c.comparators[0])?;
+            self.compile_comparator(&c.comparators[0], c.ops[0])?;
             self.emit_cmp(c.ops[0]);
             return Ok(());
         }
         let cleanup = self.unit.b.new_label();
         let end = self.unit.b.new_label();
         for i in 0..n - 1 {
-            self.compile_expr(&c.comparators[i])?;
+            self.compile_comparator(&c.comparators[i], c.ops[i])?;
             self.emit(Op::Dup, 0);
             self.emit(Op::Rot3, 0);
             self.emit_cmp(c.ops[i]);
             self.unit.b.emit_jump(Op::JumpIfFalseOrPop, cleanup);
         }
-        self.compile_expr(&c.comparators[n - 1])?;
+        self.compile_comparator(&c.comparators[n - 1], c.ops[n - 1])?;
         self.emit_cmp(c.ops[n - 1]);
         self.unit.b.emit_jump(Op::Jump, end);
         self.unit.b.bind(cleanup);
@@ -353,6 +377,25 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Pop, 0);
         self.unit.b.bind(end);
         Ok(())
+    }
+
+    /// The right operand of a comparison. `x in {a, b, c}` only asks membership, so a short set
+    /// display there is built directly, without the constant-display replay (see
+    /// `compile_sequence`), whose only effect is the iteration order.
+    fn compile_comparator(&mut self, e: &'a ast::Expr, op: ast::CmpOp) -> CResult<()> {
+        if let (ast::Expr::Set(s), ast::CmpOp::In | ast::CmpOp::NotIn) = (e, op) {
+            if s.elts.len() <= STACK_USE_GUIDELINE && !s.elts.iter().any(|x| x.is_starred_expr()) {
+                let saved = self.unit.b.line;
+                self.set_line(e.start());
+                for x in &s.elts {
+                    self.compile_expr(x)?;
+                }
+                self.emit(Op::BuildSet, s.elts.len() as u32);
+                self.unit.b.line = saved;
+                return Ok(());
+            }
+        }
+        self.compile_expr(e)
     }
 
     fn compile_formatted_value(&mut self, f: &'a ast::ExprFormattedValue) -> CResult<()> {
@@ -598,6 +641,22 @@ impl<'a> Compiler<'a> {
                 Seq::Set => Op::BuildSet,
             };
             self.emit(op, elts.len() as u32);
+            if let Seq::Set = kind {
+                if elts.len() > 2 && elts.iter().all(folds_to_const) {
+                    // CPython folds such a display into a frozenset constant, which its constant
+                    // merging rebuilds from its own items (frozenset(tuple(s))), and merges that into
+                    // a new set (BUILD_SET 0; LOAD_CONST; SET_UPDATE). Each step re-lays the table
+                    // out, which shows in the iteration order: replay them.
+                    self.emit(Op::BuildList, 0);
+                    self.emit(Op::Rot2, 0);
+                    self.emit(Op::ListExtend, 1);
+                    for _ in 0..2 {
+                        self.emit(Op::BuildSet, 0);
+                        self.emit(Op::Rot2, 0);
+                        self.emit(Op::SetUpdate, 1);
+                    }
+                }
+            }
             return Ok(());
         }
         let (build, add, extend) = match kind {

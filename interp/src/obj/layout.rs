@@ -45,6 +45,7 @@ pub enum Kind {
     TupleIter,
     StrIter,
     BytesIter,
+    ByteArrayIter,
     SeqIter,
     RangeIter,
     DictKeyIter,
@@ -192,7 +193,8 @@ pub struct ListObj {
 }
 }
 payload! { [Dict, Set, FrozenSet]
-/// dict/set/frozenset: insertion-ordered hash table.
+/// dict: insertion-ordered hash table; set/frozenset use the same payload for CPython's open-addressed
+/// set table instead (`objects/set/table.rs`: there `used` is the table size, `index` is null).
 /// `entries` is a ValueArray of `3 * cap` words: (hash as small int, key, value); a deleted entry has a
 /// null key. `index` is a ValueArray of `2 * cap` small ints (entry index + 1, 0 = empty); it is a
 /// power of two in size.
@@ -208,6 +210,9 @@ pub struct DictObj {
     /// Python subclass of dict: its class and `__dict__` (null for a plain dict/set).
     pub cls: Value,
     pub attrs: Value,
+    /// set/frozenset only (`objects/set/table.rs`): active + dummy slots, and where `pop` resumes.
+    pub fill: usize,
+    pub finger: usize,
 }
 }
 payload! { [Range]
@@ -307,6 +312,8 @@ pub const TYPE_CUSTOM_ATTRS: u64 = 16;
 pub const TYPE_CUSTOM_NEW: u64 = 32;
 /// The type or a base defines `__del__`: its instances get a heap finalizer at creation.
 pub const TYPE_HAS_DEL: u64 = 64;
+/// The type or a base defines `__getattribute__` in Python: every instance attribute lookup calls it.
+pub const TYPE_CUSTOM_GETATTRIBUTE: u64 = 128;
 
 payload! { [Instance]
 #[repr(C)]
@@ -333,7 +340,7 @@ pub struct GeneratorObj {
     pub state: *mut crate::vm::gen::GenState,
 }
 }
-payload! { [ListIter, TupleIter, StrIter, BytesIter, SeqIter]
+payload! { [ListIter, TupleIter, StrIter, BytesIter, ByteArrayIter, SeqIter]
 /// An iterator over a sequence by position: `seq` is the list/tuple/str/bytes (any object with
 /// `__getitem__` for SeqIter), `index` the next position (for StrIter a byte offset into the UTF-8,
 /// always on a char boundary). No pointer into the items is kept: the sequence may move or resize.
@@ -635,6 +642,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info_of::<SeqIterObj>("tuple_iterator"));
     infos.push(info_of::<SeqIterObj>("str_ascii_iterator"));
     infos.push(info_of::<SeqIterObj>("bytes_iterator"));
+    infos.push(info_of::<SeqIterObj>("bytearray_iterator"));
     infos.push(info_of::<SeqIterObj>("iterator"));
     infos.push(info_of::<RangeIterObj>("range_iterator"));
     infos.push(info_of::<DictIterObj>("dict_keyiterator"));

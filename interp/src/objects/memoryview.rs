@@ -112,7 +112,7 @@ fn check_live(vm: &mut Vm, v: Value) -> PyResult<()> {
 }
 
 /// The bytes seen through the view (a copy).
-pub fn view_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+pub(crate) fn view_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     check_live(vm, v)?;
     let p = vm.obj::<MemoryViewObj>(v);
     let (obj, start, step, n) = (p.obj, p.start, p.step, p.len);

@@ -73,7 +73,13 @@ impl Vm {
         }
     }
 
+    /// The tuple's hash folded into the dict table's small-int range (see `Vm::hash_full`).
     pub fn hash_tuple(&mut self, v: Value) -> PyResult<i64> {
+        Ok(self.hash_tuple_full(v)? >> 2)
+    }
+
+    /// CPython's tuple hash (xxHash-style lanes over the items' full hashes).
+    pub fn hash_tuple_full(&mut self, v: Value) -> PyResult<i64> {
         {
             {
                 let base = self.sp();
@@ -82,7 +88,7 @@ impl Vm {
                 let mut acc: u64 = 0x27D4EB2F165667C5;
                 for i in 0..n {
                     let item = self.tuple_items(self.at(base))[i];
-                    let h = match self.hash(item) {
+                    let h = match self.hash_full(item) {
                         Ok(h) => h,
                         Err(e) => {
                             self.truncate(base);
@@ -94,7 +100,10 @@ impl Vm {
                 }
                 self.truncate(base);
                 acc = acc.wrapping_add(n as u64 ^ 0x27D4EB2F165667C5 ^ 3527539);
-                Ok(((acc >> 2) as i64).max(-(1 << 61)))
+                if acc == u64::MAX {
+                    return Ok(1546275796);
+                }
+                Ok(acc as i64)
             }
         }
     }

@@ -90,6 +90,7 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::TupleIter as usize => "tuple_iterator",
         x if x == Kind::StrIter as usize => "str_ascii_iterator",
         x if x == Kind::BytesIter as usize => "bytes_iterator",
+        x if x == Kind::ByteArrayIter as usize => "bytearray_iterator",
         x if x == Kind::SeqIter as usize => "iterator",
         x if x == Kind::RangeIter as usize => "range_iterator",
         x if x == Kind::DictKeyIter as usize => "dict_keyiterator",
@@ -261,6 +262,7 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("object", "__eq__", object_eq);
     vm.add_method("object", "__ne__", object_ne);
     vm.add_method("object", "__hash__", object_hash);
+    vm.add_method("object", "__getattribute__", object_getattribute);
     crate::objects::args::add_classmethod(vm, "object", "__init_subclass__", object_init_subclass);
     vm.add_method("BaseException", "__init__", exc_init);
     vm.add_method("BaseException", "with_traceback", exc_with_traceback);
@@ -640,6 +642,10 @@ fn object_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error("__setattr__ expected 2 arguments"));
     }
     let obj = vm.arg(&a, 0);
+    if vm.is(vm.arg(&a, 1), Kind::Str) && vm.str_of(vm.arg(&a, 1)) == "__class__" {
+        vm.set_class(obj, vm.arg(&a, 2))?;
+        return Ok(vm.none());
+    }
     match vm.instance_dict(obj) {
         Some(d) => {
             vm.dict_set(d, vm.arg(&a, 1), vm.arg(&a, 2))?;
@@ -693,6 +699,22 @@ fn object_ne(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     }
     Ok(vm.bool_val(x != y))
+}
+
+/// object.__getattribute__(obj, name): the generic attribute lookup.
+fn object_getattribute(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n != 2 {
+        return Err(vm.type_error(format!(
+            "expected 1 argument, got {}",
+            a.n.saturating_sub(1)
+        )));
+    }
+    let (obj, name) = (vm.arg(&a, 0), vm.arg(&a, 1));
+    if !vm.is(name, Kind::Str) {
+        let tn = vm.type_name(name);
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    }
+    vm.object_getattribute(obj, name)
 }
 
 fn object_hash(vm: &mut Vm, a: Args) -> PyResult<Value> {

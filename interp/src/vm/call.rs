@@ -598,9 +598,15 @@ impl Vm {
         }
         // user classes (and exceptions): __new__ then __init__
         let inst = self.make_instance(fslot, nargs, kwnames)?;
+        // CPython: __init__ runs only when __new__ returned an instance of the class (or of a
+        // subclass, whose __init__ then runs).
+        let it = self.type_of(inst);
+        if !self.is_subtype(it, self.at(fslot)) {
+            return Ok(inst);
+        }
         let base = self.sp();
         self.push(inst);
-        let init = self.lookup_type_str(self.at(fslot), "__init__");
+        let init = self.lookup_type_str(it, "__init__");
         if let Some(init) = init {
             if self.is(init, Kind::Function) {
                 // call init(inst, *args)

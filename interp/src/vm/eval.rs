@@ -231,8 +231,15 @@ impl Vm {
                             (f.locals, f.globals)
                         };
                         let mut found = None;
+                        let mut globals = globals;
                         if !locals.is_null() {
-                            found = self.dict_get_str(locals, name);
+                            if self.is(locals, Kind::Dict) {
+                                found = self.dict_get_str(locals, name);
+                            } else {
+                                found = self.mapping_lookup(locals, name)?;
+                                // the lookup ran Python: re-read the globals
+                                globals = self.roots.frames[fidx].globals;
+                            }
                         }
                         if found.is_none() {
                             found = self.dict_get_str(globals, name);
@@ -254,7 +261,12 @@ impl Vm {
                             f.locals
                         };
                         let v = self.pop();
-                        self.dict_set(ns, name, v)?;
+                        if self.is(ns, Kind::Dict) {
+                            self.dict_set(ns, name, v)?;
+                        } else {
+                            // exec() with a mapping as locals
+                            self.setitem(ns, name, v)?;
+                        }
                     }
                     Op::DeleteName => {
                         let name = self.tuple_items(names)[arg];
@@ -264,7 +276,16 @@ impl Vm {
                         } else {
                             f.locals
                         };
-                        if self.dict_del(ns, name)?.is_none() {
+                        if !self.is(ns, Kind::Dict) {
+                            // exec() with a mapping as locals: KeyError means an unbound name
+                            if let Err(e) = self.delitem(ns, name) {
+                                if !self.exc_matches(self.roots.exc, "KeyError") {
+                                    return Err(e);
+                                }
+                                self.take_exc();
+                                return Err(self.name_error(name));
+                            }
+                        } else if self.dict_del(ns, name)?.is_none() {
                             return Err(self.name_error(name));
                         }
                     }
@@ -320,7 +341,8 @@ impl Vm {
                                     || self.dict_get_str(d, name).is_some()
                             }
                             None => false,
-                        };
+                        } || (self.is(obj, Kind::Instance)
+                            && self.obj::<TypeObj>(t).flags & TYPE_CUSTOM_GETATTRIBUTE != 0);
                         let meth =
                             if shadowed || self.is(obj, Kind::Type) || self.is(obj, Kind::Super) {
                                 None
@@ -878,6 +900,21 @@ impl Vm {
     /// checks that the key there is still that (interned) name: a hit needs no hashing, and a wrong
     /// guess only costs the normal lookup, which refreshes the hint. Returns the entries array on a hit.
     #[inline(always)]
+    /// `mapping[name]` for exec()'s non-dict locals; None when it raises KeyError.
+    fn mapping_lookup(&mut self, m: Value, name: Value) -> PyResult<Option<Value>> {
+        match self.getitem(m, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                if self.exc_matches(self.roots.exc, "KeyError") {
+                    self.take_exc();
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+
     fn instance_attr_slot(
         &mut self,
         obj: Value,

@@ -79,6 +79,26 @@ impl Vm {
         self.hash_other(v)
     }
 
+    /// CPython's full 64-bit hash (what `hash()` returns). `hash` answers the same for every type
+    /// except tuple and frozenset, whose 64-bit hashes it shifts into the small-int range the dict
+    /// table stores; the set table (`objects/set/table.rs`) probes with these full hashes.
+    pub fn hash_full(&mut self, v: Value) -> PyResult<i64> {
+        if v.is_ptr() {
+            match self.kind(v) {
+                Kind::Tuple => {
+                    // Nested tuples recurse in Rust: counted against the recursion limit.
+                    self.enter_native()?;
+                    let r = self.hash_tuple_full(v);
+                    self.native_depth -= 1;
+                    return r;
+                }
+                Kind::FrozenSet => return objects::set::frozenset_hash_full(self, v),
+                _ => {}
+            }
+        }
+        self.hash(v)
+    }
+
     fn hash_other(&mut self, v: Value) -> PyResult<i64> {
         match self.kind(v) {
             Kind::List | Kind::ByteArray => {
@@ -424,6 +444,7 @@ impl Vm {
     // ---- arithmetic ----------------------------------------------------------------------------
     // gc-safe: small ints never move; a binop slot returns None only before any GC point
     #[inline]
+    // gc-safe: small ints never move (and small_int_op answers None before any allocation)
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
         // the hot case first, without the call layers below
         if a.is_int() && b.is_int() {
@@ -504,6 +525,9 @@ impl Vm {
                 return self.binary_op_as(a, b, op, true);
             }
         }
+        if self.set_inplace_applies(a, b, op) {
+            return self.set_inplace(a, b, op);
+        }
         if self.is(a, Kind::List)
             && op == BinOp::Mul
             && b.is_ptr()
@@ -552,10 +576,9 @@ impl Vm {
             return Ok(a);
         }
         // Mutable containers answer their augmented operators in place (the object keeps its
-        // identity): set |= &= -= ^=, dict |= (update: any mapping or pairs), bytearray += *=.
+        // identity): dict |= (update: any mapping or pairs), bytearray += *= (sets: above).
         if a.is_ptr() {
             let in_place = match self.kind(a) {
-                Kind::Set => matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor),
                 Kind::Dict => op == BinOp::Or,
                 Kind::ByteArray => matches!(op, BinOp::Add | BinOp::Mul),
                 _ => false,
@@ -567,7 +590,7 @@ impl Vm {
         self.binary_op_as(a, b, op, true)
     }
 
-    /// `a OP= b` for a set, dict or bytearray: the result replaces a's contents through its own
+    /// `a OP= b` for a dict or bytearray: the result replaces a's contents through its own
     /// methods (clear, update/extend), so a keeps its identity.
     fn inplace_mutate(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
         let base = self.sp();

@@ -239,6 +239,89 @@ impl Vm {
     /// meaning "absent" (getattr_opt, hasattr).
     fn getattr_inner(&mut self, base: usize, propagate: bool) -> PyResult<Option<Value>> {
         let obj = self.at(base);
+        if self.is(obj, Kind::Instance) {
+            let cls = self.obj::<InstanceObj>(obj).cls;
+            if self.obj::<TypeObj>(cls).flags & TYPE_CUSTOM_GETATTRIBUTE != 0 {
+                if let Some(r) = self.custom_getattribute(base, propagate) {
+                    return r;
+                }
+            }
+        }
+        self.getattr_generic(base, propagate, true)
+    }
+
+    /// A class's Python `__getattribute__` answers every attribute lookup on its instances; when it
+    /// raises AttributeError, `__getattr__` (if any) is tried. None: no Python `__getattribute__`
+    /// (only object's), take the generic path.
+    fn custom_getattribute(
+        &mut self,
+        base: usize,
+        propagate: bool,
+    ) -> Option<PyResult<Option<Value>>> {
+        let obj = self.at(base);
+        let ga = self.special(obj, "__getattribute__")?;
+        if self.is(ga, Kind::Native) {
+            return None;
+        }
+        let (obj, name) = (self.at(base), self.at(base + 1));
+        let r = self.call(ga, &[obj, name]);
+        Some(match r {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                if !self.exc_matches(self.roots.exc, "AttributeError") {
+                    return Some(Err(e));
+                }
+                let obj = self.at(base);
+                match self.special(obj, "__getattr__") {
+                    Some(f) => {
+                        self.take_exc();
+                        let (obj, name) = (self.at(base), self.at(base + 1));
+                        match self.call(f, &[obj, name]) {
+                            Ok(v) => Ok(Some(v)),
+                            Err(e) => {
+                                if !propagate && self.exc_matches(self.roots.exc, "AttributeError")
+                                {
+                                    self.take_exc();
+                                    Ok(None)
+                                } else {
+                                    Err(e)
+                                }
+                            }
+                        }
+                    }
+                    None if !propagate => {
+                        self.take_exc();
+                        Ok(None)
+                    }
+                    None => Err(e),
+                }
+            }
+        })
+    }
+
+    /// object.__getattribute__(obj, name): the generic lookup (no class `__getattribute__`, no
+    /// `__getattr__` fallback). Raises AttributeError.
+    pub fn object_getattribute(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        let base = self.sp();
+        self.push(obj);
+        self.push(name);
+        let r = self.getattr_generic(base, true, false);
+        let (obj, name) = (self.at(base), self.at(base + 1));
+        self.truncate(base);
+        match r? {
+            Some(v) => Ok(v),
+            None => Err(self.attr_error(obj, name)),
+        }
+    }
+
+    /// The lookup without a class `__getattribute__`; `fallback`: try `__getattr__` last.
+    fn getattr_generic(
+        &mut self,
+        base: usize,
+        propagate: bool,
+        fallback: bool,
+    ) -> PyResult<Option<Value>> {
+        let obj = self.at(base);
         let name = self.at(base + 1);
         // Fast path: an instance whose class has no data descriptors finds its own attributes first.
         if self.is(obj, Kind::Instance) && !self.attr_flags_dynamic {
@@ -326,7 +409,7 @@ impl Vm {
         }
         // __getattr__ fallback
         let obj = self.at(base);
-        if self.is(obj, Kind::Instance) || self.is(obj, Kind::Foreign) {
+        if fallback && (self.is(obj, Kind::Instance) || self.is(obj, Kind::Foreign)) {
             if let Some(ga) = self.special(obj, "__getattr__") {
                 let obj = self.at(base);
                 let name = self.at(base + 1);
@@ -595,6 +678,13 @@ impl Vm {
     fn setattr_inner(&mut self, base: usize) -> PyResult<()> {
         let obj = self.at(base);
         let name = self.at(base + 1);
+        if self.is(name, Kind::Str)
+            && self.str_of(name) == "__class__"
+            && !(self.is(obj, Kind::Instance)
+                && self.obj::<TypeObj>(self.type_of(obj)).flags & TYPE_CUSTOM_ATTRS != 0)
+        {
+            return self.set_class(obj, self.at(base + 2));
+        }
         if self.is(obj, Kind::Instance) && !self.attr_flags_dynamic {
             let io = self.obj::<InstanceObj>(obj);
             let (cls, d) = (io.cls, io.dict);
@@ -617,7 +707,12 @@ impl Vm {
                     "__setattr__" | "__delattr__" | "__getattribute__" | "__new__" | "__init__"
                 )
             {
+                let is_ga = n == "__getattribute__";
                 self.attr_flags_dynamic = true;
+                if is_ga {
+                    // SAFETY: obj is a live type; no GC point while the flags are written.
+                    unsafe { (*self.payload::<TypeObj>(obj)).flags |= TYPE_CUSTOM_GETATTRIBUTE };
+                }
             }
             let d = self.obj::<TypeObj>(obj).dict;
             return self.dict_set(d, name, self.at(base + 2));
@@ -703,7 +798,147 @@ impl Vm {
         }
     }
 
+    /// `obj.__class__ = cls`, with CPython's checks: cls must be a class, both classes must be
+    /// Python classes (not builtin ones), and their instances must have the same layout.
+    pub fn set_class(&mut self, obj: Value, cls: Value) -> PyResult<()> {
+        if !self.is(cls, Kind::Type) {
+            let tn = self.type_name(cls);
+            return Err(self.type_error(format!(
+                "__class__ must be set to a class, not '{tn}' object"
+            )));
+        }
+        let old = self.type_of(obj);
+        let (of, nf) = (
+            self.obj::<TypeObj>(old).flags,
+            self.obj::<TypeObj>(cls).flags,
+        );
+        if (of | nf) & TYPE_BUILTIN != 0 {
+            return Err(self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        }
+        let slots = self.intern("__slots__");
+        let same_slots = {
+            let (a, b) = (self.lookup_type(old, slots), self.lookup_type(cls, slots));
+            match (a, b) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            }
+        };
+        if self.obj::<TypeObj>(old).inst_kind != self.obj::<TypeObj>(cls).inst_kind
+            || (of ^ nf) & TYPE_EXCEPTION != 0
+            || !same_slots
+        {
+            let (nn, on) = (
+                self.str_of(self.obj::<TypeObj>(cls).name).to_string(),
+                self.str_of(self.obj::<TypeObj>(old).name).to_string(),
+            );
+            return Err(self.type_error(format!(
+                "__class__ assignment: '{nn}' object layout differs from '{on}'"
+            )));
+        }
+        // SAFETY: obj is live and of the kind matched; no GC point before the barrier.
+        unsafe {
+            match self.kind(obj) {
+                Kind::Instance => (*self.payload::<InstanceObj>(obj)).cls = cls,
+                Kind::Foreign => (*self.payload::<ForeignObj>(obj)).cls = cls,
+                Kind::Str => (*self.payload::<StrObj>(obj)).cls = cls,
+                Kind::List => (*self.payload::<ListObj>(obj)).cls = cls,
+                Kind::Dict => (*self.payload::<DictObj>(obj)).cls = cls,
+                _ => {
+                    return Err(self.type_error(
+                        "__class__ assignment only supported for mutable types or ModuleType subclasses",
+                    ))
+                }
+            }
+        }
+        self.heap.write_barrier(obj);
+        Ok(())
+    }
+
+    /// CPython's best-base rule: the bases' instance layouts ("solid bases") must form a chain, else
+    /// "multiple bases have instance lay-out conflict". Checked before minipy's own "not an
+    /// acceptable base type" for the builtins CPython lets one subclass (int, tuple, ...), so that
+    /// `class A(int, str)` fails as on CPython; stops at a base CPython would reject itself.
+    fn check_layout_conflict(&mut self, bases: Value) -> PyResult<()> {
+        const CPYTHON_BASES: [&str; 8] = [
+            "int",
+            "tuple",
+            "set",
+            "frozenset",
+            "bytes",
+            "float",
+            "complex",
+            "bytearray",
+        ];
+        let mut solid: Option<Value> = None;
+        for &b in self.tuple_items(bases) {
+            if !self.is(b, Kind::Type) {
+                return Ok(());
+            }
+            let bt = self.obj::<TypeObj>(b);
+            if bt.flags & TYPE_BASETYPE == 0
+                && bt.flags & TYPE_BUILTIN != 0
+                && !CPYTHON_BASES.contains(&self.str_of(bt.name))
+                && b != self.builtin_type("object")
+            {
+                return Ok(());
+            }
+            let sb = self.solid_base(b);
+            match solid {
+                None => solid = Some(sb),
+                Some(w) if self.is_subtype(w, sb) => {}
+                Some(w) if self.is_subtype(sb, w) => solid = Some(sb),
+                Some(_) => {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The nearest class in t's MRO that fixes its instances' layout: the first builtin one, with
+    /// every exception class sharing BaseException's layout.
+    fn solid_base(&self, t: Value) -> Value {
+        let mro = self.obj::<TypeObj>(t).mro;
+        let classes: Vec<Value> = if mro.is_null() {
+            vec![t]
+        } else {
+            self.tuple_items(mro).to_vec()
+        };
+        for c in classes {
+            let f = self.obj::<TypeObj>(c).flags;
+            if f & TYPE_BUILTIN != 0 {
+                if f & TYPE_EXCEPTION != 0 {
+                    return self.base_exception_of(c);
+                }
+                return c;
+            }
+        }
+        t
+    }
+
+    /// BaseException, found as the last exception class in c's MRO.
+    fn base_exception_of(&self, c: Value) -> Value {
+        let mro = self.obj::<TypeObj>(c).mro;
+        if mro.is_null() {
+            return c;
+        }
+        let mut last = c;
+        for &m in self.tuple_items(mro) {
+            if self.obj::<TypeObj>(m).flags & TYPE_EXCEPTION != 0 {
+                last = m;
+            }
+        }
+        last
+    }
+
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        if self.is(name, Kind::Str) && self.str_of(name) == "__class__" && !self.is(obj, Kind::Type)
+        {
+            return Err(self.type_error("can't delete __class__ attribute"));
+        }
         if !self.is(obj, Kind::Type) {
             let t = self.type_of(obj);
             if let Some(a) = self.lookup_type(t, name) {
@@ -769,6 +1004,7 @@ impl Vm {
         let object = self.builtin_type("object");
         let mut inst_kind = Kind::Instance as u64;
         let mut flags = 0u64;
+        self.check_layout_conflict(bases)?;
         for &b in self.tuple_items(bases) {
             if !self.is(b, Kind::Type) {
                 return Err(self.type_error("bases must be types"));
@@ -783,7 +1019,8 @@ impl Vm {
                     | TYPE_HAS_PROPS
                     | TYPE_CUSTOM_ATTRS
                     | TYPE_CUSTOM_NEW
-                    | TYPE_HAS_DEL);
+                    | TYPE_HAS_DEL
+                    | TYPE_CUSTOM_GETATTRIBUTE);
             if bt.inst_kind != Kind::Instance as u64 {
                 inst_kind = bt.inst_kind;
             }
@@ -811,6 +1048,9 @@ impl Vm {
                         )
                     {
                         flags |= TYPE_CUSTOM_ATTRS;
+                        if self.str_of(k) == "__getattribute__" {
+                            flags |= TYPE_CUSTOM_GETATTRIBUTE;
+                        }
                     }
                     if self.is(k, Kind::Str) && self.str_of(k) == "__new__" {
                         flags |= TYPE_CUSTOM_NEW;
@@ -887,9 +1127,21 @@ impl Vm {
                 }
             }
             let Some(c) = cand else {
-                return Err(self.type_error(
-                    "Cannot create a consistent method resolution order (MRO) for bases",
-                ));
+                // CPython names the heads still waiting to be merged.
+                let mut heads: Vec<Value> = Vec::new();
+                for s in &seqs {
+                    if !heads.contains(&s[0]) {
+                        heads.push(s[0]);
+                    }
+                }
+                let names: Vec<String> = heads
+                    .iter()
+                    .map(|&h| self.str_of(self.obj::<TypeObj>(h).name).to_string())
+                    .collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                )));
             };
             out.push(c);
             for s in seqs.iter_mut() {

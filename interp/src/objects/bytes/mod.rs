@@ -83,9 +83,9 @@ fn bytes_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
     vm.new_seq_iter(Kind::BytesIter, v)
 }
 
-/// The generic index iterator: a bytearray may change size while iterated.
+/// bytearray_iterator (it re-reads the length: a bytearray may change size while iterated).
 fn bytearray_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    vm.new_seq_iter(Kind::SeqIter, v)
+    vm.new_seq_iter(Kind::ByteArrayIter, v)
 }
 
 fn bytes_repr_slot(vm: &mut Vm, v: Value) -> PyResult<String> {
@@ -137,6 +137,10 @@ fn bytes_contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> 
     if vm.is(item, Kind::Bytes) || vm.is(item, Kind::ByteArray) {
         let (hay, needle) = (data(vm, container), data(vm, item));
         return Ok(memchr::memmem::find(hay, needle).is_some());
+    }
+    if vm.is(item, Kind::MemoryView) {
+        let needle = crate::objects::memoryview::view_bytes(vm, item)?;
+        return Ok(memchr::memmem::find(data(vm, container), &needle).is_some());
     }
     if item.is_ptr() && vm.special(item, "__index__").is_some() {
         // __index__ runs Python: keep the container rooted and re-read it.

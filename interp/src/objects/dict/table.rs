@@ -45,6 +45,11 @@ impl Probe {
 }
 
 impl Vm {
+    /// Sets keep CPython's set table (`objects/set/table.rs`): the dict entry points route there.
+    #[inline(always)]
+    pub fn is_set_table(&self, d: Value) -> bool {
+        matches!(self.kind(d), Kind::Set | Kind::FrozenSet)
+    }
     pub fn new_dict_kind(&mut self, kind: Kind) -> PyResult<Value> {
         self.alloc(kind, 0)
     }
@@ -86,7 +91,7 @@ impl Vm {
     // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
     // `str_of`...) and no GC point can occur.
     #[inline(always)]
-    fn varray_mut(&mut self, a: Value) -> &mut [Value] {
+    pub(crate) fn varray_mut(&mut self, a: Value) -> &mut [Value] {
         // SAFETY: a is a live ValueArray (callers pass a dict's non-null entries/index array); &mut self
         // keeps every other heap reference and every GC point out while the slice lives.
         unsafe {
@@ -173,6 +178,10 @@ impl Vm {
         r
     }
     pub fn dict_get_slots(&mut self, dslot: usize, kslot: usize) -> PyResult<Option<Value>> {
+        if self.is_set_table(self.at(dslot)) {
+            let found = self.set_contains_slots(dslot, kslot)?;
+            return Ok(found.then(|| self.at(kslot)));
+        }
         let h = self.hash_slot(kslot)?;
         match self.dict_find(dslot, kslot, h)? {
             Some(e) => {
@@ -243,6 +252,9 @@ impl Vm {
     }
 
     pub fn dict_set_slots(&mut self, dslot: usize, kslot: usize, vslot: usize) -> PyResult<()> {
+        if self.is_set_table(self.at(dslot)) {
+            return self.set_add_slots(dslot, kslot);
+        }
         let key = self.at(kslot);
         if self.is(key, Kind::Str) {
             // str keys: no Python code can run, so the lookup needs no rooting dance
@@ -376,6 +388,11 @@ impl Vm {
         let base = self.sp();
         self.push(d);
         self.push(key);
+        if self.is_set_table(d) {
+            let r = self.set_discard_slots(base, base + 1);
+            self.truncate(base);
+            return r.map(|found| found.then(|| self.none()));
+        }
         let h = self.hash_slot(base + 1);
         let r = match h {
             Ok(h) => self.dict_find(base, base + 1, h),
@@ -405,6 +422,9 @@ impl Vm {
     }
 
     pub fn dict_clear(&mut self, d: Value) {
+        if self.is_set_table(d) {
+            return self.set_clear(d);
+        }
         // SAFETY: d is a live dict/set (caller's contract) and nothing allocates while p lives; only null
         // Values are stored (no barrier needed).
         let p = unsafe { &mut *self.payload::<DictObj>(d) };
@@ -420,6 +440,9 @@ impl Vm {
 
     /// A shallow copy of a dict/set into a new table of `kind`.
     pub fn dict_copy(&mut self, d: Value, kind: Kind) -> PyResult<Value> {
+        if self.is_set_table(d) {
+            return self.set_copy(d, kind);
+        }
         let base = self.sp();
         self.push(d);
         let nd = self.alloc(kind, 0)?;

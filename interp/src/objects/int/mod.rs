@@ -172,6 +172,13 @@ pub(crate) fn binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Opti
         return vm.bigint_op_values(a, b, op).map(Some);
     }
     if (ka == Kind::Float || intk(ka)) && (kb == Kind::Float || intk(kb)) {
+        if matches!(
+            op,
+            BinOp::And | BinOp::Or | BinOp::Xor | BinOp::LShift | BinOp::RShift | BinOp::MatMul
+        ) {
+            // no float form: the generic rules name both operand types in the TypeError
+            return Ok(None);
+        }
         let x = vm.num_as_f64(a);
         let y = vm.num_as_f64(b);
         // A big int beyond the float range converts to inf: CPython refuses it instead.

@@ -89,11 +89,12 @@ impl Vm {
 }
 
 /// The iterator kinds: every one gets the Python methods `__iter__` and `__next__`.
-const ITERATOR_KINDS: [Kind; 16] = [
+const ITERATOR_KINDS: [Kind; 17] = [
     Kind::ListIter,
     Kind::TupleIter,
     Kind::StrIter,
     Kind::BytesIter,
+    Kind::ByteArrayIter,
     Kind::SeqIter,
     Kind::RangeIter,
     Kind::DictKeyIter,

@@ -20,10 +20,12 @@ pub static LIST_ITER: TypeSlots = TypeSlots {
 pub static TUPLE_ITER: TypeSlots = iterator_slots("tuple_iterator", tuple_next);
 pub static STR_ITER: TypeSlots = iterator_slots("str_ascii_iterator", str_next);
 pub static BYTES_ITER: TypeSlots = iterator_slots("bytes_iterator", bytes_next);
+pub static BYTEARRAY_ITER: TypeSlots = iterator_slots("bytearray_iterator", bytearray_next);
 pub static SEQ_ITER: TypeSlots = iterator_slots("iterator", seq_next);
 
 impl Vm {
-    /// A new iterator of `kind` (ListIter, TupleIter, StrIter, BytesIter or SeqIter) over `seq`.
+    /// A new iterator of `kind` (ListIter, TupleIter, StrIter, BytesIter, ByteArrayIter or SeqIter)
+    /// over `seq`.
     pub fn new_seq_iter(&mut self, kind: Kind, seq: Value) -> PyResult<Value> {
         alloc_with::<SeqIterObj>(self, kind, &[seq], |p, v| {
             p.seq = v[0];
@@ -83,6 +85,19 @@ fn bytes_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         Ok(Some(Value::from_int(v).unwrap()))
     } else {
         Ok(None)
+    }
+}
+
+/// Re-reads the length each step: the bytearray may change size while iterated.
+fn bytearray_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    let p = vm.obj::<SeqIterObj>(it);
+    let (b, i) = (p.seq, p.index as usize);
+    match vm.bytearray(b).get(i) {
+        Some(&v) => {
+            payload_mut::<SeqIterObj>(vm, it).index += 1;
+            Ok(Some(Value::from_int(v as i64).unwrap()))
+        }
+        None => Ok(None),
     }
 }
 

@@ -1,11 +1,10 @@
 //! The constructors and methods of `set` and `frozenset`. Both share the non-mutating ones (copy, union, intersection,
 //! difference, symmetric_difference, issubset, issuperset, isdisjoint); only `set` has the mutators
-//! (add, remove, discard, pop, clear, update and the *_update forms). Sets are the VM's dict table
-//! with None values (`set_add`, `set_update`, `set_binop`, `set_issubset` in `mod.rs`, `dict_del`...).
+//! (add, remove, discard, pop, clear, update and the *_update forms), each built on the operations
+//! in `mod.rs` and `table.rs` in CPython's order of steps (which decides the iteration order).
 //!
 //! Every operand is kept in a value-stack slot: iterating an argument may run Python code and collect.
 
-use crate::bytecode::BinOp;
 use crate::obj::layout::Kind;
 use crate::objects::args::{at_most, check_method, no_kwargs, scoped, uarg, Arity};
 use crate::vm::{Args, PyResult, Vm};
@@ -113,43 +112,51 @@ fn union<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.pop())
 }
 
-/// Replaces the result at `rslot` by `result op other` for every argument after self.
-fn fold_binop(vm: &mut Vm, a: &Args, n: usize, rslot: usize, op: BinOp) -> PyResult<()> {
-    for i in 1..=n {
-        let o = as_set(vm, a.base + i)?;
-        let r = vm.at(rslot);
-        let r2 = vm.set_binop(r, o, op)?;
-        vm.set_at(rslot, r2);
+/// CPython's intersection of self with every argument in turn (self copied when none); pushes the
+/// result and returns its slot.
+fn intersection_multi(vm: &mut Vm, a: &Args, n: usize) -> PyResult<usize> {
+    if n == 0 {
+        let r = copy_of(vm, a.base)?;
+        vm.push(r);
+        return Ok(vm.sp() - 1);
     }
-    Ok(())
-}
-
-/// Pushes a copy of self folded with `op` over the `n` arguments after self; returns its slot.
-fn folded_copy(vm: &mut Vm, a: &Args, n: usize, op: BinOp) -> PyResult<usize> {
-    let r = copy_of(vm, a.base)?;
-    vm.push(r);
+    vm.push(vm.arg(a, 0));
     let rslot = vm.sp() - 1;
-    fold_binop(vm, a, n, rslot, op)?;
+    for i in 1..=n {
+        let r = vm.set_intersection(rslot, a.base + i)?;
+        vm.set_at(rslot, r);
+    }
     Ok(rslot)
 }
 
 fn intersection<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = check(vm, &a, "intersection", ANY_COUNT, Some(FROZEN))?;
-    folded_copy(vm, &a, n, BinOp::And)?;
+    intersection_multi(vm, &a, n)?;
     Ok(vm.pop())
 }
 
 fn difference<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = check(vm, &a, "difference", ANY_COUNT, Some(FROZEN))?;
-    folded_copy(vm, &a, n, BinOp::Sub)?;
+    if n == 0 {
+        return copy_of(vm, a.base);
+    }
+    let r = vm.set_difference(a.base, a.base + 1)?;
+    vm.push(r);
+    let rslot = vm.sp() - 1;
+    for i in 2..=n {
+        vm.set_difference_update(rslot, a.base + i)?;
+    }
     Ok(vm.pop())
 }
 
 fn symmetric_difference<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check(vm, &a, "symmetric_difference", Arity::One, Some(FROZEN))?;
-    let o = as_set(vm, a.base + 1)?;
-    let s = vm.arg(&a, 0);
-    vm.set_binop(s, o, BinOp::Xor)
+    let kind = vm.kind(vm.arg(&a, 0));
+    let r = vm.set_from(a.base + 1, kind)?;
+    vm.push(r);
+    let rslot = vm.sp() - 1;
+    vm.set_symmetric_difference_update(rslot, a.base)?;
+    Ok(vm.pop())
 }
 
 fn issubset<const FROZEN: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -233,19 +240,17 @@ fn discard(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.none())
 }
 
-/// Removes and returns the oldest element.
+/// Removes and returns the first element at or after where the last pop stopped (CPython's finger).
 fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check(vm, &a, "pop", Arity::NoArgs, None)?;
     let s = vm.arg(&a, 0);
-    let first = (0..vm.dict_used(s)).find_map(|i| vm.dict_entry(s, i));
-    let Some((k, _)) = first else {
-        let msg = vm.new_str("pop from an empty set")?;
-        return Err(vm.key_error(msg));
-    };
-    vm.push(k);
-    let (s, k) = (vm.arg(&a, 0), vm.top());
-    vm.dict_del(s, k)?;
-    Ok(vm.pop())
+    match vm.set_pop(s) {
+        Some(k) => Ok(k),
+        None => {
+            let msg = vm.new_str("pop from an empty set")?;
+            Err(vm.key_error(msg))
+        }
+    }
 }
 
 fn clear(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -263,50 +268,27 @@ fn update(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.none())
 }
 
-/// Replaces the contents of the set self by the set at stack slot `rslot`.
-fn replace_contents(vm: &mut Vm, a: &Args, rslot: usize) -> PyResult<()> {
-    let s = vm.arg(a, 0);
-    vm.dict_clear(s);
-    vm.set_update(a.base, rslot)
-}
-
 fn intersection_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = check(vm, &a, "intersection_update", ANY_COUNT, None)?;
-    let rslot = folded_copy(vm, &a, n, BinOp::And)?;
-    replace_contents(vm, &a, rslot)?;
+    let rslot = intersection_multi(vm, &a, n)?;
+    let (s, r) = (vm.arg(&a, 0), vm.at(rslot));
+    if s != r {
+        vm.set_take_body(s, r);
+    }
     Ok(vm.none())
 }
 
 fn difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = check(vm, &a, "difference_update", ANY_COUNT, None)?;
     for i in 1..=n {
-        if vm.arg(&a, i) == vm.arg(&a, 0) {
-            let s = vm.arg(&a, 0);
-            vm.dict_clear(s);
-            continue;
-        }
-        let it = vm.get_iter(vm.arg(&a, i))?;
-        vm.push(it);
-        let islot = vm.sp() - 1;
-        loop {
-            let it = vm.at(islot);
-            let Some(x) = vm.next(it)? else { break };
-            let s = vm.arg(&a, 0);
-            vm.dict_del(s, x)?;
-        }
-        vm.truncate(islot);
+        vm.set_difference_update(a.base, a.base + i)?;
     }
     Ok(vm.none())
 }
 
 fn symmetric_difference_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check(vm, &a, "symmetric_difference_update", Arity::One, None)?;
-    let o = as_set(vm, a.base + 1)?;
-    let s = vm.arg(&a, 0);
-    let r = vm.set_binop(s, o, BinOp::Xor)?;
-    vm.push(r);
-    let rslot = vm.sp() - 1;
-    replace_contents(vm, &a, rslot)?;
+    vm.set_symmetric_difference_update(a.base, a.base + 1)?;
     Ok(vm.none())
 }
 
