@@ -44,6 +44,8 @@ pub enum Kind {
     ListIter,
     TupleIter,
     StrIter,
+    /// The iterator of a non-ASCII str (CPython's `str_iterator`; ASCII ones are str_ascii_iterator).
+    StrUIter,
     BytesIter,
     ByteArrayIter,
     SeqIter,
@@ -340,7 +342,7 @@ pub struct GeneratorObj {
     pub state: *mut crate::vm::gen::GenState,
 }
 }
-payload! { [ListIter, TupleIter, StrIter, BytesIter, ByteArrayIter, SeqIter]
+payload! { [ListIter, TupleIter, StrIter, StrUIter, BytesIter, ByteArrayIter, SeqIter]
 /// An iterator over a sequence by position: `seq` is the list/tuple/str/bytes (any object with
 /// `__getitem__` for SeqIter), `index` the next position (for StrIter a byte offset into the UTF-8,
 /// always on a char boundary). No pointer into the items is kept: the sequence may move or resize.
@@ -641,6 +643,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info_of::<SeqIterObj>("list_iterator"));
     infos.push(info_of::<SeqIterObj>("tuple_iterator"));
     infos.push(info_of::<SeqIterObj>("str_ascii_iterator"));
+    infos.push(info_of::<SeqIterObj>("str_iterator"));
     infos.push(info_of::<SeqIterObj>("bytes_iterator"));
     infos.push(info_of::<SeqIterObj>("bytearray_iterator"));
     infos.push(info_of::<SeqIterObj>("iterator"));

@@ -89,6 +89,7 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::ListIter as usize => "list_iterator",
         x if x == Kind::TupleIter as usize => "tuple_iterator",
         x if x == Kind::StrIter as usize => "str_ascii_iterator",
+        x if x == Kind::StrUIter as usize => "str_iterator",
         x if x == Kind::BytesIter as usize => "bytes_iterator",
         x if x == Kind::ByteArrayIter as usize => "bytearray_iterator",
         x if x == Kind::SeqIter as usize => "iterator",

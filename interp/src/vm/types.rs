@@ -44,6 +44,16 @@ impl Vm {
         }
     }
 
+    /// How CPython's argument checks name a bad argument ("must be str, not None"): None itself,
+    /// any other value by its type name.
+    pub fn arg_type_name(&self, v: Value) -> String {
+        if v == self.none() {
+            "None".to_string()
+        } else {
+            self.type_name(v)
+        }
+    }
+
     pub fn type_name(&self, v: Value) -> String {
         let t = self.type_of(v);
         self.str_of(self.obj::<TypeObj>(t).name).to_string()

@@ -65,7 +65,7 @@ fn byteorder_arg(vm: &mut Vm, slot: Option<usize>, fname: &str) -> PyResult<bool
     let Some(s) = slot else { return Ok(false) };
     let v = vm.at(s);
     if !vm.is(v, Kind::Str) {
-        let tn = vm.type_name(v);
+        let tn = vm.arg_type_name(v);
         return Err(vm.type_error(format!(
             "{fname}() argument 'byteorder' must be str, not {tn}"
         )));

@@ -89,10 +89,11 @@ impl Vm {
 }
 
 /// The iterator kinds: every one gets the Python methods `__iter__` and `__next__`.
-const ITERATOR_KINDS: [Kind; 17] = [
+const ITERATOR_KINDS: [Kind; 18] = [
     Kind::ListIter,
     Kind::TupleIter,
     Kind::StrIter,
+    Kind::StrUIter,
     Kind::BytesIter,
     Kind::ByteArrayIter,
     Kind::SeqIter,

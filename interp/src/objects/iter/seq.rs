@@ -1,5 +1,6 @@
 //! Iterators over sequences by position (`SeqIterObj { seq, index }`): list_iterator,
-//! tuple_iterator, str_ascii_iterator (index = byte offset, on a char boundary), bytes_iterator, and
+//! tuple_iterator, str_ascii_iterator and str_iterator (index = byte offset, on a char boundary; the
+//! names tell ASCII from other strings, as CPython's types do), bytes_iterator, and
 //! the generic `iterator` (SeqIter) that calls `seq[index]` until IndexError/StopIteration (bytearray
 //! and Python classes with only `__getitem__`).
 //!
@@ -19,6 +20,7 @@ pub static LIST_ITER: TypeSlots = TypeSlots {
 };
 pub static TUPLE_ITER: TypeSlots = iterator_slots("tuple_iterator", tuple_next);
 pub static STR_ITER: TypeSlots = iterator_slots("str_ascii_iterator", str_next);
+pub static STR_UITER: TypeSlots = iterator_slots("str_iterator", str_next);
 pub static BYTES_ITER: TypeSlots = iterator_slots("bytes_iterator", bytes_next);
 pub static BYTEARRAY_ITER: TypeSlots = iterator_slots("bytearray_iterator", bytearray_next);
 pub static SEQ_ITER: TypeSlots = iterator_slots("iterator", seq_next);

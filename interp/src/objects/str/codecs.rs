@@ -30,7 +30,7 @@ pub fn str_param(
         None => Ok(dflt.to_string()),
         Some(v) if vm.is(v, Kind::Str) => Ok(vm.str_of(v).to_string()),
         Some(v) => {
-            let tn = vm.type_name(v);
+            let tn = vm.arg_type_name(v);
             Err(vm.type_error(format!("{fname}() argument '{what}' must be str, not {tn}")))
         }
     }

@@ -118,7 +118,7 @@ pub fn codec_args(vm: &mut Vm, slots: &[Option<usize>], fname: &str) -> PyResult
         if let Some(s) = slot {
             let v = vm.at(*s);
             if !vm.is(v, Kind::Str) {
-                let tn = vm.type_name(v);
+                let tn = vm.arg_type_name(v);
                 let what = if i == 0 { "encoding" } else { "errors" };
                 return Err(
                     vm.type_error(format!("{fname}() argument '{what}' must be str, not {tn}"))

@@ -60,7 +60,12 @@ fn truthy(vm: &mut Vm, s: Value) -> PyResult<bool> {
 }
 
 fn iter(vm: &mut Vm, s: Value) -> PyResult<Value> {
-    vm.new_seq_iter(Kind::StrIter, s)
+    let kind = if vm.str_of(s).is_ascii() {
+        Kind::StrIter
+    } else {
+        Kind::StrUIter
+    };
+    vm.new_seq_iter(kind, s)
 }
 
 fn repr(vm: &mut Vm, s: Value) -> PyResult<String> {
