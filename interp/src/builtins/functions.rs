@@ -477,15 +477,25 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if v.is_ptr() {
         match vm.kind(v) {
             Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray => {
+                let kind = if vm.kind(v) == Kind::List {
+                    Kind::ListRevIter
+                } else {
+                    Kind::Reversed
+                };
                 let n = vm.len(v)? as i64; // may run a subclass's __len__: re-read the argument
                 let v = vm.arg(&a, 0);
-                return vm.new_reversed(v, n - 1);
+                return vm.new_reversed(kind, v, n - 1);
             }
             Kind::Range => return crate::objects::range::reversed_range(vm, v),
             Kind::Dict | Kind::DictKeys | Kind::DictValues | Kind::DictItems => {
+                let kind = match vm.kind(v) {
+                    Kind::DictValues => Kind::DictRevValueIter,
+                    Kind::DictItems => Kind::DictRevItemIter,
+                    _ => Kind::DictRevKeyIter,
+                };
                 let l = vm.to_list(v)?;
                 let n = vm.list_len(l) as i64;
-                return vm.new_reversed(l, n - 1);
+                return vm.new_reversed(kind, l, n - 1);
             }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = vm.special(v, "__reversed__") {
@@ -493,7 +503,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 }
                 if vm.special(v, "__getitem__").is_some() && vm.special(v, "__len__").is_some() {
                     let n = vm.len(v)? as i64;
-                    return vm.new_reversed(vm.arg(&a, 0), n - 1);
+                    return vm.new_reversed(Kind::Reversed, vm.arg(&a, 0), n - 1);
                 }
             }
             _ => {}
@@ -811,8 +821,8 @@ fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
                 return vm.call(f, &[b, e, m]);
             }
         }
-        let num = |v: Value| vm.is_int(v) || vm.is(v, Kind::Float) || vm.is(v, Kind::Complex);
-        if num(b) && num(e) && num(m) {
+        // a float among them answers (float's pow refuses a modulus); else no type does
+        if [b, e, m].iter().any(|&v| vm.is(v, Kind::Float)) {
             return Err(
                 vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
             );

@@ -16,6 +16,8 @@ pub(crate) struct CodeBuilder {
     pub lines: Vec<u32>,
     labels: Vec<u32>,
     pub consts: Vec<Const>,
+    /// Where each pooled constant is in `consts` (pooling stays linear for 50k constants).
+    const_index: HashMap<ConstKey, u32>,
     pub names: Vec<String>,
     name_index: HashMap<String, u32>,
     pub varnames: Vec<String>,
@@ -48,6 +50,7 @@ impl CodeBuilder {
             lines: Vec::new(),
             labels: Vec::new(),
             consts: Vec::new(),
+            const_index: HashMap::new(),
             names: Vec::new(),
             name_index: HashMap::new(),
             varnames: Vec::new(),
@@ -83,13 +86,18 @@ impl CodeBuilder {
 
     /// Index of a constant, reusing an equal one (never for code objects).
     pub(crate) fn add_const(&mut self, c: Const) -> u32 {
-        if !matches!(c, Const::Code(_)) {
-            if let Some(i) = self.consts.iter().position(|k| same_const(k, &c)) {
-                return i as u32;
+        let key = const_key(&c);
+        if let Some(k) = &key {
+            if let Some(&i) = self.const_index.get(k) {
+                return i;
             }
         }
+        let i = self.consts.len() as u32;
         self.consts.push(c);
-        self.consts.len() as u32 - 1
+        if let Some(k) = key {
+            self.const_index.insert(k, i);
+        }
+        i
     }
 
     /// Index of a name in `names`.
@@ -148,17 +156,36 @@ impl CodeBuilder {
     }
 }
 
-/// Constant identity for pooling: same variant and same value (floats by bit pattern, so 0.0 != -0.0).
-fn same_const(a: &Const, b: &Const) -> bool {
-    match (a, b) {
-        (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
-        (Const::Complex(a1, a2), Const::Complex(b1, b2)) => {
-            a1.to_bits() == b1.to_bits() && a2.to_bits() == b2.to_bits()
-        }
-        (Const::Tuple(x), Const::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_const(p, q))
-        }
-        (Const::Code(_), _) | (_, Const::Code(_)) => false,
-        _ => a == b,
-    }
+/// Constant identity for pooling: same variant and same value (floats by bit pattern, so 0.0 and
+/// -0.0 are two constants; 1 and True too). Code objects are never pooled.
+#[derive(Hash, PartialEq, Eq)]
+enum ConstKey {
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int(i64),
+    BigInt(num_bigint::BigInt),
+    Float(u64),
+    Complex(u64, u64),
+    Str(String),
+    Bytes(Vec<u8>),
+    Tuple(Vec<ConstKey>),
+}
+
+fn const_key(c: &Const) -> Option<ConstKey> {
+    Some(match c {
+        Const::None => ConstKey::None,
+        Const::True => ConstKey::True,
+        Const::False => ConstKey::False,
+        Const::Ellipsis => ConstKey::Ellipsis,
+        Const::Int(i) => ConstKey::Int(*i),
+        Const::BigInt(b) => ConstKey::BigInt(b.clone()),
+        Const::Float(f) => ConstKey::Float(f.to_bits()),
+        Const::Complex(a, b) => ConstKey::Complex(a.to_bits(), b.to_bits()),
+        Const::Str(s) => ConstKey::Str(s.clone()),
+        Const::Bytes(b) => ConstKey::Bytes(b.clone()),
+        Const::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect::<Option<_>>()?),
+        Const::Code(_) => return None,
+    })
 }

@@ -62,6 +62,12 @@ pub enum Kind {
     Map,
     Filter,
     Reversed,
+    /// reversed(list), reversed(dict) and the dict views' reversed: CPython names these iterator
+    /// types apart; they share `ReversedObj` and its `next` with `reversed`.
+    ListRevIter,
+    DictRevKeyIter,
+    DictRevValueIter,
+    DictRevItemIter,
     CallableIter,
     Property,
     StaticMethod,
@@ -431,7 +437,7 @@ pub struct FilterObj {
     pub iter: Value,
 }
 }
-payload! { [Reversed]
+payload! { [Reversed, ListRevIter, DictRevKeyIter, DictRevValueIter, DictRevItemIter]
 /// reversed: `index` is the next position to produce, counting down (< 0: exhausted).
 #[repr(C)]
 pub struct ReversedObj {
@@ -660,6 +666,10 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info_of::<MapObj>("map"));
     infos.push(info_of::<FilterObj>("filter"));
     infos.push(info_of::<ReversedObj>("reversed"));
+    infos.push(info_of::<ReversedObj>("list_reverseiterator"));
+    infos.push(info_of::<ReversedObj>("dict_reversekeyiterator"));
+    infos.push(info_of::<ReversedObj>("dict_reversevalueiterator"));
+    infos.push(info_of::<ReversedObj>("dict_reverseitemiterator"));
     infos.push(info_of::<CallableIterObj>("callable_iterator"));
     infos.push(info_of::<PropertyObj>("property"));
     infos.push(info_of::<WrapperObj>("staticmethod"));

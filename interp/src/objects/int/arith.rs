@@ -28,7 +28,7 @@ impl Vm {
             }
             BinOp::Mod => {
                 if y == 0 {
-                    return Err(self.zero_div("integer division or modulo by zero"));
+                    return Err(self.zero_div("integer modulo by zero"));
                 }
                 Some(x.mod_floor(&y))
             }
@@ -205,9 +205,10 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
             }
             x * y
         }
-        BinOp::FloorDiv | BinOp::Mod if y.is_zero() => {
+        BinOp::FloorDiv if y.is_zero() => {
             return Err(BigErr::ZeroDiv("integer division or modulo by zero"))
         }
+        BinOp::Mod if y.is_zero() => return Err(BigErr::ZeroDiv("integer modulo by zero")),
         BinOp::FloorDiv => x.div_floor(y),
         BinOp::Mod => x.mod_floor(y),
         BinOp::TrueDiv => {

@@ -19,6 +19,12 @@ pub static ZIP: TypeSlots = iterator_slots("zip", zip_next);
 pub static MAP: TypeSlots = iterator_slots("map", map_next);
 pub static FILTER: TypeSlots = iterator_slots("filter", filter_next);
 pub static REVERSED: TypeSlots = iterator_slots("reversed", reversed_next);
+pub static LIST_REV_ITER: TypeSlots = iterator_slots("list_reverseiterator", reversed_next);
+pub static DICT_REV_KEY_ITER: TypeSlots = iterator_slots("dict_reversekeyiterator", reversed_next);
+pub static DICT_REV_VALUE_ITER: TypeSlots =
+    iterator_slots("dict_reversevalueiterator", reversed_next);
+pub static DICT_REV_ITEM_ITER: TypeSlots =
+    iterator_slots("dict_reverseitemiterator", reversed_next);
 pub static CALLABLE_ITER: TypeSlots = iterator_slots("callable_iterator", callable_next);
 
 impl Vm {
@@ -54,9 +60,10 @@ impl Vm {
         })
     }
 
-    /// reversed(seq): produces seq[last], seq[last - 1], ..., seq[0].
-    pub fn new_reversed(&mut self, seq: Value, last: i64) -> PyResult<Value> {
-        alloc_with::<ReversedObj>(self, Kind::Reversed, &[seq], |p, v| {
+    /// reversed(seq): produces seq[last], seq[last - 1], ..., seq[0]. `kind`: Reversed, or the
+    /// kind whose type name CPython gives that iterator (ListRevIter, DictRev*Iter).
+    pub fn new_reversed(&mut self, kind: Kind, seq: Value, last: i64) -> PyResult<Value> {
+        alloc_with::<ReversedObj>(self, kind, &[seq], |p, v| {
             p.seq = v[0];
             p.index = last;
         })
@@ -232,7 +239,23 @@ fn reversed_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         }
         return Ok(None);
     }
-    vm.getitem(a, idx).map(Some)
+    vm.push(it);
+    let r = vm.getitem(a, idx);
+    let it = vm.pop();
+    match r {
+        Ok(v) => Ok(Some(v)),
+        // IndexError or StopIteration from __getitem__ ends the iteration, for good (CPython)
+        Err(e) => {
+            let exc = vm.roots.exc;
+            if vm.exc_matches(exc, "IndexError") || vm.exc_matches(exc, "StopIteration") {
+                vm.take_exc();
+                payload_mut::<ReversedObj>(vm, it).index = -1;
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
 }
 
 fn callable_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {

@@ -89,7 +89,7 @@ impl Vm {
 }
 
 /// The iterator kinds: every one gets the Python methods `__iter__` and `__next__`.
-const ITERATOR_KINDS: [Kind; 18] = [
+const ITERATOR_KINDS: [Kind; 22] = [
     Kind::ListIter,
     Kind::TupleIter,
     Kind::StrIter,
@@ -107,6 +107,10 @@ const ITERATOR_KINDS: [Kind; 18] = [
     Kind::Map,
     Kind::Filter,
     Kind::Reversed,
+    Kind::ListRevIter,
+    Kind::DictRevKeyIter,
+    Kind::DictRevValueIter,
+    Kind::DictRevItemIter,
     Kind::CallableIter,
 ];
 

@@ -264,6 +264,11 @@ impl Vm {
                 let h = self.hash_full(k)?;
                 if self.set_find(aslot, base + 2, h)?.is_some() {
                     self.set_add_hashed(rslot, base + 2, h)?;
+                    // CPython stops once every element of the set is found (the rest of the
+                    // iterable is never read, nor hashed)
+                    if self.dict_len(self.at(rslot)) == self.dict_len(self.at(aslot)) {
+                        break;
+                    }
                 }
                 self.truncate(base + 2);
             }
