@@ -263,7 +263,7 @@ fn render(vm: &mut Vm, c: &Conv, bytes: bool, at: usize) -> PyResult<String> {
         'b' if bytes => return text_conv(vm, c, bytes),
         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
             let n = int_operand(vm, v, c.ty)?;
-            return Ok(int_conv(&n, c));
+            return int_conv(&n, c).map_err(|m| vm.value_error(m));
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let f = float_operand(vm, v)?;
@@ -493,14 +493,18 @@ fn assemble(sign: &str, prefix: &str, digits: &str, c: &Conv, zero_ok: bool) -> 
     }
 }
 
-fn int_conv(n: &BigInt, c: &Conv) -> String {
+fn int_conv(n: &BigInt, c: &Conv) -> Result<String, String> {
     let (radix, prefix) = match c.ty {
         'x' => (16, "0x"),
         'X' => (16, "0X"),
         'o' => (8, "0o"),
         _ => (10, ""),
     };
-    let mut digits = n.abs().to_str_radix(radix);
+    let mut digits = if radix == 10 {
+        crate::objects::int::decimal_digits(n)?
+    } else {
+        n.abs().to_str_radix(radix)
+    };
     if c.ty == 'X' {
         digits = digits.to_uppercase();
     }
@@ -510,7 +514,13 @@ fn int_conv(n: &BigInt, c: &Conv) -> String {
         }
     }
     let prefix = if c.alt { prefix } else { "" };
-    assemble(sign_of(n.is_negative(), c), prefix, &digits, c, true)
+    Ok(assemble(
+        sign_of(n.is_negative(), c),
+        prefix,
+        &digits,
+        c,
+        true,
+    ))
 }
 
 fn float_conv(f: f64, c: &Conv) -> String {

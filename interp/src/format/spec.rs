@@ -247,7 +247,11 @@ pub fn format_bigint(n: &BigInt, s: &Spec, tname: &str) -> Result<String, (&'sta
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = n.abs().to_str_radix(radix);
+    let mut digits = if radix == 10 {
+        crate::objects::int::decimal_digits(n).map_err(|m| ("ValueError", m))?
+    } else {
+        n.abs().to_str_radix(radix)
+    };
     if ty == 'X' {
         digits = digits.to_uppercase();
     }

@@ -19,6 +19,8 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
             ("exit", exit),
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", set_int_max_str_digits),
             ("exc_info", exc_info),
             ("intern", intern),
             ("getdefaultencoding", getdefaultencoding),
@@ -116,6 +118,40 @@ fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.raise("RecursionError", &msg));
     }
     vm.recursion_limit = n as usize;
+    Ok(vm.none())
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "get_int_max_str_digits", 0, 0)?;
+    vm.new_int(crate::objects::int::max_str_digits() as i64)
+}
+
+/// sys.set_int_max_str_digits(maxdigits): 0 (no limit) or at least 640, as CPython.
+fn set_int_max_str_digits(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    vm.check_kwargs(&a, "set_int_max_str_digits", &["maxdigits"])?;
+    let v = match (vm.npos(&a), vm.kwarg(&a, "maxdigits")) {
+        (1, None) => vm.arg(&a, 0),
+        (0, Some(v)) => v,
+        (0, None) => {
+            return Err(vm.type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ))
+        }
+        _ => {
+            let n = a.n;
+            return Err(vm.type_error(format!(
+                "set_int_max_str_digits() takes at most 1 argument ({n} given)"
+            )));
+        }
+    };
+    let n = index_bigint(vm, v)?;
+    let Some(n) = n.to_i64().filter(|&n| n <= i32::MAX as i64) else {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    };
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::objects::int::set_max_str_digits(n.max(0) as usize);
     Ok(vm.none())
 }
 

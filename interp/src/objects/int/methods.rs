@@ -245,8 +245,11 @@ pub fn int_from_value(vm: &mut Vm, x: Value) -> PyResult<Value> {
             }
             // CPython shows the data as a bytes repr (a bytearray's too)
             let shown: Vec<u8> = s.chars().map(|c| c as u8).collect();
-            let shown = crate::vm::repr::bytes_repr(&shown);
-            return match parse_int(&s, 10) {
+            let shown: String = crate::vm::repr::bytes_repr(&shown)
+                .chars()
+                .take(200)
+                .collect();
+            return match parse_int_limited(vm, &s, 10)? {
                 Some(n) => vm.new_bigint(n),
                 None => {
                     Err(vm.value_error(format!("invalid literal for int() with base 10: {shown}")))
@@ -272,11 +275,12 @@ pub fn int_from_value(vm: &mut Vm, x: Value) -> PyResult<Value> {
 }
 
 fn parse_int_or_raise(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
-    match parse_int(s, base) {
+    match parse_int_limited(vm, s, base)? {
         Some(n) => vm.new_bigint(n),
+        // CPython formats the literal with %.200R: its repr cut to 200 characters
         None => Err(vm.value_error(format!(
             "invalid literal for int() with base {base}: {}",
-            str_repr(s)
+            str_repr(s).chars().take(200).collect::<String>()
         ))),
     }
 }
@@ -309,6 +313,12 @@ pub(crate) fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Parses an int literal like CPython's int(s, base): whitespace, sign, prefixes, underscores.
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    parse_int_within(s, base, 0).ok().flatten()
+}
+
+/// `parse_int` with a limit on the digits of a valid literal in a base that is not a power of two
+/// (0: none): Err(count) when it has more.
+fn parse_int_within(s: &str, base: u32, limit: usize) -> Result<Option<BigInt>, usize> {
     let s = ascii_digits(s);
     let t = s.trim_matches(|c: char| c.is_whitespace());
     let (neg, t) = match t.as_bytes().first() {
@@ -330,9 +340,11 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         (b, Some(pb)) if b == pb => (b, &t[2..], true),
         (b, _) => (b, t, false),
     };
-    let clean = strip_underscores(digits, had_prefix)?;
+    let Some(clean) = strip_underscores(digits, had_prefix) else {
+        return Ok(None);
+    };
     if clean.is_empty() || !clean.chars().all(|c| c.is_digit(base)) {
-        return None;
+        return Ok(None);
     }
     // base 0 without prefix: no leading zeros unless the value is zero
     if base0
@@ -341,10 +353,27 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         && clean.starts_with('0')
         && clean.chars().any(|c| c != '0')
     {
-        return None;
+        return Ok(None);
     }
-    let n = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(if neg { -n } else { n })
+    if limit > 0 && !base.is_power_of_two() && clean.len() > limit {
+        return Err(clean.len());
+    }
+    let Some(n) = BigInt::parse_bytes(clean.as_bytes(), base) else {
+        return Ok(None);
+    };
+    Ok(Some(if neg { -n } else { n }))
+}
+
+/// `parse_int`, refusing (ValueError) more digits than `sys.get_int_max_str_digits()` in a base
+/// that is not a power of two, before converting them (the conversion is quadratic).
+fn parse_int_limited(vm: &mut Vm, s: &str, base: u32) -> PyResult<Option<BigInt>> {
+    match parse_int_within(s, base, crate::objects::int::max_str_digits()) {
+        Ok(n) => Ok(n),
+        Err(digits) => match crate::objects::int::check_str_digits(digits) {
+            Err(m) => Err(vm.value_error(m)),
+            Ok(()) => Ok(None),
+        },
+    }
 }
 
 /// Removes single underscores between digits (one may follow a base prefix); None if misplaced.

@@ -103,7 +103,61 @@ fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     if v.is_int() {
         return Ok(v.as_int().to_string());
     }
-    Ok(vm.obj::<BigIntObj>(v).n.to_string())
+    let n = &vm.obj::<BigIntObj>(v).n;
+    let sign = if n.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
+    match decimal_digits(n) {
+        Ok(d) => Ok(format!("{sign}{d}")),
+        Err(m) => Err(vm.value_error(m)),
+    }
+}
+
+/// CPython 3.11's limit on conversions between ints and decimal strings (`sys.int_info`'s default
+/// 4300 digits; `sys.set_int_max_str_digits`, 0 = no limit): such conversions are quadratic, so a
+/// huge one is refused with ValueError instead of running for minutes. Process-wide, as CPython's.
+static MAX_STR_DIGITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(4300);
+
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn set_max_str_digits(n: usize) {
+    MAX_STR_DIGITS.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The decimal digits of |n| (no sign), or the ValueError message when there are more than the limit.
+pub fn decimal_digits(n: &num_bigint::BigInt) -> Result<String, String> {
+    let limit = max_str_digits();
+    let too_many = || {
+        format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use \
+             sys.set_int_max_str_digits() to increase the limit"
+        )
+    };
+    // log10(2) < 0.30103: an int of more bits surely has more digits (no conversion needed)
+    if limit > 0 && n.bits() as f64 * 0.30102 > limit as f64 + 1.0 {
+        return Err(too_many());
+    }
+    let d = n.magnitude().to_str_radix(10);
+    if limit > 0 && d.len() > limit {
+        return Err(too_many());
+    }
+    Ok(d)
+}
+
+/// The string-to-int direction: `digits` decimal (non power-of-two base) digits are too many.
+pub fn check_str_digits(digits: usize) -> Result<(), String> {
+    let limit = max_str_digits();
+    if limit > 0 && digits > limit {
+        return Err(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} \
+             digits; use sys.set_int_max_str_digits() to increase the limit"
+        ));
+    }
+    Ok(())
 }
 
 fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
