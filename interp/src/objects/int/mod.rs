@@ -137,8 +137,10 @@ pub fn decimal_digits(n: &num_bigint::BigInt) -> Result<String, String> {
              sys.set_int_max_str_digits() to increase the limit"
         )
     };
-    // log10(2) < 0.30103: an int of more bits surely has more digits (no conversion needed)
-    if limit > 0 && n.bits() as f64 * 0.30102 > limit as f64 + 1.0 {
+    // |n| >= 2**(bits-1) has at least (bits-1)*log10(2) + 1 digits: refused without converting
+    if limit > 0
+        && n.bits().saturating_sub(1) as f64 * std::f64::consts::LOG10_2 >= limit as f64 + 1.0
+    {
         return Err(too_many());
     }
     let d = n.magnitude().to_str_radix(10);
