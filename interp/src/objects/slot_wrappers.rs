@@ -306,7 +306,11 @@ fn binop_w<const OP: u32, const HOW: u32>(vm: &mut Vm, a: Args) -> PyResult<Valu
         Some(v) => Ok(v),
         // Sequence concatenation and repetition raise at once, as CPython's sq_concat/sq_repeat
         // ("can only concatenate list (not "int") to list"); number slots answer NotImplemented.
-        None if op == BinOp::Mul && is_sequence(vm, x) && !vm.is_int(y) => {
+        None if op == BinOp::Mul
+            && is_sequence(vm, x)
+            && !vm.is_int(y)
+            && vm.special(y, "__index__").is_none() =>
+        {
             let tn = vm.type_name(y);
             Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
         }
