@@ -810,22 +810,35 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// pow(b, e, m) for ints (negative exponents via the modular inverse).
 fn pow_mod(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
     let (Some(b), Some(e), Some(m)) = (vm.to_bigint(b), vm.to_bigint(e), vm.to_bigint(m)) else {
-        // complex's power is reached when no float comes first (float's refuses any modulus)
-        let kinds = [vm.kind_or_int(b), vm.kind_or_int(e), vm.kind_or_int(m)];
-        let num = |k: &Kind| matches!(k, Kind::BigInt | Kind::Bool | Kind::Float | Kind::Complex);
-        if kinds.contains(&Kind::Complex) && kinds.iter().all(num) && kinds[0] != Kind::Float {
-            return Err(vm.value_error("complex modulo"));
-        }
+        // CPython's ternary dispatch: the slots of type(b), type(e), type(m) in turn (each type
+        // once); a numeric slot answers when it can convert b and e, and refuses the modulus
         if b.is_ptr() && matches!(vm.kind(b), Kind::Instance) {
             if let Some(f) = vm.special(b, "__pow__") {
                 return vm.call(f, &[b, e, m]);
             }
         }
-        // a float among them answers (float's pow refuses a modulus); else no type does
-        if [b, e, m].iter().any(|&v| vm.is(v, Kind::Float)) {
-            return Err(
-                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-            );
+        let real = |k: Kind| matches!(k, Kind::BigInt | Kind::Bool | Kind::Float);
+        let (kb, ke) = (vm.kind_or_int(b), vm.kind_or_int(e));
+        let mut seen: Vec<Kind> = Vec::new();
+        for k in [kb, ke, vm.kind_or_int(m)] {
+            if seen.contains(&k) {
+                continue;
+            }
+            seen.push(k);
+            match k {
+                // float's pow refuses a modulus before looking at its operands
+                Kind::Float => {
+                    return Err(vm.type_error(
+                        "pow() 3rd argument not allowed unless all arguments are integers",
+                    ));
+                }
+                Kind::Complex
+                    if (real(kb) || kb == Kind::Complex) && (real(ke) || ke == Kind::Complex) =>
+                {
+                    return Err(vm.value_error("complex modulo"));
+                }
+                _ => {}
+            }
         }
         let (tb, te, tm) = (vm.type_name(b), vm.type_name(e), vm.type_name(m));
         return Err(vm.type_error(format!(

@@ -251,7 +251,16 @@ fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Va
 
 fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let (re, im) = vm.complex_val(v);
-    let h = (hash_f64(re) as u64).wrapping_add(1000003u64.wrapping_mul(hash_f64(im) as u64)) as i64;
+    // a NaN part hashes by the complex object's identity, as CPython's
+    let part = |vm: &mut Vm, f: f64| {
+        if f.is_nan() {
+            vm.identity_hash(v)
+        } else {
+            hash_f64(f)
+        }
+    };
+    let (hr, hi) = (part(vm, re), part(vm, im));
+    let h = (hr as u64).wrapping_add(1000003u64.wrapping_mul(hi as u64)) as i64;
     Ok(if h == -1 { -2 } else { h })
 }
 

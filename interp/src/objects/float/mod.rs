@@ -69,7 +69,12 @@ fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
 }
 
 fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    Ok(hash_f64(vm.float_val(v)))
+    let f = vm.float_val(v);
+    if f.is_nan() {
+        // as CPython 3.10+: a NaN hashes by identity (distinct NaNs do not collide in sets/dicts)
+        return Ok(vm.identity_hash(v));
+    }
+    Ok(hash_f64(f))
 }
 
 fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {

@@ -227,12 +227,20 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
         BinOp::LShift => {
-            let Some(s) = y.to_i64() else {
-                return Err(BigErr::Overflow("too many digits in integer"));
-            };
-            if s < 0 {
+            if y.is_negative() {
                 return Err(BigErr::Value("negative shift count"));
             }
+            if x.is_zero() {
+                return Ok(BigOut::Int(BigInt::zero()));
+            }
+            let Some(s) = y.to_i64() else {
+                // CPython: a result of more than ~2**61 30-bit digits cannot even be sized
+                // (OverflowError); a smaller one fails to allocate (MemoryError)
+                if y / 30u32 > BigInt::from(1u64 << 61) {
+                    return Err(BigErr::Overflow("too many digits in integer"));
+                }
+                return Err(BigErr::Memory);
+            };
             if x.is_zero() {
                 BigInt::zero()
             } else if x.bits().saturating_add(s as u64) > MAX_INT_BITS {
