@@ -13,3 +13,6 @@ class H:
     def __index__(self): return 0
 for args in ((-1.5-0.5j, -2.25, H()), (2.0, 1j, 5), (1j, 2.0, 5), (2, 2.0, 1j), (2, 2, 1j), (H(), 2, 5), (2, 2, 5.0)):
     t(lambda: pow(*args))
+for e in ["(-1) >> (-(10**30))", "5 >> -1", "(2**70) >> -(2**70)", "(-1) >> 10**30", "7 >> 2**64"]:
+    try: print(e, eval(e))
+    except ValueError as x: print(e, x)

@@ -250,6 +250,9 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
             }
         }
         BinOp::RShift => {
+            if y.is_negative() {
+                return Err(BigErr::Value("negative shift count"));
+            }
             let s = y.to_i64().unwrap_or(i64::MAX);
             if s < 0 {
                 return Err(BigErr::Value("negative shift count"));
