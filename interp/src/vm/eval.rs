@@ -915,6 +915,9 @@ impl Vm {
         }
     }
 
+    /// The entries array of an instance's dict when `name` is there (the hot path: the inline-cache
+    /// hint hits; a miss looks the name up out of line and updates the hint).
+    #[inline(always)]
     fn instance_attr_slot(
         &mut self,
         obj: Value,
@@ -937,6 +940,18 @@ impl Vm {
         if hint < used && self.varray(entries)[3 * hint + 1] == name {
             return Some(entries);
         }
+        self.instance_attr_miss(d, entries, name, code, ip)
+    }
+
+    #[inline(never)]
+    fn instance_attr_miss(
+        &mut self,
+        d: Value,
+        entries: Value,
+        name: Value,
+        code: Value,
+        ip: usize,
+    ) -> Option<Value> {
         let idx = self.dict_find_str(d, name)?;
         // SAFETY: code is a live Code object (held by the running frame, a root; code objects are allocated
         // old and never move) whose CodeData Box is freed only by its destructor; no other reference to
