@@ -141,6 +141,24 @@ impl Vm {
             }
             return Ok(());
         }
+        // CPython pre-sizes from the length hint of a sized builtin: list(range(10**12)) fails at once
+        // with MemoryError (or OverflowError beyond ssize_t) instead of growing until killed.
+        if src.is_ptr() && !self.is_py_subclass(src) {
+            let hint = match self.kind(src) {
+                Kind::Range => Some(self.range_len(src)? as usize),
+                k @ (Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Dict | Kind::Set) => {
+                    crate::objects::slots(k)
+                        .len
+                        .map(|f| f(self, src))
+                        .transpose()?
+                }
+                _ => None,
+            };
+            if let Some(n) = hint {
+                self.list_reserve(lslot, n)?;
+            }
+        }
+        let src = self.at(srcslot);
         let it = self.get_iter(src)?;
         self.push(it);
         let itslot = self.sp() - 1;
