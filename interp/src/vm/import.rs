@@ -101,23 +101,11 @@ impl Vm {
     /// Runs a code object as the body of module `m` (GC point; returns when the module finishes).
     pub fn exec_module_code(&mut self, code: Value, m: Value) -> PyResult<()> {
         let base = self.sp();
-        self.push(m);
         self.push(code);
-        let f = self.alloc(Kind::Function, 0)?;
-        let (m, code) = (self.at(base), self.at(base + 1));
-        let globals = self.obj::<ModuleObj>(m).dict;
-        let name = self.obj::<CodeObj>(code).name;
-        // SAFETY: f was just allocated as a Function and m, code re-read from the stack after that
-        // allocation; no GC point before the stores (f is young and fresh: no barrier).
-        unsafe {
-            let p = self.payload::<FunctionObj>(f);
-            (*p).code = code;
-            (*p).globals = globals;
-            (*p).name = name;
-            (*p).qualname = name;
-        }
+        let d = self.obj::<ModuleObj>(m).dict;
+        self.push(d);
+        let r = self.run_code_with(base, base + 1, base + 1);
         self.truncate(base);
-        let r = self.call(f, &[]);
         r.map(|_| ())
     }
 

@@ -23,19 +23,22 @@ pub static SET_ITER: TypeSlots = iterator_slots("set_iterator", dict_iter_next);
 /// The view kinds (iterables, not iterators).
 pub(crate) const VIEW_KINDS: [Kind; 3] = [Kind::DictKeys, Kind::DictValues, Kind::DictItems];
 
+/// The operators of the set-like views (keys and items), as slot wrappers.
+const SET_LIKE_VIEW_DUNDERS: &[&str] = &[
+    "__and__",
+    "__rand__",
+    "__or__",
+    "__ror__",
+    "__xor__",
+    "__rxor__",
+    "__sub__",
+    "__rsub__",
+    "__reversed__",
+];
+
 pub static DICT_KEYS: TypeSlots = TypeSlots {
     name: "dict_keys",
-    number_dunders: &[
-        "__and__",
-        "__rand__",
-        "__or__",
-        "__ror__",
-        "__xor__",
-        "__rxor__",
-        "__sub__",
-        "__rsub__",
-        "__reversed__",
-    ],
+    number_dunders: SET_LIKE_VIEW_DUNDERS,
     contains: Some(keys_contains),
     richcompare: Some(set_like_compare),
     binop: Some(set_like_binop),
@@ -48,17 +51,7 @@ pub static DICT_VALUES: TypeSlots = TypeSlots {
 };
 pub static DICT_ITEMS: TypeSlots = TypeSlots {
     name: "dict_items",
-    number_dunders: &[
-        "__and__",
-        "__rand__",
-        "__or__",
-        "__ror__",
-        "__xor__",
-        "__rxor__",
-        "__sub__",
-        "__rsub__",
-        "__reversed__",
-    ],
+    number_dunders: SET_LIKE_VIEW_DUNDERS,
     contains: Some(items_contains),
     richcompare: Some(set_like_compare),
     binop: Some(set_like_binop),
