@@ -48,8 +48,8 @@ impl Vm {
     /// Shutdown as CPython finalizes `__main__`: dropping the module frees its dict, which releases
     /// the globals in dict order, so the objects each alone kept alive die and their `__del__`,
     /// generator `finally` and ffi.gc destructors run before exit, in that order. One full
-    /// collection per global keeps CPython's order; on a big heap, a single collection after clearing
-    /// them all (finalizers then run in creation order).
+    /// collection per global keeps CPython's order; on a big heap (or past a budget of collections),
+    /// a single collection after clearing the rest (finalizers then run in creation order).
     pub fn finalize_main(&mut self) {
         if self.heap.finalizers_registered() == 0 {
             return;
@@ -63,7 +63,12 @@ impl Vm {
         }
         let base = self.sp();
         self.push(self.obj::<ModuleObj>(m).dict);
+        // One full collection per global while that stays cheap: a small heap, and at most
+        // PER_GLOBAL_BUDGET of them (a finalizable object that some other module keeps alive must
+        // not cost a collection per global of a big script).
+        const PER_GLOBAL_BUDGET: usize = 256;
         let per_global = self.heap.heap_bytes() < 16 << 20;
+        let mut collections = 0;
         for i in 0..self.dict_used(self.at(base)) {
             let Some((k, _)) = self.dict_entry(self.at(base), i) else {
                 continue;
@@ -75,7 +80,8 @@ impl Vm {
             if self.dict_set(self.at(base), k, none).is_err() {
                 self.take_exc();
             }
-            if per_global {
+            if per_global && collections < PER_GLOBAL_BUDGET {
+                collections += 1;
                 self.heap.major_collect(&mut self.roots);
                 self.run_pending_finalizers();
                 if self.heap.finalizers_registered() == 0 {

@@ -176,21 +176,34 @@ fn slots_of(vm: &Vm, v: Value) -> &'static TypeSlots {
 // The wrappers call the kind's slot, not the generic operation: the generic one would honour a
 // Python subclass's override, which is what may have called the wrapper (`super().__len__()`).
 
+/// The slot `$field` of `$o`'s kind. A wrapper is only installed on types whose kind has the slot
+/// and the owner check admits only their instances, so the TypeError is a safety net, not a path.
+macro_rules! slot {
+    ($vm:expr, $o:expr, $field:ident, $name:literal) => {
+        match slots_of($vm, $o).$field {
+            Some(f) => f,
+            None => {
+                let tn = $vm.type_name($o);
+                return Err($vm.type_error(format!(
+                    "descriptor '{}' doesn't apply to a '{tn}' object",
+                    $name
+                )));
+            }
+        }
+    };
+}
+
 fn len_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 0)?;
     let o = vm.arg(&a, 0);
-    let n = (slots_of(vm, o)
-        .len
-        .expect("__len__ wrapper of a kind with len"))(vm, o)?;
+    let n = slot!(vm, o, len, "__len__")(vm, o)?;
     vm.new_int(n as i64)
 }
 
 fn getitem_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 1)?;
     let (o, k) = (vm.arg(&a, 0), vm.arg(&a, 1));
-    (slots_of(vm, o)
-        .getitem
-        .expect("__getitem__ wrapper of a kind with getitem"))(vm, o, k)
+    slot!(vm, o, getitem, "__getitem__")(vm, o, k)
 }
 
 fn setitem_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -201,45 +214,34 @@ fn setitem_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     nargs(vm, &a, 2)?;
     let (o, k, v) = (vm.arg(&a, 0), vm.arg(&a, 1), vm.arg(&a, 2));
-    (slots_of(vm, o)
-        .setitem
-        .expect("__setitem__ wrapper of a kind with setitem"))(vm, o, k, v)?;
+    slot!(vm, o, setitem, "__setitem__")(vm, o, k, v)?;
     Ok(vm.none())
 }
 
 fn delitem_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 1)?;
     let (o, k) = (vm.arg(&a, 0), vm.arg(&a, 1));
-    (slots_of(vm, o)
-        .delitem
-        .expect("__delitem__ wrapper of a kind with delitem"))(vm, o, k)?;
+    slot!(vm, o, delitem, "__delitem__")(vm, o, k)?;
     Ok(vm.none())
 }
 
 fn contains_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 1)?;
     let (o, x) = (vm.arg(&a, 0), vm.arg(&a, 1));
-    let r = (slots_of(vm, o)
-        .contains
-        .expect("__contains__ wrapper of a kind with contains"))(vm, o, x)?;
+    let r = slot!(vm, o, contains, "__contains__")(vm, o, x)?;
     Ok(vm.bool_val(r))
 }
 
 fn iter_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 0)?;
     let o = vm.arg(&a, 0);
-    (slots_of(vm, o)
-        .iter
-        .expect("__iter__ wrapper of a kind with iter"))(vm, o)
+    slot!(vm, o, iter, "__iter__")(vm, o)
 }
 
 fn next_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 0)?;
     let it = vm.arg(&a, 0);
-    match (slots_of(vm, it)
-        .next
-        .expect("__next__ wrapper of a kind with next"))(vm, it)?
-    {
+    match slot!(vm, it, next, "__next__")(vm, it)? {
         Some(v) => Ok(v),
         None => Err(super::generator::raise_stop_iteration(vm, Value::NULL)),
     }
@@ -248,18 +250,14 @@ fn next_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn repr_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 0)?;
     let o = vm.arg(&a, 0);
-    let s = (slots_of(vm, o)
-        .repr
-        .expect("__repr__ wrapper of a kind with repr"))(vm, o)?;
+    let s = slot!(vm, o, repr, "__repr__")(vm, o)?;
     vm.new_str(&s)
 }
 
 fn str_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 0)?;
     let o = vm.arg(&a, 0);
-    let s = (slots_of(vm, o)
-        .str
-        .expect("__str__ wrapper of a kind with str"))(vm, o)?;
+    let s = slot!(vm, o, str, "__str__")(vm, o)?;
     vm.new_str(&s)
 }
 
