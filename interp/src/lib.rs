@@ -40,5 +40,6 @@ pub mod obj;
 pub mod objects;
 pub mod repl;
 pub mod run;
+pub mod stdlib;
 pub mod unicode;
 pub mod vm;

@@ -18,7 +18,7 @@ const CORE_DIRS: &[&str] = &["vm", "obj", "compiler", "format", "objects"];
 /// Core directories that may not exist yet (the per-type object layer is being introduced).
 const OPTIONAL_CORE_DIRS: &[&str] = &["objects"];
 /// Core files directly under interp/src.
-const CORE_FILES: &[&str] = &["bytecode.rs", "dis.rs", "unicode.rs"];
+const CORE_FILES: &[&str] = &["bytecode.rs", "dis.rs", "stdlib.rs", "unicode.rs"];
 /// Top-level modules of the crate that the core must not name.
 const UPPER_LAYERS: &[&str] = &["builtins", "cffi", "interpreter", "run", "repl"];
 /// Files (relative to the workspace root) allowed a `#[path]` attribute: none (modules are real

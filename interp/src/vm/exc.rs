@@ -376,7 +376,10 @@ impl Vm {
 }
 
 fn source_line(filename: &str, line: usize) -> Option<String> {
-    let text = std::fs::read_to_string(filename).ok()?;
+    let text = match crate::stdlib::source_of(filename) {
+        Some(t) => t.to_string(),
+        None => std::fs::read_to_string(filename).ok()?,
+    };
     let l = text.lines().nth(line.checked_sub(1)?)?;
     if l.trim().is_empty() {
         None

@@ -570,6 +570,12 @@ impl Vm {
                 portions.push(s.strip_prefix("./").unwrap_or(&s).to_string());
             }
         }
+        if found.is_none() {
+            if let Some((is_pkg, fname, src)) = self.stdlib_module(full) {
+                let code = self.compile_source(&src, &fname, false)?;
+                return self.exec_new_module(full, code, &fname, is_pkg);
+            }
+        }
         let Some((path, is_pkg)) = found else {
             if !portions.is_empty() {
                 return self.new_namespace_package(full, &portions);
@@ -584,11 +590,44 @@ impl Vm {
         let fname = path.to_string_lossy().to_string();
         let fname = fname.strip_prefix("./").unwrap_or(&fname).to_string();
         let code = self.compile_source(&src, &fname, false)?;
+        self.exec_new_module(full, code, &fname, is_pkg)
+    }
+
+    /// The library module `full` (crate::stdlib): (is a package, `__file__`, source). With
+    /// `MINIPY_LIB=DIR` set, read from DIR instead of the copy embedded in the binary.
+    fn stdlib_module(&mut self, full: &str) -> Option<(bool, String, String)> {
+        if let Some(dir) = std::env::var_os("MINIPY_LIB") {
+            let rel = full.replace('.', "/");
+            let dir = std::path::Path::new(&dir);
+            for (p, pkg) in [
+                (dir.join(&rel).join("__init__.py"), true),
+                (dir.join(format!("{rel}.py")), false),
+            ] {
+                if let Ok(src) = std::fs::read_to_string(&p) {
+                    return Some((pkg, p.to_string_lossy().to_string(), src));
+                }
+            }
+            return None;
+        }
+        crate::stdlib::find(full).map(|(pkg, f, s)| (pkg, f, s.to_string()))
+    }
+
+    /// Runs a module's compiled `code` as the new module `full` (registered in sys.modules while it
+    /// runs, removed again if it raises), with `__file__` = `fname`; a package's `__path__` is
+    /// `fname`'s directory.
+    fn exec_new_module(
+        &mut self,
+        full: &str,
+        code: Value,
+        fname: &str,
+        is_pkg: bool,
+    ) -> PyResult<Value> {
+        let path = std::path::Path::new(fname);
         let base = self.sp();
         self.push(code);
         let m = self.new_module(full)?;
         self.push(m);
-        let f = self.new_str(&fname)?;
+        let f = self.new_str(fname)?;
         self.module_set(self.at(base + 1), "__file__", f)?;
         let package = if is_pkg {
             full
