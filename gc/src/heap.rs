@@ -608,6 +608,22 @@ impl Heap {
     pub fn release_handle(&mut self, token: u64) {
         self.handles.release(token)
     }
+    /// A weak reference's token: as [`Heap::new_handle`], and with `notify` the collection that
+    /// frees the slot because `obj` died reports the token in [`Heap::take_dead_weak`] (a weak
+    /// reference with a callback to run).
+    pub fn new_weak(&mut self, obj: Value, notify: bool) -> u64 {
+        assert!(obj.is_ptr(), "new_weak: an object is required");
+        let young = self.is_young(obj);
+        self.handles.new_slot(obj, young, notify)
+    }
+    /// The tokens of notify weak references whose object died since the last call.
+    pub fn take_dead_weak(&mut self) -> Vec<u64> {
+        std::mem::take(&mut self.handles.dead_notify)
+    }
+    /// Are there dead notify weak references to report?
+    pub fn has_dead_weak(&self) -> bool {
+        !self.handles.dead_notify.is_empty()
+    }
 
     // ---- external memory and finalizers -----------------------------------------------------
     /// Counts malloc'd memory owned by heap objects toward the major-collection trigger.
@@ -654,8 +670,10 @@ impl Heap {
         self.young_finalizers.len() + self.old_finalizers.len()
     }
     #[inline(always)]
+    /// Is there client work from the last collections: finalizers to run, or dead notify weak
+    /// references ([`Heap::take_dead_weak`]) whose callbacks to call?
     pub fn has_pending_finalizers(&self) -> bool {
-        !self.pending_finalizers.is_empty()
+        !self.pending_finalizers.is_empty() || self.has_dead_weak()
     }
 }
 

@@ -271,6 +271,7 @@ mod verify;
 pub use config::{
     parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, FULL_VERIFY_EVERY, MIN_NURSERY,
 };
+pub use handles::release_handle_deferred;
 pub use heap::Heap;
 pub use no_gc::{in_no_gc_scope, NoGcScope};
 pub use types::external_bytes_freed;

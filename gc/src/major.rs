@@ -137,6 +137,7 @@ impl Heap {
             self.large.old = live;
         }
         self.stats.destructors_run += destructors;
+        self.handles.release_deferred();
         self.stats.external_bytes = self
             .stats
             .external_bytes

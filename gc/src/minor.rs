@@ -405,6 +405,7 @@ impl Heap {
         }
         self.aged_bytes = self.free - self.nstart;
         self.reset_top();
+        self.handles.release_deferred();
         self.stats.external_bytes = self
             .stats
             .external_bytes

@@ -186,3 +186,38 @@ fn handles_to_large_and_old_objects() {
     assert_eq!(h.from_handle(tb), None);
     assert_eq!(h.from_handle(to), None);
 }
+
+/// Weak references with notification: the token of a notify slot whose object dies is reported
+/// once, by the collection that finds it dead (minor for a young object, major for an old one);
+/// a slot released by its owner (at once, or deferred from a destructor) is never reported.
+#[test]
+fn weak_slots_report_dead_objects_once() {
+    let (mut h, t) = new_heap(32 << 10);
+    let mut r = RootStack::default();
+    let keep = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(keep);
+    let kept2 = h.alloc(t.pair, 0, &mut r).unwrap();
+    r.slots.push(kept2);
+    let gone = h.alloc(t.pair, 0, &mut r).unwrap();
+    let w_keep = h.new_weak(r.slots[0], true);
+    let w_gone = h.new_weak(gone, true);
+    let w_quiet = h.new_weak(gone, false);
+    let w_released = h.new_weak(r.slots[1], true);
+    let w_deferred = h.new_weak(r.slots[1], true);
+    h.release_handle(w_released);
+    release_handle_deferred(w_deferred);
+    h.minor_collect(&mut r);
+    assert_eq!(h.take_dead_weak(), vec![w_gone]);
+    assert!(h.from_handle(w_gone).is_none() && h.from_handle(w_quiet).is_none());
+    assert!(h.from_handle(w_released).is_none() && h.from_handle(w_deferred).is_none());
+    assert_eq!(h.from_handle(w_keep), Some(r.slots[0]));
+    h.minor_collect(&mut r);
+    assert!(h.take_dead_weak().is_empty());
+    // Both objects are old now: only a major collection finds them dead.
+    r.slots.clear();
+    h.minor_collect(&mut r);
+    assert!(h.take_dead_weak().is_empty());
+    h.major_collect(&mut r);
+    assert_eq!(h.take_dead_weak(), vec![w_keep]);
+    assert!(!h.has_dead_weak());
+}

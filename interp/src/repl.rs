@@ -46,7 +46,7 @@ pub fn run() -> i32 {
                 return vm.report_uncaught();
             }
             let t = vm.format_traceback(e);
-            eprint!("{t}");
+            eprint!("{}", crate::unicode::for_stderr(&t));
         }
     }
 }

@@ -138,11 +138,11 @@ impl Vm {
                 return i as i32;
             }
             let s = self.str_string(code).unwrap_or_default();
-            eprintln!("{s}");
+            eprintln!("{}", crate::unicode::for_stderr(&s));
             return 1;
         }
         let text = self.format_traceback(e);
-        eprint!("{text}");
+        eprint!("{}", crate::unicode::for_stderr(&text));
         1
     }
 }

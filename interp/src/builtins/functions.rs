@@ -184,17 +184,30 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.push(file.unwrap_or(Value::NULL));
         vm.push(flush.unwrap_or(Value::NULL));
         let mut out = String::new();
+        // Where each piece (an item, a sep, the end) starts in `out`.
+        let mut cuts = vec![0];
         for i in 0..n {
             if i > 0 {
                 out.push_str(&sep);
+                cuts.push(out.len());
             }
             let s = vm.str_value(vm.arg(&a, i))?;
             out.push_str(vm.str_of(s));
+            cuts.push(out.len());
         }
         out.push_str(&end);
+        cuts.push(out.len());
         let flush = !vm.at(base + 1).is_null() && vm.truthy(vm.at(base + 1))?;
         if vm.at(base).is_null() {
-            vm.write_stdout_checked(&out)?;
+            if crate::unicode::has_surrogates(&out) {
+                // CPython writes the pieces one by one: those before a lone surrogate appear, and
+                // the error's position is within the failing piece.
+                for w in cuts.windows(2) {
+                    vm.write_stdout_checked(&out[w[0]..w[1]])?;
+                }
+            } else {
+                vm.write_stdout_checked(&out)?;
+            }
             if flush {
                 vm.flush_stdout_checked()?;
             }
@@ -337,7 +350,9 @@ fn chr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let c = n.to_u32().filter(|&c| c < 0x110000);
     match c {
         Some(c) => {
-            let ch = char::from_u32(c).unwrap_or('\u{fffd}');
+            let Some(ch) = crate::unicode::char_of(c) else {
+                return Err(vm.value_error(crate::unicode::reserved_message(c)));
+            };
             let mut buf = [0u8; 4];
             let s: &str = ch.encode_utf8(&mut buf);
             vm.new_str(s)
@@ -354,7 +369,7 @@ fn ord(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (what, n, code) = if vm.is(v, Kind::Str) {
         let s = vm.str_of(v);
         let mut it = s.chars();
-        let first = it.next().map(|c| c as i64);
+        let first = it.next().map(|c| crate::unicode::code_of(c) as i64);
         let count = if s.is_ascii() {
             s.len()
         } else {
@@ -1101,16 +1116,9 @@ fn hash(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.new_int(h)
 }
 
-/// callable(v) without calling anything.
+/// callable(v) without calling anything (`Vm::is_callable`).
 pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
-    if !v.is_ptr() {
-        return false;
-    }
-    match vm.kind(v) {
-        Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type | Kind::StaticMethod => true,
-        Kind::Instance | Kind::Foreign => vm.special(v, "__call__").is_some(),
-        _ => false,
-    }
+    vm.is_callable(v)
 }
 
 fn callable(vm: &mut Vm, a: Args) -> PyResult<Value> {

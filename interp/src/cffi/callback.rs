@@ -315,6 +315,7 @@ fn print_ignored(vm: &mut Vm, base: usize, e: Value, converting: bool) {
         ""
     };
     vm.flush_stdout();
-    eprint!("Exception ignored from cffi callback {what}{extra}:\n{text}");
+    let msg = format!("Exception ignored from cffi callback {what}{extra}:\n{text}");
+    eprint!("{}", crate::unicode::for_stderr(&msg));
     vm.truncate(slot);
 }

@@ -456,7 +456,9 @@ fn primitive_text(vm: &Vm, tt: &TypeTable, ty: TypeId, p: *mut u8) -> String {
     match (prim.kind, v) {
         (PrimKind::Char, Ok(convert::Scalar::Int(i))) => crate::vm::repr::bytes_repr(&[i as u8]),
         (PrimKind::UniChar, Ok(convert::Scalar::Int(i))) => {
-            let c = char::from_u32(i as u32).unwrap_or('\u{fffd}').to_string();
+            let c = crate::unicode::char_of(i as u32)
+                .unwrap_or('\u{fffd}')
+                .to_string();
             crate::vm::repr::str_repr(&c)
         }
         (PrimKind::Bool, Ok(convert::Scalar::Int(i))) => {

@@ -306,7 +306,10 @@ fn set_slice(
     }
     if vm.is(v, Kind::Str)
         && matches!(conv::cls_of(sh, item), Cls::UniChar(2))
-        && vm.str_of(v).chars().any(|c| c as u32 > 0xffff)
+        && vm
+            .str_of(v)
+            .chars()
+            .any(|c| crate::unicode::code_of(c) > 0xffff)
     {
         // CFFI converts a str's characters before counting them: an astral one cannot be a
         // single char16_t item

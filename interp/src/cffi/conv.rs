@@ -546,10 +546,10 @@ fn unichar_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value, size: usize) ->
         let s = vm.str_of(v);
         let mut it = s.chars();
         match (it.next(), it.next()) {
-            (Some(c), None) if size == 2 && c as u32 > 0xffff => {
+            (Some(c), None) if size == 2 && crate::unicode::code_of(c) > 0xffff => {
                 "larger-than-0xFFFF character".to_string()
             }
-            (Some(c), None) => return Ok(c as u32),
+            (Some(c), None) => return Ok(crate::unicode::code_of(c)),
             _ => format!("unicode string of length {}", s.chars().count()),
         }
     } else if let Some(cd) = cdata_of(vm, v) {
@@ -569,7 +569,8 @@ fn unichar_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value, size: usize) ->
 
 /// The character of a wchar_t/char16_t/char32_t value read from C, as CFFI builds it: a value
 /// beyond U+10FFFF (or a negative wchar_t) is the SystemError CPython's PyUnicode_New raises.
-/// A surrogate (U+D800..U+DFFF) has no Rust `char`: minipy's str holds U+FFFD for it.
+/// A surrogate (U+D800..U+DFFF) is stored as crate::unicode describes; a code point of that store
+/// (which minipy cannot represent) reads as U+FFFD.
 pub fn unichar_char(vm: &mut Vm, i: i128) -> PyResult<char> {
     if !(0..=0x10ffff).contains(&i) {
         return Err(vm.raise(
@@ -577,32 +578,40 @@ pub fn unichar_char(vm: &mut Vm, i: i128) -> PyResult<char> {
             "invalid maximum character passed to PyUnicode_New",
         ));
     }
-    Ok(char::from_u32(i as u32).unwrap_or('\u{fffd}'))
+    Ok(crate::unicode::char_of(i as u32).unwrap_or('\u{fffd}'))
 }
 
 /// The code units of `s` in a wchar_t/char16_t/char32_t array of `size`-byte items: UTF-16
 /// (astral characters as surrogate pairs) for char16_t, code points otherwise.
 pub fn unichar_units(s: &str, size: usize) -> Vec<u32> {
+    let cps = s.chars().map(crate::unicode::code_of);
     if size == 2 {
-        s.encode_utf16().map(u32::from).collect()
+        let mut out = Vec::with_capacity(s.len());
+        for c in cps {
+            if c >= 0x10000 {
+                out.push(0xD800 + ((c - 0x10000) >> 10));
+                out.push(0xDC00 + ((c - 0x10000) & 0x3FF));
+            } else {
+                out.push(c);
+            }
+        }
+        out
     } else {
-        s.chars().map(u32::from).collect()
+        cps.collect()
     }
 }
 
 /// The text of `units` read from a wchar_t/char16_t/char32_t array: char16_t surrogate pairs
-/// are joined into one character; an unpaired surrogate or a value beyond U+10FFFF becomes
-/// U+FFFD (CPython builds strings minipy cannot represent there).
+/// are joined into one character and an unpaired surrogate stays one (as CFFI); a value beyond
+/// U+10FFFF becomes U+FFFD (CPython builds strings minipy cannot represent there).
 pub fn unichar_text(units: &[u32], size: usize) -> String {
+    let ch = |u: u32| crate::unicode::char_of(u).unwrap_or('\u{fffd}');
     if size == 2 {
         char::decode_utf16(units.iter().map(|u| *u as u16))
-            .map(|c| c.unwrap_or('\u{fffd}'))
+            .map(|c| c.unwrap_or_else(|e| ch(e.unpaired_surrogate() as u32)))
             .collect()
     } else {
-        units
-            .iter()
-            .map(|u| char::from_u32(*u).unwrap_or('\u{fffd}'))
-            .collect()
+        units.iter().map(|&u| ch(u)).collect()
     }
 }
 

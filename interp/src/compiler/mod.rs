@@ -13,6 +13,7 @@ mod func;
 mod nfkc;
 mod stackdepth;
 mod stmt;
+mod surrogates;
 mod symtable;
 #[cfg(test)]
 mod tests;
@@ -88,7 +89,11 @@ pub fn compile_mode(
     let normalized = nfkc::normalize_identifiers(source, pmode);
     let source: &str = &normalized;
     let index = LineIndex::new(source);
-    let module = parse(source, pmode, filename).map_err(|e| parse_error(e, &index, filename))?;
+    let mut module =
+        parse(source, pmode, filename).map_err(|e| parse_error(e, &index, filename))?;
+    if surrogates::has_surrogate_escape(source) {
+        module = surrogates::fix_literals(source, module);
+    }
     let body = match module {
         ast::Mod::Module(m) => m.body,
         ast::Mod::Interactive(m) => m.body,

@@ -446,7 +446,11 @@ fn char_operand(vm: &mut Vm, v: Value, bytes: bool) -> PyResult<String> {
     let v = vm.top();
     if let Some(n) = n {
         let lim = if bytes { 256 } else { 0x110000 };
-        return match n.to_u32().filter(|&u| u < lim).and_then(char::from_u32) {
+        return match n
+            .to_u32()
+            .filter(|&u| u < lim)
+            .and_then(crate::unicode::char_of)
+        {
             Some(c) => Ok(c.to_string()),
             None if bytes => Err(vm.overflow_error("%c arg not in range(256)")),
             None => Err(vm.overflow_error("%c arg not in range(0x110000)")),

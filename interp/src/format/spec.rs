@@ -288,7 +288,8 @@ fn format_char(n: &BigInt, s: &Spec) -> Result<String, (&'static str, String)> {
     }
     let c = n
         .to_u32()
-        .and_then(char::from_u32)
+        .filter(|&u| u < 0x110000)
+        .and_then(crate::unicode::char_of)
         .ok_or(("OverflowError", "%c arg not in range(0x110000)".to_string()))?;
     Ok(pad(&c.to_string(), s, '>'))
 }

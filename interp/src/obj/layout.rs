@@ -77,6 +77,7 @@ pub enum Kind {
     NotImplemented,
     MemoryView,
     Complex,
+    WeakRef,
     /// A native object owning a boxed Rust value (`ForeignData`: cffi cdata and friends).
     Foreign,
 }
@@ -404,6 +405,25 @@ pub struct MemoryViewObj {
     pub released: u64,
 }
 }
+payload! { [WeakRef]
+/// weakref.ref: `target` is the heap's weak token of the referent (a handle slot the collector
+/// clears when the referent dies, never a traced reference); `hash` caches hash(referent) once
+/// computed (`hashed` = 1).
+#[repr(C)]
+pub struct WeakRefObj {
+    pub callback: Value,
+    pub target: u64,
+    pub hash: i64,
+    pub hashed: u64,
+}
+}
+/// # Safety
+/// `p` is the payload of a dead WeakRef (gc's drop_fn contract).
+unsafe fn drop_weakref(p: *mut u8) {
+    // SAFETY: the function's contract: p is a WeakRefObj payload no one else uses any more.
+    let w = unsafe { &*(p as *const WeakRefObj) };
+    gc::release_handle_deferred(w.target);
+}
 payload! { [Complex]
 /// complex: a pair of IEEE doubles (`re + im*j`), immutable.
 #[repr(C)]
@@ -679,6 +699,9 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info("NotImplementedType", 8, vec![]));
     infos.push(info_of::<MemoryViewObj>("memoryview"));
     infos.push(info_of::<ComplexObj>("complex"));
+    let mut w = info_of::<WeakRefObj>("ReferenceType");
+    w.drop_fn = Some(drop_weakref);
+    infos.push(w);
     let mut f = info_of::<ForeignObj>("foreign");
     f.custom_trace = Some(trace_foreign);
     f.drop_fn = Some(drop_foreign);
@@ -791,6 +814,7 @@ mod tests {
         check::<WrapperObj>(&infos, &mut seen);
         check::<SuperObj>(&infos, &mut seen);
         check::<MemoryViewObj>(&infos, &mut seen);
+        check::<WeakRefObj>(&infos, &mut seen);
         check::<ComplexObj>(&infos, &mut seen);
         check::<ForeignObj>(&infos, &mut seen);
         // Each kind is declared by exactly one struct (or has no payload).

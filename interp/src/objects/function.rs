@@ -26,8 +26,31 @@ pub static NATIVE: TypeSlots = TypeSlots {
 pub static BOUND_METHOD: TypeSlots = TypeSlots {
     name: "method",
     repr: Some(bound_method_repr),
+    install: Some(install_method),
     ..TypeSlots::EMPTY
 };
+
+fn install_method(vm: &mut Vm) {
+    vm.add_method("method", "__new__", method_new);
+}
+
+/// `method(function, instance)` (types.MethodType): `function` bound to `instance`.
+fn method_new(vm: &mut Vm, a: crate::vm::Args) -> PyResult<Value> {
+    if a.n - vm.npos(&a) > 0 {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if a.n != 3 {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", a.n - 1)));
+    }
+    let (f, obj) = (vm.arg(&a, 1), vm.arg(&a, 2));
+    if !vm.is_callable(f) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if obj == vm.none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    vm.new_bound_method(f, obj)
+}
 
 fn function_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     let q = vm.obj::<FunctionObj>(v).qualname;

@@ -42,6 +42,7 @@ pub mod slot_wrappers;
 pub mod str;
 pub mod stringlib;
 pub mod tuple;
+pub mod weakref;
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::{Kind, NKINDS};
@@ -204,6 +205,7 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &singletons::NOT_IMPLEMENTED,
     &memoryview::SLOTS,
     &complex::SLOTS,
+    &weakref::SLOTS,
     &FOREIGN,
 ];
 
@@ -277,6 +279,7 @@ mod tests {
             (Kind::Property, "property"),
             (Kind::MemoryView, "memoryview"),
             (Kind::Complex, "complex"),
+            (Kind::WeakRef, "ReferenceType"),
             (Kind::Foreign, "cdata"),
         ];
         for (k, name) in kinds {

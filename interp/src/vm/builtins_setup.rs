@@ -119,6 +119,7 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::NotImplemented as usize => "NotImplementedType",
         x if x == Kind::MemoryView as usize => "memoryview",
         x if x == Kind::Complex as usize => "complex",
+        x if x == Kind::WeakRef as usize => "ReferenceType",
         _ => "cdata",
     }
 }

@@ -230,7 +230,37 @@ impl Vm {
                 self.set_at(fslot, inner);
                 self.prepare_call(fslot, nargs, kwnames, entry)
             }
-            _ => Err(self.not_callable(f)),
+            k => match crate::objects::slots(k).call {
+                // A builtin kind with a call slot (weakref.ref): the arguments follow the callee.
+                Some(cf) => {
+                    let r = cf(
+                        self,
+                        f,
+                        Args {
+                            base: fslot + 1,
+                            n: nargs,
+                            kwnames,
+                        },
+                    );
+                    self.truncate(fslot);
+                    r.map(Prepared::Done)
+                }
+                None => Err(self.not_callable(f)),
+            },
+        }
+    }
+
+    /// callable(v) without calling anything.
+    pub fn is_callable(&mut self, v: Value) -> bool {
+        if !v.is_ptr() {
+            return false;
+        }
+        match self.kind(v) {
+            Kind::Function | Kind::Native | Kind::BoundMethod | Kind::Type | Kind::StaticMethod => {
+                true
+            }
+            Kind::Instance | Kind::Foreign => self.special(v, "__call__").is_some(),
+            k => crate::objects::slots(k).call.is_some(),
         }
     }
 

@@ -389,6 +389,24 @@ fn source_line(filename: &str, line: usize) -> Option<String> {
 }
 
 impl Vm {
+    /// Reports the pending exception as CPython reports one it cannot raise (from `__del__`, a
+    /// weakref callback): "Exception ignored in: <repr of the object at `named_slot`>" and the
+    /// traceback, on stderr.
+    pub fn report_ignored(&mut self, named_slot: usize) {
+        let e = self.take_exc();
+        self.push(e); // rooted across the repr (a GC point)
+        let named = self.at(named_slot);
+        let what = self
+            .repr_string(named)
+            .unwrap_or_else(|_| "<object>".into());
+        self.take_exc();
+        let e = self.pop();
+        let text = self.format_traceback(e);
+        self.flush_stdout();
+        let msg = format!("Exception ignored in: {what}\n{text}");
+        eprint!("{}", crate::unicode::for_stderr(&msg));
+    }
+
     /// Runs client-level finalizers queued by the heap (objects registered with
     /// `heap.register_finalizer` and found dead by a major collection). Each object's type provides
     /// `__minipy_finalize__` (e.g. cffi's `ffi.gc` cdata). Called at safe points: between bytecodes
@@ -418,21 +436,12 @@ impl Vm {
                 self.push(f); // base + 2, obj is at base + 1
                 let obj = self.at(base + 1);
                 if self.call(f, &[obj]).is_err() {
-                    let e = self.take_exc();
-                    self.push(e); // rooted across the repr (a GC point)
-                    let named = self.at(if names_obj { base + 1 } else { base + 2 });
-                    let what = self
-                        .repr_string(named)
-                        .unwrap_or_else(|_| "<object>".into());
-                    self.take_exc();
-                    let e = self.pop();
-                    let text = self.format_traceback(e);
-                    self.flush_stdout();
-                    eprint!("Exception ignored in: {what}\n{text}");
+                    self.report_ignored(if names_obj { base + 1 } else { base + 2 });
                 }
             }
             self.truncate(base + 1);
         }
+        self.run_weak_callbacks();
         self.roots.exc = self.at(base);
         self.truncate(base);
         self.finalizers_running = false;

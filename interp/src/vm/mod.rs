@@ -184,6 +184,12 @@ pub struct Vm {
     /// Exceptions types by name, for raising from Rust.
     pub exc_types: HashMap<&'static str, usize>,
     pub finalizers_running: bool,
+    /// Weak references with a callback: the target's weak token -> the weak token of the
+    /// weakref object itself (objects/weakref.rs; entries go when the callback runs or, for
+    /// weakrefs that died first, at the next sweep of the map).
+    pub weak_callbacks: std::collections::HashMap<u64, u64>,
+    /// The map's size after its last sweep (it is swept when it doubles).
+    pub weak_callbacks_swept: usize,
     /// Builtin type objects by Kind and by extra names (object, exceptions...).
     pub type_names: HashMap<String, usize, BuildFx>,
     /// ids of containers being repr'd (recursion guard).
@@ -248,6 +254,8 @@ impl Vm {
             initializing: Vec::new(),
             exc_types: HashMap::new(),
             finalizers_running: false,
+            weak_callbacks: std::collections::HashMap::new(),
+            weak_callbacks_swept: 0,
             type_names: HashMap::with_hasher(BuildFx),
             repr_guard: Vec::new(),
             yielded: false,

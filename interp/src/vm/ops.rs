@@ -366,7 +366,7 @@ impl Vm {
         }
         match (ka, kb) {
             (Kind::Str, Kind::Str) => {
-                let o = self.str_of(a).cmp(self.str_of(b));
+                let o = crate::unicode::cmp_str(self.str_of(a), self.str_of(b));
                 Ok(Some(self.bool_val(cmp_ord(o, op))))
             }
             (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {

@@ -36,7 +36,8 @@ pub fn str_repr(s: &str) -> String {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
             c if !is_printable(c) => {
-                let n = c as u32;
+                // A stored lone surrogate shows as the surrogate (crate::unicode).
+                let n = crate::unicode::code_of(c);
                 if n < 0x100 {
                     out.push_str(&format!("\\x{n:02x}"));
                 } else if n < 0x10000 {
@@ -90,6 +91,15 @@ impl Vm {
     /// Writes to stdout (line-buffered); a failed write (a full disk, a closed pipe) raises
     /// OSError / BrokenPipeError in the script as CPython's print does.
     pub fn write_stdout_checked(&mut self, s: &str) -> super::PyResult<()> {
+        if crate::unicode::has_surrogates(s) {
+            // UTF-8 with CPython's stdout error handler: a lone surrogate is an error (nothing
+            // written), or under the C locale a surrogateescape'd byte.
+            let codec = crate::objects::str::codecs::Codec::Utf8;
+            let errors = crate::unicode::stdout_errors();
+            let b = crate::objects::str::codecs::encode(self, s, codec, errors)?;
+            let r = std::io::stdout().lock().write_all(&b);
+            return r.map_err(|e| self.raise_io_error(&e));
+        }
         let r = std::io::stdout().lock().write_all(s.as_bytes());
         r.map_err(|e| self.raise_io_error(&e))
     }
@@ -223,7 +233,7 @@ impl Vm {
         let s = self.repr_string(v)?;
         let mut out = String::new();
         for c in s.chars() {
-            let n = c as u32;
+            let n = crate::unicode::code_of(c);
             if n < 0x80 {
                 out.push(c);
             } else if n < 0x100 {

@@ -28,6 +28,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("gc", make_gc),
     ("importlib", make_importlib),
     ("__minipy__", make_minipy),
+    ("_weakref", make_weakref),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -60,6 +61,15 @@ fn make_gc(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_minipy(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "__minipy__", gc::fill_minipy)
+}
+
+/// `_weakref`: the native part of `weakref` (interp/lib/weakref.py builds on it).
+fn make_weakref(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_weakref", |vm, slot| {
+        let t = vm.builtin_type("ReferenceType");
+        vm.module_set(vm.at(slot), "ref", t)?;
+        vm.module_set(vm.at(slot), "ReferenceType", t)
+    })
 }
 
 fn new_filled(

@@ -261,7 +261,7 @@ fn stream_write(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if stream_fd(vm, vm.arg(&a, 0)) == 2 {
         vm.flush_stdout();
         let mut e = std::io::stderr().lock();
-        let _ = e.write_all(text.as_bytes());
+        let _ = e.write_all(crate::unicode::for_stderr(&text).as_bytes());
         let _ = e.flush();
     } else {
         vm.write_stdout_checked(&text)?;

@@ -5,7 +5,7 @@
 use super::methods::{bytes_like, self_data};
 use crate::obj::layout::{Kind, NativeFn};
 use crate::objects::str::args::*;
-use crate::objects::str::misc::{codec_args, Codec};
+use crate::objects::str::codecs::codec_args;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
@@ -33,89 +33,6 @@ pub fn install(vm: &mut Vm) {
 
 // ---- decode ----------------------------------------------------------------------------------------
 
-/// CPython's UnicodeDecodeError text for bytes start..end of `data`.
-fn decode_error(codec: &str, data: &[u8], start: usize, end: usize, reason: &str) -> String {
-    if end - start == 1 {
-        format!(
-            "'{codec}' codec can't decode byte {:#04x} in position {start}: {reason}",
-            data[start]
-        )
-    } else {
-        format!(
-            "'{codec}' codec can't decode bytes in position {start}-{}: {reason}",
-            end - 1
-        )
-    }
-}
-
-/// The replacement text for an undecodable run under a non-strict handler (None: unknown handler).
-fn handle_bad(errors: &str, bad: &[u8], out: &mut String) -> Option<()> {
-    match errors {
-        "replace" => out.push('\u{fffd}'),
-        "ignore" => {}
-        "backslashreplace" => bad
-            .iter()
-            .for_each(|b| out.push_str(&format!("\\x{b:02x}"))),
-        "surrogateescape" => bad.iter().for_each(|_| out.push('\u{fffd}')),
-        _ => return None,
-    }
-    Some(())
-}
-
-/// Decodes UTF-8; Err is the strict-mode message, or "" for an unknown handler.
-fn decode_utf8(data: &[u8], errors: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(data.len());
-    let mut rest = data;
-    let mut pos = 0;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                out.push_str(s);
-                return Ok(out);
-            }
-            Err(e) => {
-                let good = e.valid_up_to();
-                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
-                let start = pos + good;
-                let (n, reason) = match e.error_len() {
-                    Some(n) if n == 1 && !(0xc2..=0xf4).contains(&rest[good]) => {
-                        (1, "invalid start byte")
-                    }
-                    Some(n) => (n, "invalid continuation byte"),
-                    None => (rest.len() - good, "unexpected end of data"),
-                };
-                if errors == "strict" {
-                    return Err(decode_error("utf-8", data, start, start + n, reason));
-                }
-                handle_bad(errors, &rest[good..good + n], &mut out).ok_or_else(String::new)?;
-                rest = &rest[good + n..];
-                pos = start + n;
-            }
-        }
-    }
-}
-
-/// Decodes ASCII or latin-1 (`limit` 0x80 or 0x100).
-fn decode_8bit(data: &[u8], errors: &str, limit: u32) -> Result<String, String> {
-    let mut out = String::with_capacity(data.len());
-    for (i, &b) in data.iter().enumerate() {
-        if (b as u32) < limit {
-            out.push(b as char);
-        } else if errors == "strict" {
-            return Err(decode_error(
-                "ascii",
-                data,
-                i,
-                i + 1,
-                "ordinal not in range(128)",
-            ));
-        } else {
-            handle_bad(errors, &[b], &mut out).ok_or_else(String::new)?;
-        }
-    }
-    Ok(out)
-}
-
 fn decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (data, _) = self_data(vm, &a, "decode")?;
     let p = params(
@@ -127,19 +44,8 @@ fn decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Style::Kw,
     )?;
     let (codec, errors) = codec_args(vm, &p, "decode")?;
-    let r = match codec {
-        Codec::Utf8 => decode_utf8(&data, &errors),
-        Codec::Ascii => decode_8bit(&data, &errors, 0x80),
-        Codec::Latin1 => decode_8bit(&data, &errors, 0x100),
-    };
-    match r {
-        Ok(s) => vm.new_str(&s),
-        Err(m) if m.is_empty() => Err(vm.raise(
-            "LookupError",
-            &format!("unknown error handler name '{errors}'"),
-        )),
-        Err(m) => Err(vm.raise("UnicodeDecodeError", &m)),
-    }
+    let s = crate::objects::str::codecs::decode(vm, &data, codec, &errors)?;
+    vm.new_str(&s)
 }
 
 // ---- hex / fromhex ---------------------------------------------------------------------------------

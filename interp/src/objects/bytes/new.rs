@@ -8,7 +8,7 @@
 use crate::obj::layout::*;
 use crate::objects::args::{pin_kwnames, scoped, uarg};
 use crate::objects::int::storage::index_bigint;
-use crate::objects::str::codecs::{encode, str_param};
+use crate::objects::str::codecs::{encode, lookup_codec, str_param};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use num_traits::ToPrimitive;
@@ -45,7 +45,8 @@ fn bytes_data(vm: &mut Vm, a: &Args, tname: &str) -> PyResult<Vec<u8>> {
         let enc = str_param(vm, Some(e), tname, "encoding", "utf-8")?;
         let errors = str_param(vm, errors, tname, "errors", "strict")?;
         let s = vm.str_of(uarg(vm, a, 0, "source").unwrap_or(x)).to_string();
-        return encode(vm, &s, &enc, &errors);
+        let codec = lookup_codec(vm, &enc)?;
+        return encode(vm, &s, codec, &errors);
     }
     if enc.is_some() || errors.is_some() {
         let what = if enc.is_some() { "encoding" } else { "errors" };

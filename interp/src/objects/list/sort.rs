@@ -107,9 +107,9 @@ fn fast_sort(vm: &Vm, kbase: usize, n: usize, reverse: bool) -> Option<Vec<usize
     if keys.iter().all(|k| vm.is(*k, Kind::Str)) {
         let strs: Vec<&str> = keys.iter().map(|k| vm.str_of(*k)).collect();
         if reverse {
-            perm.sort_by(|&a, &b| strs[b].cmp(strs[a]));
+            perm.sort_by(|&a, &b| crate::unicode::cmp_str(strs[b], strs[a]));
         } else {
-            perm.sort_by(|&a, &b| strs[a].cmp(strs[b]));
+            perm.sort_by(|&a, &b| crate::unicode::cmp_str(strs[a], strs[b]));
         }
         return Some(perm);
     }

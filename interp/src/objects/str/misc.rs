@@ -2,6 +2,7 @@
 //! xmlcharrefreplace), expandtabs, maketrans (a staticmethod) and translate.
 
 use super::args::*;
+use super::codecs::codec_args;
 use super::methods::{new_text, self_text};
 use crate::obj::layout::Kind;
 use crate::objects::stringlib::{pad, Utf8};
@@ -70,113 +71,6 @@ fn dunder_mod(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.new_bytearray(out)
 }
 
-/// The codecs minipy knows, by normalized name.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Codec {
-    Utf8,
-    Ascii,
-    Latin1,
-}
-
-impl Codec {
-    pub fn name(self) -> &'static str {
-        match self {
-            Codec::Utf8 => "utf-8",
-            Codec::Ascii => "ascii",
-            Codec::Latin1 => "latin-1",
-        }
-    }
-    fn limit(self) -> u32 {
-        match self {
-            Codec::Utf8 => 0x110000,
-            Codec::Ascii => 0x80,
-            Codec::Latin1 => 0x100,
-        }
-    }
-}
-
-/// Looks an encoding name up like Python's codecs (case, '-', '_' and ' ' insensitive).
-pub fn lookup_codec(vm: &mut Vm, name: &str) -> PyResult<Codec> {
-    let n: String = name
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == '_' || c == ' ' { '-' } else { c })
-        .collect();
-    match n.as_str() {
-        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
-        "ascii" | "us-ascii" | "646" | "us" => Ok(Codec::Ascii),
-        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819"
-        | "iso-ir-100" => Ok(Codec::Latin1),
-        _ => Err(vm.raise("LookupError", &format!("unknown encoding: {name}"))),
-    }
-}
-
-/// (encoding, errors) string arguments of encode/decode; `slots` are the parameter slots.
-pub fn codec_args(vm: &mut Vm, slots: &[Option<usize>], fname: &str) -> PyResult<(Codec, String)> {
-    let mut names = ["utf-8".to_string(), "strict".to_string()];
-    for (i, slot) in slots.iter().enumerate().take(2) {
-        if let Some(s) = slot {
-            let v = vm.at(*s);
-            if !vm.is(v, Kind::Str) {
-                let tn = vm.arg_type_name(v);
-                let what = if i == 0 { "encoding" } else { "errors" };
-                return Err(
-                    vm.type_error(format!("{fname}() argument '{what}' must be str, not {tn}"))
-                );
-            }
-            names[i] = vm.str_of(v).to_string();
-        }
-    }
-    let c = lookup_codec(vm, &names[0])?;
-    Ok((c, names[1].clone()))
-}
-
-/// Encodes `s`; Err((start, end, reason)) for a strict failure on chars start..end.
-fn encode_text(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, (usize, usize)> {
-    if codec == Codec::Utf8 {
-        return Ok(s.as_bytes().to_vec());
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let limit = codec.limit();
-    let mut out = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i] as u32;
-        if c < limit {
-            out.push(c as u8);
-            i += 1;
-            continue;
-        }
-        match errors {
-            "ignore" => {}
-            "replace" => out.push(b'?'),
-            "backslashreplace" => out.extend(backslash_escape(chars[i]).bytes()),
-            "xmlcharrefreplace" => out.extend(format!("&#{c};").bytes()),
-            _ => {
-                let mut j = i + 1;
-                while j < chars.len() && chars[j] as u32 >= limit {
-                    j += 1;
-                }
-                return Err((i, j));
-            }
-        }
-        i += 1;
-    }
-    Ok(out)
-}
-
-/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for a char.
-pub fn backslash_escape(c: char) -> String {
-    let n = c as u32;
-    if n < 0x100 {
-        format!("\\x{n:02x}")
-    } else if n < 0x10000 {
-        format!("\\u{n:04x}")
-    } else {
-        format!("\\U{n:08x}")
-    }
-}
-
 fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "encode")?;
     let p = params(
@@ -188,29 +82,8 @@ fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Style::Kw,
     )?;
     let (codec, errors) = codec_args(vm, &p, "encode")?;
-    match encode_text(&s, codec, &errors) {
-        Ok(b) => vm.new_bytes(&b),
-        Err((i, j)) => {
-            if !matches!(errors.as_str(), "strict") {
-                return Err(vm.raise(
-                    "LookupError",
-                    &format!("unknown error handler name '{errors}'"),
-                ));
-            }
-            let chars: Vec<char> = s.chars().collect();
-            let what = if j - i == 1 {
-                format!("character '{}' in position {i}", backslash_escape(chars[i]))
-            } else {
-                format!("characters in position {i}-{}", j - 1)
-            };
-            let msg = format!(
-                "'{}' codec can't encode {what}: ordinal not in range({})",
-                codec.name(),
-                codec.limit()
-            );
-            Err(vm.raise("UnicodeEncodeError", &msg))
-        }
-    }
+    let b = super::codecs::encode(vm, &s, codec, &errors)?;
+    vm.new_bytes(&b)
 }
 
 fn expandtabs(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -355,7 +228,7 @@ fn translate_one(vm: &mut Vm, r: Value, out: &mut String) -> PyResult<()> {
         return Ok(());
     }
     if let Some(i) = vm.to_i64(r) {
-        return match u32::try_from(i).ok().and_then(char::from_u32) {
+        return match u32::try_from(i).ok().and_then(crate::unicode::char_of) {
             Some(c) => {
                 out.push(c);
                 Ok(())
