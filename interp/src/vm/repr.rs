@@ -19,7 +19,21 @@ pub fn str_repr(s: &str) -> String {
     };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
-    for c in s.chars() {
+    // Runs of printable ASCII other than the quote and the backslash are copied whole: a long
+    // plain string's repr is one memcpy, not a push per character.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) && b != b'\\' && b != q as u8;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() && plain(bytes[i]) {
+            i += 1;
+        }
+        out.push_str(&s[start..i]);
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
