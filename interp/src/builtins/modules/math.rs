@@ -77,6 +77,11 @@ const FNS: &[(&str, NativeFn)] = &[
     ("isqrt", isqrt),
     ("prod", prod),
     ("fsum", fsum),
+    ("gamma", gamma),
+    ("lgamma", lgamma),
+    ("remainder", remainder),
+    ("nextafter", nextafter),
+    ("ulp", ulp),
 ];
 
 // ---- libm functions that Rust's std implements differently from C (CPython uses libm) ----
@@ -87,6 +92,10 @@ mod libm {
         pub fn atanh(x: f64) -> f64;
         pub fn erf(x: f64) -> f64;
         pub fn erfc(x: f64) -> f64;
+        pub fn tgamma(x: f64) -> f64;
+        pub fn lgamma(x: f64) -> f64;
+        pub fn remainder(x: f64, y: f64) -> f64;
+        pub fn nextafter(x: f64, y: f64) -> f64;
     }
 }
 fn libm_asinh(x: f64) -> f64 {
@@ -756,4 +765,85 @@ pub fn exact_sum(xs: &[f64]) -> Result<f64, &'static str> {
         }
     }
     Ok(hi)
+}
+
+// ---- gamma, lgamma, remainder, nextafter, ulp (libm, with CPython's error rules) ----
+
+fn gamma(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "gamma", 1, 1)?;
+    let x = farg(vm, &a, 0)?;
+    // Poles and -inf are domain errors (CPython), unlike C's tgamma, which returns +-inf or NaN.
+    if x.is_nan() || x == f64::INFINITY {
+        return vm.new_float(x);
+    }
+    if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
+        return Err(domain_error(vm));
+    }
+    // SAFETY: pure libm function.
+    let r = unsafe { libm::tgamma(x) };
+    if r.is_infinite() {
+        return Err(range_error(vm));
+    }
+    vm.new_float(r)
+}
+
+fn lgamma(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "lgamma", 1, 1)?;
+    let x = farg(vm, &a, 0)?;
+    if x.is_nan() {
+        return vm.new_float(x);
+    }
+    if x.is_infinite() {
+        return vm.new_float(f64::INFINITY);
+    }
+    if x <= 0.0 && x == x.floor() {
+        return Err(domain_error(vm));
+    }
+    // SAFETY: pure libm function.
+    let r = unsafe { libm::lgamma(x) };
+    if r.is_infinite() {
+        return Err(range_error(vm));
+    }
+    vm.new_float(r)
+}
+
+fn remainder(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "remainder", 2, 2)?;
+    let x = farg(vm, &a, 0)?;
+    let y = farg(vm, &a, 1)?;
+    if x.is_nan() || y.is_nan() {
+        return vm.new_float(f64::NAN);
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain_error(vm));
+    }
+    if y.is_infinite() {
+        return vm.new_float(x);
+    }
+    // SAFETY: pure libm function.
+    vm.new_float(unsafe { libm::remainder(x, y) })
+}
+
+fn nextafter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "nextafter", 2, 2)?;
+    let x = farg(vm, &a, 0)?;
+    let y = farg(vm, &a, 1)?;
+    // SAFETY: pure libm function.
+    vm.new_float(unsafe { libm::nextafter(x, y) })
+}
+
+fn ulp(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "ulp", 1, 1)?;
+    let x = farg(vm, &a, 0)?.abs();
+    if x.is_nan() || x.is_infinite() {
+        return vm.new_float(x);
+    }
+    // SAFETY: pure libm function.
+    let up = unsafe { libm::nextafter(x, f64::INFINITY) };
+    if up.is_infinite() {
+        // x is the largest finite float: the gap below it.
+        // SAFETY: pure libm function.
+        return vm.new_float(x - unsafe { libm::nextafter(x, 0.0) });
+    }
+    vm.new_float(up - x)
 }
