@@ -92,8 +92,6 @@ mod libm {
         pub fn atanh(x: f64) -> f64;
         pub fn erf(x: f64) -> f64;
         pub fn erfc(x: f64) -> f64;
-        pub fn tgamma(x: f64) -> f64;
-        pub fn lgamma(x: f64) -> f64;
         pub fn remainder(x: f64, y: f64) -> f64;
         pub fn nextafter(x: f64, y: f64) -> f64;
     }
@@ -767,44 +765,26 @@ pub fn exact_sum(xs: &[f64]) -> Result<f64, &'static str> {
     Ok(hi)
 }
 
-// ---- gamma, lgamma, remainder, nextafter, ulp (libm, with CPython's error rules) ----
+// ---- gamma, lgamma (math_gamma.rs), remainder, nextafter, ulp (libm, CPython's error rules) ----
 
 fn gamma(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "gamma", 1, 1)?;
     let x = farg(vm, &a, 0)?;
-    // Poles and -inf are domain errors (CPython), unlike C's tgamma, which returns +-inf or NaN.
-    if x.is_nan() || x == f64::INFINITY {
-        return vm.new_float(x);
-    }
-    if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
-        return Err(domain_error(vm));
-    }
-    // SAFETY: pure libm function.
-    let r = unsafe { libm::tgamma(x) };
-    if r.is_infinite() {
-        return Err(range_error(vm));
-    }
-    vm.new_float(r)
+    gamma_result(vm, super::math_gamma::tgamma(x))
 }
 
 fn lgamma(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "lgamma", 1, 1)?;
     let x = farg(vm, &a, 0)?;
-    if x.is_nan() {
-        return vm.new_float(x);
+    gamma_result(vm, super::math_gamma::lgamma(x))
+}
+
+fn gamma_result(vm: &mut Vm, r: Result<f64, super::math_gamma::GammaError>) -> PyResult<Value> {
+    match r {
+        Ok(v) => vm.new_float(v),
+        Err(super::math_gamma::GammaError::Domain) => Err(domain_error(vm)),
+        Err(super::math_gamma::GammaError::Range) => Err(range_error(vm)),
     }
-    if x.is_infinite() {
-        return vm.new_float(f64::INFINITY);
-    }
-    if x <= 0.0 && x == x.floor() {
-        return Err(domain_error(vm));
-    }
-    // SAFETY: pure libm function.
-    let r = unsafe { libm::lgamma(x) };
-    if r.is_infinite() {
-        return Err(range_error(vm));
-    }
-    vm.new_float(r)
 }
 
 fn remainder(vm: &mut Vm, a: Args) -> PyResult<Value> {

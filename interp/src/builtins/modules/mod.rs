@@ -10,6 +10,7 @@ mod gc;
 mod hashlib;
 mod importlib;
 mod math;
+mod math_gamma;
 mod opaque;
 mod random;
 mod sys;
