@@ -134,6 +134,11 @@ fn radians(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// A float argument (ints converted, __float__/__index__ objects accepted).
 fn farg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<f64> {
     let v = vm.arg(a, i);
+    real_of(vm, v)
+}
+
+/// A float from an int, a float or an object with `__float__` (may call Python).
+fn real_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if vm.is(v, Kind::Float) || vm.is_int(v) {
         return float_of(vm, v);
     }
@@ -682,7 +687,7 @@ fn fsum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut xs = Vec::new();
     let r = (|| {
         while let Some(x) = vm.next(vm.at(base))? {
-            xs.push(float_of(vm, x)?);
+            xs.push(real_of(vm, x)?);
         }
         Ok(())
     })();
