@@ -3,6 +3,10 @@
 //! differ between platforms. Exact factorials for small positive integers; reflection for x < 0.
 //! Pure f64 code, no heap.
 
+// The coefficients are written as published (more digits than a double holds): the compiler
+// rounds each to the nearest double, as C does, so the values match CPython's.
+#![allow(clippy::excessive_precision)]
+
 /// Why a gamma function failed: a pole or -inf (ValueError) or an overflow (OverflowError).
 pub enum GammaError {
     Domain,
@@ -102,7 +106,11 @@ pub fn tgamma(x: f64) -> Result<f64, GammaError> {
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return if r.is_infinite() { Err(GammaError::Range) } else { Ok(r) };
+        return if r.is_infinite() {
+            Err(GammaError::Range)
+        } else {
+            Ok(r)
+        };
     }
     if absx > 200.0 {
         if x < 0.0 {

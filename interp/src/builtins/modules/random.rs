@@ -108,7 +108,10 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
 
 fn new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "new", 0, 0)?;
-    let mut mt = Mt { mt: [0; N], index: N };
+    let mut mt = Mt {
+        mt: [0; N],
+        index: N,
+    };
     mt.init_genrand(19650218);
     new_handle(vm, mt)
 }
@@ -208,7 +211,10 @@ fn setstate(vm: &mut Vm, a: Args) -> PyResult<Value> {
         match vm.to_bigint(*w).and_then(|n| u32::try_from(n).ok()) {
             Some(x) => words[i] = x,
             None => {
-                return Err(vm.raise("OverflowError", "Python int too large to convert to C unsigned long"))
+                return Err(vm.raise(
+                    "OverflowError",
+                    "Python int too large to convert to C unsigned long",
+                ))
             }
         }
     }

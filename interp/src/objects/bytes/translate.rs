@@ -14,28 +14,19 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-/// The data of a bytes-like value (bytes, bytearray, memoryview), or None.
-fn buffer(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
+/// The data of a bytes-like value (bytes, bytearray, memoryview), or a TypeError.
+fn need(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if vm.is(v, Kind::Bytes) {
-        return Ok(Some(vm.bytes_of(v).to_vec()));
+        return Ok(vm.bytes_of(v).to_vec());
     }
     if vm.is(v, Kind::ByteArray) {
-        return Ok(Some(vm.bytearray(v).clone()));
+        return Ok(vm.bytearray(v).clone());
     }
     if vm.is(v, Kind::MemoryView) {
-        return crate::objects::memoryview::view_bytes(vm, v).map(Some);
+        return crate::objects::memoryview::view_bytes(vm, v);
     }
-    Ok(None)
-}
-
-fn need(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match buffer(vm, v)? {
-        Some(d) => Ok(d),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
 }
 
 fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -81,7 +72,11 @@ fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         Some(t)
     };
-    let dv = if npos == 3 { Some(vm.arg(&a, 2)) } else { vm.kwarg(&a, "delete") };
+    let dv = if npos == 3 {
+        Some(vm.arg(&a, 2))
+    } else {
+        vm.kwarg(&a, "delete")
+    };
     let delete = match dv {
         Some(d) => need(vm, d)?,
         None => Vec::new(),

@@ -180,8 +180,8 @@ pub fn float_repr(f: f64) -> String {
         .next()
         .map_or(1, |m| m.chars().filter(|c| c.is_ascii_digit()).count());
     let mut s = format!("{:.*e}", ndigits.saturating_sub(1), f); // d.ddddde[-]x
-    // A tie at a power of two (2**-24): the lower neighbour is nearer, so the even candidate may
-    // read back as the float below; then only the shortest formatter's digits round-trip.
+                                                                 // A tie at a power of two (2**-24): the lower neighbour is nearer, so the even candidate may
+                                                                 // read back as the float below; then only the shortest formatter's digits round-trip.
     if s.parse::<f64>().ok() != Some(f) {
         s = short;
     }
