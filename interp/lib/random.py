@@ -98,9 +98,12 @@ class Random:
 
     @staticmethod
     def _seed_v1(a):
-        # Python 2's string hash, widened to the full int (random.seed version 1).
+        # Python 2's string hash, widened to the full int (random.seed version 1); bytes are
+        # read as latin-1 text.
+        if isinstance(a, bytes):
+            a = ''.join(map(chr, a))
         x = ord(a[0]) << 7 if a else 0
-        for c in (a if isinstance(a, bytes) else map(ord, a)):
+        for c in map(ord, a):
             x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
         x ^= len(a)
         return -2 if x == -1 else x

@@ -30,3 +30,7 @@ except NotImplementedError as e: print('NotImplementedError', e)
 class My(random.Random):
     def random(self): return 0.5
 print(My(1).randrange(10), My(1).choice('abc'))
+for s in ['hello', b'hello', '']:
+    r = random.Random()
+    r.seed(s, version=1)
+    print('v1', repr(s), r.random())
