@@ -31,6 +31,8 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
 const FNS: &[(&str, NativeFn)] = &[
     ("sqrt", sqrt),
     ("exp", exp),
+    ("exp2", exp2),
+    ("cbrt", cbrt),
     ("expm1", expm1),
     ("log", log),
     ("log2", log2),
@@ -92,6 +94,8 @@ mod libm {
         pub fn atanh(x: f64) -> f64;
         pub fn erf(x: f64) -> f64;
         pub fn erfc(x: f64) -> f64;
+        pub fn cbrt(x: f64) -> f64;
+        pub fn exp2(x: f64) -> f64;
         pub fn remainder(x: f64, y: f64) -> f64;
         pub fn nextafter(x: f64, y: f64) -> f64;
     }
@@ -107,6 +111,14 @@ fn libm_acosh(x: f64) -> f64 {
 fn libm_atanh(x: f64) -> f64 {
     // SAFETY: pure libm function.
     unsafe { libm::atanh(x) }
+}
+fn libm_cbrt(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::cbrt(x) }
+}
+fn libm_exp2(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::exp2(x) }
 }
 fn libm_erf(x: f64) -> f64 {
     // SAFETY: pure libm function.
@@ -194,6 +206,8 @@ macro_rules! unary_fns {
 unary_fns! {
     sqrt => f64::sqrt, false;
     exp => f64::exp, false;
+    exp2 => libm_exp2, false;
+    cbrt => libm_cbrt, false;
     expm1 => f64::exp_m1, false;
     sin => f64::sin, false;
     cos => f64::cos, false;
