@@ -60,8 +60,8 @@ for x in xs[::7]:
         try: out.append(repr(f(x)))
         except Exception as e: out.append(type(e).__name__)
     print(x, *out)
-# cbrt: only values every libm agrees on (glibc's cbrt is not correctly rounded: cbrt(27) != 3.0).
-for x in [-8.0, 0.125, -0.0, 64, float('inf'), float('-inf'), float('nan'), 'x']:
+# cbrt: only special values (libm cbrt differs in the last digit between C libraries: cbrt(27)).
+for x in [-0.0, 0.0, float('inf'), float('-inf'), float('nan'), 'x']:
     show('cbrt', x)
 for x in [-8.0, 0.001, 2.5, -0.0, 1024, -1075, 1e308, float('inf'), float('-inf'), float('nan'), 'x']:
     show('exp2', x)
