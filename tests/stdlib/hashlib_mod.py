@@ -15,3 +15,21 @@ except ValueError as e: print('ValueError', e)
 big = hashlib.sha512()
 for i in range(100): big.update(str(i).encode())
 print(big.hexdigest())
+print(hashlib.pbkdf2_hmac('sha256', b'password', b'salt', 1).hex())
+print(hashlib.pbkdf2_hmac('sha1', b'password', b'salt', 2, dklen=30).hex())
+print(hashlib.pbkdf2_hmac('sha512', b'k' * 200, b'NaCl', 3).hex())
+class R:
+    def __init__(self):
+        self.parts = [b'abc' * 50, b'def']
+    def readable(self):
+        return True
+    def readinto(self, buf):
+        if not self.parts:
+            return 0
+        p = self.parts.pop(0)
+        buf[:len(p)] = p
+        return len(p)
+print(hashlib.file_digest(R(), 'md5').hexdigest(), hashlib.file_digest(R(), hashlib.sha1).hexdigest())
+for bad in [lambda: hashlib.pbkdf2_hmac('sha256', b'p', b's', 0), lambda: hashlib.pbkdf2_hmac('sha256', b'p', b's', 1, 0)]:
+    try: bad()
+    except ValueError as e: print('ValueError', e)
