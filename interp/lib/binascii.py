@@ -6,7 +6,7 @@ complete padding) unless strict_mode is set.
 """
 
 __all__ = ['Error', 'Incomplete', 'hexlify', 'unhexlify', 'b2a_hex', 'a2b_hex', 'b2a_base64',
-           'a2b_base64', 'crc32', 'crc_hqx']
+           'a2b_base64', 'b2a_uu', 'a2b_uu', 'crc32', 'crc_hqx']
 
 
 class Error(ValueError):
@@ -147,6 +147,55 @@ def a2b_base64(data, *, strict_mode=False):
                     'more than a multiple of 4' % (len(out) // 3 * 4 + 1))
     if quad:
         raise Error('Incorrect padding')
+    return bytes(out)
+
+
+# ---- uuencode (one line) ----
+
+def b2a_uu(data, *, backtick=False):
+    data = _b2a_data(data)
+    n = len(data)
+    if n > 45:
+        raise Error('At most 45 bytes at once')
+    out = bytearray([96 if backtick and not n else 32 + n])
+    padded = bytes(data) + b'\0' * (-n % 3)
+    for i in range(0, len(padded), 3):
+        w = (padded[i] << 16) | (padded[i + 1] << 8) | padded[i + 2]
+        for shift in (18, 12, 6, 0):
+            v = (w >> shift) & 63
+            out.append(96 if backtick and not v else 32 + v)
+    out.append(10)
+    return bytes(out)
+
+
+def a2b_uu(data):
+    s = _a2b_data(data)
+    n = len(s)
+    # An empty line reads a NUL length byte, as the C code does: 32 zero bytes.
+    size = ((s[0] if n else 0) - 32) & 63
+    out = bytearray()
+    left = 0
+    bits = 0
+    i = 1
+    while len(out) < size:
+        c = s[i] if i < n else 0
+        if c in (10, 13) or i >= n:
+            v = 0
+        else:
+            if c < 32 or c > 96:
+                raise Error('Illegal char')
+            v = (c - 32) & 63
+        left = (left << 6) | v
+        bits += 6
+        if bits >= 8:
+            bits -= 8
+            out.append((left >> bits) & 0xff)
+            left &= (1 << bits) - 1
+        i += 1
+    while i < n:
+        if s[i] not in (32, 96, 10, 13):
+            raise Error('Trailing garbage')
+        i += 1
     return bytes(out)
 
 

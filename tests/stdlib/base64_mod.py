@@ -43,3 +43,9 @@ for s in [b'YW Jj', b'=YWJj', b'YQ==YQ', b'YQ=', b'YQ=a=', b'YWJj=']:
 print(issubclass(binascii.Error, ValueError), issubclass(binascii.Incomplete, Exception))
 for s in [b'YWJj=', b'YWJj==', b'YWJj=YQ==', b'YQ===', b'YQ==\n', b'YQ==YQ==', b'YQ=\nx=', b'Y=Q=', b'YWJ=', b'YWJ==', b' =YQ==']:
     show(binascii.a2b_base64, s, strict_mode=True)
+for s in [b'', b'a', b'ab', b'abc', b'hello world', bytes(range(45))]:
+    e = binascii.b2a_uu(s)
+    print(e, binascii.b2a_uu(s, backtick=True), binascii.a2b_uu(e) == s, binascii.a2b_uu(e.rstrip(b'\n')) == s)
+print(binascii.a2b_uu(b''), binascii.a2b_uu(b'$86)C\n'), binascii.a2b_uu('!80``  \n'), binascii.a2b_uu(b'%86)C'))
+for bad in [lambda: binascii.b2a_uu(bytes(46)), lambda: binascii.a2b_uu(b'!\x0180'), lambda: binascii.a2b_uu(b'!80xyz')]:
+    show(bad)
