@@ -1,4 +1,5 @@
-"""statistics: averages and measures of spread, computed exactly.
+"""statistics: averages, measures of spread (computed exactly), covariance, correlation and
+linear regression (fsum-based, as CPython 3.11).
 
 Sums go through exact ratios (Fraction) grouped by denominator, so mean/variance/stdev give the
 correctly rounded results CPython gives and keep the data's type: ints stay int when the result is
@@ -11,7 +12,8 @@ from fractions import Fraction
 
 __all__ = ['StatisticsError', 'fmean', 'geometric_mean', 'mean', 'harmonic_mean', 'pstdev',
            'pvariance', 'stdev', 'variance', 'median', 'median_low', 'median_high',
-           'median_grouped', 'mode', 'multimode', 'quantiles']
+           'median_grouped', 'mode', 'multimode', 'quantiles', 'covariance', 'correlation',
+           'linear_regression', 'LinearRegression']
 
 
 class StatisticsError(ValueError):
@@ -368,3 +370,79 @@ def pstdev(data, mu=None):
     if n < 1:
         raise StatisticsError('pstdev requires at least one data point')
     return _sqrt_of(ss / n)
+
+
+# ---- two variables ----
+
+class LinearRegression:
+    """(slope, intercept): a read-only pair like CPython's named tuple."""
+
+    __slots__ = ('slope', 'intercept')
+
+    def __init__(self, slope, intercept):
+        self.slope = slope
+        self.intercept = intercept
+
+    def __iter__(self):
+        return iter((self.slope, self.intercept))
+
+    def __getitem__(self, i):
+        return (self.slope, self.intercept)[i]
+
+    def __len__(self):
+        return 2
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other)
+
+    def __repr__(self):
+        return 'LinearRegression(slope=%r, intercept=%r)' % (self.slope, self.intercept)
+
+
+def _pair_check(x, y, what):
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError('%s requires that both inputs have same number of data points'
+                              % what)
+    if n < 2:
+        raise StatisticsError('%s requires at least two data points' % what)
+    return n
+
+
+def covariance(x, y, /):
+    n = _pair_check(x, y, 'covariance')
+    xbar = math.fsum(x) / n
+    ybar = math.fsum(y) / n
+    sxy = math.fsum([(xi - xbar) * (yi - ybar) for xi, yi in zip(x, y)])
+    return sxy / (n - 1)
+
+
+def correlation(x, y, /):
+    n = _pair_check(x, y, 'correlation')
+    xbar = math.fsum(x) / n
+    ybar = math.fsum(y) / n
+    sxy = math.fsum([(xi - xbar) * (yi - ybar) for xi, yi in zip(x, y)])
+    sxx = math.fsum([(xi - xbar) * (xi - xbar) for xi in x])
+    syy = math.fsum([(yi - ybar) * (yi - ybar) for yi in y])
+    try:
+        return sxy / math.sqrt(sxx * syy)
+    except ZeroDivisionError:
+        raise StatisticsError('at least one of the inputs is constant') from None
+
+
+def linear_regression(x, y, /, *, proportional=False):
+    n = _pair_check(x, y, 'linear regression')
+    if proportional:
+        sxy = math.fsum([xi * yi for xi, yi in zip(x, y)])
+        sxx = math.fsum([xi * xi for xi in x])
+    else:
+        xbar = math.fsum(x) / n
+        ybar = math.fsum(y) / n
+        sxy = math.fsum([(xi - xbar) * (yi - ybar) for xi, yi in zip(x, y)])
+        sxx = math.fsum([(xi - xbar) * (xi - xbar) for xi in x])
+    try:
+        slope = sxy / sxx
+    except ZeroDivisionError:
+        raise StatisticsError('x is constant') from None
+    intercept = 0.0 if proportional else ybar - slope * xbar
+    return LinearRegression(slope=slope, intercept=intercept)

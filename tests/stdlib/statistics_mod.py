@@ -36,3 +36,18 @@ print(issubclass(st.StatisticsError, ValueError))
 for data in [[float('nan'), 1.0], [float('inf'), 1.0]]:
     for name in ['mean', 'fmean', 'median', 'median_high', 'median_grouped', 'variance', 'pvariance']:
         show(name, data)
+xs = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+ys = [1, 2, 3, 1, 2, 3, 1, 2, 3]
+zs = [2.5, 3.1, 4.7, 5.2, 7.9, 8.1, 9.0, 11.3, 12.2]
+show('covariance', xs, ys)
+show('covariance', xs, zs)
+show('correlation', xs, zs)
+show('correlation', xs, [9, 8, 7, 6, 5, 4, 3, 2, 1])
+show('correlation', xs, [1] * 9)
+show('covariance', [1], [2])
+show('covariance', [1, 2], [2])
+show('linear_regression', xs, zs)
+show('linear_regression', xs, zs, proportional=True)
+show('linear_regression', [1, 1], [2, 3])
+slope, intercept = st.linear_regression([1, 2, 3], [2, 4, 6.5])
+print(slope, intercept)
