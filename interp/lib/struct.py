@@ -377,25 +377,39 @@ class Struct:
         return 'Struct(%r)' % (self._format,)
 
 
+_structs = {}
+
+
+def _struct_for(format):
+    # The module-level functions reuse one Struct per format string.
+    s = _structs.get(format) if isinstance(format, (str, bytes)) else None
+    if s is None:
+        s = Struct(format)
+        if len(_structs) > 100:
+            _structs.clear()
+        _structs[format] = s
+    return s
+
+
 def calcsize(format):
     return _get(format).size
 
 
 def pack(format, *args):
-    return Struct(format).pack(*args)
+    return _struct_for(format).pack(*args)
 
 
 def pack_into(format, buffer, offset, *args):
-    return Struct(format).pack_into(buffer, offset, *args)
+    return _struct_for(format).pack_into(buffer, offset, *args)
 
 
 def unpack(format, buffer):
-    return Struct(format).unpack(buffer)
+    return _struct_for(format).unpack(buffer)
 
 
 def unpack_from(format, /, buffer, offset=0):
-    return Struct(format).unpack_from(buffer, offset)
+    return _struct_for(format).unpack_from(buffer, offset)
 
 
 def iter_unpack(format, buffer):
-    return Struct(format).iter_unpack(buffer)
+    return _struct_for(format).iter_unpack(buffer)
