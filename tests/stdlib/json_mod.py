@@ -65,3 +65,10 @@ class R:
         return '{"z": 1}'
 print(json.load(R()))
 print(json.loads(json.dumps(data)) == json.loads(json.dumps(data, indent=3)))
+print(json.loads('["a\x7fb\u2028c", "x\\"y\\\\z", "long plain string with spaces", ""]'))
+for s in ['"a\x01', '"abc\\', '"ab\x1fc"']:
+    try:
+        json.loads(s)
+    except JSONDecodeError as e:
+        print(e)
+print(json.loads('"a\x01\\n\x02"', strict=False) == 'a\x01\n\x02')

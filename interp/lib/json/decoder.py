@@ -53,12 +53,18 @@ def scanstring(s, end, strict=True):
     chunks = []
     n = len(s)
     while True:
-        i = end
-        while i < n:
-            c = s[i]
-            if c == '"' or c == '\\' or c < ' ':
-                break
-            i += 1
+        # Fast path: the next quote or backslash found by str.find, the run before it checked for
+        # control characters at once; the character loop handles everything else.
+        q = s.find('"', end)
+        bs = s.find('\\', end, q) if q >= 0 else -1
+        i = q if bs < 0 else bs
+        if q < 0 or not s[end:i].isprintable():
+            i = end
+            while i < n:
+                c = s[i]
+                if c == '"' or c == '\\' or c < ' ':
+                    break
+                i += 1
         if i >= n:
             raise JSONDecodeError('Unterminated string starting at', s, begin)
         if i > end:
