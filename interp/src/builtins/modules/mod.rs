@@ -7,8 +7,12 @@
 
 mod cmath;
 mod gc;
+mod hashlib;
 mod importlib;
 mod math;
+mod math_gamma;
+mod opaque;
+mod random;
 mod sys;
 mod time;
 
@@ -29,6 +33,8 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("importlib", make_importlib),
     ("__minipy__", make_minipy),
     ("_weakref", make_weakref),
+    ("_hashlib", make_hashlib),
+    ("_random", make_random),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -55,6 +61,13 @@ fn make_time(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_importlib(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "importlib", importlib::fill)
+}
+/// `_hashlib` (hashlib.rs) and `_random` (random.rs): private natives under interp/lib.
+fn make_hashlib(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_hashlib", hashlib::fill)
+}
+fn make_random(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_random", random::fill)
 }
 fn make_gc(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "gc", gc::fill_gc)

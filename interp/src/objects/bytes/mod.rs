@@ -15,6 +15,7 @@ pub mod bytearray;
 pub mod methods;
 pub mod new;
 pub mod storage;
+pub mod translate;
 
 use super::TypeSlots;
 use crate::obj::layout::Kind;
@@ -42,6 +43,7 @@ pub static SLOTS: TypeSlots = TypeSlots {
 fn install(vm: &mut Vm) {
     methods::install(vm);
     new::install(vm);
+    translate::install(vm);
 }
 
 /// bytearray: no hash slot (unhashable through the generic rule).
