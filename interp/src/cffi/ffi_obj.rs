@@ -20,11 +20,14 @@ pub struct FfiData {
     /// FFI, `(None, tag)` to an `init_once` result, `"extern:name"` to a `def_extern` callback
     /// cdata (kept alive here while C holds its code pointer). A GC reference, traced.
     pub cache: Value,
+    /// Attributes assigned on the instance (`ffi.x = 1`, a subclass's `self.x`): a dict made on
+    /// the first assignment (null before). A GC reference, traced (ffi_attrs.rs).
+    pub attrs: Value,
 }
 
 impl ForeignData for FfiData {
     fn refs(&mut self) -> ForeignRefs<'_> {
-        [Some(&mut self.cache), None, None, None, None]
+        [Some(&mut self.cache), Some(&mut self.attrs), None, None, None]
     }
 }
 
@@ -135,6 +138,7 @@ fn ffi_new_obj(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Box::new(FfiData {
             sh: FfiShared::new(),
             cache: d,
+            attrs: Value::NULL,
         }),
     )
 }

@@ -38,6 +38,7 @@ pub mod cdata_ops;
 pub mod conv;
 pub mod ctype_obj;
 pub mod extern_python;
+pub mod ffi_attrs;
 pub mod fast;
 pub mod ffi_misc;
 pub mod ffi_new;

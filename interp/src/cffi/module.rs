@@ -48,6 +48,7 @@ pub fn ensure_types(vm: &mut Vm) {
             vm.take_exc();
         }
     }
+    super::ffi_attrs::install(vm); // after the exceptions: `FFI.error` is cffi.FFIError
 }
 
 /// `class <name>(Exception)` in module `cffi`, registered as `cffi.<name>`.
