@@ -255,6 +255,25 @@ pub fn ctype_object(vm: &mut Vm, ffi_obj: Value, ty: ffi::TypeId) -> PyResult<Va
             return Err(vm.type_error("expected an FFI object"));
         }
     };
+    let shared_key = super::typecache::key_of(&sh, ty);
+    if let Some(k) = &shared_key {
+        match super::typecache::lookup(vm, k) {
+            Ok(Some(c)) => {
+                // Also this FFI's own entry, so that the next lookup is one dict probe.
+                vm.push(c);
+                let cache = cache_of(vm, vm.at(base));
+                let r = vm.dict_set(cache, key, c);
+                let c = vm.at(base + 1);
+                vm.truncate(base);
+                return r.map(|_| c);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
     let cls = class(vm, "_cffi_backend.CType");
     let r = new_foreign(
         vm,
@@ -275,6 +294,10 @@ pub fn ctype_object(vm: &mut Vm, ffi_obj: Value, ty: ffi::TypeId) -> PyResult<Va
     vm.push(c);
     let cache = cache_of(vm, vm.at(base));
     let r = vm.dict_set(cache, key, c);
+    let r = match (r, &shared_key) {
+        (Ok(()), Some(k)) => super::typecache::remember(vm, k, vm.at(base + 1)),
+        (r, _) => r,
+    };
     let c = vm.at(base + 1);
     vm.truncate(base);
     r.map(|_| c)
