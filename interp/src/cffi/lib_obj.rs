@@ -99,6 +99,15 @@ fn lib_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let r = ld.sh.tt().check_usable(ty);
             fr(vm, r)?;
             let p = symbol(vm, &ld, &name)?;
+            // As CFFI's API mode: a global `T name[]` of unknown length reads as a `T *`.
+            let open_item = match ld.sh.tt().kind(ty) {
+                ffi::TypeKind::Array { item, length: None } => Some(*item),
+                _ => None,
+            };
+            if let Some(item) = open_item.filter(|_| ld.sh.api.borrow().lib.is_some()) {
+                let pty = ld.sh.pointer_to(item);
+                return cdata::new_pointer(vm, &ld.sh, pty, p as usize);
+            }
             // SAFETY: p is the address of the global variable, of type ty.
             return unsafe { super::conv::load(vm, &ld.sh, ty, p, Value::NULL) };
         }
