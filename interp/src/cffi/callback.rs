@@ -314,8 +314,7 @@ fn print_ignored(vm: &mut Vm, base: usize, e: Value, converting: bool) {
     } else {
         ""
     };
-    vm.flush_stdout();
     let msg = format!("Exception ignored from cffi callback {what}{extra}:\n{text}");
-    eprint!("{}", crate::unicode::for_stderr(&msg));
+    super::stderr::write(vm, &msg);
     vm.truncate(slot);
 }

@@ -46,6 +46,7 @@ pub mod ffi_obj;
 pub mod handles;
 pub mod lib_obj;
 pub mod module;
+pub mod stderr;
 pub mod typecache;
 
 use crate::obj::layout::{ForeignData, ForeignObj, Kind};

@@ -1,0 +1,37 @@
+//! Reports written the way CPython's `PyErr_WriteUnraisable` / cffi's callback reports are:
+//! through the Python-level `sys.stderr` object (so a script that replaced it with anything
+//! having `write()` sees them), falling back to the process's stderr when `sys.stderr` is
+//! missing or its `write` fails.
+
+use crate::vm::Vm;
+
+/// Writes `msg` to `sys.stderr` (any exception raised on the way is swallowed).
+pub fn write(vm: &mut Vm, msg: &str) {
+    vm.flush_stdout();
+    let base = vm.sp();
+    let ok = (|| -> crate::vm::PyResult<bool> {
+        let Some(sys) = vm.sys_module("sys")? else {
+            return Ok(false);
+        };
+        let err = vm.getattr_str(sys, "stderr")?;
+        if err == vm.none() {
+            return Ok(false);
+        }
+        vm.push(err);
+        let s = vm.new_str(msg)?;
+        vm.push(s);
+        let w = vm.getattr_str(vm.at(base), "write")?;
+        vm.call(w, &[vm.at(base + 1)])?;
+        Ok(true)
+    })();
+    vm.truncate(base);
+    match ok {
+        Ok(true) => {}
+        Ok(false) | Err(_) => {
+            if ok.is_err() {
+                vm.take_exc();
+            }
+            eprint!("{}", crate::unicode::for_stderr(msg));
+        }
+    }
+}
