@@ -29,6 +29,8 @@
 //! (importing compiled modules), extern_python.rs (`@ffi.def_extern()`).
 
 pub mod api_import;
+pub mod backend_fns;
+pub mod backend_lib;
 pub mod apimode;
 pub mod buffer;
 pub mod call;

@@ -16,6 +16,7 @@ const CLASSES: &[&str] = &[
     "buffer",
     "CField",
     "__CData_iterator",
+    "CLibrary",
 ];
 
 /// Exception classes of `cffi` (direct subclasses of Exception).
@@ -43,6 +44,7 @@ pub fn ensure_types(vm: &mut Vm) {
     super::lib_obj::install(vm);
     super::buffer::install(vm);
     super::apimode::install(vm);
+    super::backend_lib::install(vm);
     for name in EXCEPTIONS {
         if let Err(_e) = make_exception(vm, name) {
             vm.take_exc();
@@ -137,6 +139,9 @@ fn fill_inner(vm: &mut Vm, slot: usize, name: &str) -> PyResult<()> {
             let v = vm.new_int(*v as i64)?;
             module_set(vm, slot, n, v)?;
         }
+        let t = vm.builtin_type("_cffi_backend.CLibrary");
+        module_set(vm, slot, "CLibrary", t)?;
+        super::backend_fns::fill(vm, slot)?;
     }
     let _ = Kind::Module;
     Ok(())

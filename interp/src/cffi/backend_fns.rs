@@ -1,0 +1,461 @@
+//! `_cffi_backend`'s low-level type API, the one CFFI's own test_c.py is written against:
+//! new_primitive_type, new_pointer_type, new_array_type, new_void_type, new_struct_type,
+//! new_union_type, complete_struct_or_union, new_function_type, new_enum_type, getcname,
+//! typeoffsetof; and the module-level sizeof/alignof/typeof/cast/newp/string/callback/...,
+//! which are the bound methods of the same hidden FFI.
+//!
+//! Every type these functions make lives in one hidden FFI object per VM (the "backend FFI",
+//! made on first use and rooted forever under [`KEY`]): a ctype argument from another FFI is
+//! re-read in the backend's table by its C spelling (`type_arg`), and types without a struct,
+//! union or enum are the VM-wide ctypes of typecache.rs anyway. A struct made by
+//! new_struct_type is opaque until complete_struct_or_union gives it its fields.
+
+use super::ctype_obj::{ctype_of, type_arg};
+use super::ffi_obj::{ctype_object, FfiData};
+use super::{foreign, fr, opt_arg, str_arg, Shared};
+use crate::obj::layout::{Kind, NativeFn};
+use crate::vm::{Args, PyResult, Vm};
+use ffi::{Member, TypeId, TypeKind};
+use gc::Value;
+
+const KEY: &str = "_cffi_backend.__backend_ffi";
+
+/// The backend FFI object (made on first use).
+fn backend_obj(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(&i) = vm.type_names.get(KEY) {
+        return Ok(vm.roots.types[i]);
+    }
+    let cls = super::class(vm, "_cffi_backend.FFI");
+    let f = vm.call(cls, &[])?;
+    vm.roots.types.push(f);
+    vm.type_names.insert(KEY.to_string(), vm.roots.types.len() - 1);
+    Ok(f)
+}
+
+/// The backend FFI's shared state.
+pub(super) fn backend(vm: &mut Vm) -> PyResult<Shared> {
+    let f = backend_obj(vm)?;
+    match foreign::<FfiData>(vm, f) {
+        Some(d) => Ok(d.sh.clone()),
+        None => Err(vm.type_error("the cffi backend FFI is missing")),
+    }
+}
+
+/// The ctype object of backend type `ty`.
+fn mk(vm: &mut Vm, ty: TypeId) -> PyResult<Value> {
+    let f = backend_obj(vm)?;
+    ctype_object(vm, f, ty)
+}
+
+/// Argument `i` as a ctype, in the backend's table.
+pub(super) fn ctype_arg(vm: &mut Vm, sh: &Shared, a: &Args, i: usize, fname: &str) -> PyResult<TypeId> {
+    let v = vm.arg(a, i);
+    if ctype_of(vm, v).is_none() {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("{fname}: expected a ctype, got '{tn}' object")));
+    }
+    type_arg(vm, sh, v)
+}
+
+/// Checks the number of positional arguments (`f() takes N arguments (n given)`).
+fn nargs(vm: &mut Vm, a: &Args, fname: &str, lo: usize, hi: usize) -> PyResult<()> {
+    let n = vm.npos(a);
+    if n >= lo && n <= hi {
+        return Ok(());
+    }
+    let want = if lo == hi {
+        format!("exactly {lo}")
+    } else if n < lo {
+        format!("at least {lo}")
+    } else {
+        format!("at most {hi}")
+    };
+    let s = if lo == hi && lo == 1 { "" } else { "s" };
+    Err(vm.type_error(format!("{fname}() takes {want} argument{s} ({n} given)")))
+}
+
+/// Installs the functions and the bound methods on the `_cffi_backend` module at `slot`.
+pub fn fill(vm: &mut Vm, slot: usize) -> PyResult<()> {
+    let fns: &[(&str, NativeFn)] = &[
+        ("new_primitive_type", new_primitive_type),
+        ("new_pointer_type", new_pointer_type),
+        ("new_array_type", new_array_type),
+        ("new_void_type", new_void_type),
+        ("new_struct_type", new_struct_type),
+        ("new_union_type", new_union_type),
+        ("complete_struct_or_union", complete_struct_or_union),
+        ("new_function_type", new_function_type),
+        ("new_enum_type", new_enum_type),
+        ("getcname", getcname),
+        ("typeoffsetof", typeoffsetof),
+        ("load_library", super::backend_lib::load_library),
+    ];
+    for (n, f) in fns {
+        vm.module_add_fn(vm.at(slot), n, *f)?;
+    }
+    let f = backend_obj(vm)?;
+    for (n, m) in [
+        ("sizeof", "sizeof"),
+        ("alignof", "alignof"),
+        ("typeof", "typeof"),
+        ("cast", "cast"),
+        ("newp", "new"),
+        ("string", "string"),
+        ("callback", "callback"),
+        ("from_handle", "from_handle"),
+        ("newp_handle", "new_handle"),
+        ("memmove", "memmove"),
+        ("from_buffer", "from_buffer"),
+        ("unpack", "unpack"),
+        ("release", "release"),
+        ("gcp", "gc"),
+        ("rawaddressof", "addressof"),
+    ] {
+        let b = vm.getattr_str(f, m)?;
+        vm.module_set(vm.at(slot), n, b)?;
+    }
+    for (n, v) in [("FFI_DEFAULT_ABI", 2), ("FFI_CDECL", 2)] {
+        let v = vm.new_int(v)?;
+        vm.module_set(vm.at(slot), n, v)?;
+    }
+    Ok(())
+}
+
+fn new_primitive_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "new_primitive_type", 1, 1)?;
+    let v = vm.arg(&a, 0);
+    let name = str_arg(vm, v, "new_primitive_type() argument")?;
+    let sh = backend(vm)?;
+    let t = sh.parse_type(&name).ok().filter(|t| sh.tt().prim(*t).is_some());
+    match t {
+        Some(t) => mk(vm, t),
+        None => {
+            Err(vm.raise("KeyError", &name))
+        }
+    }
+}
+
+fn new_pointer_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "new_pointer_type", 1, 1)?;
+    let sh = backend(vm)?;
+    let t = ctype_arg(vm, &sh, &a, 0, "new_pointer_type")?;
+    let p = sh.pointer_to(t);
+    mk(vm, p)
+}
+
+fn new_array_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "new_array_type", 2, 2)?;
+    let sh = backend(vm)?;
+    let t = ctype_arg(vm, &sh, &a, 0, "new_array_type")?;
+    let item = match sh.tt().kind(t) {
+        TypeKind::Pointer(i) => Some(*i),
+        _ => None,
+    };
+    let Some(item) = item else {
+        return Err(vm.type_error("first arg must be a pointer ctype"));
+    };
+    let n = vm.arg(&a, 1);
+    let len = if n == vm.none() {
+        None
+    } else {
+        let i = vm.index_value(n, "length")?;
+        if i < 0 {
+            return Err(vm.value_error("negative array length"));
+        }
+        Some(i as usize)
+    };
+    let r = sh.array_of(item, len);
+    let t = fr(vm, r)?;
+    mk(vm, t)
+}
+
+fn new_void_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "new_void_type", 0, 0)?;
+    let sh = backend(vm)?;
+    let v = sh.tt().void();
+    mk(vm, v)
+}
+
+fn struct_or_union(vm: &mut Vm, a: &Args, is_union: bool) -> PyResult<Value> {
+    let fname = if is_union {
+        "new_union_type"
+    } else {
+        "new_struct_type"
+    };
+    nargs(vm, a, fname, 1, 1)?;
+    let v = vm.arg(a, 0);
+    let name = str_arg(vm, v, &format!("{fname}() argument"))?;
+    let kw = if is_union { "union " } else { "struct " };
+    let tag = name.strip_prefix(kw).unwrap_or(&name).to_string();
+    let sh = backend(vm)?;
+    let r = sh.with_decls(|d| Ok(d.types.struct_or_union(is_union, &tag)));
+    let t = fr(vm, r)?;
+    mk(vm, t)
+}
+
+fn new_struct_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    struct_or_union(vm, &a, false)
+}
+
+fn new_union_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    struct_or_union(vm, &a, true)
+}
+
+/// An optional int argument (`default` when absent or None).
+fn int_opt(vm: &mut Vm, a: &Args, i: usize, name: &str, default: i64) -> PyResult<i64> {
+    match opt_arg(vm, a, i, name) {
+        Some(v) if v != vm.none() => vm.index_value(v, name),
+        _ => Ok(default),
+    }
+}
+
+/// `complete_struct_or_union(BStruct, fields, totalsize=-1, totalalignment=-1, sflags=0,
+/// pack=0)`: `fields` is a list of `(name, ctype[, bitsize[, offset]])` (-1: computed).
+fn complete_struct_or_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = vm.npos(&a);
+    if n < 2 {
+        return Err(vm.type_error(format!(
+            "complete_struct_or_union() takes at least 2 arguments ({n} given)"
+        )));
+    }
+    let sh = backend(vm)?;
+    let st = ctype_arg(vm, &sh, &a, 0, "complete_struct_or_union")?;
+    if sh.tt().struct_type(st).is_none() {
+        return Err(vm.type_error("first arg must be a non-initialized struct or union ctype"));
+    }
+    let totalsize = int_opt(vm, &a, 2, "totalsize", -1)?;
+    let totalalign = int_opt(vm, &a, 3, "totalalignment", -1)?;
+    let pack = int_opt(vm, &a, 5, "pack", 0)?;
+    let fields = vm.arg(&a, 1);
+    let fields = vm.to_tuple(fields)?;
+    let base = vm.sp();
+    vm.push(fields);
+    let r = read_fields(vm, &sh, base);
+    vm.truncate(base);
+    let (members, offsets) = r?;
+    let r = sh.with_decls(|d| {
+        d.types.set_struct_body(
+            st,
+            members,
+            false,
+            (pack > 0).then_some(pack as usize),
+        )?;
+        d.types.finish_layouts();
+        if let Some(e) = d.types.struct_type(st).and_then(|s| s.layout_error.clone()) {
+            return Err(e);
+        }
+        let custom = offsets.iter().any(|o| *o >= 0) || totalsize >= 0 || totalalign > 0;
+        if custom {
+            if let Some(mut l) = d.types.struct_type(st).and_then(|s| s.layout.clone()) {
+                for (f, o) in l.fields.iter_mut().zip(offsets.iter()) {
+                    if *o >= 0 {
+                        f.offset = *o as usize;
+                    }
+                }
+                if totalsize >= 0 {
+                    l.size = totalsize as usize;
+                }
+                if totalalign > 0 {
+                    l.align = totalalign as usize;
+                }
+                l.custom_field_pos = true;
+                d.types.set_struct_layout(st, l);
+            }
+        }
+        Ok(())
+    });
+    fr(vm, r)?;
+    sh.decls_changed();
+    Ok(vm.none())
+}
+
+/// The members of the fields tuple at stack slot `slot`, and their explicit offsets (-1: none).
+fn read_fields(vm: &mut Vm, sh: &Shared, slot: usize) -> PyResult<(Vec<Member>, Vec<i64>)> {
+    let n = vm.tuple_items(vm.at(slot)).len();
+    let mut members = Vec::with_capacity(n);
+    let mut offsets = Vec::with_capacity(n);
+    for i in 0..n {
+        let f = vm.tuple_items(vm.at(slot))[i];
+        let f = vm.to_tuple(f)?;
+        let items = vm.tuple_items(f).to_vec(); // gc-safe: only read before the next GC point
+        if items.len() < 2 || items.len() > 4 || !vm.is(items[0], Kind::Str) {
+            return Err(vm.type_error("a field must be a tuple (name, ctype[, bitsize[, offset]])"));
+        }
+        let name = vm.str_of(items[0]).to_string();
+        let (fty, bits, off) = (items[1], items.get(2).copied(), items.get(3).copied());
+        let bitsize = match bits {
+            Some(b) => vm.to_i64(b).unwrap_or(-1),
+            None => -1,
+        };
+        let offset = match off {
+            Some(o) => vm.to_i64(o).unwrap_or(-1),
+            None => -1,
+        };
+        if ctype_of(vm, fty).is_none() {
+            let tn = vm.type_name(fty);
+            return Err(vm.type_error(format!("field '{name}': expected a ctype, got '{tn}' object")));
+        }
+        let ty = type_arg(vm, sh, fty)?;
+        members.push(Member {
+            name,
+            ty,
+            bitsize: (bitsize >= 0).then_some(bitsize as u32),
+            length_from_compiler: false,
+        });
+        offsets.push(offset);
+    }
+    Ok((members, offsets))
+}
+
+/// `new_function_type(args_tuple, result, ellipsis=False, abi=FFI_DEFAULT_ABI)`.
+fn new_function_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let n = vm.npos(&a);
+    if !(2..=4).contains(&n) {
+        return Err(vm.type_error(format!(
+            "new_function_type() takes from 2 to 4 arguments ({n} given)"
+        )));
+    }
+    let sh = backend(vm)?;
+    let res = ctype_arg(vm, &sh, &a, 1, "new_function_type")?;
+    let variadic = match opt_arg(vm, &a, 2, "ellipsis") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let args = vm.arg(&a, 0);
+    let args = vm.to_tuple(args)?;
+    let base = vm.sp();
+    vm.push(args);
+    let mut tys = Vec::new();
+    let n = vm.tuple_items(vm.at(base)).len();
+    for i in 0..n {
+        let t = vm.tuple_items(vm.at(base))[i];
+        if ctype_of(vm, t).is_none() {
+            vm.truncate(base);
+            return Err(vm.type_error("expected a tuple of ctypes"));
+        }
+        match type_arg(vm, &sh, t) {
+            Ok(t) => tys.push(t),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
+    vm.truncate(base);
+    // Array arguments decay to pointers, as in a C prototype.
+    let tys: Vec<TypeId> = tys
+        .into_iter()
+        .map(|t| {
+            let item = match sh.tt().kind(t) {
+                TypeKind::Array { item, .. } => Some(*item),
+                _ => None,
+            };
+            item.map_or(t, |i| sh.pointer_to(i))
+        })
+        .collect();
+    let r = sh.with_decls(|d| d.types.function(res, &tys, variadic));
+    let t = fr(vm, r)?;
+    mk(vm, t)
+}
+
+/// `new_enum_type(name, enumerators, values, basetype)`.
+fn new_enum_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "new_enum_type", 4, 4)?;
+    let v = vm.arg(&a, 0);
+    let name = str_arg(vm, v, "new_enum_type() argument 1")?;
+    let sh = backend(vm)?;
+    let basety = ctype_arg(vm, &sh, &a, 3, "new_enum_type")?;
+    if sh.tt().integer_repr(basety).is_none() {
+        return Err(vm.type_error("expected a primitive signed or unsigned base type"));
+    }
+    let names = vm.arg(&a, 1);
+    let names = vm.to_tuple(names)?;
+    let base = vm.sp();
+    vm.push(names);
+    let values = vm.arg(&a, 2);
+    let values = vm.to_tuple(values);
+    let values = match values {
+        Ok(v) => v,
+        Err(e) => {
+            vm.truncate(base);
+            return Err(e);
+        }
+    };
+    let names = vm.at(base);
+    vm.truncate(base);
+    let (ns, vs) = (vm.tuple_items(names), vm.tuple_items(values));
+    if ns.len() != vs.len() {
+        return Err(vm.value_error("tuple args must have the same size"));
+    }
+    let mut out = Vec::with_capacity(ns.len());
+    for (k, v) in ns.iter().zip(vs.iter()) {
+        if !vm.is(*k, Kind::Str) {
+            return Err(vm.type_error("enumerators must be a tuple of str"));
+        }
+        let Some(i) = vm.to_i64(*v) else {
+            return Err(vm.type_error("enumvalues must be a tuple of int"));
+        };
+        out.push((vm.str_of(*k).to_string(), Some(i as i128)));
+    }
+    let tag = name.strip_prefix("enum ").unwrap_or(&name).to_string();
+    let r = sh.with_decls(|d| {
+        let id = d.types.enum_type(Some(&tag), None);
+        d.types.set_enum_base(id, basety, out);
+        Ok(id)
+    });
+    let t = fr(vm, r)?;
+    sh.decls_changed();
+    mk(vm, t)
+}
+
+/// `getcname(ctype, replace)`: the C spelling with `replace` put where a declarator goes.
+fn getcname(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "getcname", 2, 2)?;
+    let sh = backend(vm)?;
+    let t = ctype_arg(vm, &sh, &a, 0, "getcname")?;
+    let v = vm.arg(&a, 1);
+    let r = str_arg(vm, v, "getcname() argument 2")?;
+    let s = sh.tt().name_with(t, &r);
+    vm.new_str(&s)
+}
+
+/// `typeoffsetof(ctype, field_or_index, following=0)`: `(field ctype, offset)` of a struct
+/// field, or `(item ctype, index * itemsize)` for a pointer and an int.
+fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "typeoffsetof", 2, 3)?;
+    let sh = backend(vm)?;
+    let t = ctype_arg(vm, &sh, &a, 0, "typeoffsetof")?;
+    let k = vm.arg(&a, 1);
+    let (fty, off) = if vm.is(k, Kind::Str) {
+        let name = vm.str_of(k).to_string();
+        if sh.tt().struct_type(t).is_none() {
+            return Err(vm.type_error("expected a struct or union ctype"));
+        }
+        let r = sh.tt().require_size(t).map(|_| ());
+        fr(vm, r)?;
+        let f = sh.tt().field(t, &name).map(|f| (f.ty, f.offset));
+        match f {
+            Some(f) => f,
+            None => return Err(vm.raise("KeyError", &name)),
+        }
+    } else {
+        let i = vm.index_value(k, "index")?;
+        let item = sh.tt().item(t).filter(|_| sh.tt().kind(t) != &TypeKind::Void);
+        let Some(item) = item.filter(|_| matches!(sh.tt().kind(t), TypeKind::Pointer(_))) else {
+            return Err(vm.type_error("expected a struct or union ctype, or a pointer"));
+        };
+        let r = sh.tt().require_size(item);
+        let sz = fr(vm, r)?;
+        (item, (i * sz as i64) as usize)
+    };
+    let c = mk(vm, fty)?;
+    let base = vm.sp();
+    vm.push(c);
+    let o = vm.new_int(off as i64);
+    let r = o.and_then(|o| {
+        vm.push(o);
+        vm.new_tuple_from_stack(2)
+    });
+    vm.truncate(base);
+    r
+}
