@@ -843,6 +843,17 @@ impl TypeTable {
         let mut custom_field_pos = false;
         let mut var_sized = false;
         for (i, m) in members.iter().enumerate() {
+            // A last member that is itself a var-sized struct makes this one var-sized too
+            // (CFFI: `struct t { int x; struct s inner; }` with `struct s { int n; int a[]; }`).
+            if i == members.len() - 1 && m.bitsize.is_none() {
+                let nested = self
+                    .struct_type(m.ty)
+                    .and_then(|s| s.layout.as_ref())
+                    .is_some_and(|l| l.var_sized);
+                if nested {
+                    var_sized = true;
+                }
+            }
             let fsize = match self.size_of(m.ty) {
                 Some(s) => s,
                 None => {

@@ -209,8 +209,8 @@ fn int_opt(vm: &mut Vm, a: &Args, i: usize, name: &str, default: i64) -> PyResul
     }
 }
 
-/// `complete_struct_or_union(BStruct, fields, totalsize=-1, totalalignment=-1, sflags=0,
-/// pack=0)`: `fields` is a list of `(name, ctype[, bitsize[, offset]])` (-1: computed).
+/// `complete_struct_or_union(BStruct, fields, ignored=None, totalsize=-1, totalalignment=-1,
+/// sflags=0, pack=0)`: `fields` is a list of `(name, ctype[, bitsize[, offset]])` (-1: computed).
 fn complete_struct_or_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = vm.npos(&a);
     if n < 2 {
@@ -223,11 +223,17 @@ fn complete_struct_or_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if sh.tt().struct_type(st).is_none() {
         return Err(vm.type_error("first arg must be a non-initialized struct or union ctype"));
     }
-    let totalsize = int_opt(vm, &a, 2, "totalsize", -1)?;
-    let totalalign = int_opt(vm, &a, 3, "totalalignment", -1)?;
-    let pack = int_opt(vm, &a, 5, "pack", 0)?;
+    // argument 2 is CFFI's `ignored`
+    let totalsize = int_opt(vm, &a, 3, "totalsize", -1)?;
+    let totalalign = int_opt(vm, &a, 4, "totalalignment", -1)?;
+    let pack = int_opt(vm, &a, 6, "pack", 0)?;
     let fields = vm.arg(&a, 1);
-    let fields = vm.to_tuple(fields)?;
+    if !vm.is(fields, Kind::List) {
+        let tn = vm.type_name(fields);
+        return Err(vm.type_error(format!(
+            "complete_struct_or_union() argument 2 must be list, not {tn}"
+        )));
+    }
     let base = vm.sp();
     vm.push(fields);
     let r = read_fields(vm, &sh, base);
@@ -253,6 +259,19 @@ fn complete_struct_or_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
                     }
                 }
                 if totalsize >= 0 {
+                    let end = l
+                        .fields
+                        .iter()
+                        .map(|f| f.offset + d.types.size_of(f.ty).unwrap_or(0))
+                        .max()
+                        .unwrap_or(0);
+                    if (totalsize as usize) < end {
+                        let n = d.types.name(st);
+                        return Err(ffi::Error::new(
+                            ffi::ErrorKind::Type,
+                            format!("{n} cannot be of size {totalsize}: there are fields at least up to {end}"),
+                        ));
+                    }
                     l.size = totalsize as usize;
                 }
                 if totalalign > 0 {
@@ -269,40 +288,63 @@ fn complete_struct_or_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.none())
 }
 
-/// The members of the fields tuple at stack slot `slot`, and their explicit offsets (-1: none).
+/// The members of the fields list at stack slot `slot`, and their explicit offsets (-1: none).
+/// Each item is a tuple `(name, ctype[, bitsize[, offset]])`; bitsize and offset go through
+/// `__index__`, so every item is re-read from the list after them.
 fn read_fields(vm: &mut Vm, sh: &Shared, slot: usize) -> PyResult<(Vec<Member>, Vec<i64>)> {
-    let n = vm.tuple_items(vm.at(slot)).len();
-    let mut members = Vec::with_capacity(n);
-    let mut offsets = Vec::with_capacity(n);
-    for i in 0..n {
-        let f = vm.tuple_items(vm.at(slot))[i];
-        let f = vm.to_tuple(f)?;
-        let items = vm.tuple_items(f).to_vec(); // gc-safe: only read before the next GC point
-        if items.len() < 2 || items.len() > 4 || !vm.is(items[0], Kind::Str) {
-            return Err(vm.type_error("a field must be a tuple (name, ctype[, bitsize[, offset]])"));
+    let mut members = Vec::new();
+    let mut offsets = Vec::new();
+    let mut i = 0;
+    while i < vm.list_items(vm.at(slot)).len() {
+        let f = vm.list_items(vm.at(slot))[i];
+        if !vm.is(f, Kind::Tuple) {
+            return Err(vm.raise(
+                "SystemError",
+                "new style getargs format but argument is not a tuple",
+            ));
         }
-        let name = vm.str_of(items[0]).to_string();
-        let (fty, bits, off) = (items[1], items.get(2).copied(), items.get(3).copied());
-        let bitsize = match bits {
-            Some(b) => vm.to_i64(b).unwrap_or(-1),
-            None => -1,
-        };
-        let offset = match off {
-            Some(o) => vm.to_i64(o).unwrap_or(-1),
-            None => -1,
-        };
+        let n = vm.tuple_items(f).len();
+        if !(2..=4).contains(&n) {
+            let msg = if n < 2 {
+                format!("list item() takes at least 2 arguments ({n} given)")
+            } else {
+                format!("list item() takes at most 4 arguments ({n} given)")
+            };
+            return Err(vm.type_error(msg));
+        }
+        let (name, fty) = (vm.tuple_items(f)[0], vm.tuple_items(f)[1]);
+        if !vm.is(name, Kind::Str) {
+            let tn = vm.type_name(name);
+            return Err(vm.type_error(format!(
+                "list item() argument 1 must be str, not {tn}"
+            )));
+        }
         if ctype_of(vm, fty).is_none() {
             let tn = vm.type_name(fty);
-            return Err(vm.type_error(format!("field '{name}': expected a ctype, got '{tn}' object")));
+            return Err(vm.type_error(format!(
+                "list item() argument 2 must be _cffi_backend.CType, not {tn}"
+            )));
         }
+        let name = vm.str_of(name).to_string();
         let ty = type_arg(vm, sh, fty)?;
+        let mut nums = [-1i64, -1i64];
+        for (j, num) in nums.iter_mut().enumerate() {
+            let f = vm.list_items(vm.at(slot)).get(i).copied();
+            let Some(f) = f.filter(|f| vm.is(*f, Kind::Tuple)) else {
+                return Err(vm.raise("RuntimeError", "list changed size during iteration"));
+            };
+            if let Some(&v) = vm.tuple_items(f).get(2 + j) {
+                *num = vm.index_value(v, "bitsize")?;
+            }
+        }
         members.push(Member {
             name,
             ty,
-            bitsize: (bitsize >= 0).then_some(bitsize as u32),
+            bitsize: (nums[0] >= 0).then_some(nums[0] as u32),
             length_from_compiler: false,
         });
-        offsets.push(offset);
+        offsets.push(nums[1]);
+        i += 1;
     }
     Ok((members, offsets))
 }
@@ -317,12 +359,14 @@ fn new_function_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let sh = backend(vm)?;
     let res = ctype_arg(vm, &sh, &a, 1, "new_function_type")?;
-    let variadic = match opt_arg(vm, &a, 2, "ellipsis") {
-        Some(v) => vm.truthy(v)?,
-        None => false,
-    };
+    let variadic = int_opt(vm, &a, 2, "ellipsis", 0)? != 0;
     let args = vm.arg(&a, 0);
-    let args = vm.to_tuple(args)?;
+    if !vm.is(args, Kind::Tuple) {
+        let tn = vm.type_name(args);
+        return Err(vm.type_error(format!(
+            "new_function_type() argument 1 must be tuple, not {tn}"
+        )));
+    }
     let base = vm.sp();
     vm.push(args);
     let mut tys = Vec::new();
@@ -368,21 +412,15 @@ fn new_enum_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if sh.tt().integer_repr(basety).is_none() {
         return Err(vm.type_error("expected a primitive signed or unsigned base type"));
     }
-    let names = vm.arg(&a, 1);
-    let names = vm.to_tuple(names)?;
-    let base = vm.sp();
-    vm.push(names);
-    let values = vm.arg(&a, 2);
-    let values = vm.to_tuple(values);
-    let values = match values {
-        Ok(v) => v,
-        Err(e) => {
-            vm.truncate(base);
-            return Err(e);
+    let (names, values) = (vm.arg(&a, 1), vm.arg(&a, 2));
+    for (i, v) in [(2, names), (3, values)] {
+        if !vm.is(v, Kind::Tuple) {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!(
+                "new_enum_type() argument {i} must be tuple, not {tn}"
+            )));
         }
-    };
-    let names = vm.at(base);
-    vm.truncate(base);
+    }
     let (ns, vs) = (vm.tuple_items(names), vm.tuple_items(values));
     if ns.len() != vs.len() {
         return Err(vm.value_error("tuple args must have the same size"));

@@ -436,6 +436,19 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         n.len = cd.size.saturating_sub(f.offset) / isz;
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
+    let nested_var = sh
+        .tt()
+        .struct_type(f.ty)
+        .and_then(|s| s.layout.as_ref())
+        .is_some_and(|l| l.var_sized);
+    if nested_var && !f.is_bitfield() {
+        // a var-sized struct as the last field: it extends to the end of the allocation
+        // SAFETY: pointer arithmetic inside the struct.
+        let p = unsafe { base.add(f.offset) };
+        let mut n = CData::new(&sh, f.ty, p, Flavor::Plain);
+        n.size = n.size.max(cd.size.saturating_sub(f.offset));
+        return cdata::wrap(vm, n, vm.arg(&a, 0));
+    }
     // SAFETY: base is the (non-NULL) address of a struct that has field f.
     unsafe { conv::load_field(vm, &sh, base, &f, vm.arg(&a, 0)) }
 }

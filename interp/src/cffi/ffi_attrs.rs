@@ -1,7 +1,8 @@
 //! FFI objects as ordinary Python objects: attributes assigned on an instance (`ffi.x = 1`, a
 //! subclass's `self.x = ...`) live in [`FfiData::attrs`] (a dict made on the first assignment),
 //! `class MyFFI(FFI)` is allowed (instances are still FFI objects: every method finds its
-//! `FfiData`), `ffi.error` is the FFIError class, and `dir(ffi)` lists the instance attributes
+//! `FfiData`), `ffi.error` is the base class of
+//! cffi.FFIError and cffi.CDefError (module.rs), and `dir(ffi)` lists the instance attributes
 //! with the class's.
 //!
 //! Lookup order matches a Python class with a `__dict__` for what CFFI code does: the class
@@ -28,7 +29,7 @@ pub fn install(vm: &mut Vm) {
     for (n, f) in methods {
         vm.add_native_method(t, n, *f);
     }
-    let err = vm.builtin_type("cffi.FFIError");
+    let err = vm.builtin_type("ffi.error");
     vm.add_type_attr(t, "error", err);
 }
 

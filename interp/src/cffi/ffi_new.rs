@@ -109,6 +109,29 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<usize>) -> 
     let Some((f, nfields)) = last else {
         return Ok(0);
     };
+    let nested = sh
+        .tt()
+        .struct_type(f.ty)
+        .and_then(|s| s.layout.as_ref())
+        .is_some_and(|l| l.var_sized);
+    if nested {
+        // The last field is a var-sized struct: its own initializer gives the length.
+        let init = vm.at(slot);
+        let x = if vm.is(init, Kind::Dict) {
+            let k = vm.new_str(&f.name)?;
+            vm.dict_get(vm.at(slot), k)?
+        } else if conv::seq_len(vm, init) == Some(nfields) {
+            conv::seq_item(vm, init, nfields - 1)
+        } else {
+            None
+        };
+        let Some(x) = x else { return Ok(0) };
+        let sub = vm.sp();
+        vm.push(x);
+        let r = var_struct_size(vm, sh, f.ty, Some(sub));
+        vm.truncate(sub);
+        return Ok(r?.saturating_add(f.offset));
+    }
     let Some(item) = sh.tt().item(f.ty) else {
         return Ok(0);
     };

@@ -45,26 +45,35 @@ pub fn ensure_types(vm: &mut Vm) {
     super::buffer::install(vm);
     super::apimode::install(vm);
     super::backend_lib::install(vm);
+    // `ffi.error` (class `error` of module `ffi`, as _cffi_backend's) is the base of the two
+    // errors FFI methods raise, so that `except ffi.error` catches them.
+    if make_exception(vm, "ffi", "error", "Exception").is_err() {
+        vm.take_exc();
+    }
     for name in EXCEPTIONS {
-        if let Err(_e) = make_exception(vm, name) {
+        let base = match *name {
+            "CDefError" | "FFIError" => "ffi.error",
+            _ => "Exception",
+        };
+        if let Err(_e) = make_exception(vm, "cffi", name, base) {
             vm.take_exc();
         }
     }
-    super::ffi_attrs::install(vm); // after the exceptions: `FFI.error` is cffi.FFIError
+    super::ffi_attrs::install(vm); // after the exceptions (FFI.error)
 }
 
-/// `class <name>(Exception)` in module `cffi`, registered as `cffi.<name>`.
-fn make_exception(vm: &mut Vm, name: &str) -> PyResult<()> {
+/// `class <name>(<base>)` in module `module`, registered as `<module>.<name>`.
+fn make_exception(vm: &mut Vm, module: &str, name: &str, base_cls: &str) -> PyResult<()> {
     let base = vm.sp();
     let n = vm.new_str(name)?;
     vm.push(n);
-    let exc = vm.builtin_type("Exception");
+    let exc = vm.builtin_type(base_cls);
     let bases = vm.new_tuple(&[exc])?;
     vm.push(bases);
     let d = vm.new_dict()?;
     vm.push(d);
     let k = vm.intern("__module__");
-    let m = vm.intern("cffi");
+    let m = vm.intern(module);
     vm.dict_set(vm.at(base + 2), k, m)?;
     let k = vm.intern("__qualname__");
     let q = vm.new_str(name)?;
@@ -74,7 +83,7 @@ fn make_exception(vm: &mut Vm, name: &str) -> PyResult<()> {
     let t = t?;
     vm.roots.types.push(t);
     let idx = vm.roots.types.len() - 1;
-    vm.type_names.insert(format!("cffi.{name}"), idx);
+    vm.type_names.insert(format!("{module}.{name}"), idx);
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Reports written the way CPython's `PyErr_WriteUnraisable` / cffi's callback reports are:
 //! through the Python-level `sys.stderr` object (so a script that replaced it with anything
 //! having `write()` sees them), falling back to the process's stderr when `sys.stderr` is
-//! missing or its `write` fails.
+//! missing or None; an exception from `write` is swallowed (the report is lost, as on CPython).
 
 use crate::vm::Vm;
 
@@ -27,11 +27,10 @@ pub fn write(vm: &mut Vm, msg: &str) {
     vm.truncate(base);
     match ok {
         Ok(true) => {}
-        Ok(false) | Err(_) => {
-            if ok.is_err() {
-                vm.take_exc();
-            }
-            eprint!("{}", crate::unicode::for_stderr(msg));
+        // as CPython: a failing sys.stderr.write() loses the report silently
+        Err(_) => {
+            vm.take_exc();
         }
+        Ok(false) => eprint!("{}", crate::unicode::for_stderr(msg)),
     }
 }
