@@ -93,7 +93,6 @@ pub fn fill(vm: &mut Vm, slot: usize) -> PyResult<()> {
     for (n, f) in fns {
         vm.module_add_fn(vm.at(slot), n, *f)?;
     }
-    let f = backend_obj(vm)?;
     for (n, m) in [
         ("sizeof", "sizeof"),
         ("alignof", "alignof"),
@@ -111,6 +110,7 @@ pub fn fill(vm: &mut Vm, slot: usize) -> PyResult<()> {
         ("gcp", "gc"),
         ("rawaddressof", "addressof"),
     ] {
+        let f = backend_obj(vm)?; // rooted: re-read after each allocation
         let b = vm.getattr_str(f, m)?;
         vm.module_set(vm.at(slot), n, b)?;
     }
