@@ -28,7 +28,8 @@ fn backend_obj(vm: &mut Vm) -> PyResult<Value> {
     let cls = super::class(vm, "_cffi_backend.FFI");
     let f = vm.call(cls, &[])?;
     vm.roots.types.push(f);
-    vm.type_names.insert(KEY.to_string(), vm.roots.types.len() - 1);
+    vm.type_names
+        .insert(KEY.to_string(), vm.roots.types.len() - 1);
     Ok(f)
 }
 
@@ -48,7 +49,13 @@ fn mk(vm: &mut Vm, ty: TypeId) -> PyResult<Value> {
 }
 
 /// Argument `i` as a ctype, in the backend's table.
-pub(super) fn ctype_arg(vm: &mut Vm, sh: &Shared, a: &Args, i: usize, fname: &str) -> PyResult<TypeId> {
+pub(super) fn ctype_arg(
+    vm: &mut Vm,
+    sh: &Shared,
+    a: &Args,
+    i: usize,
+    fname: &str,
+) -> PyResult<TypeId> {
     let v = vm.arg(a, i);
     if ctype_of(vm, v).is_none() {
         let tn = vm.type_name(v);
@@ -126,12 +133,13 @@ fn new_primitive_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let v = vm.arg(&a, 0);
     let name = str_arg(vm, v, "new_primitive_type() argument")?;
     let sh = backend(vm)?;
-    let t = sh.parse_type(&name).ok().filter(|t| sh.tt().prim(*t).is_some());
+    let t = sh
+        .parse_type(&name)
+        .ok()
+        .filter(|t| sh.tt().prim(*t).is_some());
     match t {
         Some(t) => mk(vm, t),
-        None => {
-            Err(vm.raise("KeyError", &name))
-        }
+        None => Err(vm.raise("KeyError", &name)),
     }
 }
 
@@ -315,9 +323,7 @@ fn read_fields(vm: &mut Vm, sh: &Shared, slot: usize) -> PyResult<(Vec<Member>, 
         let (name, fty) = (vm.tuple_items(f)[0], vm.tuple_items(f)[1]);
         if !vm.is(name, Kind::Str) {
             let tn = vm.type_name(name);
-            return Err(vm.type_error(format!(
-                "list item() argument 1 must be str, not {tn}"
-            )));
+            return Err(vm.type_error(format!("list item() argument 1 must be str, not {tn}")));
         }
         if ctype_of(vm, fty).is_none() {
             let tn = vm.type_name(fty);
@@ -478,7 +484,10 @@ fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     } else {
         let i = vm.index_value(k, "index")?;
-        let item = sh.tt().item(t).filter(|_| sh.tt().kind(t) != &TypeKind::Void);
+        let item = sh
+            .tt()
+            .item(t)
+            .filter(|_| sh.tt().kind(t) != &TypeKind::Void);
         let Some(item) = item.filter(|_| matches!(sh.tt().kind(t), TypeKind::Pointer(_))) else {
             return Err(vm.type_error("expected a struct or union ctype, or a pointer"));
         };

@@ -42,7 +42,9 @@ pub fn load_library(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let name = match opt_arg(vm, &a, 0, "filename") {
         None => None,
         Some(v) if v == vm.none() => None,
-        Some(v) if vm.is(v, Kind::Bytes) => Some(String::from_utf8_lossy(vm.bytes_of(v)).into_owned()),
+        Some(v) if vm.is(v, Kind::Bytes) => {
+            Some(String::from_utf8_lossy(vm.bytes_of(v)).into_owned())
+        }
         Some(v) => Some(str_arg(vm, v, "load_library() argument 1")?),
     };
     let flags = match opt_arg(vm, &a, 1, "flags") {
@@ -102,7 +104,10 @@ fn load_function(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let lib = lib_of(vm, &a)?;
     let sh = backend(vm)?;
     let t = ctype_arg(vm, &sh, &a, 1, "load_function")?;
-    let ok = matches!(sh.tt().kind(t), TypeKind::Function(_) | TypeKind::Pointer(_));
+    let ok = matches!(
+        sh.tt().kind(t),
+        TypeKind::Function(_) | TypeKind::Pointer(_)
+    );
     if !ok {
         let n = sh.name(t);
         return Err(vm.type_error(format!(

@@ -27,7 +27,13 @@ pub struct FfiData {
 
 impl ForeignData for FfiData {
     fn refs(&mut self) -> ForeignRefs<'_> {
-        [Some(&mut self.cache), Some(&mut self.attrs), None, None, None]
+        [
+            Some(&mut self.cache),
+            Some(&mut self.attrs),
+            None,
+            None,
+            None,
+        ]
     }
 }
 

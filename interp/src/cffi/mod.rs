@@ -29,9 +29,9 @@
 //! (importing compiled modules), extern_python.rs (`@ffi.def_extern()`).
 
 pub mod api_import;
+pub mod apimode;
 pub mod backend_fns;
 pub mod backend_lib;
-pub mod apimode;
 pub mod buffer;
 pub mod call;
 pub mod callback;
@@ -40,8 +40,8 @@ pub mod cdata_ops;
 pub mod conv;
 pub mod ctype_obj;
 pub mod extern_python;
-pub mod ffi_attrs;
 pub mod fast;
+pub mod ffi_attrs;
 pub mod ffi_misc;
 pub mod ffi_new;
 pub mod ffi_obj;

@@ -22,7 +22,8 @@ fn cache(vm: &mut Vm) -> PyResult<Value> {
     }
     let d = vm.new_dict()?;
     vm.roots.types.push(d);
-    vm.type_names.insert(KEY.to_string(), vm.roots.types.len() - 1);
+    vm.type_names
+        .insert(KEY.to_string(), vm.roots.types.len() - 1);
     Ok(d)
 }
 
