@@ -597,6 +597,12 @@ impl TypeTable {
         }
     }
 
+    /// A struct or union spelled exactly `name`, new at each call (`_cffi_backend`'s
+    /// `new_struct_type("foo")`: no tag, not found by name).
+    pub fn fresh_struct_named(&mut self, is_union: bool, name: &str) -> TypeId {
+        self.new_struct(is_union, format!("${name}"), name.to_string(), None)
+    }
+
     /// An opaque struct spelled exactly `name` (`typedef ... Opaque;`, `FILE`).
     pub fn opaque_named(&mut self, name: &str) -> TypeId {
         let key = (0u8, format!("${}", name));

@@ -96,6 +96,9 @@ pub fn fill(vm: &mut Vm, slot: usize) -> PyResult<()> {
         ("getcname", getcname),
         ("typeoffsetof", typeoffsetof),
         ("load_library", super::backend_lib::load_library),
+        ("newp_handle", newp_handle),
+        ("get_errno", get_errno),
+        ("set_errno", set_errno),
     ];
     for (n, f) in fns {
         vm.module_add_fn(vm.at(slot), n, *f)?;
@@ -109,13 +112,12 @@ pub fn fill(vm: &mut Vm, slot: usize) -> PyResult<()> {
         ("string", "string"),
         ("callback", "callback"),
         ("from_handle", "from_handle"),
-        ("newp_handle", "new_handle"),
+
         ("memmove", "memmove"),
         ("from_buffer", "from_buffer"),
         ("unpack", "unpack"),
         ("release", "release"),
         ("gcp", "gc"),
-        ("rawaddressof", "addressof"),
     ] {
         let f = backend_obj(vm)?; // rooted: re-read after each allocation
         let b = vm.getattr_str(f, m)?;
@@ -162,11 +164,15 @@ fn new_array_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(item) = item else {
         return Err(vm.type_error("first arg must be a pointer ctype"));
     };
+    if let TypeKind::Array { length: None, .. } = sh.tt().kind(item) {
+        let n = sh.name(item);
+        return Err(vm.value_error(format!("array item of unknown size: '{n}'")));
+    }
     let n = vm.arg(&a, 1);
     let len = if n == vm.none() {
         None
     } else {
-        let i = vm.index_value(n, "length")?;
+        let i = super::conv::index_ssize(vm, n)?;
         if i < 0 {
             return Err(vm.value_error("negative array length"));
         }
@@ -194,9 +200,15 @@ fn struct_or_union(vm: &mut Vm, a: &Args, is_union: bool) -> PyResult<Value> {
     let v = vm.arg(a, 0);
     let name = str_arg(vm, v, &format!("{fname}() argument"))?;
     let kw = if is_union { "union " } else { "struct " };
-    let tag = name.strip_prefix(kw).unwrap_or(&name).to_string();
     let sh = backend(vm)?;
-    let r = sh.with_decls(|d| Ok(d.types.struct_or_union(is_union, &tag)));
+    // `struct foo` is the backend's tagged struct (what its cdecl strings name); any other
+    // spelling a fresh type of exactly that name
+    let r = sh.with_decls(|d| {
+        Ok(match name.strip_prefix(kw) {
+            Some(tag) => d.types.struct_or_union(is_union, tag),
+            None => d.types.fresh_struct_named(is_union, &name),
+        })
+    });
     let t = fr(vm, r)?;
     mk(vm, t)
 }
@@ -228,7 +240,7 @@ fn complete_struct_or_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let sh = backend(vm)?;
     let st = ctype_arg(vm, &sh, &a, 0, "complete_struct_or_union")?;
-    if sh.tt().struct_type(st).is_none() {
+    if sh.tt().struct_type(st).is_none_or(|s| s.members.is_some()) {
         return Err(vm.type_error("first arg must be a non-initialized struct or union ctype"));
     }
     // argument 2 is CFFI's `ignored`
@@ -392,6 +404,17 @@ fn new_function_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     }
     vm.truncate(base);
+    let bad_arg = tys
+        .iter()
+        .find(|t| matches!(sh.tt().kind(**t), TypeKind::Void))
+        .map(|t| sh.name(*t));
+    if let Some(n) = bad_arg {
+        return Err(vm.type_error(format!("ctype '{n}' has incomplete type")));
+    }
+    if matches!(sh.tt().kind(res), TypeKind::Array { .. }) {
+        let n = sh.name(res);
+        return Err(vm.type_error(format!("invalid result type: '{n}'")));
+    }
     // Array arguments decay to pointers, as in a C prototype.
     let tys: Vec<TypeId> = tys
         .into_iter()
@@ -505,4 +528,26 @@ fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
     });
     vm.truncate(base);
     r
+}
+
+/// `newp_handle(ctype, x)`: `ffi.new_handle(x)` (the ctype is CFFI's `void *`).
+fn newp_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "newp_handle", 2, 2)?;
+    let f = backend_obj(vm)?;
+    let m = vm.getattr_str(f, "new_handle")?;
+    let x = vm.arg(&a, 1);
+    vm.call(m, &[x])
+}
+
+fn get_errno(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "get_errno", 0, 0)?;
+    vm.new_int(super::call::saved_errno() as i64)
+}
+
+fn set_errno(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "set_errno", 1, 1)?;
+    let v = vm.arg(&a, 0);
+    let i = super::conv::ssize_value(vm, v)?;
+    super::call::set_saved_errno(i as i32);
+    Ok(vm.none())
 }
