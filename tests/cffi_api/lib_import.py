@@ -1,4 +1,5 @@
-# API mode: `import module; module.lib`, `from module.lib import name`, dir(lib), global arrays
+# API mode: `import module; module.lib`, `from module.lib import name` (and *), dir(lib),
+# lib.__name__/__dict__/__all__, global arrays
 # with [...] lengths (also multi-dimensional), extern arrays of unknown size, flexible array
 # members (also nested as a struct's last member); the module is built into _build/
 import sys
@@ -41,6 +42,9 @@ print(_api_lib_import.lib is sys.modules["_api_lib_import.lib"])
 from _api_lib_import.lib import add, FOO, RED, GREEN
 print(add(1, 2), FOO, RED, GREEN)
 from _api_lib_import import ffi, lib
+ns = {}
+exec("from _api_lib_import.lib import *", ns)
+print(sorted(k for k in ns if k != "__builtins__"))
 print(sorted(dir(lib)))
 print(ffi.typeof(lib.g), len(lib.g), list(lib.g[1]), list(lib.g[2]))
 lib.g[2][3] = 9
@@ -57,6 +61,16 @@ q.a[1] = 2
 print(q.n, ffi.typeof(q.a), lib.sum_s(q))
 t = ffi.new("struct t *", [10, [2, [3, 4]]])
 print(ffi.sizeof("struct t"), ffi.sizeof(t[0]), t.inner.a[1], lib.sum_t(t))
+print(lib.__name__, repr(lib), sorted(lib.__dict__))
+print(sorted(lib.__all__))
+try:
+    lib.nope
+except AttributeError as e:
+    print("AttributeError", e)
+try:
+    from _api_lib_import.lib import nope
+except ImportError as e:
+    print("ImportError", e)
 print(ffi.error.__name__, issubclass(ffi.error, Exception))
 try:
     ffi.typeof("int(")

@@ -112,7 +112,6 @@ pub fn fill(vm: &mut Vm, slot: usize) -> PyResult<()> {
         ("string", "string"),
         ("callback", "callback"),
         ("from_handle", "from_handle"),
-
         ("memmove", "memmove"),
         ("from_buffer", "from_buffer"),
         ("unpack", "unpack"),

@@ -46,6 +46,7 @@ pub mod ffi_misc;
 pub mod ffi_new;
 pub mod ffi_obj;
 pub mod handles;
+pub mod lib_meta;
 pub mod lib_obj;
 pub mod module;
 pub mod stderr;
