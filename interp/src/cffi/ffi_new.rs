@@ -542,10 +542,15 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
         {
             c.ptr
         }
-        _ => {
+        Some(c) => {
+            let n = c.name();
             vm.truncate(base);
-            let tn = conv::what_is(vm, raw);
-            return Err(vm.type_error(format!("alloc() must return a cdata pointer, not {tn}")));
+            return Err(vm.type_error(format!("alloc() must return a cdata pointer, not '{n}'")));
+        }
+        None => {
+            let tn = vm.type_name(raw);
+            vm.truncate(base);
+            return Err(vm.type_error(format!("alloc() must return a cdata object (got {tn})")));
         }
     };
     if ptr.is_null() {

@@ -1,7 +1,7 @@
 //! Reports written the way CPython's `PyErr_WriteUnraisable` / cffi's callback reports are:
 //! through the Python-level `sys.stderr` object (so a script that replaced it with anything
-//! having `write()` sees them), falling back to the process's stderr when `sys.stderr` is
-//! missing or None; an exception from `write` is swallowed (the report is lost, as on CPython).
+//! having `write()` sees them; None silences them), falling back to the process's stderr when
+//! the `sys` module is missing; an exception from `write` is swallowed (the report is lost, as on CPython).
 
 use crate::vm::Vm;
 
@@ -15,7 +15,7 @@ pub fn write(vm: &mut Vm, msg: &str) {
         };
         let err = vm.getattr_str(sys, "stderr")?;
         if err == vm.none() {
-            return Ok(false);
+            return Ok(true); // as CPython: sys.stderr = None silences the report
         }
         vm.push(err);
         let s = vm.new_str(msg)?;

@@ -1,5 +1,5 @@
 //! CFFI's global type cache: a C type that names no struct, union or enum (`int`, `char *`,
-//! `int(*)(double)`, `long[3][4]`) is one ctype object for the whole VM, whatever FFI asked for it,
+//! `int(*)(double)`, `long[3][4]`; `FILE` counts as a primitive) is one ctype object for the whole VM, whatever FFI asked for it,
 //! so that `ffi1.typeof("int") is ffi2.typeof("int")`. Such a type means the same in every FFI,
 //! so the ctype made by the first FFI (and its type table) serves all; conversions between
 //! tables already compare these types by their C spelling. Struct/union/enum types stay per FFI
@@ -37,6 +37,8 @@ fn structural(tt: &TypeTable, t: TypeId) -> bool {
         TypeKind::Function(f) => {
             structural(tt, f.result) && f.args.iter().all(|a| structural(tt, *a))
         }
+        // `FILE`, the one predeclared struct: the same type in every FFI, as in CFFI
+        TypeKind::Struct(s) => s.tag == "$FILE" && s.members.is_none(),
         _ => false,
     }
 }
