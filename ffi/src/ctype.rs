@@ -598,9 +598,14 @@ impl TypeTable {
     }
 
     /// A struct or union spelled exactly `name`, new at each call (`_cffi_backend`'s
-    /// `new_struct_type("foo")`: no tag, not found by name).
+    /// `new_struct_type("struct foo")`: a distinct type each time, not found by name).
     pub fn fresh_struct_named(&mut self, is_union: bool, name: &str) -> TypeId {
-        self.new_struct(is_union, format!("${name}"), name.to_string(), None)
+        let kw = if is_union { "union " } else { "struct " };
+        let tag = match name.strip_prefix(kw) {
+            Some(t) => t.to_string(),
+            None => format!("${name}"),
+        };
+        self.new_struct(is_union, tag, name.to_string(), None)
     }
 
     /// An opaque struct spelled exactly `name` (`typedef ... Opaque;`, `FILE`).

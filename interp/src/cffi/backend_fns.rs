@@ -198,16 +198,9 @@ fn struct_or_union(vm: &mut Vm, a: &Args, is_union: bool) -> PyResult<Value> {
     nargs(vm, a, fname, 1, 1)?;
     let v = vm.arg(a, 0);
     let name = str_arg(vm, v, &format!("{fname}() argument"))?;
-    let kw = if is_union { "union " } else { "struct " };
     let sh = backend(vm)?;
-    // `struct foo` is the backend's tagged struct (what its cdecl strings name); any other
-    // spelling a fresh type of exactly that name
-    let r = sh.with_decls(|d| {
-        Ok(match name.strip_prefix(kw) {
-            Some(tag) => d.types.struct_or_union(is_union, tag),
-            None => d.types.fresh_struct_named(is_union, &name),
-        })
-    });
+    // as CFFI: every call makes a new type, spelled exactly `name`
+    let r = sh.with_decls(|d| Ok(d.types.fresh_struct_named(is_union, &name)));
     let t = fr(vm, r)?;
     mk(vm, t)
 }
