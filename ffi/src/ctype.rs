@@ -492,8 +492,9 @@ impl TypeTable {
                 _ => a,
             });
         }
+        // (a `Function` kind is a pointer to function: returning one is fine C)
         match self.kind(result) {
-            TypeKind::Array { .. } | TypeKind::Function(_) => {
+            TypeKind::Array { .. } => {
                 return Err(Error::type_error(format!(
                     "invalid result type: '{}'",
                     self.name(result)

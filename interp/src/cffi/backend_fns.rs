@@ -97,6 +97,8 @@ pub fn fill(vm: &mut Vm, slot: usize) -> PyResult<()> {
         ("typeoffsetof", typeoffsetof),
         ("load_library", super::backend_lib::load_library),
         ("newp_handle", newp_handle),
+        ("rawaddressof", rawaddressof),
+        ("_get_types", get_types),
         ("get_errno", get_errno),
         ("set_errno", set_errno),
     ];
@@ -478,37 +480,52 @@ fn getcname(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.new_str(&s)
 }
 
-/// `typeoffsetof(ctype, field_or_index, following=0)`: `(field ctype, offset)` of a struct
-/// field, or `(item ctype, index * itemsize)` for a pointer and an int.
+/// `typeoffsetof(ctype, field_or_index, following=0)`: `(field ctype, offset)` of a field of a
+/// struct (or of the struct a pointer points to, when `following` is 0), or `(item ctype,
+/// index * itemsize)` for a pointer or an array and an int.
 fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, "typeoffsetof", 2, 3)?;
     let sh = backend(vm)?;
     let t = ctype_arg(vm, &sh, &a, 0, "typeoffsetof")?;
+    let following = int_opt(vm, &a, 2, "following", 0)?;
     let k = vm.arg(&a, 1);
     let (fty, off) = if vm.is(k, Kind::Str) {
         let name = vm.str_of(k).to_string();
-        if sh.tt().struct_type(t).is_none() {
-            return Err(vm.type_error("expected a struct or union ctype"));
+        let st = match sh.tt().kind(t) {
+            TypeKind::Struct(_) => Some(t),
+            TypeKind::Pointer(i) if following == 0 => {
+                sh.tt().struct_type(*i).is_some().then_some(*i)
+            }
+            _ => None,
+        };
+        let Some(st) = st else {
+            return Err(vm.type_error("with a field name argument, expected a struct or union ctype"));
+        };
+        if sh.tt().struct_type(st).is_some_and(|s| s.members.is_none()) {
+            let n = sh.name(st);
+            return Err(vm.type_error(format!("struct/union is opaque: '{n}'")));
         }
-        let r = sh.tt().require_size(t).map(|_| ());
+        let r = sh.tt().require_size(st).map(|_| ());
         fr(vm, r)?;
-        let f = sh.tt().field(t, &name).map(|f| (f.ty, f.offset));
+        let f = sh.tt().field(st, &name).map(|f| (f.ty, f.offset));
         match f {
             Some(f) => f,
             None => return Err(vm.raise("KeyError", &name)),
         }
-    } else {
+    } else if vm.is_int(k) {
         let i = vm.index_value(k, "index")?;
-        let item = sh
-            .tt()
-            .item(t)
-            .filter(|_| sh.tt().kind(t) != &TypeKind::Void);
-        let Some(item) = item.filter(|_| matches!(sh.tt().kind(t), TypeKind::Pointer(_))) else {
-            return Err(vm.type_error("expected a struct or union ctype, or a pointer"));
+        let item = match sh.tt().kind(t) {
+            TypeKind::Pointer(i) | TypeKind::Array { item: i, .. } => Some(*i),
+            _ => None,
+        };
+        let Some(item) = item else {
+            return Err(vm.type_error("with an integer argument, expected an array or pointer ctype"));
         };
         let r = sh.tt().require_size(item);
         let sz = fr(vm, r)?;
         (item, (i * sz as i64) as usize)
+    } else {
+        return Err(vm.type_error("expected a field name (str) or an index (int)"));
     };
     let c = mk(vm, fty)?;
     let base = vm.sp();
@@ -520,6 +537,35 @@ fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
     });
     vm.truncate(base);
     r
+}
+
+/// `rawaddressof(BPointer, cdata, offset)`: a `BPointer` cdata at the address of `cdata`'s
+/// memory (a struct, array or pointer cdata) plus `offset` bytes.
+fn rawaddressof(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "rawaddressof", 3, 3)?;
+    let sh = backend(vm)?;
+    let t = ctype_arg(vm, &sh, &a, 0, "rawaddressof")?;
+    if !matches!(sh.tt().kind(t), TypeKind::Pointer(_)) {
+        return Err(vm.type_error("expected a pointer ctype"));
+    }
+    let off = vm.arg(&a, 2);
+    let off = super::conv::index_ssize(vm, off)?;
+    let v = vm.arg(&a, 1);
+    let addr = match super::cdata::cdata_of(vm, v) {
+        Some(cd)
+            if cd.is_pointer_kind()
+                || matches!(
+                    cd.sh.tt().kind(cd.ty),
+                    TypeKind::Struct(_) | TypeKind::Array { .. }
+                ) =>
+        {
+            cd.ptr as usize
+        }
+        _ => {
+            return Err(vm.type_error("expected a cdata struct/union/array/pointer object"));
+        }
+    };
+    super::cdata::new_pointer(vm, &sh, t, addr.wrapping_add(off as usize))
 }
 
 /// `newp_handle(ctype, x)`: `ffi.new_handle(x)` (the ctype is CFFI's `void *`).
@@ -542,4 +588,12 @@ fn set_errno(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let i = super::conv::ssize_value(vm, v)?;
     super::call::set_saved_errno(i as i32);
     Ok(vm.none())
+}
+
+/// `_get_types()`: `(CData, CType)`.
+fn get_types(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "_get_types", 0, 0)?;
+    let c = super::class(vm, "_cffi_backend.CData");
+    let t = super::class(vm, "_cffi_backend.CType");
+    vm.new_tuple(&[c, t])
 }

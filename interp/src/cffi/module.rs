@@ -136,6 +136,7 @@ fn fill_inner(vm: &mut Vm, slot: usize, name: &str) -> PyResult<()> {
     } else {
         for (n, cls) in [
             ("CData", "CData"),
+            ("_CDataBase", "CData"),
             ("CType", "CType"),
             ("Lib", "Lib"),
             ("buffer", "buffer"),
