@@ -499,7 +499,9 @@ fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
             _ => None,
         };
         let Some(st) = st else {
-            return Err(vm.type_error("with a field name argument, expected a struct or union ctype"));
+            return Err(
+                vm.type_error("with a field name argument, expected a struct or union ctype")
+            );
         };
         if sh.tt().struct_type(st).is_some_and(|s| s.members.is_none()) {
             let n = sh.name(st);
@@ -519,7 +521,9 @@ fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
             _ => None,
         };
         let Some(item) = item else {
-            return Err(vm.type_error("with an integer argument, expected an array or pointer ctype"));
+            return Err(
+                vm.type_error("with an integer argument, expected an array or pointer ctype")
+            );
         };
         let r = sh.tt().require_size(item);
         let sz = fr(vm, r)?;

@@ -39,6 +39,7 @@ pub mod cdata;
 pub mod cdata_ops;
 pub mod conv;
 pub mod ctype_obj;
+pub mod dir_attrs;
 pub mod extern_python;
 pub mod fast;
 pub mod ffi_attrs;

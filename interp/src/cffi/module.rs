@@ -45,6 +45,7 @@ pub fn ensure_types(vm: &mut Vm) {
     super::buffer::install(vm);
     super::apimode::install(vm);
     super::backend_lib::install(vm);
+    super::dir_attrs::install(vm);
     // `ffi.error` (class `error` of module `ffi`, as _cffi_backend's) is the base of the two
     // errors FFI methods raise, so that `except ffi.error` catches them.
     if make_exception(vm, "ffi", "error", "Exception").is_err() {

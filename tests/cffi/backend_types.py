@@ -1,0 +1,64 @@
+# _cffi_backend low-level API, continued (as CFFI's src/c/test_c.py uses it): fresh struct types
+# per call, dir() of ctypes and cdata, typeoffsetof through pointers and arrays, rawaddressof,
+# functions returning function pointers, _get_types
+import _cffi_backend
+from _cffi_backend import *
+
+
+def t(label, f):
+    try:
+        r = f()
+    except Exception as e:
+        print(label, "->", type(e).__name__)
+    else:
+        print(label, "=", r)
+
+
+def d(x):
+    return [n for n in dir(x) if not n.startswith("_")]
+
+
+BInt = new_primitive_type("int")
+BChar = new_primitive_type("char")
+BIntP = new_pointer_type(BInt)
+print(d(BInt), d(BIntP), d(new_array_type(BIntP, 3)), d(new_void_type()))
+print(d(new_function_type((BInt,), BInt)))
+S1 = new_struct_type("struct foo")
+S2 = new_struct_type("struct foo")
+print(S1 is S2, S1, S2, S1.fields, d(S1))
+complete_struct_or_union(S1, [("a2", BInt, -1), ("a1", BInt, -1)])
+complete_struct_or_union(S2, [("x", BChar, -1)])
+print(sizeof(S1), sizeof(S2), [n for n, f in S1.fields], [n for n, f in S2.fields])
+S1P = new_pointer_type(S1)
+p = newp(S1P, [1, 2])
+print(d(p), d(p[0]), d(cast(BInt, 42)), d(newp(new_array_type(BIntP, None), 5)))
+pp = newp(new_pointer_type(S1P), p)
+print(d(pp), d(pp[0]))
+try:
+    newp(new_pointer_type(new_pointer_type(S2)), p)
+except TypeError as e:
+    print("mixup", e)
+print(typeoffsetof(S1P, "a1"), typeoffsetof(S1, "a2"), typeoffsetof(S1P, "a1", 0))
+t("typeoffsetof following", lambda: typeoffsetof(S1P, "a1", 1))
+t("typeoffsetof None", lambda: typeoffsetof(S1, None))
+t("typeoffsetof missing", lambda: typeoffsetof(S1, "zz"))
+t("typeoffsetof int on struct", lambda: typeoffsetof(S1, 42))
+t("typeoffsetof str on int", lambda: typeoffsetof(BChar, "a1"))
+BArr = new_array_type(BIntP, None)
+print(typeoffsetof(BArr, 5), typeoffsetof(BIntP, 51))
+t("typeoffsetof array str", lambda: typeoffsetof(BArr, "a1"))
+S3 = new_struct_type("struct opaque")
+t("typeoffsetof opaque", lambda: typeoffsetof(S3, "a"))
+s = p[0]
+a = rawaddressof(S1P, s, 0)
+print(a == p, rawaddressof(new_pointer_type(BChar), s, 4) == cast(new_pointer_type(BChar), p) + 4)
+t("rawaddressof not pointer", lambda: rawaddressof(S1, s, 0))
+t("rawaddressof primitive", lambda: rawaddressof(S1P, cast(BChar, b"?"), 0))
+BFunc = new_function_type((BInt, BInt), BInt, False)
+BFunc2 = new_function_type((), BFunc, False)
+print(BFunc2, BFunc2.result is BFunc)
+t("array result", lambda: new_function_type((), new_array_type(BIntP, 5)))
+add = callback(BFunc, lambda x, y: x + y)
+getter = callback(BFunc2, lambda: add)
+print(getter()(20, 22))
+print(_cffi_backend._get_types() == (_cffi_backend._CDataBase, _cffi_backend.CType))
