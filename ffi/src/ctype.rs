@@ -609,6 +609,21 @@ impl TypeTable {
         self.new_struct(is_union, tag, name.to_string(), None)
     }
 
+    /// An enum spelled exactly `name`, new at each call (`_cffi_backend.new_enum_type`).
+    pub fn fresh_enum_named(&mut self, name: &str) -> TypeId {
+        let tag = name.strip_prefix("enum ").unwrap_or(name).to_string();
+        self.push(
+            TypeKind::Enum(EnumType {
+                tag,
+                base: None,
+                values: Vec::new(),
+                partial: false,
+            }),
+            name.to_string(),
+            name.len(),
+        )
+    }
+
     /// An opaque struct spelled exactly `name` (`typedef ... Opaque;`, `FILE`).
     pub fn opaque_named(&mut self, name: &str) -> TypeId {
         let key = (0u8, format!("${}", name));
@@ -910,11 +925,14 @@ impl TypeTable {
                         has_bitfields |= sub.has_bitfields;
                         custom_field_pos = true;
                     } else {
+                        // CFFI marks a flexible array member with bitshift -2
+                        let flexible = i == members.len() - 1
+                            && matches!(self.kind(m.ty), TypeKind::Array { length: None, .. });
                         fields.push(Field {
                             name: m.name.clone(),
                             ty: m.ty,
                             offset: (boffset / 8) as usize,
-                            bitshift: -1,
+                            bitshift: if flexible { -2 } else { -1 },
                             bitsize: -1,
                         });
                     }

@@ -62,3 +62,26 @@ add = callback(BFunc, lambda x, y: x + y)
 getter = callback(BFunc2, lambda: add)
 print(getter()(20, 22))
 print(_cffi_backend._get_types() == (_cffi_backend._CDataBase, _cffi_backend.CType))
+# packed structs (sflags SF_PACKED = 8, or pack=1), a flexible array member's bitshift (-2)
+SP = new_struct_type("struct packed")
+complete_struct_or_union(SP, [("a", BChar, -1), ("b", BInt, -1)], None, -1, -1, 8)
+SP2 = new_struct_type("struct packed2")
+complete_struct_or_union(SP2, [("a", BChar, -1), ("b", BInt, -1)], None, -1, -1, 0, 1)
+print(sizeof(SP), alignof(SP), [f.offset for n, f in SP.fields], sizeof(SP2), alignof(SP2))
+SF = new_struct_type("struct flex")
+complete_struct_or_union(SF, [("n", BInt, -1), ("a", BArr, -1)])
+print([(f.bitshift, f.bitsize) for n, f in SF.fields], sizeof(SF))
+t("open array not last", lambda: complete_struct_or_union(new_struct_type("struct bad"), [("a", BArr, -1), ("n", BInt, -1)]))
+# enums spelled freely, duplicate values
+BUInt = new_primitive_type("unsigned int")
+E = new_enum_type("foo", (), (), BUInt)
+print(E, E.kind, E.cname, E.elements)
+E2 = new_enum_type("enum bar", ("ab", "cd"), (5, 5), BUInt)
+print(E2.elements, sorted(E2.relements.items()), new_enum_type("enum bar", (), (), BUInt) is E2)
+# opaque structs
+op = cast(new_pointer_type(new_struct_type("struct op")), 42)
+for f in [lambda: op.a1, lambda: setattr(op, "a1", 10)]:
+    try:
+        f()
+    except AttributeError as e:
+        print(e)

@@ -20,6 +20,9 @@ use gc::Value;
 
 const KEY: &str = "_cffi_backend.__backend_ffi";
 
+/// complete_struct_or_union's `sflags` bit for `packed` (CFFI's SF_PACKED).
+const SF_PACKED: i64 = 0x08;
+
 /// The backend FFI object (made on first use).
 fn backend_obj(vm: &mut Vm) -> PyResult<Value> {
     if let Some(&i) = vm.type_names.get(KEY) {
@@ -240,7 +243,11 @@ fn complete_struct_or_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // argument 2 is CFFI's `ignored`
     let totalsize = int_opt(vm, &a, 3, "totalsize", -1)?;
     let totalalign = int_opt(vm, &a, 4, "totalalignment", -1)?;
-    let pack = int_opt(vm, &a, 6, "pack", 0)?;
+    let sflags = int_opt(vm, &a, 5, "sflags", 0)?;
+    let mut pack = int_opt(vm, &a, 6, "pack", 0)?;
+    if sflags & SF_PACKED != 0 {
+        pack = 1;
+    }
     let fields = vm.arg(&a, 1);
     if !vm.is(fields, Kind::List) {
         let tn = vm.type_name(fields);
@@ -458,9 +465,8 @@ fn new_enum_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
         };
         out.push((vm.str_of(*k).to_string(), Some(i as i128)));
     }
-    let tag = name.strip_prefix("enum ").unwrap_or(&name).to_string();
     let r = sh.with_decls(|d| {
-        let id = d.types.enum_type(Some(&tag), None);
+        let id = d.types.fresh_enum_named(&name);
         d.types.set_enum_base(id, basety, out);
         Ok(id)
     });

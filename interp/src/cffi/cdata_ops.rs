@@ -352,7 +352,12 @@ fn struct_base(cd: &CDataView) -> Option<(TypeId, *mut u8)> {
     }
 }
 
-fn field_of(vm: &mut Vm, cd: &CDataView, name: Value) -> PyResult<(ffi::Field, *mut u8)> {
+fn field_of(
+    vm: &mut Vm,
+    cd: &CDataView,
+    name: Value,
+    write: bool,
+) -> PyResult<(ffi::Field, *mut u8)> {
     let n = vm.str_of(name).to_string();
     let Some((sty, base)) = struct_base(cd) else {
         let tn = cd.name();
@@ -361,6 +366,19 @@ fn field_of(vm: &mut Vm, cd: &CDataView, name: Value) -> PyResult<(ffi::Field, *
             &format!("cdata '{tn}' has no attribute '{n}'"),
         ));
     };
+    if cd
+        .sh
+        .tt()
+        .struct_type(sty)
+        .is_some_and(|s| s.members.is_none())
+    {
+        let tn = cd.name();
+        let what = if write { "write" } else { "read" };
+        return Err(vm.raise(
+            "AttributeError",
+            &format!("cdata '{tn}' points to an opaque type: cannot {what} fields"),
+        ));
+    }
     let r = cd.sh.tt().check_usable(sty);
     super::fr(vm, r)?;
     let f = cd.sh.tt().field(sty, &n).cloned();
@@ -421,7 +439,7 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return r;
         }
     }
-    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1))?;
+    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1), false)?;
     let sh = cd.sh.clone();
     let open_item = match sh.tt().kind(f.ty) {
         TypeKind::Array { item, length: None } => Some(*item),
@@ -461,7 +479,7 @@ fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return Ok(vm.none());
         }
     }
-    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1))?;
+    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1), true)?;
     let sh = cd.sh.clone();
     // SAFETY: base is the (non-NULL) address of a struct that has field f.
     unsafe { conv::store_field(vm, &sh, base, &f, vm.arg(&a, 2))? };
