@@ -85,3 +85,21 @@ for f in [lambda: op.a1, lambda: setattr(op, "a1", 10)]:
         f()
     except AttributeError as e:
         print(e)
+# enum values must fit the base type; typeoffsetof limits; void callbacks take no error value
+BLong = new_primitive_type("long")
+BULong = new_primitive_type("unsigned long")
+print(int(cast(new_enum_type("e1", ("AA",), (2**64 - 1,), BULong), 2**64 - 1)))
+for base, v in [(BInt, 2**31), (BUInt, -1), (BLong, 2**63), (BULong, 2**64)]:
+    try:
+        new_enum_type("e2", ("AA",), (v,), base)
+    except OverflowError as e:
+        print("OverflowError", e)
+BSB = new_struct_type("struct bits")
+complete_struct_or_union(BSB, [("a1", BInt, 4)])
+t("typeoffsetof bitfield", lambda: typeoffsetof(BSB, "a1"))
+print(typeoffsetof(BArr, -3))
+t("typeoffsetof overflow", lambda: typeoffsetof(BIntP, 2**62))
+try:
+    callback(new_function_type((), new_void_type()), lambda: None, -42)
+except TypeError as e:
+    print(e)

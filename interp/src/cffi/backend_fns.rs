@@ -460,10 +460,38 @@ fn new_enum_type(vm: &mut Vm, a: Args) -> PyResult<Value> {
         if !vm.is(*k, Kind::Str) {
             return Err(vm.type_error("enumerators must be a tuple of str"));
         }
-        let Some(i) = vm.to_i64(*v) else {
+        let Some(big) = vm.to_bigint(*v) else {
             return Err(vm.type_error("enumvalues must be a tuple of int"));
         };
-        out.push((vm.str_of(*k).to_string(), Some(i as i128)));
+        let Some(i) = num_traits::ToPrimitive::to_i128(&big) else {
+            let b = sh.name(basety);
+            return Err(vm.overflow_error(format!("integer {big} does not fit '{b}'")));
+        };
+        if let Some(p) = sh.tt().integer_repr(basety) {
+            // as CFFI: PyLong_As(Unsigned)LongLong's errors first, then the size check
+            if !p.is_signed() && i < 0 {
+                return Err(vm.overflow_error("can't convert negative number to unsigned"));
+            }
+            let wide = if p.is_signed() {
+                i64::try_from(i).is_err()
+            } else {
+                u64::try_from(i).is_err()
+            };
+            if wide {
+                return Err(vm.overflow_error("int too big to convert"));
+            }
+            let bits = 8 * p.size as u32;
+            let (lo, hi) = if p.is_signed() {
+                (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+            } else {
+                (0, (1i128 << bits) - 1)
+            };
+            if !(lo..=hi).contains(&i) {
+                let b = sh.name(basety);
+                return Err(vm.overflow_error(format!("integer {i} does not fit '{b}'")));
+            }
+        }
+        out.push((vm.str_of(*k).to_string(), Some(i)));
     }
     let r = sh.with_decls(|d| {
         let id = d.types.fresh_enum_named(&name);
@@ -515,9 +543,13 @@ fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         let r = sh.tt().require_size(st).map(|_| ());
         fr(vm, r)?;
-        let f = sh.tt().field(st, &name).map(|f| (f.ty, f.offset));
+        let f = sh
+            .tt()
+            .field(st, &name)
+            .map(|f| (f.ty, f.offset, f.is_bitfield()));
         match f {
-            Some(f) => f,
+            Some((_, _, true)) => return Err(vm.type_error("not supported for bitfields")),
+            Some((t, o, false)) => (t, o as i64),
             None => return Err(vm.raise("KeyError", &name)),
         }
     } else if vm.is_int(k) {
@@ -533,14 +565,17 @@ fn typeoffsetof(vm: &mut Vm, a: Args) -> PyResult<Value> {
         };
         let r = sh.tt().require_size(item);
         let sz = fr(vm, r)?;
-        (item, (i * sz as i64) as usize)
+        let Some(off) = i.checked_mul(sz as i64) else {
+            return Err(vm.overflow_error("array offset would overflow a Py_ssize_t"));
+        };
+        (item, off)
     } else {
         return Err(vm.type_error("expected a field name (str) or an index (int)"));
     };
     let c = mk(vm, fty)?;
     let base = vm.sp();
     vm.push(c);
-    let o = vm.new_int(off as i64);
+    let o = vm.new_int(off);
     let r = o.and_then(|o| {
         vm.push(o);
         vm.new_tuple_from_stack(2)
