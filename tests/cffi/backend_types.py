@@ -103,3 +103,6 @@ try:
     callback(new_function_type((), new_void_type()), lambda: None, -42)
 except TypeError as e:
     print(e)
+# the cdata class
+x = cast(BInt, 17)
+print(type(x), type(x) is _cffi_backend._CDataBase, x.__module__)

@@ -61,6 +61,19 @@ pub fn ensure_types(vm: &mut Vm) {
         }
     }
     super::ffi_attrs::install(vm); // after the exceptions (FFI.error)
+                                   // CFFI's cdata class is `_cffi_backend._CDataBase` (registered here as "CData")
+    let t = vm.builtin_type("_cffi_backend.CData");
+    let n = vm.intern("_CDataBase");
+    // SAFETY: an old-generation, rooted type object and an interned (never moving) str; no GC
+    // point while the fields are written.
+    unsafe {
+        let p = vm.payload::<crate::obj::layout::TypeObj>(t);
+        (*p).name = n;
+        (*p).qualname = n;
+    }
+    vm.heap.write_barrier(t);
+    let m = vm.intern("_cffi_backend");
+    vm.add_type_attr(t, "__module__", m);
 }
 
 /// `class <name>(<base>)` in module `module`, registered as `<module>.<name>`.
