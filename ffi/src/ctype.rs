@@ -493,14 +493,11 @@ impl TypeTable {
             });
         }
         // (a `Function` kind is a pointer to function: returning one is fine C)
-        match self.kind(result) {
-            TypeKind::Array { .. } => {
-                return Err(Error::type_error(format!(
-                    "invalid result type: '{}'",
-                    self.name(result)
-                )))
-            }
-            _ => {}
+        if let TypeKind::Array { .. } = self.kind(result) {
+            return Err(Error::type_error(format!(
+                "invalid result type: '{}'",
+                self.name(result)
+            )));
         }
         let ft = FuncType {
             result,
