@@ -60,3 +60,15 @@ u = ffi.new("struct u *", [b"x", [1.5, 2.5]])
 print(u.tag, u.d[0], u.d[1], ffi.sizeof(u[0]), ffi.sizeof("struct u"))
 t = ffi.new("struct t *", [1, [2, [3, 4]]])
 print(t.x, t.inner.n, t.inner.a[0], t.inner.a[1], ffi.sizeof("struct t"), ffi.sizeof(t[0]))
+
+# messages: open array without a length, subtracting differently typed pointers/arrays;
+# a zero-length array field reads as a pointer
+for f in [lambda: ffi.new("int[]", None), lambda: ffi.new("short *") - ffi.new("int[2]"),
+          lambda: ffi.new("int[2]") - ffi.new("short *")]:
+    try:
+        f()
+    except TypeError as e:
+        print(e)
+ffi.cdef("struct z { long a1[0]; };")
+z = ffi.new("struct z *")
+print(repr(z.a1).split(" 0x")[0], ffi.sizeof("struct z"))

@@ -454,6 +454,20 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         n.len = cd.size.saturating_sub(f.offset) / isz;
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
+    let zero_item = match sh.tt().kind(f.ty) {
+        TypeKind::Array {
+            item,
+            length: Some(0),
+        } => Some(*item),
+        _ => None,
+    };
+    if let Some(item) = zero_item {
+        // as CFFI: a `T x[0]` field reads as a `T *` to where it starts
+        let pty = sh.pointer_to(item);
+        // SAFETY: pointer arithmetic inside the struct.
+        let p = unsafe { base.add(f.offset) };
+        return cdata::new_pointer(vm, &sh, pty, p as usize);
+    }
     let nested_var = sh
         .tt()
         .struct_type(f.ty)
@@ -629,7 +643,8 @@ fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
             item_info(&o.view()).map(|(t, _, _)| o.sh.name(o.sh.pointer_to(t))),
         );
         if left_array || Some(&pa) != pb.as_ref() {
-            let (x, y) = (cd.name(), o.name());
+            // the right operand is named as the pointer it decays to (CFFI)
+            let (x, y) = (cd.name(), pb.unwrap_or_else(|| o.name()));
             return Err(vm.type_error(format!("cannot subtract cdata '{x}' and cdata '{y}'")));
         }
         let diff = (cd.ptr as isize).wrapping_sub(o.ptr as isize);

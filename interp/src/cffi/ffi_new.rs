@@ -67,10 +67,9 @@ fn new_size(
                 Some(n) => Ok((n.saturating_mul(isz), n, true)),
                 None => {
                     let Some(init) = init else {
-                        let n = sh.name(ty);
-                        return Err(vm.type_error(format!(
-                            "expected new array length or list/tuple/str, not NoneType (for '{n}')"
-                        )));
+                        return Err(vm.type_error(
+                            "expected new array length or list/tuple/str, not NoneType",
+                        ));
                     };
                     let item_cls = conv::cls_of(sh, item);
                     let n = conv::open_array_len(vm, &item_cls, vm.at(init))?;
