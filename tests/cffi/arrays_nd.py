@@ -72,3 +72,10 @@ for f in [lambda: ffi.new("int[]", None), lambda: ffi.new("short *") - ffi.new("
 ffi.cdef("struct z { long a1[0]; };")
 z = ffi.new("struct z *")
 print(repr(z.a1).split(" 0x")[0], ffi.sizeof("struct z"))
+# ffi.string of one-byte integers
+for tn in ["signed char", "unsigned char", "int8_t", "uint8_t", "short"]:
+    try:
+        print(tn, ffi.string(ffi.cast(tn, 42)), ffi.string(ffi.cast(tn, 0)))
+    except TypeError as e:
+        print(tn, e)
+print(ffi.string(ffi.new("signed char[]", [65, 66, 67])), ffi.string(ffi.new("unsigned char[]", [65, 66, 67])))
