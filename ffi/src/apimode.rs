@@ -58,6 +58,8 @@ pub enum Question {
     StructLayout { ty: TypeId },
     /// An integer constant (`#define X ...`, `static const int X;`, enum `A = ...`).
     IntConstant { name: String },
+    /// A global array declared `T name[...]`: its length.
+    VarLength { name: String },
 }
 
 impl Question {
@@ -75,6 +77,7 @@ impl Question {
                 format!("_cffi_q_struct_{}", mangled)
             }
             Question::IntConstant { name } => format!("_cffi_q_const_{}", name),
+            Question::VarLength { name } => format!("_cffi_q_len_{}", name),
         }
     }
 }
@@ -104,6 +107,14 @@ pub fn questions(d: &Declarations) -> Vec<Question> {
         if let Decl::FromCompiler { ty } = decl {
             if value_constant_type(d, *ty).is_none() {
                 q.push(Question::IntConstant {
+                    name: name.to_string(),
+                });
+            }
+        }
+        if let Decl::Variable { ty } = decl {
+            let open = matches!(d.types.kind(*ty), TypeKind::Array { length: None, .. });
+            if open && d.var_lengths.contains(name) {
+                q.push(Question::VarLength {
                     name: name.to_string(),
                 });
             }
@@ -308,6 +319,15 @@ pub fn apply_answers(d: &mut Declarations, lib: &Library) -> Result<()> {
                         var_sized: false,
                     },
                 );
+            }
+            Question::VarLength { name } => {
+                let a = ask(lib, &sym, 1)?;
+                if let Some(Decl::Variable { ty }) = d.lookup(&name).cloned() {
+                    if let TypeKind::Array { item, .. } = *d.types.kind(ty) {
+                        let ty = d.types.array(item, Some(a[0].max(0) as usize))?;
+                        d.set_decl(&name, Decl::Variable { ty });
+                    }
+                }
             }
             Question::IntConstant { name } => {
                 let a = ask(lib, &sym, 2)?;

@@ -135,6 +135,12 @@ fn write_question(c: &mut String, d: &Declarations, q: &Question) {
             }
             c.push_str(" }\n");
         }
+        Question::VarLength { name } => {
+            let _ = writeln!(
+                c,
+                "_MINIPY_EXPORT void {sym}(long long *o) {{ o[0] = (long long)(sizeof({name}) / sizeof(({name})[0])); }}"
+            );
+        }
         Question::IntConstant { name } => {
             let _ = writeln!(
                 c,

@@ -84,6 +84,9 @@ pub struct Declarations {
     /// Functions: the C spelling of each parameter type as written (qualifiers kept, name
     /// dropped), when known: API mode defines `extern "Python"` functions with it.
     pub c_params: HashMap<String, Vec<String>>,
+    /// API mode: global arrays declared `T name[...]` (or `T name[...][N]`): the compiler gives
+    /// their length (apimode.rs asks `sizeof(name) / sizeof(name[0])`).
+    pub var_lengths: std::collections::HashSet<String>,
 }
 
 /// One recorded `cdef()` call.
@@ -708,6 +711,13 @@ impl<'a> Parser<'a> {
                     self.d
                         .declare(&name, Decl::Variable { ty: ty.id }, self.override_)
                         .map_err(|e| self.locate(decl_tok, e))?;
+                    let open = matches!(
+                        self.d.types.kind(ty.id),
+                        TypeKind::Array { length: None, .. }
+                    );
+                    if open && dtor.has_compiler_length() {
+                        self.d.var_lengths.insert(name.clone());
+                    }
                 }
             }
             if self.eat_punct(",") {

@@ -492,14 +492,12 @@ impl TypeTable {
                 _ => a,
             });
         }
-        match self.kind(result) {
-            TypeKind::Array { .. } | TypeKind::Function(_) => {
-                return Err(Error::type_error(format!(
-                    "invalid result type: '{}'",
-                    self.name(result)
-                )))
-            }
-            _ => {}
+        // (a `Function` kind is a pointer to function: returning one is fine C)
+        if let TypeKind::Array { .. } = self.kind(result) {
+            return Err(Error::type_error(format!(
+                "invalid result type: '{}'",
+                self.name(result)
+            )));
         }
         let ft = FuncType {
             result,
@@ -595,6 +593,32 @@ impl TypeTable {
                 self.new_struct(is_union, tag, name, None)
             }
         }
+    }
+
+    /// A struct or union spelled exactly `name`, new at each call (`_cffi_backend`'s
+    /// `new_struct_type("struct foo")`: a distinct type each time, not found by name).
+    pub fn fresh_struct_named(&mut self, is_union: bool, name: &str) -> TypeId {
+        let kw = if is_union { "union " } else { "struct " };
+        let tag = match name.strip_prefix(kw) {
+            Some(t) => t.to_string(),
+            None => format!("${name}"),
+        };
+        self.new_struct(is_union, tag, name.to_string(), None)
+    }
+
+    /// An enum spelled exactly `name`, new at each call (`_cffi_backend.new_enum_type`).
+    pub fn fresh_enum_named(&mut self, name: &str) -> TypeId {
+        let tag = name.strip_prefix("enum ").unwrap_or(name).to_string();
+        self.push(
+            TypeKind::Enum(EnumType {
+                tag,
+                base: None,
+                values: Vec::new(),
+                partial: false,
+            }),
+            name.to_string(),
+            name.len(),
+        )
     }
 
     /// An opaque struct spelled exactly `name` (`typedef ... Opaque;`, `FILE`).
@@ -843,6 +867,17 @@ impl TypeTable {
         let mut custom_field_pos = false;
         let mut var_sized = false;
         for (i, m) in members.iter().enumerate() {
+            // A last member that is itself a var-sized struct makes this one var-sized too
+            // (CFFI: `struct t { int x; struct s inner; }` with `struct s { int n; int a[]; }`).
+            if i == members.len() - 1 && m.bitsize.is_none() {
+                let nested = self
+                    .struct_type(m.ty)
+                    .and_then(|s| s.layout.as_ref())
+                    .is_some_and(|l| l.var_sized);
+                if nested {
+                    var_sized = true;
+                }
+            }
             let fsize = match self.size_of(m.ty) {
                 Some(s) => s,
                 None => {
@@ -887,11 +922,14 @@ impl TypeTable {
                         has_bitfields |= sub.has_bitfields;
                         custom_field_pos = true;
                     } else {
+                        // CFFI marks a flexible array member with bitshift -2
+                        let flexible = i == members.len() - 1
+                            && matches!(self.kind(m.ty), TypeKind::Array { length: None, .. });
                         fields.push(Field {
                             name: m.name.clone(),
                             ty: m.ty,
                             offset: (boffset / 8) as usize,
-                            bitshift: -1,
+                            bitshift: if flexible { -2 } else { -1 },
                             bitsize: -1,
                         });
                     }

@@ -1231,9 +1231,9 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
         dict_names(vm, d, &mut names);
     } else {
         let v = vm.arg(&a, 0);
-        if vm.is(v, Kind::Instance) {
+        if vm.is(v, Kind::Instance) || vm.is(v, Kind::Foreign) {
             if let Some(f) = vm.special(v, "__dir__") {
-                if !vm.is(f, Kind::Native) {
+                if !vm.is(f, Kind::Native) || vm.is(v, Kind::Foreign) {
                     let r = vm.call(f, &[v])?;
                     let l = vm.to_list(r)?;
                     return scoped(vm, |vm, base| {

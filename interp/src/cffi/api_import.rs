@@ -129,6 +129,7 @@ fn build_module(
         Box::new(FfiData {
             sh: sh.clone(),
             cache: d,
+            attrs: Value::NULL,
         }),
     )?;
     vm.push(ffi_obj);
@@ -150,5 +151,9 @@ fn build_module(
     let key = vm.new_str(full)?;
     let mods = vm.roots.modules;
     vm.dict_set(mods, key, vm.at(base + 2))?;
+    // As CFFI: `module.lib` is importable too (`from module.lib import f`).
+    let key = vm.new_str(&format!("{full}.lib"))?;
+    let mods = vm.roots.modules;
+    vm.dict_set(mods, key, vm.at(base + 1))?;
     Ok(vm.at(base + 2))
 }

@@ -265,11 +265,37 @@ fn emit(vm: &mut Vm, f: &str, text: &str) -> PyResult<Value> {
     Ok(vm.none())
 }
 
-/// The file name argument of emit_c_code / emit_python_code.
-fn file_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<String> {
+/// The file name argument of emit_c_code / emit_python_code (None: a file object, anything
+/// with a `write` method, which `emit_to_object` writes to).
+fn file_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Option<String>> {
     arity(vm, a, name, 2, 2)?;
     let v = vm.arg(a, 1);
-    str_arg(vm, v, "filename")
+    if !vm.is(v, Kind::Str) {
+        match vm.getattr_str(v, "write") {
+            Ok(_) => return Ok(None),
+            Err(_) => {
+                vm.take_exc();
+            }
+        }
+    }
+    let v = vm.arg(a, 1);
+    str_arg(vm, v, "filename").map(Some)
+}
+
+/// Writes `text` with `a[1].write(text)`, saying "generating <repr>" on stdout as CFFI does.
+fn emit_to_object(vm: &mut Vm, a: &Args, text: &str) -> PyResult<Value> {
+    let f = vm.arg(a, 1);
+    let r = vm.repr_string(f)?;
+    vm.write_stdout(&format!("generating {r}\n"));
+    let s = vm.new_str(text)?;
+    let base = vm.sp();
+    vm.push(s);
+    let f = vm.arg(a, 1);
+    let r = vm
+        .getattr_str(f, "write")
+        .and_then(|w| vm.call(w, &[vm.at(base)]));
+    vm.truncate(base);
+    r.map(|_| vm.none())
 }
 
 /// `ffi.emit_c_code(filename)`.
@@ -283,7 +309,10 @@ fn ffi_emit_c_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let sh = ffi_self(vm, &a)?;
     let text = ffi::apimode::generate_c(&sh.decls.borrow(), &cfg);
-    emit(vm, &f, &text)
+    match f {
+        Some(f) => emit(vm, &f, &text),
+        None => emit_to_object(vm, &a, &text),
+    }
 }
 
 /// `ffi.emit_python_code(filename)` (out-of-line ABI mode).
@@ -298,7 +327,10 @@ fn ffi_emit_python_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let sh = ffi_self(vm, &a)?;
     let text = python_source(&sh.decls.borrow(), &cfg);
-    emit(vm, &f, &text)
+    match f {
+        Some(f) => emit(vm, &f, &text),
+        None => emit_to_object(vm, &a, &text),
+    }
 }
 
 /// A Python string literal for `s`.

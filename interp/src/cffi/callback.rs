@@ -115,7 +115,10 @@ fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> 
     let rty = sh.tt().func(fty).map(|f| f.result).unwrap_or(fty);
     let rsize = sh.tt().size_of(rty).unwrap_or(0);
     let mut err_bytes = vec![0u8; rsize.max(8).next_multiple_of(16)];
-    if error != vm.none() && !matches!(conv::cls_of(sh, rty), Cls::Void) {
+    if error != vm.none() && matches!(conv::cls_of(sh, rty), Cls::Void) {
+        return Err(vm.type_error("callback with the return type 'void' must return None"));
+    }
+    if error != vm.none() {
         // SAFETY: err_bytes is large enough for a value of the result type.
         unsafe { conv::store(vm, sh, rty, err_bytes.as_mut_ptr(), error)? };
     }
@@ -314,8 +317,7 @@ fn print_ignored(vm: &mut Vm, base: usize, e: Value, converting: bool) {
     } else {
         ""
     };
-    vm.flush_stdout();
     let msg = format!("Exception ignored from cffi callback {what}{extra}:\n{text}");
-    eprint!("{}", crate::unicode::for_stderr(&msg));
+    super::stderr::write(vm, &msg);
     vm.truncate(slot);
 }

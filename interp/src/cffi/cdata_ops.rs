@@ -352,7 +352,12 @@ fn struct_base(cd: &CDataView) -> Option<(TypeId, *mut u8)> {
     }
 }
 
-fn field_of(vm: &mut Vm, cd: &CDataView, name: Value) -> PyResult<(ffi::Field, *mut u8)> {
+fn field_of(
+    vm: &mut Vm,
+    cd: &CDataView,
+    name: Value,
+    write: bool,
+) -> PyResult<(ffi::Field, *mut u8)> {
     let n = vm.str_of(name).to_string();
     let Some((sty, base)) = struct_base(cd) else {
         let tn = cd.name();
@@ -361,6 +366,19 @@ fn field_of(vm: &mut Vm, cd: &CDataView, name: Value) -> PyResult<(ffi::Field, *
             &format!("cdata '{tn}' has no attribute '{n}'"),
         ));
     };
+    if cd
+        .sh
+        .tt()
+        .struct_type(sty)
+        .is_some_and(|s| s.members.is_none())
+    {
+        let tn = cd.name();
+        let what = if write { "write" } else { "read" };
+        return Err(vm.raise(
+            "AttributeError",
+            &format!("cdata '{tn}' points to an opaque type: cannot {what} fields"),
+        ));
+    }
     let r = cd.sh.tt().check_usable(sty);
     super::fr(vm, r)?;
     let f = cd.sh.tt().field(sty, &n).cloned();
@@ -421,7 +439,7 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return r;
         }
     }
-    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1))?;
+    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1), false)?;
     let sh = cd.sh.clone();
     let open_item = match sh.tt().kind(f.ty) {
         TypeKind::Array { item, length: None } => Some(*item),
@@ -436,6 +454,33 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         n.len = cd.size.saturating_sub(f.offset) / isz;
         return cdata::wrap(vm, n, vm.arg(&a, 0));
     }
+    let zero_item = match sh.tt().kind(f.ty) {
+        TypeKind::Array {
+            item,
+            length: Some(0),
+        } => Some(*item),
+        _ => None,
+    };
+    if let Some(item) = zero_item {
+        // as CFFI: a `T x[0]` field reads as a `T *` to where it starts
+        let pty = sh.pointer_to(item);
+        // SAFETY: pointer arithmetic inside the struct.
+        let p = unsafe { base.add(f.offset) };
+        return cdata::new_pointer(vm, &sh, pty, p as usize);
+    }
+    let nested_var = sh
+        .tt()
+        .struct_type(f.ty)
+        .and_then(|s| s.layout.as_ref())
+        .is_some_and(|l| l.var_sized);
+    if nested_var && !f.is_bitfield() {
+        // a var-sized struct as the last field: it extends to the end of the allocation
+        // SAFETY: pointer arithmetic inside the struct.
+        let p = unsafe { base.add(f.offset) };
+        let mut n = CData::new(&sh, f.ty, p, Flavor::Plain);
+        n.size = n.size.max(cd.size.saturating_sub(f.offset));
+        return cdata::wrap(vm, n, vm.arg(&a, 0));
+    }
     // SAFETY: base is the (non-NULL) address of a struct that has field f.
     unsafe { conv::load_field(vm, &sh, base, &f, vm.arg(&a, 0)) }
 }
@@ -448,7 +493,7 @@ fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return Ok(vm.none());
         }
     }
-    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1))?;
+    let (f, base) = field_of(vm, &cd, vm.arg(&a, 1), true)?;
     let sh = cd.sh.clone();
     // SAFETY: base is the (non-NULL) address of a struct that has field f.
     unsafe { conv::store_field(vm, &sh, base, &f, vm.arg(&a, 2))? };
@@ -598,7 +643,8 @@ fn cd_sub(vm: &mut Vm, a: Args) -> PyResult<Value> {
             item_info(&o.view()).map(|(t, _, _)| o.sh.name(o.sh.pointer_to(t))),
         );
         if left_array || Some(&pa) != pb.as_ref() {
-            let (x, y) = (cd.name(), o.name());
+            // the right operand is named as the pointer it decays to (CFFI)
+            let (x, y) = (cd.name(), pb.unwrap_or_else(|| o.name()));
             return Err(vm.type_error(format!("cannot subtract cdata '{x}' and cdata '{y}'")));
         }
         let diff = (cd.ptr as isize).wrapping_sub(o.ptr as isize);

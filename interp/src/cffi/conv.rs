@@ -389,19 +389,23 @@ pub fn pointer_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value, arg: bool) 
         let is_void = |t: &TypeTable, x: TypeId| matches!(t.kind(x), TypeKind::Void);
         match stt.kind(cd.ty) {
             _ if cd.flavor == Flavor::Primitive => false,
+            // Within one table equal types are equal ids (two distinct structs may share a
+            // name: `_cffi_backend.new_struct_type`); across tables the C spelling decides.
             TypeKind::Pointer(sitem) => {
                 (same_table && cd.ty == ty)
-                    || src_name == tn
+                    || (!same_table && src_name == tn)
                     || target_item.is_some_and(|t| is_void(&tt, t))
                     || is_void(&stt, *sitem)
             }
             TypeKind::Array { item, .. } => {
                 (same_table && target_item == Some(*item))
-                    || target_item.is_some_and(|t| tt.name(t) == stt.name(*item) || is_void(&tt, t))
+                    || target_item.is_some_and(|t| {
+                        (!same_table && tt.name(t) == stt.name(*item)) || is_void(&tt, t)
+                    })
             }
             TypeKind::Function(_) => {
                 (same_table && cd.ty == ty)
-                    || src_name == tn
+                    || (!same_table && src_name == tn)
                     || target_item.is_some_and(|t| is_void(&tt, t))
             }
             _ => false,
@@ -424,6 +428,11 @@ pub fn pointer_value(vm: &mut Vm, sh: &Shared, ty: TypeId, v: Value, arg: bool) 
     {
         return Err(vm.type_error(format!(
             "initializer for ctype '{tn}' must be a cdata pointer, not cdata '{src}'"
+        )));
+    }
+    if src == tn {
+        return Err(vm.type_error(format!(
+            "initializer for ctype '{tn}' appears indeed to be '{src}', but the types are different (check that you are not e.g. mixing up different ffi instances)"
         )));
     }
     Err(vm.type_error(format!(

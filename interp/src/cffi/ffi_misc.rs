@@ -269,7 +269,12 @@ fn primitive_string(vm: &mut Vm, cd: &CDataView) -> PyResult<Value> {
         drop(tt);
         return vm.new_str(&s);
     }
+    // as CFFI: any one-byte integer (signed/unsigned char, int8_t...) gives one byte too
+    let byte_int = matches!(cls, Cls::Int) && tt.size_of(cd.ty) == Some(1);
     drop(tt);
+    if byte_int {
+        return vm.new_bytes(&[i as u8]);
+    }
     match cls {
         Cls::Char => vm.new_bytes(&[i as u8]),
         Cls::UniChar(_) => {

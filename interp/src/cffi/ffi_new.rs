@@ -67,10 +67,9 @@ fn new_size(
                 Some(n) => Ok((n.saturating_mul(isz), n, true)),
                 None => {
                     let Some(init) = init else {
-                        let n = sh.name(ty);
-                        return Err(vm.type_error(format!(
-                            "expected new array length or list/tuple/str, not NoneType (for '{n}')"
-                        )));
+                        return Err(vm.type_error(
+                            "expected new array length or list/tuple/str, not NoneType",
+                        ));
                     };
                     let item_cls = conv::cls_of(sh, item);
                     let n = conv::open_array_len(vm, &item_cls, vm.at(init))?;
@@ -109,6 +108,29 @@ fn var_struct_size(vm: &mut Vm, sh: &Shared, t: TypeId, init: Option<usize>) -> 
     let Some((f, nfields)) = last else {
         return Ok(0);
     };
+    let nested = sh
+        .tt()
+        .struct_type(f.ty)
+        .and_then(|s| s.layout.as_ref())
+        .is_some_and(|l| l.var_sized);
+    if nested {
+        // The last field is a var-sized struct: its own initializer gives the length.
+        let init = vm.at(slot);
+        let x = if vm.is(init, Kind::Dict) {
+            let k = vm.new_str(&f.name)?;
+            vm.dict_get(vm.at(slot), k)?
+        } else if conv::seq_len(vm, init) == Some(nfields) {
+            conv::seq_item(vm, init, nfields - 1)
+        } else {
+            None
+        };
+        let Some(x) = x else { return Ok(0) };
+        let sub = vm.sp();
+        vm.push(x);
+        let r = var_struct_size(vm, sh, f.ty, Some(sub));
+        vm.truncate(sub);
+        return Ok(r?.saturating_add(f.offset));
+    }
     let Some(item) = sh.tt().item(f.ty) else {
         return Ok(0);
     };
@@ -519,10 +541,15 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
         {
             c.ptr
         }
-        _ => {
+        Some(c) => {
+            let n = c.name();
             vm.truncate(base);
-            let tn = conv::what_is(vm, raw);
-            return Err(vm.type_error(format!("alloc() must return a cdata pointer, not {tn}")));
+            return Err(vm.type_error(format!("alloc() must return a cdata pointer, not '{n}'")));
+        }
+        None => {
+            let tn = vm.type_name(raw);
+            vm.truncate(base);
+            return Err(vm.type_error(format!("alloc() must return a cdata object (got {tn})")));
         }
     };
     if ptr.is_null() {

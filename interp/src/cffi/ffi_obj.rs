@@ -20,11 +20,20 @@ pub struct FfiData {
     /// FFI, `(None, tag)` to an `init_once` result, `"extern:name"` to a `def_extern` callback
     /// cdata (kept alive here while C holds its code pointer). A GC reference, traced.
     pub cache: Value,
+    /// Attributes assigned on the instance (`ffi.x = 1`, a subclass's `self.x`): a dict made on
+    /// the first assignment (null before). A GC reference, traced (ffi_attrs.rs).
+    pub attrs: Value,
 }
 
 impl ForeignData for FfiData {
     fn refs(&mut self) -> ForeignRefs<'_> {
-        [Some(&mut self.cache), None, None, None, None]
+        [
+            Some(&mut self.cache),
+            Some(&mut self.attrs),
+            None,
+            None,
+            None,
+        ]
     }
 }
 
@@ -135,6 +144,7 @@ fn ffi_new_obj(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Box::new(FfiData {
             sh: FfiShared::new(),
             cache: d,
+            attrs: Value::NULL,
         }),
     )
 }
@@ -251,6 +261,25 @@ pub fn ctype_object(vm: &mut Vm, ffi_obj: Value, ty: ffi::TypeId) -> PyResult<Va
             return Err(vm.type_error("expected an FFI object"));
         }
     };
+    let shared_key = super::typecache::key_of(&sh, ty);
+    if let Some(k) = &shared_key {
+        match super::typecache::lookup(vm, k) {
+            Ok(Some(c)) => {
+                // Also this FFI's own entry, so that the next lookup is one dict probe.
+                vm.push(c);
+                let cache = cache_of(vm, vm.at(base));
+                let r = vm.dict_set(cache, key, c);
+                let c = vm.at(base + 1);
+                vm.truncate(base);
+                return r.map(|_| c);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
     let cls = class(vm, "_cffi_backend.CType");
     let r = new_foreign(
         vm,
@@ -271,6 +300,10 @@ pub fn ctype_object(vm: &mut Vm, ffi_obj: Value, ty: ffi::TypeId) -> PyResult<Va
     vm.push(c);
     let cache = cache_of(vm, vm.at(base));
     let r = vm.dict_set(cache, key, c);
+    let r = match (r, &shared_key) {
+        (Ok(()), Some(k)) => super::typecache::remember(vm, k, vm.at(base + 1)),
+        (r, _) => r,
+    };
     let c = vm.at(base + 1);
     vm.truncate(base);
     r.map(|_| c)

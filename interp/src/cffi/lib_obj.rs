@@ -85,9 +85,12 @@ fn lib_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Ok(v);
     }
     let name = vm.str_of(key).to_string();
+    if let Some(r) = super::lib_meta::special(vm, &ld, a.base, &name, getattr_slot) {
+        return r;
+    }
     let decl = ld.sh.decls.borrow().lookup(&name).cloned();
     let v = match decl {
-        None => return Err(vm.raise("AttributeError", &name)),
+        None => return Err(super::lib_meta::missing(vm, &ld, &name)),
         Some(Decl::Function { ty, .. }) => {
             let r = ld.sh.tt().check_usable(ty);
             fr(vm, r)?;
@@ -99,6 +102,15 @@ fn lib_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             let r = ld.sh.tt().check_usable(ty);
             fr(vm, r)?;
             let p = symbol(vm, &ld, &name)?;
+            // As CFFI's API mode: a global `T name[]` of unknown length reads as a `T *`.
+            let open_item = match ld.sh.tt().kind(ty) {
+                ffi::TypeKind::Array { item, length: None } => Some(*item),
+                _ => None,
+            };
+            if let Some(item) = open_item.filter(|_| ld.sh.api.borrow().lib.is_some()) {
+                let pty = ld.sh.pointer_to(item);
+                return cdata::new_pointer(vm, &ld.sh, pty, p as usize);
+            }
             // SAFETY: p is the address of the global variable, of type ty.
             return unsafe { super::conv::load(vm, &ld.sh, ty, p, Value::NULL) };
         }
@@ -142,6 +154,12 @@ fn lib_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             &format!("cannot set attribute '{name}': no such global variable"),
         )),
     }
+}
+
+/// `getattr(lib, name)` for the Lib object at stack slot `slot` (lib_meta.rs's `__dict__`).
+fn getattr_slot(vm: &mut Vm, slot: usize, name: &str) -> PyResult<Value> {
+    let lib = vm.at(slot);
+    vm.getattr_str(lib, name)
 }
 
 fn lib_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -30,6 +30,8 @@
 
 pub mod api_import;
 pub mod apimode;
+pub mod backend_fns;
+pub mod backend_lib;
 pub mod buffer;
 pub mod call;
 pub mod callback;
@@ -37,14 +39,19 @@ pub mod cdata;
 pub mod cdata_ops;
 pub mod conv;
 pub mod ctype_obj;
+pub mod dir_attrs;
 pub mod extern_python;
 pub mod fast;
+pub mod ffi_attrs;
 pub mod ffi_misc;
 pub mod ffi_new;
 pub mod ffi_obj;
 pub mod handles;
+pub mod lib_meta;
 pub mod lib_obj;
 pub mod module;
+pub mod stderr;
+pub mod typecache;
 
 use crate::obj::layout::{ForeignData, ForeignObj, Kind};
 use crate::vm::{Exc, PyResult, Vm};

@@ -16,6 +16,7 @@ const CLASSES: &[&str] = &[
     "buffer",
     "CField",
     "__CData_iterator",
+    "CLibrary",
 ];
 
 /// Exception classes of `cffi` (direct subclasses of Exception).
@@ -43,25 +44,50 @@ pub fn ensure_types(vm: &mut Vm) {
     super::lib_obj::install(vm);
     super::buffer::install(vm);
     super::apimode::install(vm);
+    super::backend_lib::install(vm);
+    super::dir_attrs::install(vm);
+    // `ffi.error` (class `error` of module `ffi`, as _cffi_backend's) is the base of the two
+    // errors FFI methods raise, so that `except ffi.error` catches them.
+    if make_exception(vm, "ffi", "error", "Exception").is_err() {
+        vm.take_exc();
+    }
     for name in EXCEPTIONS {
-        if let Err(_e) = make_exception(vm, name) {
+        let base = match *name {
+            "CDefError" | "FFIError" => "ffi.error",
+            _ => "Exception",
+        };
+        if let Err(_e) = make_exception(vm, "cffi", name, base) {
             vm.take_exc();
         }
     }
+    super::ffi_attrs::install(vm); // after the exceptions (FFI.error)
+                                   // CFFI's cdata class is `_cffi_backend._CDataBase` (registered here as "CData")
+    let t = vm.builtin_type("_cffi_backend.CData");
+    let n = vm.intern("_CDataBase");
+    // SAFETY: an old-generation, rooted type object and an interned (never moving) str; no GC
+    // point while the fields are written.
+    unsafe {
+        let p = vm.payload::<crate::obj::layout::TypeObj>(t);
+        (*p).name = n;
+        (*p).qualname = n;
+    }
+    vm.heap.write_barrier(t);
+    let m = vm.intern("_cffi_backend");
+    vm.add_type_attr(t, "__module__", m);
 }
 
-/// `class <name>(Exception)` in module `cffi`, registered as `cffi.<name>`.
-fn make_exception(vm: &mut Vm, name: &str) -> PyResult<()> {
+/// `class <name>(<base>)` in module `module`, registered as `<module>.<name>`.
+fn make_exception(vm: &mut Vm, module: &str, name: &str, base_cls: &str) -> PyResult<()> {
     let base = vm.sp();
     let n = vm.new_str(name)?;
     vm.push(n);
-    let exc = vm.builtin_type("Exception");
+    let exc = vm.builtin_type(base_cls);
     let bases = vm.new_tuple(&[exc])?;
     vm.push(bases);
     let d = vm.new_dict()?;
     vm.push(d);
     let k = vm.intern("__module__");
-    let m = vm.intern("cffi");
+    let m = vm.intern(module);
     vm.dict_set(vm.at(base + 2), k, m)?;
     let k = vm.intern("__qualname__");
     let q = vm.new_str(name)?;
@@ -71,7 +97,7 @@ fn make_exception(vm: &mut Vm, name: &str) -> PyResult<()> {
     let t = t?;
     vm.roots.types.push(t);
     let idx = vm.roots.types.len() - 1;
-    vm.type_names.insert(format!("cffi.{name}"), idx);
+    vm.type_names.insert(format!("{module}.{name}"), idx);
     Ok(())
 }
 
@@ -124,6 +150,7 @@ fn fill_inner(vm: &mut Vm, slot: usize, name: &str) -> PyResult<()> {
     } else {
         for (n, cls) in [
             ("CData", "CData"),
+            ("_CDataBase", "CData"),
             ("CType", "CType"),
             ("Lib", "Lib"),
             ("buffer", "buffer"),
@@ -136,6 +163,9 @@ fn fill_inner(vm: &mut Vm, slot: usize, name: &str) -> PyResult<()> {
             let v = vm.new_int(*v as i64)?;
             module_set(vm, slot, n, v)?;
         }
+        let t = vm.builtin_type("_cffi_backend.CLibrary");
+        module_set(vm, slot, "CLibrary", t)?;
+        super::backend_fns::fill(vm, slot)?;
     }
     let _ = Kind::Module;
     Ok(())

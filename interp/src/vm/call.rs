@@ -742,6 +742,24 @@ impl Vm {
             }
         }
         let ik = self.obj::<TypeObj>(self.at(fslot)).inst_kind;
+        if ik == Kind::Foreign as u64 {
+            // A Python subclass of a native class whose instances are Foreign (cffi's FFI): the
+            // inherited native constructor makes the object, given the subclass.
+            let k = self.intern("__new__");
+            if let Some(ctor) = self.lookup_type(self.at(fslot), k) {
+                if self.is(ctor, Kind::Native) {
+                    let nf = self.obj::<NativeObj>(ctor).f;
+                    return nf(
+                        self,
+                        Args {
+                            base: fslot,
+                            n: nargs + 1,
+                            kwnames,
+                        },
+                    );
+                }
+            }
+        }
         if ik == Kind::Str as u64 {
             return self.new_str_subclass_instance(fslot, nargs, kwnames);
         }

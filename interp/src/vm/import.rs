@@ -342,11 +342,18 @@ impl Vm {
     pub fn import_from_missing(&mut self, m: Value, name: Value) -> PyResult<Value> {
         let n = self.str_of(name).to_string();
         if !self.is(m, Kind::Module) {
+            // CPython reads `__name__` with getattr (cffi's `lib` answers "module.lib")
+            let mn = match self.getattr_str(m, "__name__") {
+                Ok(v) if self.is(v, Kind::Str) => self.str_of(v).to_string(),
+                Ok(_) => "<unknown module name>".to_string(),
+                Err(_) => {
+                    self.take_exc();
+                    "<unknown module name>".to_string()
+                }
+            };
             return Err(self.raise_import_error(
                 "ImportError",
-                &format!(
-                    "cannot import name '{n}' from '<unknown module name>' (unknown location)"
-                ),
+                &format!("cannot import name '{n}' from '{mn}' (unknown location)"),
                 None,
             ));
         }
@@ -719,10 +726,19 @@ impl Vm {
     pub fn import_star(&mut self, m: Value, fidx: usize) -> PyResult<()> {
         let base = self.sp();
         self.push(m);
-        if self.is(m, Kind::Module) {
+        let names = if self.is(m, Kind::Module) {
             let d = self.obj::<ModuleObj>(m).dict;
-            if let Some(all) = self.dict_get_str_rust(d, "__all__") {
-                let names = self.str_items_of(all, "Item in __all__")?;
+            match self.dict_get_str_rust(d, "__all__") {
+                Some(all) => Some(self.str_items_of(all, "Item in __all__")?),
+                None => None,
+            }
+        } else {
+            // an object standing in for a module (cffi's `lib` in sys.modules): its `__all__`,
+            // else the public keys of its `__dict__`
+            Some(self.star_names_of_object(base)?)
+        };
+        {
+            if let Some(names) = names {
                 for n in names {
                     let k = self.new_str(&n)?;
                     self.push(k);
@@ -740,7 +756,7 @@ impl Vm {
                 return Ok(());
             }
         }
-        let d = self.obj::<ModuleObj>(m).dict;
+        let d = self.obj::<ModuleObj>(self.at(base)).dict;
         let used = self.dict_used(d);
         for i in 0..used {
             let d = self.obj::<ModuleObj>(self.at(base)).dict;
@@ -759,6 +775,29 @@ impl Vm {
         }
         self.truncate(base);
         Ok(())
+    }
+
+    /// The names `from obj import *` binds for a non-module `obj` (at stack slot `slot`).
+    fn star_names_of_object(&mut self, slot: usize) -> PyResult<Vec<String>> {
+        match self.getattr_str(self.at(slot), "__all__") {
+            Ok(all) => return self.str_items_of(all, "Item in __all__"),
+            Err(_) => {
+                self.take_exc();
+            }
+        }
+        let d = self.getattr_str(self.at(slot), "__dict__")?;
+        if !self.is(d, Kind::Dict) {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for i in 0..self.dict_used(d) {
+            if let Some((k, _)) = self.dict_entry(d, i) {
+                if self.is(k, Kind::Str) && !self.str_of(k).starts_with('_') {
+                    out.push(self.str_of(k).to_string());
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Runs a script as `__main__`.

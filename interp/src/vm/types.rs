@@ -970,9 +970,9 @@ impl Vm {
                     }
                 }
             }
-            if self.is(obj, Kind::Instance) {
+            if self.is(obj, Kind::Instance) || self.is(obj, Kind::Foreign) {
                 if let Some(f) = self.special(obj, "__delattr__") {
-                    if self.is(f, Kind::Function) {
+                    if self.is(f, Kind::Function) || self.is(obj, Kind::Foreign) {
                         self.call(f, &[obj, name])?;
                         return Ok(());
                     }
