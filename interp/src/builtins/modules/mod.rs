@@ -9,6 +9,7 @@ mod cmath;
 mod gc;
 mod importlib;
 mod math;
+mod regex;
 mod sys;
 mod time;
 
@@ -29,6 +30,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("importlib", make_importlib),
     ("__minipy__", make_minipy),
     ("_weakref", make_weakref),
+    ("_re", make_re),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -58,6 +60,9 @@ fn make_importlib(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_gc(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "gc", gc::fill_gc)
+}
+fn make_re(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_re", regex::fill)
 }
 fn make_minipy(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "__minipy__", gc::fill_minipy)
