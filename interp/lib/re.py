@@ -183,6 +183,15 @@ def _subject(string, isbytes):
     raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
 
 
+def _clamp(pos, endpos, n):
+    """pos and endpos as CPython reads them: indexes clamped to [0, len]."""
+    pos = _index(pos)
+    endpos = _index(endpos)
+    pos = 0 if pos < 0 else (n if pos > n else pos)
+    endpos = 0 if endpos < 0 else (n if endpos > n else endpos)
+    return pos, endpos
+
+
 def _index(v):
     if isinstance(v, int):
         return v
@@ -246,8 +255,7 @@ class Pattern:
 
     def _run(self, string, pos, endpos, mode):
         s = _subject(string, self._isbytes)
-        pos = _index(pos)
-        endpos = _index(endpos)
+        pos, endpos = _clamp(pos, endpos, len(s))
         r = _re.match(self._id, s, pos, endpos, mode)
         if r is None:
             return None
@@ -264,7 +272,8 @@ class Pattern:
 
     def _scan(self, string, pos, endpos, limit):
         s = _subject(string, self._isbytes)
-        return s, _re.scan(self._id, s, _index(pos), _index(endpos), limit)
+        pos, endpos = _clamp(pos, endpos, len(s))
+        return s, _re.scan(self._id, s, pos, endpos, limit)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
         # The matches are found at once (the subject cannot change), handed out lazily.
@@ -296,7 +305,7 @@ class Pattern:
         s = _subject(string, self._isbytes)
         if maxsplit < 0:
             return [s]
-        flat = _re.scan(self._id, s, 0, _MAXSIZE, maxsplit)
+        flat = _re.scan(self._id, s, 0, len(s), maxsplit)
         ng = self.groups
         w = 2 * ng + 3
         out = []
@@ -327,7 +336,7 @@ class Pattern:
             literal, fn = _compile_repl(self, repl)
         if count < 0:
             return s, 0
-        flat = _re.scan(self._id, s, 0, _MAXSIZE, count)
+        flat = _re.scan(self._id, s, 0, len(s), count)
         w = 2 * self.groups + 3
         out = []
         last = 0
@@ -415,7 +424,7 @@ class _Scanner:
     def _step(self, mode):
         if self._pos is None:
             return None
-        r = _re.match(self.pattern._id, self._s, self._pos, self._endpos, mode)
+        r = _re.match(self.pattern._id, self._s, self._pos, min(self._endpos, len(self._s)), mode)
         if r is None or (self._advance and r[1] == r[0] == self._pos and mode == 0):
             self._pos = None if mode == 2 else self._pos
             return None

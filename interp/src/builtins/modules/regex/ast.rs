@@ -28,6 +28,31 @@ impl Class {
             ClassItem::Cat(cat) => super::chars::in_cat(cat, c, self.ascii),
         })
     }
+    /// Under IGNORECASE: adds the simple case variants of the listed chars (and of the chars of
+    /// ranges up to a few thousand wide), so that a member such as 'ǅ' also admits 'ǆ' and 'Ǆ'.
+    pub fn add_case_variants(&mut self) {
+        use super::chars::{lower, upper};
+        if !self.icase {
+            return;
+        }
+        let mut extra = Vec::new();
+        for it in &self.items {
+            let (lo, hi) = match *it {
+                ClassItem::Char(c) => (c, c),
+                ClassItem::Range(lo, hi) if hi - lo < 4096 => (lo, hi),
+                _ => continue,
+            };
+            for c in lo..=hi {
+                for v in [lower(c, self.ascii), upper(c, self.ascii)] {
+                    if (v < lo || v > hi) && !extra.contains(&v) {
+                        extra.push(v);
+                    }
+                }
+            }
+        }
+        self.items.extend(extra.into_iter().map(ClassItem::Char));
+    }
+
     pub fn matches(&self, c: u32) -> bool {
         use super::chars::{lower, upper};
         let hit = self.contains_raw(c)

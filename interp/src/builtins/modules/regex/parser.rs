@@ -694,7 +694,7 @@ impl<'a> Parser<'a> {
     fn parse_class(&mut self, start: usize) -> Result<Node, PErr> {
         let negated = self.eat('^');
         let mut items: Vec<ClassItem> = Vec::new();
-        let unterminated = |s: &Self| PErr { msg: "unterminated character set".into(), pos: Some(start), overflow: false };
+        let unterminated = |_: &Self| PErr { msg: "unterminated character set".into(), pos: Some(start), overflow: false };
         let mut first = true;
         loop {
             let this_start = self.i;
@@ -731,7 +731,9 @@ impl<'a> Parser<'a> {
                 items.push(code1);
             }
         }
-        Ok(Node::Class(Box::new(Class { negated, items, icase: self.icase(), ascii: self.ascii() })))
+        let mut cls = Class { negated, items, icase: self.icase(), ascii: self.ascii() };
+        cls.add_case_variants();
+        Ok(Node::Class(Box::new(cls)))
     }
 }
 

@@ -80,7 +80,8 @@ fn one_of(n: &Node) -> Option<One> {
     Some(match n {
         Node::Lit { c, icase: false, .. } => One::Char(*c),
         Node::Lit { c, icase: true, ascii } => {
-            if super::chars::lower(*c, *ascii) == *c && super::chars::upper(*c, *ascii) == *c {
+            // Only an ASCII non-letter is caseless for sure (non-ASCII 'ß' still matches 'ẞ').
+            if *c < 128 && !(*c as u8).is_ascii_alphabetic() {
                 One::Char(*c) // caseless char: exact compare is faster and equivalent
             } else {
                 One::CharI { c: *c, ascii: *ascii }
