@@ -332,31 +332,32 @@ class Pattern:
             fn = repl
             literal = None
         else:
-            _subject(repl, self._isbytes)  # the template's type must match the pattern's
             literal, fn = _compile_repl(self, repl)
         if count < 0:
             return s, 0
         flat = _re.scan(self._id, s, 0, len(s), count)
         w = 2 * self.groups + 3
+        # Empty slices are left out, so a replacement of the wrong type fails in join with
+        # CPython's "sequence item N" index.
         out = []
         last = 0
         n = 0
         for i in range(0, len(flat), w):
             a = flat[i]
-            out.append(s[last:a])
+            if a > last:
+                out.append(s[last:a])
             if literal is not None:
-                out.append(literal)
+                if literal:
+                    out.append(literal)
             else:
-                m = _make_match(self, string, s, 0, _MAXSIZE, flat, i)
+                m = _make_match(self, string, s, 0, len(s), flat, i)
                 r = fn(m)
-                if r is None:
-                    r = s[:0]
-                else:
-                    _check_repl_result(r, self._isbytes)
-                out.append(r)
+                if r is not None:
+                    out.append(r)
             last = flat[i + 1]
             n += 1
-        out.append(s[last:])
+        if last < len(s):
+            out.append(s[last:])
         return s[:0].join(out), n
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
@@ -400,14 +401,6 @@ def _iter_matches(pattern, string, s, pos, endpos, flat):
     w = 2 * pattern.groups + 3
     for i in range(0, len(flat), w):
         yield _make_match(pattern, string, s, pos, endpos, flat, i)
-
-
-def _check_repl_result(r, isbytes):
-    if isbytes:
-        if not isinstance(r, (bytes, bytearray, memoryview)):
-            raise TypeError("expected a bytes-like object, %s found" % type(r).__name__)
-    elif not isinstance(r, str):
-        raise TypeError("expected str instance, %s found" % type(r).__name__)
 
 
 class _Scanner:
@@ -482,9 +475,7 @@ class Match:
         return i
 
     def _slice(self, a, b):
-        t = type(self.string)
-        if t is not str and t is not bytes and not isinstance(self.string, (str, bytes)):
-            return self.string[a:b]
+        # Always an exact str or bytes (as CPython: even for a bytearray subject).
         return self._s[a:b]
 
     def _get(self, i, default=None):
@@ -569,11 +560,13 @@ _DIG = "0123456789"
 
 def _compile_repl(pattern, repl):
     """(literal, None) for a template without group references, else (None, fn(match))."""
-    isbytes = pattern._isbytes
-    key = (pattern, repl)
+    key = (pattern, type(repl), repl)
     hit = _repl_cache.get(key)
     if hit is not None:
         return hit
+    # The template's own type decides its pieces' type; a mismatch with the pattern fails later
+    # in join, as on CPython.
+    isbytes = isinstance(repl, (bytes, bytearray, memoryview))
     if isbytes:
         t = bytes(repl).decode("latin-1")
     else:
@@ -725,10 +718,14 @@ def _compile(pattern, flags):
             raise ValueError("ASCII and UNICODE flags are incompatible")
     r = _re.compile(text, flags)
     if len(r) != 4:
-        msg, pos, overflow = r
-        if overflow:
+        msg, pos, kind = r
+        if kind == 1:
             raise OverflowError(msg)
-        raise error(msg, pattern, None if pos < 0 else pos)
+        if kind == 2:
+            raise RecursionError(msg)
+        if pos < 0:
+            raise error(msg)
+        raise error(msg, pattern, pos)
     ident, groups, names, final = r
     if isbytes:
         if final & 32:

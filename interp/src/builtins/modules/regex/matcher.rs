@@ -365,7 +365,14 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                     Bt::RepOne { pc: p, start, count } => {
                         let Inst::RepOne { one, min, max, greedy } = &prog.insts[p] else { unreachable!() };
                         if *greedy {
-                            let n = count - 1;
+                            let mut n = count - 1;
+                            // Followed by a literal: give back chars until that literal can match
+                            // (a tight loop instead of one failed attempt per char).
+                            if let Some(Inst::One(One::Char(c))) = prog.insts.get(p + 1) {
+                                while n > *min as usize && (start + n >= self.end || self.s.at(start + n) != *c) {
+                                    n -= 1;
+                                }
+                            }
                             if n > *min as usize {
                                 self.stack.push(Bt::RepOne { pc: p, start, count: n });
                             }

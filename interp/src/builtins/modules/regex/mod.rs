@@ -12,7 +12,8 @@
 //!
 //! Functions (all called by re.py with checked arguments; bad ones still raise TypeError):
 //! - `compile(pattern, flags)` -> `(id, ngroups, [(name, index)...], flags)`, or `(msg, pos,
-//!   overflow)` when the pattern is invalid (re.py raises `re.error` / `OverflowError`).
+//!   kind)` when the pattern is invalid (re.py raises `re.error` / `OverflowError` /
+//!   `RecursionError` for kind 0 / 1 / 2; pos -1 for none).
 //! - `match(id, string, pos, endpos, mode)` (mode 0 match, 1 fullmatch, 2 search) -> `None` or
 //!   `[start0, end0, start1, end1, ..., lastindex]` (-1 for an unset group, lastindex 0 if none).
 //! - `scan(id, string, pos, endpos, limit)` -> the same records concatenated, for the successive
@@ -95,7 +96,7 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
                 vm.push(msg);
                 let pos = Value::from_int(e.pos.map_or(-1, |p| p as i64)).unwrap();
                 vm.push(pos);
-                vm.push(vm.bool_val(e.overflow));
+                vm.push(Value::from_int(e.kind as i64).unwrap());
                 return vm.new_tuple_from_stack(3);
             }
             Ok(p) => {

@@ -15,13 +15,14 @@ pub const F_X: u32 = 64;
 pub const F_A: u32 = 256;
 const TYPE_FLAGS: u32 = F_A | F_L | F_U;
 const MAXREPEAT: u64 = 4294967295;
+const MAX_DEPTH: usize = 200;
 
 #[derive(Debug)]
 pub struct PErr {
     pub msg: String,
     pub pos: Option<usize>,
-    /// `OverflowError` rather than `re.error`.
-    pub overflow: bool,
+    /// 0: `re.error`; 1: `OverflowError`; 2: `RecursionError` (a pattern nested too deeply).
+    pub kind: u8,
 }
 
 pub struct Parsed {
@@ -98,7 +99,7 @@ pub fn parse(p: &[u32], flags: u32, istext: bool) -> Result<Parsed, PErr> {
     }
     for &(g, pos) in &ps.grouprefpos {
         if g > ps.ngroups {
-            return Err(PErr { msg: format!("invalid group reference {}", g), pos: Some(pos), overflow: false });
+            return Err(PErr { msg: format!("invalid group reference {}", g), pos: Some(pos), kind: 0 });
         }
     }
     Ok(Parsed { node, ngroups: ps.ngroups, names: ps.names, flags: ps.flags })
@@ -106,7 +107,7 @@ pub fn parse(p: &[u32], flags: u32, istext: bool) -> Result<Parsed, PErr> {
 
 impl<'a> Parser<'a> {
     fn err(&self, msg: impl Into<String>, back: usize) -> PErr {
-        PErr { msg: msg.into(), pos: Some(self.i - back), overflow: false }
+        PErr { msg: msg.into(), pos: Some(self.i - back), kind: 0 }
     }
     fn peek(&self) -> Option<u32> {
         self.p.get(self.i).copied()
@@ -143,6 +144,11 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_alt(&mut self, depth: usize, top: bool) -> Result<Node, PErr> {
+        // The parser, compiler and matcher recurse on nesting: bound it (CPython's recursive
+        // parser raises RecursionError too).
+        if depth > MAX_DEPTH {
+            return Err(PErr { msg: "maximum recursion depth exceeded".into(), pos: None, kind: 2 });
+        }
         let mut branches = vec![self.parse_seq(depth, top)?];
         while self.eat('|') {
             branches.push(self.parse_seq(depth, false)?);
@@ -199,7 +205,7 @@ impl<'a> Parser<'a> {
                                 self.i = here;
                                 continue;
                             }
-                            let big = || PErr { msg: "the repetition number is too large".into(), pos: None, overflow: true };
+                            let big = || PErr { msg: "the repetition number is too large".into(), pos: None, kind: 1 };
                             let min = if lo.is_empty() { 0 } else { num(&lo).filter(|&v| v < MAXREPEAT).ok_or_else(big)? };
                             let max = if hi.is_empty() { MAXREPEAT } else { num(&hi).filter(|&v| v < MAXREPEAT).ok_or_else(big)? };
                             if max < min {
@@ -209,10 +215,10 @@ impl<'a> Parser<'a> {
                         }
                     };
                     if items.is_empty() || last_is_at {
-                        return Err(PErr { msg: "nothing to repeat".into(), pos: Some(start), overflow: false });
+                        return Err(PErr { msg: "nothing to repeat".into(), pos: Some(start), kind: 0 });
                     }
                     if matches!(items.last(), Some(Node::Repeat { .. })) {
-                        return Err(PErr { msg: "multiple repeat".into(), pos: Some(start), overflow: false });
+                        return Err(PErr { msg: "multiple repeat".into(), pos: Some(start), kind: 0 });
                     }
                     let item = items.pop().unwrap();
                     let (greedy, possessive) = if self.eat('?') {
@@ -318,7 +324,7 @@ impl<'a> Parser<'a> {
     fn parse_sub_until_close(&mut self, start: usize, depth: usize) -> Result<Node, PErr> {
         let n = self.parse_alt(depth + 1, false)?;
         if !self.eat(')') {
-            return Err(PErr { msg: "missing ), unterminated subpattern".into(), pos: Some(start), overflow: false });
+            return Err(PErr { msg: "missing ), unterminated subpattern".into(), pos: Some(start), kind: 0 });
         }
         Ok(n)
     }
@@ -371,7 +377,7 @@ impl<'a> Parser<'a> {
                 loop {
                     match self.get() {
                         None => {
-                            return Err(PErr { msg: "missing ), unterminated comment".into(), pos: Some(start), overflow: false })
+                            return Err(PErr { msg: "missing ), unterminated comment".into(), pos: Some(start), kind: 0 })
                         }
                         Some(d) if d == ')' as u32 => return Ok(None),
                         _ => {}
@@ -396,7 +402,7 @@ impl<'a> Parser<'a> {
                 if behind {
                     let (lo, hi) = n.width();
                     if lo != hi {
-                        return Err(PErr { msg: "look-behind requires fixed-width pattern".into(), pos: None, overflow: false });
+                        return Err(PErr { msg: "look-behind requires fixed-width pattern".into(), pos: None, kind: 0 });
                     }
                 }
                 Ok(Some(Node::Look { behind, negate, node: Box::new(n) }))
@@ -434,7 +440,7 @@ impl<'a> Parser<'a> {
                     Node::Empty
                 };
                 if !self.eat(')') {
-                    return Err(PErr { msg: "missing ), unterminated subpattern".into(), pos: Some(start), overflow: false });
+                    return Err(PErr { msg: "missing ), unterminated subpattern".into(), pos: Some(start), kind: 0 });
                 }
                 Ok(Some(Node::Cond { group: g, yes: Box::new(yes), no: Box::new(no) }))
             }
@@ -445,7 +451,7 @@ impl<'a> Parser<'a> {
                             return Err(PErr {
                                 msg: "global flags not at the start of the expression".into(),
                                 pos: Some(start),
-                                overflow: false,
+                                kind: 0,
                             });
                         }
                         return Ok(None);
@@ -694,7 +700,7 @@ impl<'a> Parser<'a> {
     fn parse_class(&mut self, start: usize) -> Result<Node, PErr> {
         let negated = self.eat('^');
         let mut items: Vec<ClassItem> = Vec::new();
-        let unterminated = |_: &Self| PErr { msg: "unterminated character set".into(), pos: Some(start), overflow: false };
+        let unterminated = |_: &Self| PErr { msg: "unterminated character set".into(), pos: Some(start), kind: 0 };
         let mut first = true;
         loop {
             let this_start = self.i;
@@ -716,7 +722,7 @@ impl<'a> Parser<'a> {
                 let code2 = if d == '\\' as u32 { self.class_escape(that_start)? } else { ClassItem::Char(d) };
                 let bad = |s: &Self| {
                     let m = format!("bad character range {}-{}", text(&s.p[this_start..this_end]), text(&s.p[that_start..s.i]));
-                    PErr { msg: m, pos: Some(this_start), overflow: false }
+                    PErr { msg: m, pos: Some(this_start), kind: 0 }
                 };
                 match (code1, code2) {
                     (ClassItem::Char(lo), ClassItem::Char(hi)) => {

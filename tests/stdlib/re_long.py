@@ -1,0 +1,21 @@
+# re on long subjects: no stack overflow, linear-time simple patterns, and the nesting limit.
+import re
+
+n = 20000
+s = "ab" * n
+print(re.match("(?:ab)*", s).end(), re.match("(ab)*", s).span(1), re.fullmatch("(?:a|b)+", s) is not None)
+print(re.match(".*", s).end(), re.match(".*?$", s).end(), re.search("b$", s).start())
+print(len(re.findall("a", s)), len(re.findall(r"\w", "x" * n)), len(re.split("b", s)))
+print(re.sub("a", "", s)[:5], len(re.sub("b", "cc", s)), re.subn("(a)(b)", r"\2\1", s)[1])
+print(re.match(r"(a|b)*c", s), re.search("(?<=a)bz", s), re.search(r"\d", "x" * n + "7").start())
+print(re.match(r"((a)|(b))*", s).groups(), re.match(r"(?>(?:ab)*)", s).end())
+print(re.match(r"(?:a(?=b)b)*", s).end(), re.match(r"(?:(?!ba)..)*", s).end())
+print(len(re.findall(r"\b\w+\b", "word " * 5000)), re.search("x{10000}", "x" * 10001).span())
+print(re.match(r"(x+x+)+y", "x" * 14), re.match(r"(a*)*b", "a" * 14))
+t = ("a" * 100 + "\n") * 50
+print(len(re.findall("^a+$", t, re.M)), re.search("(?s)a.*b", t))
+try:
+    re.compile("(" * 5000 + ")" * 5000)
+except RecursionError:
+    print("RecursionError")
+print(re.compile("(" * 50 + "x" + ")" * 50).match("x").span(50))
