@@ -1,4 +1,5 @@
 # re on long subjects: no stack overflow, linear-time simple patterns, and the nesting limit.
+# stress: 10
 import re
 
 n = 20000
