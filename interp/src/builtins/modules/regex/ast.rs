@@ -31,7 +31,7 @@ impl Class {
     /// Under IGNORECASE: adds the simple case variants of the listed chars (and of the chars of
     /// ranges up to a few thousand wide), so that a member such as 'ǅ' also admits 'ǆ' and 'Ǆ'.
     pub fn add_case_variants(&mut self) {
-        use super::chars::{lower, upper};
+        use super::chars::{fold_lower, fold_upper};
         if !self.icase {
             return;
         }
@@ -43,7 +43,7 @@ impl Class {
                 _ => continue,
             };
             for c in lo..=hi {
-                for v in [lower(c, self.ascii), upper(c, self.ascii)] {
+                for v in [fold_lower(c, self.ascii), fold_upper(c, self.ascii)] {
                     if (v < lo || v > hi) && !extra.contains(&v) {
                         extra.push(v);
                     }
@@ -53,11 +53,12 @@ impl Class {
         self.items.extend(extra.into_iter().map(ClassItem::Char));
     }
 
-    pub fn matches(&self, c: u32) -> bool {
-        use super::chars::{lower, upper};
+    pub fn accepts(&self, c: u32) -> bool {
+        use super::chars::{fold_lower, fold_upper};
         let hit = self.contains_raw(c)
             || (self.icase
-                && (self.contains_raw(lower(c, self.ascii)) || self.contains_raw(upper(c, self.ascii))));
+                && (self.contains_raw(fold_lower(c, self.ascii))
+                    || self.contains_raw(fold_upper(c, self.ascii))));
         hit != self.negated
     }
 }
@@ -67,34 +68,75 @@ pub const INF: u32 = u32::MAX;
 #[derive(Clone, Debug)]
 pub enum Node {
     Empty,
-    Lit { c: u32, icase: bool, ascii: bool },
+    Lit {
+        c: u32,
+        icase: bool,
+        ascii: bool,
+    },
     /// `.`; `dotall` also matches "\n".
-    Any { dotall: bool },
+    Any {
+        dotall: bool,
+    },
     Class(Box<Class>),
     Cat(Vec<Node>),
     Alt(Vec<Node>),
     /// A capturing group (1-based index).
     Group(usize, Box<Node>),
-    Repeat { node: Box<Node>, min: u32, max: u32, greedy: bool, possessive: bool },
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: u32,
+        greedy: bool,
+        possessive: bool,
+    },
     Atomic(Box<Node>),
-    Look { behind: bool, negate: bool, node: Box<Node> },
-    Backref { group: usize, icase: bool, ascii: bool },
-    Cond { group: usize, yes: Box<Node>, no: Box<Node> },
-    Bol { multiline: bool },
-    Eol { multiline: bool },
+    Look {
+        behind: bool,
+        negate: bool,
+        node: Box<Node>,
+    },
+    Backref {
+        group: usize,
+        icase: bool,
+        ascii: bool,
+    },
+    Cond {
+        group: usize,
+        yes: Box<Node>,
+        no: Box<Node>,
+    },
+    Bol {
+        multiline: bool,
+    },
+    Eol {
+        multiline: bool,
+    },
     StartText,
     EndText,
-    WordB { ascii: bool, negate: bool },
+    WordB {
+        ascii: bool,
+        negate: bool,
+    },
 }
 
 impl Node {
     /// (min, max) width in characters; `INF` for unbounded (lookbehind needs min == max).
     pub fn width(&self) -> (u32, u32) {
         fn add(a: u32, b: u32) -> u32 {
-            if a == INF || b == INF { INF } else { a.saturating_add(b).min(INF - 1) }
+            if a == INF || b == INF {
+                INF
+            } else {
+                a.saturating_add(b).min(INF - 1)
+            }
         }
         fn mul(a: u32, n: u32) -> u32 {
-            if a == 0 { 0 } else if a == INF || n == INF { INF } else { (a as u64 * n as u64).min(INF as u64 - 1) as u32 }
+            if a == 0 {
+                0
+            } else if a == INF || n == INF {
+                INF
+            } else {
+                (a as u64 * n as u64).min(INF as u64 - 1) as u32
+            }
         }
         match self {
             Node::Lit { .. } | Node::Any { .. } | Node::Class(_) => (1, 1),
@@ -104,7 +146,14 @@ impl Node {
             }),
             Node::Alt(v) => v.iter().fold((INF, 0), |(lo, hi), n| {
                 let (a, b) = n.width();
-                (lo.min(a), if hi == INF || b == INF { INF } else { hi.max(b) })
+                (
+                    lo.min(a),
+                    if hi == INF || b == INF {
+                        INF
+                    } else {
+                        hi.max(b)
+                    },
+                )
             }),
             Node::Group(_, n) | Node::Atomic(n) => n.width(),
             Node::Repeat { node, min, max, .. } => {

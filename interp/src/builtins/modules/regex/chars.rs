@@ -62,9 +62,13 @@ pub fn in_cat(cat: Cat, c: u32, ascii: bool) -> bool {
 }
 
 /// Simple (one code point) lowercase mapping.
-pub fn lower(c: u32, ascii: bool) -> u32 {
+pub fn fold_lower(c: u32, ascii: bool) -> u32 {
     if c < 128 || ascii {
-        return if (b'A' as u32..=b'Z' as u32).contains(&c) { c + 32 } else { c };
+        return if (b'A' as u32..=b'Z' as u32).contains(&c) {
+            c + 32
+        } else {
+            c
+        };
     }
     if c == 0x130 {
         return 0x69; // İ: full mapping is two chars, the simple one is 'i'
@@ -82,9 +86,13 @@ pub fn lower(c: u32, ascii: bool) -> u32 {
 }
 
 /// Simple (one code point) uppercase mapping.
-pub fn upper(c: u32, ascii: bool) -> u32 {
+pub fn fold_upper(c: u32, ascii: bool) -> u32 {
     if c < 128 || ascii {
-        return if (b'a' as u32..=b'z' as u32).contains(&c) { c - 32 } else { c };
+        return if (b'a' as u32..=b'z' as u32).contains(&c) {
+            c - 32
+        } else {
+            c
+        };
     }
     match as_char(c) {
         Some(ch) => {
@@ -101,5 +109,7 @@ pub fn upper(c: u32, ascii: bool) -> u32 {
 /// Do `a` and `b` match each other under IGNORECASE? Equal simple lowercase, or equal simple
 /// uppercase (which covers CPython's extra case-fix pairs such as 's'/'ſ' and 'i'/'ı').
 pub fn eq_icase(a: u32, b: u32, ascii: bool) -> bool {
-    a == b || lower(a, ascii) == lower(b, ascii) || upper(a, ascii) == upper(b, ascii)
+    a == b
+        || fold_lower(a, ascii) == fold_lower(b, ascii)
+        || fold_upper(a, ascii) == fold_upper(b, ascii)
 }

@@ -11,37 +11,54 @@ pub const UNSET: usize = usize::MAX;
 
 /// The subject: a str's code points or a bytes object's (or an ASCII str's) bytes.
 pub trait Subject {
-    fn len(&self) -> usize;
-    fn at(&self, i: usize) -> u32;
+    fn code_len(&self) -> usize;
+    fn code_at(&self, i: usize) -> u32;
 }
 impl Subject for [u8] {
     #[inline(always)]
-    fn len(&self) -> usize {
+    fn code_len(&self) -> usize {
         <[u8]>::len(self)
     }
     #[inline(always)]
-    fn at(&self, i: usize) -> u32 {
+    fn code_at(&self, i: usize) -> u32 {
         self[i] as u32
     }
 }
 impl Subject for [u32] {
     #[inline(always)]
-    fn len(&self) -> usize {
+    fn code_len(&self) -> usize {
         <[u32]>::len(self)
     }
     #[inline(always)]
-    fn at(&self, i: usize) -> u32 {
+    fn code_at(&self, i: usize) -> u32 {
         self[i]
     }
 }
 
 enum Bt {
-    Alt { pc: usize, pos: usize },
-    Cap { slot: usize, old: usize },
-    Reg { reg: usize, old: (u32, usize) },
+    Alt {
+        pc: usize,
+        pos: usize,
+    },
+    Cap {
+        slot: usize,
+        old: usize,
+    },
+    Reg {
+        reg: usize,
+        old: (u32, usize),
+    },
     Last(usize),
-    RepOne { pc: usize, start: usize, count: usize },
-    LazyIter { reg: usize, pc: usize, pos: usize },
+    RepOne {
+        pc: usize,
+        start: usize,
+        count: usize,
+    },
+    LazyIter {
+        reg: usize,
+        pc: usize,
+        pos: usize,
+    },
 }
 
 pub struct Matcher<'a, S: Subject + ?Sized> {
@@ -82,21 +99,28 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
     }
 
     /// Finds a match starting at `pos` (Match/Full) or at or after it (Search); fills `caps`.
-    pub fn find(&mut self, pos: usize, mode: Mode, must_advance: bool) -> bool {
+    pub fn find_from(&mut self, pos: usize, mode: Mode, must_advance: bool) -> bool {
         self.full = matches!(mode, Mode::Full);
         let prefix = match self.prog.insts.first() {
             Some(Inst::One(One::Char(c))) => Some(*c),
-            Some(Inst::RepOne { one: One::Char(c), min, .. }) if *min > 0 => Some(*c),
+            Some(Inst::RepOne {
+                one: One::Char(c),
+                min,
+                ..
+            }) if *min > 0 => Some(*c),
             _ => None,
         };
-        let anchored = matches!(self.prog.insts.first(), Some(Inst::StartText) | Some(Inst::Bol));
+        let anchored = matches!(
+            self.prog.insts.first(),
+            Some(Inst::StartText) | Some(Inst::Bol)
+        );
         let mut start = pos;
         loop {
             if start > self.end {
                 return false;
             }
             if let (Some(c), Mode::Search) = (prefix, &mode) {
-                while start < self.end && self.s.at(start) != c {
+                while start < self.end && self.s.code_at(start) != c {
                     start += 1;
                 }
                 if start >= self.end {
@@ -106,8 +130,12 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
             self.caps.iter_mut().for_each(|c| *c = UNSET);
             self.lastindex = 0;
             self.stack.clear();
-            self.min_end = if must_advance && start == pos { pos + 1 } else { 0 };
-            if let Some(e) = self.run(0, start) {
+            self.min_end = if must_advance && start == pos {
+                pos + 1
+            } else {
+                0
+            };
+            if let Some(e) = self.run_from(0, start) {
                 self.caps[0] = start;
                 self.caps[1] = e;
                 return true;
@@ -124,15 +152,21 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
     }
 
     fn set_cap(&mut self, slot: usize, v: usize) {
-        self.stack.push(Bt::Cap { slot, old: self.caps[slot] });
+        self.stack.push(Bt::Cap {
+            slot,
+            old: self.caps[slot],
+        });
         self.caps[slot] = v;
     }
     fn set_reg(&mut self, reg: usize, v: (u32, usize)) {
-        self.stack.push(Bt::Reg { reg, old: self.regs[reg] });
+        self.stack.push(Bt::Reg {
+            reg,
+            old: self.regs[reg],
+        });
         self.regs[reg] = v;
     }
     fn is_word_at(&self, i: usize, ascii: bool) -> bool {
-        i < self.end && chars::is_word(self.s.at(i), ascii)
+        i < self.end && chars::is_word(self.s.code_at(i), ascii)
     }
 
     /// Drops the alternatives above `base` but keeps the undo records (a committed sub-match).
@@ -160,14 +194,14 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
 
     /// Runs from `pc` at `pos` until `Match`/`Succeed`; the end position, or `None` with every
     /// change above the entry stack height undone.
-    fn run(&mut self, mut pc: usize, mut pos: usize) -> Option<usize> {
+    fn run_from(&mut self, mut pc: usize, mut pos: usize) -> Option<usize> {
         let base = self.stack.len();
         let prog = self.prog;
         let end = self.end;
         'outer: loop {
             let ok = match &prog.insts[pc] {
                 Inst::One(o) => {
-                    if pos < end && o.matches(self.s.at(pos)) {
+                    if pos < end && o.accepts(self.s.code_at(pos)) {
                         pos += 1;
                         pc += 1;
                         true
@@ -175,48 +209,76 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                         false
                     }
                 }
-                Inst::RepOne { one, min, max, greedy } => {
-                    let (min, max) = (*min as usize, if *max == u32::MAX { usize::MAX } else { *max as usize });
+                Inst::RepOne {
+                    one,
+                    min,
+                    max,
+                    greedy,
+                } => {
+                    let (min, max) = (
+                        *min as usize,
+                        if *max == u32::MAX {
+                            usize::MAX
+                        } else {
+                            *max as usize
+                        },
+                    );
                     let limit = if *greedy { max } else { min };
                     let mut n = 0;
-                    while n < limit && pos + n < end && one.matches(self.s.at(pos + n)) {
+                    while n < limit && pos + n < end && one.accepts(self.s.code_at(pos + n)) {
                         n += 1;
                     }
                     if n < min {
                         false
                     } else {
                         if (*greedy && n > min) || (!*greedy && max > min) {
-                            self.stack.push(Bt::RepOne { pc, start: pos, count: n });
+                            self.stack.push(Bt::RepOne {
+                                pc,
+                                start: pos,
+                                count: n,
+                            });
                         }
                         pos += n;
                         pc += 1;
                         true
                     }
                 }
-                Inst::Bol => pos == 0 && {
-                    pc += 1;
-                    true
-                },
-                Inst::BolM => (pos == 0 || self.s.at(pos - 1) == '\n' as u32) && {
-                    pc += 1;
-                    true
-                },
-                Inst::Eol => (pos == end || (pos + 1 == end && self.s.at(pos) == '\n' as u32)) && {
-                    pc += 1;
-                    true
-                },
-                Inst::EolM => (pos == end || self.s.at(pos) == '\n' as u32) && {
-                    pc += 1;
-                    true
-                },
-                Inst::StartText => pos == 0 && {
-                    pc += 1;
-                    true
-                },
-                Inst::EndText => pos == end && {
-                    pc += 1;
-                    true
-                },
+                Inst::Bol => {
+                    pos == 0 && {
+                        pc += 1;
+                        true
+                    }
+                }
+                Inst::BolM => {
+                    (pos == 0 || self.s.code_at(pos - 1) == '\n' as u32) && {
+                        pc += 1;
+                        true
+                    }
+                }
+                Inst::Eol => {
+                    (pos == end || (pos + 1 == end && self.s.code_at(pos) == '\n' as u32)) && {
+                        pc += 1;
+                        true
+                    }
+                }
+                Inst::EolM => {
+                    (pos == end || self.s.code_at(pos) == '\n' as u32) && {
+                        pc += 1;
+                        true
+                    }
+                }
+                Inst::StartText => {
+                    pos == 0 && {
+                        pc += 1;
+                        true
+                    }
+                }
+                Inst::EndText => {
+                    pos == end && {
+                        pc += 1;
+                        true
+                    }
+                }
                 Inst::WordB { ascii, negate } => {
                     let b = pos > 0 && self.is_word_at(pos - 1, *ascii);
                     let a = self.is_word_at(pos, *ascii);
@@ -244,7 +306,11 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                     pc = *t;
                     true
                 }
-                Inst::Backref { group, icase, ascii } => {
+                Inst::Backref {
+                    group,
+                    icase,
+                    ascii,
+                } => {
                     let (s0, e0) = (self.caps[2 * group], self.caps[2 * group + 1]);
                     if s0 == UNSET || e0 == UNSET {
                         false
@@ -252,7 +318,7 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                         let n = e0 - s0;
                         let ok = pos + n <= end
                             && (0..n).all(|k| {
-                                let (x, y) = (self.s.at(s0 + k), self.s.at(pos + k));
+                                let (x, y) = (self.s.code_at(s0 + k), self.s.code_at(pos + k));
                                 x == y || (*icase && chars::eq_icase(x, y, *ascii))
                             });
                         ok && {
@@ -267,7 +333,13 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                     pc += 1;
                     true
                 }
-                Inst::RepLoop { reg, min, max, greedy, exit } => {
+                Inst::RepLoop {
+                    reg,
+                    min,
+                    max,
+                    greedy,
+                    exit,
+                } => {
                     let (c, last) = self.regs[*reg];
                     if c >= *min && last == pos {
                         // The last iteration matched empty: stop iterating.
@@ -282,16 +354,29 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                         self.set_reg(*reg, (c + 1, pos));
                         pc += 1;
                     } else {
-                        self.stack.push(Bt::LazyIter { reg: *reg, pc: pc + 1, pos });
+                        self.stack.push(Bt::LazyIter {
+                            reg: *reg,
+                            pc: pc + 1,
+                            pos,
+                        });
                         pc = *exit;
                     }
                     true
                 }
-                Inst::Look { behind, negate, width, end: after } => {
+                Inst::Look {
+                    behind,
+                    negate,
+                    width,
+                    end: after,
+                } => {
                     let (behind, negate, width, after) = (*behind, *negate, *width, *after);
                     let here = self.stack.len();
                     // A lookbehind body is fixed-width: started `width` back, it ends at `pos`.
-                    let found = if behind && pos < width { None } else { self.run(pc + 1, pos - if behind { width } else { 0 }) };
+                    let found = if behind && pos < width {
+                        None
+                    } else {
+                        self.run_from(pc + 1, pos - if behind { width } else { 0 })
+                    };
                     match (found.is_some(), negate) {
                         (true, false) => {
                             self.commit(here);
@@ -312,7 +397,7 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                 Inst::Atomic { end: after } => {
                     let after = *after;
                     let here = self.stack.len();
-                    match self.run(pc + 1, pos) {
+                    match self.run_from(pc + 1, pos) {
                         Some(e) => {
                             self.commit(here);
                             pos = e;
@@ -362,29 +447,55 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                         pos = q;
                         continue 'outer;
                     }
-                    Bt::RepOne { pc: p, start, count } => {
-                        let Inst::RepOne { one, min, max, greedy } = &prog.insts[p] else { unreachable!() };
+                    Bt::RepOne {
+                        pc: p,
+                        start,
+                        count,
+                    } => {
+                        let Inst::RepOne {
+                            one,
+                            min,
+                            max,
+                            greedy,
+                        } = &prog.insts[p]
+                        else {
+                            unreachable!()
+                        };
                         if *greedy {
                             let mut n = count - 1;
                             // Followed by a literal: give back chars until that literal can match
                             // (a tight loop instead of one failed attempt per char).
                             if let Some(Inst::One(One::Char(c))) = prog.insts.get(p + 1) {
-                                while n > *min as usize && (start + n >= self.end || self.s.at(start + n) != *c) {
+                                while n > *min as usize
+                                    && (start + n >= self.end || self.s.code_at(start + n) != *c)
+                                {
                                     n -= 1;
                                 }
                             }
                             if n > *min as usize {
-                                self.stack.push(Bt::RepOne { pc: p, start, count: n });
+                                self.stack.push(Bt::RepOne {
+                                    pc: p,
+                                    start,
+                                    count: n,
+                                });
                             }
                             pc = p + 1;
                             pos = start + n;
                             continue 'outer;
                         }
-                        let max = if *max == u32::MAX { usize::MAX } else { *max as usize };
+                        let max = if *max == u32::MAX {
+                            usize::MAX
+                        } else {
+                            *max as usize
+                        };
                         let at = start + count;
-                        if count < max && at < self.end && one.matches(self.s.at(at)) {
+                        if count < max && at < self.end && one.accepts(self.s.code_at(at)) {
                             if count + 1 < max {
-                                self.stack.push(Bt::RepOne { pc: p, start, count: count + 1 });
+                                self.stack.push(Bt::RepOne {
+                                    pc: p,
+                                    start,
+                                    count: count + 1,
+                                });
                             }
                             pc = p + 1;
                             pos = at + 1;

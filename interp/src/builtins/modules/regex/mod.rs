@@ -36,11 +36,13 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 type Key = (Vec<u32>, bool, u32);
+/// (number of groups, (name, group) pairs, flags after inline flags).
+type Meta = (usize, Vec<(String, usize)>, u32);
 
 #[derive(Default)]
 struct Table {
     progs: Vec<Rc<Prog>>,
-    meta: Vec<(usize, Vec<(String, usize)>, u32)>,
+    meta: Vec<Meta>,
     by_key: HashMap<Key, usize>,
 }
 
@@ -64,7 +66,10 @@ fn int_arg(vm: &mut Vm, a: &Args, i: usize, f: &str) -> PyResult<i64> {
 
 fn nargs(vm: &mut Vm, a: &Args, f: &str, n: usize) -> PyResult<()> {
     if vm.npos(a) != n || a.n != n {
-        return Err(vm.type_error(format!("_re.{}() takes exactly {} arguments ({} given)", f, n, a.n)));
+        return Err(vm.type_error(format!(
+            "_re.{}() takes exactly {} arguments ({} given)",
+            f, n, a.n
+        )));
     }
     Ok(())
 }
@@ -72,7 +77,10 @@ fn nargs(vm: &mut Vm, a: &Args, f: &str, n: usize) -> PyResult<()> {
 /// The code points of a str or bytes value; `None` for other types.
 fn text_of(vm: &Vm, v: Value) -> Option<(Vec<u32>, bool)> {
     if vm.is(v, Kind::Str) {
-        Some((vm.str_of(v).chars().map(crate::unicode::code_of).collect(), true))
+        Some((
+            vm.str_of(v).chars().map(crate::unicode::code_of).collect(),
+            true,
+        ))
     } else if vm.is(v, Kind::Bytes) {
         Some((vm.bytes_of(v).iter().map(|&b| b as u32).collect(), false))
     } else {
@@ -144,7 +152,12 @@ fn prog_of(vm: &mut Vm, id: i64) -> PyResult<Rc<Prog>> {
 }
 
 /// Runs `f` over the subject (argument `i`) without copying bytes or ASCII text.
-fn with_subject<R>(vm: &mut Vm, a: &Args, i: usize, f: impl FnOnce(&dyn SubjectRun) -> R) -> PyResult<R> {
+fn with_subject<R>(
+    vm: &mut Vm,
+    a: &Args,
+    i: usize,
+    f: impl FnOnce(&dyn SubjectRun) -> R,
+) -> PyResult<R> {
     let v = vm.arg(a, i);
     if vm.is(v, Kind::Str) {
         if vm.str_nchars(v) == vm.str_of(v).len() {
@@ -161,12 +174,28 @@ fn with_subject<R>(vm: &mut Vm, a: &Args, i: usize, f: impl FnOnce(&dyn SubjectR
 
 /// The subject, type-erased so one closure serves both representations.
 trait SubjectRun {
-    fn search(&self, prog: &Prog, pos: i64, endpos: i64, mode: i64, limit: i64, out: &mut Vec<i64>);
+    fn search_into(
+        &self,
+        prog: &Prog,
+        pos: i64,
+        endpos: i64,
+        mode: i64,
+        limit: i64,
+        out: &mut Vec<i64>,
+    );
 }
 
 impl<S: Subject + ?Sized> SubjectRun for &S {
-    fn search(&self, prog: &Prog, pos: i64, endpos: i64, mode: i64, limit: i64, out: &mut Vec<i64>) {
-        let len = self.len() as i64;
+    fn search_into(
+        &self,
+        prog: &Prog,
+        pos: i64,
+        endpos: i64,
+        mode: i64,
+        limit: i64,
+        out: &mut Vec<i64>,
+    ) {
+        let len = self.code_len() as i64;
         let end = endpos.clamp(0, len) as usize;
         let mut pos = pos.clamp(0, len) as usize;
         if pos > end {
@@ -174,7 +203,11 @@ impl<S: Subject + ?Sized> SubjectRun for &S {
         }
         let mut m = Matcher::new(prog, *self, end);
         let record = |m: &Matcher<S>, out: &mut Vec<i64>| {
-            out.extend(m.caps.iter().map(|&c| if c == UNSET { -1 } else { c as i64 }));
+            out.extend(
+                m.caps
+                    .iter()
+                    .map(|&c| if c == UNSET { -1 } else { c as i64 }),
+            );
             out.push(m.lastindex as i64);
         };
         if mode >= 0 {
@@ -183,7 +216,7 @@ impl<S: Subject + ?Sized> SubjectRun for &S {
                 1 => Mode::Full,
                 _ => Mode::Search,
             };
-            if m.find(pos, md, false) {
+            if m.find_from(pos, md, false) {
                 record(&m, out);
             }
             return;
@@ -192,7 +225,7 @@ impl<S: Subject + ?Sized> SubjectRun for &S {
         let mut must_advance = false;
         let mut n = 0;
         while pos <= end && (limit <= 0 || n < limit) {
-            if !m.find(pos, Mode::Search, must_advance) {
+            if !m.find_from(pos, Mode::Search, must_advance) {
                 break;
             }
             record(&m, out);
@@ -214,10 +247,16 @@ fn results(vm: &mut Vm, out: &[i64]) -> PyResult<Value> {
 fn do_match(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, "match", 5)?;
     let id = int_arg(vm, &a, 0, "match")?;
-    let (pos, endpos, mode) = (int_arg(vm, &a, 2, "match")?, int_arg(vm, &a, 3, "match")?, int_arg(vm, &a, 4, "match")?);
+    let (pos, endpos, mode) = (
+        int_arg(vm, &a, 2, "match")?,
+        int_arg(vm, &a, 3, "match")?,
+        int_arg(vm, &a, 4, "match")?,
+    );
     let prog = prog_of(vm, id)?;
     let mut out = Vec::new();
-    with_subject(vm, &a, 1, |s| s.search(&prog, pos, endpos, mode.clamp(0, 2), 0, &mut out))?;
+    with_subject(vm, &a, 1, |s| {
+        s.search_into(&prog, pos, endpos, mode.clamp(0, 2), 0, &mut out)
+    })?;
     if out.is_empty() {
         return Ok(vm.none());
     }
@@ -227,9 +266,15 @@ fn do_match(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn scan(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, "scan", 5)?;
     let id = int_arg(vm, &a, 0, "scan")?;
-    let (pos, endpos, limit) = (int_arg(vm, &a, 2, "scan")?, int_arg(vm, &a, 3, "scan")?, int_arg(vm, &a, 4, "scan")?);
+    let (pos, endpos, limit) = (
+        int_arg(vm, &a, 2, "scan")?,
+        int_arg(vm, &a, 3, "scan")?,
+        int_arg(vm, &a, 4, "scan")?,
+    );
     let prog = prog_of(vm, id)?;
     let mut out = Vec::new();
-    with_subject(vm, &a, 1, |s| s.search(&prog, pos, endpos, -1, limit, &mut out))?;
+    with_subject(vm, &a, 1, |s| {
+        s.search_into(&prog, pos, endpos, -1, limit, &mut out)
+    })?;
     results(vm, &out)
 }

@@ -65,12 +65,18 @@ fn is_alpha(c: u32) -> bool {
 }
 
 fn text(cs: &[u32]) -> String {
-    cs.iter().map(|&c| crate::unicode::char_of(c).unwrap_or('\u{FFFD}')).collect()
+    cs.iter()
+        .map(|&c| crate::unicode::char_of(c).unwrap_or('\u{FFFD}'))
+        .collect()
 }
 
 /// Python's repr of a str (for messages such as "unknown group name 'x'").
 fn pyrepr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::new();
     out.push(q);
     for c in s.chars() {
@@ -83,7 +89,9 @@ fn pyrepr(s: &str) -> String {
                 out.push('\\');
                 out.push(c)
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -92,22 +100,44 @@ fn pyrepr(s: &str) -> String {
 }
 
 pub fn parse(p: &[u32], flags: u32, istext: bool) -> Result<Parsed, PErr> {
-    let mut ps = Parser { p, i: 0, flags, istext, ngroups: 0, names: Vec::new(), open: Vec::new(), grouprefpos: Vec::new() };
+    let mut ps = Parser {
+        p,
+        i: 0,
+        flags,
+        istext,
+        ngroups: 0,
+        names: Vec::new(),
+        open: Vec::new(),
+        grouprefpos: Vec::new(),
+    };
     let node = ps.parse_alt(0, true)?;
     if ps.i < p.len() {
         return Err(ps.err("unbalanced parenthesis", 0));
     }
     for &(g, pos) in &ps.grouprefpos {
         if g > ps.ngroups {
-            return Err(PErr { msg: format!("invalid group reference {}", g), pos: Some(pos), kind: 0 });
+            return Err(PErr {
+                msg: format!("invalid group reference {}", g),
+                pos: Some(pos),
+                kind: 0,
+            });
         }
     }
-    Ok(Parsed { node, ngroups: ps.ngroups, names: ps.names, flags: ps.flags })
+    Ok(Parsed {
+        node,
+        ngroups: ps.ngroups,
+        names: ps.names,
+        flags: ps.flags,
+    })
 }
 
 impl<'a> Parser<'a> {
     fn err(&self, msg: impl Into<String>, back: usize) -> PErr {
-        PErr { msg: msg.into(), pos: Some(self.i - back), kind: 0 }
+        PErr {
+            msg: msg.into(),
+            pos: Some(self.i - back),
+            kind: 0,
+        }
     }
     fn peek(&self) -> Option<u32> {
         self.p.get(self.i).copied()
@@ -140,32 +170,41 @@ impl<'a> Parser<'a> {
         self.flags & F_X != 0
     }
     fn lit(&self, c: u32) -> Node {
-        Node::Lit { c, icase: self.icase(), ascii: self.ascii() }
+        Node::Lit {
+            c,
+            icase: self.icase(),
+            ascii: self.ascii(),
+        }
     }
 
     fn parse_alt(&mut self, depth: usize, top: bool) -> Result<Node, PErr> {
         // The parser, compiler and matcher recurse on nesting: bound it (CPython's recursive
         // parser raises RecursionError too).
         if depth > MAX_DEPTH {
-            return Err(PErr { msg: "maximum recursion depth exceeded".into(), pos: None, kind: 2 });
+            return Err(PErr {
+                msg: "maximum recursion depth exceeded".into(),
+                pos: None,
+                kind: 2,
+            });
         }
         let mut branches = vec![self.parse_seq(depth, top)?];
         while self.eat('|') {
             branches.push(self.parse_seq(depth, false)?);
         }
-        Ok(if branches.len() == 1 { branches.pop().unwrap() } else { Node::Alt(branches) })
+        Ok(if branches.len() == 1 {
+            branches.pop().unwrap()
+        } else {
+            Node::Alt(branches)
+        })
     }
 
     fn parse_seq(&mut self, depth: usize, first: bool) -> Result<Node, PErr> {
         let mut items: Vec<Node> = Vec::new();
         // Marks the items a quantifier may not apply to (anchors, after a flags group).
         let mut last_is_at = false;
-        loop {
-            let Some(c) = self.peek() else { break };
-            if c == '|' as u32 || (c == ')' as u32 && depth > 0) {
-                break;
-            }
-            if c == ')' as u32 {
+        while let Some(c) = self.peek() {
+            // ')' ends a group; at top level parse() reports it as unbalanced.
+            if c == '|' as u32 || c == ')' as u32 {
                 break;
             }
             let start = self.i;
@@ -198,27 +237,53 @@ impl<'a> Parser<'a> {
                             }
                             let here = self.i;
                             let lo = self.digits();
-                            let hi = if self.eat(',') { self.digits() } else { lo.clone() };
+                            let hi = if self.eat(',') {
+                                self.digits()
+                            } else {
+                                lo.clone()
+                            };
                             if !self.eat('}') {
                                 items.push(self.lit(c));
                                 last_is_at = false;
                                 self.i = here;
                                 continue;
                             }
-                            let big = || PErr { msg: "the repetition number is too large".into(), pos: None, kind: 1 };
-                            let min = if lo.is_empty() { 0 } else { num(&lo).filter(|&v| v < MAXREPEAT).ok_or_else(big)? };
-                            let max = if hi.is_empty() { MAXREPEAT } else { num(&hi).filter(|&v| v < MAXREPEAT).ok_or_else(big)? };
+                            let big = || PErr {
+                                msg: "the repetition number is too large".into(),
+                                pos: None,
+                                kind: 1,
+                            };
+                            let min = if lo.is_empty() {
+                                0
+                            } else {
+                                num(&lo).filter(|&v| v < MAXREPEAT).ok_or_else(big)?
+                            };
+                            let max = if hi.is_empty() {
+                                MAXREPEAT
+                            } else {
+                                num(&hi).filter(|&v| v < MAXREPEAT).ok_or_else(big)?
+                            };
                             if max < min {
-                                return Err(self.err("min repeat greater than max repeat", self.i - here));
+                                return Err(
+                                    self.err("min repeat greater than max repeat", self.i - here)
+                                );
                             }
                             (min as u32, if max == MAXREPEAT { INF } else { max as u32 })
                         }
                     };
                     if items.is_empty() || last_is_at {
-                        return Err(PErr { msg: "nothing to repeat".into(), pos: Some(start), kind: 0 });
+                        return Err(PErr {
+                            msg: "nothing to repeat".into(),
+                            pos: Some(start),
+                            kind: 0,
+                        });
                     }
                     if matches!(items.last(), Some(Node::Repeat { .. })) {
-                        return Err(PErr { msg: "multiple repeat".into(), pos: Some(start), kind: 0 });
+                        return Err(PErr {
+                            msg: "multiple repeat".into(),
+                            pos: Some(start),
+                            kind: 0,
+                        });
                     }
                     let item = items.pop().unwrap();
                     let (greedy, possessive) = if self.eat('?') {
@@ -228,19 +293,31 @@ impl<'a> Parser<'a> {
                     } else {
                         (true, false)
                     };
-                    items.push(Node::Repeat { node: Box::new(item), min, max, greedy, possessive });
+                    items.push(Node::Repeat {
+                        node: Box::new(item),
+                        min,
+                        max,
+                        greedy,
+                        possessive,
+                    });
                     // A lazy or possessive repeat is still a repeat for "multiple repeat".
                     last_is_at = false;
                     continue;
                 }
-                '.' => items.push(Node::Any { dotall: self.flags & F_S != 0 }),
+                '.' => items.push(Node::Any {
+                    dotall: self.flags & F_S != 0,
+                }),
                 '^' => {
-                    items.push(Node::Bol { multiline: self.flags & F_M != 0 });
+                    items.push(Node::Bol {
+                        multiline: self.flags & F_M != 0,
+                    });
                     last_is_at = true;
                     continue;
                 }
                 '$' => {
-                    items.push(Node::Eol { multiline: self.flags & F_M != 0 });
+                    items.push(Node::Eol {
+                        multiline: self.flags & F_M != 0,
+                    });
                     last_is_at = true;
                     continue;
                 }
@@ -295,7 +372,9 @@ impl<'a> Parser<'a> {
                     if name.is_empty() {
                         return Err(self.err(format!("missing {}", what), 0));
                     }
-                    return Err(self.err(format!("missing {}, unterminated name", term), name.len()));
+                    return Err(
+                        self.err(format!("missing {}, unterminated name", term), name.len())
+                    );
                 }
                 Some(c) if c == term as u32 => {
                     if name.is_empty() {
@@ -312,7 +391,10 @@ impl<'a> Parser<'a> {
         let s = text(name);
         let ok = crate::objects::str::case::is_identifier(&s) && (self.istext || s.is_ascii());
         if !ok {
-            return Err(self.err(format!("bad character in group name {}", pyrepr(&s)), name.len() + 1));
+            return Err(self.err(
+                format!("bad character in group name {}", pyrepr(&s)),
+                name.len() + 1,
+            ));
         }
         Ok(s)
     }
@@ -324,13 +406,22 @@ impl<'a> Parser<'a> {
     fn parse_sub_until_close(&mut self, start: usize, depth: usize) -> Result<Node, PErr> {
         let n = self.parse_alt(depth + 1, false)?;
         if !self.eat(')') {
-            return Err(PErr { msg: "missing ), unterminated subpattern".into(), pos: Some(start), kind: 0 });
+            return Err(PErr {
+                msg: "missing ), unterminated subpattern".into(),
+                pos: Some(start),
+                kind: 0,
+            });
         }
         Ok(n)
     }
 
     /// After '(' at `start`. `None` when the group adds nothing (global flags, comment).
-    fn parse_group(&mut self, start: usize, depth: usize, first: bool) -> Result<Option<Node>, PErr> {
+    fn parse_group(
+        &mut self,
+        start: usize,
+        depth: usize,
+        first: bool,
+    ) -> Result<Option<Node>, PErr> {
         if !self.eat('?') {
             return self.capture(start, depth, None).map(Some);
         }
@@ -345,7 +436,12 @@ impl<'a> Parser<'a> {
                     let s = self.check_name(&name)?;
                     if let Some(old) = self.group_of(&s) {
                         return Err(self.err(
-                            format!("redefinition of group name {} as group {}; was group {}", pyrepr(&s), self.ngroups + 1, old),
+                            format!(
+                                "redefinition of group name {} as group {}; was group {}",
+                                pyrepr(&s),
+                                self.ngroups + 1,
+                                old
+                            ),
                             name.len() + 1,
                         ));
                     }
@@ -354,12 +450,18 @@ impl<'a> Parser<'a> {
                     let name = self.get_until(')', "group name")?;
                     let s = self.check_name(&name)?;
                     let Some(g) = self.group_of(&s) else {
-                        return Err(self.err(format!("unknown group name {}", pyrepr(&s)), name.len() + 1));
+                        return Err(
+                            self.err(format!("unknown group name {}", pyrepr(&s)), name.len() + 1)
+                        );
                     };
                     if self.open.contains(&g) {
                         return Err(self.err("cannot refer to an open group", name.len() + 1));
                     }
-                    Ok(Some(Node::Backref { group: g, icase: self.icase(), ascii: self.ascii() }))
+                    Ok(Some(Node::Backref {
+                        group: g,
+                        icase: self.icase(),
+                        ascii: self.ascii(),
+                    }))
                 } else {
                     match self.get() {
                         None => Err(self.err("unexpected end of pattern", 0)),
@@ -368,22 +470,26 @@ impl<'a> Parser<'a> {
                 }
             }
             // Wrapped so that "(?:a*)*" is not a "multiple repeat".
-            ':' => self.parse_sub_until_close(start, depth).map(|n| Some(Node::Cat(vec![n]))),
+            ':' => self
+                .parse_sub_until_close(start, depth)
+                .map(|n| Some(Node::Cat(vec![n]))),
             '>' => {
                 let n = self.parse_sub_until_close(start, depth)?;
                 Ok(Some(Node::Atomic(Box::new(n))))
             }
-            '#' => {
-                loop {
-                    match self.get() {
-                        None => {
-                            return Err(PErr { msg: "missing ), unterminated comment".into(), pos: Some(start), kind: 0 })
-                        }
-                        Some(d) if d == ')' as u32 => return Ok(None),
-                        _ => {}
+            '#' => loop {
+                match self.get() {
+                    None => {
+                        return Err(PErr {
+                            msg: "missing ), unterminated comment".into(),
+                            pos: Some(start),
+                            kind: 0,
+                        })
                     }
+                    Some(d) if d == ')' as u32 => return Ok(None),
+                    _ => {}
                 }
-            }
+            },
             '=' | '!' | '<' => {
                 let mut behind = false;
                 let mut negate = ch == '!';
@@ -395,36 +501,60 @@ impl<'a> Parser<'a> {
                             behind = true;
                             negate = true
                         }
-                        Some(d) => return Err(self.err(format!("unknown extension ?<{}", text(&[d])), 3)),
+                        Some(d) => {
+                            return Err(self.err(format!("unknown extension ?<{}", text(&[d])), 3))
+                        }
                     }
                 }
                 let n = self.parse_sub_until_close(start, depth)?;
                 if behind {
                     let (lo, hi) = n.width();
                     if lo != hi {
-                        return Err(PErr { msg: "look-behind requires fixed-width pattern".into(), pos: None, kind: 0 });
+                        return Err(PErr {
+                            msg: "look-behind requires fixed-width pattern".into(),
+                            pos: None,
+                            kind: 0,
+                        });
                     }
                 }
-                Ok(Some(Node::Look { behind, negate, node: Box::new(n) }))
+                Ok(Some(Node::Look {
+                    behind,
+                    negate,
+                    node: Box::new(n),
+                }))
             }
             '(' => {
                 let name = self.get_until(')', "group name")?;
                 let s = text(&name);
-                let g = if crate::objects::str::case::is_identifier(&s) && (self.istext || s.is_ascii()) {
+                let g = if crate::objects::str::case::is_identifier(&s)
+                    && (self.istext || s.is_ascii())
+                {
                     match self.group_of(&s) {
                         Some(g) => g,
-                        None => return Err(self.err(format!("unknown group name {}", pyrepr(&s)), name.len() + 1)),
+                        None => {
+                            return Err(self
+                                .err(format!("unknown group name {}", pyrepr(&s)), name.len() + 1))
+                        }
                     }
                 } else {
-                    let g = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { s.parse::<u64>().ok() } else { None };
+                    let g = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                        s.parse::<u64>().ok()
+                    } else {
+                        None
+                    };
                     let Some(g) = g else {
-                        return Err(self.err(format!("bad character in group name {}", pyrepr(&s)), name.len() + 1));
+                        return Err(self.err(
+                            format!("bad character in group name {}", pyrepr(&s)),
+                            name.len() + 1,
+                        ));
                     };
                     if g == 0 {
                         return Err(self.err("bad group number", name.len() + 1));
                     }
                     if g >= 1 << 30 {
-                        return Err(self.err(format!("invalid group reference {}", g), name.len() + 1));
+                        return Err(
+                            self.err(format!("invalid group reference {}", g), name.len() + 1)
+                        );
                     }
                     self.grouprefpos.push((g as usize, self.i - name.len() - 1));
                     g as usize
@@ -440,9 +570,17 @@ impl<'a> Parser<'a> {
                     Node::Empty
                 };
                 if !self.eat(')') {
-                    return Err(PErr { msg: "missing ), unterminated subpattern".into(), pos: Some(start), kind: 0 });
+                    return Err(PErr {
+                        msg: "missing ), unterminated subpattern".into(),
+                        pos: Some(start),
+                        kind: 0,
+                    });
                 }
-                Ok(Some(Node::Cond { group: g, yes: Box::new(yes), no: Box::new(no) }))
+                Ok(Some(Node::Cond {
+                    group: g,
+                    yes: Box::new(yes),
+                    no: Box::new(no),
+                }))
             }
             _ if flag_of(c).is_some() || ch == '-' => {
                 let (add, del) = match self.parse_flags(c)? {
@@ -489,14 +627,23 @@ impl<'a> Parser<'a> {
             loop {
                 let f = flag_of(c).unwrap();
                 if self.istext && c == 'L' as u32 {
-                    return Err(self.err("bad inline flags: cannot use 'L' flag with a str pattern", 0));
+                    return Err(self.err(
+                        "bad inline flags: cannot use 'L' flag with a str pattern",
+                        0,
+                    ));
                 }
                 if !self.istext && c == 'u' as u32 {
-                    return Err(self.err("bad inline flags: cannot use 'u' flag with a bytes pattern", 0));
+                    return Err(self.err(
+                        "bad inline flags: cannot use 'u' flag with a bytes pattern",
+                        0,
+                    ));
                 }
                 add |= f;
                 if f & TYPE_FLAGS != 0 && add & TYPE_FLAGS != f {
-                    return Err(self.err("bad inline flags: flags 'a', 'u' and 'L' are incompatible", 0));
+                    return Err(self.err(
+                        "bad inline flags: flags 'a', 'u' and 'L' are incompatible",
+                        0,
+                    ));
                 }
                 match self.get() {
                     None => return Err(self.err("missing -, : or )", 0)),
@@ -505,7 +652,11 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     Some(d) if flag_of(d).is_none() => {
-                        let m = if is_alpha(d) { "unknown flag" } else { "missing -, : or )" };
+                        let m = if is_alpha(d) {
+                            "unknown flag"
+                        } else {
+                            "missing -, : or )"
+                        };
                         return Err(self.err(m, 1));
                     }
                     Some(d) => c = d,
@@ -520,7 +671,11 @@ impl<'a> Parser<'a> {
             match self.get() {
                 None => return Err(self.err("missing flag", 0)),
                 Some(d) if flag_of(d).is_none() => {
-                    let m = if is_alpha(d) { "unknown flag" } else { "missing flag" };
+                    let m = if is_alpha(d) {
+                        "unknown flag"
+                    } else {
+                        "missing flag"
+                    };
                     return Err(self.err(m, 1));
                 }
                 Some(d) => c = d,
@@ -528,14 +683,21 @@ impl<'a> Parser<'a> {
             loop {
                 let f = flag_of(c).unwrap();
                 if f & TYPE_FLAGS != 0 {
-                    return Err(self.err("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", 0));
+                    return Err(self.err(
+                        "bad inline flags: cannot turn off flags 'a', 'u' and 'L'",
+                        0,
+                    ));
                 }
                 del |= f;
                 match self.get() {
                     None => return Err(self.err("missing :", 0)),
                     Some(d) if d == ':' as u32 => break,
                     Some(d) if flag_of(d).is_none() => {
-                        let m = if is_alpha(d) { "unknown flag" } else { "missing :" };
+                        let m = if is_alpha(d) {
+                            "unknown flag"
+                        } else {
+                            "missing :"
+                        };
                         return Err(self.err(m, 1));
                     }
                     Some(d) => c = d,
@@ -552,7 +714,11 @@ impl<'a> Parser<'a> {
     fn hex(&mut self, n: usize, start: usize) -> Result<u32, PErr> {
         let mut v: u32 = 0;
         for _ in 0..n {
-            match self.peek().and_then(|c| char::from_u32(c)).and_then(|c| c.to_digit(16)) {
+            match self
+                .peek()
+                .and_then(char::from_u32)
+                .and_then(|c| c.to_digit(16))
+            {
                 Some(d) => {
                     v = v.wrapping_mul(16).wrapping_add(d);
                     self.i += 1;
@@ -613,12 +779,25 @@ impl<'a> Parser<'a> {
         }
         let ascii = self.ascii();
         let ch = char::from_u32(c).unwrap_or('\0');
-        let cat = |cat| Node::Class(Box::new(Class { negated: false, items: vec![ClassItem::Cat(cat)], icase: false, ascii }));
+        let cat = |cat| {
+            Node::Class(Box::new(Class {
+                negated: false,
+                items: vec![ClassItem::Cat(cat)],
+                icase: false,
+                ascii,
+            }))
+        };
         Ok(match ch {
             'A' => Node::StartText,
             'Z' => Node::EndText,
-            'b' => Node::WordB { ascii, negate: false },
-            'B' => Node::WordB { ascii, negate: true },
+            'b' => Node::WordB {
+                ascii,
+                negate: false,
+            },
+            'B' => Node::WordB {
+                ascii,
+                negate: true,
+            },
             'd' => cat(Cat::Digit),
             'D' => cat(Cat::NotDigit),
             'w' => cat(Cat::Word),
@@ -630,30 +809,44 @@ impl<'a> Parser<'a> {
                 self.lit(v)
             }
             '1'..='9' => {
-                let d = |x: Option<u32>| x.is_some_and(|x| (b'0' as u32..=b'9' as u32).contains(&x));
-                let o = |x: Option<u32>| x.is_some_and(|x| (b'0' as u32..=b'7' as u32).contains(&x));
+                let d =
+                    |x: Option<u32>| x.is_some_and(|x| (b'0' as u32..=b'9' as u32).contains(&x));
+                let o =
+                    |x: Option<u32>| x.is_some_and(|x| (b'0' as u32..=b'7' as u32).contains(&x));
                 if d(self.peek()) {
                     if o(Some(c)) && o(self.peek()) && o(self.p.get(self.i + 1).copied()) {
                         let v = self.octal_more(c - b'0' as u32, 2);
                         if v > 0o377 {
                             let esc = text(&self.p[start..self.i]);
-                            return Err(self.err(format!("octal escape value {} outside of range 0-0o377", esc), self.i - start));
+                            return Err(self.err(
+                                format!("octal escape value {} outside of range 0-0o377", esc),
+                                self.i - start,
+                            ));
                         }
                         return Ok(self.lit(v));
                     }
                     self.i += 1;
                 }
-                let g = text(&self.p[start + 1..self.i]).parse::<usize>().unwrap_or(0);
+                let g = text(&self.p[start + 1..self.i])
+                    .parse::<usize>()
+                    .unwrap_or(0);
                 if g <= self.ngroups {
                     if self.open.contains(&g) {
                         return Err(self.err("cannot refer to an open group", self.i - start));
                     }
-                    return Ok(Node::Backref { group: g, icase: self.icase(), ascii });
+                    return Ok(Node::Backref {
+                        group: g,
+                        icase: self.icase(),
+                        ascii,
+                    });
                 }
                 return Err(self.err(format!("invalid group reference {}", g), self.i - start - 1));
             }
             'N' if self.istext => {
-                return Err(self.err("bad escape \\N (named characters are not supported by minipy)", 2));
+                return Err(self.err(
+                    "bad escape \\N (named characters are not supported by minipy)",
+                    2,
+                ));
             }
             _ if c < 128 && (ch.is_ascii_alphabetic()) => {
                 return Err(self.err(format!("bad escape \\{}", ch), 2));
@@ -685,13 +878,23 @@ impl<'a> Parser<'a> {
                 let v = self.octal_more(c - b'0' as u32, 2);
                 if v > 0o377 {
                     let esc = text(&self.p[start..self.i]);
-                    return Err(self.err(format!("octal escape value {} outside of range 0-0o377", esc), self.i - start));
+                    return Err(self.err(
+                        format!("octal escape value {} outside of range 0-0o377", esc),
+                        self.i - start,
+                    ));
                 }
                 ClassItem::Char(v)
             }
             '8' | '9' => return Err(self.err(format!("bad escape \\{}", ch), 2)),
-            'N' if self.istext => return Err(self.err("bad escape \\N (named characters are not supported by minipy)", 2)),
-            _ if c < 128 && ch.is_ascii_alphabetic() => return Err(self.err(format!("bad escape \\{}", ch), 2)),
+            'N' if self.istext => {
+                return Err(self.err(
+                    "bad escape \\N (named characters are not supported by minipy)",
+                    2,
+                ))
+            }
+            _ if c < 128 && ch.is_ascii_alphabetic() => {
+                return Err(self.err(format!("bad escape \\{}", ch), 2))
+            }
             _ => ClassItem::Char(c),
         })
     }
@@ -700,29 +903,53 @@ impl<'a> Parser<'a> {
     fn parse_class(&mut self, start: usize) -> Result<Node, PErr> {
         let negated = self.eat('^');
         let mut items: Vec<ClassItem> = Vec::new();
-        let unterminated = |_: &Self| PErr { msg: "unterminated character set".into(), pos: Some(start), kind: 0 };
+        let unterminated = |_: &Self| PErr {
+            msg: "unterminated character set".into(),
+            pos: Some(start),
+            kind: 0,
+        };
         let mut first = true;
         loop {
             let this_start = self.i;
-            let Some(c) = self.get() else { return Err(unterminated(self)) };
+            let Some(c) = self.get() else {
+                return Err(unterminated(self));
+            };
             if c == ']' as u32 && !first {
                 break;
             }
             first = false;
-            let code1 = if c == '\\' as u32 { self.class_escape(this_start)? } else { ClassItem::Char(c) };
+            let code1 = if c == '\\' as u32 {
+                self.class_escape(this_start)?
+            } else {
+                ClassItem::Char(c)
+            };
             let this_end = self.i;
             if self.eat('-') {
                 let that_start = self.i;
-                let Some(d) = self.get() else { return Err(unterminated(self)) };
+                let Some(d) = self.get() else {
+                    return Err(unterminated(self));
+                };
                 if d == ']' as u32 {
                     items.push(code1);
                     items.push(ClassItem::Char('-' as u32));
                     break;
                 }
-                let code2 = if d == '\\' as u32 { self.class_escape(that_start)? } else { ClassItem::Char(d) };
+                let code2 = if d == '\\' as u32 {
+                    self.class_escape(that_start)?
+                } else {
+                    ClassItem::Char(d)
+                };
                 let bad = |s: &Self| {
-                    let m = format!("bad character range {}-{}", text(&s.p[this_start..this_end]), text(&s.p[that_start..s.i]));
-                    PErr { msg: m, pos: Some(this_start), kind: 0 }
+                    let m = format!(
+                        "bad character range {}-{}",
+                        text(&s.p[this_start..this_end]),
+                        text(&s.p[that_start..s.i])
+                    );
+                    PErr {
+                        msg: m,
+                        pos: Some(this_start),
+                        kind: 0,
+                    }
                 };
                 match (code1, code2) {
                     (ClassItem::Char(lo), ClassItem::Char(hi)) => {
@@ -737,7 +964,12 @@ impl<'a> Parser<'a> {
                 items.push(code1);
             }
         }
-        let mut cls = Class { negated, items, icase: self.icase(), ascii: self.ascii() };
+        let mut cls = Class {
+            negated,
+            items,
+            icase: self.icase(),
+            ascii: self.ascii(),
+        };
         cls.add_case_variants();
         Ok(Node::Class(Box::new(cls)))
     }

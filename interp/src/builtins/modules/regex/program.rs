@@ -19,13 +19,13 @@ pub enum One {
 
 impl One {
     #[inline]
-    pub fn matches(&self, c: u32) -> bool {
+    pub fn accepts(&self, c: u32) -> bool {
         match self {
             One::Char(x) => *x == c,
             One::CharI { c: x, ascii } => super::chars::eq_icase(*x, c, *ascii),
             One::Any => true,
             One::AnyNl => c != '\n' as u32,
-            One::Class(cls) => cls.matches(c),
+            One::Class(cls) => cls.accepts(c),
         }
     }
 }
@@ -33,27 +33,55 @@ impl One {
 #[derive(Debug)]
 pub enum Inst {
     One(One),
-    RepOne { one: One, min: u32, max: u32, greedy: bool },
+    RepOne {
+        one: One,
+        min: u32,
+        max: u32,
+        greedy: bool,
+    },
     Bol,
     BolM,
     Eol,
     EolM,
     StartText,
     EndText,
-    WordB { ascii: bool, negate: bool },
+    WordB {
+        ascii: bool,
+        negate: bool,
+    },
     Save(usize),
     /// Try `.0` first; on failure `.1`.
     Split(usize, usize),
     Jmp(usize),
-    Backref { group: usize, icase: bool, ascii: bool },
+    Backref {
+        group: usize,
+        icase: bool,
+        ascii: bool,
+    },
     RepStart(usize),
     /// Body at pc + 1 (ends with Jmp back here), continues at `exit`.
-    RepLoop { reg: usize, min: u32, max: u32, greedy: bool, exit: usize },
+    RepLoop {
+        reg: usize,
+        min: u32,
+        max: u32,
+        greedy: bool,
+        exit: usize,
+    },
     /// Body at pc + 1 ending with `Succeed`; continue at `end`.
-    Look { behind: bool, negate: bool, width: usize, end: usize },
-    Atomic { end: usize },
+    Look {
+        behind: bool,
+        negate: bool,
+        width: usize,
+        end: usize,
+    },
+    Atomic {
+        end: usize,
+    },
     /// Yes-branch at pc + 1; `no` if the group did not match.
-    Cond { group: usize, no: usize },
+    Cond {
+        group: usize,
+        no: usize,
+    },
     Succeed,
     Match,
 }
@@ -65,10 +93,17 @@ pub struct Prog {
 }
 
 pub fn compile(node: &Node, ngroups: usize) -> Prog {
-    let mut c = Compiler { insts: Vec::new(), nregs: 0 };
+    let mut c = Compiler {
+        insts: Vec::new(),
+        nregs: 0,
+    };
     c.emit(node);
     c.insts.push(Inst::Match);
-    Prog { insts: c.insts, nregs: c.nregs, ngroups }
+    Prog {
+        insts: c.insts,
+        nregs: c.nregs,
+        ngroups,
+    }
 }
 
 struct Compiler {
@@ -78,13 +113,22 @@ struct Compiler {
 
 fn one_of(n: &Node) -> Option<One> {
     Some(match n {
-        Node::Lit { c, icase: false, .. } => One::Char(*c),
-        Node::Lit { c, icase: true, ascii } => {
+        Node::Lit {
+            c, icase: false, ..
+        } => One::Char(*c),
+        Node::Lit {
+            c,
+            icase: true,
+            ascii,
+        } => {
             // Only an ASCII non-letter is caseless for sure (non-ASCII 'ß' still matches 'ẞ').
             if *c < 128 && !(*c as u8).is_ascii_alphabetic() {
                 One::Char(*c) // caseless char: exact compare is faster and equivalent
             } else {
-                One::CharI { c: *c, ascii: *ascii }
+                One::CharI {
+                    c: *c,
+                    ascii: *ascii,
+                }
             }
         }
         Node::Any { dotall: true } => One::Any,
@@ -143,9 +187,21 @@ impl Compiler {
                 self.emit(body);
                 self.insts.push(Inst::Save(2 * g + 1));
             }
-            Node::Repeat { node, min, max, greedy, possessive } => {
+            Node::Repeat {
+                node,
+                min,
+                max,
+                greedy,
+                possessive,
+            } => {
                 if *possessive {
-                    let inner = Node::Repeat { node: node.clone(), min: *min, max: *max, greedy: true, possessive: false };
+                    let inner = Node::Repeat {
+                        node: node.clone(),
+                        min: *min,
+                        max: *max,
+                        greedy: true,
+                        possessive: false,
+                    };
                     self.emit(&Node::Atomic(Box::new(inner)));
                     return;
                 }
@@ -153,7 +209,12 @@ impl Compiler {
                     return;
                 }
                 if let Some(one) = one_of(node) {
-                    self.insts.push(Inst::RepOne { one, min: *min, max: *max, greedy: *greedy });
+                    self.insts.push(Inst::RepOne {
+                        one,
+                        min: *min,
+                        max: *max,
+                        greedy: *greedy,
+                    });
                     return;
                 }
                 if *min == 1 && *max == 1 {
@@ -165,14 +226,24 @@ impl Compiler {
                     self.insts.push(Inst::Split(0, 0));
                     self.emit(node);
                     let end = self.pc();
-                    self.insts[split] = if *greedy { Inst::Split(split + 1, end) } else { Inst::Split(end, split + 1) };
+                    self.insts[split] = if *greedy {
+                        Inst::Split(split + 1, end)
+                    } else {
+                        Inst::Split(end, split + 1)
+                    };
                     return;
                 }
                 let reg = self.nregs;
                 self.nregs += 1;
                 self.insts.push(Inst::RepStart(reg));
                 let lp = self.pc();
-                self.insts.push(Inst::RepLoop { reg, min: *min, max: *max, greedy: *greedy, exit: 0 });
+                self.insts.push(Inst::RepLoop {
+                    reg,
+                    min: *min,
+                    max: *max,
+                    greedy: *greedy,
+                    exit: 0,
+                });
                 self.emit(node);
                 self.insts.push(Inst::Jmp(lp));
                 let end = self.pc();
@@ -186,21 +257,39 @@ impl Compiler {
                 let end = self.pc();
                 self.patch(at, end);
             }
-            Node::Look { behind, negate, node } => {
+            Node::Look {
+                behind,
+                negate,
+                node,
+            } => {
                 let at = self.pc();
                 let width = if *behind { node.width().0 as usize } else { 0 };
-                self.insts.push(Inst::Look { behind: *behind, negate: *negate, width, end: 0 });
+                self.insts.push(Inst::Look {
+                    behind: *behind,
+                    negate: *negate,
+                    width,
+                    end: 0,
+                });
                 self.emit(node);
                 self.insts.push(Inst::Succeed);
                 let end = self.pc();
                 self.patch(at, end);
             }
-            Node::Backref { group, icase, ascii } => {
-                self.insts.push(Inst::Backref { group: *group, icase: *icase, ascii: *ascii })
-            }
+            Node::Backref {
+                group,
+                icase,
+                ascii,
+            } => self.insts.push(Inst::Backref {
+                group: *group,
+                icase: *icase,
+                ascii: *ascii,
+            }),
             Node::Cond { group, yes, no } => {
                 let at = self.pc();
-                self.insts.push(Inst::Cond { group: *group, no: 0 });
+                self.insts.push(Inst::Cond {
+                    group: *group,
+                    no: 0,
+                });
                 self.emit(yes);
                 let j = self.pc();
                 self.insts.push(Inst::Jmp(0));
@@ -210,12 +299,23 @@ impl Compiler {
                 let end = self.pc();
                 self.patch(j, end);
             }
-            Node::Bol { multiline } => self.insts.push(if *multiline { Inst::BolM } else { Inst::Bol }),
-            Node::Eol { multiline } => self.insts.push(if *multiline { Inst::EolM } else { Inst::Eol }),
+            Node::Bol { multiline } => {
+                self.insts
+                    .push(if *multiline { Inst::BolM } else { Inst::Bol })
+            }
+            Node::Eol { multiline } => {
+                self.insts
+                    .push(if *multiline { Inst::EolM } else { Inst::Eol })
+            }
             Node::StartText => self.insts.push(Inst::StartText),
             Node::EndText => self.insts.push(Inst::EndText),
-            Node::WordB { ascii, negate } => self.insts.push(Inst::WordB { ascii: *ascii, negate: *negate }),
-            Node::Lit { .. } | Node::Any { .. } | Node::Class(_) => unreachable!("single chars are handled above"),
+            Node::WordB { ascii, negate } => self.insts.push(Inst::WordB {
+                ascii: *ascii,
+                negate: *negate,
+            }),
+            Node::Lit { .. } | Node::Any { .. } | Node::Class(_) => {
+                unreachable!("single chars are handled above")
+            }
         }
     }
 }
