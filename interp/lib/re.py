@@ -404,26 +404,27 @@ def _iter_matches(pattern, string, s, pos, endpos, flat):
 
 
 class _Scanner:
-    """Pattern.scanner(): match()/search() step through the string."""
+    """Pattern.scanner(): match()/search() step through the string; a failed step exhausts it."""
 
     def __init__(self, pattern, string, pos, endpos):
         self.pattern = pattern
         self._string = string
         self._s = _subject(string, pattern._isbytes)
-        self._pos = max(0, min(_index(pos), len(self._s)))
-        self._endpos = _index(endpos)
+        self._pos, self._endpos = _clamp(pos, endpos, len(self._s))
         self._advance = False
 
     def _step(self, mode):
         if self._pos is None:
             return None
-        r = _re.match(self.pattern._id, self._s, self._pos, min(self._endpos, len(self._s)), mode)
-        if r is None or (self._advance and r[1] == r[0] == self._pos and mode == 0):
-            self._pos = None if mode == 2 else self._pos
+        # Mode bit 4: an empty match at the start position is not allowed (after an empty match).
+        r = _re.match(self.pattern._id, self._s, self._pos, self._endpos,
+                      mode | (4 if self._advance else 0))
+        if r is None:
+            self._pos = None
             return None
         m = _make_match(self.pattern, self._string, self._s, self._pos, self._endpos, r, 0)
-        self._advance = r[0] == r[1]
-        self._pos = r[1] + (1 if r[0] == r[1] else 0)
+        self._advance = r[0] == r[1] == self._pos if mode == 0 else r[1] == r[0]
+        self._pos = r[1]
         return m
 
     def match(self):

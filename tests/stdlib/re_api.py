@@ -96,3 +96,14 @@ class S(str):
 m = re.search("b+", S("abbc"))
 print(m.group(), type(m.group()).__name__, type(m.string).__name__)
 print(re.sub("b", "x", S("abc")), re.findall(".", S("ab")))
+
+# Pattern.scanner: a failed step exhausts it; an empty match forces the next step to advance
+p = re.compile(r"\w+|\s+|[^\w\s]")
+sc = p.scanner("ab  c!")
+print([sc.match().group() for _ in range(4)], sc.match(), sc.match())
+sc = re.compile("x*").scanner("axb")
+print([(m.span() if m else None) for m in [sc.search() for _ in range(5)]])
+sc = re.compile("x*").scanner("axb")
+print([(m.span() if m else None) for m in [sc.match() for _ in range(3)]])
+sc = re.compile("a|").scanner("aab", 1)
+print([(m.span() if m else None) for m in [sc.search() for _ in range(5)]])

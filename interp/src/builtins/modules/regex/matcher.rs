@@ -312,7 +312,7 @@ impl<'a, S: Subject + ?Sized> Matcher<'a, S> {
                     ascii,
                 } => {
                     let (s0, e0) = (self.caps[2 * group], self.caps[2 * group + 1]);
-                    if s0 == UNSET || e0 == UNSET {
+                    if s0 == UNSET || e0 == UNSET || s0 > e0 {
                         false
                     } else {
                         let n = e0 - s0;

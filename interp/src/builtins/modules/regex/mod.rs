@@ -14,7 +14,8 @@
 //! - `compile(pattern, flags)` -> `(id, ngroups, [(name, index)...], flags)`, or `(msg, pos,
 //!   kind)` when the pattern is invalid (re.py raises `re.error` / `OverflowError` /
 //!   `RecursionError` for kind 0 / 1 / 2; pos -1 for none).
-//! - `match(id, string, pos, endpos, mode)` (mode 0 match, 1 fullmatch, 2 search) -> `None` or
+//! - `match(id, string, pos, endpos, mode)` (mode 0 match, 1 fullmatch, 2 search; + 4: an empty
+//!   match at `pos` is not allowed, for Pattern.scanner) -> `None` or
 //!   `[start0, end0, start1, end1, ..., lastindex]` (-1 for an unset group, lastindex 0 if none).
 //! - `scan(id, string, pos, endpos, limit)` -> the same records concatenated, for the successive
 //!   non-overlapping matches of a search (an empty match may not follow at the end of another
@@ -211,12 +212,12 @@ impl<S: Subject + ?Sized> SubjectRun for &S {
             out.push(m.lastindex as i64);
         };
         if mode >= 0 {
-            let md = match mode {
+            let md = match mode & 3 {
                 0 => Mode::Match,
                 1 => Mode::Full,
                 _ => Mode::Search,
             };
-            if m.find_from(pos, md, false) {
+            if m.find_from(pos, md, mode & 4 != 0) {
                 record(&m, out);
             }
             return;
@@ -255,7 +256,7 @@ fn do_match(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let prog = prog_of(vm, id)?;
     let mut out = Vec::new();
     with_subject(vm, &a, 1, |s| {
-        s.search_into(&prog, pos, endpos, mode.clamp(0, 2), 0, &mut out)
+        s.search_into(&prog, pos, endpos, mode & 7, 0, &mut out)
     })?;
     if out.is_empty() {
         return Ok(vm.none());

@@ -15,7 +15,7 @@ pub const F_X: u32 = 64;
 pub const F_A: u32 = 256;
 const TYPE_FLAGS: u32 = F_A | F_L | F_U;
 const MAXREPEAT: u64 = 4294967295;
-const MAX_DEPTH: usize = 200;
+const MAX_DEPTH: usize = 500;
 
 #[derive(Debug)]
 pub struct PErr {
