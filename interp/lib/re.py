@@ -96,6 +96,35 @@ class RegexFlag:
 
     __rxor__ = __xor__
 
+    def __add__(self, other):
+        if isinstance(other, (int, RegexFlag)):
+            return self._value_ + int(other)
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if isinstance(other, (int, RegexFlag)):
+            return self._value_ - int(other)
+        return NotImplemented
+
+    def __rsub__(self, other):
+        if isinstance(other, (int, RegexFlag)):
+            return int(other) - self._value_
+        return NotImplemented
+
+    def __lt__(self, other):
+        return self._value_ < int(other)
+
+    def __le__(self, other):
+        return self._value_ <= int(other)
+
+    def __gt__(self, other):
+        return self._value_ > int(other)
+
+    def __ge__(self, other):
+        return self._value_ >= int(other)
+
     def __invert__(self):
         return RegexFlag(~self._value_ & 511)
 
@@ -252,6 +281,13 @@ class Pattern:
 
     def __class_getitem__(cls, item):
         return cls
+
+    def __del__(self):
+        # Drops this pattern's reference to its native program (shared by equal patterns).
+        try:
+            _re.release(self._id)
+        except Exception:
+            pass
 
     def _run(self, string, pos, endpos, mode):
         s = _subject(string, self._isbytes)
@@ -728,16 +764,20 @@ def _compile(pattern, flags):
             raise error(msg)
         raise error(msg, pattern, pos)
     ident, groups, names, final = r
+    bad = None
     if isbytes:
         if final & 32:
-            raise ValueError("cannot use UNICODE flag with a bytes pattern")
+            bad = "cannot use UNICODE flag with a bytes pattern"
     else:
         if final & 4:
-            raise ValueError("cannot use LOCALE flag with a str pattern")
-        if not final & 256:
+            bad = "cannot use LOCALE flag with a str pattern"
+        elif not final & 256:
             final |= 32
         elif final & 32:
-            raise ValueError("ASCII and UNICODE flags are incompatible")
+            bad = "ASCII and UNICODE flags are incompatible"
+    if bad is not None:
+        _re.release(ident)
+        raise ValueError(bad)
     p = object.__new__(Pattern)
     p._id = ident
     p._isbytes = isbytes

@@ -2,9 +2,9 @@
 //! parsed (parser.rs -> ast.rs), compiled (program.rs) and run by the backtracking matcher
 //! (matcher.rs) over code points (chars.rs: classes and case folding).
 //!
-//! Compiled programs are plain Rust data kept in a per-thread table and named by an int id, so no
-//! heap object holds Rust data; the table is keyed by (pattern, flags), so recompiling a pattern
-//! reuses its id and the table only grows with distinct patterns.
+//! Compiled programs are plain Rust data kept in a per-thread table (table.rs) and named by an int
+//! id, so no heap object holds Rust data; the table is keyed by (pattern, flags), so recompiling a
+//! pattern reuses its id, and reference-counted (`release`, from Pattern.__del__).
 //!
 //! GC: every native reads its arguments into Rust data (pattern/subject code points, ints) before
 //! matching, matches with no heap access, then allocates the result from plain Rust ints (small
@@ -17,6 +17,7 @@
 //! - `match(id, string, pos, endpos, mode)` (mode 0 match, 1 fullmatch, 2 search; + 4: an empty
 //!   match at `pos` is not allowed, for Pattern.scanner) -> `None` or
 //!   `[start0, end0, start1, end1, ..., lastindex]` (-1 for an unset group, lastindex 0 if none).
+//! - `release(id)`: drops the reference `compile` took.
 //! - `scan(id, string, pos, endpos, limit)` -> the same records concatenated, for the successive
 //!   non-overlapping matches of a search (an empty match may not follow at the end of another
 //!   match only at the same position: CPython's "must advance" rule); `limit` 0 = all.
@@ -26,33 +27,22 @@ mod chars;
 mod matcher;
 mod parser;
 mod program;
+mod table;
 
 use crate::obj::layout::*;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 use matcher::{Matcher, Mode, Subject, UNSET};
 use program::Prog;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
-type Key = (Vec<u32>, bool, u32);
-/// (number of groups, (name, group) pairs, flags after inline flags).
-type Meta = (usize, Vec<(String, usize)>, u32);
-
-#[derive(Default)]
-struct Table {
-    progs: Vec<Rc<Prog>>,
-    meta: Vec<Meta>,
-    by_key: HashMap<Key, usize>,
-}
-
-thread_local! {
-    static TABLE: RefCell<Table> = RefCell::new(Table::default());
-}
-
 pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
-    let fns: &[(&str, NativeFn)] = &[("compile", compile), ("match", do_match), ("scan", scan)];
+    let fns: &[(&str, NativeFn)] = &[
+        ("compile", compile),
+        ("match", do_match),
+        ("scan", scan),
+        ("release", release),
+    ];
     super::add_fns(vm, m, fns)
 }
 
@@ -95,33 +85,21 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some((pat, istext)) = text_of(vm, vm.arg(&a, 0)) else {
         return Err(vm.type_error("_re.compile() argument 1 must be str or bytes"));
     };
-    let key: Key = (pat, istext, flags);
-    let known = TABLE.with(|t| t.borrow().by_key.get(&key).copied());
-    let id = match known {
-        Some(id) => id,
-        None => match parser::parse(&key.0, flags, istext) {
-            Err(e) => {
-                let msg = vm.new_str(&e.msg)?;
-                vm.push(msg);
-                let pos = Value::from_int(e.pos.map_or(-1, |p| p as i64)).unwrap();
-                vm.push(pos);
-                vm.push(Value::from_int(e.kind as i64).unwrap());
-                return vm.new_tuple_from_stack(3);
-            }
-            Ok(p) => {
-                let prog = program::compile(&p.node, p.ngroups);
-                TABLE.with(|t| {
-                    let mut t = t.borrow_mut();
-                    let id = t.progs.len();
-                    t.progs.push(Rc::new(prog));
-                    t.meta.push((p.ngroups, p.names, p.flags));
-                    t.by_key.insert(key, id);
-                    id
-                })
-            }
-        },
+    let made = table::acquire((pat, istext, flags), |key| {
+        let p = parser::parse(&key.0, key.2, key.1)?;
+        Ok((program::compile(&p.node, p.ngroups), (p.ngroups, p.names, p.flags)))
+    });
+    let (id, (ngroups, names, flags)) = match made {
+        Ok(r) => r,
+        Err(e) => {
+            let msg = vm.new_str(&e.msg)?;
+            vm.push(msg);
+            let pos = Value::from_int(e.pos.map_or(-1, |p| p as i64)).unwrap();
+            vm.push(pos);
+            vm.push(Value::from_int(e.kind as i64).unwrap());
+            return vm.new_tuple_from_stack(3);
+        }
     };
-    let (ngroups, names, flags) = TABLE.with(|t| t.borrow().meta[id].clone());
     let base = vm.sp();
     vm.push(Value::from_int(id as i64).unwrap());
     vm.push(Value::from_int(ngroups as i64).unwrap());
@@ -145,11 +123,17 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn prog_of(vm: &mut Vm, id: i64) -> PyResult<Rc<Prog>> {
-    let p = TABLE.with(|t| t.borrow().progs.get(id as usize).cloned());
-    match p {
-        Some(p) if id >= 0 => Ok(p),
-        _ => Err(vm.value_error("_re: unknown pattern id")),
+    table::get(id).ok_or_else(|| vm.value_error("_re: unknown pattern id"))
+}
+
+/// `release(id)`: drops the reference a `compile` took (Pattern.__del__).
+fn release(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "release", 1)?;
+    let id = int_arg(vm, &a, 0, "release")?;
+    if !table::release(id) {
+        return Err(vm.value_error("_re: unknown pattern id"));
     }
+    Ok(vm.none())
 }
 
 /// Runs `f` over the subject (argument `i`) without copying bytes or ASCII text.
