@@ -320,21 +320,23 @@ class Pattern:
         s, flat = self._scan(string, pos, endpos, 0)
         ng = self.groups
         w = 2 * ng + 3
-        empty = s[:0]
-        out = []
+        # All the wanted spans are sliced in one native call; an unmatched group gives ''.
+        spans = []
+        lo = 0 if ng == 0 else 2
+        hi = 2 if ng == 0 else 2 * ng + 2
         for i in range(0, len(flat), w):
-            if ng == 0:
-                out.append(s[flat[i]:flat[i + 1]])
-            elif ng == 1:
-                a = flat[i + 2]
-                out.append(empty if a < 0 else s[a:flat[i + 3]])
-            else:
-                t = []
-                for g in range(1, ng + 1):
-                    a = flat[i + 2 * g]
-                    t.append(empty if a < 0 else s[a:flat[i + 2 * g + 1]])
-                out.append(tuple(t))
-        return out
+            for k in range(i + lo, i + hi, 2):
+                a = flat[k]
+                if a < 0:
+                    spans.append(0)
+                    spans.append(0)
+                else:
+                    spans.append(a)
+                    spans.append(flat[k + 1])
+        pieces = _re.slices(s, spans)
+        if ng <= 1:
+            return pieces
+        return [tuple(pieces[k:k + ng]) for k in range(0, len(pieces), ng)]
 
     def split(self, string, maxsplit=0):
         maxsplit = _index(maxsplit)
@@ -344,16 +346,18 @@ class Pattern:
         flat = _re.scan(self._id, s, 0, len(s), maxsplit)
         ng = self.groups
         w = 2 * ng + 3
-        out = []
+        spans = []
         last = 0
         for i in range(0, len(flat), w):
-            out.append(s[last:flat[i]])
+            spans.append(last)
+            spans.append(flat[i])
             for g in range(1, ng + 1):
-                a = flat[i + 2 * g]
-                out.append(None if a < 0 else s[a:flat[i + 2 * g + 1]])
+                spans.append(flat[i + 2 * g])
+                spans.append(flat[i + 2 * g + 1])
             last = flat[i + 1]
-        out.append(s[last:])
-        return out
+        spans.append(last)
+        spans.append(len(s))
+        return _re.slices(s, spans)
 
     def subn(self, repl, string, count=0):
         return self._subx(repl, string, count)
@@ -373,15 +377,27 @@ class Pattern:
             return s, 0
         flat = _re.scan(self._id, s, 0, len(s), count)
         w = 2 * self.groups + 3
-        # Empty slices are left out, so a replacement of the wrong type fails in join with
+        n = len(flat) // w
+        if n == 0:
+            return s, 0
+        # The text between matches, sliced in one native call.
+        spans = []
+        last = 0
+        for i in range(0, len(flat), w):
+            spans.append(last)
+            spans.append(flat[i])
+            last = flat[i + 1]
+        spans.append(last)
+        spans.append(len(s))
+        gaps = _re.slices(s, spans)
+        # Empty pieces are left out, so a replacement of the wrong type fails in join with
         # CPython's "sequence item N" index.
         out = []
-        last = 0
-        n = 0
+        k = 0
         for i in range(0, len(flat), w):
-            a = flat[i]
-            if a > last:
-                out.append(s[last:a])
+            if gaps[k]:
+                out.append(gaps[k])
+            k += 1
             if literal is not None:
                 if literal:
                     out.append(literal)
@@ -390,10 +406,8 @@ class Pattern:
                 r = fn(m)
                 if r is not None:
                     out.append(r)
-            last = flat[i + 1]
-            n += 1
-        if last < len(s):
-            out.append(s[last:])
+        if gaps[k]:
+            out.append(gaps[k])
         return s[:0].join(out), n
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
@@ -511,15 +525,12 @@ class Match:
             raise IndexError("no such group")
         return i
 
-    def _slice(self, a, b):
-        # Always an exact str or bytes (as CPython: even for a bytearray subject).
-        return self._s[a:b]
-
     def _get(self, i, default=None):
+        # Always an exact str or bytes (as CPython: even for a bytearray subject).
         a = self._spans[2 * i]
         if a < 0:
             return default
-        return self._slice(a, self._spans[2 * i + 1])
+        return _re.slices(self._s, [a, self._spans[2 * i + 1]])[0]
 
     def group(self, *args):
         if not args:

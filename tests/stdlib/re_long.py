@@ -20,3 +20,16 @@ try:
 except RecursionError:
     print("RecursionError")
 print(re.compile("(" * 50 + "x" + ")" * 50).match("x").span(50))
+
+# non-ASCII subjects: one decoding per subject, slices through the decoded offsets
+u = "héllo wörld ß " * 2000
+print(len(re.findall(r"\w+", u)), re.findall(r"\w+", u)[-3:], len(re.split(" ", u)), re.split(" ", u)[-4:])
+print(len(re.sub("ö", "o", u)), re.sub("ö", "o", u)[-14:], re.subn(r"(\w)(\w)", r"\2\1", u)[0][-14:])
+p = re.compile(r"\w+|\s+")
+pos, toks = 0, []
+while pos < len(u):
+    m = p.match(u, pos)
+    toks.append(m.group())
+    pos = m.end()
+print(len(toks), toks[-4:], m.span(), m.string is u)
+print([m.group() for m in re.finditer("ö.", u)][-2:], re.search("ß $", u).span())

@@ -1,6 +1,7 @@
 //! `_re`: the native core of the `re` module (interp/lib/re.py builds the API on it). A pattern is
 //! parsed (parser.rs -> ast.rs), compiled (program.rs) and run by the backtracking matcher
-//! (matcher.rs) over code points (chars.rs: classes and case folding).
+//! (matcher.rs) over code points (chars.rs: classes and case folding; subject.rs: decoding and
+//! slicing subjects).
 //!
 //! Compiled programs are plain Rust data kept in a per-thread table (table.rs) and named by an int
 //! id, so no heap object holds Rust data; the table is keyed by (pattern, flags), so recompiling a
@@ -18,6 +19,7 @@
 //!   match at `pos` is not allowed, for Pattern.scanner) -> `None` or
 //!   `[start0, end0, start1, end1, ..., lastindex]` (-1 for an unset group, lastindex 0 if none).
 //! - `release(id)`: drops the reference `compile` took.
+//! - `slices(string, positions)`: the substrings for pairs of char indexes, in one call.
 //! - `scan(id, string, pos, endpos, limit)` -> the same records concatenated, for the successive
 //!   non-overlapping matches of a search (an empty match may not follow at the end of another
 //!   match only at the same position: CPython's "must advance" rule); `limit` 0 = all.
@@ -27,6 +29,7 @@ mod chars;
 mod matcher;
 mod parser;
 mod program;
+mod subject;
 mod table;
 
 use crate::obj::layout::*;
@@ -42,6 +45,7 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
         ("match", do_match),
         ("scan", scan),
         ("release", release),
+        ("slices", slices),
     ];
     super::add_fns(vm, m, fns)
 }
@@ -148,13 +152,73 @@ fn with_subject<R>(
         if vm.str_nchars(v) == vm.str_of(v).len() {
             return Ok(f(&vm.str_of(v).as_bytes()));
         }
-        let cs: Vec<u32> = vm.str_of(v).chars().map(crate::unicode::code_of).collect();
-        return Ok(f(&cs.as_slice()));
+        let d = subject::decode(vm.str_of(v));
+        return Ok(f(&d.codes.as_slice()));
     }
     if vm.is(v, Kind::Bytes) {
         return Ok(f(&vm.bytes_of(v)));
     }
     Err(vm.type_error("_re: the subject must be str or bytes"))
+}
+
+/// `slices(string, [a0, b0, a1, b1, ...])`: `[string[a0:b0], string[a1:b1], ...]` (None where a
+/// start is -1) from char indexes, in one call (a non-ASCII str's slices go through the decoded
+/// subject's byte offsets instead of a scan from its start each).
+fn slices(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "slices", 2)?;
+    let l = vm.arg(&a, 1);
+    if !vm.is(l, Kind::List) {
+        return Err(vm.type_error("_re.slices() argument 2 must be list"));
+    }
+    let mut pos = Vec::with_capacity(vm.list_len(l));
+    for &x in vm.list_items(l) {
+        if !x.is_int() {
+            return Err(vm.type_error("_re.slices() positions must be ints"));
+        }
+        pos.push(x.as_int());
+    }
+    if pos.len() % 2 != 0 {
+        return Err(vm.value_error("_re.slices() needs pairs of positions"));
+    }
+    let s = vm.arg(&a, 0);
+    let (is_str, n) = if vm.is(s, Kind::Str) {
+        (true, vm.str_nchars(s))
+    } else if vm.is(s, Kind::Bytes) {
+        (false, vm.bytes_of(s).len())
+    } else {
+        return Err(vm.type_error("_re.slices() argument 1 must be str or bytes"));
+    };
+    let decoded = if is_str && n != vm.str_of(s).len() { Some(subject::decode(vm.str_of(s))) } else { None };
+    let base = vm.sp();
+    for p in pos.chunks(2) {
+        let (x, y) = (p[0], p[1]);
+        if x < 0 {
+            vm.push(vm.none());
+            continue;
+        }
+        let (x, y) = ((x as usize).min(n), (y.max(0) as usize).min(n));
+        let y = y.max(x);
+        let s = vm.arg(&a, 0);
+        let r = if !is_str {
+            let piece = vm.bytes_of(s)[x..y].to_vec();
+            vm.new_bytes(&piece)
+        } else {
+            let (bx, by) = match &decoded {
+                Some(d) => (d.byte_of(x), d.byte_of(y)),
+                None => (x, y),
+            };
+            let piece = vm.str_of(s)[bx..by].to_string();
+            vm.new_str(&piece)
+        };
+        match r {
+            Ok(v) => vm.push(v),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
+    vm.new_list_from_stack(pos.len() / 2)
 }
 
 /// The subject, type-erased so one closure serves both representations.
