@@ -91,7 +91,10 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let made = table::acquire((pat, istext, flags), |key| {
         let p = parser::parse(&key.0, key.2, key.1)?;
-        Ok((program::compile(&p.node, p.ngroups), (p.ngroups, p.names, p.flags)))
+        Ok((
+            program::compile(&p.node, p.ngroups),
+            (p.ngroups, p.names, p.flags),
+        ))
     });
     let (id, (ngroups, names, flags)) = match made {
         Ok(r) => r,
@@ -188,7 +191,11 @@ fn slices(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else {
         return Err(vm.type_error("_re.slices() argument 1 must be str or bytes"));
     };
-    let decoded = if is_str && n != vm.str_of(s).len() { Some(subject::decode(vm.str_of(s))) } else { None };
+    let decoded = if is_str && n != vm.str_of(s).len() {
+        Some(subject::decode(vm.str_of(s)))
+    } else {
+        None
+    };
     let base = vm.sp();
     for p in pos.chunks(2) {
         let (x, y) = (p[0], p[1]);

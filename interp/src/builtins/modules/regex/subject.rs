@@ -57,7 +57,11 @@ pub fn decode(text: &str) -> Rc<Decoded> {
     if codes.len() % STEP == 0 {
         marks.push(text.len());
     }
-    let d = Rc::new(Decoded { text: text.to_string(), codes, marks });
+    let d = Rc::new(Decoded {
+        text: text.to_string(),
+        codes,
+        marks,
+    });
     LAST.with(|l| *l.borrow_mut() = Some(d.clone()));
     d
 }

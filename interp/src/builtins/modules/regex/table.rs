@@ -34,7 +34,10 @@ thread_local! {
 
 /// The id and metadata of the program for `key`, compiled by `make` if not already there; takes a
 /// reference.
-pub fn acquire(key: Key, make: impl FnOnce(&Key) -> Result<(Prog, Meta), PErr>) -> Result<(usize, Meta), PErr> {
+pub fn acquire(
+    key: Key,
+    make: impl FnOnce(&Key) -> Result<(Prog, Meta), PErr>,
+) -> Result<(usize, Meta), PErr> {
     let known = TABLE.with(|t| {
         let mut t = t.borrow_mut();
         let id = *t.by_key.get(&key)?;
@@ -48,7 +51,12 @@ pub fn acquire(key: Key, make: impl FnOnce(&Key) -> Result<(Prog, Meta), PErr>) 
     let (prog, meta) = make(&key)?;
     Ok(TABLE.with(|t| {
         let mut t = t.borrow_mut();
-        let entry = Entry { prog: Rc::new(prog), meta: meta.clone(), key: key.clone(), refs: 1 };
+        let entry = Entry {
+            prog: Rc::new(prog),
+            meta: meta.clone(),
+            key: key.clone(),
+            refs: 1,
+        };
         let id = match t.free.pop() {
             Some(id) => {
                 t.slots[id] = Some(entry);
@@ -71,10 +79,14 @@ pub fn get(id: i64) -> Option<Rc<Prog>> {
 
 /// Drops one reference; false if `id` names no program.
 pub fn release(id: i64) -> bool {
-    let Ok(i) = usize::try_from(id) else { return false };
+    let Ok(i) = usize::try_from(id) else {
+        return false;
+    };
     TABLE.with(|t| {
         let mut t = t.borrow_mut();
-        let Some(Some(e)) = t.slots.get_mut(i) else { return false };
+        let Some(Some(e)) = t.slots.get_mut(i) else {
+            return false;
+        };
         e.refs -= 1;
         if e.refs == 0 {
             let e = t.slots[i].take().unwrap();
