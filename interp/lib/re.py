@@ -317,26 +317,9 @@ class Pattern:
         return _iter_matches(self, string, s, _index(pos), _index(endpos), flat)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        s, flat = self._scan(string, pos, endpos, 0)
-        ng = self.groups
-        w = 2 * ng + 3
-        # All the wanted spans are sliced in one native call; an unmatched group gives ''.
-        spans = []
-        lo = 0 if ng == 0 else 2
-        hi = 2 if ng == 0 else 2 * ng + 2
-        for i in range(0, len(flat), w):
-            for k in range(i + lo, i + hi, 2):
-                a = flat[k]
-                if a < 0:
-                    spans.append(0)
-                    spans.append(0)
-                else:
-                    spans.append(a)
-                    spans.append(flat[k + 1])
-        pieces = _re.slices(s, spans)
-        if ng <= 1:
-            return pieces
-        return [tuple(pieces[k:k + ng]) for k in range(0, len(pieces), ng)]
+        s = _subject(string, self._isbytes)
+        pos, endpos = _clamp(pos, endpos, len(s))
+        return _re.findall(self._id, s, pos, endpos)
 
     def split(self, string, maxsplit=0):
         maxsplit = _index(maxsplit)

@@ -20,6 +20,7 @@
 //!   `[start0, end0, start1, end1, ..., lastindex]` (-1 for an unset group, lastindex 0 if none).
 //! - `release(id)`: drops the reference `compile` took.
 //! - `slices(string, positions)`: the substrings for pairs of char indexes, in one call.
+//! - `findall(id, string, pos, endpos)`: Pattern.findall's list, built natively.
 //! - `scan(id, string, pos, endpos, limit)` -> the same records concatenated, for the successive
 //!   non-overlapping matches of a search (an empty match may not follow at the end of another
 //!   match only at the same position: CPython's "must advance" rule); `limit` 0 = all.
@@ -29,6 +30,7 @@ mod chars;
 mod matcher;
 mod parser;
 mod program;
+mod slicing;
 mod subject;
 mod table;
 
@@ -45,12 +47,13 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
         ("match", do_match),
         ("scan", scan),
         ("release", release),
-        ("slices", slices),
+        ("slices", slicing::slices),
+        ("findall", slicing::findall),
     ];
     super::add_fns(vm, m, fns)
 }
 
-fn int_arg(vm: &mut Vm, a: &Args, i: usize, f: &str) -> PyResult<i64> {
+pub(super) fn int_arg(vm: &mut Vm, a: &Args, i: usize, f: &str) -> PyResult<i64> {
     let v = vm.arg(a, i);
     if v.is_int() {
         Ok(v.as_int())
@@ -59,7 +62,7 @@ fn int_arg(vm: &mut Vm, a: &Args, i: usize, f: &str) -> PyResult<i64> {
     }
 }
 
-fn nargs(vm: &mut Vm, a: &Args, f: &str, n: usize) -> PyResult<()> {
+pub(super) fn nargs(vm: &mut Vm, a: &Args, f: &str, n: usize) -> PyResult<()> {
     if vm.npos(a) != n || a.n != n {
         return Err(vm.type_error(format!(
             "_re.{}() takes exactly {} arguments ({} given)",
@@ -129,7 +132,7 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
     r
 }
 
-fn prog_of(vm: &mut Vm, id: i64) -> PyResult<Rc<Prog>> {
+pub(super) fn prog_of(vm: &mut Vm, id: i64) -> PyResult<Rc<Prog>> {
     table::get(id).ok_or_else(|| vm.value_error("_re: unknown pattern id"))
 }
 
@@ -144,7 +147,7 @@ fn release(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// Runs `f` over the subject (argument `i`) without copying bytes or ASCII text.
-fn with_subject<R>(
+pub(super) fn with_subject<R>(
     vm: &mut Vm,
     a: &Args,
     i: usize,
@@ -164,72 +167,8 @@ fn with_subject<R>(
     Err(vm.type_error("_re: the subject must be str or bytes"))
 }
 
-/// `slices(string, [a0, b0, a1, b1, ...])`: `[string[a0:b0], string[a1:b1], ...]` (None where a
-/// start is -1) from char indexes, in one call (a non-ASCII str's slices go through the decoded
-/// subject's byte offsets instead of a scan from its start each).
-fn slices(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    nargs(vm, &a, "slices", 2)?;
-    let l = vm.arg(&a, 1);
-    if !vm.is(l, Kind::List) {
-        return Err(vm.type_error("_re.slices() argument 2 must be list"));
-    }
-    let mut pos = Vec::with_capacity(vm.list_len(l));
-    for &x in vm.list_items(l) {
-        if !x.is_int() {
-            return Err(vm.type_error("_re.slices() positions must be ints"));
-        }
-        pos.push(x.as_int());
-    }
-    if pos.len() % 2 != 0 {
-        return Err(vm.value_error("_re.slices() needs pairs of positions"));
-    }
-    let s = vm.arg(&a, 0);
-    let (is_str, n) = if vm.is(s, Kind::Str) {
-        (true, vm.str_nchars(s))
-    } else if vm.is(s, Kind::Bytes) {
-        (false, vm.bytes_of(s).len())
-    } else {
-        return Err(vm.type_error("_re.slices() argument 1 must be str or bytes"));
-    };
-    let decoded = if is_str && n != vm.str_of(s).len() {
-        Some(subject::decode(vm.str_of(s)))
-    } else {
-        None
-    };
-    let base = vm.sp();
-    for p in pos.chunks(2) {
-        let (x, y) = (p[0], p[1]);
-        if x < 0 {
-            vm.push(vm.none());
-            continue;
-        }
-        let (x, y) = ((x as usize).min(n), (y.max(0) as usize).min(n));
-        let y = y.max(x);
-        let s = vm.arg(&a, 0);
-        let r = if !is_str {
-            let piece = vm.bytes_of(s)[x..y].to_vec();
-            vm.new_bytes(&piece)
-        } else {
-            let (bx, by) = match &decoded {
-                Some(d) => (d.byte_of(x), d.byte_of(y)),
-                None => (x, y),
-            };
-            let piece = vm.str_of(s)[bx..by].to_string();
-            vm.new_str(&piece)
-        };
-        match r {
-            Ok(v) => vm.push(v),
-            Err(e) => {
-                vm.truncate(base);
-                return Err(e);
-            }
-        }
-    }
-    vm.new_list_from_stack(pos.len() / 2)
-}
-
 /// The subject, type-erased so one closure serves both representations.
-trait SubjectRun {
+pub(super) trait SubjectRun {
     fn search_into(
         &self,
         prog: &Prog,
