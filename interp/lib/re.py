@@ -358,6 +358,8 @@ class Pattern:
             literal, fn = _compile_repl(self, repl)
         if count < 0:
             return s, 0
+        if literal is not None and type(literal) is type(s):
+            return _re.sub_literal(self._id, s, literal, count)
         flat = _re.scan(self._id, s, 0, len(s), count)
         w = 2 * self.groups + 3
         n = len(flat) // w

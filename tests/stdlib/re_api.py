@@ -107,3 +107,8 @@ sc = re.compile("x*").scanner("axb")
 print([(m.span() if m else None) for m in [sc.match() for _ in range(3)]])
 sc = re.compile("a|").scanner("aab", 1)
 print([(m.span() if m else None) for m in [sc.search() for _ in range(5)]])
+
+# literal replacements (the native fast path) on str, non-ASCII str and bytes
+print(re.sub(r"\s+", " ", "a  b \t c"), re.sub("é", "e", "été"), re.subn("x", "", "axbxc", 1))
+print(re.sub(rb"\s+", b"_", b"a  b c"), re.subn(b"", b"-", b"ab"), re.sub("(?i)É", "E", "éÉ"))
+print(re.sub("a", "\\\\", "bab"), re.sub("a", r"\n", "bab"), re.sub("", "", "abc"))

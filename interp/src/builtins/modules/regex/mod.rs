@@ -21,6 +21,8 @@
 //! - `release(id)`: drops the reference `compile` took.
 //! - `slices(string, positions)`: the substrings for pairs of char indexes, in one call.
 //! - `findall(id, string, pos, endpos)`: Pattern.findall's list, built natively.
+//! - `sub_literal(id, string, repl, count)`: `(new, n)` for a replacement without group
+//!   references.
 //! - `scan(id, string, pos, endpos, limit)` -> the same records concatenated, for the successive
 //!   non-overlapping matches of a search (an empty match may not follow at the end of another
 //!   match only at the same position: CPython's "must advance" rule); `limit` 0 = all.
@@ -49,6 +51,7 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
         ("release", release),
         ("slices", slicing::slices),
         ("findall", slicing::findall),
+        ("sub_literal", slicing::sub_literal),
     ];
     super::add_fns(vm, m, fns)
 }

@@ -122,3 +122,58 @@ pub fn findall(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = push_slices(vm, &a, 1, &spans, ng)?;
     vm.new_list_from_stack(n)
 }
+
+/// `sub_literal(id, string, repl, count)` -> `(new_string, n)`: re.sub with a replacement that
+/// has no group references, `repl` of the subject's type (re.py checks both), built in one buffer.
+pub fn sub_literal(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, "sub_literal", 4)?;
+    let id = int_arg(vm, &a, 0, "sub_literal")?;
+    let count = int_arg(vm, &a, 3, "sub_literal")?;
+    let prog = prog_of(vm, id)?;
+    let mut flat = Vec::new();
+    with_subject(vm, &a, 1, |s| {
+        s.search_into(&prog, 0, i64::MAX >> 2, -1, count, &mut flat)
+    })?;
+    let w = 2 * prog.ngroups + 3;
+    let nsub = flat.len() / w;
+    let (s, r) = (vm.arg(&a, 1), vm.arg(&a, 2));
+    let out = if vm.is(s, Kind::Str) && vm.is(r, Kind::Str) {
+        let text = vm.str_of(s);
+        let decoded = if vm.str_nchars(s) != text.len() {
+            Some(subject::decode(text))
+        } else {
+            None
+        };
+        let at = |i: i64| match &decoded {
+            Some(d) => d.byte_of(i as usize),
+            None => i as usize,
+        };
+        let repl = vm.str_of(r);
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for rec in flat.chunks(w) {
+            let (x, y) = (at(rec[0]), at(rec[1]));
+            out.push_str(&text[last..x]);
+            out.push_str(repl);
+            last = y;
+        }
+        out.push_str(&text[last..]);
+        vm.new_str(&out)?
+    } else if vm.is(s, Kind::Bytes) && vm.is(r, Kind::Bytes) {
+        let (text, repl) = (vm.bytes_of(s), vm.bytes_of(r));
+        let mut out = Vec::with_capacity(text.len());
+        let mut last = 0;
+        for rec in flat.chunks(w) {
+            out.extend_from_slice(&text[last..rec[0] as usize]);
+            out.extend_from_slice(repl);
+            last = rec[1] as usize;
+        }
+        out.extend_from_slice(&text[last..]);
+        vm.new_bytes(&out)?
+    } else {
+        return Err(vm.type_error("_re.sub_literal() needs a subject and replacement of one type"));
+    };
+    vm.push(out);
+    vm.push(Value::from_int(nsub as i64).unwrap());
+    vm.new_tuple_from_stack(2)
+}
