@@ -50,7 +50,8 @@ class RegexFlag:
                 return n
         if self._value_ == 0:
             return "NOFLAG"
-        return None
+        names = [n for n, v in _FLAG_NAMES if self._value_ & v]
+        return "|".join(names) if names else None
 
     def __int__(self):
         return self._value_
@@ -143,6 +144,11 @@ class RegexFlag:
 
     __str__ = __repr__
 
+
+for _n, _v in _FLAG_NAMES:
+    setattr(RegexFlag, _n, RegexFlag(_v))
+RegexFlag.NOFLAG = RegexFlag(0)
+del _n, _v
 
 NOFLAG = RegexFlag(0)
 T = TEMPLATE = RegexFlag(1)

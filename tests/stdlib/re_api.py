@@ -62,6 +62,7 @@ print(re.split(r"(a)|(b)", "1a2b3"), re.split(",", "a,b,c", maxsplit=-1), re.spl
 # flags
 print(re.I, re.IGNORECASE, re.M | re.S, re.I | re.M | re.X, re.NOFLAG, re.A, re.U, re.L)
 print(re.I == 2, int(re.I | re.M), re.I & re.I, bool(re.NOFLAG), re.I | 8, 8 | re.I)
+print(re.RegexFlag.IGNORECASE, re.RegexFlag.NOFLAG, re.RegexFlag.ASCII.value, re.I.name, (re.I | re.M).name, re.I + re.M)
 print(re.search("A", "xa", re.I), re.findall("^x", "x\nx", re.M), re.match(".", "\n", re.DOTALL))
 print(re.match("a b", "ab", re.VERBOSE), re.match(r"\w", "é", re.ASCII))
 
