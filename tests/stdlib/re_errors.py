@@ -64,3 +64,9 @@ t(m.group, 1.5)
 t(re.compile("a").match, "a", "x")
 t(re.split, "x", "axb", "2")
 t(re.compile("a").sub, "b", "aaa", -1)
+
+# lookbehind with group references: fixed-width references are fine, same-lookbehind ones not
+for p in [r"(a)(?<=\1)", r"(ab)x(?<=\1x)", r"(a|bc)(?<=\1)", r"(?<=(a)\1)", r"(?P<n>a)(?<=(?P=n))",
+          r"(a)(?<=(?(1)b|c))", r"(a)(?<=(?(1)b|cd))", r"(?<=(a)(?(1)b))", r"(?<=(?=(a))\1)",
+          r"(?<!(a)(?=\1))"]:
+    t(re.search, p, "xabxaa")

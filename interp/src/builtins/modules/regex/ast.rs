@@ -99,6 +99,8 @@ pub enum Node {
         group: usize,
         icase: bool,
         ascii: bool,
+        /// The referenced group's width (a lookbehind may hold a fixed-width reference).
+        width: (u32, u32),
     },
     Cond {
         group: usize,
@@ -160,7 +162,7 @@ impl Node {
                 let (a, b) = node.width();
                 (mul(a, *min), mul(b, *max))
             }
-            Node::Backref { .. } => (0, INF),
+            Node::Backref { width, .. } => *width,
             Node::Cond { yes, no, .. } => {
                 let (a, b) = yes.width();
                 let (c, d) = no.width();

@@ -41,6 +41,10 @@ struct Parser<'a> {
     names: Vec<(String, usize)>,
     open: Vec<usize>,
     grouprefpos: Vec<(usize, usize)>,
+    /// widths[g]: the width of closed group g (index 0 unused).
+    widths: Vec<(u32, u32)>,
+    /// Inside a lookbehind: the number of groups opened before the outermost one.
+    lookbehind: Option<usize>,
 }
 
 fn flag_of(c: u32) -> Option<u32> {
@@ -109,6 +113,8 @@ pub fn parse(p: &[u32], flags: u32, istext: bool) -> Result<Parsed, PErr> {
         names: Vec::new(),
         open: Vec::new(),
         grouprefpos: Vec::new(),
+        widths: vec![(0, 0)],
+        lookbehind: None,
     };
     let node = ps.parse_alt(0, true)?;
     if ps.i < p.len() {
@@ -457,10 +463,12 @@ impl<'a> Parser<'a> {
                     if self.open.contains(&g) {
                         return Err(self.err("cannot refer to an open group", name.len() + 1));
                     }
+                    self.check_lookbehind_group(g)?;
                     Ok(Some(Node::Backref {
                         group: g,
                         icase: self.icase(),
                         ascii: self.ascii(),
+                        width: self.widths[g],
                     }))
                 } else {
                     match self.get() {
@@ -506,7 +514,13 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                let n = self.parse_sub_until_close(start, depth)?;
+                let outer = self.lookbehind;
+                if behind && outer.is_none() {
+                    self.lookbehind = Some(self.ngroups);
+                }
+                let n = self.parse_sub_until_close(start, depth);
+                self.lookbehind = outer;
+                let n = n?;
                 if behind {
                     let (lo, hi) = n.width();
                     if lo != hi {
@@ -559,6 +573,7 @@ impl<'a> Parser<'a> {
                     self.grouprefpos.push((g as usize, self.i - name.len() - 1));
                     g as usize
                 };
+                self.check_lookbehind_group(g)?;
                 let yes = self.parse_seq(depth + 1, false)?;
                 let no = if self.eat('|') {
                     let no = self.parse_seq(depth + 1, false)?;
@@ -606,6 +621,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A reference inside a lookbehind may not name a group opened in that lookbehind.
+    fn check_lookbehind_group(&self, g: usize) -> Result<(), PErr> {
+        match self.lookbehind {
+            Some(before) if g > before => Err(self.err(
+                "cannot refer to group defined in the same lookbehind subpattern",
+                0,
+            )),
+            _ => Ok(()),
+        }
+    }
+
     fn capture(&mut self, start: usize, depth: usize, name: Option<String>) -> Result<Node, PErr> {
         self.ngroups += 1;
         let g = self.ngroups;
@@ -613,9 +639,12 @@ impl<'a> Parser<'a> {
             self.names.push((n, g));
         }
         self.open.push(g);
+        self.widths.push((0, INF));
         let n = self.parse_sub_until_close(start, depth);
         self.open.retain(|&x| x != g);
-        Ok(Node::Group(g, Box::new(n?)))
+        let n = n?;
+        self.widths[g] = n.width();
+        Ok(Node::Group(g, Box::new(n)))
     }
 
     /// Inline flags after "(?"; `None` for global flags "(?aiLmsux)".
@@ -834,10 +863,12 @@ impl<'a> Parser<'a> {
                     if self.open.contains(&g) {
                         return Err(self.err("cannot refer to an open group", self.i - start));
                     }
+                    self.check_lookbehind_group(g)?;
                     return Ok(Node::Backref {
                         group: g,
                         icase: self.icase(),
                         ascii,
+                        width: self.widths[g],
                     });
                 }
                 return Err(self.err(format!("invalid group reference {}", g), self.i - start - 1));

@@ -279,6 +279,7 @@ impl Compiler {
                 group,
                 icase,
                 ascii,
+                ..
             } => self.insts.push(Inst::Backref {
                 group: *group,
                 icase: *icase,
