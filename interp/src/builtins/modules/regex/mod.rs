@@ -29,6 +29,7 @@
 
 mod ast;
 mod chars;
+mod escapes;
 mod matcher;
 mod parser;
 mod program;

@@ -1,10 +1,9 @@
 //! Pattern text -> `ast::Node`, with CPython's syntax and its error messages and positions
 //! (`re.error(msg, pattern, pos)`). The pattern is a slice of code points (a str's chars or a bytes
 //! object's bytes); positions are indices into it. Flags in force are resolved here: each node
-//! records the ones it needs.
+//! records the ones it needs. Escapes and character classes are parsed in escapes.rs.
 
-use super::ast::{Class, ClassItem, Node, INF};
-use super::chars::Cat;
+use super::ast::{Node, INF};
 
 pub const F_I: u32 = 2;
 pub const F_L: u32 = 4;
@@ -32,19 +31,19 @@ pub struct Parsed {
     pub flags: u32,
 }
 
-struct Parser<'a> {
-    p: &'a [u32],
-    i: usize,
-    flags: u32,
-    istext: bool,
-    ngroups: usize,
-    names: Vec<(String, usize)>,
-    open: Vec<usize>,
-    grouprefpos: Vec<(usize, usize)>,
+pub(super) struct Parser<'a> {
+    pub(super) p: &'a [u32],
+    pub(super) i: usize,
+    pub(super) flags: u32,
+    pub(super) istext: bool,
+    pub(super) ngroups: usize,
+    pub(super) names: Vec<(String, usize)>,
+    pub(super) open: Vec<usize>,
+    pub(super) grouprefpos: Vec<(usize, usize)>,
     /// widths[g]: the width of closed group g (index 0 unused).
-    widths: Vec<(u32, u32)>,
+    pub(super) widths: Vec<(u32, u32)>,
     /// Inside a lookbehind: the number of groups opened before the outermost one.
-    lookbehind: Option<usize>,
+    pub(super) lookbehind: Option<usize>,
 }
 
 fn flag_of(c: u32) -> Option<u32> {
@@ -68,7 +67,7 @@ fn is_alpha(c: u32) -> bool {
     char::from_u32(c).is_some_and(|c| c.is_alphabetic())
 }
 
-fn text(cs: &[u32]) -> String {
+pub(super) fn text(cs: &[u32]) -> String {
     cs.iter()
         .map(|&c| crate::unicode::char_of(c).unwrap_or('\u{FFFD}'))
         .collect()
@@ -138,20 +137,20 @@ pub fn parse(p: &[u32], flags: u32, istext: bool) -> Result<Parsed, PErr> {
 }
 
 impl<'a> Parser<'a> {
-    fn err(&self, msg: impl Into<String>, back: usize) -> PErr {
+    pub(super) fn err(&self, msg: impl Into<String>, back: usize) -> PErr {
         PErr {
             msg: msg.into(),
             pos: Some(self.i - back),
             kind: 0,
         }
     }
-    fn peek(&self) -> Option<u32> {
+    pub(super) fn peek(&self) -> Option<u32> {
         self.p.get(self.i).copied()
     }
-    fn is(&self, c: char) -> bool {
+    pub(super) fn is(&self, c: char) -> bool {
         self.peek() == Some(c as u32)
     }
-    fn eat(&mut self, c: char) -> bool {
+    pub(super) fn eat(&mut self, c: char) -> bool {
         if self.is(c) {
             self.i += 1;
             true
@@ -159,23 +158,23 @@ impl<'a> Parser<'a> {
             false
         }
     }
-    fn get(&mut self) -> Option<u32> {
+    pub(super) fn get(&mut self) -> Option<u32> {
         let c = self.peek();
         if c.is_some() {
             self.i += 1;
         }
         c
     }
-    fn ascii(&self) -> bool {
+    pub(super) fn ascii(&self) -> bool {
         !self.istext || self.flags & (F_A | F_L) != 0
     }
-    fn icase(&self) -> bool {
+    pub(super) fn icase(&self) -> bool {
         self.flags & F_I != 0
     }
-    fn verbose(&self) -> bool {
+    pub(super) fn verbose(&self) -> bool {
         self.flags & F_X != 0
     }
-    fn lit(&self, c: u32) -> Node {
+    pub(super) fn lit(&self, c: u32) -> Node {
         Node::Lit {
             c,
             icase: self.icase(),
@@ -183,7 +182,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn parse_alt(&mut self, depth: usize, top: bool) -> Result<Node, PErr> {
+    pub(super) fn parse_alt(&mut self, depth: usize, top: bool) -> Result<Node, PErr> {
         // The parser, compiler and matcher recurse on nesting: bound it (CPython's recursive
         // parser raises RecursionError too).
         if depth > MAX_DEPTH {
@@ -204,7 +203,7 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn parse_seq(&mut self, depth: usize, first: bool) -> Result<Node, PErr> {
+    pub(super) fn parse_seq(&mut self, depth: usize, first: bool) -> Result<Node, PErr> {
         let mut items: Vec<Node> = Vec::new();
         // Marks the items a quantifier may not apply to (anchors, after a flags group).
         let mut last_is_at = false;
@@ -356,7 +355,7 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn digits(&mut self) -> Vec<u32> {
+    pub(super) fn digits(&mut self) -> Vec<u32> {
         let mut v = Vec::new();
         while let Some(c) = self.peek() {
             if (b'0' as u32..=b'9' as u32).contains(&c) {
@@ -370,7 +369,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads up to `terminator`; CPython's messages for a missing or empty name.
-    fn get_until(&mut self, term: char, what: &str) -> Result<Vec<u32>, PErr> {
+    pub(super) fn get_until(&mut self, term: char, what: &str) -> Result<Vec<u32>, PErr> {
         let mut name = Vec::new();
         loop {
             match self.get() {
@@ -393,7 +392,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn check_name(&self, name: &[u32]) -> Result<String, PErr> {
+    pub(super) fn check_name(&self, name: &[u32]) -> Result<String, PErr> {
         let s = text(name);
         let ok = crate::objects::str::case::is_identifier(&s) && (self.istext || s.is_ascii());
         if !ok {
@@ -405,11 +404,15 @@ impl<'a> Parser<'a> {
         Ok(s)
     }
 
-    fn group_of(&self, name: &str) -> Option<usize> {
+    pub(super) fn group_of(&self, name: &str) -> Option<usize> {
         self.names.iter().find(|(n, _)| n == name).map(|&(_, g)| g)
     }
 
-    fn parse_sub_until_close(&mut self, start: usize, depth: usize) -> Result<Node, PErr> {
+    pub(super) fn parse_sub_until_close(
+        &mut self,
+        start: usize,
+        depth: usize,
+    ) -> Result<Node, PErr> {
         let n = self.parse_alt(depth + 1, false)?;
         if !self.eat(')') {
             return Err(PErr {
@@ -422,7 +425,7 @@ impl<'a> Parser<'a> {
     }
 
     /// After '(' at `start`. `None` when the group adds nothing (global flags, comment).
-    fn parse_group(
+    pub(super) fn parse_group(
         &mut self,
         start: usize,
         depth: usize,
@@ -622,7 +625,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A reference inside a lookbehind may not name a group opened in that lookbehind.
-    fn check_lookbehind_group(&self, g: usize) -> Result<(), PErr> {
+    pub(super) fn check_lookbehind_group(&self, g: usize) -> Result<(), PErr> {
         match self.lookbehind {
             Some(before) if g > before => Err(self.err(
                 "cannot refer to group defined in the same lookbehind subpattern",
@@ -632,7 +635,12 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn capture(&mut self, start: usize, depth: usize, name: Option<String>) -> Result<Node, PErr> {
+    pub(super) fn capture(
+        &mut self,
+        start: usize,
+        depth: usize,
+        name: Option<String>,
+    ) -> Result<Node, PErr> {
         self.ngroups += 1;
         let g = self.ngroups;
         if let Some(n) = name {
@@ -648,7 +656,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Inline flags after "(?"; `None` for global flags "(?aiLmsux)".
-    fn parse_flags(&mut self, first: u32) -> Result<Option<(u32, u32)>, PErr> {
+    pub(super) fn parse_flags(&mut self, first: u32) -> Result<Option<(u32, u32)>, PErr> {
         let mut add = 0;
         let mut del = 0;
         let mut c = first;
@@ -737,272 +745,6 @@ impl<'a> Parser<'a> {
             return Err(self.err("bad inline flags: flag turned on and off", 1));
         }
         Ok(Some((add, del)))
-    }
-
-    /// Hex digits for \x \u \U: exactly `n` of them.
-    fn hex(&mut self, n: usize, start: usize) -> Result<u32, PErr> {
-        let mut v: u32 = 0;
-        for _ in 0..n {
-            match self
-                .peek()
-                .and_then(char::from_u32)
-                .and_then(|c| c.to_digit(16))
-            {
-                Some(d) => {
-                    v = v.wrapping_mul(16).wrapping_add(d);
-                    self.i += 1;
-                }
-                None => {
-                    let esc = text(&self.p[start..self.i]);
-                    return Err(self.err(format!("incomplete escape {}", esc), self.i - start));
-                }
-            }
-        }
-        Ok(v)
-    }
-
-    fn octal_more(&mut self, mut v: u32, max_more: usize) -> u32 {
-        for _ in 0..max_more {
-            match self.peek() {
-                Some(c) if (b'0' as u32..=b'7' as u32).contains(&c) => {
-                    v = v * 8 + (c - b'0' as u32);
-                    self.i += 1;
-                }
-                _ => break,
-            }
-        }
-        v
-    }
-
-    /// Escapes common to both contexts: \x \u \U \N and the plain letter escapes; `None` if `c`
-    /// is not one of them.
-    fn common_escape(&mut self, c: u32, start: usize) -> Result<Option<u32>, PErr> {
-        let ch = char::from_u32(c).unwrap_or('\0');
-        Ok(Some(match ch {
-            'a' => 7,
-            'f' => 12,
-            'n' => 10,
-            'r' => 13,
-            't' => 9,
-            'v' => 11,
-            '\\' => 92,
-            'x' => self.hex(2, start)?,
-            'u' | 'U' if self.istext => {
-                let v = self.hex(if ch == 'u' { 4 } else { 8 }, start)?;
-                if v > 0x10FFFF {
-                    let esc = text(&self.p[start..self.i]);
-                    return Err(self.err(format!("bad escape {}", esc), self.i - start));
-                }
-                v
-            }
-            _ => return Ok(None),
-        }))
-    }
-
-    fn parse_escape(&mut self, start: usize) -> Result<Node, PErr> {
-        let Some(c) = self.get() else {
-            return Err(self.err("bad escape (end of pattern)", 1));
-        };
-        if let Some(v) = self.common_escape(c, start)? {
-            return Ok(self.lit(v));
-        }
-        let ascii = self.ascii();
-        let ch = char::from_u32(c).unwrap_or('\0');
-        let cat = |cat| {
-            Node::Class(Box::new(Class {
-                negated: false,
-                items: vec![ClassItem::Cat(cat)],
-                icase: false,
-                ascii,
-            }))
-        };
-        Ok(match ch {
-            'A' => Node::StartText,
-            'Z' => Node::EndText,
-            'b' => Node::WordB {
-                ascii,
-                negate: false,
-            },
-            'B' => Node::WordB {
-                ascii,
-                negate: true,
-            },
-            'd' => cat(Cat::Digit),
-            'D' => cat(Cat::NotDigit),
-            'w' => cat(Cat::Word),
-            'W' => cat(Cat::NotWord),
-            's' => cat(Cat::Space),
-            'S' => cat(Cat::NotSpace),
-            '0' => {
-                let v = self.octal_more(0, 2);
-                self.lit(v)
-            }
-            '1'..='9' => {
-                let d =
-                    |x: Option<u32>| x.is_some_and(|x| (b'0' as u32..=b'9' as u32).contains(&x));
-                let o =
-                    |x: Option<u32>| x.is_some_and(|x| (b'0' as u32..=b'7' as u32).contains(&x));
-                if d(self.peek()) {
-                    if o(Some(c)) && o(self.peek()) && o(self.p.get(self.i + 1).copied()) {
-                        let v = self.octal_more(c - b'0' as u32, 2);
-                        if v > 0o377 {
-                            let esc = text(&self.p[start..self.i]);
-                            return Err(self.err(
-                                format!("octal escape value {} outside of range 0-0o377", esc),
-                                self.i - start,
-                            ));
-                        }
-                        return Ok(self.lit(v));
-                    }
-                    self.i += 1;
-                }
-                let g = text(&self.p[start + 1..self.i])
-                    .parse::<usize>()
-                    .unwrap_or(0);
-                if g <= self.ngroups {
-                    if self.open.contains(&g) {
-                        return Err(self.err("cannot refer to an open group", self.i - start));
-                    }
-                    self.check_lookbehind_group(g)?;
-                    return Ok(Node::Backref {
-                        group: g,
-                        icase: self.icase(),
-                        ascii,
-                        width: self.widths[g],
-                    });
-                }
-                return Err(self.err(format!("invalid group reference {}", g), self.i - start - 1));
-            }
-            'N' if self.istext => {
-                return Err(self.err(
-                    "bad escape \\N (named characters are not supported by minipy)",
-                    2,
-                ));
-            }
-            _ if c < 128 && (ch.is_ascii_alphabetic()) => {
-                return Err(self.err(format!("bad escape \\{}", ch), 2));
-            }
-            _ => self.lit(c),
-        })
-    }
-
-    /// One class member after '\\' (at `start`): a char or a category.
-    fn class_escape(&mut self, start: usize) -> Result<ClassItem, PErr> {
-        let Some(c) = self.get() else {
-            return Err(self.err("bad escape (end of pattern)", 1));
-        };
-        if c == 'b' as u32 {
-            return Ok(ClassItem::Char(8));
-        }
-        if let Some(v) = self.common_escape(c, start)? {
-            return Ok(ClassItem::Char(v));
-        }
-        let ch = char::from_u32(c).unwrap_or('\0');
-        Ok(match ch {
-            'd' => ClassItem::Cat(Cat::Digit),
-            'D' => ClassItem::Cat(Cat::NotDigit),
-            'w' => ClassItem::Cat(Cat::Word),
-            'W' => ClassItem::Cat(Cat::NotWord),
-            's' => ClassItem::Cat(Cat::Space),
-            'S' => ClassItem::Cat(Cat::NotSpace),
-            '0'..='7' => {
-                let v = self.octal_more(c - b'0' as u32, 2);
-                if v > 0o377 {
-                    let esc = text(&self.p[start..self.i]);
-                    return Err(self.err(
-                        format!("octal escape value {} outside of range 0-0o377", esc),
-                        self.i - start,
-                    ));
-                }
-                ClassItem::Char(v)
-            }
-            '8' | '9' => return Err(self.err(format!("bad escape \\{}", ch), 2)),
-            'N' if self.istext => {
-                return Err(self.err(
-                    "bad escape \\N (named characters are not supported by minipy)",
-                    2,
-                ))
-            }
-            _ if c < 128 && ch.is_ascii_alphabetic() => {
-                return Err(self.err(format!("bad escape \\{}", ch), 2))
-            }
-            _ => ClassItem::Char(c),
-        })
-    }
-
-    /// After '[' at `start`.
-    fn parse_class(&mut self, start: usize) -> Result<Node, PErr> {
-        let negated = self.eat('^');
-        let mut items: Vec<ClassItem> = Vec::new();
-        let unterminated = |_: &Self| PErr {
-            msg: "unterminated character set".into(),
-            pos: Some(start),
-            kind: 0,
-        };
-        let mut first = true;
-        loop {
-            let this_start = self.i;
-            let Some(c) = self.get() else {
-                return Err(unterminated(self));
-            };
-            if c == ']' as u32 && !first {
-                break;
-            }
-            first = false;
-            let code1 = if c == '\\' as u32 {
-                self.class_escape(this_start)?
-            } else {
-                ClassItem::Char(c)
-            };
-            let this_end = self.i;
-            if self.eat('-') {
-                let that_start = self.i;
-                let Some(d) = self.get() else {
-                    return Err(unterminated(self));
-                };
-                if d == ']' as u32 {
-                    items.push(code1);
-                    items.push(ClassItem::Char('-' as u32));
-                    break;
-                }
-                let code2 = if d == '\\' as u32 {
-                    self.class_escape(that_start)?
-                } else {
-                    ClassItem::Char(d)
-                };
-                let bad = |s: &Self| {
-                    let m = format!(
-                        "bad character range {}-{}",
-                        text(&s.p[this_start..this_end]),
-                        text(&s.p[that_start..s.i])
-                    );
-                    PErr {
-                        msg: m,
-                        pos: Some(this_start),
-                        kind: 0,
-                    }
-                };
-                match (code1, code2) {
-                    (ClassItem::Char(lo), ClassItem::Char(hi)) => {
-                        if hi < lo {
-                            return Err(bad(self));
-                        }
-                        items.push(ClassItem::Range(lo, hi));
-                    }
-                    _ => return Err(bad(self)),
-                }
-            } else {
-                items.push(code1);
-            }
-        }
-        let mut cls = Class {
-            negated,
-            items,
-            icase: self.icase(),
-            ascii: self.ascii(),
-        };
-        cls.add_case_variants();
-        Ok(Node::Class(Box::new(cls)))
     }
 }
 
