@@ -13,6 +13,7 @@ mod math;
 mod math_gamma;
 mod opaque;
 mod random;
+mod regex;
 mod sys;
 mod time;
 
@@ -35,6 +36,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("_weakref", make_weakref),
     ("_hashlib", make_hashlib),
     ("_random", make_random),
+    ("_re", make_re),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -71,6 +73,9 @@ fn make_random(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_gc(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "gc", gc::fill_gc)
+}
+fn make_re(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_re", regex::fill)
 }
 fn make_minipy(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "__minipy__", gc::fill_minipy)
