@@ -75,8 +75,11 @@ fn header(code: &CodeUnit, out: &mut String) {
     if code.has_varkw {
         flags.push("VARKEYWORDS");
     }
-    if code.is_generator {
-        flags.push("GENERATOR");
+    match (code.is_generator, code.is_async) {
+        (true, false) => flags.push("GENERATOR"),
+        (false, true) => flags.push("COROUTINE"),
+        (true, true) => flags.push("ASYNC_GENERATOR"),
+        _ => {}
     }
     let _ = writeln!(out, "  qualname:   {}", code.qualname);
     let _ = writeln!(

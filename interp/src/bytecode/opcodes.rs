@@ -379,6 +379,23 @@ opcodes! {
     /// v and pushes the return value, continuing at the next instruction.
     YieldFrom(None) (2 -- 1),
 
+    // ---- coroutines (compiler/asyncs.rs describes the sequences) ----
+    /// (v -- iter) the iterator `await v` delegates to: a coroutine itself, else v.__await__()
+    GetAwaitable(None) (1 -- 1),
+    /// (v -- aiter) type(v).__aiter__(v) for `async for`
+    GetAIter(None) (1 -- 1),
+    /// (aiter -- aiter awaitable) the awaitable of type(aiter).__anext__(aiter)
+    GetANext(None) (1 -- 2),
+    /// (aiter exc -- ) end of `async for`: StopAsyncIteration leaves the loop (and its handler),
+    /// anything else is re-raised
+    EndAsyncFor(None) (2 -- 0),
+    /// (mgr -- exit awaitable) bound __aexit__ and the result of __aenter__() for `async with`
+    BeforeAsyncWith(None) (1 -- 2),
+    /// (exit res -- exit res) pushes the `async with` block (handler arg, which gets (exit exc))
+    SetupAsyncWith(Jump) (0 -- 0) Handler,
+    /// Exception path of `async with`: (exit exc -- exit exc awaitable) calls exit(type(exc), exc, tb)
+    AsyncWithExceptStart(None) (2 -- 3),
+
     // ---- exceptions; blocks live in the frame ----
     /// Pushes an exception-handler block; on an exception inside it, the value stack is truncated to the
     /// depth at setup, the exception is pushed and control jumps to arg. The handler is "active"

@@ -172,37 +172,58 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        for d in &f.decorator_list {
+        let scope = self.scope_id(f, f.start())?;
+        self.compile_def(scope, f.start(), &f.name, &f.args, &f.body, &f.decorator_list)
+    }
+
+    pub(crate) fn compile_async_function_def(
+        &mut self,
+        f: &'a ast::StmtAsyncFunctionDef,
+    ) -> CResult<()> {
+        let scope = self.scope_id(f, f.start())?;
+        self.compile_def(scope, f.start(), &f.name, &f.args, &f.body, &f.decorator_list)
+    }
+
+    /// A `def` or `async def` (the symbol table scope says which).
+    fn compile_def(
+        &mut self,
+        scope: usize,
+        start: ast::text_size::TextSize,
+        name: &'a str,
+        args: &'a ast::Arguments,
+        body: &'a [ast::Stmt],
+        decorators: &'a [ast::Expr],
+    ) -> CResult<()> {
+        for d in decorators {
             self.compile_expr(d)?;
         }
-        self.set_line(f.start());
-        let flags = self.compile_defaults(&f.args)?;
-        let scope = self.scope_id(f, f.start())?;
-        let qualname = self.qualname_for(&f.name);
+        self.set_line(start);
+        let flags = self.compile_defaults(args)?;
+        let qualname = self.qualname_for(name);
         let kind = if self.st.scopes[scope].is_generator {
             CodeKind::Generator
         } else {
             CodeKind::Function
         };
-        let line = self.index.line(f.start());
-        self.enter_unit(scope, kind, &f.name, qualname.clone(), line);
-        self.set_arg_counts(&f.args);
-        let doc = docstring(&f.body).map_or(Const::None, |d| Const::Str(d.to_string()));
+        let line = self.index.line(start);
+        self.enter_unit(scope, kind, name, qualname.clone(), line);
+        self.set_arg_counts(args);
+        let doc = docstring(body).map_or(Const::None, |d| Const::Str(d.to_string()));
         self.unit.b.add_const(doc);
-        let body = self.compile_body(&f.body);
-        if let Err(e) = body {
+        let r = self.compile_body(body);
+        if let Err(e) = r {
             self.outer_restore();
             return Err(e);
         }
         self.load_const(Const::None);
         self.emit(Op::ReturnValue, 0);
         let code = self.leave_unit()?;
-        self.set_line(f.start());
+        self.set_line(start);
         self.make_function(code, qualname, flags);
-        for _ in &f.decorator_list {
+        for _ in decorators {
             self.emit(Op::Call, 1);
         }
-        self.name_op(&f.name, Ctx::Store);
+        self.name_op(name, Ctx::Store);
         Ok(())
     }
 

@@ -5,6 +5,7 @@
 //! (`nfkc`) -> `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
+mod asyncs;
 mod emit;
 pub mod encoding;
 mod expr;
@@ -296,6 +297,7 @@ impl<'a> Compiler<'a> {
     /// Turns a finished unit into a `CodeUnit` (patching jumps and computing the stack size).
     fn finish_unit(&self, u: Unit<'a>) -> CResult<CodeUnit> {
         let is_generator = self.st.scopes[u.scope].is_generator;
+        let is_async = self.st.scopes[u.scope].is_async;
         let name = u.name.clone();
         let line = u.firstlineno;
         u.b.finish(emit::Meta {
@@ -304,6 +306,7 @@ impl<'a> Compiler<'a> {
             filename: self.filename.clone(),
             kind: u.kind,
             is_generator,
+            is_async,
             argcount: u.argcount,
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,

@@ -53,6 +53,8 @@ pub(crate) struct Scope {
     pub params: Vec<String>,
     pub children: Vec<usize>,
     pub is_generator: bool,
+    /// `async def` (a coroutine, or an async generator if it also yields).
+    pub is_async: bool,
     /// Class scope whose methods use `super`/`__class__`: it owns a `__class__` cell.
     pub needs_class_cell: bool,
 }
@@ -67,6 +69,7 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_async: false,
             needs_class_cell: false,
         }
     }
@@ -229,6 +232,15 @@ impl Builder<'_, '_> {
         self.private.pop();
     }
 
+    /// A SyntaxError `msg` unless the current scope is an `async def`.
+    fn require_async(&mut self, off: TextSize, msg: &str) -> CResult<()> {
+        if self.cur().is_async {
+            Ok(())
+        } else {
+            Err(self.err(off, msg))
+        }
+    }
+
     fn unsupported(&self, off: TextSize, what: &str) -> CompileError {
         self.err(off, format!("{what} is not supported by minipy"))
     }
@@ -299,6 +311,21 @@ impl Builder<'_, '_> {
                 self.stmts(&f.body)?;
                 self.pop_scope();
             }
+            S::AsyncFunctionDef(f) => {
+                if !f.type_params.is_empty() {
+                    return Err(self.unsupported(f.start(), "type parameter syntax"));
+                }
+                for d in &f.decorator_list {
+                    self.expr(d)?;
+                }
+                self.defaults(&f.args)?;
+                self.def(&f.name, DEF_LOCAL);
+                self.push_scope(f, ScopeKind::Function, &f.name, None);
+                self.cur().is_async = true;
+                self.params(&f.args, f.start())?;
+                self.stmts(&f.body)?;
+                self.pop_scope();
+            }
             S::ClassDef(c) => {
                 if !c.type_params.is_empty() {
                     return Err(self.unsupported(c.start(), "type parameter syntax"));
@@ -357,6 +384,23 @@ impl Builder<'_, '_> {
                 } else if a.value.is_some() {
                     self.expr(&a.target)?;
                 }
+            }
+            S::AsyncFor(f) => {
+                self.require_async(f.start(), "'async for' outside async function")?;
+                self.expr(&f.iter)?;
+                self.expr(&f.target)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            S::AsyncWith(w) => {
+                self.require_async(w.start(), "'async with' outside async function")?;
+                for it in &w.items {
+                    self.expr(&it.context_expr)?;
+                    if let Some(v) = &it.optional_vars {
+                        self.expr(v)?;
+                    }
+                }
+                self.stmts(&w.body)?;
             }
             S::For(f) => {
                 self.expr(&f.iter)?;
@@ -487,9 +531,6 @@ impl Builder<'_, '_> {
             }
             S::Expr(e) => self.expr(&e.value)?,
             S::Pass(_) | S::Break(_) | S::Continue(_) => {}
-            S::AsyncFunctionDef(f) => return Err(self.unsupported(f.start(), "'async def'")),
-            S::AsyncFor(f) => return Err(self.unsupported(f.start(), "'async for'")),
-            S::AsyncWith(f) => return Err(self.unsupported(f.start(), "'async with'")),
             S::Match(m) => return Err(self.unsupported(m.start(), "'match' statement")),
             S::TryStar(t) => return Err(self.unsupported(t.start(), "'except*'")),
             S::TypeAlias(t) => return Err(self.unsupported(t.start(), "'type' alias statement")),
@@ -628,7 +669,18 @@ impl Builder<'_, '_> {
             E::GeneratorExp(c) => {
                 self.comprehension(c, "<genexpr>", &c.generators, &[&c.elt], c.start())?
             }
-            E::Await(a) => return Err(self.unsupported(a.start(), "'await'")),
+            E::Await(a) => {
+                if self.cur_kind() == ScopeKind::Comprehension {
+                    return Err(self.unsupported(a.start(), "'await' in a comprehension"));
+                }
+                let msg = if self.cur().is_function_like() {
+                    "'await' outside async function"
+                } else {
+                    "'await' outside function"
+                };
+                self.require_async(a.start(), msg)?;
+                self.expr(&a.value)?;
+            }
             E::Yield(_) | E::YieldFrom(_) => {
                 let kind = self.cur_kind();
                 match kind {
@@ -646,6 +698,9 @@ impl Builder<'_, '_> {
                         return Err(self.err(e.start(), format!("'yield' inside {what}")));
                     }
                     _ => self.cur().is_generator = true,
+                }
+                if matches!(e, E::YieldFrom(_)) && self.cur().is_async {
+                    return Err(self.err(e.start(), "'yield from' inside async function"));
                 }
                 match e {
                     E::Yield(y) => {

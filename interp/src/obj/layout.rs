@@ -78,6 +78,9 @@ pub enum Kind {
     MemoryView,
     Complex,
     WeakRef,
+    /// `async def` objects: a generator frame (`GeneratorObj`) under another type (objects/coroutine.rs).
+    Coroutine,
+    AsyncGenerator,
     /// A native object owning a boxed Rust value (`ForeignData`: cffi cdata and friends).
     Foreign,
 }
@@ -338,7 +341,7 @@ pub struct ModuleObj {
     pub dict: Value,
 }
 }
-payload! { [Generator]
+payload! { [Generator, Coroutine, AsyncGenerator]
 /// A generator's suspended frame lives in a Box so its Values can be traced by custom_trace.
 #[repr(C)]
 pub struct GeneratorObj {
@@ -702,6 +705,12 @@ fn kind_infos() -> Vec<TypeInfo> {
     let mut w = info_of::<WeakRefObj>("ReferenceType");
     w.drop_fn = Some(drop_weakref);
     infos.push(w);
+    for name in ["coroutine", "async_generator"] {
+        let mut g = info_of::<GeneratorObj>(name);
+        g.custom_trace = Some(trace_gen);
+        g.drop_fn = Some(drop_gen);
+        infos.push(g);
+    }
     let mut f = info_of::<ForeignObj>("foreign");
     f.custom_trace = Some(trace_foreign);
     f.drop_fn = Some(drop_foreign);

@@ -23,6 +23,7 @@ pub mod bool;
 pub mod bytes;
 pub mod code;
 pub mod complex;
+pub mod coroutine;
 pub mod container_repr;
 pub mod descriptors;
 pub mod dict;
@@ -206,6 +207,8 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &memoryview::SLOTS,
     &complex::SLOTS,
     &weakref::SLOTS,
+    &coroutine::COROUTINE,
+    &coroutine::ASYNC_GENERATOR,
     &FOREIGN,
 ];
 
@@ -280,6 +283,8 @@ mod tests {
             (Kind::MemoryView, "memoryview"),
             (Kind::Complex, "complex"),
             (Kind::WeakRef, "ReferenceType"),
+            (Kind::Coroutine, "coroutine"),
+            (Kind::AsyncGenerator, "async_generator"),
             (Kind::Foreign, "cdata"),
         ];
         for (k, name) in kinds {

@@ -120,6 +120,8 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::MemoryView as usize => "memoryview",
         x if x == Kind::Complex as usize => "complex",
         x if x == Kind::WeakRef as usize => "ReferenceType",
+        x if x == Kind::Coroutine as usize => "coroutine",
+        x if x == Kind::AsyncGenerator as usize => "async_generator",
         _ => "cdata",
     }
 }

@@ -11,6 +11,7 @@ pub mod builtins_setup;
 pub mod call;
 pub mod code;
 pub mod containers;
+pub mod coro;
 pub mod eval;
 pub mod exc;
 pub mod gen;

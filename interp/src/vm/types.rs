@@ -572,7 +572,9 @@ impl Vm {
                     }
                     Kind::Native => Ok(Some(self.obj::<NativeObj>(obj).name)),
                     Kind::Module => Ok(Some(self.obj::<ModuleObj>(obj).name)),
-                    Kind::Generator => Ok(Some(self.obj::<GeneratorObj>(obj).name)),
+                    Kind::Generator | Kind::Coroutine | Kind::AsyncGenerator => {
+                        Ok(Some(self.obj::<GeneratorObj>(obj).name))
+                    }
                     Kind::BoundMethod => {
                         let f = self.obj::<BoundMethodObj>(obj).func;
                         self.special_attr(f, name)
