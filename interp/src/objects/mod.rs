@@ -29,6 +29,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod float;
 pub mod function;
+pub mod function_attrs;
 pub mod generator;
 pub mod int;
 pub mod iter;
