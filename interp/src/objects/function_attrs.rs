@@ -2,7 +2,7 @@
 //! `__kwdefaults__`, `__globals__`, `__builtins__`, `__closure__` (a tuple of cells or None),
 //! `__annotations__` (a new empty dict: the compiler does not evaluate annotations yet), and the descriptor method `__get__` (binding).
 //! `__name__`, `__qualname__`, `__doc__`, `__defaults__`, `__code__`, `__module__` and `__dict__`
-//! are answered earlier by the VM's generic attribute lookup (vm/types.rs special_attr).
+//! are answered earlier (`__dict__` here only when the function has none yet) by the VM's generic attribute lookup (vm/types.rs special_attr).
 
 use super::args::{check_method, Arity};
 use crate::obj::layout::*;
@@ -28,6 +28,20 @@ pub fn getattr(vm: &mut Vm, v: Value, name: Value) -> PyResult<Option<Value>> {
             Ok(Some(null_none(vm, c)))
         }
         "__annotations__" => vm.new_dict().map(Some),
+        "__dict__" => {
+            // the generic lookup answered nothing: the function has no dict yet
+            let base = vm.sp();
+            vm.push(v);
+            let d = vm.new_dict();
+            let f = vm.at(base);
+            vm.truncate(base);
+            let d = d?;
+            // SAFETY: f is a live Function, re-read after the allocation; the barrier follows the
+            // store.
+            unsafe { (*vm.payload::<FunctionObj>(f)).dict = d };
+            vm.heap.write_barrier(f);
+            Ok(Some(d))
+        }
         _ => Ok(None),
     }
 }

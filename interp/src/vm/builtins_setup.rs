@@ -746,6 +746,13 @@ fn exc_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn exc_with_traceback(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n != 2 {
+        return Err(vm.type_error(format!(
+            "BaseException.with_traceback() takes exactly one argument ({} given)",
+            a.n - 1
+        )));
+    }
+    vm.set_traceback(vm.arg(&a, 0), vm.arg(&a, 1))?;
     Ok(vm.arg(&a, 0))
 }
 

@@ -36,7 +36,7 @@ impl Vm {
             };
             if !self.reraising {
                 let line = self.code_data(f.code).line_at(f.ip.saturating_sub(1));
-                self.add_traceback(f.code, line);
+                self.add_traceback(f.code, line, f.globals, f.ip.saturating_sub(1));
             }
             self.reraising = false;
             // add_traceback allocates: re-read the frame's Values

@@ -20,6 +20,7 @@ pub mod iter;
 pub mod new;
 pub mod ops;
 pub mod registry;
+pub mod tbobj;
 pub mod repr;
 pub mod types;
 

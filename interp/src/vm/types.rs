@@ -607,7 +607,8 @@ impl Vm {
                 let k = self.intern("__name__");
                 Ok(self.dict_get_str(g, k))
             }
-            "__traceback__" | "__cause__" | "__context__" if self.is(obj, Kind::Instance) => {
+            "__traceback__" if self.is(obj, Kind::Instance) => self.traceback_of(obj).map(Some),
+            "__cause__" | "__context__" if self.is(obj, Kind::Instance) => {
                 let d = self.obj::<InstanceObj>(obj).dict;
                 Ok(Some(self.dict_get_str(d, name).unwrap_or(self.none())))
             }

@@ -10,6 +10,7 @@ mod gc;
 mod importlib;
 mod math;
 mod sys;
+mod sys_frames;
 mod time;
 
 use crate::obj::layout::NativeFn;
