@@ -608,6 +608,13 @@ impl Vm {
                 Ok(self.dict_get_str(g, k))
             }
             "__traceback__" if self.is(obj, Kind::Instance) => self.traceback_of(obj).map(Some),
+            "__suppress_context__"
+                if self.is(obj, Kind::Instance) && self.is_exception_class(self.type_of(obj)) =>
+            {
+                let d = self.obj::<InstanceObj>(obj).dict;
+                let v = if d.is_null() { None } else { self.dict_get_str(d, name) };
+                Ok(Some(v.unwrap_or(self.bool_val(false))))
+            }
             "__cause__" | "__context__" if self.is(obj, Kind::Instance) => {
                 let d = self.obj::<InstanceObj>(obj).dict;
                 Ok(Some(self.dict_get_str(d, name).unwrap_or(self.none())))

@@ -8,6 +8,7 @@
 mod cmath;
 mod gc;
 mod importlib;
+mod linesource;
 mod math;
 mod sys;
 mod sys_frames;
@@ -30,6 +31,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("importlib", make_importlib),
     ("__minipy__", make_minipy),
     ("_weakref", make_weakref),
+    ("_linesource", make_linesource),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -62,6 +64,10 @@ fn make_gc(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_minipy(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "__minipy__", gc::fill_minipy)
+}
+
+fn make_linesource(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_linesource", linesource::fill)
 }
 
 /// `_weakref`: the native part of `weakref` (interp/lib/weakref.py builds on it).
