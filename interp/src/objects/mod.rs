@@ -26,6 +26,7 @@ pub mod complex;
 pub mod coroutine;
 pub mod container_repr;
 pub mod descriptors;
+pub mod docs;
 pub mod dict;
 pub mod float;
 pub mod function;

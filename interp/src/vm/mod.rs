@@ -12,6 +12,7 @@ pub mod call;
 pub mod code;
 pub mod containers;
 pub mod coro;
+pub mod docattr;
 pub mod eval;
 pub mod exc;
 pub mod gen;

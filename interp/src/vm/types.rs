@@ -595,6 +595,18 @@ impl Vm {
                 let d = self.obj::<FunctionObj>(obj).doc;
                 Ok(Some(if d.is_null() { self.none() } else { d }))
             }
+            "__doc__" if self.is(obj, Kind::Native) => self.native_doc(obj).map(Some),
+            "__doc__" if self.is(obj, Kind::BoundMethod) => {
+                let f = self.obj::<BoundMethodObj>(obj).func;
+                self.getattr_str(f, "__doc__").map(Some)
+            }
+            "__doc__" if self.is(obj, Kind::Module) => {
+                let d = self.obj::<ModuleObj>(obj).dict;
+                Ok(Some(self.dict_get_str(d, name).unwrap_or(self.none())))
+            }
+            "__doc__" if !obj.is_ptr() || !matches!(self.kind(obj), Kind::Module | Kind::Function) => {
+                self.instance_doc(obj).map(Some)
+            }
             "__defaults__" if self.is(obj, Kind::Function) => {
                 let d = self.obj::<FunctionObj>(obj).defaults;
                 Ok(Some(if d.is_null() { self.none() } else { d }))
@@ -632,6 +644,7 @@ impl Vm {
             "__name__" => return Ok(Some(tp.name)),
             "__qualname__" => return Ok(Some(tp.qualname)),
             "__mro__" => return Ok(Some(tp.mro)),
+            "__doc__" => return self.type_doc(t).map(Some),
             "__bases__" => return Ok(Some(tp.bases)),
             "__dict__" => return Ok(Some(tp.dict)),
             "__module__" => {
