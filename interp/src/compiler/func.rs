@@ -173,7 +173,14 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
         let scope = self.scope_id(f, f.start())?;
-        self.compile_def(scope, f.start(), &f.name, &f.args, &f.body, &f.decorator_list)
+        self.compile_def(
+            scope,
+            f.start(),
+            &f.name,
+            &f.args,
+            &f.body,
+            &f.decorator_list,
+        )
     }
 
     pub(crate) fn compile_async_function_def(
@@ -181,7 +188,14 @@ impl<'a> Compiler<'a> {
         f: &'a ast::StmtAsyncFunctionDef,
     ) -> CResult<()> {
         let scope = self.scope_id(f, f.start())?;
-        self.compile_def(scope, f.start(), &f.name, &f.args, &f.body, &f.decorator_list)
+        self.compile_def(
+            scope,
+            f.start(),
+            &f.name,
+            &f.args,
+            &f.body,
+            &f.decorator_list,
+        )
     }
 
     /// A `def` or `async def` (the symbol table scope says which).

@@ -69,7 +69,11 @@ fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
 /// cr_running/cr_await/cr_code/cr_frame (ag_* for async generators).
 fn getattr(vm: &mut Vm, v: Value, name: Value) -> PyResult<Option<Value>> {
     let n = vm.str_of(name).to_string();
-    let prefix = if vm.is(v, Kind::Coroutine) { "cr_" } else { "ag_" };
+    let prefix = if vm.is(v, Kind::Coroutine) {
+        "cr_"
+    } else {
+        "ag_"
+    };
     let Some(field) = n.strip_prefix(prefix) else {
         return Ok(None);
     };

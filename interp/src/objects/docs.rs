@@ -2,6 +2,7 @@
 //! shows them (`len.__doc__`, `int.__doc__`, `list.append.__doc__`), keyed by qualified name and
 //! sorted for binary search. Generated from CPython's runtime docstrings (their first line only).
 
+#[rustfmt::skip]
 static DOCS: &[(&str, &str)] = &[
     ("ArithmeticError", "Base class for arithmetic errors."),
     ("AssertionError", "Assertion failed."),

@@ -49,7 +49,14 @@ pub fn getattr(vm: &mut Vm, v: Value, name: Value) -> PyResult<Option<Value>> {
 /// `function.__get__(instance, owner=None)`: the function itself for a None instance, else a
 /// method bound to the instance.
 fn function_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let n = check_method(vm, &a, "function", "__get__", &[Kind::Function], Arity::Range(1, 2))?;
+    let n = check_method(
+        vm,
+        &a,
+        "function",
+        "__get__",
+        &[Kind::Function],
+        Arity::Range(1, 2),
+    )?;
     let (f, obj) = (vm.arg(&a, 0), vm.arg(&a, 1));
     if obj == vm.none() {
         if n == 1 || vm.arg(&a, 2) == vm.none() {

@@ -46,9 +46,9 @@ impl Vm {
         }
         if !self.is(r, Kind::Generator) && self.special(r, "__next__").is_none() {
             let tn = self.type_name(r);
-            return Err(self.type_error(format!(
-                "__await__() returned non-iterator of type '{tn}'"
-            )));
+            return Err(
+                self.type_error(format!("__await__() returned non-iterator of type '{tn}'"))
+            );
         }
         self.roots.stack[slot] = r;
         Ok(())

@@ -784,10 +784,7 @@ impl Vm {
                         let tb = self.none();
                         let r = self.call(exit, &[t, e, tb])?;
                         self.push(r);
-                        self.make_awaitable(
-                            self.sp() - 1,
-                            super::coro::AwaitCtx::AsyncWithExit,
-                        )?;
+                        self.make_awaitable(self.sp() - 1, super::coro::AwaitCtx::AsyncWithExit)?;
                     }
                     Op::SetupExcept | Op::SetupFinally => {
                         let depth = (self.sp() - base) as u32;

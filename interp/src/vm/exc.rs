@@ -322,7 +322,10 @@ impl Vm {
     fn format_one_exception(&mut self, base: usize) -> String {
         let mut out = String::new();
         let e = self.at(base);
-        if let Some(tb) = self.exc_attr(e, "__tb_entries__").filter(|t| self.is(*t, Kind::List)) {
+        if let Some(tb) = self
+            .exc_attr(e, "__tb_entries__")
+            .filter(|t| self.is(*t, Kind::List))
+        {
             out.push_str("Traceback (most recent call last):\n");
             let n = self.list_len(tb);
             for i in (0..n).rev() {

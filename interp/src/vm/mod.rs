@@ -21,8 +21,8 @@ pub mod iter;
 pub mod new;
 pub mod ops;
 pub mod registry;
-pub mod tbobj;
 pub mod repr;
+pub mod tbobj;
 pub mod types;
 
 use crate::obj::layout::*;

@@ -604,7 +604,9 @@ impl Vm {
                 let d = self.obj::<ModuleObj>(obj).dict;
                 Ok(Some(self.dict_get_str(d, name).unwrap_or(self.none())))
             }
-            "__doc__" if !obj.is_ptr() || !matches!(self.kind(obj), Kind::Module | Kind::Function) => {
+            "__doc__"
+                if !obj.is_ptr() || !matches!(self.kind(obj), Kind::Module | Kind::Function) =>
+            {
                 self.instance_doc(obj).map(Some)
             }
             "__defaults__" if self.is(obj, Kind::Function) => {
@@ -624,7 +626,11 @@ impl Vm {
                 if self.is(obj, Kind::Instance) && self.is_exception_class(self.type_of(obj)) =>
             {
                 let d = self.obj::<InstanceObj>(obj).dict;
-                let v = if d.is_null() { None } else { self.dict_get_str(d, name) };
+                let v = if d.is_null() {
+                    None
+                } else {
+                    self.dict_get_str(d, name)
+                };
                 Ok(Some(v.unwrap_or(self.bool_val(false))))
             }
             "__cause__" | "__context__" if self.is(obj, Kind::Instance) => {

@@ -18,9 +18,7 @@ pub fn getframe(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let d = vm.arg(&a, 0);
         if !d.is_int() {
             let tn = vm.type_name(d);
-            return Err(vm.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
         d.as_int().max(0) as usize
     } else {
