@@ -63,7 +63,8 @@ impl Vm {
             if let Some(d) = self.instance_dict(self.at(base)) {
                 let k = self.intern("__traceback__");
                 self.dict_del(d, k)?;
-                let d = self.instance_dict(self.at(base)).unwrap_or(d);
+            }
+            if let Some(d) = self.instance_dict(self.at(base)) {
                 let k = self.intern("__tb_entries__");
                 self.dict_set(d, k, self.at(base + 1))?;
             }
