@@ -3,7 +3,7 @@ signature() (Signature / Parameter, built from code objects), getmembers, curren
 getdoc/cleandoc, getmodule/getfile, unwrap.
 
 signature() reads co_varnames/co_argcount/co_posonlyargcount/co_kwonlyargcount/co_flags and the
-function's defaults; annotations are not recorded by minipy's compiler, so parameters carry none.
+function's defaults and __annotations__.
 Builtin functions have no signature (ValueError, as CPython for builtins without text signature)."""
 
 import sys
@@ -615,21 +615,26 @@ def _signature_of_function(func):
     nkw = code.co_kwonlyargcount
     defaults = func.__defaults__ or ()
     kwdefaults = func.__kwdefaults__ or {}
+    ann = getattr(func, "__annotations__", None) or {}
     params = []
     first_default = npos - len(defaults)
     for i in range(npos):
         kind = _POSITIONAL_ONLY if i < nposonly else _POSITIONAL_OR_KEYWORD
         d = defaults[i - first_default] if i >= first_default else _empty
-        params.append(Parameter(names[i], kind, default=d))
+        params.append(Parameter(names[i], kind, default=d,
+                                annotation=ann.get(names[i], _empty)))
     idx = npos + nkw
     if code.co_flags & CO_VARARGS:
-        params.append(Parameter(names[idx], _VAR_POSITIONAL))
+        params.append(Parameter(names[idx], _VAR_POSITIONAL,
+                                annotation=ann.get(names[idx], _empty)))
         idx += 1
     for i in range(npos, npos + nkw):
-        params.append(Parameter(names[i], _KEYWORD_ONLY, default=kwdefaults.get(names[i], _empty)))
+        params.append(Parameter(names[i], _KEYWORD_ONLY, default=kwdefaults.get(names[i], _empty),
+                                annotation=ann.get(names[i], _empty)))
     if code.co_flags & CO_VARKEYWORDS:
-        params.append(Parameter(names[idx], _VAR_KEYWORD))
-    return Signature(params)
+        params.append(Parameter(names[idx], _VAR_KEYWORD,
+                                annotation=ann.get(names[idx], _empty)))
+    return Signature(params, return_annotation=ann.get("return", _empty))
 
 
 def _drop_first(sig):

@@ -194,7 +194,12 @@ fn arg_meaning(code: &CodeUnit, operand: Operand, arg: u32) -> Option<String> {
         }
         Operand::FunctionFlags => {
             let mut parts = Vec::new();
-            for (bit, name) in [(1, "defaults"), (2, "kwdefaults"), (8, "closure")] {
+            for (bit, name) in [
+                (1, "defaults"),
+                (2, "kwdefaults"),
+                (4, "annotations"),
+                (8, "closure"),
+            ] {
                 if arg & bit != 0 {
                     parts.push(name);
                 }

@@ -57,7 +57,7 @@ pub enum Operand {
     NotIn,
     /// `FormatValue` flags: conversion (0 none, 1 str, 2 repr, 3 ascii) | 4 if a format spec is on the stack.
     FormatFlags,
-    /// `MakeFunction` flags: 1 positional defaults, 2 keyword-only defaults, 8 closure.
+    /// `MakeFunction` flags: 1 positional defaults, 2 keyword-only defaults, 4 annotations, 8 closure.
     FunctionFlags,
     /// `CallEx` flags: 1 if a kwargs dict is on the stack.
     CallExFlags,
@@ -144,7 +144,10 @@ mod effects {
     }
     /// ([defaults] [kwdefaults] [closure] code qualname -- function)
     pub fn make_function(flags: u32) -> (u32, u32) {
-        (2 + (flags & 1) + ((flags >> 1) & 1) + ((flags >> 3) & 1), 1)
+        (
+            2 + (flags & 1) + ((flags >> 1) & 1) + ((flags >> 2) & 1) + ((flags >> 3) & 1),
+            1,
+        )
     }
     /// (value [spec] -- str)
     pub fn format_value(flags: u32) -> (u32, u32) {
@@ -361,8 +364,9 @@ opcodes! {
     CallKw(Count) call_plus_two,
     /// (f argstuple -- result) or (f argstuple kwargsdict -- result) if arg & 1
     CallEx(CallExFlags) call_ex,
-    /// Builds a function: (defaults? kwdefaults? closure? code qualname -- function)
-    /// arg flags: 1 = a tuple of positional defaults, 2 = a dict of kw-only defaults, 8 = a tuple of cells.
+    /// Builds a function: (defaults? kwdefaults? annotations? closure? code qualname -- function)
+    /// arg flags: 1 = a tuple of positional defaults, 2 = a dict of kw-only defaults, 4 = a dict of
+    /// annotations, 8 = a tuple of cells.
     MakeFunction(FunctionFlags) make_function,
     /// (v -- ) returns v from the frame
     ReturnValue(None) (1 -- 0) Stop,

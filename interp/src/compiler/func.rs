@@ -180,6 +180,7 @@ impl<'a> Compiler<'a> {
             &f.args,
             &f.body,
             &f.decorator_list,
+            f.returns.as_deref(),
         )
     }
 
@@ -195,7 +196,44 @@ impl<'a> Compiler<'a> {
             &f.args,
             &f.body,
             &f.decorator_list,
+            f.returns.as_deref(),
         )
+    }
+
+    /// Pushes a dict of the parameter and return annotations, if there are any (flag 4).
+    fn compile_annotations(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a ast::Expr>,
+    ) -> CResult<u32> {
+        let params: Vec<&'a ast::Arg> = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .map(|a| &a.def)
+            .chain(args.vararg.as_deref())
+            .chain(args.kwonlyargs.iter().map(|a| &a.def))
+            .chain(args.kwarg.as_deref())
+            .collect();
+        let mut n = 0;
+        for p in params {
+            if let Some(ann) = &p.annotation {
+                let name = self.mangle(&p.arg);
+                self.load_const(Const::Str(name));
+                self.compile_expr(ann)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Const::Str("return".into()));
+            self.compile_expr(r)?;
+            n += 1;
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        self.emit(Op::BuildMap, n);
+        Ok(4)
     }
 
     /// A `def` or `async def` (the symbol table scope says which).
@@ -207,12 +245,14 @@ impl<'a> Compiler<'a> {
         args: &'a ast::Arguments,
         body: &'a [ast::Stmt],
         decorators: &'a [ast::Expr],
+        returns: Option<&'a ast::Expr>,
     ) -> CResult<()> {
         for d in decorators {
             self.compile_expr(d)?;
         }
         self.set_line(start);
-        let flags = self.compile_defaults(args)?;
+        let mut flags = self.compile_defaults(args)?;
+        flags |= self.compile_annotations(args, returns)?;
         let qualname = self.qualname_for(name);
         let kind = if self.st.scopes[scope].is_generator {
             CodeKind::Generator

@@ -280,6 +280,27 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
+    /// Parameter and return annotations are evaluated in the scope that defines the function.
+    fn annotations(&mut self, args: &ast::Arguments, returns: Option<&ast::Expr>) -> CResult<()> {
+        let params = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .map(|a| &a.def)
+            .chain(args.vararg.as_deref())
+            .chain(args.kwonlyargs.iter().map(|a| &a.def))
+            .chain(args.kwarg.as_deref());
+        for p in params {
+            if let Some(a) = &p.annotation {
+                self.expr(a)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(r)?;
+        }
+        Ok(())
+    }
+
     fn defaults(&mut self, args: &ast::Arguments) -> CResult<()> {
         for a in args
             .posonlyargs
@@ -305,6 +326,7 @@ impl Builder<'_, '_> {
                     self.expr(d)?;
                 }
                 self.defaults(&f.args)?;
+                self.annotations(&f.args, f.returns.as_deref())?;
                 self.def(&f.name, DEF_LOCAL);
                 self.push_scope(f, ScopeKind::Function, &f.name, None);
                 self.params(&f.args, f.start())?;
@@ -319,6 +341,7 @@ impl Builder<'_, '_> {
                     self.expr(d)?;
                 }
                 self.defaults(&f.args)?;
+                self.annotations(&f.args, f.returns.as_deref())?;
                 self.def(&f.name, DEF_LOCAL);
                 self.push_scope(f, ScopeKind::Function, &f.name, None);
                 self.cur().is_async = true;

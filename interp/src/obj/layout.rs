@@ -255,6 +255,8 @@ pub struct FunctionObj {
     pub qualname: Value,
     pub dict: Value,
     pub doc: Value,
+    /// `__annotations__`: the dict MakeFunction got (flag 4), else null until first read.
+    pub annotations: Value,
 }
 }
 
@@ -751,7 +753,8 @@ mod tests {
                 "name",
                 "qualname",
                 "dict",
-                "doc"
+                "doc",
+                "annotations"
             ]
         );
         assert_eq!(names::<NativeObj>(), ["name", "bound", "qualname", "owner"]);

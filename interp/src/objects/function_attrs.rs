@@ -1,6 +1,7 @@
 //! The data attributes of `function` objects that are not stored in the function's `__dict__`:
 //! `__kwdefaults__`, `__globals__`, `__builtins__`, `__closure__` (a tuple of cells or None),
-//! `__annotations__` (a new empty dict: the compiler does not evaluate annotations yet), and the descriptor method `__get__` (binding).
+//! `__annotations__` (the dict of evaluated parameter and return annotations MakeFunction got, or
+//! an empty one made on first read), and the descriptor method `__get__` (binding).
 //! `__name__`, `__qualname__`, `__doc__`, `__defaults__`, `__code__`, `__module__` and `__dict__`
 //! are answered earlier (`__dict__` here only when the function has none yet) by the VM's generic attribute lookup (vm/types.rs special_attr).
 
@@ -27,7 +28,24 @@ pub fn getattr(vm: &mut Vm, v: Value, name: Value) -> PyResult<Option<Value>> {
             let c = vm.obj::<FunctionObj>(v).closure;
             Ok(Some(null_none(vm, c)))
         }
-        "__annotations__" => vm.new_dict().map(Some),
+        "__annotations__" => {
+            let a = vm.obj::<FunctionObj>(v).annotations;
+            if !a.is_null() {
+                return Ok(Some(a));
+            }
+            // made empty on first read and kept, as CPython does
+            let base = vm.sp();
+            vm.push(v);
+            let d = vm.new_dict();
+            let f = vm.at(base);
+            vm.truncate(base);
+            let d = d?;
+            // SAFETY: f is a live Function, re-read after the allocation; the barrier follows the
+            // store.
+            unsafe { (*vm.payload::<FunctionObj>(f)).annotations = d };
+            vm.heap.write_barrier(f);
+            Ok(Some(d))
+        }
         "__dict__" => {
             // the generic lookup answered nothing: the function has no dict yet
             let base = vm.sp();

@@ -1189,6 +1189,11 @@ impl Vm {
         } else {
             Value::NULL
         };
+        let annotations = if flags & 4 != 0 {
+            self.pop()
+        } else {
+            Value::NULL
+        };
         let kwdefaults = if flags & 2 != 0 {
             self.pop()
         } else {
@@ -1210,6 +1215,7 @@ impl Vm {
             (*p).defaults = defaults;
             (*p).kwdefaults = kwdefaults;
             (*p).closure = closure;
+            (*p).annotations = annotations;
             (*p).name = name;
             (*p).qualname = qualname;
         }
