@@ -400,9 +400,20 @@ impl<'a> Compiler<'a> {
         let code = self.leave_unit()?;
         self.make_function(code, qualname, 0);
         self.compile_expr(&gens[0].iter)?;
-        self.emit(Op::GetIter, 0);
+        self.emit(
+            if gens[0].is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            },
+            0,
+        );
         self.set_line(node.start());
         self.emit(Op::Call, 1);
+        let sc = &self.st.scopes[scope];
+        if sc.is_async && !sc.is_generator {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -415,14 +426,31 @@ impl<'a> Compiler<'a> {
         let g = &gens[i];
         let start = self.unit.b.new_label();
         let end = self.unit.b.new_label();
+        let handler = self.unit.b.new_label();
         if i == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
             self.compile_expr(&g.iter)?;
-            self.emit(Op::GetIter, 0);
+            self.emit(
+                if g.is_async {
+                    Op::GetAIter
+                } else {
+                    Op::GetIter
+                },
+                0,
+            );
         }
         self.unit.b.bind(start);
-        self.unit.b.emit_jump(Op::ForIter, end);
+        if g.is_async {
+            // the `async for` step of compiler/asyncs.rs
+            self.unit.b.emit_jump(Op::SetupExcept, handler);
+            self.emit(Op::GetANext, 0);
+            self.load_const(Const::None);
+            self.emit(Op::YieldFrom, 0);
+            self.emit(Op::PopBlock, 0);
+        } else {
+            self.unit.b.emit_jump(Op::ForIter, end);
+        }
         self.compile_store(&g.target)?;
         for cond in &g.ifs {
             self.compile_jump_if(cond, false, start)?;
@@ -453,6 +481,10 @@ impl<'a> Compiler<'a> {
             }
         }
         self.unit.b.emit_jump(Op::Jump, start);
+        if g.is_async {
+            self.unit.b.bind(handler);
+            self.emit(Op::EndAsyncFor, 0);
+        }
         self.unit.b.bind(end);
         Ok(())
     }

@@ -232,6 +232,30 @@ impl Builder<'_, '_> {
         self.private.pop();
     }
 
+    /// The current comprehension is asynchronous (`async for` or `await` in it): it becomes a
+    /// coroutine (an async generator for a generator expression), and a list/set/dict comprehension
+    /// is awaited where it is evaluated, so its enclosing scope must be able to await too (an outer
+    /// comprehension becomes asynchronous in turn).
+    fn async_comprehension(&mut self, at: TextSize) -> CResult<()> {
+        for i in (0..self.stack.len()).rev() {
+            let sc = &mut self.table.scopes[self.stack[i]];
+            if sc.kind != ScopeKind::Comprehension {
+                if sc.is_async {
+                    return Ok(());
+                }
+                break;
+            }
+            sc.is_async = true;
+            if sc.is_generator {
+                return Ok(()); // an async generator expression is not awaited where it is made
+            }
+        }
+        Err(self.err(
+            at,
+            "asynchronous comprehension outside of an asynchronous function",
+        ))
+    }
+
     /// A SyntaxError `msg` unless the current scope is an `async def`.
     fn require_async(&mut self, off: TextSize, msg: &str) -> CResult<()> {
         if self.cur().is_async {
@@ -576,13 +600,13 @@ impl Builder<'_, '_> {
         elts: &[&ast::Expr],
         at: TextSize,
     ) -> CResult<()> {
-        if gens.iter().any(|g| g.is_async) {
-            return Err(self.unsupported(at, "asynchronous comprehension"));
-        }
         self.expr(&gens[0].iter)?;
         self.push_scope(node, ScopeKind::Comprehension, name, None);
         if name == "<genexpr>" {
             self.cur().is_generator = true;
+        }
+        if gens.iter().any(|g| g.is_async) {
+            self.async_comprehension(at)?;
         }
         self.cur().add(".0", DEF_PARAM);
         self.cur().params.push(".0".into());
@@ -694,7 +718,9 @@ impl Builder<'_, '_> {
             }
             E::Await(a) => {
                 if self.cur_kind() == ScopeKind::Comprehension {
-                    return Err(self.unsupported(a.start(), "'await' in a comprehension"));
+                    self.async_comprehension(a.start())?;
+                    self.expr(&a.value)?;
+                    return Ok(());
                 }
                 let msg = if self.cur().is_function_like() {
                     "'await' outside async function"
