@@ -18,6 +18,16 @@ use super::{docstring, CResult, Compiler, Ctx, Unit};
 use crate::bytecode::{CodeKind, CodeUnit, Const, Op};
 use rustpython_parser::ast::{self, Ranged};
 
+/// The parts of a `def` or `async def` statement that compiling it needs.
+struct Def<'a> {
+    start: ast::text_size::TextSize,
+    name: &'a str,
+    args: &'a ast::Arguments,
+    body: &'a [ast::Stmt],
+    decorators: &'a [ast::Expr],
+    returns: Option<&'a ast::Expr>,
+}
+
 /// What a comprehension builds.
 pub(crate) enum Comp<'a> {
     List(&'a ast::Expr),
@@ -175,12 +185,14 @@ impl<'a> Compiler<'a> {
         let scope = self.scope_id(f, f.start())?;
         self.compile_def(
             scope,
-            f.start(),
-            &f.name,
-            &f.args,
-            &f.body,
-            &f.decorator_list,
-            f.returns.as_deref(),
+            Def {
+                start: f.start(),
+                name: &f.name,
+                args: &f.args,
+                body: &f.body,
+                decorators: &f.decorator_list,
+                returns: f.returns.as_deref(),
+            },
         )
     }
 
@@ -191,12 +203,14 @@ impl<'a> Compiler<'a> {
         let scope = self.scope_id(f, f.start())?;
         self.compile_def(
             scope,
-            f.start(),
-            &f.name,
-            &f.args,
-            &f.body,
-            &f.decorator_list,
-            f.returns.as_deref(),
+            Def {
+                start: f.start(),
+                name: &f.name,
+                args: &f.args,
+                body: &f.body,
+                decorators: &f.decorator_list,
+                returns: f.returns.as_deref(),
+            },
         )
     }
 
@@ -237,16 +251,15 @@ impl<'a> Compiler<'a> {
     }
 
     /// A `def` or `async def` (the symbol table scope says which).
-    fn compile_def(
-        &mut self,
-        scope: usize,
-        start: ast::text_size::TextSize,
-        name: &'a str,
-        args: &'a ast::Arguments,
-        body: &'a [ast::Stmt],
-        decorators: &'a [ast::Expr],
-        returns: Option<&'a ast::Expr>,
-    ) -> CResult<()> {
+    fn compile_def(&mut self, scope: usize, def: Def<'a>) -> CResult<()> {
+        let Def {
+            start,
+            name,
+            args,
+            body,
+            decorators,
+            returns,
+        } = def;
         for d in decorators {
             self.compile_expr(d)?;
         }
