@@ -55,3 +55,14 @@ async def main():
     print(asyncio.iscoroutinefunction(main), asyncio.iscoroutine(t), asyncio.get_running_loop() is not None)
     return 7
 print(asyncio.run(main()))
+import asyncio
+async def f(x):
+    await asyncio.sleep(0)
+    return x * 2
+with asyncio.Runner() as r:
+    print(r.run(f(1)), r.run(f(2)))
+async def main():
+    loop = asyncio.get_running_loop()
+    print(await loop.run_in_executor(None, sum, [1, 2, 3]))
+    print(await asyncio.to_thread(max, 3, 9))
+asyncio.run(main())

@@ -10,8 +10,8 @@ from .futures import Future, isfuture, wrap_future
 from .coroutines import iscoroutine, iscoroutinefunction
 from .tasks import (Task, create_task, ensure_future, sleep, gather, wait_for, wait, shield,
                     current_task, all_tasks, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED,
-                    as_completed)
+                    as_completed, to_thread)
 from .locks import Lock, Event, Condition, Semaphore, BoundedSemaphore
 from .queues import Queue, LifoQueue, PriorityQueue
 from .timeouts import Timeout, timeout, timeout_at
-from .runners import run
+from .runners import run, Runner

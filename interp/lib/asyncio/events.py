@@ -114,6 +114,17 @@ class BaseEventLoop(AbstractEventLoop):
         self._ready.clear()
         self._scheduled.clear()
 
+    def run_in_executor(self, executor, func, *args):
+        """Runs func(*args) at once, in this thread (minipy has one), and returns a done future."""
+        fut = self.create_future()
+        try:
+            fut.set_result(func(*args))
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as e:
+            fut.set_exception(e)
+        return fut
+
     def get_debug(self):
         return False
 

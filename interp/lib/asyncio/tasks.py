@@ -11,7 +11,7 @@ from .futures import Future, isfuture
 
 __all__ = ("Task", "create_task", "ensure_future", "sleep", "gather", "wait_for", "wait",
            "shield", "current_task", "all_tasks", "FIRST_COMPLETED", "FIRST_EXCEPTION",
-           "ALL_COMPLETED", "as_completed")
+           "ALL_COMPLETED", "as_completed", "to_thread")
 
 _current_tasks = {}
 _all_tasks = []
@@ -421,3 +421,9 @@ def shield(arg):
     inner.add_done_callback(_inner_done_callback)
     outer.add_done_callback(_outer_done_callback)
     return outer
+
+
+async def to_thread(func, /, *args, **kwargs):
+    """Calls func(*args, **kwargs) in the current thread (minipy runs one thread): the event loop
+    waits for it instead of running other tasks meanwhile."""
+    return func(*args, **kwargs)
