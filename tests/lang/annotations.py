@@ -56,3 +56,34 @@ async def co(x: int) -> None:
 print(co.__annotations__)
 import inspect
 print(inspect.signature(f))
+
+
+# variable annotations in module and class bodies
+x: int = 5
+y: "str"
+print(__annotations__, x)
+
+
+class P:
+    a: int
+    b: str = "b"
+    __c: float = 1.0
+    if True:
+        d: list = []
+
+    def m(self):
+        z: int = 3
+        return z
+
+
+print(P.__annotations__, P.b, P().m())
+
+
+class Q(P):
+    pass
+
+
+print(Q.__dict__.get("__annotations__"), "__annotations__" in vars(Q))
+ns = {}
+exec("v: int = 1\nw: bool", ns)
+print(ns["__annotations__"], ns["v"])

@@ -5,6 +5,7 @@
 //! (`nfkc`) -> `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
+mod annotations;
 mod asyncs;
 mod emit;
 pub mod encoding;
@@ -254,6 +255,7 @@ impl<'a> Compiler<'a> {
             let n = self.unit.b.name("__doc__");
             self.emit(Op::StoreName, n);
         }
+        self.setup_annotations(body);
         self.compile_body(body)?;
         self.load_const(Const::None);
         self.emit(Op::ReturnValue, 0);

@@ -39,6 +39,7 @@ impl<'a> Compiler<'a> {
                     self.compile_expr(v)?;
                     self.compile_store(&a.target)?;
                 }
+                self.compile_annotation_store(a)?;
             }
             S::For(f) => self.compile_for(f)?,
             S::While(w) => self.compile_while(w)?,

@@ -897,7 +897,7 @@ impl Vm {
                             self.write_stdout_checked("\n")?;
                         }
                     }
-                    Op::SetupAnnotations => {}
+                    Op::SetupAnnotations => self.setup_annotations(fidx)?,
                 }
             }
         }
