@@ -1,6 +1,7 @@
 """A subset of CPython 3.11's inspect, written from its documentation: the is*() predicates,
 signature() (Signature / Parameter, built from code objects), getmembers, currentframe, stack,
-getdoc/cleandoc, getmodule/getfile, unwrap.
+getdoc/cleandoc, getmodule/getfile, unwrap, getsource/getsourcelines (functions and code
+objects only: classes and modules are not supported).
 
 signature() reads co_varnames/co_argcount/co_posonlyargcount/co_kwonlyargcount/co_flags and the
 function's defaults and __annotations__.
@@ -13,7 +14,7 @@ __all__ = ["isfunction", "ismethod", "isclass", "ismodule", "isbuiltin", "isrout
            "isasyncgen", "isasyncgenfunction", "isawaitable", "iscode", "isframe",
            "istraceback", "isabstract", "signature", "Signature", "Parameter", "getmembers",
            "currentframe", "stack", "getdoc", "cleandoc", "getmodule", "getfile", "unwrap",
-           "FrameInfo", "BoundArguments"]
+           "FrameInfo", "BoundArguments", "getsource", "getsourcelines"]
 
 CO_OPTIMIZED = 0x1
 CO_NEWLOCALS = 0x2
@@ -679,3 +680,50 @@ def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=F
     if call is not None and isfunction(call):
         return _drop_first(_signature_of_function(call))
     raise ValueError("callable {!r} is not supported by signature".format(obj))
+
+
+def _unwrap_code(obj):
+    obj = unwrap(obj) if isfunction(obj) else obj
+    if ismethod(obj):
+        obj = obj.__func__
+    if isfunction(obj):
+        obj = obj.__code__
+    if istraceback(obj):
+        obj = obj.tb_frame
+    if isframe(obj):
+        obj = obj.f_code
+    return obj
+
+
+def getsourcelines(obj):
+    """(lines, first line number) of a function's, method's or code object's source: the `def`
+    line (after its decorators) and every following line indented deeper (or blank)."""
+    from _linesource import getline
+    code = _unwrap_code(obj)
+    if not iscode(code):
+        raise TypeError("module, class, method, function, traceback, frame, or code object was "
+                        "expected, got {}".format(type(obj).__name__))
+    filename = code.co_filename
+    first = code.co_firstlineno
+    line = getline(filename, first)
+    if not line:
+        raise OSError("could not get source code")
+    lines = [line]
+    indent = len(line) - len(line.lstrip())
+    n = first + 1
+    while True:
+        line = getline(filename, n)
+        if not line:
+            break
+        stripped = line.strip()
+        if stripped and len(line) - len(line.lstrip()) <= indent:
+            break
+        lines.append(line)
+        n += 1
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines, first
+
+
+def getsource(obj):
+    return "".join(getsourcelines(obj)[0])

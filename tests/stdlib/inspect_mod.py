@@ -119,3 +119,16 @@ def deco(fn):
 
 
 print(inspect.signature(deco(g)), inspect.unwrap(deco(g)) is g)
+
+
+def src_example(a,
+                b=2):
+    # a comment
+
+    return a + b
+
+
+print(inspect.getsource(src_example))
+lines, start = inspect.getsourcelines(src_example)
+print(len(lines), start == src_example.__code__.co_firstlineno)
+print(inspect.getsource(K.meth).strip().splitlines()[0])
