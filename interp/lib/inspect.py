@@ -711,6 +711,13 @@ def getsourcelines(obj):
     lines = [line]
     indent = len(line) - len(line.lstrip())
     n = first + 1
+    while lines[-1].lstrip().startswith("@"):
+        # decorators (co_firstlineno is the first one's line), then the def line itself
+        line = getline(filename, n)
+        if not line:
+            break
+        lines.append(line)
+        n += 1
     while True:
         line = getline(filename, n)
         if not line:

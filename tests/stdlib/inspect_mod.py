@@ -132,3 +132,12 @@ print(inspect.getsource(src_example))
 lines, start = inspect.getsourcelines(src_example)
 print(len(lines), start == src_example.__code__.co_firstlineno)
 print(inspect.getsource(K.meth).strip().splitlines()[0])
+
+
+@deco
+@deco
+def decorated(x):
+    return x
+
+
+print(inspect.getsource(inspect.unwrap(decorated)), inspect.unwrap(decorated).__code__.co_firstlineno)

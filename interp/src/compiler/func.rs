@@ -272,7 +272,10 @@ impl<'a> Compiler<'a> {
         } else {
             CodeKind::Function
         };
-        let line = self.index.line(start);
+        // CPython's co_firstlineno of a decorated function is its first decorator's line
+        let line = self
+            .index
+            .line(decorators.first().map_or(start, |d| d.start()));
         self.enter_unit(scope, kind, name, qualname.clone(), line);
         self.set_arg_counts(args);
         let doc = docstring(body).map_or(Const::None, |d| Const::Str(d.to_string()));
