@@ -61,6 +61,10 @@ pub struct CodeUnit {
     pub filename: String,
     pub kind: CodeKind,
     pub is_generator: bool,
+    /// `async def`: a coroutine (an async generator if `is_generator` too).
+    pub is_async: bool,
+    /// CPython's `co_flags` bits (CO_OPTIMIZED, CO_NESTED, CO_GENERATOR, CO_COROUTINE...).
+    pub flags: u32,
     /// Number of positional parameters (including positional-only).
     pub argcount: u32,
     pub posonlyargcount: u32,

@@ -75,8 +75,11 @@ fn header(code: &CodeUnit, out: &mut String) {
     if code.has_varkw {
         flags.push("VARKEYWORDS");
     }
-    if code.is_generator {
-        flags.push("GENERATOR");
+    match (code.is_generator, code.is_async) {
+        (true, false) => flags.push("GENERATOR"),
+        (false, true) => flags.push("COROUTINE"),
+        (true, true) => flags.push("ASYNC_GENERATOR"),
+        _ => {}
     }
     let _ = writeln!(out, "  qualname:   {}", code.qualname);
     let _ = writeln!(
@@ -191,7 +194,12 @@ fn arg_meaning(code: &CodeUnit, operand: Operand, arg: u32) -> Option<String> {
         }
         Operand::FunctionFlags => {
             let mut parts = Vec::new();
-            for (bit, name) in [(1, "defaults"), (2, "kwdefaults"), (8, "closure")] {
+            for (bit, name) in [
+                (1, "defaults"),
+                (2, "kwdefaults"),
+                (4, "annotations"),
+                (8, "closure"),
+            ] {
                 if arg & bit != 0 {
                     parts.push(name);
                 }

@@ -552,6 +552,12 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let tn = vm.type_name(it);
         return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
     }
+    if n == 1 && vm.is(it, Kind::Instance) {
+        // a Python __next__: its StopIteration (and the value it carries) propagates as raised
+        if let Some(m) = vm.special(it, "__next__") {
+            return vm.call(m, &[vm.arg(&a, 0)]);
+        }
+    }
     if vm.is(it, Kind::Generator) && n == 1 {
         return match vm.gen_send(it, vm.none())? {
             crate::vm::gen::GenResult::Yield(v) => Ok(v),

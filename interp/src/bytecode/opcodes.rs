@@ -57,7 +57,7 @@ pub enum Operand {
     NotIn,
     /// `FormatValue` flags: conversion (0 none, 1 str, 2 repr, 3 ascii) | 4 if a format spec is on the stack.
     FormatFlags,
-    /// `MakeFunction` flags: 1 positional defaults, 2 keyword-only defaults, 8 closure.
+    /// `MakeFunction` flags: 1 positional defaults, 2 keyword-only defaults, 4 annotations, 8 closure.
     FunctionFlags,
     /// `CallEx` flags: 1 if a kwargs dict is on the stack.
     CallExFlags,
@@ -144,7 +144,10 @@ mod effects {
     }
     /// ([defaults] [kwdefaults] [closure] code qualname -- function)
     pub fn make_function(flags: u32) -> (u32, u32) {
-        (2 + (flags & 1) + ((flags >> 1) & 1) + ((flags >> 3) & 1), 1)
+        (
+            2 + (flags & 1) + ((flags >> 1) & 1) + ((flags >> 2) & 1) + ((flags >> 3) & 1),
+            1,
+        )
     }
     /// (value [spec] -- str)
     pub fn format_value(flags: u32) -> (u32, u32) {
@@ -361,8 +364,9 @@ opcodes! {
     CallKw(Count) call_plus_two,
     /// (f argstuple -- result) or (f argstuple kwargsdict -- result) if arg & 1
     CallEx(CallExFlags) call_ex,
-    /// Builds a function: (defaults? kwdefaults? closure? code qualname -- function)
-    /// arg flags: 1 = a tuple of positional defaults, 2 = a dict of kw-only defaults, 8 = a tuple of cells.
+    /// Builds a function: (defaults? kwdefaults? annotations? closure? code qualname -- function)
+    /// arg flags: 1 = a tuple of positional defaults, 2 = a dict of kw-only defaults, 4 = a dict of
+    /// annotations, 8 = a tuple of cells.
     MakeFunction(FunctionFlags) make_function,
     /// (v -- ) returns v from the frame
     ReturnValue(None) (1 -- 0) Stop,
@@ -378,6 +382,23 @@ opcodes! {
     /// instruction on resume with the sent value in place of v; when iter finishes, pops iter and
     /// v and pushes the return value, continuing at the next instruction.
     YieldFrom(None) (2 -- 1),
+
+    // ---- coroutines (compiler/asyncs.rs describes the sequences) ----
+    /// (v -- iter) the iterator `await v` delegates to: a coroutine itself, else v.__await__()
+    GetAwaitable(None) (1 -- 1),
+    /// (v -- aiter) type(v).__aiter__(v) for `async for`
+    GetAIter(None) (1 -- 1),
+    /// (aiter -- aiter awaitable) the awaitable of type(aiter).__anext__(aiter)
+    GetANext(None) (1 -- 2),
+    /// (aiter exc -- ) end of `async for`: StopAsyncIteration leaves the loop (and its handler),
+    /// anything else is re-raised
+    EndAsyncFor(None) (2 -- 0),
+    /// (mgr -- exit awaitable) bound __aexit__ and the result of __aenter__() for `async with`
+    BeforeAsyncWith(None) (1 -- 2),
+    /// (exit res -- exit res) pushes the `async with` block (handler arg, which gets (exit exc))
+    SetupAsyncWith(Jump) (0 -- 0) Handler,
+    /// Exception path of `async with`: (exit exc -- exit exc awaitable) calls exit(type(exc), exc, tb)
+    AsyncWithExceptStart(None) (2 -- 3),
 
     // ---- exceptions; blocks live in the frame ----
     /// Pushes an exception-handler block; on an exception inside it, the value stack is truncated to the

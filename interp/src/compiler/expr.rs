@@ -211,7 +211,10 @@ impl<'a> Compiler<'a> {
             E::GeneratorExp(c) => {
                 self.compile_comprehension(c, super::func::Comp::Gen(&c.elt), &c.generators)?
             }
-            E::Await(a) => return Err(self.error(a.start(), "'await' is not supported by minipy")),
+            E::Await(a) => {
+                self.compile_expr(&a.value)?;
+                self.emit_await();
+            }
             E::Yield(y) => {
                 self.check_in_function(e)?;
                 match &y.value {

@@ -32,6 +32,8 @@ pub(crate) enum FBlock<'a> {
     FinallyEnd,
     /// Inside a with body: the exit function is on the stack.
     With,
+    /// Inside an `async with` body: the __aexit__ method is on the stack.
+    AsyncWith,
     /// Inside an except clause body (handler active); `name` is bound by `as` (and has a cleanup block).
     HandlerCleanup { name: Option<&'a str> },
 }
@@ -65,6 +67,13 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Rot2, 0);
                 }
                 self.call_exit_with_nones();
+            }
+            FBlock::AsyncWith => {
+                self.emit(Op::PopBlock, 0);
+                if preserve_tos {
+                    self.emit(Op::Rot2, 0);
+                }
+                self.call_aexit_with_nones();
             }
             FBlock::HandlerCleanup { name } => {
                 if name.is_some() {
@@ -139,6 +148,10 @@ impl<'a> Compiler<'a> {
         let kind = self.st.scopes[self.unit.scope].kind;
         if matches!(kind, ScopeKind::Module | ScopeKind::Class) {
             return Err(self.error(r.start(), "'return' outside function"));
+        }
+        let sc = &self.st.scopes[self.unit.scope];
+        if sc.is_async && sc.is_generator && r.value.is_some() {
+            return Err(self.error(r.start(), "'return' with value in async generator"));
         }
         match &r.value {
             Some(v) => self.compile_expr(v)?,

@@ -18,6 +18,16 @@ use super::{docstring, CResult, Compiler, Ctx, Unit};
 use crate::bytecode::{CodeKind, CodeUnit, Const, Op};
 use rustpython_parser::ast::{self, Ranged};
 
+/// The parts of a `def` or `async def` statement that compiling it needs.
+struct Def<'a> {
+    start: ast::text_size::TextSize,
+    name: &'a str,
+    args: &'a ast::Arguments,
+    body: &'a [ast::Stmt],
+    decorators: &'a [ast::Expr],
+    returns: Option<&'a ast::Expr>,
+}
+
 /// What a comprehension builds.
 pub(crate) enum Comp<'a> {
     List(&'a ast::Expr),
@@ -172,37 +182,118 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        for d in &f.decorator_list {
+        let scope = self.scope_id(f, f.start())?;
+        self.compile_def(
+            scope,
+            Def {
+                start: f.start(),
+                name: &f.name,
+                args: &f.args,
+                body: &f.body,
+                decorators: &f.decorator_list,
+                returns: f.returns.as_deref(),
+            },
+        )
+    }
+
+    pub(crate) fn compile_async_function_def(
+        &mut self,
+        f: &'a ast::StmtAsyncFunctionDef,
+    ) -> CResult<()> {
+        let scope = self.scope_id(f, f.start())?;
+        self.compile_def(
+            scope,
+            Def {
+                start: f.start(),
+                name: &f.name,
+                args: &f.args,
+                body: &f.body,
+                decorators: &f.decorator_list,
+                returns: f.returns.as_deref(),
+            },
+        )
+    }
+
+    /// Pushes a dict of the parameter and return annotations, if there are any (flag 4).
+    fn compile_annotations(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a ast::Expr>,
+    ) -> CResult<u32> {
+        let params: Vec<&'a ast::Arg> = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .map(|a| &a.def)
+            .chain(args.vararg.as_deref())
+            .chain(args.kwonlyargs.iter().map(|a| &a.def))
+            .chain(args.kwarg.as_deref())
+            .collect();
+        let mut n = 0;
+        for p in params {
+            if let Some(ann) = &p.annotation {
+                let name = self.mangle(&p.arg);
+                self.load_const(Const::Str(name));
+                self.compile_expr(ann)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Const::Str("return".into()));
+            self.compile_expr(r)?;
+            n += 1;
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        self.emit(Op::BuildMap, n);
+        Ok(4)
+    }
+
+    /// A `def` or `async def` (the symbol table scope says which).
+    fn compile_def(&mut self, scope: usize, def: Def<'a>) -> CResult<()> {
+        let Def {
+            start,
+            name,
+            args,
+            body,
+            decorators,
+            returns,
+        } = def;
+        for d in decorators {
             self.compile_expr(d)?;
         }
-        self.set_line(f.start());
-        let flags = self.compile_defaults(&f.args)?;
-        let scope = self.scope_id(f, f.start())?;
-        let qualname = self.qualname_for(&f.name);
+        self.set_line(start);
+        let mut flags = self.compile_defaults(args)?;
+        flags |= self.compile_annotations(args, returns)?;
+        let qualname = self.qualname_for(name);
         let kind = if self.st.scopes[scope].is_generator {
             CodeKind::Generator
         } else {
             CodeKind::Function
         };
-        let line = self.index.line(f.start());
-        self.enter_unit(scope, kind, &f.name, qualname.clone(), line);
-        self.set_arg_counts(&f.args);
-        let doc = docstring(&f.body).map_or(Const::None, |d| Const::Str(d.to_string()));
+        // CPython's co_firstlineno of a decorated function is its first decorator's line
+        let line = self
+            .index
+            .line(decorators.first().map_or(start, |d| d.start()));
+        self.enter_unit(scope, kind, name, qualname.clone(), line);
+        self.set_arg_counts(args);
+        let doc = docstring(body).map_or(Const::None, |d| Const::Str(d.to_string()));
         self.unit.b.add_const(doc);
-        let body = self.compile_body(&f.body);
-        if let Err(e) = body {
+        let r = self.compile_body(body);
+        if let Err(e) = r {
             self.outer_restore();
             return Err(e);
         }
         self.load_const(Const::None);
         self.emit(Op::ReturnValue, 0);
         let code = self.leave_unit()?;
-        self.set_line(f.start());
+        self.set_line(start);
         self.make_function(code, qualname, flags);
-        for _ in &f.decorator_list {
+        for _ in decorators {
             self.emit(Op::Call, 1);
         }
-        self.name_op(&f.name, Ctx::Store);
+        self.name_op(name, Ctx::Store);
         Ok(())
     }
 
@@ -277,6 +368,7 @@ impl<'a> Compiler<'a> {
             let n = self.unit.b.name("__doc__");
             self.emit(Op::StoreName, n);
         }
+        self.setup_annotations(&c.body);
         self.compile_body(&c.body)?;
         if self.st.scopes[scope].needs_class_cell {
             let i = self.deref_index("__class__");
@@ -325,9 +417,20 @@ impl<'a> Compiler<'a> {
         let code = self.leave_unit()?;
         self.make_function(code, qualname, 0);
         self.compile_iterable(&gens[0].iter)?;
-        self.emit(Op::GetIter, 0);
+        self.emit(
+            if gens[0].is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            },
+            0,
+        );
         self.set_line(node.start());
         self.emit(Op::Call, 1);
+        let sc = &self.st.scopes[scope];
+        if sc.is_async && !sc.is_generator {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -340,14 +443,31 @@ impl<'a> Compiler<'a> {
         let g = &gens[i];
         let start = self.unit.b.new_label();
         let end = self.unit.b.new_label();
+        let handler = self.unit.b.new_label();
         if i == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
             self.compile_iterable(&g.iter)?;
-            self.emit(Op::GetIter, 0);
+            self.emit(
+                if g.is_async {
+                    Op::GetAIter
+                } else {
+                    Op::GetIter
+                },
+                0,
+            );
         }
         self.unit.b.bind(start);
-        self.unit.b.emit_jump(Op::ForIter, end);
+        if g.is_async {
+            // the `async for` step of compiler/asyncs.rs
+            self.unit.b.emit_jump(Op::SetupExcept, handler);
+            self.emit(Op::GetANext, 0);
+            self.load_const(Const::None);
+            self.emit(Op::YieldFrom, 0);
+            self.emit(Op::PopBlock, 0);
+        } else {
+            self.unit.b.emit_jump(Op::ForIter, end);
+        }
         self.compile_store(&g.target)?;
         for cond in &g.ifs {
             self.compile_jump_if(cond, false, start)?;
@@ -378,6 +498,10 @@ impl<'a> Compiler<'a> {
             }
         }
         self.unit.b.emit_jump(Op::Jump, start);
+        if g.is_async {
+            self.unit.b.bind(handler);
+            self.emit(Op::EndAsyncFor, 0);
+        }
         self.unit.b.bind(end);
         Ok(())
     }

@@ -6,6 +6,8 @@
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
 mod const_sets;
+mod annotations;
+mod asyncs;
 mod emit;
 pub mod encoding;
 mod expr;
@@ -261,6 +263,7 @@ impl<'a> Compiler<'a> {
             let n = self.unit.b.name("__doc__");
             self.emit(Op::StoreName, n);
         }
+        self.setup_annotations(body);
         self.compile_body(body)?;
         self.load_const(Const::None);
         self.emit(Op::ReturnValue, 0);
@@ -304,6 +307,8 @@ impl<'a> Compiler<'a> {
     /// Turns a finished unit into a `CodeUnit` (patching jumps and computing the stack size).
     fn finish_unit(&self, u: Unit<'a>) -> CResult<CodeUnit> {
         let is_generator = self.st.scopes[u.scope].is_generator;
+        let is_async = self.st.scopes[u.scope].is_async;
+        let flags = self.co_flags(&u, is_generator, is_async);
         let name = u.name.clone();
         let line = u.firstlineno;
         u.b.finish(emit::Meta {
@@ -312,6 +317,8 @@ impl<'a> Compiler<'a> {
             filename: self.filename.clone(),
             kind: u.kind,
             is_generator,
+            is_async,
+            flags,
             argcount: u.argcount,
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
@@ -326,6 +333,33 @@ impl<'a> Compiler<'a> {
             line,
             col: 1,
         })
+    }
+
+    /// CPython's co_flags for unit `u` (finished after its parent became `self.unit` again).
+    fn co_flags(&self, u: &Unit<'a>, is_generator: bool, is_async: bool) -> u32 {
+        let func_like = |k: CodeKind| !matches!(k, CodeKind::Module | CodeKind::Class);
+        let mut f = 0;
+        if func_like(u.kind) {
+            f |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
+        }
+        if u.has_varargs {
+            f |= 0x4;
+        }
+        if u.has_varkw {
+            f |= 0x8;
+        }
+        let parent_is_function = !std::ptr::eq(u, &self.unit)
+            && (func_like(self.unit.kind) || self.outer.iter().any(|o| func_like(o.kind)));
+        if parent_is_function && u.kind != CodeKind::Module {
+            f |= 0x10; // CO_NESTED
+        }
+        f |= match (is_generator, is_async) {
+            (true, false) => 0x20,
+            (false, true) => 0x80,
+            (true, true) => 0x200,
+            _ => 0,
+        };
+        f
     }
 
     // ---- small emission helpers ----

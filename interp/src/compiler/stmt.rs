@@ -13,6 +13,9 @@ impl<'a> Compiler<'a> {
         self.set_line(s.start());
         match s {
             S::FunctionDef(f) => self.compile_function_def(f)?,
+            S::AsyncFunctionDef(f) => self.compile_async_function_def(f)?,
+            S::AsyncFor(f) => self.compile_async_for(f)?,
+            S::AsyncWith(w) => self.compile_async_with(&w.items, &w.body, 0)?,
             S::ClassDef(c) => self.compile_class_def(c)?,
             S::Return(r) => self.compile_return(r)?,
             S::Delete(d) => {
@@ -36,6 +39,7 @@ impl<'a> Compiler<'a> {
                     self.compile_expr(v)?;
                     self.compile_store(&a.target)?;
                 }
+                self.compile_annotation_store(a)?;
             }
             S::For(f) => self.compile_for(f)?,
             S::While(w) => self.compile_while(w)?,
@@ -122,12 +126,7 @@ impl<'a> Compiler<'a> {
             }
             S::Break(b) => self.compile_break_continue(true, b.start())?,
             S::Continue(c) => self.compile_break_continue(false, c.start())?,
-            S::AsyncFunctionDef(_)
-            | S::AsyncFor(_)
-            | S::AsyncWith(_)
-            | S::Match(_)
-            | S::TryStar(_)
-            | S::TypeAlias(_) => {
+            S::Match(_) | S::TryStar(_) | S::TypeAlias(_) => {
                 // Rejected by the symbol table pass; keep a clear message anyway.
                 return Err(self.error(s.start(), "this statement is not supported by minipy"));
             }

@@ -53,6 +53,8 @@ pub(crate) struct Scope {
     pub params: Vec<String>,
     pub children: Vec<usize>,
     pub is_generator: bool,
+    /// `async def` (a coroutine, or an async generator if it also yields).
+    pub is_async: bool,
     /// Class scope whose methods use `super`/`__class__`: it owns a `__class__` cell.
     pub needs_class_cell: bool,
 }
@@ -67,6 +69,7 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_async: false,
             needs_class_cell: false,
         }
     }
@@ -229,6 +232,39 @@ impl Builder<'_, '_> {
         self.private.pop();
     }
 
+    /// The current comprehension is asynchronous (`async for` or `await` in it): it becomes a
+    /// coroutine (an async generator for a generator expression), and a list/set/dict comprehension
+    /// is awaited where it is evaluated, so its enclosing scope must be able to await too (an outer
+    /// comprehension becomes asynchronous in turn).
+    fn async_comprehension(&mut self, at: TextSize) -> CResult<()> {
+        for i in (0..self.stack.len()).rev() {
+            let sc = &mut self.table.scopes[self.stack[i]];
+            if sc.kind != ScopeKind::Comprehension {
+                if sc.is_async {
+                    return Ok(());
+                }
+                break;
+            }
+            sc.is_async = true;
+            if sc.is_generator {
+                return Ok(()); // an async generator expression is not awaited where it is made
+            }
+        }
+        Err(self.err(
+            at,
+            "asynchronous comprehension outside of an asynchronous function",
+        ))
+    }
+
+    /// A SyntaxError `msg` unless the current scope is an `async def`.
+    fn require_async(&mut self, off: TextSize, msg: &str) -> CResult<()> {
+        if self.cur().is_async {
+            Ok(())
+        } else {
+            Err(self.err(off, msg))
+        }
+    }
+
     fn unsupported(&self, off: TextSize, what: &str) -> CompileError {
         self.err(off, format!("{what} is not supported by minipy"))
     }
@@ -268,6 +304,27 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
+    /// Parameter and return annotations are evaluated in the scope that defines the function.
+    fn annotations(&mut self, args: &ast::Arguments, returns: Option<&ast::Expr>) -> CResult<()> {
+        let params = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .map(|a| &a.def)
+            .chain(args.vararg.as_deref())
+            .chain(args.kwonlyargs.iter().map(|a| &a.def))
+            .chain(args.kwarg.as_deref());
+        for p in params {
+            if let Some(a) = &p.annotation {
+                self.expr(a)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(r)?;
+        }
+        Ok(())
+    }
+
     fn defaults(&mut self, args: &ast::Arguments) -> CResult<()> {
         for a in args
             .posonlyargs
@@ -293,8 +350,25 @@ impl Builder<'_, '_> {
                     self.expr(d)?;
                 }
                 self.defaults(&f.args)?;
+                self.annotations(&f.args, f.returns.as_deref())?;
                 self.def(&f.name, DEF_LOCAL);
                 self.push_scope(f, ScopeKind::Function, &f.name, None);
+                self.params(&f.args, f.start())?;
+                self.stmts(&f.body)?;
+                self.pop_scope();
+            }
+            S::AsyncFunctionDef(f) => {
+                if !f.type_params.is_empty() {
+                    return Err(self.unsupported(f.start(), "type parameter syntax"));
+                }
+                for d in &f.decorator_list {
+                    self.expr(d)?;
+                }
+                self.defaults(&f.args)?;
+                self.annotations(&f.args, f.returns.as_deref())?;
+                self.def(&f.name, DEF_LOCAL);
+                self.push_scope(f, ScopeKind::Function, &f.name, None);
+                self.cur().is_async = true;
                 self.params(&f.args, f.start())?;
                 self.stmts(&f.body)?;
                 self.pop_scope();
@@ -357,6 +431,23 @@ impl Builder<'_, '_> {
                 } else if a.value.is_some() {
                     self.expr(&a.target)?;
                 }
+            }
+            S::AsyncFor(f) => {
+                self.require_async(f.start(), "'async for' outside async function")?;
+                self.expr(&f.iter)?;
+                self.expr(&f.target)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            S::AsyncWith(w) => {
+                self.require_async(w.start(), "'async with' outside async function")?;
+                for it in &w.items {
+                    self.expr(&it.context_expr)?;
+                    if let Some(v) = &it.optional_vars {
+                        self.expr(v)?;
+                    }
+                }
+                self.stmts(&w.body)?;
             }
             S::For(f) => {
                 self.expr(&f.iter)?;
@@ -487,9 +578,6 @@ impl Builder<'_, '_> {
             }
             S::Expr(e) => self.expr(&e.value)?,
             S::Pass(_) | S::Break(_) | S::Continue(_) => {}
-            S::AsyncFunctionDef(f) => return Err(self.unsupported(f.start(), "'async def'")),
-            S::AsyncFor(f) => return Err(self.unsupported(f.start(), "'async for'")),
-            S::AsyncWith(f) => return Err(self.unsupported(f.start(), "'async with'")),
             S::Match(m) => return Err(self.unsupported(m.start(), "'match' statement")),
             S::TryStar(t) => return Err(self.unsupported(t.start(), "'except*'")),
             S::TypeAlias(t) => return Err(self.unsupported(t.start(), "'type' alias statement")),
@@ -512,13 +600,13 @@ impl Builder<'_, '_> {
         elts: &[&ast::Expr],
         at: TextSize,
     ) -> CResult<()> {
-        if gens.iter().any(|g| g.is_async) {
-            return Err(self.unsupported(at, "asynchronous comprehension"));
-        }
         self.expr(&gens[0].iter)?;
         self.push_scope(node, ScopeKind::Comprehension, name, None);
         if name == "<genexpr>" {
             self.cur().is_generator = true;
+        }
+        if gens.iter().any(|g| g.is_async) {
+            self.async_comprehension(at)?;
         }
         self.cur().add(".0", DEF_PARAM);
         self.cur().params.push(".0".into());
@@ -628,7 +716,20 @@ impl Builder<'_, '_> {
             E::GeneratorExp(c) => {
                 self.comprehension(c, "<genexpr>", &c.generators, &[&c.elt], c.start())?
             }
-            E::Await(a) => return Err(self.unsupported(a.start(), "'await'")),
+            E::Await(a) => {
+                if self.cur_kind() == ScopeKind::Comprehension {
+                    self.async_comprehension(a.start())?;
+                    self.expr(&a.value)?;
+                    return Ok(());
+                }
+                let msg = if self.cur().is_function_like() {
+                    "'await' outside async function"
+                } else {
+                    "'await' outside function"
+                };
+                self.require_async(a.start(), msg)?;
+                self.expr(&a.value)?;
+            }
             E::Yield(_) | E::YieldFrom(_) => {
                 let kind = self.cur_kind();
                 match kind {
@@ -646,6 +747,9 @@ impl Builder<'_, '_> {
                         return Err(self.err(e.start(), format!("'yield' inside {what}")));
                     }
                     _ => self.cur().is_generator = true,
+                }
+                if matches!(e, E::YieldFrom(_)) && self.cur().is_async {
+                    return Err(self.err(e.start(), "'yield from' inside async function"));
                 }
                 match e {
                     E::Yield(y) => {

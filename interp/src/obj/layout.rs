@@ -78,6 +78,9 @@ pub enum Kind {
     MemoryView,
     Complex,
     WeakRef,
+    /// `async def` objects: a generator frame (`GeneratorObj`) under another type (objects/coroutine.rs).
+    Coroutine,
+    AsyncGenerator,
     /// A native object owning a boxed Rust value (`ForeignData`: cffi cdata and friends).
     Foreign,
 }
@@ -252,6 +255,8 @@ pub struct FunctionObj {
     pub qualname: Value,
     pub dict: Value,
     pub doc: Value,
+    /// `__annotations__`: the dict MakeFunction got (flag 4), else null until first read.
+    pub annotations: Value,
 }
 }
 
@@ -338,7 +343,7 @@ pub struct ModuleObj {
     pub dict: Value,
 }
 }
-payload! { [Generator]
+payload! { [Generator, Coroutine, AsyncGenerator]
 /// A generator's suspended frame lives in a Box so its Values can be traced by custom_trace.
 #[repr(C)]
 pub struct GeneratorObj {
@@ -702,6 +707,12 @@ fn kind_infos() -> Vec<TypeInfo> {
     let mut w = info_of::<WeakRefObj>("ReferenceType");
     w.drop_fn = Some(drop_weakref);
     infos.push(w);
+    for name in ["coroutine", "async_generator"] {
+        let mut g = info_of::<GeneratorObj>(name);
+        g.custom_trace = Some(trace_gen);
+        g.drop_fn = Some(drop_gen);
+        infos.push(g);
+    }
     let mut f = info_of::<ForeignObj>("foreign");
     f.custom_trace = Some(trace_foreign);
     f.drop_fn = Some(drop_foreign);
@@ -742,7 +753,8 @@ mod tests {
                 "name",
                 "qualname",
                 "dict",
-                "doc"
+                "doc",
+                "annotations"
             ]
         );
         assert_eq!(names::<NativeObj>(), ["name", "bound", "qualname", "owner"]);

@@ -14,6 +14,8 @@ use gc::Value;
 pub static FUNCTION: TypeSlots = TypeSlots {
     name: "function",
     repr: Some(function_repr),
+    getattr: Some(super::function_attrs::getattr),
+    install: Some(super::function_attrs::install),
     ..TypeSlots::EMPTY
 };
 

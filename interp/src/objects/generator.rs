@@ -63,7 +63,7 @@ pub fn raise_stop_iteration(vm: &mut Vm, value: Value) -> Exc {
 // (delegate popped, ip moved past YieldFrom) and resumed with the delegate's result or exception.
 
 /// The value of a resumed generator, or StopIteration(return value).
-fn gen_outcome(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
+pub(crate) fn gen_outcome(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
     match r {
         GenResult::Yield(v) => Ok(v),
         GenResult::Return(v) => Err(raise_stop_iteration(vm, v)),
@@ -104,7 +104,7 @@ fn gen_send(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// The iterator a suspended generator delegates to with `yield from`, if any.
-fn gen_delegate(vm: &Vm, g: Value) -> Option<Value> {
+pub(crate) fn gen_delegate(vm: &Vm, g: Value) -> Option<Value> {
     let st = vm.gen_state_ref(g);
     if !st.started || st.finished || st.running {
         return None;
@@ -126,7 +126,7 @@ fn gen_detach(vm: &mut Vm, g: Value) {
 /// Closes the iterator at stack slot `slot` (a generator, or anything with a close() method).
 fn close_iter(vm: &mut Vm, slot: usize) -> PyResult<()> {
     let d = vm.at(slot);
-    if vm.is(d, Kind::Generator) {
+    if vm.is(d, Kind::Generator) || vm.is(d, Kind::Coroutine) {
         return close_gen(vm, slot);
     }
     let name = vm.intern("close");
@@ -138,7 +138,7 @@ fn close_iter(vm: &mut Vm, slot: usize) -> PyResult<()> {
 
 /// Throws the exception at stack slot `eslot` into the generator at `gslot`, forwarding it to the
 /// generator's `yield from` delegate first.
-fn throw_into(vm: &mut Vm, gslot: usize, eslot: usize) -> PyResult<GenResult> {
+pub(crate) fn throw_into(vm: &mut Vm, gslot: usize, eslot: usize) -> PyResult<GenResult> {
     let Some(d) = gen_delegate(vm, vm.at(gslot)) else {
         let (g, e) = (vm.at(gslot), vm.at(eslot));
         return vm.gen_resume(g, e, true);
@@ -148,7 +148,7 @@ fn throw_into(vm: &mut Vm, gslot: usize, eslot: usize) -> PyResult<GenResult> {
     let r = if vm.exc_matches(vm.at(eslot), "GeneratorExit") {
         // close the delegate, then raise GeneratorExit (or the delegate's error) in the generator
         close_iter(vm, dslot).map(|_| None)
-    } else if vm.is(d, Kind::Generator) {
+    } else if vm.is(d, Kind::Generator) || vm.is(d, Kind::Coroutine) {
         throw_into(vm, dslot, eslot).map(Some)
     } else {
         let name = vm.intern("throw");
@@ -188,7 +188,7 @@ fn throw_into(vm: &mut Vm, gslot: usize, eslot: usize) -> PyResult<GenResult> {
 }
 
 /// The exception to throw for throw(typ[, val[, tb]]): an instance, or a class instantiated with val.
-fn throw_exception(vm: &mut Vm, a: &Args, nargs: usize) -> PyResult<Value> {
+pub(crate) fn throw_exception(vm: &mut Vm, a: &Args, nargs: usize) -> PyResult<Value> {
     let typ = vm.arg(a, 1);
     let val = if nargs >= 2 { vm.arg(a, 2) } else { vm.none() };
     let none = vm.none();
@@ -234,7 +234,7 @@ fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// generator.close() on the generator at stack slot `gslot`.
-fn close_gen(vm: &mut Vm, gslot: usize) -> PyResult<()> {
+pub(crate) fn close_gen(vm: &mut Vm, gslot: usize) -> PyResult<()> {
     let g = vm.at(gslot);
     let st = vm.gen_state(g);
     if st.running {
@@ -250,7 +250,10 @@ fn close_gen(vm: &mut Vm, gslot: usize) -> PyResult<()> {
     let r = throw_into(vm, gslot, vm.sp() - 1);
     vm.pop();
     match r {
-        Ok(GenResult::Yield(_)) => Err(vm.raise("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(GenResult::Yield(_)) => {
+            let word = crate::vm::gen::gen_word(vm.kind(vm.at(gslot)));
+            Err(vm.raise("RuntimeError", &format!("{word} ignored GeneratorExit")))
+        }
         Ok(GenResult::Return(_)) => Ok(()),
         Err(x) => {
             let exc = vm.roots.exc;

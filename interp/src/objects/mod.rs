@@ -24,10 +24,13 @@ pub mod bytes;
 pub mod code;
 pub mod complex;
 pub mod container_repr;
+pub mod coroutine;
 pub mod descriptors;
 pub mod dict;
+pub mod docs;
 pub mod float;
 pub mod function;
+pub mod function_attrs;
 pub mod generator;
 pub mod int;
 pub mod iter;
@@ -206,6 +209,8 @@ static TABLE: [&TypeSlots; NKINDS] = [
     &memoryview::SLOTS,
     &complex::SLOTS,
     &weakref::SLOTS,
+    &coroutine::COROUTINE,
+    &coroutine::ASYNC_GENERATOR,
     &FOREIGN,
 ];
 
@@ -280,6 +285,8 @@ mod tests {
             (Kind::MemoryView, "memoryview"),
             (Kind::Complex, "complex"),
             (Kind::WeakRef, "ReferenceType"),
+            (Kind::Coroutine, "coroutine"),
+            (Kind::AsyncGenerator, "async_generator"),
             (Kind::Foreign, "cdata"),
         ];
         for (k, name) in kinds {

@@ -120,6 +120,8 @@ fn kind_type_name(k: usize) -> &'static str {
         x if x == Kind::MemoryView as usize => "memoryview",
         x if x == Kind::Complex as usize => "complex",
         x if x == Kind::WeakRef as usize => "ReferenceType",
+        x if x == Kind::Coroutine as usize => "coroutine",
+        x if x == Kind::AsyncGenerator as usize => "async_generator",
         _ => "cdata",
     }
 }
@@ -744,6 +746,13 @@ fn exc_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn exc_with_traceback(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n != 2 {
+        return Err(vm.type_error(format!(
+            "BaseException.with_traceback() takes exactly one argument ({} given)",
+            a.n - 1
+        )));
+    }
+    vm.set_traceback(vm.arg(&a, 0), vm.arg(&a, 1))?;
     Ok(vm.arg(&a, 0))
 }
 

@@ -294,7 +294,7 @@ impl Vm {
         debug_assert_eq!(self.sp(), base + nslots);
         let f = self.at(fslot);
         let code = self.obj::<FunctionObj>(f).code;
-        if self.code_data(code).is_generator {
+        if self.code_data(code).is_generator || self.code_data(code).is_async {
             let g = self.new_generator(fslot)?;
             self.truncate(fslot);
             return Ok(Prepared::Done(g));

@@ -33,6 +33,8 @@ pub struct CodeData {
     pub filename: String,
     pub kind: CodeKind,
     pub is_generator: bool,
+    pub is_async: bool,
+    pub flags: u32,
     pub argcount: usize,
     pub posonly: usize,
     pub kwonly: usize,
@@ -165,6 +167,8 @@ impl Vm {
             filename: cu.filename.clone(),
             kind: cu.kind,
             is_generator: cu.is_generator,
+            is_async: cu.is_async,
+            flags: cu.flags,
             argcount: cu.argcount as usize,
             posonly: cu.posonlyargcount as usize,
             kwonly: cu.kwonlyargcount as usize,
@@ -185,7 +189,8 @@ impl Vm {
                 && !cu.has_varkw
                 && cu.cellvars.is_empty()
                 && cu.freevars.is_empty()
-                && !cu.is_generator,
+                && !cu.is_generator
+                && !cu.is_async,
         };
         let code = self.alloc_old(Kind::Code, 0);
         // SAFETY: code was just allocated in the old generation as a Code object (zeroed: no data to leak);

@@ -36,7 +36,7 @@ impl Vm {
             };
             if !self.reraising {
                 let line = self.code_data(f.code).line_at(f.ip.saturating_sub(1));
-                self.add_traceback(f.code, line);
+                self.add_traceback(f.code, line, f.globals, f.ip.saturating_sub(1));
             }
             self.reraising = false;
             // add_traceback allocates: re-read the frame's Values
@@ -690,6 +690,10 @@ impl Vm {
                         }
                     }
                     Op::YieldValue => {
+                        let g = self.roots.frames[fidx].generator;
+                        if self.is(g, Kind::AsyncGenerator) {
+                            self.gen_state(g).wrapped = true;
+                        }
                         let v = self.pop();
                         self.gen_suspend(fidx);
                         self.yielded = true;
@@ -705,16 +709,19 @@ impl Vm {
                     }
                     Op::YieldFrom => {
                         let (it, v) = (self.peek(1), self.peek(0));
-                        let r = if self.is(it, Kind::Generator) {
+                        let r = if self.is(it, Kind::Generator) || self.is(it, Kind::Coroutine) {
                             self.gen_send(it, v)?
-                        } else if v == self.none() {
+                        } else if v == self.none() && !self.is(it, Kind::Instance) {
+                            // a builtin iterator: its StopIteration carries no value
                             self.next(it)?
                                 .map(super::gen::GenResult::Yield)
                                 .unwrap_or_else(|| super::gen::GenResult::Return(self.none()))
                         } else {
-                            let m = self.getattr_str(it, "send")?;
+                            let meth = if v == self.none() { "__next__" } else { "send" };
+                            let m = self.getattr_str(it, meth)?;
                             let v = self.peek(0); // re-read after getattr (a GC point)
-                            match self.call(m, &[v]) {
+                            let args: &[Value] = if meth == "send" { &[v] } else { &[] };
+                            match self.call(m, args) {
                                 Ok(x) => super::gen::GenResult::Yield(x),
                                 Err(e) => {
                                     if self.exc_matches(self.roots.exc, "StopIteration") {
@@ -741,6 +748,43 @@ impl Vm {
                                 self.push(x);
                             }
                         }
+                    }
+                    Op::GetAwaitable => {
+                        self.make_awaitable(self.sp() - 1, super::coro::AwaitCtx::Await)?
+                    }
+                    Op::GetAIter => self.get_aiter()?,
+                    Op::GetANext => self.get_anext()?,
+                    Op::EndAsyncFor => {
+                        let e = self.top();
+                        if self.exc_matches(e, "StopAsyncIteration") {
+                            self.pop();
+                            self.pop();
+                            let b = self.blocks.pop();
+                            debug_assert!(b.is_some_and(|b| b.kind == BlockKind::Handler));
+                            self.roots.handled.pop();
+                        } else {
+                            let e = self.pop();
+                            self.roots.exc = e;
+                            self.reraising = true;
+                            return Err(Exc);
+                        }
+                    }
+                    Op::BeforeAsyncWith => self.before_async_with()?,
+                    Op::SetupAsyncWith => {
+                        let depth = (self.sp() - base - 1) as u32;
+                        self.blocks.push(Block {
+                            kind: BlockKind::With,
+                            handler: ins.arg,
+                            depth,
+                        });
+                    }
+                    Op::AsyncWithExceptStart => {
+                        let (exit, e) = (self.peek(1), self.peek(0));
+                        let t = self.type_of(e);
+                        let tb = self.none();
+                        let r = self.call(exit, &[t, e, tb])?;
+                        self.push(r);
+                        self.make_awaitable(self.sp() - 1, super::coro::AwaitCtx::AsyncWithExit)?;
                     }
                     Op::SetupExcept | Op::SetupFinally => {
                         let depth = (self.sp() - base) as u32;
@@ -853,7 +897,7 @@ impl Vm {
                             self.write_stdout_checked("\n")?;
                         }
                     }
-                    Op::SetupAnnotations => {}
+                    Op::SetupAnnotations => self.setup_annotations(fidx)?,
                 }
             }
         }
@@ -1145,6 +1189,11 @@ impl Vm {
         } else {
             Value::NULL
         };
+        let annotations = if flags & 4 != 0 {
+            self.pop()
+        } else {
+            Value::NULL
+        };
         let kwdefaults = if flags & 2 != 0 {
             self.pop()
         } else {
@@ -1166,6 +1215,7 @@ impl Vm {
             (*p).defaults = defaults;
             (*p).kwdefaults = kwdefaults;
             (*p).closure = closure;
+            (*p).annotations = annotations;
             (*p).name = name;
             (*p).qualname = qualname;
         }

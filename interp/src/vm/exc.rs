@@ -1,7 +1,9 @@
 //! Raising exceptions from Rust, exception objects, tracebacks and their printing.
 //!
 //! An exception object is an `Instance` of a class derived from BaseException; its dict holds `args`
-//! (a tuple), `__traceback__` (a list of (code, line) tuples, innermost last), `__cause__`,
+//! (a tuple), `__tb_entries__` (the traceback: a list of (code, line, globals, lasti) tuples,
+//! innermost first; Python code sees `__traceback__`, a chain of traceback objects made from it by
+//! vm/tbobj.rs), `__cause__`,
 //! `__context__` and `__suppress_context__`. Raising sets `vm.roots.exc` (a root) and returns `Exc`.
 
 use super::{Exc, PyResult, Vm};
@@ -193,8 +195,8 @@ impl Vm {
         std::mem::replace(&mut self.roots.exc, Value::NULL)
     }
 
-    /// Appends a traceback entry (code, line) to the pending exception.
-    pub fn add_traceback(&mut self, code: Value, line: u32) {
+    /// Appends a traceback entry (code, line, globals, lasti) to the pending exception.
+    pub fn add_traceback(&mut self, code: Value, line: u32, globals: Value, ip: usize) {
         let e = self.roots.exc;
         if !self.is(e, Kind::Instance) {
             return;
@@ -203,8 +205,9 @@ impl Vm {
         let base = self.sp();
         self.push(saved);
         self.push(code);
+        self.push(globals);
         let r = (|| -> PyResult<()> {
-            let k = self.intern("__traceback__");
+            let k = self.intern("__tb_entries__");
             let d = self.obj::<InstanceObj>(self.at(base)).dict;
             let tb = match self.dict_get_str(d, k) {
                 Some(l) if self.is(l, Kind::List) => l,
@@ -219,9 +222,11 @@ impl Vm {
             self.push(tb);
             self.push(self.at(base + 1));
             self.push(Value::from_int(line as i64).unwrap());
-            let t = self.new_tuple_from_stack(2)?;
+            self.push(self.at(base + 2));
+            self.push(Value::from_int(2 * ip as i64).unwrap());
+            let t = self.new_tuple_from_stack(4)?;
             self.push(t);
-            self.list_append_from_stack(base + 2)?;
+            self.list_append_from_stack(base + 3)?;
             Ok(())
         })();
         let _ = r;
@@ -317,7 +322,10 @@ impl Vm {
     fn format_one_exception(&mut self, base: usize) -> String {
         let mut out = String::new();
         let e = self.at(base);
-        if let Some(tb) = self.exc_attr(e, "__traceback__") {
+        if let Some(tb) = self
+            .exc_attr(e, "__tb_entries__")
+            .filter(|t| self.is(*t, Kind::List))
+        {
             out.push_str("Traceback (most recent call last):\n");
             let n = self.list_len(tb);
             for i in (0..n).rev() {

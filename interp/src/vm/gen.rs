@@ -16,6 +16,18 @@ pub struct GenState {
     pub started: bool,
     pub running: bool,
     pub finished: bool,
+    /// The last suspension was an async generator's own `yield` (not an `await` passing a value
+    /// through): `__anext__` turns such a value into its result (StopIteration(value)).
+    pub wrapped: bool,
+}
+
+/// How messages name a generator-like object of `kind`.
+pub fn gen_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Coroutine => "coroutine",
+        Kind::AsyncGenerator => "async generator",
+        _ => "generator",
+    }
 }
 
 pub enum GenResult {
@@ -26,7 +38,16 @@ pub enum GenResult {
 impl Vm {
     /// Creates a generator from a bound frame: function at `fslot`, slots above it.
     pub fn new_generator(&mut self, fslot: usize) -> PyResult<Value> {
-        let g = self.alloc(Kind::Generator, 0)?;
+        let kind = {
+            let f = self.at(fslot);
+            let cd = self.code_data(self.obj::<FunctionObj>(f).code);
+            match (cd.is_async, cd.is_generator) {
+                (false, _) => Kind::Generator,
+                (true, false) => Kind::Coroutine,
+                (true, true) => Kind::AsyncGenerator,
+            }
+        };
+        let g = self.alloc(kind, 0)?;
         let f = self.at(fslot);
         let (code, globals, name) = {
             let fo = self.obj::<FunctionObj>(f);
@@ -41,6 +62,7 @@ impl Vm {
             started: false,
             running: false,
             finished: false,
+            wrapped: false,
         });
         // SAFETY: g was just allocated as a Generator (zeroed: no state to leak) and f, code, globals, name
         // were read after that allocation; no GC point before the stores (g is young and fresh: no
@@ -74,19 +96,26 @@ impl Vm {
 
     /// Resumes `g` with `value` (or, if `throw`, raising `value` at the yield point).
     pub fn gen_resume(&mut self, g: Value, value: Value, throw: bool) -> PyResult<GenResult> {
+        let word = gen_word(self.kind(g));
         let st = self.gen_state(g);
+        st.wrapped = false;
         if st.running {
-            return Err(self.value_error("generator already executing"));
+            return Err(self.value_error(format!("{word} already executing")));
         }
         if st.finished {
             if throw {
                 self.roots.exc = value;
                 return Err(super::Exc);
             }
+            if word == "coroutine" {
+                return Err(self.raise("RuntimeError", "cannot reuse already awaited coroutine"));
+            }
             return Ok(GenResult::Return(self.none()));
         }
         if !st.started && !throw && value != self.none() {
-            return Err(self.type_error("can't send non-None value to a just-started generator"));
+            return Err(self.type_error(format!(
+                "can't send non-None value to a just-started {word}"
+            )));
         }
         let fslot = self.sp();
         let (func, code, globals) = {
@@ -160,8 +189,12 @@ impl Vm {
             }
             Err(e) => {
                 let exc = self.roots.exc;
+                let word = gen_word(self.kind(g));
                 if self.exc_matches(exc, "StopIteration") {
-                    return Err(self.stop_iteration_escaped(exc));
+                    return Err(self.stop_iteration_escaped(exc, word, "StopIteration"));
+                }
+                if word == "async generator" && self.exc_matches(exc, "StopAsyncIteration") {
+                    return Err(self.stop_iteration_escaped(exc, word, "StopAsyncIteration"));
                 }
                 Err(e)
             }
@@ -170,11 +203,12 @@ impl Vm {
 
     /// PEP 479: a StopIteration escaping a generator's frame becomes
     /// `RuntimeError("generator raised StopIteration")`, caused by it.
-    fn stop_iteration_escaped(&mut self, stop: Value) -> super::Exc {
+    fn stop_iteration_escaped(&mut self, stop: Value, word: &str, what: &str) -> super::Exc {
         let base = self.sp();
         self.push(stop);
         let r = (|| -> PyResult<Value> {
-            let e = self.new_exception_msg("RuntimeError", "generator raised StopIteration")?;
+            let msg = format!("{word} raised {what}");
+            let e = self.new_exception_msg("RuntimeError", &msg)?;
             self.push(e);
             for name in ["__cause__", "__context__"] {
                 let d = self.obj::<InstanceObj>(self.at(base + 1)).dict;

@@ -7,10 +7,13 @@
 //! across an allocating call must be pushed onto `stack` (or `temps`) and re-read afterwards.
 //! Natives receive their arguments as an [`Args`] window into `stack` and re-read them with `vm.arg()`.
 
+pub mod annotations;
 pub mod builtins_setup;
 pub mod call;
 pub mod code;
 pub mod containers;
+pub mod coro;
+pub mod docattr;
 pub mod eval;
 pub mod exc;
 pub mod gen;
@@ -20,6 +23,7 @@ pub mod new;
 pub mod ops;
 pub mod registry;
 pub mod repr;
+pub mod tbobj;
 pub mod types;
 
 use crate::obj::layout::*;

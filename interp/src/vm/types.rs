@@ -572,7 +572,9 @@ impl Vm {
                     }
                     Kind::Native => Ok(Some(self.obj::<NativeObj>(obj).name)),
                     Kind::Module => Ok(Some(self.obj::<ModuleObj>(obj).name)),
-                    Kind::Generator => Ok(Some(self.obj::<GeneratorObj>(obj).name)),
+                    Kind::Generator | Kind::Coroutine | Kind::AsyncGenerator => {
+                        Ok(Some(self.obj::<GeneratorObj>(obj).name))
+                    }
                     Kind::BoundMethod => {
                         let f = self.obj::<BoundMethodObj>(obj).func;
                         self.special_attr(f, name)
@@ -593,6 +595,20 @@ impl Vm {
                 let d = self.obj::<FunctionObj>(obj).doc;
                 Ok(Some(if d.is_null() { self.none() } else { d }))
             }
+            "__doc__" if self.is(obj, Kind::Native) => self.native_doc(obj).map(Some),
+            "__doc__" if self.is(obj, Kind::BoundMethod) => {
+                let f = self.obj::<BoundMethodObj>(obj).func;
+                self.getattr_str(f, "__doc__").map(Some)
+            }
+            "__doc__" if self.is(obj, Kind::Module) => {
+                let d = self.obj::<ModuleObj>(obj).dict;
+                Ok(Some(self.dict_get_str(d, name).unwrap_or(self.none())))
+            }
+            "__doc__"
+                if !obj.is_ptr() || !matches!(self.kind(obj), Kind::Module | Kind::Function) =>
+            {
+                self.instance_doc(obj).map(Some)
+            }
             "__defaults__" if self.is(obj, Kind::Function) => {
                 let d = self.obj::<FunctionObj>(obj).defaults;
                 Ok(Some(if d.is_null() { self.none() } else { d }))
@@ -605,7 +621,19 @@ impl Vm {
                 let k = self.intern("__name__");
                 Ok(self.dict_get_str(g, k))
             }
-            "__traceback__" | "__cause__" | "__context__" if self.is(obj, Kind::Instance) => {
+            "__traceback__" if self.is(obj, Kind::Instance) => self.traceback_of(obj).map(Some),
+            "__suppress_context__"
+                if self.is(obj, Kind::Instance) && self.is_exception_class(self.type_of(obj)) =>
+            {
+                let d = self.obj::<InstanceObj>(obj).dict;
+                let v = if d.is_null() {
+                    None
+                } else {
+                    self.dict_get_str(d, name)
+                };
+                Ok(Some(v.unwrap_or(self.bool_val(false))))
+            }
+            "__cause__" | "__context__" if self.is(obj, Kind::Instance) => {
                 let d = self.obj::<InstanceObj>(obj).dict;
                 Ok(Some(self.dict_get_str(d, name).unwrap_or(self.none())))
             }
@@ -622,6 +650,7 @@ impl Vm {
             "__name__" => return Ok(Some(tp.name)),
             "__qualname__" => return Ok(Some(tp.qualname)),
             "__mro__" => return Ok(Some(tp.mro)),
+            "__doc__" => return self.type_doc(t).map(Some),
             "__bases__" => return Ok(Some(tp.bases)),
             "__dict__" => return Ok(Some(tp.dict)),
             "__module__" => {

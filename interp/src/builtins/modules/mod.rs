@@ -9,12 +9,14 @@ mod cmath;
 mod gc;
 mod hashlib;
 mod importlib;
+mod linesource;
 mod math;
 mod math_gamma;
 mod opaque;
 mod random;
 mod regex;
 mod sys;
+mod sys_frames;
 mod time;
 
 use crate::obj::layout::NativeFn;
@@ -37,6 +39,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("_hashlib", make_hashlib),
     ("_random", make_random),
     ("_re", make_re),
+    ("_linesource", make_linesource),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -79,6 +82,10 @@ fn make_re(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_minipy(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "__minipy__", gc::fill_minipy)
+}
+
+fn make_linesource(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_linesource", linesource::fill)
 }
 
 /// `_weakref`: the native part of `weakref` (interp/lib/weakref.py builds on it).

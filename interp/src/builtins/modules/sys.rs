@@ -22,6 +22,7 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
             ("get_int_max_str_digits", get_int_max_str_digits),
             ("set_int_max_str_digits", set_int_max_str_digits),
             ("exc_info", exc_info),
+            ("_getframe", super::sys_frames::getframe),
             ("intern", intern),
             ("getdefaultencoding", getdefaultencoding),
         ],
@@ -155,7 +156,7 @@ fn set_int_max_str_digits(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.none())
 }
 
-/// sys.exc_info(): (type, value, None) of the exception being handled, or (None, None, None).
+/// sys.exc_info(): (type, value, traceback) of the exception being handled, or (None, None, None).
 fn exc_info(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "exc_info", 0, 0)?;
     let e = vm
@@ -168,8 +169,12 @@ fn exc_info(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let none = vm.none();
     match e {
         Some(e) => {
+            vm.push(e);
+            let tb = vm.traceback_of(e);
+            let e = vm.pop();
+            let tb = tb?;
             let t = vm.type_of(e);
-            vm.new_tuple(&[t, e, none])
+            vm.new_tuple(&[t, e, tb])
         }
         None => vm.new_tuple(&[none, none, none]),
     }
