@@ -9,6 +9,7 @@ mod cmath;
 mod gc;
 mod importlib;
 mod math;
+mod os;
 mod sys;
 mod time;
 
@@ -29,6 +30,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("importlib", make_importlib),
     ("__minipy__", make_minipy),
     ("_weakref", make_weakref),
+    ("_os", make_os),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -52,6 +54,9 @@ fn make_cmath(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_time(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "time", time::fill)
+}
+fn make_os(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_os", os::fill)
 }
 fn make_importlib(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "importlib", importlib::fill)
