@@ -12,6 +12,7 @@ mod math;
 mod os;
 mod sys;
 mod time;
+mod time_tm;
 
 use crate::obj::layout::NativeFn;
 use crate::vm::registry::ModuleMaker;
@@ -25,7 +26,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("sys", make_sys),
     ("math", make_math),
     ("cmath", make_cmath),
-    ("time", make_time),
+    ("_time", make_time),
     ("gc", make_gc),
     ("importlib", make_importlib),
     ("__minipy__", make_minipy),
@@ -53,7 +54,7 @@ fn make_cmath(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "cmath", cmath::fill)
 }
 fn make_time(vm: &mut Vm) -> PyResult<Value> {
-    new_filled(vm, "time", time::fill)
+    new_filled(vm, "_time", time::fill)
 }
 fn make_os(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "_os", os::fill)

@@ -62,6 +62,7 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
         ("getlogin", getlogin),
         ("spawn", spawn),
         ("communicate", communicate),
+        ("statvfs", statvfs),
     ];
     add_fns(vm, m, fns)
 }
@@ -872,6 +873,26 @@ fn communicate(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.push(v);
     }
     let t = vm.new_tuple_from_stack(2);
+    vm.truncate(base);
+    t
+}
+
+/// statvfs(path) -> (f_frsize, f_blocks, f_bfree, f_bavail)
+fn statvfs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "statvfs", 1, 1)?;
+    let (p, _) = path_arg(vm, &a, 0, "statvfs")?;
+    // SAFETY: zeroed is a valid statvfs; the call fills it.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: p is a NUL-terminated path.
+    if unsafe { libc::statvfs(p.as_ptr(), &mut st) } < 0 {
+        return Err(os_err(vm, &a, Some(0), None));
+    }
+    let base = vm.sp();
+    for n in [st.f_frsize, st.f_blocks, st.f_bfree, st.f_bavail] {
+        let v = vm.new_int_from_u64(n)?;
+        vm.push(v);
+    }
+    let t = vm.new_tuple_from_stack(4);
     vm.truncate(base);
     t
 }
