@@ -900,6 +900,10 @@ class StringIO(TextIOBase):
             self.write(initial_value)
             self._pos = 0
 
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError('I/O operation on closed file')
+
     def _value(self):
         if self._chunks:
             self._buf = self._buf + ''.join(self._chunks)
@@ -1204,6 +1208,11 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
     except BaseException:
         result.close()
         raise
+
+
+import builtins as _builtins
+_builtins.open = open
+del _builtins
 
 
 def open_code(path):

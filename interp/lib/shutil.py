@@ -158,11 +158,16 @@ def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
         def onerror(*args):
             raise
     try:
-        if os.path.islink(path):
-            raise OSError('Cannot call rmtree on a symbolic link')
+        st = os.lstat(path)
     except OSError:
-        onerror(os.path.islink, path, sys.exc_info())
+        onerror(os.lstat, path, sys.exc_info())
         return
+    if _stat.S_ISLNK(st.st_mode):
+        try:
+            raise OSError('Cannot call rmtree on a symbolic link')
+        except OSError:
+            onerror(os.path.islink, path, sys.exc_info())
+            return
     try:
         entries = list(os.scandir(path))
     except OSError:

@@ -62,7 +62,7 @@ impl Vm {
             self.tuple_items(kwnames).len()
         };
         let npos = nargs - nkw;
-        if npos < 2 || self.at(fslot) != self.builtin_type("OSError") {
+        if !(2..=5).contains(&npos) || self.at(fslot) != self.builtin_type("OSError") {
             return;
         }
         let a = self.at(fslot + 1);
@@ -107,15 +107,15 @@ impl Vm {
     }
 
     /// str() of an OSError whose args are (errno, strerror): "[Errno N] msg" plus ": 'file'" and
-    /// " -> 'file2'" when those attributes are set.
+    /// " -> 'file2'" when those attributes are set (errno and msg through str(), as CPython).
     pub(crate) fn os_error_str(&mut self, e: Value) -> PyResult<Value> {
         let base = self.sp();
         self.push(e);
         let r = (|| {
-            let args = self.exc_args(self.at(base));
-            let items = self.tuple_items(args);
-            let (no, msg) = (items[0].as_int(), items[1]);
-            let mut s = format!("[Errno {no}] {}", self.str_string(msg)?);
+            // str() may run Python (an errno or strerror of a user type): re-read args after it
+            let no = self.os_error_arg_str(base, 0)?;
+            let msg = self.os_error_arg_str(base, 1)?;
+            let mut s = format!("[Errno {no}] {msg}");
             for (name, sep) in [("filename", ": "), ("filename2", " -> ")] {
                 let d = self.obj::<InstanceObj>(self.at(base)).dict;
                 let k = self.intern(name);
@@ -132,6 +132,19 @@ impl Vm {
         })();
         self.truncate(base);
         r
+    }
+
+    /// str() of item `i` of the args of the exception at stack slot `slot` ("" if args was
+    /// replaced by something shorter or not a tuple).
+    fn os_error_arg_str(&mut self, slot: usize, i: usize) -> PyResult<String> {
+        let args = self.exc_args(self.at(slot));
+        if !self.is(args, Kind::Tuple) {
+            return Ok(String::new());
+        }
+        match self.tuple_items(args).get(i).copied() {
+            Some(v) => self.str_string(v),
+            None => Ok(String::new()),
+        }
     }
 
     /// Raises the OSError (subclass) for `errno`, with CPython's strerror text and the given

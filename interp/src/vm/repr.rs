@@ -285,7 +285,7 @@ impl Vm {
                         }
                         self.str_value(a)
                     }
-                    _ if self.exc_matches(v, "OSError") && self.tuple_items(args)[0].is_int() => {
+                    2 if self.exc_matches(v, "OSError") => {
                         // OSError(errno, strerror, ...): "[Errno 2] No such file or directory: 'x'"
                         self.os_error_str(v)
                     }

@@ -84,7 +84,7 @@ fn path_arg(vm: &mut Vm, a: &Args, i: usize, fname: &str) -> PyResult<(CString, 
     };
     match CString::new(raw) {
         Ok(c) => Ok((c, is_bytes)),
-        Err(_) => Err(vm.value_error(format!("{fname}: embedded null character in path"))),
+        Err(_) => Err(vm.value_error("embedded null byte")),
     }
 }
 
