@@ -11,6 +11,7 @@ mod importlib;
 mod math;
 mod os;
 mod sys;
+mod sys_extra;
 mod time;
 mod time_tm;
 

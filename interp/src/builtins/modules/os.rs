@@ -63,6 +63,8 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
         ("spawn", spawn),
         ("communicate", communicate),
         ("statvfs", statvfs),
+        ("stdin_read", stdin_read),
+        ("stdin_readline", stdin_readline),
     ];
     add_fns(vm, m, fns)
 }
@@ -895,4 +897,55 @@ fn statvfs(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let t = vm.new_tuple_from_stack(4);
     vm.truncate(base);
     t
+}
+
+/// A str (lossy UTF-8) or bytes result of a standard-input read.
+fn stdin_result(vm: &mut Vm, a: &Args, data: &[u8]) -> PyResult<Value> {
+    let as_bytes = vm.arg(a, 1) == vm.bool_val(true);
+    os_str(vm, data, as_bytes)
+}
+
+/// stdin_read(size, as_bytes): up to `size` bytes (all when negative) from the process's stdin,
+/// through Rust's buffered stdin, which `input()` shares.
+fn stdin_read(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    use std::io::Read;
+    npos_range(vm, &a, "stdin_read", 2, 2)?;
+    let n = int_arg(vm, &a, 0)?;
+    vm.flush_stdout();
+    let mut buf = Vec::new();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let r = if n < 0 {
+        lock.read_to_end(&mut buf).map(|_| ())
+    } else {
+        lock.by_ref().take(n as u64).read_to_end(&mut buf).map(|_| ())
+    };
+    drop(lock);
+    if let Err(e) = r {
+        return Err(vm.raise_io_error(&e));
+    }
+    stdin_result(vm, &a, &buf)
+}
+
+/// stdin_readline(size, as_bytes): one line (with its newline) from stdin, "" at EOF.
+fn stdin_readline(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    use std::io::BufRead;
+    npos_range(vm, &a, "stdin_readline", 2, 2)?;
+    let n = int_arg(vm, &a, 0)?;
+    vm.flush_stdout();
+    let mut buf = Vec::new();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let r = if n < 0 {
+        lock.read_until(b'\n', &mut buf).map(|_| ())
+    } else {
+        std::io::Read::take(&mut lock, n as u64)
+            .read_until(b'\n', &mut buf)
+            .map(|_| ())
+    };
+    drop(lock);
+    if let Err(e) = r {
+        return Err(vm.raise_io_error(&e));
+    }
+    stdin_result(vm, &a, &buf)
 }
