@@ -149,7 +149,12 @@ impl Vm {
 
     /// Raises the OSError (subclass) for `errno`, with CPython's strerror text and the given
     /// filenames (as `OSError(errno, strerror, filename, None, filename2)` would).
-    pub fn raise_os_error(&mut self, no: i32, filename: Option<Value>, filename2: Option<Value>) -> Exc {
+    pub fn raise_os_error(
+        &mut self,
+        no: i32,
+        filename: Option<Value>,
+        filename2: Option<Value>,
+    ) -> Exc {
         let base = self.sp();
         let none = self.none();
         let f1 = filename.unwrap_or(none);

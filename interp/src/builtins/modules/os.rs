@@ -97,9 +97,7 @@ fn int_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<i64> {
         Some(n) => Ok(n),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )))
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
         }
     }
 }
@@ -125,7 +123,13 @@ fn os_str(vm: &mut Vm, raw: &[u8], as_bytes: bool) -> PyResult<Value> {
     }
 }
 
-fn none_ok(vm: &mut Vm, r: libc::c_int, a: &Args, i: Option<usize>, j: Option<usize>) -> PyResult<Value> {
+fn none_ok(
+    vm: &mut Vm,
+    r: libc::c_int,
+    a: &Args,
+    i: Option<usize>,
+    j: Option<usize>,
+) -> PyResult<Value> {
     if r < 0 {
         Err(os_err(vm, a, i, j))
     } else {
@@ -918,7 +922,10 @@ fn stdin_read(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let r = if n < 0 {
         lock.read_to_end(&mut buf).map(|_| ())
     } else {
-        lock.by_ref().take(n as u64).read_to_end(&mut buf).map(|_| ())
+        lock.by_ref()
+            .take(n as u64)
+            .read_to_end(&mut buf)
+            .map(|_| ())
     };
     drop(lock);
     if let Err(e) = r {

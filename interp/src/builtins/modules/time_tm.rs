@@ -74,7 +74,7 @@ fn tm_tuple(vm: &mut Vm, tm: &libc::tm) -> PyResult<Value> {
     }
     let z = vm.new_str(&zone)?;
     vm.push(z);
-    vm.push(Value::from_int(tm.tm_gmtoff as i64).unwrap());
+    vm.push(Value::from_int(tm.tm_gmtoff).unwrap());
     let t = vm.new_tuple_from_stack(11);
     vm.truncate(base);
     t
@@ -126,9 +126,9 @@ fn tm_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<libc::tm> {
             Some(n) => f[k] = n,
             None => {
                 let tn = vm.type_name(*it);
-                return Err(vm.type_error(format!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                )));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
         }
     }
@@ -190,14 +190,8 @@ fn strftime(vm: &mut Vm, a: Args) -> PyResult<Value> {
     loop {
         let mut buf = vec![0u8; cap];
         // SAFETY: buf has cap bytes; c and tm (with zone_c alive) are valid.
-        let n = unsafe {
-            libc::strftime(
-                buf.as_mut_ptr() as *mut libc::c_char,
-                cap,
-                c.as_ptr(),
-                &tm,
-            )
-        };
+        let n =
+            unsafe { libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, cap, c.as_ptr(), &tm) };
         if n > 0 {
             buf.truncate(n - 1);
             let s = String::from_utf8_lossy(&buf).to_string();
