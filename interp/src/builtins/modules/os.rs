@@ -95,12 +95,29 @@ fn int_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<i64> {
     let v = vm.arg(a, i);
     match vm.to_i64(v) {
         Some(n) => Ok(n),
+        None if vm.is_int(v) => {
+            Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+        }
         None => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
         }
     }
 }
+
+/// Argument `i` as a C int (a file descriptor, a mode, a signal): OverflowError outside i32, as
+/// CPython's "i" converter, so a huge fd never wraps round to a real one.
+fn c_int_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<i32> {
+    let n = int_arg(vm, a, i)?;
+    match i32::try_from(n) {
+        Ok(n) => Ok(n),
+        Err(_) => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+/// A byte count for a read: negative is an error, and a huge request is clamped (a read may
+/// return fewer bytes than asked) instead of allocating it up front.
+const MAX_READ: i64 = 1 << 26;
 
 fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
@@ -147,8 +164,9 @@ fn stat(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut st: libc::stat = unsafe { std::mem::zeroed() };
     let v = vm.arg(&a, 0);
     let r = if v.is_int() {
+        let fd = c_int_arg(vm, &a, 0)?;
         // SAFETY: fstat writes into the struct we own.
-        unsafe { libc::fstat(v.as_int() as i32, &mut st) }
+        unsafe { libc::fstat(fd, &mut st) }
     } else {
         let (p, _) = path_arg(vm, &a, 0, "stat")?;
         let follow = vm.arg(&a, 1) == vm.bool_val(true);
@@ -339,15 +357,16 @@ fn utime(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let times = [ts(vm, 1)?, ts(vm, 2)?];
     // SAFETY: p is a NUL-terminated path and times holds two timespecs.
     let r = unsafe { libc::utimensat(libc::AT_FDCWD, p.as_ptr(), times.as_ptr(), 0) };
-    none_ok(vm, r, &a, Some(0), None)
+    // CPython's utime error names no file
+    none_ok(vm, r, &a, None, None)
 }
 
 fn access(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "access", 2, 2)?;
     let (p, _) = path_arg(vm, &a, 0, "access")?;
-    let mode = int_arg(vm, &a, 1)?;
+    let mode = c_int_arg(vm, &a, 1)?;
     // SAFETY: p is a NUL-terminated path.
-    let r = unsafe { libc::access(p.as_ptr(), mode as i32) };
+    let r = unsafe { libc::access(p.as_ptr(), mode) };
     Ok(vm.bool_val(r == 0))
 }
 
@@ -356,7 +375,7 @@ fn access(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "open", 3, 3)?;
     let (p, _) = path_arg(vm, &a, 0, "open")?;
-    let flags = int_arg(vm, &a, 1)? as i32 | libc::O_CLOEXEC;
+    let flags = c_int_arg(vm, &a, 1)? | libc::O_CLOEXEC;
     let mode = int_arg(vm, &a, 2)?;
     // SAFETY: p is a NUL-terminated path.
     let fd = unsafe { libc::open(p.as_ptr(), flags, mode as libc::c_uint) };
@@ -368,12 +387,12 @@ fn open(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn read(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "read", 2, 2)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     let n = int_arg(vm, &a, 1)?;
     if n < 0 {
-        return Err(vm.value_error("negative count"));
+        return Err(vm.raise_os_error(libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = vec![0u8; n.min(MAX_READ) as usize];
     vm.flush_stdout();
     loop {
         // SAFETY: buf has room for n bytes.
@@ -405,7 +424,7 @@ fn data_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<Vec<u8>> {
 
 fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "write", 2, 2)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     let data = data_arg(vm, &a, 1)?;
     if fd == 1 || fd == 2 {
         // keep print's buffered output in order with raw writes to the same stream
@@ -426,7 +445,7 @@ fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn close(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "close", 1, 1)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     if fd == 1 {
         vm.flush_stdout();
     }
@@ -449,7 +468,7 @@ fn pipe(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn dup(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "dup", 1, 1)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     // SAFETY: plain fd syscall.
     let r = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
     if r < 0 {
@@ -461,8 +480,8 @@ fn dup(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// dup2(fd, fd2, inheritable)
 fn dup2(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "dup2", 3, 3)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
-    let fd2 = int_arg(vm, &a, 1)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
+    let fd2 = c_int_arg(vm, &a, 1)?;
     let inheritable = vm.arg(&a, 2) == vm.bool_val(true);
     vm.flush_stdout();
     // SAFETY: plain fd syscalls.
@@ -481,9 +500,9 @@ fn dup2(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn lseek(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "lseek", 3, 3)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     let pos = int_arg(vm, &a, 1)?;
-    let how = int_arg(vm, &a, 2)? as i32;
+    let how = c_int_arg(vm, &a, 2)?;
     // SAFETY: plain fd syscall.
     let r = unsafe { libc::lseek(fd, pos as libc::off_t, how) };
     if r < 0 {
@@ -494,7 +513,7 @@ fn lseek(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn isatty(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "isatty", 1, 1)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     // SAFETY: plain fd syscall.
     let r = unsafe { libc::isatty(fd) };
     Ok(vm.bool_val(r == 1))
@@ -502,7 +521,7 @@ fn isatty(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn ftruncate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "ftruncate", 2, 2)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     let n = int_arg(vm, &a, 1)?;
     // SAFETY: plain fd syscall.
     let r = unsafe { libc::ftruncate(fd, n as libc::off_t) };
@@ -511,7 +530,7 @@ fn ftruncate(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn fsync(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "fsync", 1, 1)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     // SAFETY: plain fd syscall.
     let r = unsafe { libc::fsync(fd) };
     none_ok(vm, r, &a, None, None)
@@ -548,18 +567,18 @@ fn umask(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn kill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "kill", 2, 2)?;
     let pid = int_arg(vm, &a, 0)?;
-    let sig = int_arg(vm, &a, 1)?;
+    let sig = c_int_arg(vm, &a, 1)?;
     // SAFETY: plain syscall.
-    let r = unsafe { libc::kill(pid as libc::pid_t, sig as i32) };
+    let r = unsafe { libc::kill(pid as libc::pid_t, sig) };
     none_ok(vm, r, &a, None, None)
 }
 
 fn exit_now(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "_exit", 1, 1)?;
-    let n = int_arg(vm, &a, 0)?;
+    let n = c_int_arg(vm, &a, 0)?;
     vm.flush_stdout();
     // SAFETY: ends the process without running destructors, as os._exit does.
-    unsafe { libc::_exit(n as i32) }
+    unsafe { libc::_exit(n) }
 }
 
 fn urandom(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -567,6 +586,9 @@ fn urandom(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = int_arg(vm, &a, 0)?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
+    }
+    if n > 1 << 32 {
+        return Err(vm.memory_error());
     }
     let mut buf = vec![0u8; n as usize];
     let mut got = 0;
@@ -592,9 +614,9 @@ fn urandom(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn strerror(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "strerror", 1, 1)?;
-    let n = int_arg(vm, &a, 0)?;
+    let n = c_int_arg(vm, &a, 0)?;
     // SAFETY: strerror returns a valid NUL-terminated string (static or thread-local).
-    let s = unsafe { CStr::from_ptr(libc::strerror(n as i32)) }
+    let s = unsafe { CStr::from_ptr(libc::strerror(n)) }
         .to_string_lossy()
         .to_string();
     vm.new_str(&s)
@@ -612,7 +634,7 @@ fn cpu_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn get_terminal_size(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "get_terminal_size", 1, 1)?;
-    let fd = int_arg(vm, &a, 0)? as i32;
+    let fd = c_int_arg(vm, &a, 0)?;
     // SAFETY: zeroed is a valid winsize; ioctl fills it.
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
     // SAFETY: TIOCGWINSZ writes a winsize.
@@ -737,11 +759,11 @@ fn system(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn waitpid(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "waitpid", 2, 2)?;
     let pid = int_arg(vm, &a, 0)?;
-    let opts = int_arg(vm, &a, 1)?;
+    let opts = c_int_arg(vm, &a, 1)?;
     let mut status = 0;
     loop {
         // SAFETY: waitpid writes the status into our int.
-        let r = unsafe { libc::waitpid(pid as libc::pid_t, &mut status, opts as i32) };
+        let r = unsafe { libc::waitpid(pid as libc::pid_t, &mut status, opts) };
         if r < 0 {
             if errno() == libc::EINTR {
                 continue;
@@ -803,7 +825,7 @@ fn spawn(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     }
     let mut stdio = |i: usize| -> PyResult<Stdio> {
-        let fd = int_arg(vm, &a, i)? as i32;
+        let fd = c_int_arg(vm, &a, i)?;
         if fd < 0 {
             return Ok(Stdio::inherit());
         }
@@ -843,14 +865,14 @@ fn communicate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     use std::io::{Read, Write};
     use std::os::fd::FromRawFd;
     npos_range(vm, &a, "communicate", 4, 4)?;
-    let in_fd = int_arg(vm, &a, 0)? as i32;
+    let in_fd = c_int_arg(vm, &a, 0)?;
     let input = if vm.arg(&a, 1) == vm.none() {
         Vec::new()
     } else {
         data_arg(vm, &a, 1)?
     };
-    let out_fd = int_arg(vm, &a, 2)? as i32;
-    let err_fd = int_arg(vm, &a, 3)? as i32;
+    let out_fd = c_int_arg(vm, &a, 2)?;
+    let err_fd = c_int_arg(vm, &a, 3)?;
     let reader = |fd: i32| {
         (fd >= 0).then(|| {
             std::thread::spawn(move || {

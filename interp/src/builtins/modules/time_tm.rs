@@ -123,7 +123,10 @@ fn tm_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<libc::tm> {
     let mut f = [0i64; 9];
     for (k, it) in items.iter().enumerate() {
         match vm.to_i64(*it) {
-            Some(n) => f[k] = n,
+            Some(n) if i32::try_from(n).is_ok() && (k != 0 || n >= i32::MIN as i64 + 1900) => {
+                f[k] = n
+            }
+            Some(_) => return Err(vm.overflow_error("Python int too large to convert to C int")),
             None => {
                 let tn = vm.type_name(*it);
                 return Err(
