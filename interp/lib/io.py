@@ -205,8 +205,24 @@ def _fspath(file):
     raise TypeError('expected str, bytes or os.PathLike object, not ' + type(file).__name__)
 
 
+def _open_fd(file, flags):
+    """_os.open, retried once after a full collection when the process is out of descriptors:
+    files dropped without close() are only closed by their finalizers, which run when the
+    garbage collector gets to them (as on PyPy)."""
+    try:
+        return _os.open(file, flags, 0o666)
+    except OSError as e:
+        if e.errno not in (23, 24):
+            raise
+    import gc
+    gc.collect()
+    return _os.open(file, flags, 0o666)
+
+
 class FileIO(RawIOBase):
     """Raw binary I/O on a file descriptor."""
+
+    _pending = None
 
     def __init__(self, file, mode='r', closefd=True, opener=None):
         self._fd = -1
@@ -258,7 +274,7 @@ class FileIO(RawIOBase):
                 if fd < 0:
                     raise ValueError('opener returned %d' % fd)
             else:
-                fd = _os.open(file, flags, 0o666)
+                fd = _open_fd(file, flags)
             self._fd = fd
             self._closefd = True
             try:
@@ -372,9 +388,17 @@ class FileIO(RawIOBase):
     def close(self):
         if self._fd >= 0:
             fd = self._fd
-            self._fd = -1
-            if self._closefd:
-                _os.close(fd)
+            # bytes a buffered writer over us still holds (shared, see _BufferedBase): written
+            # here too, because finalizers at exit may close the raw file before its buffer
+            pending = self._pending
+            try:
+                while pending:
+                    n = _os.write(fd, bytes(pending))
+                    del pending[:n]
+            finally:
+                self._fd = -1
+                if self._closefd:
+                    _os.close(fd)
 
 
 # ---- buffered ------------------------------------------------------------------------------------
@@ -390,7 +414,11 @@ class _BufferedBase(BufferedIOBase):
         self.buffer_size = buffer_size
         self._rbuf = b''
         self._rpos = 0
+        # the write buffer is shared with a FileIO below, which flushes it when it is closed
+        # (or finalized) first; it is only ever mutated in place
         self._wbuf = bytearray()
+        if isinstance(raw, FileIO):
+            raw._pending = self._wbuf
 
     @property
     def name(self):
@@ -462,7 +490,7 @@ class _BufferedBase(BufferedIOBase):
             raise UnsupportedOperation('write')
         if self._rbuf:
             self._drop_reads()
-        self._wbuf += b
+        self._wbuf.extend(b)
         if len(self._wbuf) >= self.buffer_size:
             self._flush_writes()
         return len(b)
