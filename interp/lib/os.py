@@ -769,3 +769,49 @@ def get_exec_path(env=None):
 
 
 sys.modules['os.path'] = path
+
+
+class _wrap_close:
+    """The file object of os.popen: close() waits for the command and answers its exit status
+    (None for success, else the wait status as CPython's)."""
+
+    def __init__(self, stream, proc):
+        self._stream = stream
+        self._proc = proc
+
+    def close(self):
+        self._stream.close()
+        returncode = self._proc.wait()
+        if returncode == 0:
+            return None
+        if returncode < 0:
+            return -returncode
+        return returncode << 8
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __iter__(self):
+        return iter(self._stream)
+
+
+def popen(cmd, mode='r', buffering=-1):
+    """Run cmd in a shell; a text stream reading its stdout ('r') or writing its stdin ('w')."""
+    if not isinstance(cmd, str):
+        raise TypeError('invalid cmd type (%s, expected string)' % type(cmd).__name__)
+    if mode not in ('r', 'w'):
+        raise ValueError('invalid mode %r' % mode)
+    if buffering == 0 or buffering is None:
+        raise ValueError('popen() does not support unbuffered streams')
+    import subprocess
+    if mode == 'r':
+        proc = subprocess.Popen(cmd, shell=True, text=True, stdout=subprocess.PIPE, bufsize=buffering)
+        return _wrap_close(proc.stdout, proc)
+    proc = subprocess.Popen(cmd, shell=True, text=True, stdin=subprocess.PIPE, bufsize=buffering)
+    return _wrap_close(proc.stdin, proc)

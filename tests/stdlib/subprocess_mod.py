@@ -59,3 +59,13 @@ try:
 except FileNotFoundError as e:
     print(type(e).__name__, e.filename)
 print(repr(subprocess.CompletedProcess(['a'], 0)), str(subprocess.CalledProcessError(1, 'cmd', b'out')))
+# os.popen
+import os
+with os.popen('echo hello; echo world') as p:
+    print(p.read())
+p = os.popen('exit 3')
+print(p.read(), p.close())
+w = os.popen('cat > /dev/null', 'w')
+w.write('data')
+print(w.close())
+print([line for line in os.popen('printf "a\\nb\\n"')])

@@ -49,3 +49,4 @@ try:
 except AttributeError as e:
     print('AttributeError')
 print(sys.warnoptions, sys.float_repr_style)
+print(sys.stdout.encoding, sys.stderr.errors, sys.stdout.mode)

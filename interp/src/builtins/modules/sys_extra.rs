@@ -77,6 +77,18 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
     }
     let v = vm.getattr_str(vm.at(islot), "stdin")?;
     vm.module_set(vm.at(m), "__stdin__", v)?;
+    // the text-stream attributes programs read (sys.stdout.encoding...)
+    for stream in ["stdout", "stderr"] {
+        for (name, v) in [("encoding", "utf-8"), ("errors", "strict"), ("mode", "w")] {
+            let val = vm.new_str(v)?;
+            vm.push(val);
+            let s = vm.getattr_str(vm.at(m), stream)?;
+            let k = vm.intern(name);
+            let val = vm.top();
+            vm.setattr(s, k, val)?;
+            vm.pop();
+        }
+    }
     for (stream, buf) in [("stdout", "stdout_buffer"), ("stderr", "stderr_buffer")] {
         let b = vm.getattr_str(vm.at(islot), buf)?;
         vm.push(b);
