@@ -78,8 +78,8 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
     let v = vm.getattr_str(vm.at(islot), "stdin")?;
     vm.module_set(vm.at(m), "__stdin__", v)?;
     // the text-stream attributes programs read (sys.stdout.encoding...)
-    for stream in ["stdout", "stderr"] {
-        for (name, v) in [("encoding", "utf-8"), ("errors", "strict"), ("mode", "w")] {
+    for (stream, errors) in [("stdout", "strict"), ("stderr", "backslashreplace")] {
+        for (name, v) in [("encoding", "utf-8"), ("errors", errors), ("mode", "w")] {
             let val = vm.new_str(v)?;
             vm.push(val);
             let s = vm.getattr_str(vm.at(m), stream)?;
