@@ -290,24 +290,23 @@ class timedelta:
             us = (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds
             us = us * 1000000 + milliseconds * 1000 + microseconds
         else:
-            # split every float into an exact integer part and a fraction kept as float
-            total_int = 0
-            frac_us = 0.0
+            # exact arithmetic: every float is a binary fraction num/den (den a power of two),
+            # so the total in microseconds is a fraction rounded once, half to even
+            num, den = 0, 1
             for v, scale in ((weeks, 604800000000), (days, 86400000000), (hours, 3600000000),
                              (minutes, 60000000), (seconds, 1000000), (milliseconds, 1000),
                              (microseconds, 1)):
                 if isinstance(v, float):
                     if v != v or v in (float('inf'), float('-inf')):
                         raise OverflowError('cannot convert float %s to integer' % v)
-                    ip = int(v)
-                    total_int += ip * scale
-                    frac_us += (v - ip) * scale
+                    a, b = v.as_integer_ratio()
                 else:
-                    total_int += v * scale
-            fi = int(frac_us)
-            total_int += fi
-            rest = frac_us - fi
-            total_int += round(rest)
+                    a, b = v, 1
+                if b > den:
+                    num *= b // den
+                    den = b
+                num += a * scale * (den // b)
+            total_int = _divide_and_round(num, den)
             return cls._from_us(total_int, False)
         return cls._from_us(us)
 

@@ -655,7 +655,8 @@ class TextIOWrapper(TextIOBase):
     def __init__(self, buffer, encoding=None, errors=None, newline=None, line_buffering=False,
                  write_through=False):
         _check_newline(newline)
-        if encoding is None:
+        if encoding is None or encoding == 'locale':
+            # the locale encoding of minipy is always UTF-8
             encoding = 'UTF-8'
         elif not isinstance(encoding, str):
             raise TypeError('TextIOWrapper() argument 2 must be str or None, not '
