@@ -1,6 +1,8 @@
-//! The native modules of the builtins layer: `sys` (sys.rs), `math` (math.rs), `cmath` (cmath.rs),
-//! `time` (time.rs), `gc` and `__minipy__` (gc.rs), `importlib` (importlib.rs). [`MODULES`] lists
-//! their makers by import name; the standard
+//! The native modules of the builtins layer: `sys` (sys.rs + sys_extra.rs, which imports
+//! interp/lib/_sysinfo.py), `math` (math.rs), `cmath` (cmath.rs), `_time` (time.rs + time_tm.rs;
+//! interp/lib/time.py is the `time` module), `_os` (os.rs: the system calls under interp/lib/os.py,
+//! io.py, subprocess.py...), `gc` and `__minipy__` (gc.rs), `importlib` (importlib.rs).
+//! [`MODULES`] lists their makers by import name; the standard
 //! registry (`crate::interpreter`) registers them, and the importer (vm/import.rs) calls a maker on
 //! the first import and caches the module in sys.modules. A maker builds a fresh module object each
 //! time it is called.
