@@ -17,7 +17,7 @@ class Obj:
 def churn():
     # enough allocation for several minor collections, so young objects move
     junk = []
-    for i in range(20000):
+    for i in range(3000):
         junk.append([i, str(i)])
     return len(junk)
 

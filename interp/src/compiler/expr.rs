@@ -57,13 +57,14 @@ fn int_const(b: BigInt) -> Const {
 }
 
 /// The constant value of an expression made only of literals (for folding tuples of constants).
-fn const_value(e: &ast::Expr) -> Option<Const> {
+fn const_value(folder: &mut super::fold::Folder, e: &ast::Expr) -> Option<Const> {
     match e {
         ast::Expr::Constant(c) => Some(to_const(&c.value)),
+        ast::Expr::BinOp(_) | ast::Expr::UnaryOp(_) => folder.fold_int(e).map(int_const),
         ast::Expr::Tuple(t) => t
             .elts
             .iter()
-            .map(const_value)
+            .map(|x| const_value(folder, x))
             .collect::<Option<Vec<_>>>()
             .map(Const::Tuple),
         _ => None,
@@ -153,6 +154,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
+            E::BinOp(_) | E::UnaryOp(_) if self.fold_int_const(e) => {}
             E::BinOp(b) => {
                 self.compile_expr(&b.left)?;
                 self.compile_expr(&b.right)?;
@@ -255,7 +257,7 @@ impl<'a> Compiler<'a> {
             E::Name(n) => self.name_op(&n.id, Ctx::Load),
             E::List(l) => self.compile_sequence(&l.elts, Seq::List)?,
             E::Tuple(t) => {
-                if let Some(c) = const_value(e) {
+                if let Some(c) = const_value(&mut self.folder, e) {
                     self.load_const(c);
                 } else {
                     self.compile_sequence(&t.elts, Seq::Tuple)?;
@@ -385,6 +387,11 @@ impl<'a> Compiler<'a> {
     fn compile_comparator(&mut self, e: &'a ast::Expr, op: ast::CmpOp) -> CResult<()> {
         if let (ast::Expr::Set(s), ast::CmpOp::In | ast::CmpOp::NotIn) = (e, op) {
             if s.elts.len() <= STACK_USE_GUIDELINE && !s.elts.iter().any(|x| x.is_starred_expr()) {
+                // CPython's frozenset constant here is the module's first of its items, which
+                // decides the order of later equal displays.
+                if s.elts.iter().all(folds_to_const) {
+                    self.const_sets.canonical(&s.elts);
+                }
                 let saved = self.unit.b.line;
                 self.set_line(e.start());
                 for x in &s.elts {
@@ -628,9 +635,72 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// A set of constants as CPython's constant frozenset: built from the items of the module's
+    /// first equal constant set (const_sets.rs), with `layouts` table layouts in all (the
+    /// frozenset built from the items, its rebuild by constant merging, maybe a copy into a set),
+    /// since each layout can change the iteration order. False when the display is too long.
+    pub(crate) fn compile_const_set(
+        &mut self,
+        elts: &'a [ast::Expr],
+        layouts: u32,
+    ) -> CResult<bool> {
+        let items = self.const_sets.canonical(elts);
+        if items.len() > STACK_USE_GUIDELINE {
+            return Ok(false);
+        }
+        for x in items {
+            self.compile_expr(x)?;
+        }
+        self.emit(Op::BuildSet, items.len() as u32);
+        self.emit(Op::BuildList, 0);
+        self.emit(Op::Rot2, 0);
+        self.emit(Op::ListExtend, 1);
+        for _ in 1..layouts {
+            self.emit(Op::BuildSet, 0);
+            self.emit(Op::Rot2, 0);
+            self.emit(Op::SetUpdate, 1);
+        }
+        Ok(true)
+    }
+
+    /// Loads `e` as one constant if CPython folds it to an int (fold.rs); false otherwise.
+    fn fold_int_const(&mut self, e: &ast::Expr) -> bool {
+        match self.folder.fold_int(e) {
+            Some(v) => {
+                self.load_const(int_const(v));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The iterable of a `for` or a comprehension: CPython turns a set display of constants
+    /// there into its frozenset constant (two layouts, no copy).
+    pub(crate) fn compile_iterable(&mut self, e: &'a ast::Expr) -> CResult<()> {
+        if let ast::Expr::Set(s) = e {
+            if s.elts.iter().all(folds_to_const)
+                && !s.elts.iter().any(|x| x.is_starred_expr())
+                && self.compile_const_set(&s.elts, 2)?
+            {
+                return Ok(());
+            }
+        }
+        self.compile_expr(e)
+    }
+
     /// list / tuple / set displays, with starred items and long displays built incrementally.
     fn compile_sequence(&mut self, elts: &'a [ast::Expr], kind: Seq) -> CResult<()> {
         let starred = elts.iter().any(|x| x.is_starred_expr());
+        if let Seq::Set = kind {
+            if !starred && elts.len() > 2 && elts.iter().all(folds_to_const) {
+                // CPython folds such a display into a frozenset constant (merged with the
+                // module's first equal one), which it copies into a new set: BUILD_SET 0;
+                // LOAD_CONST; SET_UPDATE. One more table layout than the frozenset's own.
+                if self.compile_const_set(elts, 3)? {
+                    return Ok(());
+                }
+            }
+        }
         if !starred && elts.len() <= STACK_USE_GUIDELINE {
             for x in elts {
                 self.compile_expr(x)?;
@@ -641,22 +711,6 @@ impl<'a> Compiler<'a> {
                 Seq::Set => Op::BuildSet,
             };
             self.emit(op, elts.len() as u32);
-            if let Seq::Set = kind {
-                if elts.len() > 2 && elts.iter().all(folds_to_const) {
-                    // CPython folds such a display into a frozenset constant, which its constant
-                    // merging rebuilds from its own items (frozenset(tuple(s))), and merges that into
-                    // a new set (BUILD_SET 0; LOAD_CONST; SET_UPDATE). Each step re-lays the table
-                    // out, which shows in the iteration order: replay them.
-                    self.emit(Op::BuildList, 0);
-                    self.emit(Op::Rot2, 0);
-                    self.emit(Op::ListExtend, 1);
-                    for _ in 0..2 {
-                        self.emit(Op::BuildSet, 0);
-                        self.emit(Op::Rot2, 0);
-                        self.emit(Op::SetUpdate, 1);
-                    }
-                }
-            }
             return Ok(());
         }
         let (build, add, extend) = match kind {

@@ -324,7 +324,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::ReturnValue, 0);
         let code = self.leave_unit()?;
         self.make_function(code, qualname, 0);
-        self.compile_expr(&gens[0].iter)?;
+        self.compile_iterable(&gens[0].iter)?;
         self.emit(Op::GetIter, 0);
         self.set_line(node.start());
         self.emit(Op::Call, 1);
@@ -343,7 +343,7 @@ impl<'a> Compiler<'a> {
         if i == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
-            self.compile_expr(&g.iter)?;
+            self.compile_iterable(&g.iter)?;
             self.emit(Op::GetIter, 0);
         }
         self.unit.b.bind(start);

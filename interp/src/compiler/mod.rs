@@ -5,10 +5,12 @@
 //! (`nfkc`) -> `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
+mod const_sets;
 mod emit;
 pub mod encoding;
 mod expr;
 mod flow;
+mod fold;
 mod func;
 mod nfkc;
 mod stackdepth;
@@ -215,6 +217,10 @@ pub(crate) struct Compiler<'a> {
     pub interactive: bool,
     pub unit: Unit<'a>,
     pub outer: Vec<Unit<'a>>,
+    /// The module's constant frozensets, by first occurrence (iteration order; const_sets.rs).
+    pub const_sets: const_sets::ConstSets<'a>,
+    /// Integer constant folding (fold.rs).
+    pub folder: fold::Folder,
 }
 
 impl<'a> Compiler<'a> {
@@ -241,6 +247,8 @@ impl<'a> Compiler<'a> {
             interactive,
             unit,
             outer: Vec::new(),
+            const_sets: Default::default(),
+            folder: Default::default(),
         }
     }
 

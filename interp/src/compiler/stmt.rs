@@ -185,7 +185,7 @@ impl<'a> Compiler<'a> {
         let start = self.unit.b.new_label();
         let orelse = self.unit.b.new_label();
         let end = self.unit.b.new_label();
-        self.compile_expr(&f.iter)?;
+        self.compile_iterable(&f.iter)?;
         self.emit(Op::GetIter, 0);
         self.unit.b.bind(start);
         self.set_line(f.start());

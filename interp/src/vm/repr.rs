@@ -12,74 +12,144 @@ pub use crate::objects::float::float_repr;
 
 /// Python's repr of a str.
 pub fn str_repr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    str_repr_into(s, &mut |piece| out.push_str(piece));
+    out
+}
+
+/// Python's repr of a str, or None when its memory cannot be reserved (the caller raises
+/// MemoryError: a repr can be four to ten times its string, and a failed growth would abort).
+pub fn str_repr_checked(s: &str) -> Option<String> {
+    sized_repr(s.len(), |emit| str_repr_into(s, emit))
+}
+
+/// Python's repr of bytes (`b'...'`).
+pub fn bytes_repr(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len() + 3);
+    bytes_repr_into(b, false, &mut |piece| out.push_str(piece));
+    out
+}
+
+/// bytes_repr, or None when its memory cannot be reserved (see str_repr_checked). A bytearray's
+/// repr escapes every `'`, whichever quote it uses (CPython's bytearray_repr).
+pub fn bytes_repr_checked(b: &[u8], bytearray: bool) -> Option<String> {
+    sized_repr(b.len(), |emit| bytes_repr_into(b, bytearray, emit))
+}
+
+/// Runs `produce` once to count the bytes (only for big inputs), reserves exactly that
+/// fallibly, then runs it again to fill.
+fn sized_repr(input_len: usize, produce: impl Fn(&mut dyn FnMut(&str))) -> Option<String> {
+    let mut size = input_len + 3;
+    if input_len > 1 << 20 {
+        size = 0;
+        produce(&mut |piece| size += piece.len());
+    }
+    let mut out = String::new();
+    out.try_reserve_exact(size).ok()?;
+    produce(&mut |piece| out.push_str(piece));
+    Some(out)
+}
+
+fn str_repr_into(s: &str, emit: &mut dyn FnMut(&str)) {
     let q = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(q);
-    for c in s.chars() {
+    let mut buf = [0u8; 4];
+    emit(q.encode_utf8(&mut buf));
+    // Runs of printable ASCII other than the quote and the backslash go out whole: a long
+    // plain string's repr is one copy, not a push per character.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) && b != b'\\' && b != q as u8;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() && plain(bytes[i]) {
+            i += 1;
+        }
+        if i > start {
+            emit(&s[start..i]);
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
+            '\\' => emit("\\\\"),
+            '\n' => emit("\\n"),
+            '\r' => emit("\\r"),
+            '\t' => emit("\\t"),
             c if c == q => {
-                out.push('\\');
-                out.push(c);
+                emit("\\");
+                emit(c.encode_utf8(&mut buf));
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
+                emit(&format!("\\x{:02x}", c as u32))
             }
             c if !is_printable(c) => {
                 // A stored lone surrogate shows as the surrogate (crate::unicode).
                 let n = crate::unicode::code_of(c);
                 if n < 0x100 {
-                    out.push_str(&format!("\\x{n:02x}"));
+                    emit(&format!("\\x{n:02x}"));
                 } else if n < 0x10000 {
-                    out.push_str(&format!("\\u{n:04x}"));
+                    emit(&format!("\\u{n:04x}"));
                 } else {
-                    out.push_str(&format!("\\U{n:08x}"));
+                    emit(&format!("\\U{n:08x}"));
                 }
             }
-            c => out.push(c),
+            c => emit(c.encode_utf8(&mut buf)),
         }
     }
-    out.push(q);
-    out
+    emit(q.encode_utf8(&mut buf));
 }
 
 /// str.isprintable for one char (CPython's table, in the core's unicode.rs).
 pub use crate::unicode::is_printable;
 
-pub fn bytes_repr(b: &[u8]) -> String {
+fn bytes_repr_into(b: &[u8], bytearray: bool, emit: &mut dyn FnMut(&str)) {
     let q = if b.contains(&b'\'') && !b.contains(&b'"') {
         b'"'
     } else {
         b'\''
     };
-    let mut out = String::from("b");
-    out.push(q as char);
-    for &c in b {
+    let quote = if q == b'"' { "\"" } else { "'" };
+    emit("b");
+    emit(quote);
+    let plain =
+        |c: u8| (0x20..0x7f).contains(&c) && c != b'\\' && c != q && !(bytearray && c == b'\'');
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && plain(b[i]) {
+            i += 1;
+        }
+        if i > start {
+            // The run is printable ASCII, so valid UTF-8.
+            emit(std::str::from_utf8(&b[start..i]).unwrap_or_default());
+        }
+        let Some(&c) = b.get(i) else {
+            break;
+        };
+        i += 1;
         match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
+            b'\\' => emit("\\\\"),
+            b'\n' => emit("\\n"),
+            b'\r' => emit("\\r"),
+            b'\t' => emit("\\t"),
+            b'\'' if bytearray => emit("\\'"),
             c if c == q => {
-                out.push('\\');
-                out.push(c as char);
+                emit("\\");
+                emit(quote);
             }
-            0x20..=0x7e => out.push(c as char),
-            c => out.push_str(&format!("\\x{:02x}", c)),
+            c => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let esc = [b'\\', b'x', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]];
+                emit(std::str::from_utf8(&esc).unwrap_or_default());
+            }
         }
     }
-    out.push(q as char);
-    out
+    emit(quote);
 }
 
 impl Vm {

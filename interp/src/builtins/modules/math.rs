@@ -31,6 +31,8 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
 const FNS: &[(&str, NativeFn)] = &[
     ("sqrt", sqrt),
     ("exp", exp),
+    ("exp2", exp2),
+    ("cbrt", cbrt),
     ("expm1", expm1),
     ("log", log),
     ("log2", log2),
@@ -77,6 +79,11 @@ const FNS: &[(&str, NativeFn)] = &[
     ("isqrt", isqrt),
     ("prod", prod),
     ("fsum", fsum),
+    ("gamma", gamma),
+    ("lgamma", lgamma),
+    ("remainder", remainder),
+    ("nextafter", nextafter),
+    ("ulp", ulp),
 ];
 
 // ---- libm functions that Rust's std implements differently from C (CPython uses libm) ----
@@ -87,6 +94,10 @@ mod libm {
         pub fn atanh(x: f64) -> f64;
         pub fn erf(x: f64) -> f64;
         pub fn erfc(x: f64) -> f64;
+        pub fn cbrt(x: f64) -> f64;
+        pub fn exp2(x: f64) -> f64;
+        pub fn remainder(x: f64, y: f64) -> f64;
+        pub fn nextafter(x: f64, y: f64) -> f64;
     }
 }
 fn libm_asinh(x: f64) -> f64 {
@@ -100,6 +111,14 @@ fn libm_acosh(x: f64) -> f64 {
 fn libm_atanh(x: f64) -> f64 {
     // SAFETY: pure libm function.
     unsafe { libm::atanh(x) }
+}
+fn libm_cbrt(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::cbrt(x) }
+}
+fn libm_exp2(x: f64) -> f64 {
+    // SAFETY: pure libm function.
+    unsafe { libm::exp2(x) }
 }
 fn libm_erf(x: f64) -> f64 {
     // SAFETY: pure libm function.
@@ -127,6 +146,11 @@ fn radians(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// A float argument (ints converted, __float__/__index__ objects accepted).
 fn farg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<f64> {
     let v = vm.arg(a, i);
+    real_of(vm, v)
+}
+
+/// A float from an int, a float or an object with `__float__` (may call Python).
+fn real_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if vm.is(v, Kind::Float) || vm.is_int(v) {
         return float_of(vm, v);
     }
@@ -182,6 +206,8 @@ macro_rules! unary_fns {
 unary_fns! {
     sqrt => f64::sqrt, false;
     exp => f64::exp, false;
+    exp2 => libm_exp2, false;
+    cbrt => libm_cbrt, false;
     expm1 => f64::exp_m1, false;
     sin => f64::sin, false;
     cos => f64::cos, false;
@@ -675,7 +701,7 @@ fn fsum(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut xs = Vec::new();
     let r = (|| {
         while let Some(x) = vm.next(vm.at(base))? {
-            xs.push(float_of(vm, x)?);
+            xs.push(real_of(vm, x)?);
         }
         Ok(())
     })();
@@ -756,4 +782,67 @@ pub fn exact_sum(xs: &[f64]) -> Result<f64, &'static str> {
         }
     }
     Ok(hi)
+}
+
+// ---- gamma, lgamma (math_gamma.rs), remainder, nextafter, ulp (libm, CPython's error rules) ----
+
+fn gamma(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "gamma", 1, 1)?;
+    let x = farg(vm, &a, 0)?;
+    gamma_result(vm, super::math_gamma::tgamma(x))
+}
+
+fn lgamma(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "lgamma", 1, 1)?;
+    let x = farg(vm, &a, 0)?;
+    gamma_result(vm, super::math_gamma::lgamma(x))
+}
+
+fn gamma_result(vm: &mut Vm, r: Result<f64, super::math_gamma::GammaError>) -> PyResult<Value> {
+    match r {
+        Ok(v) => vm.new_float(v),
+        Err(super::math_gamma::GammaError::Domain) => Err(domain_error(vm)),
+        Err(super::math_gamma::GammaError::Range) => Err(range_error(vm)),
+    }
+}
+
+fn remainder(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "remainder", 2, 2)?;
+    let x = farg(vm, &a, 0)?;
+    let y = farg(vm, &a, 1)?;
+    if x.is_nan() || y.is_nan() {
+        return vm.new_float(f64::NAN);
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain_error(vm));
+    }
+    if y.is_infinite() {
+        return vm.new_float(x);
+    }
+    // SAFETY: pure libm function.
+    vm.new_float(unsafe { libm::remainder(x, y) })
+}
+
+fn nextafter(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "nextafter", 2, 2)?;
+    let x = farg(vm, &a, 0)?;
+    let y = farg(vm, &a, 1)?;
+    // SAFETY: pure libm function.
+    vm.new_float(unsafe { libm::nextafter(x, y) })
+}
+
+fn ulp(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    npos_range(vm, &a, "ulp", 1, 1)?;
+    let x = farg(vm, &a, 0)?.abs();
+    if x.is_nan() || x.is_infinite() {
+        return vm.new_float(x);
+    }
+    // SAFETY: pure libm function.
+    let up = unsafe { libm::nextafter(x, f64::INFINITY) };
+    if up.is_infinite() {
+        // x is the largest finite float: the gap below it.
+        // SAFETY: pure libm function.
+        return vm.new_float(x - unsafe { libm::nextafter(x, 0.0) });
+    }
+    vm.new_float(up - x)
 }

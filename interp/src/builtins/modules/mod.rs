@@ -9,9 +9,13 @@
 
 mod cmath;
 mod gc;
+mod hashlib;
 mod importlib;
 mod math;
+mod math_gamma;
+mod opaque;
 mod os;
+mod random;
 mod sys;
 mod sys_extra;
 mod time;
@@ -35,6 +39,8 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("__minipy__", make_minipy),
     ("_weakref", make_weakref),
     ("_os", make_os),
+    ("_hashlib", make_hashlib),
+    ("_random", make_random),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -64,6 +70,13 @@ fn make_os(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_importlib(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "importlib", importlib::fill)
+}
+/// `_hashlib` (hashlib.rs) and `_random` (random.rs): private natives under interp/lib.
+fn make_hashlib(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_hashlib", hashlib::fill)
+}
+fn make_random(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_random", random::fill)
 }
 fn make_gc(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "gc", gc::fill_gc)

@@ -15,12 +15,12 @@ pub mod bytearray;
 pub mod methods;
 pub mod new;
 pub mod storage;
+pub mod translate;
 
 use super::TypeSlots;
 use crate::obj::layout::Kind;
 use crate::vm::containers::{slice_adjust, SeqKey};
 use crate::vm::ops::hash_bytes;
-use crate::vm::repr::bytes_repr;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
 
@@ -43,6 +43,7 @@ pub static SLOTS: TypeSlots = TypeSlots {
 fn install(vm: &mut Vm) {
     methods::install(vm);
     new::install(vm);
+    translate::install(vm);
 }
 
 /// bytearray: no hash slot (unhashable through the generic rule).
@@ -89,11 +90,26 @@ fn bytearray_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 fn bytes_repr_slot(vm: &mut Vm, v: Value) -> PyResult<String> {
-    Ok(bytes_repr(vm.bytes_of(v)))
+    match crate::vm::repr::bytes_repr_checked(vm.bytes_of(v), false) {
+        Some(r) => Ok(r),
+        None => Err(vm.memory_error()),
+    }
 }
 
 fn bytearray_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
-    Ok(format!("bytearray({})", bytes_repr(vm.bytearray(v))))
+    match crate::vm::repr::bytes_repr_checked(vm.bytearray(v), true) {
+        Some(r) => {
+            let mut out = String::new();
+            if out.try_reserve_exact(r.len() + 11).is_err() {
+                return Err(vm.memory_error());
+            }
+            out.push_str("bytearray(");
+            out.push_str(&r);
+            out.push(')');
+            Ok(out)
+        }
+        None => Err(vm.memory_error()),
+    }
 }
 
 fn bytes_hash(vm: &mut Vm, v: Value) -> PyResult<i64> {

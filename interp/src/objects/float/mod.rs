@@ -118,7 +118,8 @@ impl Vm {
                 py_fmod(x, y)
             }
             BinOp::Pow => {
-                if x == 0.0 && y < 0.0 {
+                // 0.0 ** -inf is inf (CPython checks infinite exponents first)
+                if x == 0.0 && y < 0.0 && y.is_finite() {
                     return Err(self.zero_div("0.0 cannot be raised to a negative power"));
                 }
                 // A negative finite base to a finite fractional power is complex (CPython hands
@@ -179,7 +180,12 @@ pub fn float_repr(f: f64) -> String {
         .split('e')
         .next()
         .map_or(1, |m| m.chars().filter(|c| c.is_ascii_digit()).count());
-    let s = format!("{:.*e}", ndigits.saturating_sub(1), f); // d.ddddde[-]x
+    let mut s = format!("{:.*e}", ndigits.saturating_sub(1), f); // d.ddddde[-]x
+                                                                 // A tie at a power of two (2**-24): the lower neighbour is nearer, so the even candidate may
+                                                                 // read back as the float below; then only the shortest formatter's digits round-trip.
+    if s.parse::<f64>().ok() != Some(f) {
+        s = short;
+    }
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');

@@ -36,7 +36,13 @@ impl Vm {
                 if y == 0 {
                     return Err(self.zero_div("division by zero"));
                 }
-                return self.new_float(x as f64 / y as f64).map(Some);
+                // Exact operands give a correctly rounded quotient; wider ones need the big path.
+                const EXACT: i64 = 1 << 53;
+                if x.abs() <= EXACT && y.abs() <= EXACT {
+                    return self.new_float(x as f64 / y as f64).map(Some);
+                }
+                let f = big_true_div(&BigInt::from(x), &BigInt::from(y));
+                return self.new_float(f).map(Some);
             }
             BinOp::And => Some(x & y),
             BinOp::Or => Some(x | y),

@@ -27,7 +27,6 @@ pub mod unicode;
 use super::TypeSlots;
 use crate::obj::layout::Kind;
 use crate::vm::containers::{slice_adjust, SeqKey};
-use crate::vm::repr::str_repr;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
 
@@ -69,7 +68,10 @@ fn iter(vm: &mut Vm, s: Value) -> PyResult<Value> {
 }
 
 fn repr(vm: &mut Vm, s: Value) -> PyResult<String> {
-    Ok(str_repr(vm.str_of(s)))
+    match crate::vm::repr::str_repr_checked(vm.str_of(s)) {
+        Some(r) => Ok(r),
+        None => Err(vm.memory_error()),
+    }
 }
 
 /// The cached FNV hash (`Vm::str_hash`, which the dict code calls directly as its fast path).
