@@ -40,6 +40,7 @@
 pub mod exec;
 pub mod functions;
 pub mod modules;
+pub mod open;
 
 use crate::vm::Vm;
 
@@ -48,5 +49,6 @@ use crate::vm::Vm;
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     exec::install(vm);
+    open::install(vm);
     functions::install_dunder_format(vm);
 }

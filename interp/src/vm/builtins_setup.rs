@@ -40,7 +40,17 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("FileExistsError", "OSError"),
     ("PermissionError", "OSError"),
     ("IsADirectoryError", "OSError"),
-    ("BrokenPipeError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
     ("ReferenceError", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
@@ -256,6 +266,7 @@ pub fn bootstrap(vm: &mut Vm) {
         let k = vm.intern(name);
         vm.dict_set(b, k, t).unwrap();
     }
+    vm.install_os_error_aliases();
     let k = vm.intern("Ellipsis");
     vm.dict_set(b, k, e).unwrap();
     let k = vm.intern("NotImplemented");

@@ -724,6 +724,7 @@ impl Vm {
 
     /// Allocates an instance of the user class at fslot (calling a Python __new__ if defined).
     fn make_instance(&mut self, fslot: usize, nargs: usize, kwnames: Value) -> PyResult<Value> {
+        self.os_error_pick_subclass(fslot, nargs, kwnames);
         let t = self.at(fslot);
         if let Some(nw) = self.lookup_type_str(t, "__new__") {
             if !self.is(nw, Kind::Native) {
@@ -823,6 +824,10 @@ impl Vm {
             let cls = self.type_of(self.top()); // re-read: dict_set may have collected
             if self.is_subtype(cls, self.builtin_type("ImportError")) {
                 self.import_error_attrs(fslot, nargs, nkw, kwnames)?;
+            }
+            let cls = self.type_of(self.top());
+            if self.is_subtype(cls, self.builtin_type("OSError")) {
+                self.os_error_attrs(fslot, nargs - nkw)?;
             }
             return Ok(self.pop());
         }

@@ -53,44 +53,7 @@ impl Vm {
         let Some(no) = e.raw_os_error() else {
             return self.raise("OSError", &e.to_string());
         };
-        let tname = match no {
-            libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
-            libc::ENOENT => "FileNotFoundError",
-            libc::EEXIST => "FileExistsError",
-            libc::EACCES | libc::EPERM => "PermissionError",
-            libc::EISDIR => "IsADirectoryError",
-            _ => "OSError",
-        };
-        let text = e.to_string();
-        let strerror = text
-            .strip_suffix(&format!(" (os error {no})"))
-            .unwrap_or(&text)
-            .to_string();
-        let t = self.builtin_type(tname);
-        let base = self.sp();
-        self.push(t);
-        let r = (|| {
-            self.push(Value::from_int(no as i64).unwrap());
-            let s = self.new_str(&strerror)?;
-            self.push(s);
-            let args = self.new_tuple_from_stack(2)?;
-            self.push(args);
-            let exc = self.new_exception_obj(base, base + 1)?;
-            self.push(exc);
-            let d = self.obj::<InstanceObj>(exc).dict;
-            let k = self.intern("errno");
-            self.dict_set(d, k, Value::from_int(no as i64).unwrap())?;
-            let s = self.new_str(&strerror)?;
-            let d = self.obj::<InstanceObj>(self.top()).dict;
-            let k = self.intern("strerror");
-            self.dict_set(d, k, s)?;
-            Ok(self.pop())
-        })();
-        self.truncate(base);
-        match r {
-            Ok(exc) => self.raise_value(exc),
-            Err(x) => x,
-        }
+        self.raise_os_error(no, None, None)
     }
 
     /// Raises `tname(msg)`. Returns the `Exc` marker to propagate with `Err`.

@@ -21,6 +21,7 @@ pub mod import;
 pub mod iter;
 pub mod new;
 pub mod ops;
+pub mod oserror;
 pub mod registry;
 pub mod repr;
 pub mod tbobj;

@@ -355,12 +355,9 @@ impl Vm {
                         }
                         self.str_value(a)
                     }
-                    _ if self.exc_matches(v, "OSError") && self.tuple_items(args)[0].is_int() => {
-                        // OSError(errno, strerror, ...): "[Errno 28] No space left on device"
-                        let items = self.tuple_items(args);
-                        let (no, msg) = (items[0].as_int(), items[1]);
-                        let m = self.str_string(msg)?;
-                        self.new_str(&format!("[Errno {no}] {m}"))
+                    2 if self.exc_matches(v, "OSError") => {
+                        // OSError(errno, strerror, ...): "[Errno 2] No such file or directory: 'x'"
+                        self.os_error_str(v)
                     }
                     _ => self.repr(args),
                 };

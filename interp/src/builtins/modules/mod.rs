@@ -1,6 +1,8 @@
-//! The native modules of the builtins layer: `sys` (sys.rs), `math` (math.rs), `cmath` (cmath.rs),
-//! `time` (time.rs), `gc` and `__minipy__` (gc.rs), `importlib` (importlib.rs). [`MODULES`] lists
-//! their makers by import name; the standard
+//! The native modules of the builtins layer: `sys` (sys.rs + sys_extra.rs, which imports
+//! interp/lib/_sysinfo.py), `math` (math.rs), `cmath` (cmath.rs), `_time` (time.rs + time_tm.rs;
+//! interp/lib/time.py is the `time` module), `_os` (os.rs: the system calls under interp/lib/os.py,
+//! io.py, subprocess.py...), `gc` and `__minipy__` (gc.rs), `importlib` (importlib.rs).
+//! [`MODULES`] lists their makers by import name; the standard
 //! registry (`crate::interpreter`) registers them, and the importer (vm/import.rs) calls a maker on
 //! the first import and caches the module in sys.modules. A maker builds a fresh module object each
 //! time it is called.
@@ -13,11 +15,14 @@ mod linesource;
 mod math;
 mod math_gamma;
 mod opaque;
+mod os;
 mod random;
 mod regex;
 mod sys;
 mod sys_frames;
+mod sys_extra;
 mod time;
+mod time_tm;
 
 use crate::obj::layout::NativeFn;
 use crate::vm::registry::ModuleMaker;
@@ -31,11 +36,12 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("sys", make_sys),
     ("math", make_math),
     ("cmath", make_cmath),
-    ("time", make_time),
+    ("_time", make_time),
     ("gc", make_gc),
     ("importlib", make_importlib),
     ("__minipy__", make_minipy),
     ("_weakref", make_weakref),
+    ("_os", make_os),
     ("_hashlib", make_hashlib),
     ("_random", make_random),
     ("_re", make_re),
@@ -62,7 +68,10 @@ fn make_cmath(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "cmath", cmath::fill)
 }
 fn make_time(vm: &mut Vm) -> PyResult<Value> {
-    new_filled(vm, "time", time::fill)
+    new_filled(vm, "_time", time::fill)
+}
+fn make_os(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_os", os::fill)
 }
 fn make_importlib(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "importlib", importlib::fill)

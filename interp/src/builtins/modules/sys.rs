@@ -1,4 +1,4 @@
-//! The `sys` module: argv, path, modules, builtin_module_names (the registry's native modules), exit,
+//! The `sys` module (the rest is in sys_extra.rs): argv, path, modules, builtin_module_names (the registry's native modules), exit,
 //! recursion limit, version info, maxsize, byteorder, exc_info, intern, and `stdout`/`stderr` objects (instances of a small `TextIOWrapper` class whose
 //! native `write`/`flush` methods write to the process's streams).
 
@@ -46,7 +46,6 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
         vm.to_tuple(l)
     })?;
     set_attr(vm, m, "version", |vm| vm.new_str("3.11.0 (minipy)"))?;
-    set_attr(vm, m, "version_info", version_info)?;
     set_attr(vm, m, "platform", |vm| vm.new_str("linux"))?;
     set_attr(vm, m, "byteorder", |vm| {
         vm.new_str(if cfg!(target_endian = "little") {
@@ -69,7 +68,7 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
     set_attr(vm, m, "stdout", |vm| new_stream(vm, cslot, 1, "<stdout>"))?;
     set_attr(vm, m, "stderr", |vm| new_stream(vm, cslot, 2, "<stderr>"))?;
     vm.truncate(cslot);
-    Ok(())
+    super::sys_extra::fill(vm, m)
 }
 
 fn version_info(vm: &mut Vm) -> PyResult<Value> {

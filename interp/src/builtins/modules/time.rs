@@ -1,5 +1,6 @@
 //! The `time` module: wall clock (time, time_ns), monotonic clocks (perf_counter, monotonic and their
-//! _ns variants), process_time, and sleep.
+//! _ns variants), process_time, and sleep; the calendar functions are in time_tm.rs. Registered as
+//! `_time`: interp/lib/time.py is the `time` module (struct_time, strftime, strptime...).
 
 use super::add_fns;
 use crate::builtins::functions::{float_of, npos_range};
@@ -21,7 +22,8 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
         ("process_time_ns", process_time_ns),
         ("sleep", sleep),
     ];
-    add_fns(vm, m, fns)
+    add_fns(vm, m, fns)?;
+    add_fns(vm, m, super::time_tm::FNS)
 }
 
 fn since_epoch() -> Duration {
