@@ -5,9 +5,9 @@
 //! (`nfkc`) -> `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
-mod const_sets;
 mod annotations;
 mod asyncs;
+mod const_sets;
 mod emit;
 pub mod encoding;
 mod expr;

@@ -19,8 +19,8 @@ mod os;
 mod random;
 mod regex;
 mod sys;
-mod sys_frames;
 mod sys_extra;
+mod sys_frames;
 mod time;
 mod time_tm;
 
