@@ -277,6 +277,7 @@ impl<'a> Compiler<'a> {
             let n = self.unit.b.name("__doc__");
             self.emit(Op::StoreName, n);
         }
+        self.setup_annotations(&c.body);
         self.compile_body(&c.body)?;
         if self.st.scopes[scope].needs_class_cell {
             let i = self.deref_index("__class__");

@@ -5,6 +5,7 @@
 //! (`nfkc`) -> `rustpython-parser` AST -> `symtable` (scope analysis) -> `Compiler` (one `CodeBuilder`
 //! per code unit; `emit` patches labels, builds the line table and computes the stack depth).
 
+mod annotations;
 mod emit;
 pub mod encoding;
 mod expr;
@@ -253,6 +254,7 @@ impl<'a> Compiler<'a> {
             let n = self.unit.b.name("__doc__");
             self.emit(Op::StoreName, n);
         }
+        self.setup_annotations(body);
         self.compile_body(body)?;
         self.load_const(Const::None);
         self.emit(Op::ReturnValue, 0);
@@ -350,7 +352,7 @@ impl<'a> Compiler<'a> {
         mangle(self.unit.private.as_deref(), name)
     }
 
-    fn is_function_like(&self) -> bool {
+    pub(crate) fn is_function_like(&self) -> bool {
         !matches!(
             self.st.scopes[self.unit.scope].kind,
             ScopeKind::Module | ScopeKind::Class

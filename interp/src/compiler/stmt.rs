@@ -36,6 +36,7 @@ impl<'a> Compiler<'a> {
                     self.compile_expr(v)?;
                     self.compile_store(&a.target)?;
                 }
+                self.store_annotation(a)?;
             }
             S::For(f) => self.compile_for(f)?,
             S::While(w) => self.compile_while(w)?,
