@@ -6,6 +6,7 @@
 //! time it is called.
 
 mod cmath;
+mod frameinfo;
 mod gc;
 mod importlib;
 mod math;
@@ -29,6 +30,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("importlib", make_importlib),
     ("__minipy__", make_minipy),
     ("_weakref", make_weakref),
+    ("_frameinfo", make_frameinfo),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -52,6 +54,9 @@ fn make_cmath(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_time(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "time", time::fill)
+}
+fn make_frameinfo(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_frameinfo", frameinfo::fill)
 }
 fn make_importlib(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "importlib", importlib::fill)
