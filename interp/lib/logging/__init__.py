@@ -315,7 +315,8 @@ class StreamHandler(Handler):
 
     def __init__(self, stream=None):
         Handler.__init__(self)
-        self._stream = stream
+        # bound now, as CPython: a later sys.stderr replacement does not redirect this handler
+        self._stream = sys.stderr if stream is None else stream
 
     @property
     def stream(self):
