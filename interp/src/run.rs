@@ -32,6 +32,7 @@ pub fn run_script(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         Ok(()) => 0,
         Err(_) => vm.report_uncaught(),
     };
+    vm.run_atexit();
     vm.finalize_main();
     match vm.flush_stdout_at_exit() {
         Some(s) => s,
@@ -40,6 +41,22 @@ pub fn run_script(source: &str, filename: &str, argv: Vec<String>) -> i32 {
 }
 
 impl Vm {
+    /// If the program imported `atexit`, runs its registered functions (last first) through the
+    /// module's `_run_exitfuncs`, which reports their exceptions itself, as CPython does at exit.
+    pub fn run_atexit(&mut self) {
+        let Ok(Some(m)) = self.sys_module("atexit") else {
+            return;
+        };
+        let r = match self.getattr_str(m, "_run_exitfuncs") {
+            Ok(f) => self.call(f, &[]).map(|_| ()),
+            Err(e) => Err(e),
+        };
+        if r.is_err() {
+            self.take_exc();
+        }
+        self.flush_stdout();
+    }
+
     pub fn flush_stdout(&mut self) {
         use std::io::Write;
         let _ = std::io::stdout().flush();

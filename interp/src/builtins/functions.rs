@@ -521,6 +521,11 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
                     return vm.new_reversed(Kind::Reversed, vm.arg(&a, 0), n - 1);
                 }
             }
+            Kind::Type => {
+                if let Some(f) = vm.meta_hook(v, "__reversed__") {
+                    return vm.call(f, &[v]);
+                }
+            }
             _ => {}
         }
     }
@@ -1011,22 +1016,55 @@ pub fn round_int_digits(i: BigInt, n: i64) -> BigInt {
 
 // ---- types and attributes ------------------------------------------------------------------------
 
-/// isinstance/issubclass against a type or a (nested) tuple of types.
-fn class_check(vm: &mut Vm, cls: Value, spec: Value, fname: &str) -> PyResult<bool> {
-    if vm.is(spec, Kind::Type) {
-        return Ok(vm.is_subtype(cls, spec));
-    }
+/// isinstance/issubclass of the value at `obj_slot` against the spec at `spec_slot`: a type, a (nested)
+/// tuple of types, or an object whose metaclass/class defines `__instancecheck__`/`__subclasscheck__`.
+fn class_check(vm: &mut Vm, obj_slot: usize, spec_slot: usize, inst: bool) -> PyResult<bool> {
+    let spec = vm.at(spec_slot);
+    let obj = vm.at(obj_slot);
     if vm.is(spec, Kind::Tuple) {
         let n = vm.tuple_items(spec).len();
         for i in 0..n {
-            let t = vm.tuple_items(spec)[i];
-            if class_check(vm, cls, t, fname)? {
+            let t = vm.tuple_items(vm.at(spec_slot))[i];
+            vm.push(t);
+            let r = class_check(vm, obj_slot, vm.sp() - 1, inst);
+            vm.pop();
+            if r? {
                 return Ok(true);
             }
         }
         return Ok(false);
     }
-    let msg = if fname == "isinstance" {
+    // isinstance(x, C) with type(x) is C answers at once, as CPython does.
+    if inst && vm.type_of(obj) == spec {
+        return Ok(true);
+    }
+    let hook_name = if inst {
+        "__instancecheck__"
+    } else {
+        "__subclasscheck__"
+    };
+    let hook = if vm.is(spec, Kind::Type) {
+        vm.meta_hook(spec, hook_name)
+    } else if vm.is(spec, Kind::Instance) {
+        vm.special(spec, hook_name)
+    } else {
+        None
+    };
+    if let Some(h) = hook {
+        let r = vm.call(h, &[spec, obj])?;
+        return vm.truthy(r);
+    }
+    if vm.is(spec, Kind::Type) {
+        if inst {
+            let t = vm.type_of(obj);
+            return Ok(vm.is_subtype(t, spec));
+        }
+        if !vm.is(obj, Kind::Type) {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        }
+        return Ok(vm.is_subtype(obj, spec));
+    }
+    let msg = if inst {
         "isinstance() arg 2 must be a type, a tuple of types, or a union"
     } else {
         "issubclass() arg 2 must be a class, a tuple of classes, or a union"
@@ -1036,18 +1074,13 @@ fn class_check(vm: &mut Vm, cls: Value, spec: Value, fname: &str) -> PyResult<bo
 
 fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "isinstance", 2, 2)?;
-    let t = vm.type_of(vm.arg(&a, 0));
-    let r = class_check(vm, t, vm.arg(&a, 1), "isinstance")?;
+    let r = class_check(vm, a.base, a.base + 1, true)?;
     Ok(vm.bool_val(r))
 }
 
 fn issubclass(vm: &mut Vm, a: Args) -> PyResult<Value> {
     npos_range(vm, &a, "issubclass", 2, 2)?;
-    let c = vm.arg(&a, 0);
-    if !vm.is(c, Kind::Type) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    let r = class_check(vm, c, vm.arg(&a, 1), "issubclass")?;
+    let r = class_check(vm, a.base, a.base + 1, false)?;
     Ok(vm.bool_val(r))
 }
 

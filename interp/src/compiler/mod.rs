@@ -392,7 +392,7 @@ impl<'a> Compiler<'a> {
         mangle(self.unit.private.as_deref(), name)
     }
 
-    fn is_function_like(&self) -> bool {
+    pub(crate) fn is_function_like(&self) -> bool {
         !matches!(
             self.st.scopes[self.unit.scope].kind,
             ScopeKind::Module | ScopeKind::Class

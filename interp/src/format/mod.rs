@@ -28,6 +28,10 @@ impl Vm {
 
     fn format_inner(&mut self, base: usize) -> PyResult<Value> {
         let v = self.at(base);
+        // a str/list/dict subclass's own __format__
+        if let Some(f) = self.subclass_override(v, "__format__") {
+            return self.call_format(f, base);
+        }
         if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
             if let Some(f) = self.special(v, "__format__") {
                 if !self.is(f, Kind::Native) {

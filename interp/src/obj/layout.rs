@@ -313,6 +313,8 @@ pub struct TypeObj {
     pub inst_kind: u64,
     /// Bit flags (TYPE_*).
     pub flags: u64,
+    /// The metaclass (`type(cls)`); NULL means `type` (every builtin type and plain class).
+    pub meta: Value,
 }
 }
 pub const TYPE_BUILTIN: u64 = 1;
@@ -767,7 +769,7 @@ mod tests {
         assert_eq!(names::<EnumerateObj>(), ["iter", "count"]);
         assert_eq!(names::<MapObj>(), ["func", "iters"]);
         assert_eq!(names::<CallableIterObj>(), ["func", "sentinel"]);
-        assert_eq!(names::<TypeObj>().len(), 6);
+        assert_eq!(names::<TypeObj>().len(), 7);
         assert_eq!(names::<ForeignObj>(), ["cls"]);
         for &(_, off) in FunctionObj::value_fields().iter() {
             assert_eq!(off % std::mem::align_of::<Value>(), 0);

@@ -302,6 +302,7 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("classmethod", "__new__", classmethod_new);
     vm.add_method("type", "__new__", type_new);
     vm.add_method("type", "mro", type_mro);
+    super::metaclass::install(vm);
     vm.add_method("list", "__init__", list_init);
     vm.add_method("list", "__repr__", container_repr_native);
     vm.add_method("list", "__iter__", builtin_iter_native);
@@ -498,6 +499,9 @@ fn build_class(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if !vm.is(vm.arg(&a, 1), Kind::Str) {
         return Err(vm.type_error("__build_class__: name is not a string"));
     }
+    if let Some(t) = super::metaclass::build_class_general(vm, &a)? {
+        return Ok(t);
+    }
     let base = vm.sp();
     // [ns, bases]
     let nb = npos - 2;
@@ -557,7 +561,7 @@ fn build_class(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// After a class statement made the class at stack slot `tslot`: `__set_name__(owner, name)` on
 /// each attribute that defines it (over a copy of the namespace, as CPython), then the parent's
 /// `__init_subclass__(cls, **kw)` with the class statement's keywords.
-fn class_created_hooks(vm: &mut Vm, tslot: usize, a: &Args) -> PyResult<()> {
+pub(super) fn class_created_hooks(vm: &mut Vm, tslot: usize, a: &Args) -> PyResult<()> {
     let d = vm.obj::<TypeObj>(vm.at(tslot)).dict;
     let copy = vm.dict_copy(d, Kind::Dict)?;
     vm.push(copy);
@@ -895,32 +899,12 @@ fn classmethod_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// type(x) or type(name, bases, dict)
 fn type_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    match a.n {
-        2 => {
+    match (vm.npos(&a), a.kwnames.is_null()) {
+        (2, true) => {
             let v = vm.arg(&a, 1);
             Ok(vm.type_of(v))
         }
-        4 => {
-            for (i, k, tn) in [
-                (1, Kind::Str, "str"),
-                (2, Kind::Tuple, "tuple"),
-                (3, Kind::Dict, "dict"),
-            ] {
-                let v = vm.arg(&a, i);
-                if !vm.is(v, k) {
-                    let vn = vm.type_name(v);
-                    return Err(vm.type_error(format!(
-                        "type.__new__() argument {i} must be {tn}, not {vn}"
-                    )));
-                }
-            }
-            let d = vm.arg(&a, 3);
-            let nd = vm.dict_copy(d, Kind::Dict)?;
-            vm.push(nd);
-            let t = vm.new_class(a.base + 1, a.base + 2, vm.sp() - 1)?;
-            vm.pop();
-            Ok(t)
-        }
+        (4, _) => super::metaclass::type_new3(vm, a),
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
 }

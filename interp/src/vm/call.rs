@@ -210,6 +210,11 @@ impl Vm {
                 self.prepare_call(fslot, nargs + 1, kwnames, entry)
             }
             Kind::Type => {
+                if let Some(c) = self.meta_hook(f, "__call__") {
+                    // a metaclass's __call__(cls, *args)
+                    self.roots.stack.insert(fslot, c);
+                    return self.prepare_call(fslot, nargs + 1, kwnames, entry);
+                }
                 if let Some(p) = self.try_inline_init(fslot, nargs, kwnames, entry)? {
                     return Ok(p);
                 }
@@ -597,7 +602,12 @@ impl Vm {
     }
 
     /// Calling a type: construction.
-    fn call_type(&mut self, fslot: usize, nargs: usize, kwnames: Value) -> PyResult<Value> {
+    pub(crate) fn call_type(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
         let t = self.at(fslot);
         let tp = self.obj::<TypeObj>(t);
         // builtin types other than the exception classes construct through their native __new__
@@ -761,6 +771,17 @@ impl Vm {
                 }
             }
         }
+        if ik == Kind::Type as u64 {
+            // a metaclass without its own __new__: type.__new__(M, name, bases, ns, **kw)
+            return super::metaclass::type_new3(
+                self,
+                Args {
+                    base: fslot,
+                    n: nargs + 1,
+                    kwnames,
+                },
+            );
+        }
         if ik == Kind::Str as u64 {
             return self.new_str_subclass_instance(fslot, nargs, kwnames);
         }
@@ -836,7 +857,7 @@ impl Vm {
 
     /// `Sub(x)` for a Python subclass of str: str(x) as usual, copied into a fresh str that records
     /// the subclass (a plain str may be shared or interned, so it is never relabelled).
-    fn new_str_subclass_instance(
+    pub(crate) fn new_str_subclass_instance(
         &mut self,
         fslot: usize,
         nargs: usize,
@@ -849,6 +870,10 @@ impl Vm {
             return Err(self.type_error("str has no constructor"));
         };
         let nf = self.obj::<NativeObj>(ctor).f;
+        // str.__new__ makes a subclass instance through here: it must see `str` itself as its cls.
+        let cls_slot = self.sp();
+        self.push(self.at(fslot));
+        self.set_at(fslot, st);
         let s = nf(
             self,
             Args {
@@ -856,7 +881,10 @@ impl Vm {
                 n: nargs + 1,
                 kwnames,
             },
-        )?;
+        );
+        self.set_at(fslot, self.at(cls_slot));
+        self.truncate(cls_slot);
+        let s = s?;
         let text = self.str_of(s).to_string();
         let v = self.alloc(Kind::Str, text.len())?;
         self.fill_str_text(v, &text);

@@ -124,6 +124,9 @@ impl Vm {
         }
         match kind {
             Kind::Type => {
+                if let Some(f) = self.meta_hook(o, "__getitem__") {
+                    return self.call(f, &[o, k]);
+                }
                 // list[int] and friends: typing generics are accepted and ignored.
                 if let Some(f) = self.lookup_type_str(o, "__class_getitem__") {
                     return self.call(f, &[o, k]);
@@ -205,7 +208,7 @@ impl Vm {
             if let Some(f) = objects::slots(kind).contains {
                 return f(self, container, item);
             }
-            if kind == Kind::Instance {
+            if kind == Kind::Instance || self.meta_hook(container, "__contains__").is_some() {
                 if let Some(f) = self.special(container, "__contains__") {
                     let r = self.call(f, &[container, item])?;
                     return self.truthy(r);

@@ -19,6 +19,7 @@ pub mod exc;
 pub mod gen;
 pub mod import;
 pub mod iter;
+pub mod metaclass;
 pub mod new;
 pub mod ops;
 pub mod oserror;

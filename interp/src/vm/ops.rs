@@ -113,6 +113,10 @@ impl Vm {
                     }
                     if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
                         let r = self.call(f, &[v])?;
+                        // CPython keeps a returned int that fits a Py_hash_t (-1 becomes -2)
+                        if let Some(i) = self.to_i64(r).filter(|_| !self.is(r, Kind::Bool)) {
+                            return Ok(if i == -1 { -2 } else { i });
+                        }
                         return match self.to_bigint(r) {
                             Some(n) => Ok(hash_bigint(&n)),
                             None => {

@@ -197,6 +197,17 @@ impl Vm {
             return f(self, v);
         }
         match kind {
+            Kind::Type if self.meta_hook(v, "__repr__").is_some() => {
+                let f = self.meta_hook(v, "__repr__").unwrap_or(v);
+                let r = self.call(f, &[v])?;
+                if !self.is(r, Kind::Str) {
+                    let tn = self.type_name(r);
+                    return Err(
+                        self.type_error(format!("__repr__ returned non-string (type {tn})"))
+                    );
+                }
+                Ok(self.str_of(r).to_string())
+            }
             Kind::Type => {
                 let p = self.obj::<TypeObj>(v);
                 let name = self.str_of(p.qualname).to_string();
@@ -319,11 +330,11 @@ impl Vm {
 
     /// str(v) as a str object.
     pub fn str_value(&mut self, v: Value) -> PyResult<Value> {
-        if self.is(v, Kind::Str) {
-            return Ok(v);
-        }
         if let Some(f) = self.subclass_override(v, "__str__") {
             return self.call(f, &[v]);
+        }
+        if self.is(v, Kind::Str) {
+            return Ok(v);
         }
         if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
             if let Some(f) = self.special(v, "__str__") {

@@ -16,6 +16,14 @@ impl Vm {
         match k {
             Kind::Instance => self.obj::<InstanceObj>(v).cls,
             Kind::Foreign => self.obj::<ForeignObj>(v).cls,
+            Kind::Type => {
+                let m = self.obj::<TypeObj>(v).meta;
+                if m.is_null() {
+                    self.roots.types[Kind::Type as usize]
+                } else {
+                    m
+                }
+            }
             Kind::Str => {
                 let c = self.obj::<StrObj>(v).cls;
                 if c.is_null() {
@@ -504,8 +512,12 @@ impl Vm {
         for &t in &mro[pos..] {
             let d = self.obj::<TypeObj>(t).dict;
             if let Some(a) = self.dict_get_str(d, name) {
-                let obj = self.obj::<SuperObj>(self.at(base)).obj;
-                if self.is(obj, Kind::Type) {
+                let (obj, typ) = {
+                    let p = self.obj::<SuperObj>(self.at(base));
+                    (p.obj, p.typ)
+                };
+                // super() in a metaclass method: obj is a class but an instance of typ, so bind.
+                if self.is(obj, Kind::Type) && self.is_subtype(obj, typ) {
                     if self.is(a, Kind::ClassMethod) {
                         let f = self.obj::<WrapperObj>(a).func;
                         return self.new_bound_method(f, obj).map(Some);

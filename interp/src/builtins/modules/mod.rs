@@ -8,6 +8,7 @@
 //! time it is called.
 
 mod cmath;
+mod frameinfo;
 mod gc;
 mod hashlib;
 mod importlib;
@@ -46,6 +47,7 @@ pub const MODULES: &[(&str, ModuleMaker)] = &[
     ("_random", make_random),
     ("_re", make_re),
     ("_linesource", make_linesource),
+    ("_frameinfo", make_frameinfo),
 ];
 
 fn make_builtins(vm: &mut Vm) -> PyResult<Value> {
@@ -72,6 +74,9 @@ fn make_time(vm: &mut Vm) -> PyResult<Value> {
 }
 fn make_os(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "_os", os::fill)
+}
+fn make_frameinfo(vm: &mut Vm) -> PyResult<Value> {
+    new_filled(vm, "_frameinfo", frameinfo::fill)
 }
 fn make_importlib(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "importlib", importlib::fill)

@@ -533,7 +533,21 @@ fn decode_units(data: &[u8], codec: Codec, errors: &str) -> Result<String, Fail>
     Ok(out)
 }
 
+/// str.__new__(cls, ...): for a subclass `cls` (`super().__new__(cls, v)` in a str subclass's
+/// __new__) the result is an instance of cls.
 fn str_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n == 0 {
+        return str_new_plain(vm, a);
+    }
+    let cls = vm.arg(&a, 0);
+    let st = vm.builtin_type("str");
+    if cls != st && vm.is(cls, Kind::Type) && vm.is_subtype(cls, st) {
+        return vm.new_str_subclass_instance(a.base, a.n - 1, a.kwnames);
+    }
+    str_new_plain(vm, a)
+}
+
+fn str_new_plain(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "str", &["object", "encoding", "errors"])?;
     if a.n - 1 > 3 {
