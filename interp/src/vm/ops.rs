@@ -286,14 +286,11 @@ impl Vm {
 
     /// Rich comparison returning a Python value.
     // gc-safe: builtin_compare returns None (the dunder path) before any GC point
-    pub fn compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    pub fn compare(&mut self, mut a: Value, mut b: Value, op: CmpOp) -> PyResult<Value> {
         // fast numeric path
         if a.is_int() && b.is_int() {
             let (x, y) = (a.as_int(), b.as_int());
             return Ok(self.bool_val(cmp_ord(x.cmp(&y), op)));
-        }
-        if let Some(r) = self.builtin_compare(a, b, op)? {
-            return Ok(r);
         }
         let (name, rname) = match op {
             CmpOp::Lt => ("__lt__", "__gt__"),
@@ -303,6 +300,28 @@ impl Vm {
             CmpOp::Eq => ("__eq__", "__eq__"),
             CmpOp::Ne => ("__ne__", "__ne__"),
         };
+        // A Python subclass of list/dict/str that defines the comparison (OrderedDict's
+        // order-sensitive ==) is asked before its base's builtin rules.
+        let mut overridden = false;
+        if self.is_py_subclass(a) || self.is_py_subclass(b) {
+            // the lookups may intern (allocate): a and b are rooted and re-read
+            let base = self.sp();
+            self.push(a);
+            self.push(b);
+            let av = self.at(base);
+            overridden = self.subclass_override(av, name).is_some();
+            if !overridden {
+                let bv = self.at(base + 1);
+                overridden = self.subclass_override(bv, rname).is_some();
+            }
+            (a, b) = (self.at(base), self.at(base + 1));
+            self.truncate(base);
+        }
+        if !overridden {
+            if let Some(r) = self.builtin_compare(a, b, op)? {
+                return Ok(r);
+            }
+        }
         let base = self.sp();
         self.push(a);
         self.push(b);
