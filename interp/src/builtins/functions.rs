@@ -171,6 +171,22 @@ fn print_str_arg(vm: &mut Vm, a: &Args, name: &str, dflt: &str) -> PyResult<Stri
     }
 }
 
+/// `sys.stdout` when a program replaced it (contextlib.redirect_stdout): None while it is still the
+/// native stream (an instance with an `_fd` attribute), which print writes to directly.
+fn redirected_stdout(vm: &mut Vm) -> Option<Value> {
+    let (ks, ko, kfd) = (vm.intern("sys"), vm.intern("stdout"), vm.intern("_fd"));
+    let mods = vm.roots.modules;
+    let sys = vm.dict_get_str(mods, ks)?;
+    let d = vm.instance_dict(sys)?;
+    let out = vm.dict_get_str(d, ko)?;
+    if let Some(od) = vm.instance_dict(out) {
+        if vm.dict_get_str(od, kfd).is_some() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "print", &["sep", "end", "file", "flush"])?;
@@ -183,6 +199,11 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
     scoped(vm, |vm, base| {
         vm.push(file.unwrap_or(Value::NULL));
         vm.push(flush.unwrap_or(Value::NULL));
+        if vm.at(base).is_null() {
+            if let Some(f) = redirected_stdout(vm) {
+                vm.set_at(base, f);
+            }
+        }
         let mut out = String::new();
         // Where each piece (an item, a sep, the end) starts in `out`.
         let mut cuts = vec![0];
