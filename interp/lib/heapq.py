@@ -116,7 +116,8 @@ def heappushpop(heap, item, /):
 
 def heapify(x, /):
     """Transform list x into a heap, in place, in linear time."""
-    _check_list(x, "heapify")
+    if not isinstance(x, list):
+        raise TypeError("heapify() argument must be list, not %s" % type(x).__name__)
     for i in reversed(range(len(x) // 2)):
         _sift_up(x, i)
 
