@@ -234,10 +234,14 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
             return Ok(vm.none());
         }
-        let w = vm.getattr_str(vm.at(base), "write")?;
-        vm.push(w);
-        let s = vm.new_str(&out)?;
-        vm.call(vm.at(base + 2), &[s])?;
+        // CPython writes each item, separator and end with its own write() call
+        for w in cuts.windows(2) {
+            let f = vm.getattr_str(vm.at(base), "write")?;
+            vm.push(f);
+            let s = vm.new_str(&out[w[0]..w[1]]);
+            let f = vm.pop();
+            vm.call(f, &[s?])?;
+        }
         if flush {
             let fl = vm.getattr_str(vm.at(base), "flush")?;
             vm.call(fl, &[])?;
