@@ -30,16 +30,12 @@ fn new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     if a.n > 3 {
         let got = a.n - 1;
-        return Err(vm.type_error(format!(
-            "module() takes at most 2 arguments ({got} given)"
-        )));
+        return Err(vm.type_error(format!("module() takes at most 2 arguments ({got} given)")));
     }
     let name = vm.arg(&a, 1);
     if !vm.is(name, Kind::Str) {
         let tn = vm.type_name(name);
-        return Err(vm.type_error(format!(
-            "module() argument 'name' must be str, not {tn}"
-        )));
+        return Err(vm.type_error(format!("module() argument 'name' must be str, not {tn}")));
     }
     let n = vm.str_of(name).to_string();
     let m = vm.new_module(&n)?;

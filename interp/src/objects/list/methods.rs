@@ -217,8 +217,11 @@ fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     at_most(vm, &a, "list", 1)?;
     // list.__new__(Sub) (copy's reconstruction, a subclass's super().__new__): an empty Sub,
     // which Sub.__init__ fills, as on CPython
-    let t = vm.arg(&a, 0);
-    if vm.is(t, Kind::Type) && t != vm.builtin_type("list") && vm.is_subtype(t, vm.builtin_type("list")) {
+    let t = if a.n > 0 { vm.arg(&a, 0) } else { vm.none() };
+    if vm.is(t, Kind::Type)
+        && t != vm.builtin_type("list")
+        && vm.is_subtype(t, vm.builtin_type("list"))
+    {
         return vm.new_builtin_subclass_instance(a.base, true);
     }
     match uarg(vm, &a, 0, "") {
