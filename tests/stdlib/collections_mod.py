@@ -87,7 +87,7 @@ P = namedtuple('Point', 'x y')
 p = P(1, 2)
 print(p, repr(p), p.x, p.y, p[0], p[-1], p[:1], len(p), list(p))
 a, b = p; print(a, b)
-print(p == (1, 2), (1, 2) == p, p == P(1, 2), p != P(2, 1), p < P(1, 3), hash(p) == hash(P(1, 2)))
+print(p == (1, 2), (1, 2) == p, p == P(1, 2), p != P(2, 1), p < P(1, 3), hash(p) == hash((1, 2)))
 print(P._fields, P._make([3, 4]), p._asdict(), p._replace(x=9), P.__name__, P._field_defaults)
 print(P(y=5, x=6), P.__doc__, P.x.__doc__, 1 in p, p.index(2), p.count(1), p + (3,))
 Q = namedtuple('Q', ['a', 'b', 'c'], defaults=[10, 20])
@@ -111,7 +111,7 @@ class P3(namedtuple('P3', 'x y z')):
         return self.x + self.y + self.z
 print(P3(1, 2, 3).norm(), P3(1, 2, 3))
 print(sorted([P(2, 1), P(1, 5), P(1, 2)]))
-print({P(1, 2): "a"}[P(1, 2)])
+print({P(1, 2): "a"}[(1, 2)], {(1, 2): "b"}[P(1, 2)], (1, 2) in {P(1, 2)})
 
 # ---- ChainMap
 base = {'a': 1, 'b': 2}; over = {'b': 3, 'c': 4}
