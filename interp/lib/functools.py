@@ -305,8 +305,8 @@ class partialmethod:
 
 # ---- lru_cache ---------------------------------------------------------------------------------
 
-_CacheInfo = _namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
-_CacheInfo.__module__ = "functools"
+_CacheInfo = _namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"],
+                         module="functools")
 
 
 class _HashedSeq:

@@ -88,9 +88,10 @@ def _done(obj):
             return
 
 
-class MappingProxyType:
+class mappingproxy:
     """A read-only view of a mapping."""
 
+    __module__ = "builtins"
     __slots__ = ("_mapping",)
 
     def __new__(cls, mapping):
@@ -165,8 +166,8 @@ class MappingProxyType:
         return str(self._mapping)
 
 
-MappingProxyType.__name__ = "mappingproxy"
-MappingProxyType.__qualname__ = "mappingproxy"
+MappingProxyType = mappingproxy
+del mappingproxy
 
 
 def resolve_bases(bases):

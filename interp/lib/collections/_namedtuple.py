@@ -236,13 +236,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     }
     for index, name in enumerate(fields):
         body[name] = _field_property(index, name)
-    result = type(typename, (_NamedTupleBase,), body)
-
     if module is None:
+        # the caller's module; without sys._getframe minipy assumes __main__
         try:
             module = _sys._getframe(1).f_globals.get("__name__", "__main__")
         except (AttributeError, ValueError):
             module = "__main__"
-    result.__module__ = module
-    result.__qualname__ = typename
-    return result
+    body["__module__"] = module
+    body["__qualname__"] = typename
+    return type(typename, (_NamedTupleBase,), body)
