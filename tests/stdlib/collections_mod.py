@@ -138,3 +138,20 @@ ul.extend(UserList([7])); ul *= 2; print(ul, ul.pop(), ul.index(7), ul.count(1),
 us = UserString('Hello')
 print(us, repr(us), us.upper(), type(us.upper()).__name__, us + '!', us[1:], len(us), us == 'Hello')
 print(us.split('l'), us.startswith('He'), us.find('l'), 'ell' in us, us.isalpha(), us * 2)
+
+# deque as a queue: popleft/appendleft keep a free prefix; every operation sees the same items
+q = deque()
+for i in range(200):
+    q.append(i)
+    if i % 3 == 0:
+        q.popleft()
+print(len(q), q[0], q[-1], q[60], q.index(150), 199 in q, list(q)[:3], q.count(7))
+for i in range(100):
+    q.appendleft(-i)
+print(len(q), q[0], q[99], q[100], list(reversed(q))[:2])
+q.rotate(7); print(q[0], q[-1]); q.rotate(-300); print(q[0], q[-1])
+q.insert(2, "ins"); del q[0]; q[1] = "set"; print(list(q)[:4], len(q))
+q.remove("set"); q.reverse(); print(q[0], q[-1], len(q))
+while len(q) > 3:
+    q.popleft()
+print(q, q == deque([-1, 0, -99]) or q)

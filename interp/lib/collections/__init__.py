@@ -1,7 +1,7 @@
 """Container datatypes (CPython's collections module, written for minipy from its documentation).
 
-deque keeps its items in a plain list (appendleft/popleft are O(n), which is fine for the sizes
-scripts use). defaultdict, OrderedDict and Counter subclass dict: dicts keep insertion order, so
+deque keeps its items in a plain list after a free prefix (`_head`), so append, pop, popleft
+and appendleft are amortized O(1); other operations first drop the prefix. defaultdict, OrderedDict and Counter subclass dict: dicts keep insertion order, so
 OrderedDict only adds move_to_end, an order-sensitive == and popitem(last=False).
 
 minipy cannot subclass tuple, so a namedtuple class is a plain class that stores its values in a
@@ -43,11 +43,17 @@ class deque:
             if maxlen < 0:
                 raise ValueError("maxlen must be non-negative")
         self._maxlen = maxlen
+        # the items are _items[_head:]; popleft/appendleft move _head (amortized O(1))
         self._items = []
-        if iterable is not self:
-            self.extend(iterable)
-        else:
-            self.extend(list(iterable))
+        self._head = 0
+        self.extend(list(iterable) if iterable is self else iterable)
+
+    def _live(self):
+        """The items as a plain list (the free space before _head dropped)."""
+        if self._head:
+            del self._items[:self._head]
+            self._head = 0
+        return self._items
 
     @property
     def maxlen(self):
@@ -55,20 +61,28 @@ class deque:
 
     def _trim_left(self):
         m = self._maxlen
-        if m is not None and len(self._items) > m:
-            del self._items[:len(self._items) - m]
+        if m is not None:
+            while len(self._items) - self._head > m:
+                self.popleft()
 
     def _trim_right(self):
         m = self._maxlen
-        if m is not None and len(self._items) > m:
-            del self._items[m:]
+        if m is not None and len(self._items) - self._head > m:
+            del self._items[self._head + m:]
 
     def append(self, x):
         self._items.append(x)
-        self._trim_left()
+        if self._maxlen is not None:
+            self._trim_left()
 
     def appendleft(self, x):
-        self._items.insert(0, x)
+        if not self._head:
+            # room before the first item: as many free slots as items (at least 8)
+            k = max(8, len(self._items))
+            self._items[0:0] = [None] * k
+            self._head = k
+        self._head -= 1
+        self._items[self._head] = x
         self._trim_right()
 
     def extend(self, iterable):
@@ -84,57 +98,77 @@ class deque:
             self.appendleft(x)
 
     def pop(self):
-        if not self._items:
+        if len(self._items) == self._head:
             raise IndexError("pop from an empty deque")
-        return self._items.pop()
+        x = self._items.pop()
+        if len(self._items) == self._head:
+            self._items.clear()
+            self._head = 0
+        return x
 
     def popleft(self):
-        if not self._items:
+        items = self._items
+        h = self._head
+        if len(items) == h:
             raise IndexError("pop from an empty deque")
-        return self._items.pop(0)
+        x = items[h]
+        items[h] = None
+        h += 1
+        if h == len(items):
+            items.clear()
+            h = 0
+        elif h >= 64 and 2 * h >= len(items):
+            del items[:h]
+            h = 0
+        self._head = h
+        return x
 
     def clear(self):
-        self._items.clear()
+        self._live().clear()
 
     def copy(self):
-        return type(self)(self._items, self._maxlen)
+        return type(self)(self._live(), self._maxlen)
 
     __copy__ = copy
 
     def count(self, x):
-        return self._items.count(x)
+        return self._live().count(x)
 
     def index(self, x, start=0, stop=None):
-        n = len(self._items)
+        n = len(self._live())
         if stop is None:
             stop = n
         for i in range(*slice(start, stop).indices(n)):
-            if self._items[i] is x or self._items[i] == x:
+            if self._live()[i] is x or self._live()[i] == x:
                 return i
         raise ValueError("%r is not in deque" % (x,))
 
     def insert(self, i, x):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
+        if self._maxlen is not None and len(self._live()) >= self._maxlen:
             raise IndexError("deque already at its maximum size")
-        self._items.insert(i, x)
+        self._live().insert(i, x)
 
     def remove(self, value):
-        for i, x in enumerate(self._items):
+        for i, x in enumerate(self._live()):
             if x is value or x == value:
-                del self._items[i]
+                del self._live()[i]
                 return
         raise ValueError("%r is not in deque" % (value,))
 
     def reverse(self):
-        self._items.reverse()
+        self._live().reverse()
 
     def rotate(self, n=1):
         n = _index(n)
-        k = len(self._items)
+        k = len(self._items) - self._head
         if k:
             n %= k
-            if n:
-                self._items[:] = self._items[-n:] + self._items[:-n]
+            if n <= k // 2:
+                for _ in range(n):
+                    self.appendleft(self.pop())
+            else:
+                for _ in range(k - n):
+                    self.append(self.popleft())
 
     def _checked_index(self, i):
         if not isinstance(i, int):
@@ -142,12 +176,12 @@ class deque:
                 i = type(i).__index__(i)
             except AttributeError:
                 raise TypeError("sequence index must be integer, not '%s'" % type(i).__name__) from None
-        n = len(self._items)
+        n = len(self._items) - self._head
         if i < 0:
             i += n
         if not 0 <= i < n:
             raise IndexError("deque index out of range")
-        return i
+        return self._head + i
 
     def __getitem__(self, i):
         return self._items[self._checked_index(i)]
@@ -159,25 +193,25 @@ class deque:
         del self._items[self._checked_index(i)]
 
     def __len__(self):
-        return len(self._items)
+        return len(self._items) - self._head
 
     def __bool__(self):
-        return bool(self._items)
+        return len(self._items) > self._head
 
     def __iter__(self):
-        return iter(self._items)
+        return iter(self._live()[:])
 
     def __reversed__(self):
-        return reversed(self._items)
+        return reversed(self._live()[:])
 
     def __contains__(self, x):
-        return x in self._items
+        return x in self._live()
 
     def __repr__(self):
         if _repr_running(self):
             return "[...]"
         try:
-            body = repr(self._items)
+            body = repr(self._live())
         finally:
             _repr_done(self)
         name = type(self).__name__
@@ -188,7 +222,7 @@ class deque:
     def _cmp(self, other, op):
         if not isinstance(other, deque):
             return NotImplemented
-        return op(self._items, other._items)
+        return op(self._live(), other._live())
 
     def __eq__(self, other):
         return self._cmp(other, lambda a, b: a == b)
@@ -211,20 +245,21 @@ class deque:
     def __add__(self, other):
         if not isinstance(other, deque):
             raise TypeError('can only concatenate deque (not "%s") to deque' % type(other).__name__)
-        return type(self)(self._items + other._items, self._maxlen)
+        return type(self)(self._live() + other._live(), self._maxlen)
 
     def __iadd__(self, other):
         self.extend(other)
         return self
 
     def __mul__(self, n):
-        return type(self)(self._items * n, self._maxlen)
+        return type(self)(self._live() * n, self._maxlen)
 
     __rmul__ = __mul__
 
     def __imul__(self, n):
-        items = self._items * n
+        items = self._live() * n
         self._items = []
+        self._head = 0
         self.extend(items)
         return self
 
