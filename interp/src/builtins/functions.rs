@@ -171,6 +171,22 @@ fn print_str_arg(vm: &mut Vm, a: &Args, name: &str, dflt: &str) -> PyResult<Stri
     }
 }
 
+/// `sys.stdout` when a program replaced it (contextlib.redirect_stdout): None while it is still the
+/// native stream (an instance with an `_fd` attribute), which print writes to directly.
+fn redirected_stdout(vm: &mut Vm) -> Option<Value> {
+    let (ks, ko, kfd) = (vm.intern("sys"), vm.intern("stdout"), vm.intern("_fd"));
+    let mods = vm.roots.modules;
+    let sys = vm.dict_get_str(mods, ks)?;
+    let d = vm.instance_dict(sys)?;
+    let out = vm.dict_get_str(d, ko)?;
+    if let Some(od) = vm.instance_dict(out) {
+        if vm.dict_get_str(od, kfd).is_some() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let a = pin_kwnames(vm, a);
     vm.check_kwargs(&a, "print", &["sep", "end", "file", "flush"])?;
@@ -183,6 +199,11 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
     scoped(vm, |vm, base| {
         vm.push(file.unwrap_or(Value::NULL));
         vm.push(flush.unwrap_or(Value::NULL));
+        if vm.at(base).is_null() {
+            if let Some(f) = redirected_stdout(vm) {
+                vm.set_at(base, f);
+            }
+        }
         let mut out = String::new();
         // Where each piece (an item, a sep, the end) starts in `out`.
         let mut cuts = vec![0];
@@ -213,10 +234,14 @@ fn print(vm: &mut Vm, a: Args) -> PyResult<Value> {
             }
             return Ok(vm.none());
         }
-        let w = vm.getattr_str(vm.at(base), "write")?;
-        vm.push(w);
-        let s = vm.new_str(&out)?;
-        vm.call(vm.at(base + 2), &[s])?;
+        // CPython writes each item, separator and end with its own write() call
+        for w in cuts.windows(2) {
+            let f = vm.getattr_str(vm.at(base), "write")?;
+            vm.push(f);
+            let s = vm.new_str(&out[w[0]..w[1]]);
+            let f = vm.pop();
+            vm.call(f, &[s?])?;
+        }
         if flush {
             let fl = vm.getattr_str(vm.at(base), "flush")?;
             vm.call(fl, &[])?;

@@ -75,7 +75,7 @@ impl Vm {
 
     /// The tuple's hash folded into the dict table's small-int range (see `Vm::hash_full`).
     pub fn hash_tuple(&mut self, v: Value) -> PyResult<i64> {
-        Ok(self.hash_tuple_full(v)? >> 2)
+        Ok(crate::vm::ops::small_hash(self.hash_tuple_full(v)?))
     }
 
     /// CPython's tuple hash (xxHash-style lanes over the items' full hashes).

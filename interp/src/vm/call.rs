@@ -897,7 +897,11 @@ impl Vm {
     }
 
     /// An empty list/dict whose class is the Python subclass at `fslot`, with its own `__dict__`.
-    fn new_builtin_subclass_instance(&mut self, fslot: usize, is_list: bool) -> PyResult<Value> {
+    pub fn new_builtin_subclass_instance(
+        &mut self,
+        fslot: usize,
+        is_list: bool,
+    ) -> PyResult<Value> {
         let v = if is_list {
             self.new_list()?
         } else {

@@ -13,6 +13,8 @@ use crate::objects;
 use crate::objects::float::float_eq_int;
 use crate::objects::int::{hash_bigint, hash_i64};
 use gc::Value;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
 
 /// FNV-1a, truncated to 62 bits; str hashes are not randomized.
 pub fn hash_bytes(b: &[u8]) -> i64 {
@@ -26,6 +28,28 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
         -2
     } else {
         h
+    }
+}
+
+/// The dict table's small-int hash of an object whose `hash()` is `full`: itself when it fits the
+/// small-int range (ints, str, most instances), else shifted into it. Every kind folds its full
+/// hash through this one function, so objects with equal `hash()` (a namedtuple instance and its
+/// tuple) land on the same dict slot.
+pub fn small_hash(full: i64) -> i64 {
+    if full.unsigned_abs() < 1 << 62 {
+        full
+    } else {
+        full >> 2
+    }
+}
+
+/// CPython's hash of the int a `__hash__` returned: itself if it fits 64 bits (-1 becomes -2),
+/// else the int's own hash.
+fn hash_of_hash_result(n: &BigInt) -> i64 {
+    match n.to_i64() {
+        Some(-1) => -2,
+        Some(h) => h,
+        None => hash_bigint(n),
     }
 }
 
@@ -76,7 +100,7 @@ impl Vm {
         if let Some(f) = objects::slots(kind).hash {
             return f(self, v);
         }
-        self.hash_other(v)
+        Ok(small_hash(self.hash_other(v)?))
     }
 
     /// CPython's full 64-bit hash (what `hash()` returns). `hash` answers the same for every type
@@ -93,12 +117,14 @@ impl Vm {
                     return r;
                 }
                 Kind::FrozenSet => return objects::set::frozenset_hash_full(self, v),
+                Kind::Instance | Kind::Foreign => return self.hash_other(v),
                 _ => {}
             }
         }
         self.hash(v)
     }
 
+    /// The full hash (what `hash()` answers) of a kind without a hash slot.
     fn hash_other(&mut self, v: Value) -> PyResult<i64> {
         match self.kind(v) {
             Kind::List | Kind::ByteArray => {
@@ -118,7 +144,7 @@ impl Vm {
                             return Ok(if i == -1 { -2 } else { i });
                         }
                         return match self.to_bigint(r) {
-                            Some(n) => Ok(hash_bigint(&n)),
+                            Some(n) => Ok(hash_of_hash_result(&n)),
                             None => {
                                 Err(self.type_error("__hash__ method should return an integer"))
                             }
@@ -290,14 +316,11 @@ impl Vm {
 
     /// Rich comparison returning a Python value.
     // gc-safe: builtin_compare returns None (the dunder path) before any GC point
-    pub fn compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    pub fn compare(&mut self, mut a: Value, mut b: Value, op: CmpOp) -> PyResult<Value> {
         // fast numeric path
         if a.is_int() && b.is_int() {
             let (x, y) = (a.as_int(), b.as_int());
             return Ok(self.bool_val(cmp_ord(x.cmp(&y), op)));
-        }
-        if let Some(r) = self.builtin_compare(a, b, op)? {
-            return Ok(r);
         }
         let (name, rname) = match op {
             CmpOp::Lt => ("__lt__", "__gt__"),
@@ -307,6 +330,28 @@ impl Vm {
             CmpOp::Eq => ("__eq__", "__eq__"),
             CmpOp::Ne => ("__ne__", "__ne__"),
         };
+        // A Python subclass of list/dict/str that defines the comparison (OrderedDict's
+        // order-sensitive ==) is asked before its base's builtin rules.
+        let mut overridden = false;
+        if self.is_py_subclass(a) || self.is_py_subclass(b) {
+            // the lookups may intern (allocate): a and b are rooted and re-read
+            let base = self.sp();
+            self.push(a);
+            self.push(b);
+            let av = self.at(base);
+            overridden = self.subclass_override(av, name).is_some();
+            if !overridden {
+                let bv = self.at(base + 1);
+                overridden = self.subclass_override(bv, rname).is_some();
+            }
+            (a, b) = (self.at(base), self.at(base + 1));
+            self.truncate(base);
+        }
+        if !overridden {
+            if let Some(r) = self.builtin_compare(a, b, op)? {
+                return Ok(r);
+            }
+        }
         let base = self.sp();
         self.push(a);
         self.push(b);

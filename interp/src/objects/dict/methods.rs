@@ -263,6 +263,14 @@ fn init(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn dict_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let a = pin_kwnames(vm, a);
     at_most(vm, &a, "dict", 1)?;
+    // dict.__new__(Sub): an empty Sub (see list_new)
+    let t = if a.n > 0 { vm.arg(&a, 0) } else { vm.none() };
+    if vm.is(t, Kind::Type)
+        && t != vm.builtin_type("dict")
+        && vm.is_subtype(t, vm.builtin_type("dict"))
+    {
+        return vm.new_builtin_subclass_instance(a.base, false);
+    }
     scoped(vm, |vm, base| {
         let d = vm.new_dict()?;
         vm.push(d);

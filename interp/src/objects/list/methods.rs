@@ -215,6 +215,15 @@ fn sort(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn list_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     no_kwargs(vm, &a, "list")?;
     at_most(vm, &a, "list", 1)?;
+    // list.__new__(Sub) (copy's reconstruction, a subclass's super().__new__): an empty Sub,
+    // which Sub.__init__ fills, as on CPython
+    let t = if a.n > 0 { vm.arg(&a, 0) } else { vm.none() };
+    if vm.is(t, Kind::Type)
+        && t != vm.builtin_type("list")
+        && vm.is_subtype(t, vm.builtin_type("list"))
+    {
+        return vm.new_builtin_subclass_instance(a.base, true);
+    }
     match uarg(vm, &a, 0, "") {
         None => vm.new_list(),
         Some(x) => vm.to_list(x),

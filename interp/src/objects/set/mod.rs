@@ -124,7 +124,7 @@ pub fn repr_body(vm: &mut Vm, slot: usize) -> PyResult<String> {
 
 /// The frozenset hash folded into the dict table's small-int range (see `Vm::hash_full`).
 fn frozenset_hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    Ok(frozenset_hash_full(vm, v)? >> 2)
+    Ok(crate::vm::ops::small_hash(frozenset_hash_full(vm, v)?))
 }
 
 /// CPython's frozenset hash: order-independent (an xor of the shuffled element hashes), then mixed
