@@ -332,6 +332,9 @@ fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let text = vm.str_of(spec).to_string();
     let v = vm.arg(&a, 0);
+    if let Some(b) = vm.boxed_base(v).filter(|_| !text.is_empty()) {
+        return vm.format_builtin(b, &text);
+    }
     if v.is_ptr() && matches!(vm.kind(v), Kind::Instance | Kind::Foreign) {
         if text.is_empty() {
             return vm.str_value(v);

@@ -167,6 +167,11 @@ pub fn bootstrap(vm: &mut Vm) {
             (*vm.payload::<TypeObj>(t)).inst_kind = k as u64;
         }
     }
+    // the immutable builtins are subclassed through boxes (vm/boxed.rs)
+    for t in vm.boxable_types() {
+        // SAFETY: t is a builtin Type object in the old generation (never moves); no GC point here.
+        unsafe { (*vm.payload::<TypeObj>(t)).flags |= TYPE_BASETYPE };
+    }
     // MROs: every builtin type is (T, object); bool derives from int.
     let obj_mro = vm.old_tuple(&[object]);
     // SAFETY: old-generation type objects (alloc_old) never move, and alloc_old/intern/old_tuple are not GC

@@ -7,6 +7,7 @@
 //! across an allocating call must be pushed onto `stack` (or `temps`) and re-read afterwards.
 //! Natives receive their arguments as an [`Args`] window into `stack` and re-read them with `vm.arg()`.
 
+pub mod boxed;
 pub mod builtins_setup;
 pub mod call;
 pub mod code;

@@ -139,7 +139,11 @@ impl Vm {
             }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = self.special(v, "__repr__") {
-                    if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
+                    // a box (vm/boxed.rs) answers through its builtin's __repr__
+                    if !self.is(f, Kind::Native)
+                        || self.is(v, Kind::Foreign)
+                        || self.boxed_base(v).is_some()
+                    {
                         let r = self.call(f, &[v])?;
                         if !self.is(r, Kind::Str) {
                             let tn = self.type_name(r);
@@ -257,7 +261,10 @@ impl Vm {
         }
         if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
             if let Some(f) = self.special(v, "__str__") {
-                if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
+                if !self.is(f, Kind::Native)
+                    || self.is(v, Kind::Foreign)
+                    || self.boxed_base(v).is_some()
+                {
                     let r = self.call(f, &[v])?;
                     if !self.is(r, Kind::Str) {
                         let tn = self.type_name(r);

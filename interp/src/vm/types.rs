@@ -397,6 +397,21 @@ impl Vm {
             let t = self.type_of(obj);
             return self.bind_attr(a, obj, t).map(Some);
         }
+        // a boxed int/complex... (vm/boxed.rs): its builtin's data attributes (`real`, `imag`)
+        if let Some(b) = self.boxed_base(self.at(base)) {
+            let name = self.at(base + 1);
+            if !self.str_of(name).starts_with("__") {
+                if let Some(v) = self.special_attr(b, name)? {
+                    return Ok(Some(v));
+                }
+            }
+            let b = self.boxed_base(self.at(base)).unwrap_or(b);
+            if let Some(f) = crate::objects::slots(self.kind_or_int(b)).getattr {
+                if let Some(v) = f(self, b, self.at(base + 1))? {
+                    return Ok(Some(v));
+                }
+            }
+        }
         // StopIteration.value / SystemExit.code default to args[0] (or None)
         let obj = self.at(base);
         if self.is(obj, Kind::Instance) && self.is_exception_class(self.type_of(obj)) {
@@ -1033,6 +1048,10 @@ impl Vm {
                     | TYPE_CUSTOM_GETATTRIBUTE);
             if bt.inst_kind != Kind::Instance as u64 {
                 inst_kind = bt.inst_kind;
+            }
+            if self.is_boxable_type(b) {
+                // its instances are made by the builtin's __new__ (never the inline __init__ path)
+                flags |= TYPE_CUSTOM_NEW;
             }
         }
         // A class that defines __eq__ but not __hash__ is unhashable (CPython sets __hash__ = None).
