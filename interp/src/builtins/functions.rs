@@ -561,6 +561,13 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
             crate::vm::gen::GenResult::Return(r) => Err(raise_stop_iteration(vm, r)),
         };
     }
+    if n == 1 && vm.is(it, Kind::Instance) {
+        // a Python iterator's own StopIteration (with its args) propagates as raised
+        if let Some(f) = vm.special(it, "__next__") {
+            let it = vm.arg(&a, 0);
+            return vm.call(f, &[it]);
+        }
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None if n == 2 => Ok(vm.arg(&a, 1)),

@@ -754,8 +754,25 @@ fn exc_with_traceback(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// super() / super(type, obj)
 fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (typ, obj) = if a.n >= 3 {
-        (vm.arg(&a, 1), vm.arg(&a, 2))
+    let (typ, obj) = if a.n >= 2 {
+        let (typ, obj) = (
+            vm.arg(&a, 1),
+            if a.n >= 3 { vm.arg(&a, 2) } else { Value::NULL },
+        );
+        if !vm.is(typ, Kind::Type) {
+            let tn = vm.type_name(typ);
+            return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+        }
+        if !obj.is_null() {
+            let ot = vm.type_of(obj);
+            let ok = vm.is_subtype(ot, typ) || (vm.is(obj, Kind::Type) && vm.is_subtype(obj, typ));
+            if !ok {
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
+            }
+        }
+        (typ, obj)
     } else {
         // zero-argument form: the calling frame's first argument and its __class__ cell
         let Some(f) = vm.roots.frames.last().copied() else {

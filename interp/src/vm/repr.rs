@@ -127,6 +127,19 @@ impl Vm {
             return f(self, v);
         }
         match kind {
+            Kind::Super => {
+                let (t, o) = {
+                    let s = self.obj::<SuperObj>(v);
+                    (s.typ, s.obj)
+                };
+                // CPython prints the types' plain names (tp_name), never their modules
+                let tr = format!("<class '{}'>", self.str_of(self.obj::<TypeObj>(t).name));
+                if o.is_null() {
+                    return Ok(format!("<super: {tr}, NULL>"));
+                }
+                let on = self.type_name(o);
+                Ok(format!("<super: {tr}, <{on} object>>"))
+            }
             Kind::Type => {
                 let p = self.obj::<TypeObj>(v);
                 let name = self.str_of(p.qualname).to_string();

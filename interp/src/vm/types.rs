@@ -637,7 +637,14 @@ impl Vm {
             "__name__" => return Ok(Some(tp.name)),
             "__qualname__" => return Ok(Some(tp.qualname)),
             "__mro__" => return Ok(Some(tp.mro)),
-            "__bases__" => return Ok(Some(tp.bases)),
+            "__bases__" => {
+                // every class but object derives from object, stated or not
+                let object = self.builtin_type("object");
+                if t != object && (tp.bases.is_null() || self.tuple_items(tp.bases).is_empty()) {
+                    return self.new_tuple(&[object]).map(Some);
+                }
+                return Ok(Some(tp.bases));
+            }
             "__dict__" => return Ok(Some(tp.dict)),
             "__module__" => {
                 let m = tp.module;
@@ -646,8 +653,15 @@ impl Vm {
             "__class__" => return Ok(Some(self.type_of(t))),
             "__base__" => {
                 let b = tp.bases;
-                let items = self.tuple_items(b);
-                return Ok(Some(if items.is_empty() {
+                let items = if b.is_null() {
+                    &[]
+                } else {
+                    self.tuple_items(b)
+                };
+                let object = self.builtin_type("object");
+                return Ok(Some(if items.is_empty() && t != object {
+                    object
+                } else if items.is_empty() {
                     self.none()
                 } else {
                     items[0]
@@ -720,6 +734,7 @@ impl Vm {
             }
         }
         if self.is(obj, Kind::Type) {
+            self.check_mutable_type(obj, name)?;
             // Adding a property or an attribute hook to an existing class invalidates the per-class
             // flags of its subclasses: switch the fast paths off for good.
             let v = self.at(base + 2);
@@ -741,6 +756,9 @@ impl Vm {
             }
             let d = self.obj::<TypeObj>(obj).dict;
             return self.dict_set(d, name, self.at(base + 2));
+        }
+        if self.is(obj, Kind::Super) {
+            return Err(self.attr_error(obj, name));
         }
         let t = self.type_of(obj);
         if let Some(a) = self.lookup_type(t, name) {
@@ -959,6 +977,18 @@ impl Vm {
         last
     }
 
+    /// CPython's builtin types are immutable: setting or deleting their attributes is a TypeError.
+    fn check_mutable_type(&mut self, t: Value, name: Value) -> PyResult<()> {
+        if self.obj::<TypeObj>(t).flags & TYPE_BUILTIN != 0 && self.is(name, Kind::Str) {
+            let n = self.str_of(name).to_string();
+            let tn = self.str_of(self.obj::<TypeObj>(t).name).to_string();
+            return Err(self.type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{tn}'"
+            )));
+        }
+        Ok(())
+    }
+
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         if self.is(name, Kind::Str) && self.str_of(name) == "__class__" && !self.is(obj, Kind::Type)
         {
@@ -993,6 +1023,12 @@ impl Vm {
                     }
                 }
             }
+        }
+        if self.is(obj, Kind::Type) {
+            self.check_mutable_type(obj, name)?;
+        }
+        if self.is(obj, Kind::Super) {
+            return Err(self.attr_error(obj, name));
         }
         let d = if self.is(obj, Kind::Type) {
             Some(self.obj::<TypeObj>(obj).dict)

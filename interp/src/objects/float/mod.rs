@@ -118,7 +118,8 @@ impl Vm {
                 py_fmod(x, y)
             }
             BinOp::Pow => {
-                if x == 0.0 && y < 0.0 {
+                // 0.0 ** -inf is inf (C's pow); only a finite negative exponent is an error
+                if x == 0.0 && y < 0.0 && y.is_finite() {
                     return Err(self.zero_div("0.0 cannot be raised to a negative power"));
                 }
                 // A negative finite base to a finite fractional power is complex (CPython hands
