@@ -405,10 +405,13 @@ impl Vm {
                     return Ok(Some(v));
                 }
             }
-            let b = self.boxed_base(self.at(base)).unwrap_or(b);
-            if let Some(f) = crate::objects::slots(self.kind_or_int(b)).getattr {
-                if let Some(v) = f(self, b, self.at(base + 1))? {
-                    return Ok(Some(v));
+            // re-read: special_attr may have allocated
+            if let Some(b) = self.boxed_base(self.at(base)) {
+                let f = crate::objects::slots(self.kind_or_int(b)).getattr;
+                if let Some(f) = f {
+                    if let Some(v) = f(self, b, self.at(base + 1))? {
+                        return Ok(Some(v));
+                    }
                 }
             }
         }
