@@ -25,3 +25,10 @@ for bad in [lambda: object.__delattr__(c, "a"), lambda: object.__delattr__(c, 5)
         print(type(e).__name__, e)
 print(math.modf(-1.0), math.modf(-100), math.modf(2.5), math.modf(-2.5), math.modf(0.0))
 print(__debug__)
+
+
+def fn():
+    pass
+
+
+print(fn.__globals__ is globals(), fn.__globals__["fn"] is fn)

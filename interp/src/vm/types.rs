@@ -615,6 +615,9 @@ impl Vm {
                 let d = self.obj::<FunctionObj>(obj).defaults;
                 Ok(Some(if d.is_null() { self.none() } else { d }))
             }
+            "__globals__" if self.is(obj, Kind::Function) => {
+                Ok(Some(self.obj::<FunctionObj>(obj).globals))
+            }
             "__code__" if self.is(obj, Kind::Function) => {
                 Ok(Some(self.obj::<FunctionObj>(obj).code))
             }
