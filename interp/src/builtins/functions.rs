@@ -357,6 +357,9 @@ fn dunder_format(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let text = vm.str_of(spec).to_string();
     let v = vm.arg(&a, 0);
+    if let Some(b) = vm.boxed_base(v).filter(|_| !text.is_empty()) {
+        return vm.format_builtin(b, &text);
+    }
     if v.is_ptr() && matches!(vm.kind(v), Kind::Instance | Kind::Foreign) {
         if text.is_empty() {
             return vm.str_value(v);
@@ -593,6 +596,13 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
             crate::vm::gen::GenResult::Yield(v) => Ok(v),
             crate::vm::gen::GenResult::Return(r) => Err(raise_stop_iteration(vm, r)),
         };
+    }
+    if n == 1 && vm.is(it, Kind::Instance) {
+        // a Python iterator's own StopIteration (with its args) propagates as raised
+        if let Some(f) = vm.special(it, "__next__") {
+            let it = vm.arg(&a, 0);
+            return vm.call(f, &[it]);
+        }
     }
     match vm.next(it)? {
         Some(v) => Ok(v),

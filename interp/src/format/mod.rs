@@ -45,7 +45,10 @@ impl Vm {
         } else {
             self.str_of(spec).to_string()
         };
-        self.format_builtin(self.at(base), &text)
+        let v = self.at(base);
+        // a boxed int/float... (vm/boxed.rs) formats as its builtin value ("" is str(v), below)
+        let v = if text.is_empty() { v } else { self.unboxed(v) };
+        self.format_builtin(v, &text)
     }
 
     /// Calls a user `__format__(v, spec)` and checks that it returned a str.

@@ -332,10 +332,13 @@ pub const TYPE_HAS_DEL: u64 = 64;
 pub const TYPE_CUSTOM_GETATTRIBUTE: u64 = 128;
 
 payload! { [Instance]
+/// `base`: null, or for an instance of a Python subclass of int/float/complex/tuple/bytes/frozenset
+/// the plain builtin value it boxes (vm/boxed.rs); the builtin's methods see that value.
 #[repr(C)]
 pub struct InstanceObj {
     pub cls: Value,
     pub dict: Value,
+    pub base: Value,
 }
 }
 payload! { [Module]

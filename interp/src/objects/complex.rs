@@ -53,7 +53,9 @@ pub static SLOTS: TypeSlots = TypeSlots {
 };
 
 fn install(vm: &mut Vm) {
-    vm.add_method("complex", "__new__", new);
+    vm.add_method("complex", "__new__", |vm, a| {
+        vm.finish_new(a, "complex", new)
+    });
     for (name, f) in [
         ("conjugate", conjugate as NativeFn),
         ("__complex__", dunder_complex),

@@ -7,6 +7,7 @@
 //! read before it.
 
 use super::TypeSlots;
+use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
@@ -28,6 +29,8 @@ pub static NATIVE: TypeSlots = TypeSlots {
 pub static BOUND_METHOD: TypeSlots = TypeSlots {
     name: "method",
     repr: Some(bound_method_repr),
+    richcompare: Some(bound_method_compare),
+    hash: Some(bound_method_hash),
     install: Some(install_method),
     ..TypeSlots::EMPTY
 };
@@ -73,6 +76,27 @@ fn native_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             id
         ))
     }
+}
+
+/// Two bound methods are equal when they bind the same object (identity, as CPython 3.8+) to the
+/// same function; only == and != are defined.
+fn bound_method_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
+    if !(vm.is(b, Kind::BoundMethod) && matches!(op, CmpOp::Eq | CmpOp::Ne)) {
+        return Ok(None);
+    }
+    let (x, y) = (vm.obj::<BoundMethodObj>(a), vm.obj::<BoundMethodObj>(b));
+    let same = x.slf == y.slf && x.func == y.func;
+    Ok(Some(vm.bool_val(same == (op == CmpOp::Eq))))
+}
+
+/// Consistent with the equality above: the identities of self and of the function.
+fn bound_method_hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let (f, s) = {
+        let p = vm.obj::<BoundMethodObj>(v);
+        (p.func, p.slf)
+    };
+    let (hs, hf) = (vm.identity_hash(s), vm.identity_hash(f));
+    Ok((hs ^ hf) & ((1 << 61) - 1))
 }
 
 fn bound_method_repr(vm: &mut Vm, v: Value) -> PyResult<String> {

@@ -269,6 +269,7 @@ fn int_meets_non_int(vm: &Vm, x: Value, y: Value) -> bool {
 
 fn cmp_w<const OP: u32>(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 1)?;
+    vm.unbox_slot(a.base + 1);
     let (x, y) = (vm.arg(&a, 0), vm.arg(&a, 1));
     if int_meets_non_int(vm, x, y) {
         return Ok(vm.named(crate::vm::Named::NotImplemented));
@@ -288,6 +289,7 @@ fn binop_w<const OP: u32, const HOW: u32>(vm: &mut Vm, a: Args) -> PyResult<Valu
         return vm.call(f, &[x, y, m]);
     }
     nargs(vm, &a, 1)?;
+    vm.unbox_slot(a.base + 1);
     let (x, y) = (vm.arg(&a, 0), vm.arg(&a, 1));
     if int_meets_non_int(vm, x, y) {
         return Ok(vm.named(crate::vm::Named::NotImplemented));
@@ -329,6 +331,7 @@ fn is_sequence(vm: &Vm, v: Value) -> bool {
 
 fn divmod_w<const REFLECTED: bool>(vm: &mut Vm, a: Args) -> PyResult<Value> {
     nargs(vm, &a, 1)?;
+    vm.unbox_slot(a.base + 1);
     let (x, y) = (vm.arg(&a, 0), vm.arg(&a, 1));
     let (x, y) = if REFLECTED { (y, x) } else { (x, y) };
     let is_number = |v: Value| vm.is_int(v) || vm.is(v, Kind::Float);

@@ -179,6 +179,11 @@ pub fn bootstrap(vm: &mut Vm) {
             (*vm.payload::<TypeObj>(t)).inst_kind = k as u64;
         }
     }
+    // the immutable builtins are subclassed through boxes (vm/boxed.rs)
+    for t in vm.boxable_types() {
+        // SAFETY: t is a builtin Type object in the old generation (never moves); no GC point here.
+        unsafe { (*vm.payload::<TypeObj>(t)).flags |= TYPE_BASETYPE };
+    }
     // MROs: every builtin type is (T, object); bool derives from int.
     let obj_mro = vm.old_tuple(&[object]);
     // SAFETY: old-generation type objects (alloc_old) never move, and alloc_old/intern/old_tuple are not GC
@@ -271,6 +276,9 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.dict_set(b, k, e).unwrap();
     let k = vm.intern("NotImplemented");
     vm.dict_set(b, k, ni).unwrap();
+    // minipy has no -O: __debug__ is always True
+    let (k, t) = (vm.intern("__debug__"), vm.bool_val(true));
+    vm.dict_set(b, k, t).unwrap();
 
     vm.add_builtin("__build_class__", build_class);
     vm.add_method("object", "__init__", object_init);
@@ -278,6 +286,7 @@ pub fn bootstrap(vm: &mut Vm) {
     vm.add_method("object", "__repr__", object_repr);
     vm.add_method("object", "__str__", object_str);
     vm.add_method("object", "__setattr__", object_setattr);
+    vm.add_method("object", "__delattr__", object_delattr);
     vm.add_method("object", "__eq__", object_eq);
     vm.add_method("object", "__ne__", object_ne);
     vm.add_method("object", "__hash__", object_hash);
@@ -664,6 +673,10 @@ fn object_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.n != 3 {
         return Err(vm.type_error("__setattr__ expected 2 arguments"));
     }
+    if !vm.is(vm.arg(&a, 1), Kind::Str) {
+        let tn = vm.type_name(vm.arg(&a, 1));
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    }
     let obj = vm.arg(&a, 0);
     if vm.is(vm.arg(&a, 1), Kind::Str) && vm.str_of(vm.arg(&a, 1)) == "__class__" {
         vm.set_class(obj, vm.arg(&a, 2))?;
@@ -675,6 +688,31 @@ fn object_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
             Ok(vm.none())
         }
         None => Err(vm.type_error("object has no __dict__")),
+    }
+}
+
+/// object.__delattr__(obj, name): removes name from obj's __dict__ (the end of a Python
+/// `__delattr__`'s `super().__delattr__(name)`).
+fn object_delattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if a.n != 2 {
+        let got = a.n.saturating_sub(1);
+        return Err(vm.type_error(format!("expected 1 argument, got {got}")));
+    }
+    let name = vm.arg(&a, 1);
+    if !vm.is(name, Kind::Str) {
+        let tn = vm.type_name(name);
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    }
+    let obj = vm.arg(&a, 0);
+    let Some(d) = vm.instance_dict(obj) else {
+        return Err(vm.attr_error(obj, name));
+    };
+    match vm.dict_del(d, name)? {
+        Some(_) => Ok(vm.none()),
+        None => {
+            let (obj, name) = (vm.arg(&a, 0), vm.arg(&a, 1));
+            Err(vm.attr_error(obj, name))
+        }
     }
 }
 
@@ -773,8 +811,25 @@ fn exc_with_traceback(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// super() / super(type, obj)
 fn super_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (typ, obj) = if a.n >= 3 {
-        (vm.arg(&a, 1), vm.arg(&a, 2))
+    let (typ, obj) = if a.n >= 2 {
+        let (typ, obj) = (
+            vm.arg(&a, 1),
+            if a.n >= 3 { vm.arg(&a, 2) } else { Value::NULL },
+        );
+        if !vm.is(typ, Kind::Type) {
+            let tn = vm.type_name(typ);
+            return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+        }
+        if !obj.is_null() {
+            let ot = vm.type_of(obj);
+            let ok = vm.is_subtype(ot, typ) || (vm.is(obj, Kind::Type) && vm.is_subtype(obj, typ));
+            if !ok {
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
+            }
+        }
+        (typ, obj)
     } else {
         // zero-argument form: the calling frame's first argument and its __class__ cell
         let Some(f) = vm.roots.frames.last().copied() else {

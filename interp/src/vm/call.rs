@@ -93,6 +93,9 @@ impl Vm {
             || (kwnames.is_null() || self.tuple_items(kwnames).is_empty())
                 && nargs == arity as usize;
         if self_ok && count_ok {
+            if owner != self.roots.types[Kind::Instance as usize] {
+                self.unbox_slot(fslot + 1);
+            }
             return Ok(());
         }
         let f = self.at(fslot);
@@ -678,6 +681,7 @@ impl Vm {
             } else if nargs > 0
                 && !self.is_exception_class(self.at(fslot))
                 && self.is(self.at(base), Kind::Instance)
+                && self.boxed_base(self.at(base)).is_none()
             {
                 let custom_new = self
                     .lookup_type_str(self.at(fslot), "__new__")
@@ -750,6 +754,22 @@ impl Vm {
                     self.push(self.at(fslot + 1 + i));
                 }
                 return self.call_slot(cs, nargs + 1, kwnames);
+            }
+        }
+        if let Some(bt) = self.boxed_builtin_of(self.at(fslot)) {
+            // a subclass of int, tuple...: the builtin's __new__ makes the value and boxes it
+            let k = self.intern("__new__");
+            let d = self.obj::<TypeObj>(bt).dict;
+            if let Some(ctor) = self.dict_get_str(d, k) {
+                let nf = self.obj::<NativeObj>(ctor).f;
+                return nf(
+                    self,
+                    Args {
+                        base: fslot,
+                        n: nargs + 1,
+                        kwnames,
+                    },
+                );
             }
         }
         let ik = self.obj::<TypeObj>(self.at(fslot)).inst_kind;

@@ -173,11 +173,7 @@ impl Vm {
                         let cell = self.at(base + nl + arg);
                         let v = self.obj::<CellObj>(cell).value;
                         if v.is_null() {
-                            let n = self.deref_name(code, arg);
-                            return Err(self.raise(
-                                "NameError",
-                                &format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
-                            ));
+                            return Err(self.unbound_deref(code, arg));
                         }
                         self.push(v);
                     }
@@ -194,6 +190,9 @@ impl Vm {
                     Op::DeleteDeref => {
                         let nl = self.code_data(code).nlocals;
                         let cell = self.at(base + nl + arg);
+                        if self.obj::<CellObj>(cell).value.is_null() {
+                            return Err(self.unbound_deref(code, arg));
+                        }
                         // SAFETY: cell is a Cell (the compiler's deref slots hold cells) re-read from the
                         // stack; storing null needs no barrier.
                         unsafe { (*self.payload::<CellObj>(cell)).value = Value::NULL };
@@ -1088,6 +1087,18 @@ impl Vm {
         } else {
             cd.freevars[i - cd.cellvars.len()].clone()
         }
+    }
+
+    /// The NameError of reading or deleting an empty cell: a cell variable of this code is a
+    /// "local variable", one from an enclosing function a "free variable" (CPython's wording).
+    fn unbound_deref(&mut self, code: Value, i: usize) -> Exc {
+        let n = self.deref_name(code, i);
+        let msg = if i < self.code_data(code).cellvars.len() {
+            format!("cannot access local variable '{n}' where it is not associated with a value")
+        } else {
+            format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope")
+        };
+        self.raise("NameError", &msg)
     }
 
     pub fn name_error(&mut self, name: Value) -> Exc {

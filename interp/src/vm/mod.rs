@@ -8,6 +8,7 @@
 //! Natives receive their arguments as an [`Args`] window into `stack` and re-read them with `vm.arg()`.
 
 pub mod annotations;
+pub mod boxed;
 pub mod builtins_setup;
 pub mod call;
 pub mod code;

@@ -117,7 +117,16 @@ impl Vm {
                     return r;
                 }
                 Kind::FrozenSet => return objects::set::frozenset_hash_full(self, v),
-                Kind::Instance | Kind::Foreign => return self.hash_other(v),
+                Kind::Instance | Kind::Foreign => {
+                    // a box without its own __hash__ hashes fully as its tuple/frozenset does
+                    if let Some(b) = self.boxed_base(v) {
+                        let own = self.special(v, "__hash__");
+                        if own.is_some_and(|f| self.is(f, Kind::Native)) {
+                            return self.hash_full(b);
+                        }
+                    }
+                    return self.hash_other(v);
+                }
                 _ => {}
             }
         }
@@ -150,6 +159,9 @@ impl Vm {
                             }
                         };
                     }
+                }
+                if let Some(b) = self.boxed_base(v) {
+                    return self.hash(b);
                 }
                 // A class defining __eq__ without __hash__ is unhashable.
                 if let Some(eq) = self.special(v, "__eq__") {
@@ -939,6 +951,14 @@ impl Vm {
         // A subclass of list/dict/str without its own dunder: the builtin rules of its base.
         if self.is_py_subclass(a) || self.is_py_subclass(b) {
             if let Some(v) = self.builtin_binop(a, b, op)? {
+                return Ok(v);
+            }
+        }
+        // A boxed int/tuple/bytes... (vm/boxed.rs) meets a builtin that does not know the box: the
+        // builtin rules on the values inside (`(0,) + P(1, 2)`), as CPython's slots accept subclasses.
+        if self.boxed_base(a).is_some() || self.boxed_base(b).is_some() {
+            let (ua, ub) = (self.unboxed(a), self.unboxed(b));
+            if let Some(v) = self.builtin_binop(ua, ub, op)? {
                 return Ok(v);
             }
         }

@@ -208,6 +208,19 @@ impl Vm {
                 }
                 Ok(self.str_of(r).to_string())
             }
+            Kind::Super => {
+                let (t, o) = {
+                    let s = self.obj::<SuperObj>(v);
+                    (s.typ, s.obj)
+                };
+                // CPython prints the types' plain names (tp_name), never their modules
+                let tr = format!("<class '{}'>", self.str_of(self.obj::<TypeObj>(t).name));
+                if o.is_null() {
+                    return Ok(format!("<super: {tr}, NULL>"));
+                }
+                let on = self.type_name(o);
+                Ok(format!("<super: {tr}, <{on} object>>"))
+            }
             Kind::Type => {
                 let p = self.obj::<TypeObj>(v);
                 let name = self.str_of(p.qualname).to_string();
@@ -220,7 +233,11 @@ impl Vm {
             }
             Kind::Instance | Kind::Foreign => {
                 if let Some(f) = self.special(v, "__repr__") {
-                    if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
+                    // a box (vm/boxed.rs) answers through its builtin's __repr__
+                    if !self.is(f, Kind::Native)
+                        || self.is(v, Kind::Foreign)
+                        || self.boxed_base(v).is_some()
+                    {
                         let r = self.call(f, &[v])?;
                         if !self.is(r, Kind::Str) {
                             let tn = self.type_name(r);
@@ -338,7 +355,10 @@ impl Vm {
         }
         if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
             if let Some(f) = self.special(v, "__str__") {
-                if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
+                if !self.is(f, Kind::Native)
+                    || self.is(v, Kind::Foreign)
+                    || self.boxed_base(v).is_some()
+                {
                     let r = self.call(f, &[v])?;
                     if !self.is(r, Kind::Str) {
                         let tn = self.type_name(r);

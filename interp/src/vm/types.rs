@@ -405,6 +405,24 @@ impl Vm {
             let t = self.type_of(obj);
             return self.bind_attr(a, obj, t).map(Some);
         }
+        // a boxed int/complex... (vm/boxed.rs): its builtin's data attributes (`real`, `imag`)
+        if let Some(b) = self.boxed_base(self.at(base)) {
+            let name = self.at(base + 1);
+            if !self.str_of(name).starts_with("__") {
+                if let Some(v) = self.special_attr(b, name)? {
+                    return Ok(Some(v));
+                }
+            }
+            // re-read: special_attr may have allocated
+            if let Some(b) = self.boxed_base(self.at(base)) {
+                let f = crate::objects::slots(self.kind_or_int(b)).getattr;
+                if let Some(f) = f {
+                    if let Some(v) = f(self, b, self.at(base + 1))? {
+                        return Ok(Some(v));
+                    }
+                }
+            }
+        }
         // StopIteration.value / SystemExit.code default to args[0] (or None)
         let obj = self.at(base);
         if self.is(obj, Kind::Instance) && self.is_exception_class(self.type_of(obj)) {
@@ -625,6 +643,9 @@ impl Vm {
                 let d = self.obj::<FunctionObj>(obj).defaults;
                 Ok(Some(if d.is_null() { self.none() } else { d }))
             }
+            "__globals__" if self.is(obj, Kind::Function) => {
+                Ok(Some(self.obj::<FunctionObj>(obj).globals))
+            }
             "__code__" if self.is(obj, Kind::Function) => {
                 Ok(Some(self.obj::<FunctionObj>(obj).code))
             }
@@ -663,7 +684,14 @@ impl Vm {
             "__qualname__" => return Ok(Some(tp.qualname)),
             "__mro__" => return Ok(Some(tp.mro)),
             "__doc__" => return self.type_doc(t).map(Some),
-            "__bases__" => return Ok(Some(tp.bases)),
+            "__bases__" => {
+                // every class but object derives from object, stated or not
+                let object = self.builtin_type("object");
+                if t != object && (tp.bases.is_null() || self.tuple_items(tp.bases).is_empty()) {
+                    return self.new_tuple(&[object]).map(Some);
+                }
+                return Ok(Some(tp.bases));
+            }
             "__dict__" => return Ok(Some(tp.dict)),
             "__module__" => {
                 let m = tp.module;
@@ -672,8 +700,15 @@ impl Vm {
             "__class__" => return Ok(Some(self.type_of(t))),
             "__base__" => {
                 let b = tp.bases;
-                let items = self.tuple_items(b);
-                return Ok(Some(if items.is_empty() {
+                let items = if b.is_null() {
+                    &[]
+                } else {
+                    self.tuple_items(b)
+                };
+                let object = self.builtin_type("object");
+                return Ok(Some(if items.is_empty() && t != object {
+                    object
+                } else if items.is_empty() {
                     self.none()
                 } else {
                     items[0]
@@ -746,6 +781,7 @@ impl Vm {
             }
         }
         if self.is(obj, Kind::Type) {
+            self.check_mutable_type(obj, name)?;
             // Adding a property or an attribute hook to an existing class invalidates the per-class
             // flags of its subclasses: switch the fast paths off for good.
             let v = self.at(base + 2);
@@ -767,6 +803,9 @@ impl Vm {
             }
             let d = self.obj::<TypeObj>(obj).dict;
             return self.dict_set(d, name, self.at(base + 2));
+        }
+        if self.is(obj, Kind::Super) {
+            return Err(self.attr_error(obj, name));
         }
         let t = self.type_of(obj);
         if let Some(a) = self.lookup_type(t, name) {
@@ -985,6 +1024,18 @@ impl Vm {
         last
     }
 
+    /// CPython's builtin types are immutable: setting or deleting their attributes is a TypeError.
+    fn check_mutable_type(&mut self, t: Value, name: Value) -> PyResult<()> {
+        if self.obj::<TypeObj>(t).flags & TYPE_BUILTIN != 0 && self.is(name, Kind::Str) {
+            let n = self.str_of(name).to_string();
+            let tn = self.str_of(self.obj::<TypeObj>(t).name).to_string();
+            return Err(self.type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{tn}'"
+            )));
+        }
+        Ok(())
+    }
+
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         if self.is(name, Kind::Str) && self.str_of(name) == "__class__" && !self.is(obj, Kind::Type)
         {
@@ -1019,6 +1070,12 @@ impl Vm {
                     }
                 }
             }
+        }
+        if self.is(obj, Kind::Type) {
+            self.check_mutable_type(obj, name)?;
+        }
+        if self.is(obj, Kind::Super) {
+            return Err(self.attr_error(obj, name));
         }
         let d = if self.is(obj, Kind::Type) {
             Some(self.obj::<TypeObj>(obj).dict)
@@ -1074,6 +1131,10 @@ impl Vm {
                     | TYPE_CUSTOM_GETATTRIBUTE);
             if bt.inst_kind != Kind::Instance as u64 {
                 inst_kind = bt.inst_kind;
+            }
+            if self.is_boxable_type(b) {
+                // its instances are made by the builtin's __new__ (never the inline __init__ path)
+                flags |= TYPE_CUSTOM_NEW;
             }
         }
         // A class that defines __eq__ but not __hash__ is unhashable (CPython sets __hash__ = None).

@@ -461,7 +461,8 @@ fn modf(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (fr, int) = if x.is_infinite() {
         (0.0f64.copysign(x), x)
     } else {
-        (x.fract(), x.trunc())
+        // the fractional part keeps x's sign: modf(-1.0) == (-0.0, -1.0)
+        (x.fract().copysign(x), x.trunc())
     };
     float_pair(vm, fr, int)
 }

@@ -62,6 +62,8 @@ pub fn install(vm: &mut Vm) {
 
 /// A copy of the data of a bytes or bytearray value.
 pub(crate) fn bytes_like(vm: &Vm, v: Value) -> Option<Vec<u8>> {
+    // a Python subclass of bytes boxes its value (vm/boxed.rs)
+    let v = vm.unboxed(v);
     if vm.is(v, Kind::Bytes) {
         Some(vm.bytes_of(v).to_vec())
     } else if vm.is(v, Kind::ByteArray) {
@@ -288,7 +290,9 @@ fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let l = vm.to_list(vm.at(p[0].unwrap_or(0)))?;
     let mut parts = Vec::new();
     for (i, &x) in vm.list_items(l).iter().enumerate() {
-        if vm.is(x, Kind::Bytes) {
+        if let Some(b) = vm.boxed_base(x).filter(|&b| vm.is(b, Kind::Bytes)) {
+            parts.push(vm.bytes_of(b));
+        } else if vm.is(x, Kind::Bytes) {
             parts.push(vm.bytes_of(x));
         } else if vm.is(x, Kind::ByteArray) {
             parts.push(vm.bytearray(x).as_slice());

@@ -16,7 +16,9 @@ use num_traits::ToPrimitive;
 /// Registers `bytes.__new__` and `bytearray.__new__` (the bytes type's install slot, with the methods
 /// of both).
 pub fn install(vm: &mut Vm) {
-    vm.add_method("bytes", "__new__", bytes_new);
+    vm.add_method("bytes", "__new__", |vm, a| {
+        vm.finish_new(a, "bytes", bytes_new)
+    });
     vm.add_method("bytearray", "__new__", bytearray_new);
 }
 
@@ -62,6 +64,9 @@ pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
 
 /// As `bytes_from_object`, for the constructor of `tname` (bytes or bytearray: their messages differ).
 fn bytes_from_object_as(vm: &mut Vm, x: Value, tname: &str) -> PyResult<Vec<u8>> {
+    if let Some(b) = vm.boxed_base(x).filter(|&b| vm.is(b, Kind::Bytes)) {
+        return Ok(vm.bytes_of(b).to_vec());
+    }
     if vm.is(x, Kind::Bytes) {
         return Ok(vm.bytes_of(x).to_vec());
     }

@@ -14,7 +14,9 @@ use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 
 pub fn install(vm: &mut Vm) {
-    vm.add_method("float", "__new__", float_new);
+    vm.add_method("float", "__new__", |vm, a| {
+        vm.finish_new(a, "float", float_new)
+    });
     vm.add_method("float", "is_integer", float_is_integer);
     vm.add_method("float", "as_integer_ratio", float_as_integer_ratio);
     vm.add_method("float", "hex", float_hex);

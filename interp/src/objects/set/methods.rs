@@ -12,7 +12,9 @@ use gc::Value;
 
 pub fn install(vm: &mut Vm) {
     vm.add_method("set", "__new__", set_new);
-    vm.add_method("frozenset", "__new__", frozenset_new);
+    vm.add_method("frozenset", "__new__", |vm, a| {
+        vm.finish_new(a, "frozenset", frozenset_new)
+    });
     vm.add_method("set", "copy", copy::<false>);
     vm.add_method("frozenset", "copy", copy::<true>);
     vm.add_method("set", "union", union::<false>);
