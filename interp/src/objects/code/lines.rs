@@ -10,8 +10,8 @@
 //! GC: everything is read from the CodeData into Rust vectors before the first allocation; built
 //! values are rooted on the VM stack until their container is made.
 
-use crate::objects::args::{check_method, Arity};
 use crate::obj::layout::*;
+use crate::objects::args::{check_method, Arity};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
