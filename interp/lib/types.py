@@ -27,6 +27,16 @@ def _g():
 GeneratorType = type(_g())
 
 
+async def _c():
+    pass
+
+
+_cr = _c()
+CoroutineType = type(_cr)
+_cr.close()
+del _cr
+
+
 class _C:
     def _m(self):
         pass
@@ -215,11 +225,78 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
     return meta(name, resolved_bases, ns, **kwds)
 
 
+class _GeneratorWrapper:
+    """What a types.coroutine function returns when its call gave a plain generator: an awaitable
+    (``__await__`` returns the wrapper itself) forwarding the generator protocol to it, so
+    ``await`` can delegate to a generator-based coroutine (CPython marks the code object
+    CO_ITERABLE_COROUTINE instead; minipy's code objects are immutable, hence the wrapper)."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__name__ = getattr(gen, "__name__", None)
+        self.__qualname__ = getattr(gen, "__qualname__", None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, *args):
+        return self.__wrapped.throw(*args)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_frame(self):
+        return self.__wrapped.gi_frame
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    @property
+    def gi_yieldfrom(self):
+        return self.__wrapped.gi_yieldfrom
+
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        return self
+
+    __await__ = __iter__
+
+
 def coroutine(func):
-    """Mark a generator function as a coroutine (returned unchanged here)."""
+    """Make a generator function (or any function returning a generator or an awaitable) usable
+    in ``await``: calls return the generator wrapped in a _GeneratorWrapper; coroutines and other
+    awaitables pass through unchanged."""
     if not callable(func):
         raise TypeError("types.coroutine() expects a callable")
-    return func
+
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if type(coro) is CoroutineType:
+            return coro
+        if type(coro) is GeneratorType:
+            return _GeneratorWrapper(coro)
+        return coro
+
+    for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(wrapped, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    wrapped.__wrapped__ = func
+    return wrapped
 
 
 __all__ = [n for n in globals() if n[:1] != "_" and n != "_sys"]

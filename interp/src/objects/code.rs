@@ -3,9 +3,13 @@
 //! built and run; this module holds the types' behaviour: repr and the read-only `co_*` attributes
 //! (CPython's names and flag bits; `co_consts` holds minipy's constants, which are CPython's for the
 //! docstring slot and literal values but not for folded expressions) and `cell_contents`.
+//! The bytecode and line-table views (`co_code`, `co_lnotab`, `co_lines()`, `co_positions()`) live
+//! in code/lines.rs.
 //!
 //! GC: each attribute allocates at most one object, after reading everything it needs from the
 //! CodeData into plain Rust values.
+
+mod lines;
 
 use super::TypeSlots;
 use crate::obj::layout::*;
@@ -16,6 +20,7 @@ pub static CODE: TypeSlots = TypeSlots {
     name: "code",
     repr: Some(code_repr),
     getattr: Some(code_getattr),
+    install: Some(lines::install),
     ..TypeSlots::EMPTY
 };
 
@@ -78,6 +83,8 @@ fn code_getattr(vm: &mut Vm, v: Value, name: Value) -> PyResult<Option<Value>> {
         }
         "co_filename" => return Ok(Some(vm.obj::<CodeObj>(v).filename)),
         "co_names" => return Ok(Some(vm.obj::<CodeObj>(v).names)),
+        "co_code" => return lines::co_code(vm, v).map(Some),
+        "co_lnotab" => return lines::co_lnotab(vm, v).map(Some),
         "co_consts" => return Ok(Some(vm.obj::<CodeObj>(v).consts)),
         "co_varnames" => {
             // minipy's slots put *args before the keyword-only parameters; CPython after them
