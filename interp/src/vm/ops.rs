@@ -970,7 +970,8 @@ impl Vm {
         match self.kind(v) {
             Kind::Bytes => Ok(self.bytes_of(v).to_vec()),
             Kind::ByteArray => Ok(self.bytearray(v).clone()),
-            _ => objects::memoryview::view_bytes(self, v),
+            Kind::MemoryView => objects::memoryview::view_bytes(self, v),
+            _ => Ok(objects::memoryview_fmt::exported_bytes(self, v).unwrap_or_default()),
         }
     }
 
@@ -1012,6 +1013,19 @@ impl Vm {
                             "can't multiply sequence by non-int of type '{other}'"
                         )));
                     }
+                }
+                if op == BinOp::Add
+                    && matches!(self.kind(a), Kind::Bytes | Kind::ByteArray)
+                    && objects::memoryview_fmt::exporter(self, b).is_some()
+                {
+                    // the right operand exports a buffer (see memoryview_fmt.rs)
+                    let mut v = self.byteslike_data(a)?;
+                    v.extend(objects::memoryview_fmt::exported_bytes(self, b).unwrap_or_default());
+                    return if self.is(a, Kind::Bytes) {
+                        self.new_bytes(&v)
+                    } else {
+                        self.new_bytearray(v)
+                    };
                 }
                 if op == BinOp::Add && (ta_base == "bytes" || ta_base == "bytearray") {
                     return Err(self.type_error(format!("can't concat {tb} to {ta}")));
