@@ -437,11 +437,17 @@ fn tolist(vm: &mut Vm, a: Args) -> PyResult<Value> {
     to_list(vm, v)
 }
 
+/// hex([sep[, bytes_per_sep]]): bytes.hex of the viewed bytes (the receiver's slot is replaced
+/// by a bytes copy, which bytes.hex then reads with the same arguments).
 fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let v = self_view(vm, &a, "hex", Arity::NoArgs)?;
-    let b = view_bytes(vm, v)?;
-    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    vm.new_str(&s)
+    // keywords (sep=, bytes_per_sep=) are bytes.hex's to check
+    if a.n == 0 || !vm.is(vm.arg(&a, 0), Kind::MemoryView) {
+        check_method(vm, &a, "memoryview", "hex", &[Kind::MemoryView], Arity::Range(0, 2))?;
+    }
+    let b = view_bytes(vm, vm.arg(&a, 0))?;
+    let b = vm.new_bytes(&b)?;
+    vm.set_at(a.base, b);
+    super::bytes::bytearray::hex(vm, a)
 }
 
 /// cast(format): the same bytes seen with another item format (1-D, C-contiguous views only).
@@ -450,7 +456,10 @@ fn cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_live(vm, v)?;
     let f = vm.arg(&a, 1);
     if !vm.is(f, Kind::Str) {
-        return Err(vm.type_error("memoryview: format argument must be a string"));
+        let tn = vm.type_name(f);
+        return Err(vm.type_error(format!(
+            "cast() argument 'format' must be str, not {tn}"
+        )));
     }
     let Some(c) = fmt::parse(vm.str_of(f)) else {
         return Err(vm.value_error(
