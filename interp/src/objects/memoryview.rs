@@ -442,7 +442,14 @@ fn tolist(vm: &mut Vm, a: Args) -> PyResult<Value> {
 fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // keywords (sep=, bytes_per_sep=) are bytes.hex's to check
     if a.n == 0 || !vm.is(vm.arg(&a, 0), Kind::MemoryView) {
-        check_method(vm, &a, "memoryview", "hex", &[Kind::MemoryView], Arity::Range(0, 2))?;
+        check_method(
+            vm,
+            &a,
+            "memoryview",
+            "hex",
+            &[Kind::MemoryView],
+            Arity::Range(0, 2),
+        )?;
     }
     let b = view_bytes(vm, vm.arg(&a, 0))?;
     let b = vm.new_bytes(&b)?;
@@ -457,9 +464,7 @@ fn cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let f = vm.arg(&a, 1);
     if !vm.is(f, Kind::Str) {
         let tn = vm.type_name(f);
-        return Err(vm.type_error(format!(
-            "cast() argument 'format' must be str, not {tn}"
-        )));
+        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {tn}")));
     }
     let Some(c) = fmt::parse(vm.str_of(f)) else {
         return Err(vm.value_error(

@@ -149,8 +149,9 @@ pub(crate) fn encode(vm: &mut Vm, c: u8, x: Value) -> PyResult<Vec<u8>> {
             let signed = matches!(c, b'b' | b'h' | b'i' | b'l' | b'q' | b'n');
             let bits = 8 * n as u32;
             let ok = if signed {
-                v.to_i64()
-                    .is_some_and(|i| bits == 64 || (i >= -(1 << (bits - 1)) && i < (1 << (bits - 1))))
+                v.to_i64().is_some_and(|i| {
+                    bits == 64 || (i >= -(1 << (bits - 1)) && i < (1 << (bits - 1)))
+                })
             } else {
                 v.to_u64().is_some_and(|u| bits == 64 || u < (1u64 << bits))
             };
