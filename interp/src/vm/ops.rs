@@ -1015,7 +1015,7 @@ impl Vm {
                     }
                 }
                 if op == BinOp::Add
-                    && matches!(self.kind(a), Kind::Bytes | Kind::ByteArray)
+                    && (self.is(a, Kind::Bytes) || self.is(a, Kind::ByteArray))
                     && objects::memoryview_fmt::exporter(self, b).is_some()
                 {
                     // the right operand exports a buffer (see memoryview_fmt.rs)
