@@ -98,18 +98,6 @@ pub(crate) fn decode(vm: &mut Vm, c: u8, b: &[u8]) -> PyResult<Value> {
 /// The bytes of `x` stored as an item of format `c`, with CPython's errors.
 pub(crate) fn encode(vm: &mut Vm, c: u8, x: Value) -> PyResult<Vec<u8>> {
     let n = itemsize(c).unwrap_or(1);
-    let bad_type = |vm: &mut Vm| {
-        vm.type_error(format!(
-            "memoryview: invalid type for format '{}'",
-            c as char
-        ))
-    };
-    let bad_value = |vm: &mut Vm| {
-        vm.value_error(format!(
-            "memoryview: invalid value for format '{}'",
-            c as char
-        ))
-    };
     match c {
         b'f' | b'd' => {
             let f = if vm.is(x, Kind::Float) {
@@ -117,10 +105,10 @@ pub(crate) fn encode(vm: &mut Vm, c: u8, x: Value) -> PyResult<Vec<u8>> {
             } else if vm.is_int(x) {
                 match vm.to_bigint(x).and_then(|b| b.to_f64()) {
                     Some(f) => f,
-                    None => return Err(bad_type(vm)),
+                    None => return bad_type(vm, c),
                 }
             } else {
-                return Err(bad_type(vm));
+                return bad_type(vm, c);
             };
             Ok(if c == b'f' {
                 (f as f32).to_le_bytes().to_vec()
@@ -136,14 +124,14 @@ pub(crate) fn encode(vm: &mut Vm, c: u8, x: Value) -> PyResult<Vec<u8>> {
             if vm.is(x, Kind::Bytes) && vm.bytes_of(x).len() == 1 {
                 Ok(vm.bytes_of(x).to_vec())
             } else if vm.is(x, Kind::Bytes) {
-                Err(bad_value(vm))
+                bad_value(vm, c)
             } else {
-                Err(bad_type(vm))
+                bad_type(vm, c)
             }
         }
         _ => {
             if !vm.is_int(x) {
-                return Err(bad_type(vm));
+                return bad_type(vm, c);
             }
             let v = vm.to_bigint(x).unwrap_or_default();
             let signed = matches!(c, b'b' | b'h' | b'i' | b'l' | b'q' | b'n');
@@ -156,7 +144,7 @@ pub(crate) fn encode(vm: &mut Vm, c: u8, x: Value) -> PyResult<Vec<u8>> {
                 v.to_u64().is_some_and(|u| bits == 64 || u < (1u64 << bits))
             };
             if !ok {
-                return Err(bad_value(vm));
+                return bad_value(vm, c);
             }
             let u = if signed {
                 v.to_i64().unwrap() as u64
@@ -166,4 +154,14 @@ pub(crate) fn encode(vm: &mut Vm, c: u8, x: Value) -> PyResult<Vec<u8>> {
             Ok(u.to_le_bytes()[..n].to_vec())
         }
     }
+}
+
+fn bad_type<T>(vm: &mut Vm, c: u8) -> PyResult<T> {
+    let msg = format!("memoryview: invalid type for format '{}'", c as char);
+    Err(vm.type_error(msg))
+}
+
+fn bad_value<T>(vm: &mut Vm, c: u8) -> PyResult<T> {
+    let msg = format!("memoryview: invalid value for format '{}'", c as char);
+    Err(vm.value_error(msg))
 }
