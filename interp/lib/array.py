@@ -1,9 +1,11 @@
 """array: typed arrays of numbers (b B u h H i I l L q Q f d), in pure Python.
 
-An array keeps its items in a Python list, each checked (and for 'f' rounded to float32) when it
-is stored, with CPython's OverflowError/TypeError messages; tobytes/frombytes use the machine
-layout (x86-64: little-endian, l/L 8 bytes, u 4 bytes) through struct. bytes(a) works through
-__bytes__; memoryview(a) does not (no buffer protocol for Python classes).
+An array keeps its items in a bytearray `_b` in the machine layout (x86-64: little-endian, l/L 8
+bytes, u 4 bytes), each value checked (and for 'f' rounded to float32) before it is stored, with
+CPython's OverflowError/TypeError messages. The array exports that bytearray through minipy's
+buffer hook (`__minipy_buffer__ = (bytearray, format)`, see interp/src/objects/memoryview_fmt.rs), so
+memoryview(a), bytes(a), bytearray(a), b'' + a and `a in b''` see its bytes, and a memoryview of it
+aliases the array. Invariant: `_b` is never rebound (the hook and live views hold it).
 """
 
 import struct as _struct
@@ -147,8 +149,6 @@ _CONV = {'b': _conv_b, 'B': _conv_B, 'u': _conv_u, 'h': _conv_h, 'H': _conv_H, '
 class array:
     """array(typecode[, initializer]): a compact sequence of one C type's values."""
 
-    __slots__ = ('_tc', '_items', '_conv')
-
     def __new__(cls, typecode, initializer=None):
         if not isinstance(typecode, str) or len(typecode) != 1:
             raise TypeError('array() argument 1 must be a unicode character, not %s'
@@ -157,15 +157,18 @@ class array:
             raise ValueError('bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)')
         self = object.__new__(cls)
         self._tc = typecode
-        self._items = []
+        self._b = bytearray()
         self._conv = _CONV[typecode]
+        self._size = _ITEMSIZE[typecode]
+        self._code = 'I' if typecode == 'u' else typecode
+        self.__minipy_buffer__ = (self._b, self._code)
         if initializer is None:
             return self
         if isinstance(initializer, str):
             if typecode != 'u':
                 raise TypeError('cannot use a str to initialize an array with typecode %r'
                                 % typecode)
-            self._items = list(initializer)
+            self._b += self._pack(list(initializer))
         elif isinstance(initializer, (bytes, bytearray)):
             self.frombytes(initializer)
         elif isinstance(initializer, array) and initializer._tc == 'u' and typecode != 'u':
@@ -173,7 +176,7 @@ class array:
                             % typecode)
         elif isinstance(initializer, array):
             conv = self._conv
-            self._items = [conv(v) for v in initializer._items]
+            self._b += self._pack([conv(v) for v in initializer._items()])
         else:
             self.extend(initializer)
         return self
@@ -181,110 +184,140 @@ class array:
     def __init__(self, typecode, initializer=None):
         pass
 
+    # ---- storage ----
+
+    def _pack(self, items):
+        """The bytes of already-checked items."""
+        if not items:
+            return b''
+        if self._tc == 'u':
+            return b''.join([ord(c).to_bytes(4, 'little') for c in items])
+        return _struct.pack('<%d%s' % (len(items), _STRUCT[self._tc]), *items)
+
+    def _items(self):
+        """The items, as a new list."""
+        items = memoryview(self._b).cast(self._code).tolist()
+        if self._tc == 'u':
+            return [chr(c) for c in items]
+        return items
+
+    def _set_items(self, items):
+        self._b[:] = self._pack(items)
+
+    def _index(self, i, msg):
+        i = _as_index(i)
+        n = len(self._b) // self._size
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(msg)
+        return i
+
+    def _new(self, items):
+        a = array(self._tc)
+        a._b += self._pack(items)
+        return a
+
+    def _new_bytes(self, data):
+        a = array(self._tc)
+        a._b += data
+        return a
+
     @property
     def typecode(self):
         return self._tc
 
     @property
     def itemsize(self):
-        return _ITEMSIZE[self._tc]
+        return self._size
 
     # ---- conversion ----
 
     def tolist(self):
-        return list(self._items)
+        return self._items()
 
     def fromlist(self, lst):
         if not isinstance(lst, list):
             raise TypeError('arg must be list')
         conv = self._conv
-        self._items += [conv(v) for v in lst]
+        self._b += self._pack([conv(v) for v in lst])
 
     def tobytes(self):
-        if not self._items:
-            return b''
-        if self._tc == 'u':
-            return b''.join([ord(c).to_bytes(4, 'little') for c in self._items])
-        return _struct.pack('<%d%s' % (len(self._items), _STRUCT[self._tc]), *self._items)
+        return bytes(self._b)
 
     def frombytes(self, data):
-        if isinstance(data, memoryview):
+        if isinstance(data, (memoryview, array)):
             data = data.tobytes()
         elif not isinstance(data, (bytes, bytearray)):
             raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
-        size = _ITEMSIZE[self._tc]
-        if len(data) % size:
+        if len(data) % self._size:
             raise ValueError('bytes length not a multiple of item size')
-        n = len(data) // size
-        if not n:
-            return
-        if self._tc == 'u':
-            self._items += [chr(int.from_bytes(data[i:i + 4], 'little'))
-                            for i in range(0, len(data), 4)]
-        else:
-            self._items += list(_struct.unpack('<%d%s' % (n, _STRUCT[self._tc]), bytes(data)))
+        self._b += data
 
     def fromunicode(self, s):
         if self._tc != 'u':
             raise ValueError('fromunicode() may only be called on unicode type arrays')
         if not isinstance(s, str):
             raise TypeError('fromunicode() argument must be str, not %s' % type(s).__name__)
-        self._items += list(s)
+        self._b += self._pack(list(s))
 
     def tounicode(self):
         if self._tc != 'u':
             raise ValueError('tounicode() may only be called on unicode type arrays')
-        return ''.join(self._items)
-
-    def __bytes__(self):
-        return self.tobytes()
+        return ''.join(self._items())
 
     def byteswap(self):
-        size = _ITEMSIZE[self._tc]
+        size = self._size
         if size == 1:
             return
-        data = self.tobytes()
-        swapped = b''.join([data[i:i + size][::-1] for i in range(0, len(data), size)])
-        self._items = []
-        self.frombytes(swapped)
+        data = bytes(self._b)
+        self._b[:] = b''.join([data[i:i + size][::-1] for i in range(0, len(data), size)])
 
     # ---- list-like mutation ----
 
     def append(self, v):
-        self._items.append(self._conv(v))
+        self._b += self._pack([self._conv(v)])
 
     def extend(self, iterable):
         if isinstance(iterable, array):
             if iterable._tc != self._tc:
                 raise TypeError('can only extend with array of same kind')
-            self._items += iterable._items
+            self._b += bytes(iterable._b)
             return
-        conv = self._conv
+        # item by item: the items before a bad one stay appended, as on CPython
         for v in iterable:
-            self._items.append(conv(v))
+            self.append(v)
 
     def insert(self, i, v):
-        self._items.insert(i, self._conv(v))
+        v = self._conv(v)
+        n = len(self)
+        i = _as_index(i)
+        if i < 0:
+            i = max(i + n, 0)
+        i = min(i, n)
+        off = i * self._size
+        self._b[off:off] = self._pack([v])
 
     def pop(self, i=-1):
-        if not self._items:
+        if not self._b:
             raise IndexError('pop from empty array')
-        n = len(self._items)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError('pop index out of range')
-        return self._items.pop(i)
+        i = self._index(i, 'pop index out of range')
+        v = self[i]
+        off = i * self._size
+        del self._b[off:off + self._size]
+        return v
 
     def remove(self, v):
-        for i, x in enumerate(self._items):
+        for i, x in enumerate(self._items()):
             if x == v:
-                del self._items[i]
+                off = i * self._size
+                del self._b[off:off + self._size]
                 return
         raise ValueError('array.remove(x): x not in array')
 
     def index(self, v, start=0, stop=None):
-        n = len(self._items)
+        items = self._items()
+        n = len(items)
         if stop is None:
             stop = n
         if start < 0:
@@ -292,15 +325,17 @@ class array:
         if stop < 0:
             stop = max(stop + n, 0)
         for i in range(start, min(stop, n)):
-            if self._items[i] == v:
+            if items[i] == v:
                 return i
         raise ValueError('array.index(x): x not in array')
 
     def count(self, v):
-        return sum(1 for x in self._items if x == v)
+        return sum(1 for x in self._items() if x == v)
 
     def reverse(self):
-        self._items.reverse()
+        items = self._items()
+        items.reverse()
+        self._set_items(items)
 
     def buffer_info(self):
         raise NotImplementedError('buffer_info: minipy arrays have no fixed address')
@@ -308,27 +343,20 @@ class array:
     # ---- sequence protocol ----
 
     def __len__(self):
-        return len(self._items)
+        return len(self._b) // self._size
 
     def __iter__(self):
-        return iter(list(self._items))
+        return iter(self._items())
 
     def __contains__(self, v):
-        return v in self._items
-
-    def _new(self, items):
-        a = array(self._tc)
-        a._items = items
-        return a
+        return v in self._items()
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return self._new(self._items[i])
-        i = _as_index(i)
-        try:
-            return self._items[i]
-        except IndexError:
-            raise IndexError('array index out of range') from None
+            return self._new(self._items()[i])
+        i = self._index(i, 'array index out of range')
+        v = memoryview(self._b).cast(self._code)[i]
+        return chr(v) if self._tc == 'u' else v
 
     def __setitem__(self, i, v):
         if isinstance(i, slice):
@@ -337,50 +365,52 @@ class array:
                                 % type(v).__name__)
             if v._tc != self._tc:
                 raise TypeError('bad argument type for built-in operation')
-            start, stop, step = i.indices(len(self._items))
+            items = self._items()
+            start, stop, step = i.indices(len(items))
+            new = v._items()
             if step != 1:
                 n = len(range(start, stop, step))
-                if len(v._items) != n:
+                if len(new) != n:
                     raise ValueError('attempt to assign array of size %d to extended slice of '
-                                     'size %d' % (len(v._items), n))
-            self._items[i] = list(v._items)
+                                     'size %d' % (len(new), n))
+            items[i] = new
+            self._set_items(items)
             return
         i = _as_index(i)
         v = self._conv(v)
-        try:
-            self._items[i] = v
-        except IndexError:
-            raise IndexError('array assignment index out of range') from None
+        i = self._index(i, 'array assignment index out of range')
+        memoryview(self._b).cast(self._code)[i] = ord(v) if self._tc == 'u' else v
 
     def __delitem__(self, i):
         if isinstance(i, slice):
-            del self._items[i]
+            items = self._items()
+            del items[i]
+            self._set_items(items)
             return
-        try:
-            del self._items[_as_index(i)]
-        except IndexError:
-            raise IndexError('array assignment index out of range') from None
+        i = self._index(i, 'array assignment index out of range')
+        off = i * self._size
+        del self._b[off:off + self._size]
 
     def __add__(self, other):
         if not isinstance(other, array):
             raise TypeError('can only append array (not "%s") to array' % type(other).__name__)
         if other._tc != self._tc:
             raise TypeError('bad argument type for built-in operation')
-        return self._new(self._items + other._items)
+        return self._new_bytes(bytes(self._b) + bytes(other._b))
 
     def __iadd__(self, other):
         if not isinstance(other, array):
             raise TypeError('can only extend array with array (not "%s")' % type(other).__name__)
         if other._tc != self._tc:
             raise TypeError('can only extend with array of same kind')
-        self._items += other._items
+        self._b += bytes(other._b)
         return self
 
     def __mul__(self, n):
         if not isinstance(n, int) and not hasattr(type(n), '__index__'):
             raise TypeError("can't multiply sequence by non-int of type '%s'"
                             % type(n).__name__)
-        return self._new(self._items * _as_index(n))
+        return self._new_bytes(bytes(self._b) * _as_index(n))
 
     __rmul__ = __mul__
 
@@ -388,7 +418,7 @@ class array:
         if not isinstance(n, int) and not hasattr(type(n), '__index__'):
             raise TypeError("can't multiply sequence by non-int of type '%s'"
                             % type(n).__name__)
-        self._items *= _as_index(n)
+        self._b[:] = bytes(self._b) * _as_index(n)
         return self
 
     # ---- comparisons: item by item, whatever the typecodes ----
@@ -396,52 +426,52 @@ class array:
     def __eq__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._items == other._items
+        return self._items() == other._items()
 
     def __ne__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._items != other._items
+        return self._items() != other._items()
 
     def __lt__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._items < other._items
+        return self._items() < other._items()
 
     def __le__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._items <= other._items
+        return self._items() <= other._items()
 
     def __gt__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._items > other._items
+        return self._items() > other._items()
 
     def __ge__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._items >= other._items
+        return self._items() >= other._items()
 
     def __hash__(self):
         # CPython names the C type with its module in this message.
         raise TypeError("unhashable type: 'array.array'")
 
     def __repr__(self):
-        if not self._items:
+        if not self._b:
             return 'array(%r)' % self._tc
         if self._tc == 'u':
-            return 'array(%r, %r)' % (self._tc, ''.join(self._items))
-        return 'array(%r, %r)' % (self._tc, self._items)
+            return 'array(%r, %r)' % (self._tc, ''.join(self._items()))
+        return 'array(%r, %r)' % (self._tc, self._items())
 
     def __copy__(self):
-        return self._new(list(self._items))
+        return self._new_bytes(bytes(self._b))
 
     def __deepcopy__(self, memo):
         return self.__copy__()
 
     def __reduce__(self):
-        return (array, (self._tc, list(self._items)))
+        return (array, (self._tc, self._items()))
 
 
 ArrayType = array

@@ -413,6 +413,8 @@ pub struct MemoryViewObj {
     pub len: i64,
     /// 1 after release() (or the end of a `with` block).
     pub released: u64,
+    /// The item format's struct code (0 for 'B'); start/step are in bytes, len in items.
+    pub fmt: u64,
 }
 }
 payload! { [WeakRef]

@@ -8,6 +8,7 @@
 //! do not lock it yet.)
 
 use super::args::{check_method, Arity};
+use super::memoryview_fmt as fmt;
 use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
@@ -35,6 +36,7 @@ fn install(vm: &mut Vm) {
         ("tobytes", tobytes as NativeFn),
         ("tolist", tolist),
         ("hex", hex),
+        ("cast", cast),
         ("release", release),
         ("__enter__", enter),
         ("__exit__", exit),
@@ -45,6 +47,18 @@ fn install(vm: &mut Vm) {
 
 /// A view of `obj` (bytes, bytearray or memoryview, at stack slot `slot`) over `start`, `step`, `len`.
 fn make(vm: &mut Vm, slot: usize, start: i64, step: i64, len: i64) -> PyResult<Value> {
+    make_fmt(vm, slot, start, step, len, 0)
+}
+
+/// As `make`, with the item format (`MemoryViewObj::fmt`).
+fn make_fmt(
+    vm: &mut Vm,
+    slot: usize,
+    start: i64,
+    step: i64,
+    len: i64,
+    code: u64,
+) -> PyResult<Value> {
     let v = vm.alloc(Kind::MemoryView, 0)?;
     let obj = vm.at(slot);
     // SAFETY: v was just allocated as a MemoryView and obj re-read from the stack after that
@@ -56,6 +70,7 @@ fn make(vm: &mut Vm, slot: usize, start: i64, step: i64, len: i64) -> PyResult<V
         (*p).step = step;
         (*p).len = len;
         (*p).released = 0;
+        (*p).fmt = code;
     }
     Ok(v)
 }
@@ -78,10 +93,19 @@ fn new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if vm.is(o, Kind::MemoryView) {
         check_live(vm, o)?;
         let p = vm.obj::<MemoryViewObj>(o);
-        let (obj, start, step, len) = (p.obj, p.start, p.step, p.len);
+        let (obj, start, step, len, code) = (p.obj, p.start, p.step, p.len, p.fmt);
         vm.push(obj);
         let slot = vm.sp() - 1;
-        let r = make(vm, slot, start, step, len);
+        let r = make_fmt(vm, slot, start, step, len, code);
+        vm.truncate(slot);
+        return r;
+    }
+    if let Some((storage, c)) = fmt::exporter(vm, o) {
+        let size = fmt::itemsize(c).unwrap_or(1) as i64;
+        let n = data(vm, storage).len() as i64 / size;
+        vm.push(storage);
+        let slot = vm.sp() - 1;
+        let r = make_fmt(vm, slot, 0, size, n, c as u64);
         vm.truncate(slot);
         return r;
     }
@@ -116,15 +140,27 @@ pub(crate) fn view_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     check_live(vm, v)?;
     let p = vm.obj::<MemoryViewObj>(v);
     let (obj, start, step, n) = (p.obj, p.start, p.step, p.len);
+    let size = item_size(vm, v);
     let d = data(vm, obj);
-    let mut out = Vec::with_capacity(n as usize);
+    let mut out = Vec::with_capacity(n as usize * size);
     for i in 0..n {
-        match d.get((start + i * step) as usize) {
-            Some(b) => out.push(*b),
+        let off = (start + i * step) as usize;
+        match d.get(off..off + size) {
+            Some(b) => out.extend_from_slice(b),
             None => return Err(vm.index_error("index out of bounds on dimension 1")),
         }
     }
     Ok(out)
+}
+
+/// The format code of view `v`.
+fn code_of(vm: &Vm, v: Value) -> u8 {
+    fmt::code(vm.obj::<MemoryViewObj>(v).fmt)
+}
+
+/// The item size of view `v`.
+fn item_size(vm: &Vm, v: Value) -> usize {
+    fmt::itemsize(code_of(vm, v)).unwrap_or(1)
 }
 
 fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
@@ -164,8 +200,9 @@ fn getitem(vm: &mut Vm, v: Value, k: Value) -> PyResult<Value> {
         Some(i) => {
             let off = offset(vm, vm.at(base), i)?;
             let obj = vm.obj::<MemoryViewObj>(vm.at(base)).obj;
-            match data(vm, obj).get(off) {
-                Some(b) => Ok(Value::from_int(*b as i64).unwrap()),
+            let (c, size) = (code_of(vm, vm.at(base)), item_size(vm, vm.at(base)));
+            match data(vm, obj).get(off..off + size).map(|b| b.to_vec()) {
+                Some(b) => fmt::decode(vm, c, &b),
                 None => Err(vm.index_error("index out of bounds on dimension 1")),
             }
         }
@@ -174,14 +211,15 @@ fn getitem(vm: &mut Vm, v: Value, k: Value) -> PyResult<Value> {
             let s = vm.slice_indices(vm.at(base + 1), n)?;
             check_live(vm, vm.at(base))?;
             let p = vm.obj::<MemoryViewObj>(vm.at(base));
-            let (obj, start, step) = (p.obj, p.start, p.step);
+            let (obj, start, step, code) = (p.obj, p.start, p.step, p.fmt);
             vm.push(obj);
-            make(
+            make_fmt(
                 vm,
                 base + 2,
                 start + s.start * step,
                 step * s.step,
                 s.len as i64,
+                code,
             )
         }
     })();
@@ -200,14 +238,8 @@ fn setitem(vm: &mut Vm, v: Value, k: Value, x: Value) -> PyResult<()> {
     vm.push(x);
     let r = (|| match int_key(vm, vm.at(base + 1))? {
         Some(i) => {
-            let x = vm.at(base + 2);
-            if !vm.is_int(x) {
-                return Err(vm.type_error("memoryview: invalid type for format 'B'"));
-            }
-            let b = match vm.to_i64(x) {
-                Some(b) if (0..256).contains(&b) => b as u8,
-                _ => return Err(vm.value_error("memoryview: invalid value for format 'B'")),
-            };
+            let c = code_of(vm, vm.at(base));
+            let b = fmt::encode(vm, c, vm.at(base + 2))?;
             let off = offset(vm, vm.at(base), i)?;
             store(vm, vm.at(base), &[(off, b)])
         }
@@ -215,23 +247,28 @@ fn setitem(vm: &mut Vm, v: Value, k: Value, x: Value) -> PyResult<()> {
             let n = vm.obj::<MemoryViewObj>(vm.at(base)).len as usize;
             let s = vm.slice_indices(vm.at(base + 1), n)?;
             let x = vm.at(base + 2);
-            let src = if vm.is(x, Kind::MemoryView) {
-                view_bytes(vm, x)?
+            let (src, src_code) = if vm.is(x, Kind::MemoryView) {
+                check_live(vm, x)?;
+                (view_bytes(vm, x)?, code_of(vm, x))
             } else if vm.is(x, Kind::Bytes) || vm.is(x, Kind::ByteArray) {
-                data(vm, x).to_vec()
+                (data(vm, x).to_vec(), b'B')
+            } else if let Some((_, c)) = fmt::exporter(vm, x) {
+                (fmt::exported_bytes(vm, x).unwrap_or_default(), c)
             } else {
                 let tn = vm.type_name(x);
                 return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
             };
-            if src.len() != s.len {
+            let (c, size) = (code_of(vm, vm.at(base)), item_size(vm, vm.at(base)));
+            // CPython's rule: same format (up to the '@' prefix) and the same number of items.
+            if src_code != c || src.len() != s.len * size {
                 return Err(vm.value_error(
                     "memoryview assignment: lvalue and rvalue have different structures",
                 ));
             }
-            let mut writes = Vec::with_capacity(src.len());
-            for (j, b) in src.into_iter().enumerate() {
+            let mut writes = Vec::with_capacity(s.len);
+            for (j, b) in src.chunks(size).enumerate() {
                 let off = offset(vm, vm.at(base), s.start + j as i64 * s.step)?;
-                writes.push((off, b));
+                writes.push((off, b.to_vec()));
             }
             store(vm, vm.at(base), &writes)
         }
@@ -241,14 +278,14 @@ fn setitem(vm: &mut Vm, v: Value, k: Value, x: Value) -> PyResult<()> {
 }
 
 /// Writes bytes at byte offsets of the bytearray under view `v` (no GC point).
-fn store(vm: &mut Vm, v: Value, writes: &[(usize, u8)]) -> PyResult<()> {
+fn store(vm: &mut Vm, v: Value, writes: &[(usize, Vec<u8>)]) -> PyResult<()> {
     let obj = vm.obj::<MemoryViewObj>(v).obj;
     let buf = vm.bytearray_mut(obj);
-    if writes.iter().any(|(off, _)| *off >= buf.len()) {
+    if writes.iter().any(|(off, b)| off + b.len() > buf.len()) {
         return Err(vm.index_error("index out of bounds on dimension 1"));
     }
     for (off, b) in writes {
-        buf[*off] = *b;
+        buf[*off..*off + b.len()].copy_from_slice(b);
     }
     Ok(())
 }
@@ -264,10 +301,18 @@ fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
 
 fn to_list(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let bytes = view_bytes(vm, v)?;
-    for b in &bytes {
-        vm.push(Value::from_int(*b as i64).unwrap());
+    let (c, size) = (code_of(vm, v), item_size(vm, v));
+    let base = vm.sp();
+    for b in bytes.chunks(size) {
+        match fmt::decode(vm, c, b) {
+            Ok(x) => vm.push(x),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
     }
-    vm.new_list_from_stack(bytes.len())
+    vm.new_list_from_stack(bytes.len() / size)
 }
 
 fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
@@ -295,7 +340,10 @@ fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Va
         return Ok(None);
     }
     let bytes_like = |vm: &Vm, x: Value| {
-        vm.is(x, Kind::Bytes) || vm.is(x, Kind::ByteArray) || vm.is(x, Kind::MemoryView)
+        vm.is(x, Kind::Bytes)
+            || vm.is(x, Kind::ByteArray)
+            || vm.is(x, Kind::MemoryView)
+            || fmt::exporter(vm, x).is_some()
     };
     if !bytes_like(vm, b) {
         return Ok(None);
@@ -323,6 +371,8 @@ fn bytes_of_operand(vm: &mut Vm, slot: usize) -> PyResult<Vec<u8>> {
     let x = vm.at(slot);
     if vm.is(x, Kind::MemoryView) {
         view_bytes(vm, x)
+    } else if let Some(b) = fmt::exported_bytes(vm, x) {
+        Ok(b)
     } else {
         Ok(data(vm, x).to_vec())
     }
@@ -350,13 +400,15 @@ fn getattr(vm: &mut Vm, v: Value, name: Value) -> PyResult<Option<Value>> {
     check_live(vm, v)?;
     let p = vm.obj::<MemoryViewObj>(v);
     let (obj, step, len) = (p.obj, p.step, p.len);
-    let contiguous = step == 1 || len <= 1;
+    let (c, size) = (code_of(vm, v), item_size(vm, v) as i64);
+    let contiguous = step == size || len <= 1;
     Ok(Some(match n.as_str() {
         "obj" => obj,
-        "nbytes" => vm.new_int(len)?,
+        "nbytes" => vm.new_int(len * size)?,
         "readonly" => vm.bool_val(vm.is(obj, Kind::Bytes)),
-        "itemsize" | "ndim" => Value::from_int(1).unwrap(),
-        "format" => vm.new_str("B")?,
+        "itemsize" => Value::from_int(size).unwrap(),
+        "ndim" => Value::from_int(1).unwrap(),
+        "format" => vm.new_str(&(c as char).to_string())?,
         "shape" => {
             let l = vm.new_int(len)?;
             vm.new_tuple(&[l])?
@@ -385,11 +437,56 @@ fn tolist(vm: &mut Vm, a: Args) -> PyResult<Value> {
     to_list(vm, v)
 }
 
+/// hex([sep[, bytes_per_sep]]): bytes.hex of the viewed bytes (the receiver's slot is replaced
+/// by a bytes copy, which bytes.hex then reads with the same arguments).
 fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let v = self_view(vm, &a, "hex", Arity::NoArgs)?;
-    let b = view_bytes(vm, v)?;
-    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    vm.new_str(&s)
+    // keywords (sep=, bytes_per_sep=) are bytes.hex's to check
+    if a.n == 0 || !vm.is(vm.arg(&a, 0), Kind::MemoryView) {
+        check_method(
+            vm,
+            &a,
+            "memoryview",
+            "hex",
+            &[Kind::MemoryView],
+            Arity::Range(0, 2),
+        )?;
+    }
+    let b = view_bytes(vm, vm.arg(&a, 0))?;
+    let b = vm.new_bytes(&b)?;
+    vm.set_at(a.base, b);
+    super::bytes::bytearray::hex(vm, a)
+}
+
+/// cast(format): the same bytes seen with another item format (1-D, C-contiguous views only).
+fn cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let v = self_view(vm, &a, "cast", Arity::Range(1, 2))?;
+    check_live(vm, v)?;
+    let f = vm.arg(&a, 1);
+    if !vm.is(f, Kind::Str) {
+        let tn = vm.type_name(f);
+        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {tn}")));
+    }
+    let Some(c) = fmt::parse(vm.str_of(f)) else {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    };
+    let p = vm.obj::<MemoryViewObj>(v);
+    let (obj, start, step, len) = (p.obj, p.start, p.step, p.len);
+    let old = item_size(vm, v) as i64;
+    if step != old && len > 1 {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    let size = fmt::itemsize(c).unwrap_or(1) as i64;
+    let nbytes = len * old;
+    if nbytes % size != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    vm.push(obj);
+    let slot = vm.sp() - 1;
+    let r = make_fmt(vm, slot, start, size, nbytes / size, c as u64);
+    vm.truncate(slot);
+    r
 }
 
 fn release(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -36,6 +36,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod memoryview;
+pub mod memoryview_fmt;
 pub mod module;
 pub mod range;
 pub mod set;

@@ -970,7 +970,8 @@ impl Vm {
         match self.kind(v) {
             Kind::Bytes => Ok(self.bytes_of(v).to_vec()),
             Kind::ByteArray => Ok(self.bytearray(v).clone()),
-            _ => objects::memoryview::view_bytes(self, v),
+            Kind::MemoryView => objects::memoryview::view_bytes(self, v),
+            _ => Ok(objects::memoryview_fmt::exported_bytes(self, v).unwrap_or_default()),
         }
     }
 
@@ -985,6 +986,25 @@ impl Vm {
     ) -> PyResult<Value> {
         {
             {
+                if op == BinOp::Add
+                    && (self.is(a, Kind::Bytes) || self.is(a, Kind::ByteArray))
+                    && objects::memoryview_fmt::exporter(self, b).is_some()
+                {
+                    // the right operand exports a buffer (see memoryview_fmt.rs)
+                    let tail = objects::memoryview_fmt::exported_bytes(self, b).unwrap_or_default();
+                    let is_bytes = self.is(a, Kind::Bytes);
+                    let mut v = if is_bytes {
+                        self.bytes_of(a).to_vec()
+                    } else {
+                        self.bytearray(a).clone()
+                    };
+                    v.extend(tail);
+                    return if is_bytes {
+                        self.new_bytes(&v)
+                    } else {
+                        self.new_bytearray(v)
+                    };
+                }
                 // names first: seq_repeat_index may run __index__ (a GC point)
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
                 // a subclass's sequence rules are its base's, and so are their messages

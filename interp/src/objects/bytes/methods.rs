@@ -69,7 +69,7 @@ pub(crate) fn bytes_like(vm: &Vm, v: Value) -> Option<Vec<u8>> {
     } else if vm.is(v, Kind::ByteArray) {
         Some(vm.bytearray(v).clone())
     } else {
-        None
+        crate::objects::memoryview_fmt::exported_bytes(vm, v)
     }
 }
 

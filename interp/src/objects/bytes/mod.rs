@@ -154,6 +154,9 @@ fn bytes_contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> 
         let (hay, needle) = (data(vm, container), data(vm, item));
         return Ok(memchr::memmem::find(hay, needle).is_some());
     }
+    if let Some(needle) = crate::objects::memoryview_fmt::exported_bytes(vm, item) {
+        return Ok(memchr::memmem::find(data(vm, container), &needle).is_some());
+    }
     if vm.is(item, Kind::MemoryView) {
         let needle = crate::objects::memoryview::view_bytes(vm, item)?;
         return Ok(memchr::memmem::find(data(vm, container), &needle).is_some());

@@ -73,6 +73,9 @@ fn bytes_from_object_as(vm: &mut Vm, x: Value, tname: &str) -> PyResult<Vec<u8>>
     if vm.is(x, Kind::ByteArray) {
         return Ok(vm.bytearray_mut(x).clone());
     }
+    if let Some(b) = crate::objects::memoryview_fmt::exported_bytes(vm, x) {
+        return Ok(b);
+    }
     if vm.is(x, Kind::MemoryView) {
         let f = vm.getattr_str(x, "tobytes")?;
         let b = vm.call(f, &[])?;
