@@ -41,6 +41,12 @@ pub fn percent_engine(vm: &mut Vm, base: usize, bytes: bool) -> PyResult<String>
     } else {
         vm.str_of(f).chars().collect()
     };
+    // a tuple subclass (a boxed tuple, vm/boxed.rs) is consumed item by item like a tuple
+    if let Some(inner) = vm.boxed_base(vm.at(base + 1)) {
+        if vm.is(inner, Kind::Tuple) {
+            vm.set_at(base + 1, inner);
+        }
+    }
     let args = vm.at(base + 1);
     let is_tuple = vm.is(args, Kind::Tuple);
     // bytes formatting does not take bytes or bytearray arguments as mappings (str formatting does)
