@@ -206,7 +206,12 @@ fn one_conversion(
     if c.prec.is_some_and(|p| p > i32::MAX as usize) || c.width > i32::MAX as usize {
         return Err(vm.value_error("precision too big"));
     }
-    if !keyed {
+    if keyed {
+        // CPython's cursor: the keyed value was the one argument, so a later positional `%s`
+        // finds none left ("%(a)s %s" % {...} is "not enough arguments")
+        cur.len = -1;
+        cur.idx = -1;
+    } else {
         let v = next_arg(vm, base, cur)?;
         vm.push(v);
     }
