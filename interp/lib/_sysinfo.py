@@ -161,7 +161,7 @@ class _BinaryOut:
         return False
 
     def __repr__(self):
-        return '<_io.BufferedWriter name=%r>' % self.name
+        return "<_io.FileIO name=%r mode='wb' closefd=False>" % self.name
 
 
 class _BinaryIn:
@@ -269,6 +269,16 @@ class _TextIn:
     def __repr__(self):
         return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
 
+
+# The classes under CPython's names: the text stream is a TextIOWrapper; the binary outputs write
+# straight to the descriptor, unbuffered, so they are what CPython's are under -u: a FileIO.
+def _named(cls, name):
+    return type(name, (cls,), {'__module__': '_io', '__qualname__': name, '__slots__': ()})
+
+
+_BinaryOut = _named(_BinaryOut, 'FileIO')
+_TextIn = _named(_TextIn, 'TextIOWrapper')
+_BinaryIn = _named(_BinaryIn, 'BufferedReader')
 
 stdin = _TextIn()
 stdout_buffer = _BinaryOut(1, '<stdout>')
