@@ -1,70 +1,18 @@
 """_sysinfo: the Python-level objects of the native sys module, which imports this module when
-it is built and copies its public names: the struct-sequence-like records (version_info, flags,
-float_info, int_info, hash_info, thread_info), getsizeof, sys.stdin and the binary `buffer`
+it is built and copies its public names: the struct sequences (tuple subclasses made by
+_structseq: version_info, flags, float_info, int_info, hash_info, thread_info), sys.implementation
+(replacing the native sys's), getsizeof, sys.stdin and the binary `buffer`
 objects of the standard streams. It must not import sys (it runs while sys is being made).
 """
 
 import _os
-
-
-class _Record:
-    """A read-only named sequence printed as CPython's struct sequences: name(field=value, ...)."""
-
-    _name = ''
-    _fields = ()
-
-    def __init__(self, *values):
-        object.__setattr__(self, '_values', tuple(values))
-
-    def __getattr__(self, name):
-        try:
-            return self._values[type(self)._fields.index(name)]
-        except ValueError:
-            raise AttributeError("'%s' object has no attribute '%s'" % (type(self)._name, name)) from None
-
-    def __setattr__(self, name, value):
-        raise AttributeError('readonly attribute')
-
-    def __getitem__(self, i):
-        return self._values[i]
-
-    def __len__(self):
-        return len(self._values)
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __eq__(self, other):
-        if isinstance(other, _Record):
-            other = other._values
-        return self._values == other
-
-    def __ne__(self, other):
-        return not self == other
-
-    def __lt__(self, other):
-        return self._values < tuple(other)
-
-    def __le__(self, other):
-        return self._values <= tuple(other)
-
-    def __gt__(self, other):
-        return self._values > tuple(other)
-
-    def __ge__(self, other):
-        return self._values >= tuple(other)
-
-    def __hash__(self):
-        return hash(self._values)
-
-    def __repr__(self):
-        return '%s(%s)' % (type(self)._name, ', '.join(
-            '%s=%r' % (n, v) for n, v in zip(type(self)._fields, self._values)))
+import _structseq
 
 
 def _record(name, fields):
-    cls = type(name.rsplit('.', 1)[-1], (_Record,), {'_name': name, '_fields': tuple(fields)})
-    return cls
+    """A maker of the one instance of a struct sequence (a tuple subclass, not creatable)."""
+    cls = _structseq.structseq(name, fields, creatable=False)
+    return lambda *values: _structseq.make(cls, values)
 
 
 version_info = _record('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial'])(
@@ -89,6 +37,20 @@ int_info = _record('sys.int_info', [
 hash_info = _record('sys.hash_info', [
     'width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff'])(
     64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0)
+
+class _Namespace:
+    """sys.implementation: a types.SimpleNamespace look-alike (types imports sys)."""
+
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+
+    def __repr__(self):
+        return 'namespace(%s)' % ', '.join('%s=%r' % kv for kv in self.__dict__.items())
+
+
+# name 'cpython': programs test it to pick CPython's behaviour, which is what minipy follows
+implementation = _Namespace(name='cpython', cache_tag=None, version=version_info,
+                            hexversion=0x30b00f0, _multiarch='x86_64-linux-gnu')
 
 thread_info = _record('sys.thread_info', ['name', 'lock', 'version'])('pthread', 'mutex+cond', None)
 
@@ -199,7 +161,7 @@ class _BinaryOut:
         return False
 
     def __repr__(self):
-        return '<_io.BufferedWriter name=%r>' % self.name
+        return "<_io.FileIO name=%r mode='wb' closefd=False>" % self.name
 
 
 class _BinaryIn:
@@ -307,6 +269,16 @@ class _TextIn:
     def __repr__(self):
         return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
 
+
+# The classes under CPython's names: the text stream is a TextIOWrapper; the binary outputs write
+# straight to the descriptor, unbuffered, so they are what CPython's are under -u: a FileIO.
+def _named(cls, name):
+    return type(name, (cls,), {'__module__': '_io', '__qualname__': name, '__slots__': ()})
+
+
+_BinaryOut = _named(_BinaryOut, 'FileIO')
+_TextIn = _named(_TextIn, 'TextIOWrapper')
+_BinaryIn = _named(_BinaryIn, 'BufferedReader')
 
 stdin = _TextIn()
 stdout_buffer = _BinaryOut(1, '<stdout>')

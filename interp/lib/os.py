@@ -6,6 +6,7 @@ DirEntry objects, environ, walk/makedirs/removedirs and the wait-status helpers.
 """
 
 import _os
+import _structseq
 import sys
 import posixpath as path
 
@@ -112,61 +113,32 @@ def _path(fname, p, allow_fd=False):
 
 # ---- stat ----------------------------------------------------------------------------------------
 
-_STAT_FIELDS = ('st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size',
-                'st_atime', 'st_mtime', 'st_ctime')
+# a struct sequence (_structseq): the 10 items are 7 fields and the integer times (unnamed);
+# the float times, the _ns times, st_blksize, st_blocks and st_rdev are attributes only
+stat_result = _structseq.structseq('os.stat_result', (
+    'st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size', None, None, None,
+    'st_atime', 'st_mtime', 'st_ctime', 'st_atime_ns', 'st_mtime_ns', 'st_ctime_ns',
+    'st_blksize', 'st_blocks', 'st_rdev'), 10)
 
 
-class stat_result:
-    """The result of os.stat: a 10-item sequence (integer times) with st_* attributes."""
-
-    def __init__(self, raw):
-        (self.st_mode, self.st_ino, self.st_dev, self.st_nlink, self.st_uid, self.st_gid,
-         self.st_size, self.st_atime_ns, self.st_mtime_ns, self.st_ctime_ns,
-         self.st_blksize, self.st_blocks, self.st_rdev) = raw
-        self.st_atime = self.st_atime_ns / 1e9
-        self.st_mtime = self.st_mtime_ns / 1e9
-        self.st_ctime = self.st_ctime_ns / 1e9
-        self._seq = raw[:7] + (self.st_atime_ns // 1000000000, self.st_mtime_ns // 1000000000,
-                               self.st_ctime_ns // 1000000000)
-
-    n_sequence_fields = 10
-    n_fields = 19
-    n_unnamed_fields = 3
-
-    def __len__(self):
-        return 10
-
-    def __getitem__(self, i):
-        return self._seq[i]
-
-    def __iter__(self):
-        return iter(self._seq)
-
-    def __eq__(self, other):
-        if isinstance(other, stat_result):
-            return self._seq == other._seq
-        return self._seq == other
-
-    def __hash__(self):
-        return hash(self._seq)
-
-    def __repr__(self):
-        parts = ['%s=%r' % (n, v) for n, v in zip(_STAT_FIELDS, self._seq)]
-        return 'os.stat_result(' + ', '.join(parts) + ')'
+def _stat_result(raw):
+    ns = raw[7:10]
+    return _structseq.make(stat_result, raw[:7] + tuple(t // 1000000000 for t in ns)
+                           + tuple(t / 1e9 for t in ns) + ns + raw[10:13])
 
 
 def stat(path, *, dir_fd=None, follow_symlinks=True):
-    return stat_result(_os.stat(_path('stat', path, True), bool(follow_symlinks)))
+    return _stat_result(_os.stat(_path('stat', path, True), bool(follow_symlinks)))
 
 
 def lstat(path, *, dir_fd=None):
-    return stat_result(_os.stat(_path('lstat', path), False))
+    return _stat_result(_os.stat(_path('lstat', path), False))
 
 
 def fstat(fd):
     if not isinstance(fd, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(fd).__name__)
-    return stat_result(_os.stat(fd, True))
+    return _stat_result(_os.stat(fd, True))
 
 
 # ---- files and directories -----------------------------------------------------------------------
@@ -608,29 +580,12 @@ def WSTOPSIG(status):
     return (status >> 8) & 0xff
 
 
-class uname_result:
-    _fields = ('sysname', 'nodename', 'release', 'version', 'machine')
-
-    def __init__(self, t):
-        self._t = t
-        self.sysname, self.nodename, self.release, self.version, self.machine = t
-
-    def __getitem__(self, i):
-        return self._t[i]
-
-    def __len__(self):
-        return 5
-
-    def __iter__(self):
-        return iter(self._t)
-
-    def __repr__(self):
-        return 'posix.uname_result(' + ', '.join(
-            '%s=%r' % (n, v) for n, v in zip(self._fields, self._t)) + ')'
+uname_result = _structseq.structseq('posix.uname_result',
+                                    ('sysname', 'nodename', 'release', 'version', 'machine'))
 
 
 def uname():
-    return uname_result(_os.uname())
+    return _structseq.make(uname_result, _os.uname())
 
 
 # ---- environment ---------------------------------------------------------------------------------

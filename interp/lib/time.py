@@ -5,67 +5,13 @@ asctime/ctime and the timezone attributes."""
 from _time import (time, time_ns, perf_counter, perf_counter_ns, monotonic, monotonic_ns,
                    process_time, process_time_ns, sleep)
 import _time
+import _structseq
 
-_FIELDS = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday',
-           'tm_isdst')
-
-
-class struct_time:
-    """The broken-down time: a 9-item sequence with tm_* attributes (and tm_zone, tm_gmtoff)."""
-
-    n_sequence_fields = 9
-    n_fields = 11
-    n_unnamed_fields = 0
-
-    def __init__(self, seq, dict=None):
-        seq = tuple(seq)
-        if not 9 <= len(seq) <= 11:
-            if len(seq) < 9:
-                raise TypeError('time.struct_time() takes an at least 9-sequence (%d-sequence given)'
-                                % len(seq))
-            raise TypeError('time.struct_time() takes an at most 11-sequence (%d-sequence given)'
-                            % len(seq))
-        self._t = seq[:9]
-        (self.tm_year, self.tm_mon, self.tm_mday, self.tm_hour, self.tm_min, self.tm_sec,
-         self.tm_wday, self.tm_yday, self.tm_isdst) = self._t
-        self.tm_zone = seq[9] if len(seq) > 9 else None
-        self.tm_gmtoff = seq[10] if len(seq) > 10 else None
-
-    def __len__(self):
-        return 9
-
-    def __getitem__(self, i):
-        return self._t[i]
-
-    def __iter__(self):
-        return iter(self._t)
-
-    def __eq__(self, other):
-        if isinstance(other, struct_time):
-            return self._t == other._t
-        if isinstance(other, tuple):
-            return self._t == other
-        return NotImplemented
-
-    def __ne__(self, other):
-        r = self.__eq__(other)
-        return r if r is NotImplemented else not r
-
-    def __lt__(self, other):
-        return self._t < tuple(other)
-
-    def __hash__(self):
-        return hash(self._t)
-
-    def __reduce__(self):
-        return (struct_time, (self._t,))
-
-    def __repr__(self):
-        return 'time.struct_time(' + ', '.join(
-            '%s=%r' % (n, v) for n, v in zip(_FIELDS, self._t)) + ')'
-
-
-struct_time.__module__ = 'time'
+# the broken-down time: a struct sequence (_structseq) of 9 items; tm_zone and tm_gmtoff are
+# attributes only (None unless given)
+struct_time = _structseq.structseq('time.struct_time', (
+    'tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday',
+    'tm_isdst', 'tm_zone', 'tm_gmtoff'), 9)
 
 timezone, altzone, daylight, _std, _dst = _time._tzinfo()
 tzname = (_std, _dst)
@@ -82,7 +28,7 @@ def localtime(secs=None):
 
 def _as_tuple(t, fname):
     if isinstance(t, struct_time):
-        return t._t, t.tm_zone, t.tm_gmtoff
+        return tuple(t), t.tm_zone, t.tm_gmtoff
     if not isinstance(t, tuple):
         raise TypeError('Tuple or struct_time argument required')
     if len(t) != 9:

@@ -1,9 +1,8 @@
 """collections.namedtuple for minipy.
 
-minipy cannot subclass tuple, so the class made here is a plain class whose instances keep their
-values in a real tuple (the `_tuple` attribute, set once in __new__): indexing, slicing, len,
-iteration and unpacking, `in`, ==, ordering, hash, + and * all answer what that tuple answers, and
-comparing with a plain tuple works both ways. What does not: isinstance(p, tuple).
+The class made here is a real subclass of tuple (a boxed tuple, vm/boxed.rs) with `__slots__ = ()`:
+indexing, len, iteration, ==, ordering, hash, + and *, `%` formatting and isinstance(p, tuple) are
+the tuple's own. Fields are read-only descriptors over the tuple items (`_tuplegetter`).
 __new__ is compiled from source (exec) so its signature, defaults and argument errors are a real
 function's.
 """
@@ -11,7 +10,6 @@ function's.
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 
-_setattr = object.__setattr__
 
 
 class _tuplegetter:
@@ -24,7 +22,7 @@ class _tuplegetter:
     def __get__(self, obj, objtype=None):
         if obj is None:
             return self
-        return obj._tuple[self.index]
+        return obj[self.index]
 
     def __set__(self, obj, value):
         raise AttributeError("can't set attribute")
@@ -40,21 +38,17 @@ def _field_property(index, name):
     return _tuplegetter(index, "Alias for field number %d" % index)
 
 
-def _as_tuple(x):
-    if isinstance(x, tuple):
-        return x
-    t = getattr(x, "_tuple", None)
-    if isinstance(t, tuple) and hasattr(type(x), "_fields"):
-        return t
-    return None
+_tuple_new = tuple.__new__
 
 
-class _NamedTupleBase:
-    """What every namedtuple class shares: the tuple protocol over `_tuple`."""
+class _NamedTupleBase(tuple):
+    """What every namedtuple class shares on top of tuple; its methods are copied into each class
+    body so that the class's only base is tuple, as on CPython."""
 
     __slots__ = ()
 
     def __setattr__(self, name, value):
+        # __slots__ = () already refuses unknown names on CPython; said explicitly for the box
         if name in type(self)._fields:
             raise AttributeError("can't set attribute")
         raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
@@ -64,105 +58,42 @@ class _NamedTupleBase:
             raise AttributeError("can't delete attribute")
         raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
 
-    def __init__(self, *args, **kwargs):
-        pass
-
     def __repr__(self):
         names = type(self)._fields
         return "%s(%s)" % (type(self).__name__,
-                           ", ".join("%s=%r" % (n, v) for n, v in zip(names, self._tuple)))
-
-    def __getitem__(self, i):
-        return self._tuple[i]
-
-    def __len__(self):
-        return len(self._tuple)
-
-    def __iter__(self):
-        return iter(self._tuple)
-
-    def __reversed__(self):
-        return reversed(self._tuple)
-
-    def __contains__(self, x):
-        return x in self._tuple
-
-    def __hash__(self):
-        return hash(self._tuple)
-
-    def __eq__(self, other):
-        o = _as_tuple(other)
-        return NotImplemented if o is None else self._tuple == o
-
-    def __ne__(self, other):
-        o = _as_tuple(other)
-        return NotImplemented if o is None else self._tuple != o
-
-    def __lt__(self, other):
-        o = _as_tuple(other)
-        return NotImplemented if o is None else self._tuple < o
-
-    def __le__(self, other):
-        o = _as_tuple(other)
-        return NotImplemented if o is None else self._tuple <= o
-
-    def __gt__(self, other):
-        o = _as_tuple(other)
-        return NotImplemented if o is None else self._tuple > o
-
-    def __ge__(self, other):
-        o = _as_tuple(other)
-        return NotImplemented if o is None else self._tuple >= o
-
-    def __add__(self, other):
-        o = _as_tuple(other)
-        if o is None:
-            raise TypeError('can only concatenate tuple (not "%s") to tuple' % type(other).__name__)
-        return self._tuple + o
-
-    def __radd__(self, other):
-        o = _as_tuple(other)
-        return NotImplemented if o is None else o + self._tuple
-
-    def __mul__(self, n):
-        return self._tuple * n
-
-    __rmul__ = __mul__
-
-    def count(self, x):
-        return self._tuple.count(x)
-
-    def index(self, x, *args):
-        return self._tuple.index(x, *args)
+                           ", ".join("%s=%r" % (n, v) for n, v in zip(names, self)))
 
     def __getnewargs__(self):
-        return self._tuple
+        return tuple(self)
 
     def __reduce__(self):
-        return type(self), self._tuple
+        return type(self), tuple(self)
 
     def __copy__(self):
         return self
 
     def __deepcopy__(self, memo):
         import copy
-        return type(self)._make(copy.deepcopy(list(self._tuple), memo))
+        return type(self)._make(copy.deepcopy(list(self), memo))
 
     def _asdict(self):
-        return dict(zip(type(self)._fields, self._tuple))
+        return dict(zip(type(self)._fields, self))
 
     def _replace(self, /, **kwds):
         cls = type(self)
-        values = [kwds.pop(n, v) for n, v in zip(cls._fields, self._tuple)]
+        values = [kwds.pop(n, v) for n, v in zip(cls._fields, self)]
         if kwds:
             raise ValueError("Got unexpected field names: %r" % list(kwds))
         return cls._make(values)
 
 
+_SHARED = {k: v for k, v in _NamedTupleBase.__dict__.items()
+           if k not in ("__module__", "__qualname__", "__doc__", "__slots__", "__dict__",
+                        "__weakref__")}
+
+
 def _make_instance(cls, values):
-    self = object.__new__(cls)
-    _setattr(self, "_tuple", values)
-    return self
+    return _tuple_new(cls, values)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -244,4 +175,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             module = "__main__"
     body["__module__"] = module
     body["__qualname__"] = typename
-    return type(typename, (_NamedTupleBase,), body)
+    for key, value in _SHARED.items():
+        body.setdefault(key, value)
+    return type(typename, (tuple,), body)

@@ -41,6 +41,12 @@ pub fn percent_engine(vm: &mut Vm, base: usize, bytes: bool) -> PyResult<String>
     } else {
         vm.str_of(f).chars().collect()
     };
+    // a tuple subclass (a boxed tuple, vm/boxed.rs) is consumed item by item like a tuple
+    if let Some(inner) = vm.boxed_base(vm.at(base + 1)) {
+        if vm.is(inner, Kind::Tuple) {
+            vm.set_at(base + 1, inner);
+        }
+    }
     let args = vm.at(base + 1);
     let is_tuple = vm.is(args, Kind::Tuple);
     // bytes formatting does not take bytes or bytearray arguments as mappings (str formatting does)
@@ -200,7 +206,12 @@ fn one_conversion(
     if c.prec.is_some_and(|p| p > i32::MAX as usize) || c.width > i32::MAX as usize {
         return Err(vm.value_error("precision too big"));
     }
-    if !keyed {
+    if keyed {
+        // CPython's cursor: the keyed value was the one argument, so a later positional `%s`
+        // finds none left ("%(a)s %s" % {...} is "not enough arguments")
+        cur.len = -1;
+        cur.idx = -1;
+    } else {
         let v = next_arg(vm, base, cur)?;
         vm.push(v);
     }

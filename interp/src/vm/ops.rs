@@ -136,7 +136,8 @@ impl Vm {
     /// The full hash (what `hash()` answers) of a kind without a hash slot.
     fn hash_other(&mut self, v: Value) -> PyResult<i64> {
         match self.kind(v) {
-            Kind::List | Kind::ByteArray => {
+            // keys and items views are set-like, hence unhashable (values views hash by identity)
+            Kind::List | Kind::ByteArray | Kind::DictKeys | Kind::DictItems => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format!("unhashable type: '{tn}'")))
             }

@@ -69,6 +69,7 @@ pub fn fill(vm: &mut Vm, m: usize) -> PyResult<()> {
         "int_info",
         "hash_info",
         "thread_info",
+        "implementation",
         "getsizeof",
         "stdin",
     ] {
