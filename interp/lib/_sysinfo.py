@@ -48,8 +48,9 @@ class _Namespace:
         return 'namespace(%s)' % ', '.join('%s=%r' % kv for kv in self.__dict__.items())
 
 
-# name 'cpython': programs test it to pick CPython's behaviour, which is what minipy follows
-implementation = _Namespace(name='cpython', cache_tag=None, version=version_info,
+# name 'minipy': it is not CPython, even where it follows CPython's behaviour (version says which
+# language version it implements)
+implementation = _Namespace(name='minipy', cache_tag=None, version=version_info,
                             hexversion=0x30b00f0, _multiarch='x86_64-linux-gnu')
 
 thread_info = _record('sys.thread_info', ['name', 'lock', 'version'])('pthread', 'mutex+cond', None)

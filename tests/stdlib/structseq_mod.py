@@ -37,7 +37,7 @@ print(isinstance(sys.float_info, tuple), sys.float_info.max == sys.float_info[0]
 print(sys.int_info.bits_per_digit in (15, 30), isinstance(sys.hash_info, tuple))
 err(lambda: type(v)((1, 2, 3, 4, 5)))
 err(lambda: setattr(v, 'major', 4))
-print(sys.implementation.name, 'version=' in repr(sys.implementation))
+print(type(sys.implementation.name).__name__, 'version=' in repr(sys.implementation))
 print(sys.implementation.version == sys.version_info)
 
 st = os.stat('.')
