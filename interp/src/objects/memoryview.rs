@@ -385,11 +385,16 @@ fn tolist(vm: &mut Vm, a: Args) -> PyResult<Value> {
     to_list(vm, v)
 }
 
+/// hex([sep[, bytes_per_sep]]): the viewed bytes go through bytes.hex, which owns the sep rules.
 fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let v = self_view(vm, &a, "hex", Arity::NoArgs)?;
+    if a.n == 0 || !vm.is(vm.arg(&a, 0), Kind::MemoryView) {
+        self_view(vm, &a, "hex", Arity::Range(0, 2))?;
+    }
+    let v = vm.arg(&a, 0);
     let b = view_bytes(vm, v)?;
-    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    vm.new_str(&s)
+    let bytes = vm.new_bytes(&b)?;
+    vm.roots.stack[a.base] = bytes;
+    super::bytes::bytearray::hex(vm, a)
 }
 
 fn release(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -50,7 +50,7 @@ fn decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 // ---- hex / fromhex ---------------------------------------------------------------------------------
 
-fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub(crate) fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (data, _) = self_data(vm, &a, "hex")?;
     let p = params(
         vm,
