@@ -711,10 +711,19 @@ impl Vm {
                         let r = if self.is(it, Kind::Generator) || self.is(it, Kind::Coroutine) {
                             self.gen_send(it, v)?
                         } else if v == self.none() && !self.is(it, Kind::Instance) {
-                            // a builtin iterator: its StopIteration carries no value
-                            self.next(it)?
-                                .map(super::gen::GenResult::Yield)
-                                .unwrap_or_else(|| super::gen::GenResult::Return(self.none()))
+                            // a builtin iterator: a StopIteration it passes on raw carries the value
+                            match self.next_raw(it) {
+                                Ok(Some(x)) => super::gen::GenResult::Yield(x),
+                                Ok(None) => super::gen::GenResult::Return(self.none()),
+                                Err(e) => {
+                                    if self.exc_matches(self.roots.exc, "StopIteration") {
+                                        let ex = self.take_exc();
+                                        super::gen::GenResult::Return(self.stop_iteration_value(ex))
+                                    } else {
+                                        return Err(e);
+                                    }
+                                }
+                            }
                         } else {
                             let meth = if v == self.none() { "__next__" } else { "send" };
                             let m = self.getattr_str(it, meth)?;
