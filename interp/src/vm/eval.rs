@@ -351,8 +351,7 @@ impl Vm {
                         match meth {
                             Some(m)
                                 if self.is(m, Kind::Function)
-                                    || (self.is(m, Kind::Native)
-                                        && self.obj::<NativeObj>(m).bound.is_null()) =>
+                                    || (self.is(m, Kind::Native) && self.native_binds(m)) =>
                             {
                                 // (obj -- meth obj)
                                 let n = self.sp();

@@ -168,6 +168,13 @@ impl Vm {
         }
     }
 
+    /// Whether a Native found on a class binds like a method: not when already bound, nor when it is
+    /// a builtin or module function (CPython's builtin functions are no descriptors).
+    pub fn native_binds(&self, f: Value) -> bool {
+        let n = self.obj::<NativeObj>(f);
+        n.bound.is_null() && n.arity != NATIVE_FUNCTION
+    }
+
     /// Binds a class attribute found on `obj`'s type (functions -> bound methods, classmethod...).
     fn bind_attr(&mut self, attr: Value, obj: Value, objtype: Value) -> PyResult<Value> {
         if !attr.is_ptr() {
@@ -175,7 +182,7 @@ impl Vm {
         }
         match self.kind(attr) {
             Kind::Function | Kind::Native => {
-                if self.is(attr, Kind::Native) && !self.obj::<NativeObj>(attr).bound.is_null() {
+                if self.is(attr, Kind::Native) && !self.native_binds(attr) {
                     return Ok(attr);
                 }
                 self.new_bound_method(attr, obj)
