@@ -193,17 +193,18 @@ pub(crate) fn throw_exception(vm: &mut Vm, a: &Args, nargs: usize) -> PyResult<V
     let val = if nargs >= 2 { vm.arg(a, 2) } else { vm.none() };
     let none = vm.none();
     if vm.is(typ, Kind::Type) && vm.is_exception_class(typ) {
-        if val == none {
-            return vm.call(typ, &[]);
-        }
-        if vm.isinstance(val, typ) {
+        let made = if val == none {
+            vm.call(typ, &[])?
+        } else if vm.isinstance(val, typ) {
             return Ok(val);
-        }
-        if vm.is(val, Kind::Tuple) {
+        } else if vm.is(val, Kind::Tuple) {
             let items: Vec<Value> = vm.tuple_items(val).to_vec();
-            return vm.call(typ, &items);
-        }
-        return vm.call(typ, &[val]);
+            vm.call(typ, &items)?
+        } else {
+            vm.call(typ, &[val])?
+        };
+        // a __new__ may have returned a non-exception
+        return vm.check_made_exception(vm.arg(a, 1), made, false);
     }
     let t = vm.type_of(typ);
     if vm.is_exception_class(t) {

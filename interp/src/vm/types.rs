@@ -846,6 +846,12 @@ impl Vm {
         let obj = self.at(base);
         if self.is(obj, Kind::Function) {
             let n = self.str_of(self.at(base + 1)).to_string();
+            if matches!(n.as_str(), "__globals__" | "__closure__" | "__builtins__") {
+                return Err(self.raise("AttributeError", "readonly attribute"));
+            }
+            if n == "__code__" && !self.is(self.at(base + 2), Kind::Code) {
+                return Err(self.type_error("__code__ must be set to a code object"));
+            }
             let v = self.at(base + 2);
             let p = self.payload::<FunctionObj>(obj);
             let field = match n.as_str() {
