@@ -350,7 +350,7 @@ impl Vm {
                             };
                         match meth {
                             Some(m)
-                                if self.is(m, Kind::Function)
+                                if (self.is(m, Kind::Function) && !self.is_dunder_new(name))
                                     || (self.is(m, Kind::Native) && self.native_binds(m)) =>
                             {
                                 // (obj -- meth obj)

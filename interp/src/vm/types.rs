@@ -168,6 +168,12 @@ impl Vm {
         }
     }
 
+    /// Is attribute name `name` "__new__"? A class's `__new__` function is an implicit staticmethod
+    /// (CPython's type() wraps it), so instance lookup must not bind it.
+    pub fn is_dunder_new(&self, name: Value) -> bool {
+        self.is(name, Kind::Str) && self.str_of(name) == "__new__"
+    }
+
     /// Whether a Native found on a class binds like a method: not when already bound, nor when it is
     /// a builtin or module function (CPython's builtin functions are no descriptors).
     pub fn native_binds(&self, f: Value) -> bool {
@@ -408,6 +414,9 @@ impl Vm {
             }
         }
         if let Some(a) = attr {
+            if self.is(a, Kind::Function) && self.is_dunder_new(self.at(base + 1)) {
+                return Ok(Some(a));
+            }
             let obj = self.at(base);
             let t = self.type_of(obj);
             return self.bind_attr(a, obj, t).map(Some);
