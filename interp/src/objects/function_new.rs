@@ -61,7 +61,11 @@ fn function_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     if let Some(c) = closure {
         if vm.tuple_items(c).iter().any(|x| !vm.is(*x, Kind::Cell)) {
-            let bad = *vm.tuple_items(c).iter().find(|x| !vm.is(**x, Kind::Cell)).unwrap();
+            let bad = *vm
+                .tuple_items(c)
+                .iter()
+                .find(|x| !vm.is(**x, Kind::Cell))
+                .unwrap();
             let tn = vm.type_name(bad);
             return Err(vm.type_error(format!("arg 5 (closure) expected cell, found {tn}")));
         }

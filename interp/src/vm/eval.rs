@@ -1203,13 +1203,22 @@ impl Vm {
 
     /// The instance a call of exception class `cls` made: a `__new__` may return anything, and a
     /// non-exception is a TypeError (`raise` names its type by repr, `throw` by name, as CPython 3.11).
-    pub fn check_made_exception(&mut self, cls: Value, e: Value, repr_type: bool) -> PyResult<Value> {
+    pub fn check_made_exception(
+        &mut self,
+        cls: Value,
+        e: Value,
+        repr_type: bool,
+    ) -> PyResult<Value> {
         let t = self.type_of(e);
         if self.is(t, Kind::Type) && self.is_exception_class(t) {
             return Ok(e);
         }
         let tn = self.type_name(e);
-        let shown = if repr_type { format!("<class '{tn}'>") } else { tn };
+        let shown = if repr_type {
+            format!("<class '{tn}'>")
+        } else {
+            tn
+        };
         let cr = self.repr_string(cls)?;
         Err(self.type_error(format!(
             "calling {cr} should have returned an instance of BaseException, not {shown}"
