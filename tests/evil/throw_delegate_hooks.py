@@ -76,3 +76,26 @@ case("yield from map", lambda: list(gen_map()))
 case("throw delegate", gen_thrown)
 case("raise weird", raise_weird)
 case("throw weird", lambda: deleg(iter([1])).throw(Weird))
+
+
+def churning_import(name, g=None, l=None, fromlist=None, level=0):
+    churn()
+    class M:
+        a = [name] * 2
+        b = [fromlist] * 2
+    return M
+
+
+def imports():
+    import builtins
+    orig = builtins.__import__
+    builtins.__import__ = churning_import
+    try:
+        import fake_mod
+        from fake_pkg.sub import a, b
+    finally:
+        builtins.__import__ = orig
+    return fake_mod.a, a, b
+
+
+case("import override", imports)
