@@ -673,7 +673,9 @@ impl Builder<'_, '_> {
         {
             return Err(self.err(
                 n.start(),
-                format!("assignment expression cannot rebind comprehension iteration variable '{m}'"),
+                format!(
+                    "assignment expression cannot rebind comprehension iteration variable '{m}'"
+                ),
             ));
         }
         // The target of `:=` in a comprehension binds in the nearest enclosing non-comprehension scope.

@@ -718,7 +718,11 @@ impl Vm {
                     (true, false) => self.none(),
                 };
                 let fromlist = self.peek(1);
-                let fromlist = if fromlist.is_null() { self.none() } else { fromlist };
+                let fromlist = if fromlist.is_null() {
+                    self.none()
+                } else {
+                    fromlist
+                };
                 let level = self.peek(0);
                 return self.call(imp, &[name, g, l, fromlist, level]);
             }
