@@ -168,6 +168,27 @@ impl Vm {
         }
     }
 
+    /// Calls special method `f`, found on the type of `args[0]`, with `args` (self first). A
+    /// staticmethod or classmethod there gets the arguments without self, or with self's type.
+    pub fn call_special(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
+        if f.is_ptr() && !args.is_empty() {
+            match self.kind(f) {
+                Kind::StaticMethod => {
+                    let g = self.obj::<WrapperObj>(f).func;
+                    return self.call(g, &args[1..]);
+                }
+                Kind::ClassMethod => {
+                    let g = self.obj::<WrapperObj>(f).func;
+                    let mut with_type = vec![self.type_of(args[0])];
+                    with_type.extend_from_slice(&args[1..]);
+                    return self.call(g, &with_type);
+                }
+                _ => {}
+            }
+        }
+        self.call(f, args)
+    }
+
     /// Is attribute name `name` "__new__"? A class's `__new__` function is an implicit staticmethod
     /// (CPython's type() wraps it), so instance lookup must not bind it.
     pub fn is_dunder_new(&self, name: Value) -> bool {
