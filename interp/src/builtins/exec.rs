@@ -22,11 +22,14 @@ pub fn install(vm: &mut Vm) {
 fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     let text = if vm.is(v, Kind::Str) {
         vm.str_of(v).to_string()
-    } else if vm.is(v, Kind::Bytes) || vm.is(v, Kind::ByteArray) {
+    } else if vm.is(v, Kind::Bytes) || vm.is(v, Kind::ByteArray) || vm.is(v, Kind::MemoryView) {
+        // any bytes-like source: bytes, bytearray or a memoryview's bytes
         let b = if vm.is(v, Kind::Bytes) {
             vm.bytes_of(v).to_vec()
-        } else {
+        } else if vm.is(v, Kind::ByteArray) {
             vm.bytearray(v).clone()
+        } else {
+            crate::objects::memoryview::view_bytes(vm, v)?
         };
         // PEP 263: a coding declaration or a BOM in the bytes decides their codec.
         match crate::compiler::encoding::decode_source(&b) {

@@ -604,10 +604,16 @@ fn next(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return vm.call(f, &[it]);
         }
     }
-    match vm.next(it)? {
-        Some(v) => Ok(v),
-        None if n == 2 => Ok(vm.arg(&a, 1)),
-        None => Err(raise_stop_iteration(vm, Value::NULL)),
+    // a wrapper's source's StopIteration propagates with its value (CPython's tp_iternext)
+    match vm.next_raw(it) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) if n == 2 => Ok(vm.arg(&a, 1)),
+        Ok(None) => Err(raise_stop_iteration(vm, Value::NULL)),
+        Err(_) if n == 2 && vm.exc_matches(vm.roots.exc, "StopIteration") => {
+            vm.take_exc();
+            Ok(vm.arg(&a, 1))
+        }
+        Err(e) => Err(e),
     }
 }
 

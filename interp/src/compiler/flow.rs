@@ -36,6 +36,9 @@ pub(crate) enum FBlock<'a> {
     AsyncWith,
     /// Inside an except clause body (handler active); `name` is bound by `as` (and has a cleanup block).
     HandlerCleanup { name: Option<&'a str> },
+    /// Inside a finally body inlined by `return`: the return value is on the stack, so a break,
+    /// continue or return in that body must drop it (CPython's POP_VALUE).
+    PopValue,
 }
 
 impl<'a> Compiler<'a> {
@@ -52,7 +55,20 @@ impl<'a> Compiler<'a> {
             FBlock::TryExcept => self.emit(Op::PopBlock, 0),
             FBlock::FinallyTry { body } => {
                 self.emit(Op::PopBlock, 0);
-                self.compile_body(body)?;
+                if preserve_tos {
+                    self.unit.fblocks.push(FBlock::PopValue);
+                }
+                let r = self.compile_body(body);
+                if preserve_tos {
+                    self.unit.fblocks.pop();
+                }
+                r?;
+            }
+            FBlock::PopValue => {
+                if preserve_tos {
+                    self.emit(Op::Rot2, 0);
+                }
+                self.emit(Op::Pop, 0);
             }
             FBlock::FinallyEnd => {
                 if preserve_tos {

@@ -16,6 +16,8 @@ pub(crate) const USE: u32 = 16;
 pub(crate) const DEF_IMPORT: u32 = 32;
 /// A class-body name that is also free in a method (the class passes the outer cell through).
 pub(crate) const DEF_FREE_CLASS: u32 = 64;
+/// A comprehension's iteration variable (a `:=` in the comprehension may not rebind it).
+const DEF_COMP_ITER: u32 = 128;
 const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -162,6 +164,7 @@ pub(crate) fn build(body: &[ast::Stmt], index: &LineIndex, filename: &str) -> CR
         private: vec![None],
         index,
         filename,
+        comp_iter_depth: 0,
     };
     for s in body {
         b.stmt(s)?;
@@ -184,6 +187,8 @@ struct Builder<'i, 's> {
     private: Vec<Option<String>>,
     index: &'i LineIndex<'s>,
     filename: &'i str,
+    /// >0 while walking a comprehension's iterable expression, where `:=` is a SyntaxError.
+    comp_iter_depth: usize,
 }
 
 impl Builder<'_, '_> {
@@ -600,7 +605,7 @@ impl Builder<'_, '_> {
         elts: &[&ast::Expr],
         at: TextSize,
     ) -> CResult<()> {
-        self.expr(&gens[0].iter)?;
+        self.comp_iter(&gens[0].iter)?;
         self.push_scope(node, ScopeKind::Comprehension, name, None);
         if name == "<genexpr>" {
             self.cur().is_generator = true;
@@ -612,9 +617,10 @@ impl Builder<'_, '_> {
         self.cur().params.push(".0".into());
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter)?;
+                self.comp_iter(&g.iter)?;
             }
             self.expr(&g.target)?;
+            self.mark_comp_iter(&g.target);
             self.exprs(&g.ifs)?;
         }
         for e in elts {
@@ -624,11 +630,53 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
+    /// A comprehension's iterable expression (no `:=` allowed in it).
+    fn comp_iter(&mut self, e: &ast::Expr) -> CResult<()> {
+        self.comp_iter_depth += 1;
+        let r = self.expr(e);
+        self.comp_iter_depth -= 1;
+        r
+    }
+
+    /// Flags the names bound by a comprehension's `for` target as iteration variables.
+    fn mark_comp_iter(&mut self, target: &ast::Expr) {
+        use ast::Expr as E;
+        match target {
+            E::Name(n) => {
+                let m = self.mangled(&n.id);
+                self.cur().add(&m, DEF_COMP_ITER);
+            }
+            E::Tuple(t) => t.elts.iter().for_each(|e| self.mark_comp_iter(e)),
+            E::List(l) => l.elts.iter().for_each(|e| self.mark_comp_iter(e)),
+            E::Starred(s) => self.mark_comp_iter(&s.value),
+            _ => {}
+        }
+    }
+
     fn named_target(&mut self, n: &ast::ExprName) -> CResult<()> {
         let m = self.mangled(&n.id);
         if self.cur_kind() != ScopeKind::Comprehension {
             self.cur().add(&m, DEF_LOCAL);
             return Ok(());
+        }
+        // no comprehension on the way out may use the name as its iteration variable
+        let comps: Vec<usize> = self
+            .stack
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|&id| self.table.scopes[id].kind == ScopeKind::Comprehension)
+            .collect();
+        if comps
+            .iter()
+            .any(|&id| self.table.scopes[id].flags(&m) & DEF_COMP_ITER != 0)
+        {
+            return Err(self.err(
+                n.start(),
+                format!(
+                    "assignment expression cannot rebind comprehension iteration variable '{m}'"
+                ),
+            ));
         }
         // The target of `:=` in a comprehension binds in the nearest enclosing non-comprehension scope.
         let owner = self
@@ -652,9 +700,14 @@ impl Builder<'_, '_> {
                 }
             }
             _ => {
-                self.table.scopes[owner].add(&m, DEF_LOCAL);
+                // a name the function declares global stays global in the comprehension (CPython)
                 let cur = *self.stack.last().unwrap();
-                self.table.scopes[cur].add(&m, DEF_NONLOCAL);
+                if self.table.scopes[owner].flags(&m) & DEF_GLOBAL != 0 {
+                    self.table.scopes[cur].add(&m, DEF_GLOBAL);
+                } else {
+                    self.table.scopes[owner].add(&m, DEF_LOCAL);
+                    self.table.scopes[cur].add(&m, DEF_NONLOCAL);
+                }
             }
         }
         Ok(())
@@ -665,6 +718,12 @@ impl Builder<'_, '_> {
         match e {
             E::BoolOp(b) => self.exprs(&b.values)?,
             E::NamedExpr(n) => {
+                if self.comp_iter_depth > 0 {
+                    return Err(self.err(
+                        n.start(),
+                        "assignment expression cannot be used in a comprehension iterable expression",
+                    ));
+                }
                 self.expr(&n.value)?;
                 match &*n.target {
                     E::Name(name) => self.named_target(name)?,

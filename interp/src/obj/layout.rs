@@ -273,10 +273,12 @@ pub struct NativeObj {
     /// The builtin type a method belongs to (null for functions, constructors and class/static
     /// methods): an unbound call checks that its first argument is an instance of it.
     pub owner: Value,
-    /// A slot dunder's argument count after self, plus one (0: the native checks its own arguments).
+    /// A slot dunder's argument count after self, plus one (0: the native checks its own arguments;
+    /// `NATIVE_FUNCTION`: a builtin or module function, which a class attribute does not bind).
     pub arity: u64,
 }
 }
+pub const NATIVE_FUNCTION: u64 = u64::MAX;
 payload! { [BoundMethod]
 #[repr(C)]
 pub struct BoundMethodObj {

@@ -12,6 +12,7 @@ use gc::Value;
 
 pub fn install(vm: &mut Vm) {
     vm.add_method("function", "__get__", function_get);
+    super::function_new::install(vm);
 }
 
 pub fn getattr(vm: &mut Vm, v: Value, name: Value) -> PyResult<Option<Value>> {

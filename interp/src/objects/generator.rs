@@ -193,17 +193,18 @@ pub(crate) fn throw_exception(vm: &mut Vm, a: &Args, nargs: usize) -> PyResult<V
     let val = if nargs >= 2 { vm.arg(a, 2) } else { vm.none() };
     let none = vm.none();
     if vm.is(typ, Kind::Type) && vm.is_exception_class(typ) {
-        if val == none {
-            return vm.call(typ, &[]);
-        }
-        if vm.isinstance(val, typ) {
+        let made = if val == none {
+            vm.call(typ, &[])?
+        } else if vm.isinstance(val, typ) {
             return Ok(val);
-        }
-        if vm.is(val, Kind::Tuple) {
+        } else if vm.is(val, Kind::Tuple) {
             let items: Vec<Value> = vm.tuple_items(val).to_vec();
-            return vm.call(typ, &items);
-        }
-        return vm.call(typ, &[val]);
+            vm.call(typ, &items)?
+        } else {
+            vm.call(typ, &[val])?
+        };
+        // a __new__ may have returned a non-exception
+        return vm.check_made_exception(vm.arg(a, 1), made, false);
     }
     let t = vm.type_of(typ);
     if vm.is_exception_class(t) {
@@ -227,10 +228,63 @@ fn gen_throw(vm: &mut Vm, a: Args) -> PyResult<Value> {
         &[Kind::Generator],
         Arity::Range(1, 3),
     )?;
+    if let Some(r) = throw_raw_to_delegate(vm, &a, nargs)? {
+        return gen_outcome(vm, r);
+    }
     let e = throw_exception(vm, &a, nargs)?;
     vm.push(e);
     let r = throw_into(vm, a.base, vm.sp() - 1)?;
     gen_outcome(vm, r)
+}
+
+/// throw(typ[, val[, tb]]) on a generator delegating (`yield from`) to a non-generator with a
+/// `throw` method: CPython passes the arguments on as given, unchecked (they are checked only when
+/// thrown into a frame). None when that does not apply.
+fn throw_raw_to_delegate(vm: &mut Vm, a: &Args, nargs: usize) -> PyResult<Option<GenResult>> {
+    let Some(d) = gen_delegate(vm, vm.arg(a, 0)) else {
+        return Ok(None);
+    };
+    if vm.is(d, Kind::Generator) || vm.is(d, Kind::Coroutine) {
+        return Ok(None);
+    }
+    let typ = vm.arg(a, 1);
+    let gexit = vm.builtin_type("GeneratorExit");
+    let is_exit = if vm.is(typ, Kind::Type) {
+        vm.is_subtype(typ, gexit)
+    } else {
+        vm.exc_matches(typ, "GeneratorExit")
+    };
+    if is_exit {
+        return Ok(None);
+    }
+    vm.push(d);
+    let dslot = vm.sp() - 1;
+    let name = vm.intern("throw");
+    let Some(f) = vm.getattr_opt(d, name)? else {
+        vm.truncate(dslot);
+        return Ok(None);
+    };
+    let args: Vec<Value> = (1..=nargs).map(|i| vm.arg(a, i)).collect();
+    let r = vm.call(f, &args);
+    vm.truncate(dslot);
+    let g = vm.arg(a, 0);
+    match r {
+        Ok(v) => Ok(Some(GenResult::Yield(v))),
+        Err(_) if vm.exc_matches(vm.roots.exc, "StopIteration") => {
+            let e = vm.take_exc();
+            let v = vm.stop_iteration_value(e);
+            vm.push(v);
+            gen_detach(vm, g);
+            let (g, v) = (vm.arg(a, 0), vm.pop());
+            vm.gen_resume(g, v, false).map(Some)
+        }
+        Err(_) => {
+            gen_detach(vm, g);
+            let e = vm.take_exc();
+            let g = vm.arg(a, 0);
+            vm.gen_resume(g, e, true).map(Some)
+        }
+    }
 }
 
 /// generator.close() on the generator at stack slot `gslot`.

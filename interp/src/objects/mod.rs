@@ -31,6 +31,7 @@ pub mod docs;
 pub mod float;
 pub mod function;
 pub mod function_attrs;
+pub mod function_new;
 pub mod generator;
 pub mod int;
 pub mod iter;

@@ -401,9 +401,17 @@ impl Vm {
         n
     }
 
+    /// Marks an old native as a plain function: like CPython's builtin functions it is no descriptor,
+    /// so a class attribute holding it does not bind (`arity` is only read for methods with an owner).
+    fn mark_function(&mut self, n: Value) {
+        // SAFETY: n is an old Native (never moves); a scalar store needs no barrier.
+        unsafe { (*self.payload::<NativeObj>(n)).arity = NATIVE_FUNCTION };
+    }
+
     /// Registers a builtin function.
     pub fn add_builtin(&mut self, name: &str, f: NativeFn) {
         let n = self.new_native_old(name, f);
+        self.mark_function(n);
         let k = self.intern(name);
         let b = self.roots.builtins;
         self.dict_set(b, k, n).unwrap();
@@ -489,6 +497,7 @@ impl Vm {
     pub fn module_add_fn(&mut self, m: Value, name: &str, f: NativeFn) -> PyResult<()> {
         self.push(m);
         let n = self.new_native_old(name, f);
+        self.mark_function(n);
         let m = self.pop();
         self.module_set(m, name, n)
     }

@@ -135,7 +135,7 @@ impl Vm {
             }
             _ => {
                 if let Some(f) = self.special(o, "__getitem__") {
-                    return self.call(f, &[o, k]);
+                    return self.call_special(f, &[o, k]);
                 }
                 let tn = self.type_name(o);
                 Err(self.type_error(format!("'{tn}' object is not subscriptable")))
@@ -163,7 +163,7 @@ impl Vm {
             return f(self, o, k, v);
         }
         if let Some(f) = self.special(o, "__setitem__") {
-            self.call(f, &[o, k, v])?;
+            self.call_special(f, &[o, k, v])?;
             return Ok(());
         }
         let tn = self.type_name(o);
@@ -190,7 +190,7 @@ impl Vm {
             return f(self, o, k);
         }
         if let Some(f) = self.special(o, "__delitem__") {
-            self.call(f, &[o, k])?;
+            self.call_special(f, &[o, k])?;
             return Ok(());
         }
         let tn = self.type_name(o);

@@ -350,9 +350,8 @@ impl Vm {
                             };
                         match meth {
                             Some(m)
-                                if self.is(m, Kind::Function)
-                                    || (self.is(m, Kind::Native)
-                                        && self.obj::<NativeObj>(m).bound.is_null()) =>
+                                if (self.is(m, Kind::Function) && !self.is_dunder_new(name))
+                                    || (self.is(m, Kind::Native) && self.native_binds(m)) =>
                             {
                                 // (obj -- meth obj)
                                 let n = self.sp();
@@ -711,10 +710,19 @@ impl Vm {
                         let r = if self.is(it, Kind::Generator) || self.is(it, Kind::Coroutine) {
                             self.gen_send(it, v)?
                         } else if v == self.none() && !self.is(it, Kind::Instance) {
-                            // a builtin iterator: its StopIteration carries no value
-                            self.next(it)?
-                                .map(super::gen::GenResult::Yield)
-                                .unwrap_or_else(|| super::gen::GenResult::Return(self.none()))
+                            // a builtin iterator: a StopIteration it passes on raw carries the value
+                            match self.next_raw(it) {
+                                Ok(Some(x)) => super::gen::GenResult::Yield(x),
+                                Ok(None) => super::gen::GenResult::Return(self.none()),
+                                Err(e) => {
+                                    if self.exc_matches(self.roots.exc, "StopIteration") {
+                                        let ex = self.take_exc();
+                                        super::gen::GenResult::Return(self.stop_iteration_value(ex))
+                                    } else {
+                                        return Err(e);
+                                    }
+                                }
+                            }
                         } else {
                             let meth = if v == self.none() { "__next__" } else { "send" };
                             let m = self.getattr_str(it, meth)?;
@@ -1181,13 +1189,40 @@ impl Vm {
             if !self.is_exception_class(e) {
                 return Err(self.type_error("exceptions must derive from BaseException"));
             }
-            return self.call(e, &[]);
+            self.push(e);
+            let r = self.call(e, &[]);
+            let cls = self.pop();
+            return self.check_made_exception(cls, r?, true);
         }
         let t = self.type_of(e);
         if !self.is(t, Kind::Type) || !self.is_exception_class(t) {
             return Err(self.type_error("exceptions must derive from BaseException"));
         }
         Ok(e)
+    }
+
+    /// The instance a call of exception class `cls` made: a `__new__` may return anything, and a
+    /// non-exception is a TypeError (`raise` names its type by repr, `throw` by name, as CPython 3.11).
+    pub fn check_made_exception(
+        &mut self,
+        cls: Value,
+        e: Value,
+        repr_type: bool,
+    ) -> PyResult<Value> {
+        let t = self.type_of(e);
+        if self.is(t, Kind::Type) && self.is_exception_class(t) {
+            return Ok(e);
+        }
+        let tn = self.type_name(e);
+        let shown = if repr_type {
+            format!("<class '{tn}'>")
+        } else {
+            tn
+        };
+        let cr = self.repr_string(cls)?;
+        Err(self.type_error(format!(
+            "calling {cr} should have returned an instance of BaseException, not {shown}"
+        )))
     }
 
     /// MakeFunction: (defaults? kwdefaults? closure? code qualname -- function)

@@ -704,6 +704,29 @@ impl Vm {
 
     /// ImportName: (fromlist level -- ) names[arg] -> module
     pub fn import_name(&mut self, name: Value, fidx: usize) -> PyResult<Value> {
+        // a Python function put in builtins.__import__ takes over the import statement (CPython)
+        let b = self.roots.builtins;
+        if let Some(imp) = self.dict_get_str_rust(b, "__import__") {
+            if !self.is(imp, Kind::Native) {
+                let fr = &self.roots.frames[fidx];
+                let (g, l, code) = (fr.globals, fr.locals, fr.code);
+                let module = self.code_data(code).kind == crate::bytecode::CodeKind::Module;
+                // a module body's locals are its globals; a function's are not materialised (None)
+                let l = match (l.is_null(), module) {
+                    (false, _) => l,
+                    (true, true) => g,
+                    (true, false) => self.none(),
+                };
+                let fromlist = self.peek(1);
+                let fromlist = if fromlist.is_null() {
+                    self.none()
+                } else {
+                    fromlist
+                };
+                let level = self.peek(0);
+                return self.call(imp, &[name, g, l, fromlist, level]);
+            }
+        }
         let fromlist = self.peek(1);
         let level = self.to_i64(self.peek(0)).unwrap_or(0).max(0) as usize;
         let n = self.str_of(name).to_string();

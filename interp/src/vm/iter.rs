@@ -56,7 +56,14 @@ impl Vm {
                 return objects::iter::range::range_next(self, it);
             }
             if let Some(f) = objects::slots(kind).next {
-                return f(self, it);
+                // a wrapper (map, enumerate, ...) passes its source's StopIteration on raw: it ends a loop
+                return match f(self, it) {
+                    Err(_) if self.exc_matches(self.roots.exc, "StopIteration") => {
+                        self.take_exc();
+                        Ok(None)
+                    }
+                    r => r,
+                };
             }
             if kind == Kind::Generator {
                 return match self.gen_send(it, self.none())? {
@@ -80,6 +87,35 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// next(it) as CPython's tp_iternext: Ok(None) when exhausted without a StopIteration object, and
+    /// a StopIteration raised by a Python `__next__`, a native wrapper's source or a generator's
+    /// non-None return propagates as Err with its value (next(), `__next__` and `yield from` use it).
+    pub fn next_raw(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if it.is_ptr() {
+            let kind = self.kind(it);
+            if kind == Kind::ListIter || kind == Kind::RangeIter {
+                return self.next_fast(it);
+            }
+            if let Some(f) = objects::slots(kind).next {
+                return f(self, it);
+            }
+            if kind == Kind::Generator {
+                return match self.gen_send(it, self.none())? {
+                    super::gen::GenResult::Yield(v) => Ok(Some(v)),
+                    super::gen::GenResult::Return(r) if r == self.none() => Ok(None),
+                    super::gen::GenResult::Return(r) => {
+                        Err(objects::generator::raise_stop_iteration(self, r))
+                    }
+                };
+            }
+        }
+        let Some(f) = self.special(it, "__next__") else {
+            let tn = self.type_name(it);
+            return Err(self.type_error(format!("'{tn}' object is not an iterator")));
+        };
+        self.call(f, &[it]).map(Some)
     }
 
     /// Drains any iterable into a new list.

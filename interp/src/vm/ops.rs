@@ -927,7 +927,7 @@ impl Vm {
                     continue;
                 }
                 let (xv, yv) = (self.at(x), self.at(y));
-                let r = self.call(f, &[xv, yv])?;
+                let r = self.call_special(f, &[xv, yv])?;
                 if r != ni {
                     return Ok(Some(r));
                 }

@@ -168,6 +168,40 @@ impl Vm {
         }
     }
 
+    /// Calls special method `f`, found on the type of `args[0]`, with `args` (self first). A
+    /// staticmethod or classmethod there gets the arguments without self, or with self's type.
+    pub fn call_special(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
+        if f.is_ptr() && !args.is_empty() {
+            match self.kind(f) {
+                Kind::StaticMethod => {
+                    let g = self.obj::<WrapperObj>(f).func;
+                    return self.call(g, &args[1..]);
+                }
+                Kind::ClassMethod => {
+                    let g = self.obj::<WrapperObj>(f).func;
+                    let mut with_type = vec![self.type_of(args[0])];
+                    with_type.extend_from_slice(&args[1..]);
+                    return self.call(g, &with_type);
+                }
+                _ => {}
+            }
+        }
+        self.call(f, args)
+    }
+
+    /// Is attribute name `name` "__new__"? A class's `__new__` function is an implicit staticmethod
+    /// (CPython's type() wraps it), so instance lookup must not bind it.
+    pub fn is_dunder_new(&self, name: Value) -> bool {
+        self.is(name, Kind::Str) && self.str_of(name) == "__new__"
+    }
+
+    /// Whether a Native found on a class binds like a method: not when already bound, nor when it is
+    /// a builtin or module function (CPython's builtin functions are no descriptors).
+    pub fn native_binds(&self, f: Value) -> bool {
+        let n = self.obj::<NativeObj>(f);
+        n.bound.is_null() && n.arity != NATIVE_FUNCTION
+    }
+
     /// Binds a class attribute found on `obj`'s type (functions -> bound methods, classmethod...).
     fn bind_attr(&mut self, attr: Value, obj: Value, objtype: Value) -> PyResult<Value> {
         if !attr.is_ptr() {
@@ -175,7 +209,7 @@ impl Vm {
         }
         match self.kind(attr) {
             Kind::Function | Kind::Native => {
-                if self.is(attr, Kind::Native) && !self.obj::<NativeObj>(attr).bound.is_null() {
+                if self.is(attr, Kind::Native) && !self.native_binds(attr) {
                     return Ok(attr);
                 }
                 self.new_bound_method(attr, obj)
@@ -401,6 +435,9 @@ impl Vm {
             }
         }
         if let Some(a) = attr {
+            if self.is(a, Kind::Function) && self.is_dunder_new(self.at(base + 1)) {
+                return Ok(Some(a));
+            }
             let obj = self.at(base);
             let t = self.type_of(obj);
             return self.bind_attr(a, obj, t).map(Some);
@@ -839,6 +876,12 @@ impl Vm {
         let obj = self.at(base);
         if self.is(obj, Kind::Function) {
             let n = self.str_of(self.at(base + 1)).to_string();
+            if matches!(n.as_str(), "__globals__" | "__closure__" | "__builtins__") {
+                return Err(self.raise("AttributeError", "readonly attribute"));
+            }
+            if n == "__code__" && !self.is(self.at(base + 2), Kind::Code) {
+                return Err(self.type_error("__code__ must be set to a code object"));
+            }
             let v = self.at(base + 2);
             let p = self.payload::<FunctionObj>(obj);
             let field = match n.as_str() {

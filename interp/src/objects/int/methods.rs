@@ -238,6 +238,12 @@ pub fn int_from_value(vm: &mut Vm, x: Value) -> PyResult<Value> {
         Kind::BigInt => return Ok(x),
         Kind::Bool => return Ok(Value::from_int(vm.to_i64(x).unwrap_or(0)).unwrap()),
         Kind::Float => return float_to_int(vm, vm.float_val(x).trunc()),
+        Kind::MemoryView => {
+            // CPython parses any buffer through a bytes copy of its data (so errors show b'...')
+            let b = crate::objects::memoryview::view_bytes(vm, x)?;
+            let bytes = vm.new_bytes(&b)?;
+            return int_from_value(vm, bytes);
+        }
         Kind::Str | Kind::Bytes | Kind::ByteArray => {
             let s = text_of(vm, x).unwrap_or_default();
             if vm.is(x, Kind::Str) {

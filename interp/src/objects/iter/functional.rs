@@ -82,7 +82,7 @@ fn enumerate_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     let base = vm.sp();
     vm.push(it);
     let sub = vm.obj::<EnumerateObj>(it).iter;
-    let r = vm.next(sub);
+    let r = vm.next_raw(sub);
     let out = match r {
         Ok(Some(v)) => {
             vm.push(v);
@@ -119,7 +119,9 @@ fn zip_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         vm.truncate(base);
         return Ok(None);
     }
-    let out = match push_next_of_each(vm, iters) {
+    // zip(strict=True) swallows a source's StopIteration to check the others (CPython)
+    let raw = vm.obj::<ZipObj>(vm.at(base)).strict == 0;
+    let out = match push_next_of_each(vm, iters, raw) {
         Ok(Ok(k)) => vm.new_tuple_from_stack(k).map(Some),
         Ok(Err(j)) if vm.obj::<ZipObj>(vm.at(base)).strict != 0 => zip_strict_end(vm, base, j),
         other => other.map(|_| None),
@@ -164,7 +166,7 @@ fn map_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     let func = vm.obj::<MapObj>(it).func;
     vm.push(func);
     let iters = |vm: &Vm| vm.obj::<MapObj>(vm.at(base)).iters;
-    let out = match push_next_of_each(vm, iters) {
+    let out = match push_next_of_each(vm, iters, true) {
         Ok(Ok(k)) => vm.call_slot(base + 1, k, Value::NULL).map(Some),
         other => other.map(|_| None),
     };
@@ -174,12 +176,18 @@ fn map_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
 
 /// zip/map: pushes the next value of each iterator of the tuple `iters(vm)` (read from the rooted
 /// zip/map object). Ok(count) when all produced a value, Err(j) as soon as iterator j is exhausted. The
-/// tuple is re-read after every `next`, which may collect.
-fn push_next_of_each(vm: &mut Vm, iters: impl Fn(&Vm) -> Value) -> PyResult<Result<usize, usize>> {
+/// tuple is re-read after every `next`, which may collect. With `raw`, a source's StopIteration
+/// propagates with its value (`Vm::next_raw`).
+fn push_next_of_each(
+    vm: &mut Vm,
+    iters: impl Fn(&Vm) -> Value,
+    raw: bool,
+) -> PyResult<Result<usize, usize>> {
     let k = vm.tuple_items(iters(vm)).len();
     for j in 0..k {
         let sub = vm.tuple_items(iters(vm))[j];
-        match vm.next(sub)? {
+        let r = if raw { vm.next_raw(sub) } else { vm.next(sub) };
+        match r? {
             Some(v) => vm.push(v),
             None => return Ok(Err(j)),
         }
@@ -192,7 +200,7 @@ fn filter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     vm.push(it);
     loop {
         let sub = vm.obj::<FilterObj>(vm.at(base)).iter;
-        let v = match vm.next(sub) {
+        let v = match vm.next_raw(sub) {
             Ok(Some(v)) => v,
             other => {
                 vm.truncate(base);

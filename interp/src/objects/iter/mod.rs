@@ -135,7 +135,7 @@ fn iter_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `it.__next__()`: the next item, or StopIteration.
 fn next_native(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let it = check_self(vm, &a, "__next__", false)?;
-    match vm.next(it)? {
+    match vm.next_raw(it)? {
         Some(v) => Ok(v),
         None => Err(raise_stop_iteration(vm, Value::NULL)),
     }
