@@ -25,15 +25,52 @@ pub fn str_repr_checked(s: &str) -> Option<String> {
 
 /// Python's repr of bytes (`b'...'`).
 pub fn bytes_repr(b: &[u8]) -> String {
-    let mut out = String::with_capacity(b.len() + 3);
-    bytes_repr_into(b, false, &mut |piece| out.push_str(piece));
-    out
+    bytes_repr_checked(b, false).unwrap_or_default()
 }
 
 /// bytes_repr, or None when its memory cannot be reserved (see str_repr_checked). A bytearray's
-/// repr escapes every `'`, whichever quote it uses (CPython's bytearray_repr).
+/// repr escapes every `'`, whichever quote it uses (CPython's bytearray_repr). Written byte by
+/// byte into an exactly sized buffer: a 2 GB bytes of zeros is two passes, no per-byte calls.
 pub fn bytes_repr_checked(b: &[u8], bytearray: bool) -> Option<String> {
-    sized_repr(b.len(), |emit| bytes_repr_into(b, bytearray, emit))
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let escaped = |c: u8| -> usize {
+        match c {
+            b'\\' | b'\n' | b'\r' | b'\t' => 2,
+            b'\'' if bytearray => 2,
+            c if c == q => 2,
+            0x20..=0x7e => 1,
+            _ => 4,
+        }
+    };
+    let size = b.iter().map(|&c| escaped(c)).sum::<usize>() + 3;
+    let mut out: Vec<u8> = Vec::new();
+    out.try_reserve_exact(size).ok()?;
+    out.push(b'b');
+    out.push(q);
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for &c in b {
+        match c {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            c if c == q || (bytearray && c == b'\'') => out.extend_from_slice(&[b'\\', c]),
+            0x20..=0x7e => out.push(c),
+            c => out.extend_from_slice(&[
+                b'\\',
+                b'x',
+                HEX[(c >> 4) as usize],
+                HEX[(c & 15) as usize],
+            ]),
+        }
+    }
+    out.push(q);
+    // Only ASCII was written.
+    String::from_utf8(out).ok()
 }
 
 /// Runs `produce` once to count the bytes (only for big inputs), reserves exactly that
@@ -57,6 +94,7 @@ fn str_repr_into(s: &str, emit: &mut dyn FnMut(&str)) {
         '\''
     };
     let mut buf = [0u8; 4];
+    let mut esc = [0u8; 10];
     emit(q.encode_utf8(&mut buf));
     // Runs of printable ASCII other than the quote and the backslash go out whole: a long
     // plain string's repr is one copy, not a push per character.
@@ -85,17 +123,17 @@ fn str_repr_into(s: &str, emit: &mut dyn FnMut(&str)) {
                 emit(c.encode_utf8(&mut buf));
             }
             c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
-                emit(&format!("\\x{:02x}", c as u32))
+                emit(hex_escape(&mut esc, b'x', c as u32, 2))
             }
             c if !is_printable(c) => {
                 // A stored lone surrogate shows as the surrogate (crate::unicode).
                 let n = crate::unicode::code_of(c);
                 if n < 0x100 {
-                    emit(&format!("\\x{n:02x}"));
+                    emit(hex_escape(&mut esc, b'x', n, 2));
                 } else if n < 0x10000 {
-                    emit(&format!("\\u{n:04x}"));
+                    emit(hex_escape(&mut esc, b'u', n, 4));
                 } else {
-                    emit(&format!("\\U{n:08x}"));
+                    emit(hex_escape(&mut esc, b'U', n, 8));
                 }
             }
             c => emit(c.encode_utf8(&mut buf)),
@@ -104,53 +142,20 @@ fn str_repr_into(s: &str, emit: &mut dyn FnMut(&str)) {
     emit(q.encode_utf8(&mut buf));
 }
 
+/// `\\<kind><digits hex digits of n>` in `buf` (no allocation: a string of control characters
+/// has one escape per character).
+fn hex_escape(buf: &mut [u8; 10], kind: u8, n: u32, digits: usize) -> &str {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    buf[0] = b'\\';
+    buf[1] = kind;
+    for i in 0..digits {
+        buf[2 + i] = HEX[((n >> (4 * (digits - 1 - i))) & 15) as usize];
+    }
+    std::str::from_utf8(&buf[..2 + digits]).unwrap_or_default()
+}
+
 /// str.isprintable for one char (CPython's table, in the core's unicode.rs).
 pub use crate::unicode::is_printable;
-
-fn bytes_repr_into(b: &[u8], bytearray: bool, emit: &mut dyn FnMut(&str)) {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let quote = if q == b'"' { "\"" } else { "'" };
-    emit("b");
-    emit(quote);
-    let plain =
-        |c: u8| (0x20..0x7f).contains(&c) && c != b'\\' && c != q && !(bytearray && c == b'\'');
-    let mut i = 0;
-    while i < b.len() {
-        let start = i;
-        while i < b.len() && plain(b[i]) {
-            i += 1;
-        }
-        if i > start {
-            // The run is printable ASCII, so valid UTF-8.
-            emit(std::str::from_utf8(&b[start..i]).unwrap_or_default());
-        }
-        let Some(&c) = b.get(i) else {
-            break;
-        };
-        i += 1;
-        match c {
-            b'\\' => emit("\\\\"),
-            b'\n' => emit("\\n"),
-            b'\r' => emit("\\r"),
-            b'\t' => emit("\\t"),
-            b'\'' if bytearray => emit("\\'"),
-            c if c == q => {
-                emit("\\");
-                emit(quote);
-            }
-            c => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let esc = [b'\\', b'x', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]];
-                emit(std::str::from_utf8(&esc).unwrap_or_default());
-            }
-        }
-    }
-    emit(quote);
-}
 
 impl Vm {
     pub fn write_stdout(&mut self, s: &str) {
