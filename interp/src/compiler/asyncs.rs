@@ -29,7 +29,7 @@ impl<'a> Compiler<'a> {
 
     /// Runs the await iterator on top of the stack (GetANext, BeforeAsyncWith and
     /// AsyncWithExceptStart leave one), leaving its result.
-    fn emit_delegate(&mut self) {
+    pub(crate) fn emit_delegate(&mut self) {
         self.load_const(Const::None);
         self.emit(Op::YieldFrom, 0);
     }
@@ -55,49 +55,6 @@ impl<'a> Compiler<'a> {
         self.unit.b.bind(handler);
         self.emit(Op::EndAsyncFor, 0);
         self.compile_body(&f.orelse)?;
-        self.unit.b.bind(end);
-        Ok(())
-    }
-
-    pub(crate) fn compile_async_with(
-        &mut self,
-        items: &'a [ast::WithItem],
-        body: &'a [ast::Stmt],
-        i: usize,
-    ) -> CResult<()> {
-        let item = &items[i];
-        let handler = self.unit.b.new_label();
-        let suppressed = self.unit.b.new_label();
-        let end = self.unit.b.new_label();
-        self.compile_expr(&item.context_expr)?;
-        let line = self.unit.b.line;
-        self.emit(Op::BeforeAsyncWith, 0);
-        self.emit_delegate();
-        self.unit.b.emit_jump(Op::SetupAsyncWith, handler);
-        self.unit.fblocks.push(FBlock::AsyncWith);
-        match &item.optional_vars {
-            Some(v) => self.compile_store(v)?,
-            None => self.emit(Op::Pop, 0),
-        }
-        if i + 1 < items.len() {
-            self.compile_async_with(items, body, i + 1)?;
-        } else {
-            self.compile_body(body)?;
-        }
-        self.unit.fblocks.pop();
-        self.unit.b.line = line;
-        self.emit(Op::PopBlock, 0);
-        self.call_aexit_with_nones();
-        self.unit.b.emit_jump(Op::Jump, end);
-        self.unit.b.bind(handler);
-        self.emit(Op::AsyncWithExceptStart, 0);
-        self.emit_delegate();
-        self.unit.b.emit_jump(Op::PopJumpIfTrue, suppressed);
-        self.emit(Op::Reraise, 0);
-        self.unit.b.bind(suppressed);
-        self.emit(Op::PopExcept, 0);
-        self.emit(Op::Pop, 0);
-        self.emit(Op::Pop, 0);
         self.unit.b.bind(end);
         Ok(())
     }

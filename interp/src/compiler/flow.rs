@@ -197,11 +197,14 @@ impl<'a> Compiler<'a> {
         self.name_op(name, Ctx::Del);
     }
 
+    /// `with` and `async with` (one item per nesting level): the same block, where the async form
+    /// awaits `__aenter__`/`__aexit__` (compiler/asyncs.rs has its await steps).
     pub(crate) fn compile_with(
         &mut self,
         items: &'a [ast::WithItem],
         body: &'a [ast::Stmt],
         i: usize,
+        is_async: bool,
     ) -> CResult<()> {
         let item = &items[i];
         let handler = self.unit.b.new_label();
@@ -209,24 +212,40 @@ impl<'a> Compiler<'a> {
         let end = self.unit.b.new_label();
         self.compile_expr(&item.context_expr)?;
         let line = self.unit.b.line;
-        self.unit.b.emit_jump(Op::BeforeWith, handler);
-        self.unit.fblocks.push(FBlock::With);
+        if is_async {
+            self.emit(Op::BeforeAsyncWith, 0);
+            self.emit_delegate();
+            self.unit.b.emit_jump(Op::SetupAsyncWith, handler);
+            self.unit.fblocks.push(FBlock::AsyncWith);
+        } else {
+            self.unit.b.emit_jump(Op::BeforeWith, handler);
+            self.unit.fblocks.push(FBlock::With);
+        }
         match &item.optional_vars {
             Some(v) => self.compile_store(v)?,
             None => self.emit(Op::Pop, 0),
         }
         if i + 1 < items.len() {
-            self.compile_with(items, body, i + 1)?;
+            self.compile_with(items, body, i + 1, is_async)?;
         } else {
             self.compile_body(body)?;
         }
         self.unit.fblocks.pop();
         self.unit.b.line = line;
         self.emit(Op::PopBlock, 0);
-        self.call_exit_with_nones();
+        if is_async {
+            self.call_aexit_with_nones();
+        } else {
+            self.call_exit_with_nones();
+        }
         self.unit.b.emit_jump(Op::Jump, end);
         self.unit.b.bind(handler);
-        self.emit(Op::WithExceptStart, 0);
+        if is_async {
+            self.emit(Op::AsyncWithExceptStart, 0);
+            self.emit_delegate();
+        } else {
+            self.emit(Op::WithExceptStart, 0);
+        }
         self.unit.b.emit_jump(Op::PopJumpIfTrue, suppressed);
         self.emit(Op::Reraise, 0);
         self.unit.b.bind(suppressed);

@@ -15,7 +15,7 @@ impl<'a> Compiler<'a> {
             S::FunctionDef(f) => self.compile_function_def(f)?,
             S::AsyncFunctionDef(f) => self.compile_async_function_def(f)?,
             S::AsyncFor(f) => self.compile_async_for(f)?,
-            S::AsyncWith(w) => self.compile_async_with(&w.items, &w.body, 0)?,
+            S::AsyncWith(w) => self.compile_with(&w.items, &w.body, 0, true)?,
             S::ClassDef(c) => self.compile_class_def(c)?,
             S::Return(r) => self.compile_return(r)?,
             S::Delete(d) => {
@@ -57,7 +57,7 @@ impl<'a> Compiler<'a> {
                     self.unit.b.bind(end);
                 }
             }
-            S::With(w) => self.compile_with(&w.items, &w.body, 0)?,
+            S::With(w) => self.compile_with(&w.items, &w.body, 0, false)?,
             S::Raise(r) => match (&r.exc, &r.cause) {
                 (None, _) => self.emit(Op::RaiseVarargs, 0),
                 (Some(e), None) => {
