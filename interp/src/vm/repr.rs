@@ -23,7 +23,8 @@ pub fn str_repr_checked(s: &str) -> Option<String> {
     sized_repr(s.len(), |emit| str_repr_into(s, emit))
 }
 
-/// Python's repr of bytes (`b'...'`).
+/// Python's repr of bytes (`b'...'`), for the short byte strings of constants and cdata chars only:
+/// user objects go through `bytes_repr_checked`, whose None becomes MemoryError.
 pub fn bytes_repr(b: &[u8]) -> String {
     bytes_repr_checked(b, false).unwrap_or_default()
 }

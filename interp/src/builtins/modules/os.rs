@@ -154,6 +154,48 @@ fn none_ok(
     }
 }
 
+/// The shape most path functions share: `name(path)` calling one libc function that returns -1
+/// and sets errno on failure; the OSError names the path.
+fn path_call(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    f: impl FnOnce(*const libc::c_char) -> libc::c_int,
+) -> PyResult<Value> {
+    npos_range(vm, a, name, 1, 1)?;
+    let (p, _) = path_arg(vm, a, 0, name)?;
+    let r = f(p.as_ptr());
+    none_ok(vm, r, a, Some(0), None)
+}
+
+/// `name(src, dst)`: two paths, both named by the OSError.
+fn path2_call(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    f: impl FnOnce(*const libc::c_char, *const libc::c_char) -> libc::c_int,
+) -> PyResult<Value> {
+    npos_range(vm, a, name, 2, 2)?;
+    let (p, _) = path_arg(vm, a, 0, name)?;
+    let (q, _) = path_arg(vm, a, 1, name)?;
+    let r = f(p.as_ptr(), q.as_ptr());
+    none_ok(vm, r, a, Some(0), Some(1))
+}
+
+/// `name(path, mode)`: mkdir, chmod.
+fn path_mode_call(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    f: impl FnOnce(*const libc::c_char, libc::mode_t) -> libc::c_int,
+) -> PyResult<Value> {
+    npos_range(vm, a, name, 2, 2)?;
+    let (p, _) = path_arg(vm, a, 0, name)?;
+    let mode = int_arg(vm, a, 1)?;
+    let r = f(p.as_ptr(), mode as libc::mode_t);
+    none_ok(vm, r, a, Some(0), None)
+}
+
 // ---- files and directories -------------------------------------------------------------------------
 
 /// stat(path_or_fd, follow_symlinks) -> (mode, ino, dev, nlink, uid, gid, size, atime_ns, mtime_ns,
@@ -249,63 +291,38 @@ fn getcwd(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn chdir(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    npos_range(vm, &a, "chdir", 1, 1)?;
-    let (p, _) = path_arg(vm, &a, 0, "chdir")?;
-    // SAFETY: p is a NUL-terminated path.
-    let r = unsafe { libc::chdir(p.as_ptr()) };
-    none_ok(vm, r, &a, Some(0), None)
+    // SAFETY: the path is NUL-terminated.
+    path_call(vm, &a, "chdir", |p| unsafe { libc::chdir(p) })
 }
 
 fn mkdir(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    npos_range(vm, &a, "mkdir", 2, 2)?;
-    let (p, _) = path_arg(vm, &a, 0, "mkdir")?;
-    let mode = int_arg(vm, &a, 1)?;
-    // SAFETY: p is a NUL-terminated path.
-    let r = unsafe { libc::mkdir(p.as_ptr(), mode as libc::mode_t) };
-    none_ok(vm, r, &a, Some(0), None)
+    // SAFETY: the path is NUL-terminated.
+    path_mode_call(vm, &a, "mkdir", |p, mode| unsafe { libc::mkdir(p, mode) })
 }
 
 fn rmdir(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    npos_range(vm, &a, "rmdir", 1, 1)?;
-    let (p, _) = path_arg(vm, &a, 0, "rmdir")?;
-    // SAFETY: p is a NUL-terminated path.
-    let r = unsafe { libc::rmdir(p.as_ptr()) };
-    none_ok(vm, r, &a, Some(0), None)
+    // SAFETY: the path is NUL-terminated.
+    path_call(vm, &a, "rmdir", |p| unsafe { libc::rmdir(p) })
 }
 
 fn unlink(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    npos_range(vm, &a, "unlink", 1, 1)?;
-    let (p, _) = path_arg(vm, &a, 0, "unlink")?;
-    // SAFETY: p is a NUL-terminated path.
-    let r = unsafe { libc::unlink(p.as_ptr()) };
-    none_ok(vm, r, &a, Some(0), None)
+    // SAFETY: the path is NUL-terminated.
+    path_call(vm, &a, "unlink", |p| unsafe { libc::unlink(p) })
 }
 
 fn rename(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    npos_range(vm, &a, "rename", 2, 2)?;
-    let (p, _) = path_arg(vm, &a, 0, "rename")?;
-    let (q, _) = path_arg(vm, &a, 1, "rename")?;
-    // SAFETY: both are NUL-terminated paths.
-    let r = unsafe { libc::rename(p.as_ptr(), q.as_ptr()) };
-    none_ok(vm, r, &a, Some(0), Some(1))
+    // SAFETY: both paths are NUL-terminated.
+    path2_call(vm, &a, "rename", |p, q| unsafe { libc::rename(p, q) })
 }
 
 fn symlink(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    npos_range(vm, &a, "symlink", 2, 2)?;
-    let (p, _) = path_arg(vm, &a, 0, "symlink")?;
-    let (q, _) = path_arg(vm, &a, 1, "symlink")?;
-    // SAFETY: both are NUL-terminated paths.
-    let r = unsafe { libc::symlink(p.as_ptr(), q.as_ptr()) };
-    none_ok(vm, r, &a, Some(0), Some(1))
+    // SAFETY: both paths are NUL-terminated.
+    path2_call(vm, &a, "symlink", |p, q| unsafe { libc::symlink(p, q) })
 }
 
 fn link(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    npos_range(vm, &a, "link", 2, 2)?;
-    let (p, _) = path_arg(vm, &a, 0, "link")?;
-    let (q, _) = path_arg(vm, &a, 1, "link")?;
-    // SAFETY: both are NUL-terminated paths.
-    let r = unsafe { libc::link(p.as_ptr(), q.as_ptr()) };
-    none_ok(vm, r, &a, Some(0), Some(1))
+    // SAFETY: both paths are NUL-terminated.
+    path2_call(vm, &a, "link", |p, q| unsafe { libc::link(p, q) })
 }
 
 fn readlink(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -321,12 +338,8 @@ fn readlink(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn chmod(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    npos_range(vm, &a, "chmod", 2, 2)?;
-    let (p, _) = path_arg(vm, &a, 0, "chmod")?;
-    let mode = int_arg(vm, &a, 1)?;
-    // SAFETY: p is a NUL-terminated path.
-    let r = unsafe { libc::chmod(p.as_ptr(), mode as libc::mode_t) };
-    none_ok(vm, r, &a, Some(0), None)
+    // SAFETY: the path is NUL-terminated.
+    path_mode_call(vm, &a, "chmod", |p, mode| unsafe { libc::chmod(p, mode) })
 }
 
 /// utime(path, atime_ns, mtime_ns) or utime(path, None, None) for "now".
