@@ -406,7 +406,7 @@ pub struct EnumerateObj {
 }
 }
 payload! { [MemoryView]
-/// memoryview: item `i` is byte `start + i * step` of `obj` (a bytes or bytearray).
+/// memoryview: row `i` starts at byte `start + i * step` of `obj` (a bytes or bytearray).
 #[repr(C)]
 pub struct MemoryViewObj {
     pub obj: Value,
@@ -417,6 +417,11 @@ pub struct MemoryViewObj {
     pub released: u64,
     /// The item format's struct code (0 for 'B'); start/step are in bytes, len in items.
     pub fmt: u64,
+    /// Dimensions (0 for a `cast(fmt, ())` scalar view). Dimension 0 is start/step/len; the
+    /// others are C-contiguous rows whose sizes are `inner`.
+    pub ndim: u64,
+    /// The sizes of dimensions 1.. (a tuple of ints) when ndim > 1, else null.
+    pub inner: Value,
 }
 }
 payload! { [WeakRef]

@@ -379,8 +379,10 @@ pub fn bind_params(
         let msg = if max_pos == 0 {
             format!("{fname}() takes no positional arguments")
         } else {
+            // Argument Clinic says "positional" only when keyword-only parameters exist.
+            let kind = if max_pos == names.len() { "" } else { "positional " };
             format!(
-                "{fname}() takes at most {max_pos} positional argument{} ({npos} given)",
+                "{fname}() takes at most {max_pos} {kind}argument{} ({npos} given)",
                 plural(max_pos)
             )
         };
