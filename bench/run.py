@@ -34,7 +34,8 @@ REPO = os.path.dirname(BENCH_DIR)
 
 # Known benchmarks, in table order; any other bench/*.py is appended.
 ORDER = ["fib", "loops", "nbody", "binary_trees", "richards", "dict_str",
-         "bigint", "ffi_bench"]
+         "bigint", "nqueens", "sort_objects", "unpack_sequence", "fannkuch",
+         "float_ops", "deltablue_like", "old_container", "ffi_bench"]
 NOT_BENCHMARKS = {"run"}
 SPECIAL_FFI = "ffi_bench"
 NS_LINE = re.compile(r"^(\S+)\s+([0-9.eE+-]+)\s+ns/op\s*$")
@@ -248,8 +249,10 @@ def ratio(a, b):
 
 def report(results, interps, out=sys.stdout):
     keys = [k for k, _ in interps]
+    others = [k for k in keys if k != "cpython"]
+    names = {"minipy": "minipy", "debian": "Debian", "pypy": "PyPy"}
     head = ["benchmark"] + [f"{k} (s)" for k in keys] + \
-        ["minipy/CPy", "PyPy/CPy", "status"]
+        [f"{names[k]}/CPy" for k in others] + ["status"]
     table = [head]
     notes = []
     for res in results:
@@ -262,12 +265,24 @@ def report(results, interps, out=sys.stdout):
             if c[k]["status"] not in ("OK", "N/A"):
                 status.append(f"{k} {c[k]['status']}")
         row = [label] + [fmt_time(c[k]) for k in keys]
-        row.append(ratio(c["minipy"], c["cpython"]) if "minipy" in c and "cpython" in c else "-")
-        row.append(ratio(c["pypy"], c["cpython"]) if "pypy" in c and "cpython" in c else "-")
+        for k in others:
+            row.append(ratio(c[k], c["cpython"]))
         row.append(", ".join(status) or "ok")
         table.append(row)
         notes.extend(cell_notes(res, keys))
-    print_grid(table, out)
+    # geometric mean of the ratios over the benchmarks where both ran
+    row = ["geomean"] + ["" for _ in keys]
+    for k in others:
+        rs = [r["cells"][k]["median"] / r["cells"]["cpython"]["median"]
+              for r in results if r["name"] != SPECIAL_FFI
+              and r["cells"][k]["status"] in ("OK", "MISMATCH")
+              and r["cells"]["cpython"]["status"] == "OK"]
+        row.append(f"{statistics.geometric_mean(rs):.2f}x" if rs else "-")
+    row.append("")
+    if len(table) > 2:
+        table.append(row)
+    if len(table) > 1:
+        print_grid(table, out)
 
     ffi = [r for r in results if r["name"] == SPECIAL_FFI]
     for res in ffi:
@@ -279,7 +294,8 @@ def report(results, interps, out=sys.stdout):
                     ops.append(op)
         print(f"\nffi_bench (ns per operation, median of runs; "
               f"empty_loop is the bare loop cost):", file=out)
-        t = [["operation"] + [f"{k} ns/op" for k in keys] + ["minipy/CPy", "PyPy/CPy"]]
+        t = [["operation"] + [f"{k} ns/op" for k in keys] +
+             ["minipy/CPy", "Debian/CPy", "PyPy/CPy"]]
         for op in ops:
             row = [op]
             vals = {}
@@ -291,7 +307,7 @@ def report(results, interps, out=sys.stdout):
                 else:
                     vals[k] = v
                     row.append(f"{v:.1f}" + ("!" if e["status"] != "OK" else ""))
-            for a in ("minipy", "pypy"):
+            for a in ("minipy", "debian", "pypy"):
                 if a in vals and vals.get("cpython"):
                     row.append(f"{vals[a] / vals['cpython']:.2f}x")
                 else:
@@ -299,7 +315,7 @@ def report(results, interps, out=sys.stdout):
             t.append(row)
         if not ops:
             t.append(["(no interpreter ran it)"] + [
-                fmt_time(c[k]) for k in keys] + ["-", "-"])
+                fmt_time(c[k]) for k in keys] + ["-", "-", "-"])
         print_grid(t, out)
         notes.extend(cell_notes(res, keys))
 
@@ -355,9 +371,14 @@ def main():
     ap.add_argument("--pypy", default=None,
                     help="PyPy binary (default: pypy3 on PATH, if any)")
     ap.add_argument("--no-pypy", action="store_true", help="skip PyPy")
+    ap.add_argument("--debian", default=None,
+                    help="a second CPython 3.11 (default: Debian's PGO+LTO "
+                         "/usr/bin/python3.11 if present)")
+    ap.add_argument("--no-debian", action="store_true",
+                    help="skip the Debian CPython column")
     ap.add_argument("--only", default=None,
                     help="comma-separated interpreters to run "
-                         "(minipy,cpython,pypy)")
+                         "(minipy,cpython,debian,pypy)")
     ap.add_argument("--runs", type=int, default=5,
                     help="runs per interpreter (default 5)")
     ap.add_argument("--timeout", type=float, default=300,
@@ -388,7 +409,14 @@ def main():
     minipy = os.path.abspath(args.minipy)
     cpython = args.cpython or find_cpython()
     pypy = None if args.no_pypy else (args.pypy or shutil.which("pypy3"))
-    interps = [("minipy", minipy), ("cpython", cpython), ("pypy", pypy)]
+    debian = None
+    if not args.no_debian:
+        debian = args.debian or ("/usr/bin/python3.11"
+                                 if os.path.exists("/usr/bin/python3.11") else None)
+        if debian and os.path.realpath(debian) == os.path.realpath(cpython):
+            debian = None
+    interps = [("minipy", minipy), ("cpython", cpython), ("debian", debian),
+               ("pypy", pypy)]
     if args.only:
         want = set(args.only.split(","))
         interps = [(k, p if k in want else None) for k, p in interps]
@@ -400,6 +428,7 @@ def main():
     log(f"minipy : {minipy}" + ("" if os.path.exists(minipy) else
                                "  (NOT FOUND: its cells will be FAIL)"))
     log(f"cpython: {cpython}")
+    log(f"debian : {debian or '(not installed / skipped)'}")
     log(f"pypy   : {pypy or '(not installed / skipped)'}")
 
     results = []
