@@ -177,3 +177,30 @@ case("bisect-like loop over L", bisect_loop)
 def list_lt():
     return [L(1), L(2)] < [L(1), L(3)]
 case("list < list of L", list_lt)
+
+
+# Ordering of lists whose items' __eq__ resizes the lists being compared (the items are read
+# afresh after every hook).
+def lt_shrinks():
+    a = [1, 2, E(3), 4]
+    b = [1, 2, 3, 5]
+    a[2].side = b.clear
+    return a < b, a, b
+case("list <, other list cleared by __eq__", lt_shrinks)
+
+def lt_grows():
+    a = [E(0), 7]
+    b = [0]
+    a[0].side = lambda: b.extend([7, 8])
+    return a <= b, a > b, b
+case("list <=, other list grown by __eq__", lt_grows)
+
+def lt_differs_after():
+    a = [E(1), E(2)]
+    b = [1, 9]
+    a[0].side = lambda: a.pop()
+    return a < b, a
+case("list <, own tail popped by __eq__", lt_differs_after)
+
+case("tuple < tuple of ints", lambda: ((1, 2, 3) < (1, 2, 4), (1, 2) < (1, 2, 0), (5,) >= (5,), (2, 1) > (1, 9)))
+case("tuple == with ints and E", lambda: ((1, E(2), 3) == (1, 2, 3), (1, E(2)) != (1, 3)))

@@ -291,10 +291,22 @@ impl Vm {
         let base = fslot + 1;
         let simple = cd.simple && kwnames.is_null();
         let (argcount, nslots, nlocals) = (cd.argcount, cd.nslots, cd.nlocals);
+        // Positional arguments that fill the parameters exactly need no binding, also for generators
+        // and closures (their cells are made by init_cells).
+        let exact_positional = kwnames.is_null()
+            && nargs == argcount
+            && cd.kwonly == 0
+            && !cd.has_varargs
+            && !cd.has_varkw;
         if simple && nargs == argcount {
             for _ in argcount..nlocals {
                 self.push(Value::NULL);
             }
+        } else if exact_positional {
+            for _ in argcount..nslots {
+                self.push(Value::NULL);
+            }
+            self.init_cells(fslot)?;
         } else {
             self.bind_general(fslot, nargs, kwnames)?;
             self.init_cells(fslot)?;
@@ -529,6 +541,9 @@ impl Vm {
         let code = self.obj::<FunctionObj>(f).code;
         let cd = self.code_data(code);
         let (nlocals, ncells, nfree) = (cd.nlocals, cd.cellvars.len(), cd.freevars.len());
+        if ncells == 0 && nfree == 0 {
+            return Ok(());
+        }
         let cell2arg = cd.cell2arg.clone();
         let base = fslot + 1;
         for i in 0..ncells {

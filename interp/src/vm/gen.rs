@@ -127,14 +127,23 @@ impl Vm {
         let started = st.started;
         st.started = true;
         st.running = true;
-        let saved = std::mem::take(&mut st.stack);
-        let blocks = std::mem::take(&mut st.blocks);
-        let handled = std::mem::take(&mut st.handled);
+        // The saved vectors are emptied in place, not dropped: the next suspension refills them
+        // without a malloc/free pair per yield (no GC point while they are taken out).
+        let mut saved = std::mem::take(&mut st.stack);
+        let mut blocks = std::mem::take(&mut st.blocks);
+        let mut handled = std::mem::take(&mut st.handled);
         let ip = st.ip;
         self.roots.stack.extend_from_slice(&saved);
         let block_base = self.blocks.len();
         self.blocks.extend_from_slice(&blocks);
         self.roots.handled.extend_from_slice(&handled);
+        saved.clear();
+        blocks.clear();
+        handled.clear();
+        let st = self.gen_state(g);
+        st.stack = saved;
+        st.blocks = blocks;
+        st.handled = handled;
         if self.roots.frames.len() >= self.recursion_limit {
             self.truncate(fslot);
             self.gen_state(g).running = false;
@@ -244,14 +253,22 @@ impl Vm {
         let f = self.roots.frames[fidx];
         debug_assert_eq!(fidx, self.roots.frames.len() - 1);
         let g = f.generator;
-        let stack = self.roots.stack[f.base..].to_vec();
-        let blocks: Vec<Block> = self.blocks[f.block_base..].to_vec();
+        // Refill the state's own (empty, see gen_resume) vectors: their capacity is reused.
+        let st = self.gen_state(g);
+        let mut stack = std::mem::take(&mut st.stack);
+        let mut blocks = std::mem::take(&mut st.blocks);
+        let mut handled = std::mem::take(&mut st.handled);
+        stack.clear();
+        stack.extend_from_slice(&self.roots.stack[f.base..]);
+        blocks.clear();
+        blocks.extend_from_slice(&self.blocks[f.block_base..]);
         let nh = blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Handler)
             .count();
         let hlen = self.roots.handled.len();
-        let handled = self.roots.handled[hlen - nh..].to_vec();
+        handled.clear();
+        handled.extend_from_slice(&self.roots.handled[hlen - nh..]);
         self.roots.handled.truncate(hlen - nh);
         self.blocks.truncate(f.block_base);
         // Suspended inside try/with: if the generator dies like this, its finally/__exit__ must still run

@@ -282,49 +282,57 @@ impl Vm {
         Ok(())
     }
 
+    /// Length of a tuple or list (the sequences seq_eq/seq_compare walk).
+    fn seq_len(&self, v: Value) -> usize {
+        if self.is(v, Kind::Tuple) {
+            self.tuple_items(v).len()
+        } else {
+            self.list_items(v).len()
+        }
+    }
+
+    /// Item i of a tuple or list, None past its end. Read afresh after every comparison: an `__eq__`
+    /// may move both sequences (a collection) or resize a list.
+    fn seq_item(&self, v: Value, i: usize) -> Option<Value> {
+        if self.is(v, Kind::Tuple) {
+            self.tuple_items(v).get(i).copied()
+        } else {
+            self.list_items(v).get(i).copied()
+        }
+    }
+
     fn seq_eq_inner(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if self.seq_len(a) != self.seq_len(b) {
+            return Ok(false);
+        }
         let base = self.sp();
         self.push(a);
         self.push(b);
-        let items = |vm: &Vm, v: Value| -> Vec<Value> {
-            if vm.is(v, Kind::Tuple) {
-                vm.tuple_items(v).to_vec()
-            } else {
-                vm.list_items(v).to_vec()
+        let mut i = 0;
+        let result = loop {
+            let (x, y) = match (
+                self.seq_item(self.at(base), i),
+                self.seq_item(self.at(base + 1), i),
+            ) {
+                (Some(x), Some(y)) => (x, y),
+                // A comparison may have resized either sequence: then they are equal only if
+                // their lengths still are (as CPython).
+                _ => {
+                    break Ok(self.seq_len(self.at(base)) == self.seq_len(self.at(base + 1)));
+                }
+            };
+            if x == y && x.is_int() {
+                i += 1;
+                continue;
+            }
+            match self.eq(x, y) {
+                Ok(true) => i += 1,
+                Ok(false) => break Ok(false),
+                Err(e) => break Err(e),
             }
         };
-        let n = items(self, a).len();
-        if n != items(self, b).len() {
-            self.truncate(base);
-            return Ok(false);
-        }
-        let mut i = 0;
-        while i < n {
-            let ia = items(self, self.at(base));
-            let ib = items(self, self.at(base + 1));
-            if i >= ia.len() || i >= ib.len() {
-                break;
-            }
-            match self.eq(ia[i], ib[i]) {
-                Ok(true) => {}
-                Ok(false) => {
-                    self.truncate(base);
-                    return Ok(false);
-                }
-                Err(e) => {
-                    self.truncate(base);
-                    return Err(e);
-                }
-            }
-            i += 1;
-        }
-        // A comparison may have resized either sequence: then they are not equal (as CPython).
-        let (na, nb) = (
-            items(self, self.at(base)).len(),
-            items(self, self.at(base + 1)).len(),
-        );
         self.truncate(base);
-        Ok(na == nb)
+        result
     }
 
     /// Rich comparison returning a Python value.
@@ -473,28 +481,45 @@ impl Vm {
         let base = self.sp();
         self.push(a);
         self.push(b);
-        let items = |vm: &Vm, v: Value| -> Vec<Value> {
-            if vm.is(v, Kind::Tuple) {
-                vm.tuple_items(v).to_vec()
-            } else {
-                vm.list_items(v).to_vec()
-            }
-        };
+        // CPython's order: find the first index whose items are not equal, then compare those
+        // two with `op` (or the lengths if one sequence ended first).
         let mut i = 0;
         let result = loop {
-            let (ia, ib) = (items(self, self.at(base)), items(self, self.at(base + 1)));
-            if i >= ia.len() || i >= ib.len() {
-                let o = ia.len().cmp(&ib.len());
-                break Ok(self.bool_val(cmp_ord(o, op)));
-            }
-            match self.eq(ia[i], ib[i]) {
-                Ok(true) => {
+            let (x, y) = match (
+                self.seq_item(self.at(base), i),
+                self.seq_item(self.at(base + 1), i),
+            ) {
+                (Some(x), Some(y)) => (x, y),
+                _ => {
+                    let o = self
+                        .seq_len(self.at(base))
+                        .cmp(&self.seq_len(self.at(base + 1)));
+                    break Ok(self.bool_val(cmp_ord(o, op)));
+                }
+            };
+            // small ints: equality and order without the generic protocol
+            if x.is_int() && y.is_int() {
+                if x == y {
                     i += 1;
                     continue;
                 }
+                break Ok(self.bool_val(cmp_ord(x.as_int().cmp(&y.as_int()), op)));
+            }
+            match self.eq(x, y) {
+                Ok(true) => i += 1,
                 Ok(false) => {
-                    let (ia, ib) = (items(self, self.at(base)), items(self, self.at(base + 1)));
-                    break self.compare(ia[i], ib[i], op);
+                    break match (
+                        self.seq_item(self.at(base), i),
+                        self.seq_item(self.at(base + 1), i),
+                    ) {
+                        (Some(x), Some(y)) => self.compare(x, y, op),
+                        _ => {
+                            let o = self
+                                .seq_len(self.at(base))
+                                .cmp(&self.seq_len(self.at(base + 1)));
+                            Ok(self.bool_val(cmp_ord(o, op)))
+                        }
+                    };
                 }
                 Err(e) => break Err(e),
             }
