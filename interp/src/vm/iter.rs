@@ -120,19 +120,22 @@ impl Vm {
 
     /// Drains any iterable into a new list.
     pub fn to_list(&mut self, v: Value) -> PyResult<Value> {
+        // Lists and tuples: the items are pushed (rooted) for the allocation; pushing is no GC point.
         if self.is(v, Kind::List) && self.subclass_override(v, "__iter__").is_none() {
-            let items = self.list_items(v).to_vec();
-            for x in &items {
-                self.push(*x);
+            let n = self.list_len(v);
+            for i in 0..n {
+                let x = self.list_items(v)[i];
+                self.push(x);
             }
-            return self.new_list_from_stack(items.len());
+            return self.new_list_from_stack(n);
         }
         if self.is(v, Kind::Tuple) {
-            let items = self.tuple_items(v).to_vec();
-            for x in &items {
-                self.push(*x);
+            let n = self.tuple_items(v).len();
+            for i in 0..n {
+                let x = self.tuple_items(v)[i];
+                self.push(x);
             }
-            return self.new_list_from_stack(items.len());
+            return self.new_list_from_stack(n);
         }
         let base = self.sp();
         self.push(v);

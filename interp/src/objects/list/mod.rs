@@ -107,11 +107,29 @@ fn setitem(vm: &mut Vm, l: Value, k: Value, v: Value) -> PyResult<()> {
 fn set_slice(vm: &mut Vm, l: Value, raw: SliceRaw, v: Value) -> PyResult<()> {
     let base = vm.sp();
     vm.push(l);
-    let newl = vm.to_list(v)?;
+    // Another plain list is read as is; anything else (the list itself included: `a[::-1] = a`
+    // must read the old items) is first copied into a new list (running Python: a GC point).
+    let newl = if v != l && vm.is(v, Kind::List) && vm.subclass_override(v, "__iter__").is_none() {
+        v
+    } else {
+        vm.to_list(v)?
+    };
     vm.push(newl);
     // The length is read after to_list, which may have run Python that resized the list.
     let n = vm.list_len(vm.at(base));
     let s = slice_adjust(raw, n);
+    let m = vm.list_len(vm.at(base + 1));
+    if s.len == m {
+        // Same size (a[i:j] = b with len(b) == j - i, or an extended slice): stores in place, no
+        // GC point, so the items are read straight from the (rooted) source list.
+        let (l, src) = (vm.at(base), vm.at(base + 1));
+        for j in 0..m {
+            let v = vm.list_items(src)[j];
+            vm.list_set(l, (s.start + j as i64 * s.step) as usize, v);
+        }
+        vm.truncate(base);
+        return Ok(());
+    }
     let new_items: Vec<Value> = vm.list_items(vm.at(base + 1)).to_vec();
     let old: Vec<Value> = vm.list_items(vm.at(base)).to_vec();
     if s.step == 1 {
