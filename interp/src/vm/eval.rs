@@ -1332,32 +1332,77 @@ impl Vm {
 
     fn unpack_sequence(&mut self, n: usize) -> PyResult<()> {
         let seq = self.top();
-        let items: Vec<Value> = if self.is(seq, Kind::Tuple) {
-            self.tuple_items(seq).to_vec()
-        } else if self.is(seq, Kind::List) {
-            self.list_items(seq).to_vec()
+        let len = if self.is(seq, Kind::Tuple) {
+            Some(self.tuple_items(seq).len())
+        } else if self.is(seq, Kind::List) && self.subclass_override(seq, "__iter__").is_none() {
+            Some(self.list_len(seq))
         } else {
-            let l = self.to_list(seq)?;
-            self.list_items(l).to_vec()
+            None
         };
-        if items.len() != n {
-            if items.len() > n {
+        let Some(len) = len else {
+            return self.unpack_iterable(n);
+        };
+        if len != n {
+            if len > n {
                 return Err(self.value_error(format!("too many values to unpack (expected {n})")));
             }
             return Err(self.value_error(format!(
-                "not enough values to unpack (expected {n}, got {})",
-                items.len()
+                "not enough values to unpack (expected {n}, got {len})"
             )));
         }
+        // No GC point below: the items are pushed straight from the sequence, last first.
         self.pop();
-        for v in items.iter().rev() {
-            self.push(*v);
+        let tuple = self.is(seq, Kind::Tuple);
+        for i in (0..n).rev() {
+            let v = if tuple {
+                self.tuple_items(seq)[i]
+            } else {
+                self.list_items(seq)[i]
+            };
+            self.push(v);
         }
+        Ok(())
+    }
+
+    /// UNPACK_SEQUENCE of any other iterable, as CPython: at most n + 1 `next` calls (so an
+    /// endless iterator is "too many values", not a hang).
+    fn unpack_iterable(&mut self, n: usize) -> PyResult<()> {
+        let seq = self.top();
+        if !self.is_iterable(seq) {
+            let tn = self.type_name(seq);
+            return Err(self.type_error(format!("cannot unpack non-iterable {tn} object")));
+        }
+        let it = self.get_iter(seq)?;
+        let islot = self.sp() - 1;
+        self.set_at(islot, it);
+        for got in 0..n {
+            match self.next(self.at(islot))? {
+                Some(v) => self.push(v),
+                None => {
+                    self.truncate(islot + 1);
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected {n}, got {got})"
+                    )));
+                }
+            }
+        }
+        if self.next(self.at(islot))?.is_some() {
+            self.truncate(islot + 1);
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        // [it, v0 .. vn-1] -> [vn-1 .. v0] (the first item on top, the iterator dropped)
+        self.roots.stack[islot..].reverse();
+        let top = self.sp() - 1;
+        self.truncate(top);
         Ok(())
     }
 
     fn unpack_ex(&mut self, before: usize, after: usize) -> PyResult<()> {
         let seq = self.top();
+        if !self.is_iterable(seq) {
+            let tn = self.type_name(seq);
+            return Err(self.type_error(format!("cannot unpack non-iterable {tn} object")));
+        }
         let l = self.to_list(seq)?;
         let n = self.list_len(l);
         if n < before + after {

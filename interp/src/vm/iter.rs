@@ -38,6 +38,16 @@ impl Vm {
         Err(self.type_error(format!("'{tn}' object is not iterable")))
     }
 
+    /// Whether iter(v) can work (CPython's check before unpacking: an `__iter__` or a sequence
+    /// `__getitem__`); does not call anything.
+    pub fn is_iterable(&mut self, v: Value) -> bool {
+        !v.is_int()
+            && (objects::slots(self.kind(v)).iter.is_some()
+                || self.subclass_override(v, "__iter__").is_some()
+                || self.special(v, "__iter__").is_some()
+                || self.special(v, "__getitem__").is_some())
+    }
+
     /// next(it): None when exhausted (StopIteration is not materialised for builtin iterators).
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
         self.next_fast(it)
