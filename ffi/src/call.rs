@@ -200,6 +200,8 @@ pub struct CallInterface {
     result: TypeId,
     nfixed: usize,
     ret_size: usize,
+    /// Set for the common register-only signatures: called without ffi_call (see direct.rs).
+    direct: Option<crate::direct::Direct>,
 }
 
 impl CallInterface {
@@ -293,6 +295,11 @@ impl CallInterface {
             result: f.result,
             nfixed: f.args.len(),
             ret_size,
+            direct: if extra.is_empty() {
+                crate::direct::Direct::of(tt, fn_type)
+            } else {
+                None
+            },
         })
     }
 
@@ -329,6 +336,10 @@ impl CallInterface {
     /// `arg_types()[i]`; `ret` must be a writable, 16-byte aligned buffer of the required size.
     pub unsafe fn call(&self, code: *const c_void, args: &[*mut c_void], ret: *mut c_void) {
         assert_eq!(args.len(), self.args.len(), "wrong number of arguments");
+        if let Some(d) = &self.direct {
+            // SAFETY: `direct` was built from this interface's function type (same contract).
+            return unsafe { d.call(code, args, ret) };
+        }
         let fun = CodePtr::from_ptr(code);
         // SAFETY: the cif describes `code`'s type, args has one valid pointer per argument type and
         // `ret` is a large enough aligned buffer (caller's contract); cif lives as long as self.

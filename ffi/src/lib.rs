@@ -59,6 +59,7 @@ pub mod cdef;
 pub mod closure;
 pub mod convert;
 pub mod ctype;
+pub mod direct;
 pub mod error;
 pub mod lexer;
 pub mod library;
