@@ -108,6 +108,37 @@ pub fn cdata_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     call_general(vm, a)
 }
 
+/// The eval loop's shortcut for calling a function cdata at stack slot `fslot` with `nargs`
+/// positional arguments above it: straight to its prepared plan, without looking up the cdata
+/// type's `__call__` (None: not a plannable function cdata, take the generic path).
+pub fn fast_call(
+    vm: &mut Vm,
+    fslot: usize,
+    nargs: usize,
+    kwnames: Value,
+) -> Option<PyResult<Value>> {
+    if !kwnames.is_null() {
+        return None;
+    }
+    let f = vm.at(fslot);
+    let cd = cdata_mut(vm, f)?;
+    if cd.ptr.is_null() {
+        return None;
+    }
+    let plan = plan_of(cd)?;
+    if plan.args.len() != nargs {
+        return None;
+    }
+    let (sh, code) = (cd.sh.clone(), cd.ptr);
+    // the cdata itself is argument 0, as for its `__call__`
+    let a = Args {
+        base: fslot,
+        n: nargs + 1,
+        kwnames,
+    };
+    Some(call_planned(vm, &a, &sh, &plan, code))
+}
+
 /// The prepared call of a function cdata (cached in the cdata, checked against the FFI's
 /// declaration generation); None for variadic functions and non-functions.
 fn plan_of(cd: &mut CData) -> Option<Rc<CallPlan>> {

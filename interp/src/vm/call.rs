@@ -226,6 +226,12 @@ impl Vm {
                 Ok(Prepared::Done(r))
             }
             Kind::Instance | Kind::Foreign => {
+                if self.kind(f) == Kind::Foreign {
+                    if let Some(r) = crate::cffi::call::fast_call(self, fslot, nargs, kwnames) {
+                        self.truncate(fslot);
+                        return r.map(Prepared::Done);
+                    }
+                }
                 let Some(c) = self.special(f, "__call__") else {
                     return Err(self.not_callable(f));
                 };
