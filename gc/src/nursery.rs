@@ -10,8 +10,10 @@
 //! - moving stress mode (`GcConfig::age`) flips instead of resetting: `begin_flip` makes the next buffer
 //!   current (its dirty prefix zeroed) *before* the collection copies survivors into it, `end_flip` then
 //!   poisons the evacuated one. Survivors fit: they are at most the evacuated buffer's used bytes.
+//! - buffers are anonymous mmap'd pages: zero without a memset and not resident until first touched
+//!   (start-up does not pay for zeroing the whole nursery, and a small script's RSS stays small).
 use crate::POISON_BYTE;
-use std::alloc::{alloc_zeroed, dealloc, Layout};
+use std::alloc::Layout;
 
 struct Buf {
     start: usize,
@@ -24,7 +26,6 @@ pub(crate) struct Nursery {
     cur: usize,
     pub size: usize,
     pub poison: bool,
-    layout: Layout,
 }
 
 impl Nursery {
@@ -33,9 +34,19 @@ impl Nursery {
         let layout = Layout::from_size_align(size, 4096).expect("nursery layout");
         let bufs = (0..rotate.max(1))
             .map(|_| {
-                // SAFETY: non-zero size.
-                let p = unsafe { alloc_zeroed(layout) };
-                if p.is_null() {
+                // SAFETY: a fresh private anonymous mapping (no file, no fixed address): page-aligned
+                // and zero-filled by the kernel; unmapped only in Drop.
+                let p = unsafe {
+                    libc::mmap(
+                        std::ptr::null_mut(),
+                        size,
+                        libc::PROT_READ | libc::PROT_WRITE,
+                        libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                        -1,
+                        0,
+                    )
+                };
+                if p == libc::MAP_FAILED {
                     std::alloc::handle_alloc_error(layout);
                 }
                 Buf {
@@ -49,7 +60,6 @@ impl Nursery {
             cur: 0,
             size,
             poison,
-            layout,
         }
     }
 
@@ -128,8 +138,8 @@ impl Nursery {
 impl Drop for Nursery {
     fn drop(&mut self) {
         for b in &self.bufs {
-            // SAFETY: allocated in `new` with this layout.
-            unsafe { dealloc(b.start as *mut u8, self.layout) };
+            // SAFETY: mapped in `new` with this size; nothing points into it once the heap is dropped.
+            unsafe { libc::munmap(b.start as *mut libc::c_void, self.size) };
         }
     }
 }
