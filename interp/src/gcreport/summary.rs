@@ -238,7 +238,7 @@ mod tests {
         let t = format_table(&s);
         assert!(t.starts_with("kind   count"), "{t}");
         assert!(
-            t.contains("minor      3   60 us  30 us  20 us  30 us  160 B"),
+            t.contains("minor      3   60 us   30 us   20 us   30 us   160 B"),
             "{t}"
         );
         assert!(t.contains("4 collections over 520 us (1 run)"), "{t}");

@@ -440,9 +440,9 @@ mod tests {
         assert!(svg.trim_end().ends_with("</svg>"));
         assert_eq!(svg.matches("class=\"hit\"").count(), 20);
         assert_eq!(svg.matches("<title>").count(), 20);
-        assert_eq!(svg.matches("class=\"pause minor\"").count(), 17);
-        assert_eq!(svg.matches("class=\"pause major\"").count(), 3);
-        assert_eq!(svg.matches("class=\"queued\"").count(), 3);
+        assert_eq!(svg.matches("class=\"pause minor\"").count(), 18);
+        assert_eq!(svg.matches("class=\"pause major\"").count(), 2);
+        assert_eq!(svg.matches("class=\"queued\"").count(), 2);
         // The trace line is in the title, escaped.
         assert!(svg.contains("{&quot;kind&quot;:&quot;minor&quot;,&quot;n&quot;:0,"));
         for p in 0..PANELS {
