@@ -3,11 +3,12 @@
 //!
 //! No GC invariants here. The script only adds comfort: clicking or hovering a collection's column
 //! shows its trace line under the picture (the SVG `<title>` tooltips work without it). When it has
-//! wired every column it sets `data-gc-report="ready"` and `data-collections="N"` on `<body>`: the
+//! wired every column it sets `data-gc-report="ready"` and `data-collections="N"` (N drawn columns:
+//! every collection unless the trace is huge, see svg.rs) on `<body>`: the
 //! headless-browser test (interp/tests/gc_report_browser.rs) checks those to know the page ran.
 use super::parse::Trace;
 use super::summary::{table_rows, Summary};
-use super::svg::{esc, render};
+use super::svg::{esc, render, shown};
 
 const SCRIPT: &str = r#"
 (function () {
@@ -63,7 +64,11 @@ pub fn render_html(trace: &Trace, summary: &Summary, title: &str) -> String {
         table.push_str("</tr>\n");
     }
     table.push_str("</table>\n");
-    let lines: Vec<String> = trace.records.iter().map(|r| js_string(&r.line)).collect();
+    // One line per drawn column (svg.rs's `data-i` indexes this list).
+    let lines: Vec<String> = shown(trace)
+        .into_iter()
+        .map(|i| js_string(&trace.records[i].line))
+        .collect();
     format!(
         r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>

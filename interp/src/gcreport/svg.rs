@@ -5,6 +5,9 @@
 //! collection has a transparent full-height column (`class="hit"`, `data-i`) whose `<title>` is the
 //! trace line, so hovering a collection shows it in any SVG viewer; html.rs adds a little JS that
 //! uses the same `data-i` attributes. Every number written is finite (scales guard against 0 spans).
+//! A stress-mode trace has a collection per allocation (10^5-10^6 lines): above [`MAX_MARKS`]
+//! collections, [`shown`] keeps every major and the longest minor pause per half-pixel column, and
+//! the step lines drop sub-pixel steps, so the picture stays a few MB whatever the trace.
 use super::parse::{Kind, Record, Trace};
 use super::summary::{fmt_bytes, fmt_us};
 use std::fmt::Write;
@@ -22,6 +25,65 @@ const OLD_COLOR: &str = "#7a4fb0";
 const EXT_COLOR: &str = "#e09a1a";
 const HANDLE_COLOR: &str = "#2a9d6f";
 const FIN_COLOR: &str = "#a0522d";
+
+/// Above this many collections, not every one gets its own mark (see [`shown`]).
+pub const MAX_MARKS: usize = 4000;
+
+/// First collection's start and last one's end.
+fn time_span(rs: &[Record]) -> (f64, f64) {
+    let t0 = rs.first().map_or(0.0, |r| r.t_us);
+    let t1 = rs.iter().map(|r| r.t_us + r.duration_us).fold(t0, f64::max);
+    (t0, t1)
+}
+
+/// Indices (ascending) of the collections drawn one by one: all of them up to [`MAX_MARKS`];
+/// beyond, every major plus the longest minor pause in each half-pixel column of the time axis.
+pub fn shown(trace: &Trace) -> Vec<usize> {
+    let rs = &trace.records;
+    if rs.len() <= MAX_MARKS {
+        return (0..rs.len()).collect();
+    }
+    let (t0, t1) = time_span(rs);
+    let span = (t1 - t0).max(1.0);
+    let buckets = ((WIDTH - LEFT - RIGHT) * 2.0) as usize;
+    let mut best: Vec<Option<usize>> = vec![None; buckets];
+    let mut out = Vec::new();
+    for (i, r) in rs.iter().enumerate() {
+        if r.kind == Kind::Major {
+            out.push(i);
+            continue;
+        }
+        let b = (((r.t_us - t0) / span * buckets as f64) as usize).min(buckets - 1);
+        match best[b] {
+            Some(j) if rs[j].duration_us >= r.duration_us => {}
+            _ => best[b] = Some(i),
+        }
+    }
+    out.extend(best.into_iter().flatten());
+    out.sort_unstable();
+    out
+}
+
+/// Step-line points without the steps that change nothing or that fall within half a pixel of
+/// the previous point (the later value wins): a million collections become at most a few thousand
+/// points.
+fn decimate(xs: &XScale, pts: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for p in pts {
+        let n = out.len();
+        if let Some(last) = out.last_mut() {
+            if last.1 == p.1 {
+                continue;
+            }
+            if n > 1 && xs.x(p.0) - xs.x(last.0) < 0.5 {
+                *last = p;
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
 
 /// Total height of the picture.
 pub fn height() -> f64 {
@@ -157,9 +219,11 @@ fn step_line(
 
 /// The whole picture. `standalone` adds the XML namespace (for a .svg file).
 pub fn render(trace: &Trace, standalone: bool) -> String {
-    let rs = &trace.records;
-    let t0 = rs.first().map_or(0.0, |r| r.t_us);
-    let t1 = rs.iter().map(|r| r.t_us + r.duration_us).fold(t0, f64::max);
+    let all = &trace.records;
+    let sel = shown(trace);
+    // The collections drawn one by one (all of them unless the trace is huge).
+    let rs: Vec<&Record> = sel.iter().map(|&i| &all[i]).collect();
+    let (t0, t1) = time_span(all);
     let xs = XScale {
         t0,
         span: (t1 - t0).max(1.0),
@@ -177,8 +241,8 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     );
     o.push_str("<style>.frame{fill:#fafafa;stroke:#bbb}.ptitle{font-weight:bold;font-size:12px}.ylab{text-anchor:end;fill:#555}.xlab{text-anchor:middle;fill:#555}.legend{fill:#333}.grid{stroke:#e4e4e4}.hit{fill:transparent}.hit:hover,.hit.sel{fill:rgba(0,0,0,0.08)}</style>\n");
     let kinds = (
-        rs.iter().filter(|r| r.kind == Kind::Minor).count(),
-        rs.iter().filter(|r| r.kind == Kind::Major).count(),
+        all.iter().filter(|r| r.kind == Kind::Minor).count(),
+        all.iter().filter(|r| r.kind == Kind::Major).count(),
     );
     let _ = writeln!(
         o,
@@ -187,6 +251,15 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
         kinds.1,
         esc(&fmt_us(t1 - t0))
     );
+    if rs.len() < all.len() {
+        let _ = writeln!(
+            o,
+            r##"<text x="{:.1}" y="18" text-anchor="end" fill="#555">drawn: every major and the longest minor per half pixel ({} of {})</text>"##,
+            WIDTH - RIGHT,
+            rs.len(),
+            all.len()
+        );
+    }
 
     // Vertical grid lines and the time axis (in ms) under the last panel.
     let step = nice_step(t1 - t0, 10.0);
@@ -205,7 +278,7 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     o.push('\n');
 
     // Panel 0: pauses.
-    let max_pause = rs.iter().map(|r| r.duration_us).fold(0.0, f64::max);
+    let max_pause = all.iter().map(|r| r.duration_us).fold(0.0, f64::max);
     frame(
         &mut o,
         0,
@@ -231,9 +304,14 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     }
 
     // Panel 1: nursery fill at each minor collection.
-    let minors: Vec<&Record> = rs.iter().filter(|r| r.kind == Kind::Minor).collect();
-    let known_size = minors.iter().all(|r| r.nursery_size.is_some_and(|s| s > 0));
-    let max_used = minors.iter().map(|r| r.nursery_used).max().unwrap_or(0) as f64;
+    let all_minors = || all.iter().filter(|r| r.kind == Kind::Minor);
+    let minors: Vec<&Record> = rs
+        .iter()
+        .copied()
+        .filter(|r| r.kind == Kind::Minor)
+        .collect();
+    let known_size = all_minors().all(|r| r.nursery_size.is_some_and(|s| s > 0));
+    let max_used = all_minors().map(|r| r.nursery_used).max().unwrap_or(0) as f64;
     let fill = |r: &Record| -> f64 {
         match r.nursery_size {
             Some(s) if known_size => r.nursery_used as f64 / s as f64,
@@ -262,18 +340,18 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     }
 
     // Panel 2: old generation and external bytes after each collection.
-    let max_ext = rs
+    let max_ext = all
         .iter()
         .filter_map(|r| r.external_bytes)
         .max()
         .unwrap_or(0);
-    let max_bytes = rs
+    let max_bytes = all
         .iter()
         .map(|r| r.old_bytes)
         .max()
         .unwrap_or(0)
         .max(max_ext) as f64;
-    let has_ext = rs.iter().any(|r| r.external_bytes.is_some());
+    let has_ext = all.iter().any(|r| r.external_bytes.is_some());
     let mut legend = vec![("old + large", OLD_COLOR)];
     if has_ext {
         legend.push(("external (malloc'd cdata)", EXT_COLOR));
@@ -285,21 +363,37 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
         &fmt_bytes(max_bytes as u64),
         &legend,
     );
-    let old_pts: Vec<(f64, f64)> = rs
+    let old_pts: Vec<(f64, f64)> = all
         .iter()
         .map(|r| (r.t_us + r.duration_us, r.old_bytes as f64))
         .collect();
-    step_line(&mut o, &xs, 2, max_bytes, &old_pts, OLD_COLOR, "old");
+    step_line(
+        &mut o,
+        &xs,
+        2,
+        max_bytes,
+        &decimate(&xs, old_pts),
+        OLD_COLOR,
+        "old",
+    );
     if has_ext {
-        let ext_pts: Vec<(f64, f64)> = rs
+        let ext_pts: Vec<(f64, f64)> = all
             .iter()
             .filter_map(|r| r.external_bytes.map(|e| (r.t_us + r.duration_us, e as f64)))
             .collect();
-        step_line(&mut o, &xs, 2, max_bytes, &ext_pts, EXT_COLOR, "external");
+        step_line(
+            &mut o,
+            &xs,
+            2,
+            max_bytes,
+            &decimate(&xs, ext_pts),
+            EXT_COLOR,
+            "external",
+        );
     }
 
     // Panel 3: survivors (objects copied out of the nursery) per minor collection.
-    let max_surv = minors.iter().map(|r| r.survivors).max().unwrap_or(0) as f64;
+    let max_surv = all_minors().map(|r| r.survivors).max().unwrap_or(0) as f64;
     frame(
         &mut o,
         3,
@@ -320,8 +414,8 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     // Panel 4: live handles, finalizers run (cumulative over the whole file) and queued (markers).
     let mut fin_pts = Vec::new();
     let (mut base, mut last) = (0u64, 0u64);
-    for (i, r) in rs.iter().enumerate() {
-        if i > 0 && rs[i - 1].run != r.run {
+    for (i, r) in all.iter().enumerate() {
+        if i > 0 && all[i - 1].run != r.run {
             base += last;
             last = 0;
         }
@@ -333,8 +427,9 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     // Three series of very different sizes (500 handles, 20000 finalizers): each gets its own
     // scale, and the legend says what the top of the panel means for it.
     let max_fin = fin_pts.iter().map(|p| p.1).fold(0.0, f64::max);
-    let max_queued = rs.iter().map(|r| r.finalizers_queued).max().unwrap_or(0) as f64;
-    let max_handles = rs.iter().map(|r| r.handles).max().unwrap_or(0) as f64;
+    let fin_pts = decimate(&xs, fin_pts);
+    let max_queued = all.iter().map(|r| r.finalizers_queued).max().unwrap_or(0) as f64;
+    let max_handles = all.iter().map(|r| r.handles).max().unwrap_or(0) as f64;
     let l_handles = format!("live handles (top {max_handles:.0})");
     let l_fin = format!("finalizers run (top {max_fin:.0})");
     let l_queued = format!("finalizers queued (top {max_queued:.0})");
@@ -350,10 +445,18 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
         "top",
         &legend,
     );
-    let hpts: Vec<(f64, f64)> = rs.iter().map(|r| (r.t_us, r.handles as f64)).collect();
-    step_line(&mut o, &xs, 4, max_handles, &hpts, HANDLE_COLOR, "handles");
+    let hpts: Vec<(f64, f64)> = all.iter().map(|r| (r.t_us, r.handles as f64)).collect();
+    step_line(
+        &mut o,
+        &xs,
+        4,
+        max_handles,
+        &decimate(&xs, hpts),
+        HANDLE_COLOR,
+        "handles",
+    );
     step_line(&mut o, &xs, 4, max_fin, &fin_pts, FIN_COLOR, "finrun");
-    for r in rs.iter().filter(|r| r.finalizers_queued > 0) {
+    for r in all.iter().filter(|r| r.finalizers_queued > 0) {
         let (cx, cy) = (xs.x(r.t_us), y(4, r.finalizers_queued as f64, max_queued));
         let _ = writeln!(
             o,
@@ -363,8 +466,8 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     }
 
     // Run boundaries (the trace file was appended to by several runs).
-    for (i, r) in rs.iter().enumerate().skip(1) {
-        if rs[i - 1].run != r.run {
+    for (i, r) in all.iter().enumerate().skip(1) {
+        if all[i - 1].run != r.run {
             let x = xs.x(r.t_us) - 2.0;
             let _ = writeln!(
                 o,
@@ -464,6 +567,43 @@ mod tests {
         assert_eq!(svg.matches("class=\"hit\"").count(), 1);
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
         assert!(!svg.contains("class=\"external\""));
+    }
+
+    #[test]
+    fn a_huge_trace_stays_small() {
+        // A stress-mode trace: 200000 minors, a major every 10000, handles changing now and then.
+        let mut text = String::new();
+        for i in 0..200_000u64 {
+            let kind = if i % 10_000 == 9_999 {
+                "major"
+            } else {
+                "minor"
+            };
+            text.push_str(&format!(
+                r#"{{"kind":"{kind}","n":{i},"start_us":{},"duration_us":{},"old_after":{},"old_bytes":{},"handles":{},"finalizers_run":{}}}"#,
+                i * 10,
+                1 + i % 7,
+                i * 8,
+                i * 8,
+                i / 1000,
+                i / 50_000
+            ));
+            text.push('\n');
+        }
+        let t = parse_trace(&text).unwrap();
+        let sel = shown(&t);
+        assert!(sel.windows(2).all(|w| w[0] < w[1]));
+        let majors = sel
+            .iter()
+            .filter(|&&i| t.records[i].kind == Kind::Major)
+            .count();
+        assert_eq!(majors, 20, "every major is kept");
+        assert!(sel.len() <= 2 * WIDTH as usize + 20, "{} shown", sel.len());
+        let svg = render(&t, true);
+        assert_eq!(svg.matches("class=\"hit\"").count(), sel.len());
+        assert!(svg.len() < 4 << 20, "{} bytes", svg.len());
+        assert!(svg.contains(&format!("({} of 200000)", sel.len())));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
     }
 
     #[test]
