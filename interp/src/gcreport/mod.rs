@@ -22,6 +22,13 @@ pub fn main(args: &[String]) -> i32 {
     }
 }
 
+/// Prints to stdout, ignoring errors: `minipy --gc-report t.jsonl | head -1` must not panic when
+/// the pipe closes (print! would).
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     let mut input = None;
     let mut output = None;
@@ -65,9 +72,11 @@ fn run(args: &[String]) -> Result<(), String> {
     })?;
     let trace = parse::parse_trace(&text).map_err(|e| format!("{input}: {e}"))?;
     let s = summary::summarize(&trace);
-    print!("{}", summary::format_table(&s));
+    say(&summary::format_table(&s));
     if trace.truncated_tail {
-        println!("(the last line of {input} was cut short and is ignored)");
+        say(&format!(
+            "(the last line of {input} was cut short and is ignored)\n"
+        ));
     }
     if let (Some(out), Some(html)) = (output, format) {
         let doc = if html {
@@ -76,7 +85,7 @@ fn run(args: &[String]) -> Result<(), String> {
             svg::render(&trace, true)
         };
         std::fs::write(&out, doc).map_err(|e| format!("cannot write {out:?}: {e}"))?;
-        println!("wrote {out}");
+        say(&format!("wrote {out}\n"));
     }
     Ok(())
 }
