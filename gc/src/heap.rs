@@ -59,6 +59,8 @@ pub struct Heap {
     pub(crate) next_full_verify: u64,
     /// Moving stress mode: bytes of aging survivors at the start of the nursery (not new allocation).
     pub(crate) aged_bytes: usize,
+    /// Finalizers popped by the client to run (cumulative), for the trace log.
+    pub(crate) finalizers_popped: u64,
 }
 
 impl Heap {
@@ -102,6 +104,7 @@ impl Heap {
             collections: 0,
             next_full_verify: FULL_VERIFY_EVERY,
             aged_bytes: 0,
+            finalizers_popped: 0,
         };
         h.reset_top();
         h
@@ -663,7 +666,9 @@ impl Heap {
     }
     /// Next object whose finalizer should run. The queue is a strong root until popped; root the result at once.
     pub fn pop_finalizer(&mut self) -> Option<Value> {
-        self.pending_finalizers.pop_front()
+        let v = self.pending_finalizers.pop_front();
+        self.finalizers_popped += v.is_some() as u64;
+        v
     }
     /// Objects with a registered finalizer that no collection has found dead yet.
     pub fn finalizers_registered(&self) -> usize {

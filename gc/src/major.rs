@@ -179,6 +179,10 @@ impl Heap {
                 pinned: 0,
                 remembered: 0,
                 finalizers_queued: queued,
+                nursery_size: self.nsize,
+                old_bytes: self.old.bytes + self.large.old_bytes + self.large.young_bytes,
+                external_bytes: self.stats.external_bytes as usize,
+                finalizers_run: self.finalizers_popped,
             };
             if let Some(tr) = self.trace.as_mut() {
                 tr.write(&rec);

@@ -451,6 +451,10 @@ impl Heap {
                 pinned: 0,
                 remembered,
                 finalizers_queued: 0,
+                nursery_size: self.nsize,
+                old_bytes: self.old.bytes + self.large.old_bytes + self.large.young_bytes,
+                external_bytes: self.stats.external_bytes as usize,
+                finalizers_run: self.finalizers_popped,
             };
             if let Some(tr) = self.trace.as_mut() {
                 tr.write(&rec);

@@ -27,6 +27,14 @@ pub(crate) struct TraceRecord {
     pub pinned: usize,
     pub remembered: usize,
     pub finalizers_queued: usize,
+    /// Nursery capacity, so a reader can show `nursery_used` as a fill fraction.
+    pub nursery_size: usize,
+    /// After the collection: old-generation + large-object bytes (without external memory).
+    pub old_bytes: usize,
+    /// After the collection: malloc'd memory owned by heap objects (`ffi.new`), as reported by the client.
+    pub external_bytes: usize,
+    /// Finalizers handed to the client so far (cumulative; popped from the queue to run).
+    pub finalizers_run: u64,
 }
 
 impl TraceLog {
@@ -56,7 +64,7 @@ impl TraceLog {
 
     pub(crate) fn write(&mut self, r: &TraceRecord) {
         let line = format!(
-            "{{\"kind\":\"{}\",\"n\":{},\"start_us\":{:.1},\"duration_us\":{:.1},\"nursery_used\":{},\"survivors\":{},\"survivor_bytes\":{},\"old_before\":{},\"old_after\":{},\"large_freed\":{},\"handles\":{},\"pinned\":{},\"remembered\":{},\"finalizers_queued\":{}}}\n",
+            "{{\"kind\":\"{}\",\"n\":{},\"start_us\":{:.1},\"duration_us\":{:.1},\"nursery_used\":{},\"survivors\":{},\"survivor_bytes\":{},\"old_before\":{},\"old_after\":{},\"large_freed\":{},\"handles\":{},\"pinned\":{},\"remembered\":{},\"finalizers_queued\":{},\"nursery_size\":{},\"old_bytes\":{},\"external_bytes\":{},\"finalizers_run\":{}}}\n",
             r.kind,
             r.number,
             r.start_us,
@@ -70,7 +78,11 @@ impl TraceLog {
             r.handles,
             r.pinned,
             r.remembered,
-            r.finalizers_queued
+            r.finalizers_queued,
+            r.nursery_size,
+            r.old_bytes,
+            r.external_bytes,
+            r.finalizers_run
         );
         if self.stderr {
             let _ = std::io::stderr().write_all(line.as_bytes());

@@ -35,6 +35,7 @@ pub mod cffi;
 pub mod compiler;
 pub mod dis;
 pub mod format;
+pub mod gcreport;
 pub mod interpreter;
 pub mod obj;
 pub mod objects;

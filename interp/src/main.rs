@@ -3,12 +3,14 @@
 use std::io::{IsTerminal, Read};
 
 const HELP: &str = "usage: minipy [--dis] [-c code | script.py | -] [args...]
+       minipy --gc-report TRACE.jsonl [-o REPORT.html|REPORT.svg]
 
 Runs a Python 3 script on minipy's moving generational GC heap.
 
 options:
   -c code        run code given as a string
   --dis          print the bytecode of every code object instead of running
+  --gc-report    summarize a MINIPY_GC_TRACE file; -o draws its timeline (.html or .svg)
   -h, --help     this message
   (no argument)  a REPL when stdin is a terminal, otherwise run stdin as a script
 
@@ -41,6 +43,7 @@ fn real_main() -> i32 {
                 print!("{HELP}");
                 return 0;
             }
+            "--gc-report" => return minipy::gcreport::main(&args[i + 1..]),
             "--dis" => {
                 dis = true;
                 i += 1;
