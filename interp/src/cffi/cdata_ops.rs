@@ -207,16 +207,31 @@ fn fast_item_of(vm: &mut Vm, v: Value, k: Value) -> Option<(*mut u8, Fast)> {
     fast_item(cdata_mut(vm, v)?, k)
 }
 
-fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cd = me(vm, &a)?;
-    // gc-safe: fast::load returns None (the slow path below) before any allocation
-    let k = vm.arg(&a, 1);
-    if let Some((p, f)) = fast_item_of(vm, vm.arg(&a, 0), k) {
-        // SAFETY: an in-range item of the array, or the item a pointer points to (as C does).
-        if let Some(r) = unsafe { fast::load(vm, f, p) } {
-            return r;
-        }
+/// `v[k]` for the containers' fast path: a scalar item of an array or pointer cdata, read without
+/// looking up `__getitem__` (None: anything else, take the general path).
+pub fn fast_getitem(vm: &mut Vm, v: Value, k: Value) -> Option<PyResult<Value>> {
+    let (p, f) = fast_item_of(vm, v, k)?;
+    // SAFETY: an in-range item of the array, or the item a pointer points to (as C does).
+    // gc-safe: fast::load returns None (the slow path) before any allocation.
+    unsafe { fast::load(vm, f, p) }
+}
+
+/// `v[k] = x` for the containers' fast path: true if stored (a scalar item and a value that
+/// converts without Python code), false for the general path (which also reports errors).
+pub fn fast_setitem(vm: &mut Vm, v: Value, k: Value, x: Value) -> bool {
+    match fast_item_of(vm, v, k) {
+        // SAFETY: as in fast_getitem.
+        Some((p, f)) => unsafe { fast::store(vm, f, p, x) },
+        None => false,
     }
+}
+
+fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let k = vm.arg(&a, 1);
+    if let Some(r) = fast_getitem(vm, vm.arg(&a, 0), k) {
+        return r;
+    }
+    let cd = me(vm, &a)?;
     if vm.is(k, Kind::Slice) {
         if item_info(&cd).is_none() {
             let n = cd.name();
@@ -246,14 +261,11 @@ fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn cd_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cd = me(vm, &a)?;
     let k = vm.arg(&a, 1);
-    if let Some((p, f)) = fast_item_of(vm, vm.arg(&a, 0), k) {
-        // SAFETY: as in cd_getitem.
-        if unsafe { fast::store(vm, f, p, vm.arg(&a, 2)) } {
-            return Ok(vm.none());
-        }
+    if fast_setitem(vm, vm.arg(&a, 0), k, vm.arg(&a, 2)) {
+        return Ok(vm.none());
     }
+    let cd = me(vm, &a)?;
     let sh = cd.sh.clone();
     if vm.is(k, Kind::Slice) {
         if item_info(&cd).is_none() {

@@ -134,6 +134,11 @@ impl Vm {
                 Ok(o)
             }
             _ => {
+                if kind == Kind::Foreign {
+                    if let Some(r) = crate::cffi::cdata_ops::fast_getitem(self, o, k) {
+                        return r;
+                    }
+                }
                 if let Some(f) = self.special(o, "__getitem__") {
                     return self.call_special(f, &[o, k]);
                 }
@@ -161,6 +166,9 @@ impl Vm {
         let kind = self.kind(o);
         if let Some(f) = objects::slots(kind).setitem {
             return f(self, o, k, v);
+        }
+        if kind == Kind::Foreign && crate::cffi::cdata_ops::fast_setitem(self, o, k, v) {
+            return Ok(());
         }
         if let Some(f) = self.special(o, "__setitem__") {
             self.call_special(f, &[o, k, v])?;
