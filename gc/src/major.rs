@@ -56,6 +56,10 @@ impl Heap {
     pub(crate) fn major_after_minor(&mut self, roots: &mut dyn Roots) {
         debug_assert_eq!(self.free, self.nstart);
         debug_assert!(self.remembered.is_empty() && self.large.young.is_empty());
+        debug_assert!(
+            self.carded.is_empty(),
+            "dirty cards left by the minor collection"
+        );
         let t0 = Instant::now();
         let old_before = self.heap_bytes();
 
@@ -179,6 +183,7 @@ impl Heap {
                 pinned: 0,
                 remembered: 0,
                 finalizers_queued: queued,
+                cards: 0,
             };
             if let Some(tr) = self.trace.as_mut() {
                 tr.write(&rec);

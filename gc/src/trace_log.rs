@@ -27,6 +27,8 @@ pub(crate) struct TraceRecord {
     pub pinned: usize,
     pub remembered: usize,
     pub finalizers_queued: usize,
+    /// Dirty cards scanned (cards.rs).
+    pub cards: u64,
 }
 
 impl TraceLog {
@@ -56,7 +58,7 @@ impl TraceLog {
 
     pub(crate) fn write(&mut self, r: &TraceRecord) {
         let line = format!(
-            "{{\"kind\":\"{}\",\"n\":{},\"start_us\":{:.1},\"duration_us\":{:.1},\"nursery_used\":{},\"survivors\":{},\"survivor_bytes\":{},\"old_before\":{},\"old_after\":{},\"large_freed\":{},\"handles\":{},\"pinned\":{},\"remembered\":{},\"finalizers_queued\":{}}}\n",
+            "{{\"kind\":\"{}\",\"n\":{},\"start_us\":{:.1},\"duration_us\":{:.1},\"nursery_used\":{},\"survivors\":{},\"survivor_bytes\":{},\"old_before\":{},\"old_after\":{},\"large_freed\":{},\"handles\":{},\"pinned\":{},\"remembered\":{},\"finalizers_queued\":{},\"cards\":{}}}\n",
             r.kind,
             r.number,
             r.start_us,
@@ -70,7 +72,8 @@ impl TraceLog {
             r.handles,
             r.pinned,
             r.remembered,
-            r.finalizers_queued
+            r.finalizers_queued,
+            r.cards
         );
         if self.stderr {
             let _ = std::io::stderr().write_all(line.as_bytes());
