@@ -618,9 +618,10 @@ fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Va
     };
     let eq = if a == b {
         true
-    } else if released(vm, a) || released(vm, b) {
-        false
-    } else if !same_shape(vm, shape_of(vm, a), shape_of(vm, b), a, b) {
+    } else if released(vm, a)
+        || released(vm, b)
+        || !same_shape(vm, shape_of(vm, a), shape_of(vm, b), a, b)
+    {
         false
     } else {
         // Raising (a view of a shrunk bytearray) allocates: keep both operands rooted.
