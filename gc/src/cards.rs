@@ -26,7 +26,7 @@ use crate::*;
 
 /// log2 of the items per card. 128 items = 1 KiB of Values per card byte (PyPy's `card_page_indices`):
 /// the table costs 1/1024 of the array, and a minor collection after one store scans 1 KiB.
-pub const CARD_SHIFT: u32 = 7;
+pub const CARD_SHIFT: u32 = 4;
 /// Items covered by one card.
 pub const CARD_SLOTS: usize = 1 << CARD_SHIFT;
 
@@ -44,11 +44,17 @@ pub(crate) fn card_prefix(len: usize) -> usize {
 }
 
 impl Heap {
-    /// The barrier for a store into item `index` (< len) of `obj`, whose type has `items_are_values`.
-    /// Call it before, or right after with no GC point in between, the store. On a carded (large) old
-    /// object it marks the item's card; otherwise it is [`Heap::write_barrier`].
+    /// The barrier for storing `v` into item `index` (< len) of `obj`, whose type has
+    /// `items_are_values`. Call it before, or right after with no GC point in between, the store.
+    /// Storing a small int or null creates no reference, so it costs nothing (unlike the object-level
+    /// barrier, this one tests the value: an old array rewritten with ints is never rescanned). For a
+    /// reference: on a carded (large) old object it marks the item's card; otherwise it is
+    /// [`Heap::write_barrier`].
     #[inline(always)]
-    pub fn write_barrier_item(&mut self, obj: Value, index: usize) {
+    pub fn write_barrier_item(&mut self, obj: Value, index: usize, v: Value) {
+        if !v.is_ptr() {
+            return;
+        }
         #[cfg(debug_assertions)]
         self.check_ref(obj);
         let p = obj.0 as usize;

@@ -43,7 +43,7 @@ fn int(i: i64) -> Value {
 fn set_item(h: &mut Heap, a: Value, i: usize, v: Value) {
     // SAFETY: a is a live array with more than i items; the barrier follows the store (no GC point).
     unsafe { *(h.payload(a).add(8 + 8 * i) as *mut Value) = v };
-    h.write_barrier_item(a, i);
+    h.write_barrier_item(a, i, v);
 }
 
 fn get_item(h: &Heap, a: Value, i: usize) -> Value {
@@ -167,7 +167,8 @@ fn stores_across_many_cards_keep_everything_alive() {
 fn range_barrier_covers_a_memmove() {
     let (mut h, array, pair) = heap();
     let mut r = RootStack::default();
-    let n = 20 * CARD_SLOTS;
+    let n = 2048.max(20 * CARD_SLOTS);
+    let cards = crate::cards::card_count(n);
     old_array(&mut h, array, n, &mut r);
     let y = h.alloc(pair, 0, &mut r).unwrap();
     let a = r.slots[0];
@@ -182,7 +183,7 @@ fn range_barrier_covers_a_memmove() {
         *base = int(0);
     }
     h.write_barrier_range(a, 0, n);
-    assert_eq!(h.dirty_cards(a), 20);
+    assert_eq!(h.dirty_cards(a), cards);
     h.verify(&mut r).unwrap();
     h.minor_collect(&mut r);
     let a = r.slots[0];
@@ -193,9 +194,9 @@ fn range_barrier_covers_a_memmove() {
     // A move inside an array with clean cards cannot carry a young reference: nothing marked.
     h.write_barrier_moved(a, 0, n);
     assert_eq!(h.dirty_cards(a), 0);
-    set_item(&mut h, a, 1, int(1));
+    set_item(&mut h, a, 1, a);
     h.write_barrier_moved(a, 0, n);
-    assert_eq!(h.dirty_cards(a), 20);
+    assert_eq!(h.dirty_cards(a), cards);
     h.minor_collect(&mut r);
     assert_eq!(h.dirty_cards(r.slots[0]), 0);
 }
@@ -204,15 +205,15 @@ fn range_barrier_covers_a_memmove() {
 fn verifier_catches_an_uncovered_item() {
     let (mut h, array, pair) = heap();
     let mut r = RootStack::default();
-    old_array(&mut h, array, 10 * CARD_SLOTS, &mut r);
+    old_array(&mut h, array, 2048.max(10 * CARD_SLOTS), &mut r);
     let y = h.alloc(pair, 0, &mut r).unwrap();
     let a = r.slots[0];
-    set_item(&mut h, a, 0, int(5)); // card 0 dirty, CARDS_SET
-                                    // SAFETY: in bounds; the barrier is deliberately marked on another card.
+    set_item(&mut h, a, 0, a); // card 0 dirty, CARDS_SET
+                               // SAFETY: in bounds; the barrier is deliberately marked on another card.
     unsafe { *(h.payload(a).add(8 + 8 * (5 * CARD_SLOTS)) as *mut Value) = y };
     let e = h.verify(&mut r).unwrap_err();
     assert!(e.contains("missed write barrier"), "{e}");
-    h.write_barrier_item(a, 5 * CARD_SLOTS);
+    h.write_barrier_item(a, 5 * CARD_SLOTS, y);
     h.verify(&mut r).unwrap();
     h.minor_collect(&mut r);
 }
@@ -281,7 +282,10 @@ fn dead_carded_arrays_are_freed() {
     r.slots.push(a);
     h.minor_collect(&mut r);
     let a = r.slots[0];
-    h.write_barrier_item(a, 49_999);
+    set_item(&mut h, a, 49_999, int(3));
+    assert_eq!(h.dirty_cards(a), 0, "a small int store marks nothing");
+    let a = r.slots[0];
+    set_item(&mut h, a, 49_999, a); // an old reference: marked (the barrier tests null/int only)
     assert_eq!(h.dirty_cards(a), 1);
     h.minor_collect(&mut r);
     assert_eq!(h.dirty_cards(a), 0);

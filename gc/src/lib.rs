@@ -26,10 +26,12 @@
 //!   point, after which the barrier applies. Large objects (>= min(128 KiB, nursery/8)) returned by
 //!   [`Heap::alloc`] never move and are young until the next minor collection (traced if reached, freed if
 //!   not), so filling them before the next GC point needs no barrier either. When in doubt, call
-//!   [`Heap::write_barrier`]: it costs a load and a test. A store into item `i` of an item array may
-//!   instead use [`Heap::write_barrier_item`] (a memmove of items `a..b`: [`Heap::write_barrier_range`]):
-//!   on a large array it marks one card, so the next minor collection scans `CARD_SLOTS` items, not the
-//!   whole array. Stores into the fixed fields of a carded object still use [`Heap::write_barrier`].
+//!   [`Heap::write_barrier`]: it costs a load and a test. A store of `v` into item `i` of an item array
+//!   may instead use [`Heap::write_barrier_item`] (free when `v` is an int or null; a bulk store into
+//!   items `a..b`: [`Heap::write_barrier_range`]; a memmove inside the array:
+//!   [`Heap::write_barrier_moved`]): on a large array it marks one card, so the next minor collection
+//!   scans `CARD_SLOTS` items, not the whole array. Stores into the fixed fields of a carded object
+//!   still use [`Heap::write_barrier`].
 //! - **R4. No Values in Rust containers** unless a `Roots` implementation visits them, or a GC object owns
 //!   the container and its `custom_trace` visits it.
 //! - **R5. Never key a table by an object address.** Use [`Heap::id_of`] (stable) instead.

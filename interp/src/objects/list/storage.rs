@@ -116,7 +116,7 @@ impl Vm {
             let i = (*lp).len;
             *(*a).items.as_mut_ptr().add(i) = v;
             (*lp).len = i + 1;
-            self.heap.write_barrier_item((*lp).items, i);
+            self.heap.write_barrier_item((*lp).items, i, v);
         }
     }
     /// Stores item i (in range) with the barrier.
@@ -129,7 +129,7 @@ impl Vm {
             let a = (*lp).items;
             let ap = self.payload::<ValueArrayObj>(a);
             *(*ap).items.as_mut_ptr().add(i) = v;
-            self.heap.write_barrier_item(a, i);
+            self.heap.write_barrier_item(a, i, v);
         }
     }
     pub fn list_set_len(&mut self, l: Value, n: usize) {
@@ -177,7 +177,7 @@ impl Vm {
             *base.add(at) = v;
             (*lp).len = n + 1;
             // The moved tail may carry young references into cards that were clean.
-            self.heap.write_barrier_item((*lp).items, at);
+            self.heap.write_barrier_item((*lp).items, at, v);
             self.heap.write_barrier_moved((*lp).items, at + 1, n + 1);
         }
     }
