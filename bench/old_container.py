@@ -9,8 +9,9 @@
 #   dict_obj  d[random key] = [i] (update of an existing key: old entries array)
 # stdout: a deterministic checksum (the same on CPython 3.11 and minipy).
 # stderr (minipy only, from gc.get_stats()): per phase, minor collections, ms per minor collection,
-# and cards scanned when the heap reports them. The ms come from `total_minor_ns` when the heap has
-# that counter, else from `total_pause_ns` (which then includes any major collection of the phase).
+# and the dirty cards scanned (and the time spent on them) when the heap reports them. The ms come
+# from `total_minor_ns` when the heap has that counter, else from `total_pause_ns` (which then
+# includes any major collection of the phase).
 #
 #   target/release/minipy bench/old_container.py [N] [W]
 import gc
@@ -43,9 +44,13 @@ def report(name, before, after):
     per = ns / minors / 1e6 if minors else 0.0
     extra = ""
     if "cards_scanned" in after:
-        extra = " cards_scanned=%d" % (after["cards_scanned"] - before["cards_scanned"])
-    sys.stderr.write("%-9s minors=%4d majors=%d ms/minor=%7.3f (%s)%s\n"
-                     % (name, minors, majors, per, src, extra))
+        extra = " cards_scanned=%d card_scan_ms/minor=%.3f" % (
+            after["cards_scanned"] - before["cards_scanned"],
+            (after["total_card_scan_ns"] - before["total_card_scan_ns"]) / max(minors, 1) / 1e6)
+    # minor collections #first..#last belong to this phase (to match MINIPY_GC_TRACE records).
+    first = before["minor_collections"] + 1
+    sys.stderr.write("%-9s minors=%4d (#%d-#%d) majors=%d ms/minor=%7.3f (%s)%s\n"
+                     % (name, minors, first, first + minors - 1, majors, per, src, extra))
 
 
 def phase(name, body):

@@ -264,6 +264,9 @@ pub struct GcStats {
     pub cards_scanned: u64,
     /// Carded objects with dirty cards visited by minor collections (once per object and collection).
     pub carded_objects_scanned: u64,
+    /// Time minor collections spent visiting dirty cards, including copying the young objects found
+    /// there (but not what those reference): part of `total_minor_ns`.
+    pub total_card_scan_ns: u64,
 }
 
 mod barrier;

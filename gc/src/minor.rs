@@ -290,6 +290,7 @@ impl Heap {
             }
         }
         // Dirty cards of old carded arrays (cards.rs): only their items, not the whole arrays.
+        let t_cards = Instant::now();
         let mut carded = std::mem::take(&mut self.carded);
         let (mut cards_scanned, mut carded_scanned) = (0u64, 0u64);
         let types = ev.types;
@@ -312,6 +313,11 @@ impl Heap {
                 kept
             }
         });
+        let card_scan_ns = if carded_scanned > 0 {
+            t_cards.elapsed().as_nanos() as u64
+        } else {
+            0
+        };
         ev.drain();
         let (copied_bytes, copied_objs, survivors, to_free, kept) = (
             ev.copied_bytes,
@@ -324,6 +330,7 @@ impl Heap {
         self.carded = carded;
         self.stats.cards_scanned += cards_scanned;
         self.stats.carded_objects_scanned += carded_scanned;
+        self.stats.total_card_scan_ns += card_scan_ns;
         young_fin.extend_from_slice(&still_young_fin);
         self.young_finalizers = young_fin;
         self.remembered = worklist;

@@ -113,6 +113,7 @@ fn stats_items(s: &GcStats) -> Vec<(&'static str, u64)> {
         ("total_minor_ns", s.total_minor_ns),
         ("cards_scanned", s.cards_scanned),
         ("carded_objects_scanned", s.carded_objects_scanned),
+        ("total_card_scan_ns", s.total_card_scan_ns),
     ]
 }
 
