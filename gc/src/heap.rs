@@ -6,7 +6,8 @@
 //! - nursery objects occupy `[nstart, free)` back to back; `free <= top <= nstart + nsize`; `top < end`
 //!   only to force the next allocation into the slow path (stress mode, pending major request);
 //! - an object is young iff it is in the current nursery or has `YOUNG_LARGE`; young objects never have
-//!   `TRACK_YOUNG_PTRS`; an old object without it is in `remembered` (exactly once);
+//!   `TRACK_YOUNG_PTRS`; an old object without it is in `remembered` (exactly once); an old carded
+//!   object with a dirty card is in `carded` (exactly once, cards.rs);
 //! - `young_with_destructors` lists every nursery object whose type has a `drop_fn`;
 //! - `shadows` maps a nursery object with `HAS_SHADOW` to its reserved old-space block;
 //! - `young_finalizers`/`old_finalizers` list the objects with `FINALIZER_REGISTERED`;
@@ -35,6 +36,8 @@ pub struct Heap {
     pub(crate) fast: Vec<TypeFast>,
     pub(crate) young_with_destructors: Vec<usize>,
     pub(crate) remembered: Vec<usize>,
+    /// Old carded objects with a dirty card (`CARDS_SET`), each once (cards.rs).
+    pub(crate) carded: Vec<usize>,
     // ---- the rest ----
     pub(crate) types: Vec<TypeInfo>,
     pub(crate) nursery: Nursery,
@@ -84,6 +87,7 @@ impl Heap {
             fast: Vec::new(),
             young_with_destructors: Vec::new(),
             remembered: Vec::new(),
+            carded: Vec::new(),
             types: Vec::new(),
             nursery,
             old: OldSpace::new(),
@@ -210,7 +214,11 @@ impl Heap {
     ) -> Result<Value, ()> {
         let t = self.fast[tid as usize];
         let (p, fl) = if size >= self.large_threshold {
-            (self.large.alloc(size, false).ok_or(())?, flags::LARGE)
+            let (prefix, cards) = large_cards(&t, len);
+            (
+                self.large.alloc(size, false, prefix).ok_or(())?,
+                flags::LARGE | cards,
+            )
         } else {
             (self.old.alloc_zeroed(size).ok_or(())?, 0)
         };
@@ -252,14 +260,15 @@ impl Heap {
             }
         }
         if large {
-            let p = self.large.alloc(size, true).ok_or(())?;
+            let (prefix, cards) = large_cards(&t, len);
+            let p = self.large.alloc(size, true, prefix).ok_or(())?;
             // SAFETY: p is a fresh zeroed block of `size` bytes.
             unsafe {
                 std::ptr::write(
                     p as *mut GcHeader,
                     GcHeader {
                         tid,
-                        flags: flags::LARGE | flags::YOUNG_LARGE,
+                        flags: flags::LARGE | flags::YOUNG_LARGE | cards,
                     },
                 );
                 if t.item != 0 {
@@ -679,6 +688,15 @@ impl Heap {
     /// references ([`Heap::take_dead_weak`]) whose callbacks to call?
     pub fn has_pending_finalizers(&self) -> bool {
         !self.pending_finalizers.is_empty() || self.has_dead_weak()
+    }
+}
+
+/// Card-table bytes and flag for a large object of type `t` with `len` items (cards.rs).
+fn large_cards(t: &TypeFast, len: usize) -> (usize, u32) {
+    if t.cards && len > 0 {
+        (crate::cards::card_prefix(len), flags::HAS_CARDS)
+    } else {
+        (0, 0)
     }
 }
 

@@ -26,7 +26,12 @@
 //!   point, after which the barrier applies. Large objects (>= min(128 KiB, nursery/8)) returned by
 //!   [`Heap::alloc`] never move and are young until the next minor collection (traced if reached, freed if
 //!   not), so filling them before the next GC point needs no barrier either. When in doubt, call
-//!   [`Heap::write_barrier`]: it costs a load and a test.
+//!   [`Heap::write_barrier`]: it costs a load and a test. A store of `v` into item `i` of an item array
+//!   may instead use [`Heap::write_barrier_item`] (free when `v` is an int or null; a bulk store into
+//!   items `a..b`: [`Heap::write_barrier_range`]; a memmove inside the array:
+//!   [`Heap::write_barrier_moved`]): on a large array it marks one card, so the next minor collection
+//!   scans `CARD_SLOTS` items, not the whole array. Stores into the fixed fields of a carded object
+//!   still use [`Heap::write_barrier`].
 //! - **R4. No Values in Rust containers** unless a `Roots` implementation visits them, or a GC object owns
 //!   the container and its `custom_trace` visits it.
 //! - **R5. Never key a table by an object address.** Use [`Heap::id_of`] (stable) instead.
@@ -76,7 +81,8 @@
 //! # Files
 //! `heap.rs` (the `Heap` struct, allocation fast path, accessors, identity, handles API), `nursery.rs`,
 //! `oldspace.rs` (size classes), `large.rs`, `minor.rs`, `major.rs`, `barrier.rs`, `handles.rs`,
-//! `verify.rs`, `trace_log.rs`, `config.rs`, `types.rs`, `no_gc.rs`; each starts with the invariants it keeps.
+//! `verify.rs`, `trace_log.rs`, `config.rs`, `types.rs`, `no_gc.rs`, `cards.rs` (card marking of large
+//! Value arrays); each starts with the invariants it keeps.
 
 use std::fmt;
 
@@ -252,9 +258,21 @@ pub struct GcStats {
     pub next_major_bytes: u64,
     /// Collections after which the full-heap verifier ran.
     pub full_verifications: u64,
+    /// Time spent in minor collections (all of them, `last_minor_ns` summed).
+    pub total_minor_ns: u64,
+    /// Dirty cards scanned by minor collections (each covers up to `CARD_SLOTS` items).
+    pub cards_scanned: u64,
+    /// Carded objects with dirty cards visited by minor collections (once per object and collection).
+    pub carded_objects_scanned: u64,
+    /// Time minor collections spent visiting dirty cards, including copying the young objects found
+    /// there (but not what those reference): part of `total_minor_ns`.
+    pub total_card_scan_ns: u64,
 }
 
 mod barrier;
+mod cards;
+#[cfg(test)]
+mod cards_tests;
 mod config;
 mod handles;
 mod heap;
@@ -268,6 +286,7 @@ mod trace_log;
 mod types;
 mod verify;
 
+pub use cards::{CARD_SHIFT, CARD_SLOTS};
 pub use config::{
     parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, FULL_VERIFY_EVERY, MIN_NURSERY,
 };
@@ -297,6 +316,11 @@ pub mod flags {
     /// Moving stress mode (`GcConfig::age`): minor collections this nursery object has survived (4 bits).
     pub const AGE_MASK: u32 = 0xF << AGE_SHIFT;
     pub const AGE_SHIFT: u32 = 8;
+    /// A large object whose items are Values, with a card table (one byte per `CARD_SLOTS` items)
+    /// just before its header: `write_barrier_item` marks a card instead of remembering the object.
+    pub const HAS_CARDS: u32 = 1 << 12;
+    /// Some card of this object is dirty; the object is (once) in the heap's `carded` list.
+    pub const CARDS_SET: u32 = 1 << 13;
 }
 
 /// Largest accepted `GcConfig::age` (the age field has 4 bits).

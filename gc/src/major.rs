@@ -56,6 +56,10 @@ impl Heap {
     pub(crate) fn major_after_minor(&mut self, roots: &mut dyn Roots) {
         debug_assert_eq!(self.free, self.nstart);
         debug_assert!(self.remembered.is_empty() && self.large.young.is_empty());
+        debug_assert!(
+            self.carded.is_empty(),
+            "dirty cards left by the minor collection"
+        );
         let t0 = Instant::now();
         let old_before = self.heap_bytes();
 
@@ -183,6 +187,7 @@ impl Heap {
                 old_bytes: self.old.bytes + self.large.old_bytes + self.large.young_bytes,
                 external_bytes: self.stats.external_bytes as usize,
                 finalizers_run: self.finalizers_popped,
+                cards: 0,
             };
             if let Some(tr) = self.trace.as_mut() {
                 tr.write(&rec);

@@ -1,14 +1,16 @@
 //! minor.rs: the minor collection (incminimark's `_minor_collection`).
 //!
 //! Order: (1) evacuate the client roots, the pending-finalizer queue and the young objects with a
-//! registered finalizer (they always survive a minor collection); (2) drain the worklist, which starts as
+//! registered finalizer (they always survive a minor collection), and the items of the dirty cards of
+//! the `carded` arrays (cards.rs: O(dirty cards), not O(array)); (2) drain the worklist, which starts as
 //! the remembered set and receives every copied object with GC pointers (LIFO: depth-first copying, no
 //! recursion); (3) weak pass over the handle slots issued for young objects; (4) run `drop_fn` of the dead
 //! young objects listed in `young_with_destructors` (their bytes are intact: the nursery is not reset yet)
 //! and free/promote the young large objects; (5) free the shadows of dead objects; (6) reset the nursery.
 //! Invariants after it: the nursery is empty, no object anywhere points into it, the remembered set is
-//! empty and every old object has `TRACK_YOUNG_PTRS` set. The cost is O(roots + remembered + survivors +
-//! young lists + bytes of nursery used), never O(old generation).
+//! empty, every old object has `TRACK_YOUNG_PTRS` set, `carded` is empty and every card clean. The cost
+//! is O(roots + remembered + dirty cards + survivors + young lists + bytes of nursery used), never
+//! O(old generation).
 //!
 //! Moving stress mode (`GcConfig::age` = K > 0, allocation-triggered collections only): a survivor whose
 //! age (header bits `AGE_MASK`) is below K is copied into the *next nursery buffer* (the to-space, made
@@ -17,7 +19,9 @@
 //! across a GC point reads poison instead of a plausible old copy. Objects with a shadow (a stable id)
 //! are promoted at once. The invariants above then become: the nursery holds exactly the aging survivors,
 //! and an old object that still references one of them stays in the remembered set (flag clear) - the
-//! drain notices it (`saw_young`) - as do the handle slots, destructor and finalizer lists of survivors.
+//! drain notices it (`saw_young`) - a carded array keeps such a card dirty and stays in `carded`, as
+//! do the handle slots, destructor and finalizer lists of survivors.
+use crate::cards::scan_dirty_cards;
 use crate::oldspace::OldSpace;
 use crate::trace_log::TraceRecord;
 use crate::types::{take_external_freed, trace_fields, TypeFast};
@@ -285,6 +289,35 @@ impl Heap {
                 self.old_finalizers.push(v.0 as usize);
             }
         }
+        // Dirty cards of old carded arrays (cards.rs): only their items, not the whole arrays.
+        let t_cards = Instant::now();
+        let mut carded = std::mem::take(&mut self.carded);
+        let (mut cards_scanned, mut carded_scanned) = (0u64, 0u64);
+        let types = ev.types;
+        carded.retain(|&p| {
+            let h = p as *mut GcHeader;
+            // SAFETY: `carded` holds live old objects with HAS_CARDS and CARDS_SET (cards.rs).
+            unsafe {
+                let (n, kept) = scan_dirty_cards(p, &types[(*h).tid as usize], |items| {
+                    ev.saw_young = false;
+                    for s in items.iter_mut() {
+                        ev.visit(s);
+                    }
+                    ev.saw_young
+                });
+                cards_scanned += n as u64;
+                carded_scanned += 1;
+                if !kept {
+                    (*h).flags &= !flags::CARDS_SET;
+                }
+                kept
+            }
+        });
+        let card_scan_ns = if carded_scanned > 0 {
+            t_cards.elapsed().as_nanos() as u64
+        } else {
+            0
+        };
         ev.drain();
         let (copied_bytes, copied_objs, survivors, to_free, kept) = (
             ev.copied_bytes,
@@ -294,6 +327,10 @@ impl Heap {
             ev.kept,
         );
         worklist.extend_from_slice(&kept);
+        self.carded = carded;
+        self.stats.cards_scanned += cards_scanned;
+        self.stats.carded_objects_scanned += carded_scanned;
+        self.stats.total_card_scan_ns += card_scan_ns;
         young_fin.extend_from_slice(&still_young_fin);
         self.young_finalizers = young_fin;
         self.remembered = worklist;
@@ -417,6 +454,7 @@ impl Heap {
         self.collections += 1;
         let ns = t0.elapsed().as_nanos() as u64;
         self.stats.last_minor_ns = ns;
+        self.stats.total_minor_ns += ns;
         self.stats.total_pause_ns += ns;
         self.stats.max_pause_ns = self.stats.max_pause_ns.max(ns);
 
@@ -455,6 +493,7 @@ impl Heap {
                 old_bytes: self.old.bytes + self.large.old_bytes + self.large.young_bytes,
                 external_bytes: self.stats.external_bytes as usize,
                 finalizers_run: self.finalizers_popped,
+                cards: cards_scanned,
             };
             if let Some(tr) = self.trace.as_mut() {
                 tr.write(&rec);

@@ -35,6 +35,8 @@ pub(crate) struct TraceRecord {
     pub external_bytes: usize,
     /// Finalizers handed to the client so far (cumulative; popped from the queue to run).
     pub finalizers_run: u64,
+    /// Dirty cards scanned (cards.rs).
+    pub cards: u64,
 }
 
 impl TraceLog {
@@ -64,7 +66,7 @@ impl TraceLog {
 
     pub(crate) fn write(&mut self, r: &TraceRecord) {
         let line = format!(
-            "{{\"kind\":\"{}\",\"n\":{},\"start_us\":{:.1},\"duration_us\":{:.1},\"nursery_used\":{},\"survivors\":{},\"survivor_bytes\":{},\"old_before\":{},\"old_after\":{},\"large_freed\":{},\"handles\":{},\"pinned\":{},\"remembered\":{},\"finalizers_queued\":{},\"nursery_size\":{},\"old_bytes\":{},\"external_bytes\":{},\"finalizers_run\":{}}}\n",
+            "{{\"kind\":\"{}\",\"n\":{},\"start_us\":{:.1},\"duration_us\":{:.1},\"nursery_used\":{},\"survivors\":{},\"survivor_bytes\":{},\"old_before\":{},\"old_after\":{},\"large_freed\":{},\"handles\":{},\"pinned\":{},\"remembered\":{},\"finalizers_queued\":{},\"nursery_size\":{},\"old_bytes\":{},\"external_bytes\":{},\"finalizers_run\":{},\"cards\":{}}}\n",
             r.kind,
             r.number,
             r.start_us,
@@ -82,7 +84,8 @@ impl TraceLog {
             r.nursery_size,
             r.old_bytes,
             r.external_bytes,
-            r.finalizers_run
+            r.finalizers_run,
+            r.cards
         );
         if self.stderr {
             let _ = std::io::stderr().write_all(line.as_bytes());

@@ -21,6 +21,8 @@ pub(crate) struct TypeFast {
     pub item: usize,
     pub has_ptrs: bool,
     pub has_drop: bool,
+    /// Large objects of this type get a card table (cards.rs): the items are Values.
+    pub cards: bool,
 }
 
 #[inline(always)]
@@ -49,6 +51,7 @@ impl TypeFast {
                 || info.items_are_values
                 || info.custom_trace.is_some(),
             has_drop: info.drop_fn.is_some(),
+            cards: info.items_are_values,
         }
     }
     /// Total object size for `len` items; None on overflow.

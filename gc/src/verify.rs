@@ -7,14 +7,18 @@
 //! - nothing points into a retired (poisoned) nursery;
 //! - an old object whose `TRACK_YOUNG_PTRS` flag is set has no reference to a young object (a missed write
 //!   barrier), and an old object without it is in the remembered set;
-//! - remembered-set entries are old objects with the flag clear; `VISITED` is clear outside a major collection.
+//! - remembered-set entries are old objects with the flag clear; `VISITED` is clear outside a major collection;
+//! - cards (cards.rs): an old object with the flag set may reference a young object from an item only if
+//!   it has `HAS_CARDS` and `CARDS_SET` and the item's card is dirty; `carded` entries are old carded
+//!   objects with `CARDS_SET`, and an object with `CARDS_SET` is in `carded`, one without it has no dirty card.
 //!
 //! `verify_after_minor` is the cheap variant stress mode runs after every minor collection: O(objects
 //! promoted by this collection). It checks the new survivors' fields (no reference into the now empty or a
-//! retired nursery, a sane header) and that the remembered set is empty. The root slots are range-checked
+//! retired nursery, a sane header) and that the remembered set and the `carded` list are empty. The root slots are range-checked
 //! by the minor collection itself as it visits them (no reference into a retired nursery or into the free
 //! part of the current one), so stress mode never scans the roots twice.
 //! The verifier only reads the heap; it never changes a flag or a slot.
+use crate::cards::{card_count, item_card_dirty};
 use crate::config::FULL_VERIFY_EVERY;
 use crate::types::trace_fields;
 use crate::*;
@@ -158,6 +162,24 @@ impl Heap {
                 ));
             }
         }
+        let carded: HashSet<usize> = self.carded.iter().copied().collect();
+        if carded.len() != self.carded.len() {
+            return Err("an object is listed twice in `carded`".into());
+        }
+        for (i, &p) in self.carded.iter().enumerate() {
+            let v = Value(p as u64);
+            push(v, &|| format!("carded entry #{i}"), &mut seen, &mut stack)?;
+            if self.is_young(v) {
+                return Err(format!("carded entry #{i} ({p:#x}) is young"));
+            }
+            // SAFETY: checked live.
+            let fl = unsafe { (*(p as *const GcHeader)).flags };
+            if fl & (flags::HAS_CARDS | flags::CARDS_SET) != flags::HAS_CARDS | flags::CARDS_SET {
+                return Err(format!(
+                    "carded entry #{i} ({p:#x}) lacks HAS_CARDS or CARDS_SET (flags {fl:#x})"
+                ));
+            }
+        }
         for (i, &v) in self.pending_finalizers.iter().enumerate() {
             push(
                 v,
@@ -206,6 +228,18 @@ impl Heap {
                 ));
             }
             let tracked = parent_old && fl & flags::TRACK_YOUNG_PTRS != 0;
+            let carded_obj = parent_old && fl & flags::HAS_CARDS != 0;
+            if carded_obj {
+                self.check_cards(p, fl, &carded)?;
+            }
+            // Items of a carded object with a dirty card may reference young objects.
+            let (items_lo, items_hi) = if carded_obj && fl & flags::CARDS_SET != 0 {
+                let lo = p + HEADER_SIZE + self.types[tid].fixed_size;
+                // SAFETY: a carded object's payload starts with its length.
+                (lo, lo + 8 * unsafe { *((p + HEADER_SIZE) as *const usize) })
+            } else {
+                (0, 0)
+            };
             let mut fields = Vec::new();
             // SAFETY: live object; the visitor only copies the slots.
             unsafe {
@@ -226,7 +260,11 @@ impl Heap {
                     Err(e) => return Err(format!("{}: {e}", what())),
                     Ok(None) => {}
                     Ok(Some(young)) => {
-                        if tracked && young {
+                        // SAFETY: addr is item (addr - items_lo) / 8 of the carded object p.
+                        let covered = addr >= items_lo
+                            && addr < items_hi
+                            && unsafe { item_card_dirty(p, (addr - items_lo) / 8) };
+                        if tracked && young && !covered {
                             return Err(format!(
                                 "missed write barrier: old object {p:#x} <{}> (not remembered) references young object {:#x} <{}> at payload offset {off}",
                                 self.types[tid].name,
@@ -242,6 +280,30 @@ impl Heap {
             }
         }
         Ok(seen.len())
+    }
+
+    /// The card invariants of the old carded object `p` (flags `fl`): with `CARDS_SET` it is listed in
+    /// `carded`; without it every card is clean. O(cards).
+    fn check_cards(&self, p: usize, fl: u32, carded: &HashSet<usize>) -> Result<(), String> {
+        let name = self.name_of(p);
+        if fl & flags::CARDS_SET != 0 {
+            if !carded.contains(&p) {
+                return Err(format!(
+                    "old object {p:#x} <{name}> has CARDS_SET but is not in the carded list"
+                ));
+            }
+            return Ok(());
+        }
+        let n = card_count(self.len(Value(p as u64)));
+        // SAFETY: a carded object has n card bytes just before its header.
+        let cards = unsafe { std::slice::from_raw_parts((p - n) as *const u8, n) };
+        if let Some(j) = cards.iter().position(|&b| b != 0) {
+            return Err(format!(
+                "old object {p:#x} <{name}> has dirty card {} but CARDS_SET clear",
+                n - 1 - j
+            ));
+        }
+        Ok(())
     }
 
     /// The cheap per-reference check of `verify_after_minor`: no reference into the (empty) nursery or a
@@ -286,6 +348,9 @@ impl Heap {
     ) -> Result<(), String> {
         if !self.remembered.is_empty() && !aging {
             return Err("remembered set not empty after a minor collection".into());
+        }
+        if !self.carded.is_empty() && !aging {
+            return Err("carded list not empty after a minor collection".into());
         }
         for (i, &v) in self.pending_finalizers.iter().enumerate() {
             self.check_value_fast(v, aging)

@@ -110,6 +110,10 @@ fn stats_items(s: &GcStats) -> Vec<(&'static str, u64)> {
         ("pending_finalizers", s.pending_finalizers),
         ("next_major_bytes", s.next_major_bytes),
         ("full_verifications", s.full_verifications),
+        ("total_minor_ns", s.total_minor_ns),
+        ("cards_scanned", s.cards_scanned),
+        ("carded_objects_scanned", s.carded_objects_scanned),
+        ("total_card_scan_ns", s.total_card_scan_ns),
     ]
 }
 

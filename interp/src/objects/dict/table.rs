@@ -263,7 +263,7 @@ impl Vm {
                 let entries = self.obj::<DictObj>(d).entries;
                 let v = self.at(vslot);
                 self.varray_mut(entries)[3 * e + 2] = v;
-                self.heap.write_barrier(entries);
+                self.heap.write_barrier_item(entries, 3 * e + 2, v);
                 return Ok(());
             }
             let h = self.str_hash(key);
@@ -279,7 +279,7 @@ impl Vm {
             let entries = self.obj::<DictObj>(d).entries;
             let v = self.at(vslot);
             self.varray_mut(entries)[3 * e + 2] = v;
-            self.heap.write_barrier(entries);
+            self.heap.write_barrier_item(entries, 3 * e + 2, v);
             return Ok(());
         }
         self.dict_reserve(dslot, 1)?;
@@ -304,7 +304,10 @@ impl Vm {
             ent[3 * e + 1] = k;
             ent[3 * e + 2] = v;
         }
-        self.heap.write_barrier(entries);
+        // Card-marks only the entry's items on a big old entries array (gc/src/cards.rs); the hash is
+        // a small int, and int keys/values need no barrier.
+        self.heap.write_barrier_item(entries, 3 * e + 1, k);
+        self.heap.write_barrier_item(entries, 3 * e + 2, v);
         p.used += 1;
         p.len += 1;
         self.dict_version += 1;

@@ -4,7 +4,9 @@
 //! GC contract: `list_items` borrows `&Vm` (no GC point while the slice lives). Functions that
 //! allocate (`list_reserve`, `new_list_from_stack`, `list_replace_from_stack`) take the list by stack
 //! slot and re-read it after allocating; the others never collect. Every store of a `Value` into the
-//! items array is followed by the write barrier on the array.
+//! items array is followed by the item barrier on the array (`write_barrier_item`, or
+//! `write_barrier_moved` after a memmove): on a big old array it marks a card, so the next minor
+//! collection scans the stored-to cards, not the whole array (gc/src/cards.rs).
 
 use crate::obj::layout::*;
 use crate::vm::{PyResult, Vm};
@@ -111,9 +113,10 @@ impl Vm {
             let lp = self.payload::<ListObj>(l);
             let a = self.payload::<ValueArrayObj>((*lp).items);
             debug_assert!((*lp).len < (*a).len);
-            *(*a).items.as_mut_ptr().add((*lp).len) = v;
-            (*lp).len += 1;
-            self.heap.write_barrier((*lp).items);
+            let i = (*lp).len;
+            *(*a).items.as_mut_ptr().add(i) = v;
+            (*lp).len = i + 1;
+            self.heap.write_barrier_item((*lp).items, i, v);
         }
     }
     /// Stores item i (in range) with the barrier.
@@ -126,7 +129,7 @@ impl Vm {
             let a = (*lp).items;
             let ap = self.payload::<ValueArrayObj>(a);
             *(*ap).items.as_mut_ptr().add(i) = v;
-            self.heap.write_barrier(a);
+            self.heap.write_barrier_item(a, i, v);
         }
     }
     pub fn list_set_len(&mut self, l: Value, n: usize) {
@@ -173,7 +176,9 @@ impl Vm {
             std::ptr::copy(base.add(at), base.add(at + 1), n - at);
             *base.add(at) = v;
             (*lp).len = n + 1;
-            self.heap.write_barrier((*lp).items);
+            // The moved tail may carry young references into cards that were clean.
+            self.heap.write_barrier_item((*lp).items, at, v);
+            self.heap.write_barrier_moved((*lp).items, at + 1, n + 1);
         }
     }
 
@@ -184,8 +189,9 @@ impl Vm {
             return;
         }
         // SAFETY: l is a live List and at + count <= len (caller's contract, debug-checked); the copy
-        // stays inside the items array, only values already in the array (or nulls) are stored, so no
-        // barrier is needed; nothing allocates.
+        // stays inside the items array and nothing allocates. Only values already in the array (or
+        // nulls) are stored: the object-level barrier is not needed, but a young reference may move
+        // from a dirty card into a clean one, so `write_barrier_moved` card-marks the moved range.
         unsafe {
             let lp = self.payload::<ListObj>(l);
             let a = self.payload::<ValueArrayObj>((*lp).items);
@@ -197,6 +203,7 @@ impl Vm {
                 *base.add(i) = Value::NULL;
             }
             (*lp).len = n - count;
+            self.heap.write_barrier_moved((*lp).items, at, n - count);
         }
     }
 }
