@@ -15,6 +15,7 @@ mod flow;
 mod fold;
 mod func;
 mod nfkc;
+mod patterns;
 mod stackdepth;
 mod stmt;
 mod surrogates;

@@ -126,7 +126,8 @@ impl<'a> Compiler<'a> {
             }
             S::Break(b) => self.compile_break_continue(true, b.start())?,
             S::Continue(c) => self.compile_break_continue(false, c.start())?,
-            S::Match(_) | S::TryStar(_) | S::TypeAlias(_) => {
+            S::Match(m) => self.compile_match(m)?,
+            S::TryStar(_) | S::TypeAlias(_) => {
                 // Rejected by the symbol table pass; keep a clear message anyway.
                 return Err(self.error(s.start(), "this statement is not supported by minipy"));
             }

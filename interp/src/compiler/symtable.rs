@@ -1,7 +1,7 @@
 //! Symbol table: a first pass over the AST that records, per scope, which names are bound, used,
 //! declared global/nonlocal or parameters, then resolves each name to local / cell / free / global
 //! (a port of CPython's symtable.c analysis, including the implicit `__class__` cell for `super()`).
-//! Unsupported constructs (async, match, except*, type parameters) are rejected here, first.
+//! Unsupported constructs (type parameters) are rejected here, first.
 
 use super::{mangle, CResult, CompileError, LineIndex};
 use rustpython_parser::ast::{self, Ranged};
@@ -583,9 +583,66 @@ impl Builder<'_, '_> {
             }
             S::Expr(e) => self.expr(&e.value)?,
             S::Pass(_) | S::Break(_) | S::Continue(_) => {}
-            S::Match(m) => return Err(self.unsupported(m.start(), "'match' statement")),
+            S::Match(m) => {
+                self.expr(&m.subject)?;
+                for c in &m.cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
             S::TryStar(t) => return Err(self.unsupported(t.start(), "'except*'")),
             S::TypeAlias(t) => return Err(self.unsupported(t.start(), "'type' alias statement")),
+        }
+        Ok(())
+    }
+
+    /// A `match` pattern: its captures are local bindings, its value expressions uses.
+    fn pattern(&mut self, p: &ast::Pattern) -> CResult<()> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => {
+                for q in &s.patterns {
+                    self.pattern(q)?;
+                }
+            }
+            P::MatchMapping(m) => {
+                self.exprs(&m.keys)?;
+                for q in &m.patterns {
+                    self.pattern(q)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.def(r, DEF_LOCAL);
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for q in c.patterns.iter().chain(&c.kwd_patterns) {
+                    self.pattern(q)?;
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.def(n, DEF_LOCAL);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(q) = &a.pattern {
+                    self.pattern(q)?;
+                }
+                if let Some(n) = &a.name {
+                    self.def(n, DEF_LOCAL);
+                }
+            }
+            P::MatchOr(o) => {
+                for q in &o.patterns {
+                    self.pattern(q)?;
+                }
+            }
         }
         Ok(())
     }

@@ -870,6 +870,20 @@ impl Vm {
                         let t = self.builtin_type("AssertionError");
                         self.push(t);
                     }
+                    Op::Copy => {
+                        let v = self.peek(arg - 1);
+                        self.push(v);
+                    }
+                    Op::Swap => {
+                        let n = self.sp();
+                        self.roots.stack.swap(n - 1, n - arg);
+                    }
+                    Op::MatchSequence => self.match_sequence()?,
+                    Op::MatchMapping => self.match_mapping()?,
+                    Op::GetLen => self.get_len()?,
+                    Op::MatchKeys => self.match_keys()?,
+                    Op::MatchClass => self.match_class(arg)?,
+                    Op::CopyDictWithoutKeys => self.copy_dict_without_keys()?,
                     Op::UnpackSequence => self.unpack_sequence(arg)?,
                     Op::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8)?,
                     Op::ImportName => {

@@ -20,6 +20,7 @@ pub mod exc;
 pub mod gen;
 pub mod import;
 pub mod iter;
+pub mod matching;
 pub mod metaclass;
 pub mod new;
 pub mod ops;
