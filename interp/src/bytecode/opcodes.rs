@@ -472,6 +472,14 @@ opcodes! {
     MatchClass(Count) (3 -- 1),
     /// (subj keys -- rest) rest = dict(subj) without the keys (a mapping pattern's `**rest`)
     CopyDictWithoutKeys(None) (2 -- 1),
+
+    // ---- except* (compiler/trystar.rs describes the sequence) ----
+    /// (rest type -- rest' match) splits rest by an except* clause's type; match is None when
+    /// nothing matches, else it becomes the handled exception
+    CheckEgMatch(None) (2 -- 2),
+    /// (orig raised -- exc) what an except* statement raises (None: nothing), from the original
+    /// exception and the list of what its clauses raised plus the unhandled rest
+    PrepReraiseStar(None) (2 -- 1),
 }
 
 impl Op {

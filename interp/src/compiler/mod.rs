@@ -16,6 +16,7 @@ mod fold;
 mod func;
 mod nfkc;
 mod patterns;
+mod trystar;
 mod stackdepth;
 mod stmt;
 mod surrogates;

@@ -487,9 +487,22 @@ impl Builder<'_, '_> {
                     self.expr(c)?;
                 }
             }
-            S::Try(t) => {
-                self.stmts(&t.body)?;
-                for h in &t.handlers {
+            S::Try(ast::StmtTry {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            })
+            | S::TryStar(ast::StmtTryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            }) => {
+                self.stmts(body)?;
+                for h in handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
                     if let Some(ty) = &h.type_ {
                         self.expr(ty)?;
@@ -499,8 +512,8 @@ impl Builder<'_, '_> {
                     }
                     self.stmts(&h.body)?;
                 }
-                self.stmts(&t.orelse)?;
-                self.stmts(&t.finalbody)?;
+                self.stmts(orelse)?;
+                self.stmts(finalbody)?;
             }
             S::Assert(a) => {
                 self.expr(&a.test)?;
@@ -593,7 +606,6 @@ impl Builder<'_, '_> {
                     self.stmts(&c.body)?;
                 }
             }
-            S::TryStar(t) => return Err(self.unsupported(t.start(), "'except*'")),
             S::TypeAlias(t) => return Err(self.unsupported(t.start(), "'type' alias statement")),
         }
         Ok(())

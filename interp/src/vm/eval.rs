@@ -246,9 +246,12 @@ impl Vm {
                         if found.is_none() {
                             found = self.dict_get_str(self.roots.builtins, name);
                         }
+                        if found.is_none() {
+                            found = self.lazy_builtin(name)?;
+                        }
                         match found {
                             Some(v) => self.push(v),
-                            None => return Err(self.name_error(name)),
+                            None => return Err(self.name_error(self.tuple_items(names)[arg])),
                         }
                     }
                     Op::StoreName => {
@@ -884,6 +887,8 @@ impl Vm {
                     Op::MatchKeys => self.match_keys()?,
                     Op::MatchClass => self.match_class(arg)?,
                     Op::CopyDictWithoutKeys => self.copy_dict_without_keys()?,
+                    Op::CheckEgMatch => self.check_eg_match()?,
+                    Op::PrepReraiseStar => self.prep_reraise_star()?,
                     Op::UnpackSequence => self.unpack_sequence(arg)?,
                     Op::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8)?,
                     Op::ImportName => {
@@ -1078,7 +1083,12 @@ impl Vm {
             Some(i) => (i, false),
             None => match self.dict_find_str(builtins, name) {
                 Some(i) => (i, true),
-                None => return Err(self.name_error(name)),
+                None => {
+                    return match self.lazy_builtin(name)? {
+                        Some(v) => Ok(v),
+                        None => Err(self.name_error(self.tuple_items(names)[arg])),
+                    }
+                }
             },
         };
         let (gv, bv) = (

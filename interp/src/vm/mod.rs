@@ -17,6 +17,7 @@ pub mod coro;
 pub mod docattr;
 pub mod eval;
 pub mod exc;
+pub mod excgroup;
 pub mod gen;
 pub mod import;
 pub mod iter;
