@@ -100,7 +100,7 @@ def _matcher(condition):
 
 
 def _copy_metadata(orig, eg):
-    eg.__traceback__ = orig.__traceback__
+    eg.with_traceback(orig.__traceback__)
     eg.__context__ = orig.__context__
     eg.__cause__ = orig.__cause__
     eg.__suppress_context__ = orig.__suppress_context__
@@ -147,7 +147,7 @@ def _check_eg_match(exc, match_type):
         if isinstance(exc, BaseExceptionGroup):
             return None, exc
         wrapped = BaseExceptionGroup("", (exc,))
-        wrapped.__traceback__ = exc.__traceback__
+        wrapped.with_traceback(exc.__traceback__)
         return None, wrapped
     if isinstance(exc, BaseExceptionGroup):
         m, r = exc.split(match_type)

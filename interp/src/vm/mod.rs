@@ -18,6 +18,7 @@ pub mod docattr;
 pub mod eval;
 pub mod exc;
 pub mod excgroup;
+pub mod exc_group_tb;
 pub mod gen;
 pub mod import;
 pub mod iter;
