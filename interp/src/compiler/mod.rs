@@ -16,7 +16,6 @@ mod fold;
 mod func;
 mod nfkc;
 mod patterns;
-mod trystar;
 mod stackdepth;
 mod stmt;
 mod surrogates;
@@ -25,6 +24,7 @@ mod symtable;
 mod tests;
 #[cfg(test)]
 mod tests_flow;
+mod trystar;
 
 use crate::bytecode::{CodeKind, CodeUnit, Const, Op};
 use emit::CodeBuilder;

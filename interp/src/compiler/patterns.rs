@@ -291,24 +291,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_sequence(&mut self, s: &'a ast::PatternMatchSequence, pc: &mut PatCtx) -> CResult<()> {
+    fn pattern_sequence(
+        &mut self,
+        s: &'a ast::PatternMatchSequence,
+        pc: &mut PatCtx,
+    ) -> CResult<()> {
         let pats = &s.patterns;
         let size = pats.len();
         let mut star = None;
         for (i, p) in pats.iter().enumerate() {
             if matches!(p, ast::Pattern::MatchStar(_)) {
                 if star.is_some() {
-                    return Err(
-                        self.error(p.start(), "multiple starred names in sequence pattern")
-                    );
+                    return Err(self.error(p.start(), "multiple starred names in sequence pattern"));
                 }
                 star = Some(i);
             }
         }
         let star_wildcard = star.is_some_and(|i| is_star_wildcard(&pats[i]));
-        let only_wildcard = pats
-            .iter()
-            .all(|p| is_wildcard(p) || is_star_wildcard(p));
+        let only_wildcard = pats.iter().all(|p| is_wildcard(p) || is_star_wildcard(p));
         // The subject stays on top during the type and length checks.
         pc.on_top += 1;
         self.emit(Op::MatchSequence, 0);
@@ -359,7 +359,10 @@ impl<'a> Compiler<'a> {
                 Some(i) => {
                     let after = size - i - 1;
                     if i >= 256 || after >= (1 << 24) {
-                        return Err(self.error(s.start(), "too many expressions in star-unpacking sequence pattern"));
+                        return Err(self.error(
+                            s.start(),
+                            "too many expressions in star-unpacking sequence pattern",
+                        ));
                     }
                     self.emit(Op::UnpackEx, (i | (after << 8)) as u32);
                 }
@@ -402,9 +405,10 @@ impl<'a> Compiler<'a> {
                 let key = const_key(&c);
                 if seen.contains(&key) {
                     let r = const_repr(&c);
-                    return Err(
-                        self.error(k.start(), format!("mapping pattern checks duplicate key ({r})"))
-                    );
+                    return Err(self.error(
+                        k.start(),
+                        format!("mapping pattern checks duplicate key ({r})"),
+                    ));
                 }
                 seen.push(key);
             } else if !matches!(k, ast::Expr::Attribute(_)) {
@@ -461,10 +465,9 @@ impl<'a> Compiler<'a> {
                     .zip(&c.kwd_attrs[i + 1..])
                     .find(|(_, b)| *b == a)
                     .map_or(c.start(), |(p, _)| p.start());
-                return Err(self.error(
-                    at,
-                    format!("attribute name repeated in class pattern: {a}"),
-                ));
+                return Err(
+                    self.error(at, format!("attribute name repeated in class pattern: {a}"))
+                );
             }
         }
         self.compile_expr(&c.cls)?;
@@ -520,16 +523,16 @@ impl<'a> Compiler<'a> {
                 None => control = Some(pc.stores.clone()),
                 Some(ctl) => {
                     if ctl.len() != pc.stores.len() {
-                        return Err(self.error(alt.start(), "alternative patterns bind different names"));
+                        return Err(
+                            self.error(alt.start(), "alternative patterns bind different names")
+                        );
                     }
                     let n = ctl.len();
                     for icontrol in (0..n).rev() {
                         let name = &ctl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return Err(self.error(
-                                alt.start(),
-                                "alternative patterns bind different names",
-                            ));
+                            return Err(self
+                                .error(alt.start(), "alternative patterns bind different names"));
                         };
                         if icontrol != istores {
                             // Reorder the names (and their values) to control's order.

@@ -227,6 +227,8 @@ impl Vm {
         self.truncate(top + 1);
         ctx.need_close = need_close;
         let (indent, margin) = (ctx.indent(), ctx.margin());
-        out.push_str(&format!("{indent}{margin}\n{indent}{margin}{message}{indent}{margin}\n"));
+        out.push_str(&format!(
+            "{indent}{margin}\n{indent}{margin}{message}{indent}{margin}\n"
+        ));
     }
 }

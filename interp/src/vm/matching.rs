@@ -155,9 +155,7 @@ impl Vm {
             let kslot = self.sp() - 1;
             if self.set_contains_slots(base + 2, kslot)? {
                 let r = self.repr_string(self.at(kslot))?;
-                return Err(
-                    self.value_error(format!("mapping pattern checks duplicate key ({r})"))
-                );
+                return Err(self.value_error(format!("mapping pattern checks duplicate key ({r})")));
             }
             self.set_add_slots(base + 2, kslot)?;
             let (get, key, dummy) = (self.at(base + 4), self.at(kslot), self.at(base + 3));
