@@ -246,13 +246,11 @@ impl Vm {
                         if found.is_none() {
                             found = self.dict_get_str(self.roots.builtins, name);
                         }
-                        if found.is_none() {
-                            found = self.lazy_builtin(name)?;
-                        }
-                        match found {
-                            Some(v) => self.push(v),
-                            None => return Err(self.name_error(self.tuple_items(names)[arg])),
-                        }
+                        let v = match found {
+                            Some(v) => v,
+                            None => self.lazy_builtin(name)?,
+                        };
+                        self.push(v);
                     }
                     Op::StoreName => {
                         let name = self.tuple_items(names)[arg];
@@ -1083,12 +1081,7 @@ impl Vm {
             Some(i) => (i, false),
             None => match self.dict_find_str(builtins, name) {
                 Some(i) => (i, true),
-                None => {
-                    return match self.lazy_builtin(name)? {
-                        Some(v) => Ok(v),
-                        None => Err(self.name_error(self.tuple_items(names)[arg])),
-                    }
-                }
+                None => return self.lazy_builtin(name),
             },
         };
         let (gv, bv) = (

@@ -13,18 +13,21 @@ use gc::Value;
 const LAZY: &[&str] = &["BaseExceptionGroup", "ExceptionGroup"];
 
 impl Vm {
-    /// A builtin defined by an embedded module, loaded on the first lookup of its name (`name`
-    /// is a str). None: `name` is no such builtin.
-    pub fn lazy_builtin(&mut self, name: Value) -> PyResult<Option<Value>> {
+    /// The last resort of a name lookup that missed builtins: a builtin defined by an embedded
+    /// module, loaded on the first lookup of its name (`name` is a str), else the NameError.
+    pub fn lazy_builtin(&mut self, name: Value) -> PyResult<Value> {
         let n = self.str_of(name);
         if !LAZY.contains(&n) {
-            return Ok(None);
+            return Err(self.name_error(name));
         }
         self.push(name);
         let r = self.import_module("_excgroup", true);
         let name = self.pop();
         r?;
-        Ok(self.dict_get_str(self.roots.builtins, name))
+        match self.dict_get_str(self.roots.builtins, name) {
+            Some(v) => Ok(v),
+            None => Err(self.name_error(name)),
+        }
     }
 
     /// Calls `_excgroup.<fname>` with the values at stack slots `base..sp`.
