@@ -165,6 +165,14 @@ mod effects {
     pub fn unpack_ex(counts: u32) -> (u32, u32) {
         (1, (counts & 0xff) + (counts >> 8) + 1)
     }
+    /// (a_n .. a_1 -- a_n .. a_1 a_n)
+    pub fn copy(n: u32) -> (u32, u32) {
+        (n, n + 1)
+    }
+    /// (a_n .. a_1 -- a_1 .. a_n) with only the two ends exchanged
+    pub fn swap(n: u32) -> (u32, u32) {
+        (n, n)
+    }
 }
 
 /// Everything the table says about one opcode.
@@ -443,6 +451,35 @@ opcodes! {
     PrintExpr(None) (1 -- 0),
     /// ( -- ) not emitted; reserved
     SetupAnnotations(None) (0 -- 0),
+
+    // ---- structural pattern matching (compiler/patterns.rs describes the sequences) ----
+    /// (a_n .. a_1 -- a_n .. a_1 a_n) pushes a copy of the arg-th item from the top (1 = TOS)
+    Copy(Count) copy,
+    /// (a_n .. a_1 -- a_1 .. a_n) exchanges TOS and the arg-th item from the top
+    Swap(Count) swap,
+    /// (subj -- subj bool) whether subj is a sequence for a sequence pattern (not str/bytes/bytearray)
+    MatchSequence(None) (1 -- 2),
+    /// (subj -- subj bool) whether subj is a mapping for a mapping pattern
+    MatchMapping(None) (1 -- 2),
+    /// (subj -- subj len(subj))
+    GetLen(None) (1 -- 2),
+    /// (subj keys -- subj keys values) values: a tuple of subj.get(key) for each key, or None if one
+    /// is missing
+    MatchKeys(None) (2 -- 3),
+    /// (subj cls kwnames -- attrs) attrs: the tuple of the arg positional attributes (by
+    /// `__match_args__`) and the keyword attributes, or None when subj is no instance of cls or
+    /// lacks one of them
+    MatchClass(Count) (3 -- 1),
+    /// (subj keys -- rest) rest = dict(subj) without the keys (a mapping pattern's `**rest`)
+    CopyDictWithoutKeys(None) (2 -- 1),
+
+    // ---- except* (compiler/trystar.rs describes the sequence) ----
+    /// (rest type -- rest' match) splits rest by an except* clause's type; match is None when
+    /// nothing matches, else it becomes the handled exception
+    CheckEgMatch(None) (2 -- 2),
+    /// (orig raised -- exc) what an except* statement raises (None: nothing), from the original
+    /// exception and the list of what its clauses raised plus the unhandled rest
+    PrepReraiseStar(None) (2 -- 1),
 }
 
 impl Op {

@@ -17,6 +17,16 @@ use crate::bytecode::{Const, Op};
 use rustpython_parser::ast::{self, Ranged};
 use rustpython_parser::text_size::TextSize;
 
+/// The parts of a `try` statement (`star`: its handlers are except* clauses).
+#[derive(Copy, Clone)]
+pub(crate) struct TryParts<'a> {
+    pub body: &'a [ast::Stmt],
+    pub handlers: &'a [ast::ExceptHandler],
+    pub orelse: &'a [ast::Stmt],
+    pub finalbody: &'a [ast::Stmt],
+    pub star: bool,
+}
+
 /// A block of the current code unit that break/continue/return may have to leave.
 #[derive(Clone)]
 pub(crate) enum FBlock<'a> {
@@ -36,6 +46,8 @@ pub(crate) enum FBlock<'a> {
     AsyncWith,
     /// Inside an except clause body (handler active); `name` is bound by `as` (and has a cleanup block).
     HandlerCleanup { name: Option<&'a str> },
+    /// Inside an except* clause body: break, continue and return may not leave it.
+    ExceptStar,
     /// Inside a finally body inlined by `return`: the return value is on the stack, so a break,
     /// continue or return in that body must drop it (CPython's POP_VALUE).
     PopValue,
@@ -45,7 +57,7 @@ impl<'a> Compiler<'a> {
     /// Emits the code that leaves one block. `preserve_tos` keeps a return value on top of the stack.
     fn unwind_block(&mut self, fb: &FBlock<'a>, preserve_tos: bool) -> CResult<()> {
         match fb {
-            FBlock::WhileLoop { .. } => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptStar => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Op::Rot2, 0);
@@ -143,6 +155,7 @@ impl<'a> Compiler<'a> {
         if !has_loop {
             return Err(self.error(at, what));
         }
+        self.check_no_except_star(at, true)?;
         let lp = self.unwind_stack(false, true)?;
         let (start, end, is_for) = match lp {
             Some(FBlock::WhileLoop { start, end }) => (start, end, false),
@@ -169,6 +182,7 @@ impl<'a> Compiler<'a> {
         if sc.is_async && sc.is_generator && r.value.is_some() {
             return Err(self.error(r.start(), "'return' with value in async generator"));
         }
+        self.check_no_except_star(r.start(), false)?;
         match &r.value {
             Some(v) => self.compile_expr(v)?,
             None => self.load_const(Const::None),
@@ -178,6 +192,24 @@ impl<'a> Compiler<'a> {
             self.set_line(r.start());
         }
         self.emit(Op::ReturnValue, 0);
+        Ok(())
+    }
+
+    /// break/continue (`to_loop`: up to the innermost loop) and return may not leave an except*
+    /// clause body.
+    fn check_no_except_star(&self, at: TextSize, to_loop: bool) -> CResult<()> {
+        for b in self.unit.fblocks.iter().rev() {
+            match b {
+                FBlock::WhileLoop { .. } | FBlock::ForLoop { .. } if to_loop => break,
+                FBlock::ExceptStar => {
+                    return Err(self.error(
+                        at,
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    ))
+                }
+                _ => {}
+            }
+        }
         Ok(())
     }
 
@@ -191,7 +223,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `name = None; del name` (the end of an `except ... as name:` clause).
-    fn clear_name(&mut self, name: &str) {
+    pub(crate) fn clear_name(&mut self, name: &str) {
         self.load_const(Const::None);
         self.name_op(name, Ctx::Store);
         self.name_op(name, Ctx::Del);
@@ -256,44 +288,47 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(crate) fn compile_try_finally(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+    /// try/finally around a try body or a try/except (or try/except*, `star`) statement.
+    pub(crate) fn compile_try_finally(&mut self, t: TryParts<'a>) -> CResult<()> {
         let handler = self.unit.b.new_label();
         let end = self.unit.b.new_label();
         let line = self.unit.b.line;
         self.unit.b.emit_jump(Op::SetupFinally, handler);
         self.unit
             .fblocks
-            .push(FBlock::FinallyTry { body: &t.finalbody });
+            .push(FBlock::FinallyTry { body: t.finalbody });
         if t.handlers.is_empty() {
-            self.compile_body(&t.body)?;
+            self.compile_body(t.body)?;
+        } else if t.star {
+            self.compile_try_star(t)?;
         } else {
             self.compile_try_except(t)?;
         }
         self.unit.fblocks.pop();
         self.unit.b.line = line;
         self.emit(Op::PopBlock, 0);
-        self.compile_body(&t.finalbody)?;
+        self.compile_body(t.finalbody)?;
         self.unit.b.emit_jump(Op::Jump, end);
         self.unit.b.bind(handler);
         self.unit.fblocks.push(FBlock::FinallyEnd);
-        self.compile_body(&t.finalbody)?;
+        self.compile_body(t.finalbody)?;
         self.unit.fblocks.pop();
         self.emit(Op::Reraise, 0);
         self.unit.b.bind(end);
         Ok(())
     }
 
-    pub(crate) fn compile_try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+    pub(crate) fn compile_try_except(&mut self, t: TryParts<'a>) -> CResult<()> {
         let handler = self.unit.b.new_label();
         let end = self.unit.b.new_label();
         let line = self.unit.b.line;
         self.unit.b.emit_jump(Op::SetupExcept, handler);
         self.unit.fblocks.push(FBlock::TryExcept);
-        self.compile_body(&t.body)?;
+        self.compile_body(t.body)?;
         self.unit.fblocks.pop();
         self.unit.b.line = line;
         self.emit(Op::PopBlock, 0);
-        self.compile_body(&t.orelse)?;
+        self.compile_body(t.orelse)?;
         self.unit.b.emit_jump(Op::Jump, end);
         self.unit.b.bind(handler);
         let n = t.handlers.len();

@@ -15,6 +15,7 @@ mod flow;
 mod fold;
 mod func;
 mod nfkc;
+mod patterns;
 mod stackdepth;
 mod stmt;
 mod surrogates;
@@ -23,6 +24,7 @@ mod symtable;
 mod tests;
 #[cfg(test)]
 mod tests_flow;
+mod trystar;
 
 use crate::bytecode::{CodeKind, CodeUnit, Const, Op};
 use emit::CodeBuilder;

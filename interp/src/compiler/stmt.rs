@@ -70,13 +70,20 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::RaiseVarargs, 2);
                 }
             },
-            S::Try(t) => {
-                if t.finalbody.is_empty() {
-                    self.compile_try_except(t)?;
-                } else {
-                    self.compile_try_finally(t)?;
-                }
-            }
+            S::Try(t) => self.compile_try(super::flow::TryParts {
+                body: &t.body,
+                handlers: &t.handlers,
+                orelse: &t.orelse,
+                finalbody: &t.finalbody,
+                star: false,
+            })?,
+            S::TryStar(t) => self.compile_try(super::flow::TryParts {
+                body: &t.body,
+                handlers: &t.handlers,
+                orelse: &t.orelse,
+                finalbody: &t.finalbody,
+                star: true,
+            })?,
             S::Assert(a) => {
                 let end = self.unit.b.new_label();
                 self.compile_jump_if(&a.test, true, end)?;
@@ -126,7 +133,8 @@ impl<'a> Compiler<'a> {
             }
             S::Break(b) => self.compile_break_continue(true, b.start())?,
             S::Continue(c) => self.compile_break_continue(false, c.start())?,
-            S::Match(_) | S::TryStar(_) | S::TypeAlias(_) => {
+            S::Match(m) => self.compile_match(m)?,
+            S::TypeAlias(_) => {
                 // Rejected by the symbol table pass; keep a clear message anyway.
                 return Err(self.error(s.start(), "this statement is not supported by minipy"));
             }

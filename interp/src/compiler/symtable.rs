@@ -1,7 +1,7 @@
 //! Symbol table: a first pass over the AST that records, per scope, which names are bound, used,
 //! declared global/nonlocal or parameters, then resolves each name to local / cell / free / global
 //! (a port of CPython's symtable.c analysis, including the implicit `__class__` cell for `super()`).
-//! Unsupported constructs (async, match, except*, type parameters) are rejected here, first.
+//! Unsupported constructs (type parameters) are rejected here, first.
 
 use super::{mangle, CResult, CompileError, LineIndex};
 use rustpython_parser::ast::{self, Ranged};
@@ -487,9 +487,22 @@ impl Builder<'_, '_> {
                     self.expr(c)?;
                 }
             }
-            S::Try(t) => {
-                self.stmts(&t.body)?;
-                for h in &t.handlers {
+            S::Try(ast::StmtTry {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            })
+            | S::TryStar(ast::StmtTryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            }) => {
+                self.stmts(body)?;
+                for h in handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
                     if let Some(ty) = &h.type_ {
                         self.expr(ty)?;
@@ -499,8 +512,8 @@ impl Builder<'_, '_> {
                     }
                     self.stmts(&h.body)?;
                 }
-                self.stmts(&t.orelse)?;
-                self.stmts(&t.finalbody)?;
+                self.stmts(orelse)?;
+                self.stmts(finalbody)?;
             }
             S::Assert(a) => {
                 self.expr(&a.test)?;
@@ -583,9 +596,65 @@ impl Builder<'_, '_> {
             }
             S::Expr(e) => self.expr(&e.value)?,
             S::Pass(_) | S::Break(_) | S::Continue(_) => {}
-            S::Match(m) => return Err(self.unsupported(m.start(), "'match' statement")),
-            S::TryStar(t) => return Err(self.unsupported(t.start(), "'except*'")),
+            S::Match(m) => {
+                self.expr(&m.subject)?;
+                for c in &m.cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
             S::TypeAlias(t) => return Err(self.unsupported(t.start(), "'type' alias statement")),
+        }
+        Ok(())
+    }
+
+    /// A `match` pattern: its captures are local bindings, its value expressions uses.
+    fn pattern(&mut self, p: &ast::Pattern) -> CResult<()> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => {
+                for q in &s.patterns {
+                    self.pattern(q)?;
+                }
+            }
+            P::MatchMapping(m) => {
+                self.exprs(&m.keys)?;
+                for q in &m.patterns {
+                    self.pattern(q)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.def(r, DEF_LOCAL);
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for q in c.patterns.iter().chain(&c.kwd_patterns) {
+                    self.pattern(q)?;
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.def(n, DEF_LOCAL);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(q) = &a.pattern {
+                    self.pattern(q)?;
+                }
+                if let Some(n) = &a.name {
+                    self.def(n, DEF_LOCAL);
+                }
+            }
+            P::MatchOr(o) => {
+                for q in &o.patterns {
+                    self.pattern(q)?;
+                }
+            }
         }
         Ok(())
     }

@@ -246,10 +246,11 @@ impl Vm {
                         if found.is_none() {
                             found = self.dict_get_str(self.roots.builtins, name);
                         }
-                        match found {
-                            Some(v) => self.push(v),
-                            None => return Err(self.name_error(name)),
-                        }
+                        let v = match found {
+                            Some(v) => v,
+                            None => self.lazy_builtin(name)?,
+                        };
+                        self.push(v);
                     }
                     Op::StoreName => {
                         let name = self.tuple_items(names)[arg];
@@ -870,6 +871,22 @@ impl Vm {
                         let t = self.builtin_type("AssertionError");
                         self.push(t);
                     }
+                    Op::Copy => {
+                        let v = self.peek(arg - 1);
+                        self.push(v);
+                    }
+                    Op::Swap => {
+                        let n = self.sp();
+                        self.roots.stack.swap(n - 1, n - arg);
+                    }
+                    Op::MatchSequence => self.match_sequence()?,
+                    Op::MatchMapping => self.match_mapping()?,
+                    Op::GetLen => self.get_len()?,
+                    Op::MatchKeys => self.match_keys()?,
+                    Op::MatchClass => self.match_class(arg)?,
+                    Op::CopyDictWithoutKeys => self.copy_dict_without_keys()?,
+                    Op::CheckEgMatch => self.check_eg_match()?,
+                    Op::PrepReraiseStar => self.prep_reraise_star()?,
                     Op::UnpackSequence => self.unpack_sequence(arg)?,
                     Op::UnpackEx => self.unpack_ex(arg & 0xff, arg >> 8)?,
                     Op::ImportName => {
@@ -1064,7 +1081,7 @@ impl Vm {
             Some(i) => (i, false),
             None => match self.dict_find_str(builtins, name) {
                 Some(i) => (i, true),
-                None => return Err(self.name_error(name)),
+                None => return self.lazy_builtin(name),
             },
         };
         let (gv, bv) = (

@@ -225,7 +225,7 @@ impl Vm {
         }
     }
 
-    fn exc_attr(&mut self, e: Value, name: &str) -> Option<Value> {
+    pub(super) fn exc_attr(&mut self, e: Value, name: &str) -> Option<Value> {
         if !self.is(e, Kind::Instance) {
             return None;
         }
@@ -281,8 +281,17 @@ impl Vm {
         out
     }
 
-    /// One exception's traceback and message (the exception at stack slot `base`).
+    /// One exception's traceback and message (the exception at stack slot `base`, the top); an
+    /// exception group in CPython's boxed format (vm/exc_group_tb.rs).
     fn format_one_exception(&mut self, base: usize) -> String {
+        if self.is_exception_group(self.at(base)) {
+            return self.format_exception_group(base);
+        }
+        self.format_plain_exception(base)
+    }
+
+    /// One exception's traceback and message (the exception at stack slot `base`, the top).
+    pub(super) fn format_plain_exception(&mut self, base: usize) -> String {
         let mut out = String::new();
         let e = self.at(base);
         if let Some(tb) = self
