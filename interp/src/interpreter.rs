@@ -4,7 +4,7 @@
 //! Modules/config.c inittab; the core itself (vm/ and the other directories checked by
 //! interp/tests/layering.rs) never names them.
 
-use crate::vm::registry::Registry;
+use crate::vm::registry::{ForeignFastPaths, Registry};
 use crate::vm::{PyResult, Vm};
 use gc::{GcConfig, Value};
 
@@ -18,6 +18,11 @@ pub fn standard_registry() -> Registry {
         .add_native_module("cffi", make_cffi)
         .add_native_module("_cffi_backend", make_cffi_backend)
         .add_import_hook(crate::cffi::api_import::import_hook)
+        .set_foreign_fast_paths(ForeignFastPaths {
+            call: Some(crate::cffi::call::fast_call),
+            getitem: Some(crate::cffi::cdata_ops::fast_getitem),
+            setitem: Some(crate::cffi::cdata_ops::fast_setitem),
+        })
 }
 
 /// A VM with the standard registry.

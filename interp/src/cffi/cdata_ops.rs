@@ -227,6 +227,7 @@ pub fn fast_setitem(vm: &mut Vm, v: Value, k: Value, x: Value) -> bool {
 }
 
 fn cd_getitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    // gc-safe: fast_getitem answers None before any GC point, so k is intact on the slow path
     let k = vm.arg(&a, 1);
     if let Some(r) = fast_getitem(vm, vm.arg(&a, 0), k) {
         return r;

@@ -175,6 +175,7 @@ impl Vm {
         kwnames: Value,
         entry: bool,
     ) -> PyResult<Prepared> {
+        // gc-safe: the foreign call hook answers None before any GC point (its contract): f intact
         let f = self.at(fslot);
         if !f.is_ptr() {
             return Err(self.not_callable(f));
@@ -226,8 +227,8 @@ impl Vm {
                 Ok(Prepared::Done(r))
             }
             Kind::Instance | Kind::Foreign => {
-                if self.kind(f) == Kind::Foreign {
-                    if let Some(r) = crate::cffi::call::fast_call(self, fslot, nargs, kwnames) {
+                if let (Kind::Foreign, Some(fast)) = (self.kind(f), self.registry.foreign.call) {
+                    if let Some(r) = fast(self, fslot, nargs, kwnames) {
                         self.truncate(fslot);
                         return r.map(Prepared::Done);
                     }

@@ -117,6 +117,7 @@ impl Vm {
     }
 
     /// o[k] by o's builtin type, ignoring a subclass's override (`list.__getitem__(self, k)`).
+    // gc-safe: the foreign getitem hook answers None before any GC point (its contract): o, k intact
     pub fn getitem_builtin(&mut self, o: Value, k: Value) -> PyResult<Value> {
         let kind = self.kind(o);
         if let Some(f) = objects::slots(kind).getitem {
@@ -134,8 +135,8 @@ impl Vm {
                 Ok(o)
             }
             _ => {
-                if kind == Kind::Foreign {
-                    if let Some(r) = crate::cffi::cdata_ops::fast_getitem(self, o, k) {
+                if let (Kind::Foreign, Some(fast)) = (kind, self.registry.foreign.getitem) {
+                    if let Some(r) = fast(self, o, k) {
                         return r;
                     }
                 }
@@ -162,13 +163,16 @@ impl Vm {
     }
 
     /// o[k] = v by o's builtin type, ignoring a subclass's override.
+    // gc-safe: the foreign setitem hook answers false before any GC point (its contract): o, k, v intact
     pub fn setitem_builtin(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
         let kind = self.kind(o);
         if let Some(f) = objects::slots(kind).setitem {
             return f(self, o, k, v);
         }
-        if kind == Kind::Foreign && crate::cffi::cdata_ops::fast_setitem(self, o, k, v) {
-            return Ok(());
+        if let (Kind::Foreign, Some(fast)) = (kind, self.registry.foreign.setitem) {
+            if fast(self, o, k, v) {
+                return Ok(());
+            }
         }
         if let Some(f) = self.special(o, "__setitem__") {
             self.call_special(f, &[o, k, v])?;

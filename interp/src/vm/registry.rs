@@ -23,12 +23,32 @@ pub type Installer = fn(&mut Vm);
 /// next hook (then the `.py` search) run.
 pub type ImportHook = fn(&mut Vm, &str) -> Option<PyResult<Value>>;
 
+/// Calls the foreign (Kind::Foreign) callable at stack slot `fslot` with `nargs` positional arguments
+/// above it and `kwnames`: `Some(result)` when handled, `None` (before any GC point) for the generic
+/// `__call__` path. The caller truncates the stack to `fslot` after a `Some`.
+pub type ForeignCall = fn(&mut Vm, usize, usize, Value) -> Option<PyResult<Value>>;
+/// `o[k]` on a foreign object: `None` (before any GC point) for the generic `__getitem__` path.
+pub type ForeignGetItem = fn(&mut Vm, Value, Value) -> Option<PyResult<Value>>;
+/// `o[k] = v` on a foreign object: true if done, false (before any GC point) for `__setitem__`.
+pub type ForeignSetItem = fn(&mut Vm, Value, Value, Value) -> bool;
+
+/// The fast paths an upper layer (cffi) offers for its foreign objects, so the eval loop and the
+/// containers reach them without a special-method lookup.
+#[derive(Clone, Copy, Default)]
+pub struct ForeignFastPaths {
+    pub call: Option<ForeignCall>,
+    pub getitem: Option<ForeignGetItem>,
+    pub setitem: Option<ForeignSetItem>,
+}
+
 /// What the embedding adds to a VM; built with the `add_*` builder methods.
 #[derive(Clone, Default)]
 pub struct Registry {
     modules: Vec<(&'static str, ModuleMaker)>,
     installers: Vec<Installer>,
     import_hooks: Vec<ImportHook>,
+    /// Fast paths for Kind::Foreign objects (none by default).
+    pub foreign: ForeignFastPaths,
 }
 
 impl Registry {
@@ -57,6 +77,12 @@ impl Registry {
     /// Registers a bootstrap installer.
     pub fn add_installer(mut self, f: Installer) -> Registry {
         self.installers.push(f);
+        self
+    }
+
+    /// Sets the fast paths for foreign objects.
+    pub fn set_foreign_fast_paths(mut self, f: ForeignFastPaths) -> Registry {
+        self.foreign = f;
         self
     }
 
