@@ -291,6 +291,11 @@ impl Vm {
                     Op::LoadAttr => {
                         let name = self.tuple_items(names)[arg];
                         let obj = self.top();
+                        if let Some(v) = self.map_cached_load(obj, name, code, ip) {
+                            let n = self.sp();
+                            self.roots.stack[n - 1] = v;
+                            continue;
+                        }
                         if let Some(e) = self.instance_attr_slot(obj, name, code, ip) {
                             let v = self.varray(e)[self.attr_hint(code, ip) * 3 + 2];
                             let n = self.sp();
@@ -302,6 +307,9 @@ impl Vm {
                         self.push(v);
                     }
                     Op::StoreAttr => {
+                        if self.map_cached_store(code, ip) {
+                            continue;
+                        }
                         let name = self.tuple_items(names)[arg];
                         let obj = self.top();
                         if let Some(e) = self.instance_attr_slot(obj, name, code, ip) {
@@ -321,9 +329,7 @@ impl Vm {
                             self.truncate(n - 2);
                             continue;
                         }
-                        let obj = self.pop();
-                        let v = self.pop();
-                        self.setattr(obj, name, v)?;
+                        self.store_attr_slow(name, code, ip)?;
                     }
                     Op::DeleteAttr => {
                         let name = self.tuple_items(names)[arg];
@@ -335,6 +341,9 @@ impl Vm {
                         let obj = self.top();
                         let t = self.type_of(obj);
                         let shadowed = match self.instance_dict(obj) {
+                            None if self.map_of(obj) != super::attrmap::NO_MAP => {
+                                self.map_shadows(obj, name, code, ip) == Some(true)
+                            }
                             Some(d) => {
                                 !self.is(obj, Kind::Instance)
                                     || self.dict_get_str(d, name).is_some()

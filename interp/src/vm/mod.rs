@@ -8,6 +8,8 @@
 //! Natives receive their arguments as an [`Args`] window into `stack` and re-read them with `vm.arg()`.
 
 pub mod annotations;
+pub mod attrcache;
+pub mod attrmap;
 pub mod boxed;
 pub mod builtins_setup;
 pub mod call;
@@ -100,6 +102,8 @@ pub struct VmRoots {
     pub modules: Value,
     pub builtins: Value,
     pub temps: Vec<Value>,
+    /// Hidden classes of instances (attrmap.rs); its attribute names are roots.
+    pub attr_maps: attrmap::MapTable,
 }
 
 impl Roots for VmRoots {
@@ -133,6 +137,7 @@ impl Roots for VmRoots {
         for v in self.temps.iter_mut() {
             visit(v);
         }
+        self.attr_maps.trace(visit);
     }
 }
 
@@ -248,6 +253,7 @@ impl Vm {
             modules: Value::NULL,
             builtins: Value::NULL,
             temps: Vec::new(),
+            attr_maps: attrmap::MapTable::default(),
         };
         let mut vm = Vm {
             heap,
