@@ -128,6 +128,7 @@ impl Vm {
 
     /// StoreAttr slow path, (v obj -- ): the generic setattr, then the cache learns what it did
     /// when that was a slot store or a one-attribute transition.
+    // gc-safe: `code` and `name` (an interned name of that code) are old objects, which never move
     pub(super) fn store_attr_slow(&mut self, name: Value, code: Value, ip: usize) -> PyResult<()> {
         let n = self.sp();
         let (obj, v) = (self.at(n - 1), self.at(n - 2));

@@ -717,7 +717,7 @@ fn object_delattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let (obj, name) = (vm.arg(&a, 0), vm.arg(&a, 1));
         return Err(vm.attr_error(obj, name));
     };
-    match vm.dict_del(d, name)? {
+    match vm.dict_del(d, vm.arg(&a, 1))? {
         Some(_) => Ok(vm.none()),
         None => {
             let (obj, name) = (vm.arg(&a, 0), vm.arg(&a, 1));
