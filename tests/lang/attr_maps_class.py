@@ -221,3 +221,44 @@ class Counter:
 
 cs = [Counter() for _ in range(4)]
 print([c.id for c in cs], cs[0].n)
+
+
+# method caches: an inherited method shadowed, unshadowed and rebound after the cache is warm
+class R0:
+    def m(self):
+        return "R0"
+
+
+class R1(R0):
+    pass
+
+
+class R2(R1):
+    def __init__(self):
+        self.k = 1
+
+
+def call_m(objs):
+    return [o.m() for o in objs]
+
+
+rs = [R2(), R1(), R2(), R0()]
+print(call_m(rs), call_m(rs))
+R1.m = lambda self: "R1"
+print(call_m(rs))
+R2.m = lambda self: "R2"
+print(call_m(rs))
+del R1.m
+print(call_m(rs))
+del R2.m
+R0.m = lambda self: "R0 again"
+print(call_m(rs))
+for i in range(20):
+    setattr(R1, "filler%d" % i, i)  # resizes R1's dict
+print(call_m(rs))
+rs[0].m = lambda: "instance"
+print(call_m(rs))
+del rs[0].m
+print(call_m(rs))
+rs[0].__class__ = R1
+print(call_m(rs))

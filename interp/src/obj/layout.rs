@@ -317,6 +317,9 @@ pub struct TypeObj {
     pub flags: u64,
     /// The metaclass (`type(cls)`); NULL means `type` (every builtin type and plain class).
     pub meta: Value,
+    /// A unique id, stable when the type moves (0 until first needed): the key of the LoadMethod
+    /// cache (vm/attrcache.rs).
+    pub tag: u64,
 }
 }
 pub const TYPE_BUILTIN: u64 = 1;

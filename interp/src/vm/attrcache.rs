@@ -190,3 +190,115 @@ impl Vm {
         Some(slot != ABSENT)
     }
 }
+
+/// Where LoadMethod last found its name on the receiver's type: the `depth`-th class of the MRO,
+/// dict entry `entry`. Valid for the type tagged `tag` while the dicts of the classes before it
+/// have not changed their keys since `stamp` (a value of the global dict version counter: any
+/// insert, delete, clear or resize gives a dict a newer version) and the entry still holds the
+/// name. The value is re-read from the entry on each hit, so rebinding a method needs nothing.
+#[derive(Clone, Copy, Default)]
+pub struct MethodCache {
+    pub tag: u64,
+    pub stamp: u64,
+    pub depth: u32,
+    pub entry: u32,
+}
+
+impl Vm {
+    /// The type's tag, assigned on first use.
+    fn type_tag(&mut self, t: Value) -> u64 {
+        let tag = self.obj::<TypeObj>(t).tag;
+        if tag != 0 {
+            return tag;
+        }
+        self.type_tags += 1;
+        // SAFETY: t is a live type; no GC point while the field is written (a plain integer).
+        unsafe { (*self.payload::<TypeObj>(t)).tag = self.type_tags };
+        self.type_tags
+    }
+
+    /// `lookup_type(t, name)` through LoadMethod's per-instruction cache.
+    #[inline(always)]
+    pub(super) fn lookup_type_cached(
+        &mut self,
+        t: Value,
+        name: Value,
+        code: Value,
+        ip: usize,
+    ) -> Option<Value> {
+        // SAFETY: as in attr_cache: the code object is old and live; the borrow ends here.
+        let c = unsafe { (&(*self.obj::<CodeObj>(code).data)).method_cache[ip] };
+        if c.tag != 0 && c.tag == self.obj::<TypeObj>(t).tag {
+            if let Some(v) = self.method_cache_hit(t, name, c) {
+                return Some(v);
+            }
+        }
+        self.lookup_type_fill(t, name, code, ip)
+    }
+
+    #[inline(always)]
+    fn method_cache_hit(&self, t: Value, name: Value, c: MethodCache) -> Option<Value> {
+        let mro = self.obj::<TypeObj>(t).mro;
+        let k = c.depth as usize;
+        let holder = if mro.is_null() {
+            if k != 0 {
+                return None;
+            }
+            t
+        } else {
+            let items = self.tuple_items(mro);
+            if k >= items.len() {
+                return None;
+            }
+            for &b in &items[..k] {
+                let d = self.obj::<TypeObj>(b).dict;
+                if self.obj::<DictObj>(d).version > c.stamp {
+                    return None;
+                }
+            }
+            items[k]
+        };
+        let dp = self.obj::<DictObj>(self.obj::<TypeObj>(holder).dict);
+        let e = c.entry as usize;
+        if e >= dp.used as usize {
+            return None;
+        }
+        let ent = self.varray(dp.entries);
+        if ent[3 * e + 1] != name {
+            return None;
+        }
+        Some(ent[3 * e + 2])
+    }
+
+    /// The MRO walk of `lookup_type`, remembering where the name was found.
+    #[inline(never)]
+    fn lookup_type_fill(&mut self, t: Value, name: Value, code: Value, ip: usize) -> Option<Value> {
+        let mro = self.obj::<TypeObj>(t).mro;
+        let n = if mro.is_null() {
+            1
+        } else {
+            self.tuple_items(mro).len()
+        };
+        for i in 0..n {
+            let c = if mro.is_null() {
+                t
+            } else {
+                self.tuple_items(mro)[i]
+            };
+            let d = self.obj::<TypeObj>(c).dict;
+            if let Some(e) = self.dict_find_str(d, name) {
+                let mc = MethodCache {
+                    tag: self.type_tag(t),
+                    stamp: self.dict_version,
+                    depth: i as u32,
+                    entry: e as u32,
+                };
+                // SAFETY: as in set_attr_cache.
+                unsafe { (&mut (*self.obj::<CodeObj>(code).data)).method_cache[ip] = mc };
+                let entries = self.obj::<DictObj>(d).entries;
+                return Some(self.varray(entries)[3 * e + 2]);
+            }
+        }
+        None
+    }
+}

@@ -355,7 +355,7 @@ impl Vm {
                             if shadowed || self.is(obj, Kind::Type) || self.is(obj, Kind::Super) {
                                 None
                             } else {
-                                self.lookup_type(t, name)
+                                self.lookup_type_cached(t, name, code, ip)
                             };
                         match meth {
                             Some(m)

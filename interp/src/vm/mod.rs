@@ -220,6 +220,8 @@ pub struct Vm {
     pub intern_cache: Vec<(usize, Value)>,
     /// Source of dict version numbers (see DictObj::version).
     pub dict_version: u64,
+    /// Source of type tags (TypeObj::tag, assigned on first use by attrcache.rs).
+    pub type_tags: u64,
     /// Native modules, bootstrap installers and import hooks given by the embedding (registry.rs).
     pub registry: registry::Registry,
 }
@@ -277,6 +279,7 @@ impl Vm {
             sym_init: Value::NULL,
             intern_cache: vec![(0, Value::NULL); 256],
             dict_version: 0,
+            type_tags: 0,
             registry,
         };
         builtins_setup::bootstrap(&mut vm);
