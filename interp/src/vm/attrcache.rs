@@ -18,6 +18,9 @@ use super::{PyResult, Vm};
 use crate::obj::layout::*;
 use gc::Value;
 
+/// log2 of the number of entries of the shared LoadMethod table (`Vm::method_table`).
+const METHOD_TABLE_BITS: u32 = 10;
+
 /// `slot` value meaning "the name is not in `map`" (a LoadMethod that found no shadowing attribute).
 const ABSENT: u32 = u32::MAX;
 
@@ -233,6 +236,36 @@ impl Vm {
                 return Some(v);
             }
         }
+        self.lookup_type_shared(t, name, code, ip)
+    }
+
+    /// The slot of (tag, name) in `method_table`. `name` is a code object's interned name: an old
+    /// object that never moves, so its address identifies it.
+    fn method_table_slot(tag: u64, name: Value) -> usize {
+        let h = (tag ^ (name.as_ptr() as u64 >> 3)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - METHOD_TABLE_BITS)) as usize
+    }
+
+    /// A polymorphic call site misses its own cache: try the shared table before the MRO walk.
+    #[inline(never)]
+    fn lookup_type_shared(
+        &mut self,
+        t: Value,
+        name: Value,
+        code: Value,
+        ip: usize,
+    ) -> Option<Value> {
+        let tag = self.obj::<TypeObj>(t).tag;
+        if tag != 0 && !self.method_table.is_empty() {
+            let (nb, c) = self.method_table[Self::method_table_slot(tag, name)];
+            if nb == name.as_ptr() as usize && c.tag == tag {
+                if let Some(v) = self.method_cache_hit(t, name, c) {
+                    // SAFETY: as in set_attr_cache.
+                    unsafe { (&mut (*self.obj::<CodeObj>(code).data)).method_cache[ip] = c };
+                    return Some(v);
+                }
+            }
+        }
         self.lookup_type_fill(t, name, code, ip)
     }
 
@@ -295,6 +328,11 @@ impl Vm {
                 };
                 // SAFETY: as in set_attr_cache.
                 unsafe { (&mut (*self.obj::<CodeObj>(code).data)).method_cache[ip] = mc };
+                if self.method_table.is_empty() {
+                    self.method_table = vec![Default::default(); 1 << METHOD_TABLE_BITS];
+                }
+                self.method_table[Self::method_table_slot(mc.tag, name)] =
+                    (name.as_ptr() as usize, mc);
                 let entries = self.obj::<DictObj>(d).entries;
                 return Some(self.varray(entries)[3 * e + 2]);
             }

@@ -222,6 +222,8 @@ pub struct Vm {
     pub dict_version: u64,
     /// Source of type tags (TypeObj::tag, assigned on first use by attrcache.rs).
     pub type_tags: u64,
+    /// LoadMethod's second-level cache, shared by all call sites (attrcache.rs): no Values.
+    pub method_table: Vec<(usize, attrcache::MethodCache)>,
     /// Native modules, bootstrap installers and import hooks given by the embedding (registry.rs).
     pub registry: registry::Registry,
 }
@@ -280,6 +282,7 @@ impl Vm {
             intern_cache: vec![(0, Value::NULL); 256],
             dict_version: 0,
             type_tags: 0,
+            method_table: Vec::new(),
             registry,
         };
         builtins_setup::bootstrap(&mut vm);
