@@ -13,7 +13,8 @@
 //! (`MapTable::trace`, called from `VmRoots::trace`): a young name string is kept alive and its slot
 //! updated when it moves, so code must re-read a name from the table after any GC point.
 
-use super::{PyResult, Vm};
+use super::{BuildFx, PyResult, Vm};
+use std::collections::HashMap;
 use crate::obj::layout::*;
 use gc::{Value, Visitor};
 
@@ -23,6 +24,9 @@ pub const NO_MAP: u64 = 0;
 pub const EMPTY_MAP: u64 = 1;
 /// More attributes than this and the instance switches to dict mode (a map lookup walks the chain).
 pub const MAX_ATTRS: usize = 32;
+/// Maps are never freed: past this many, new attribute layouts go to dict mode instead (a
+/// program inventing attribute names without end would otherwise grow the table without end).
+pub const MAX_MAPS: usize = 1 << 16;
 /// Slots held in the instance itself (s0..s3).
 pub const INLINE: usize = 4;
 
@@ -32,7 +36,12 @@ struct Node {
     len: u32,
     /// Child maps, one per attribute name added to this map.
     children: Vec<u32>,
+    /// Once there are many children: name -> child, so adding is not a linear scan.
+    index: Option<HashMap<Box<str>, u32, BuildFx>>,
 }
+
+/// Children scanned linearly below this count; a hash index above.
+const INDEX_CHILDREN: usize = 8;
 
 /// All maps, indexed by id. Entry 0 is a placeholder for NO_MAP, entry 1 the empty map.
 pub struct MapTable {
@@ -47,6 +56,7 @@ impl Default for MapTable {
             parent: 0,
             len: 0,
             children: Vec::new(),
+            index: None,
         };
         MapTable {
             nodes: vec![leaf(), leaf()],
@@ -93,14 +103,29 @@ impl Vm {
         None
     }
 
-    /// The map `map` + `name` (an exact str not already in `map`), created on first use.
-    fn map_add(&mut self, map: u64, name: Value) -> u64 {
+    /// The map `map` + `name` (an exact str not already in `map`), created on first use; None
+    /// when the table is full.
+    fn map_add(&mut self, map: u64, name: Value) -> Option<u64> {
         let t = &self.roots.attr_maps;
-        for &c in &t.nodes[map as usize].children {
-            if self.map_name_eq(t.names[c as usize], name) {
-                return c as u64;
+        let node = &t.nodes[map as usize];
+        match &node.index {
+            Some(ix) => {
+                if let Some(&c) = ix.get(self.str_of(name)) {
+                    return Some(c as u64);
+                }
+            }
+            None => {
+                for &c in &node.children {
+                    if self.map_name_eq(t.names[c as usize], name) {
+                        return Some(c as u64);
+                    }
+                }
             }
         }
+        if t.nodes.len() >= MAX_MAPS {
+            return None;
+        }
+        let key: Box<str> = self.str_of(name).into();
         let t = &mut self.roots.attr_maps;
         let id = t.nodes.len() as u32;
         let len = t.nodes[map as usize].len + 1;
@@ -108,10 +133,23 @@ impl Vm {
             parent: map as u32,
             len,
             children: Vec::new(),
+            index: None,
         });
         t.names.push(name);
-        t.nodes[map as usize].children.push(id);
-        id as u64
+        let node = &mut t.nodes[map as usize];
+        node.children.push(id);
+        if let Some(ix) = node.index.as_mut() {
+            ix.insert(key, id);
+        } else if node.children.len() > INDEX_CHILDREN {
+            let children = node.children.clone();
+            let mut ix = HashMap::with_hasher(BuildFx);
+            for c in children {
+                let n = self.roots.attr_maps.names[c as usize];
+                ix.insert(self.str_of(n).into(), c);
+            }
+            self.roots.attr_maps.nodes[map as usize].index = Some(ix);
+        }
+        Some(id as u64)
     }
 
     /// Slot `i` of a map-mode instance.
@@ -217,17 +255,21 @@ impl Vm {
             return Ok(());
         }
         let exact = self.is(name, Kind::Str) && self.obj::<StrObj>(name).cls.is_null();
-        if !exact || self.roots.attr_maps.len_of(m) >= MAX_ATTRS {
+        let nm = if exact && self.roots.attr_maps.len_of(m) < MAX_ATTRS {
+            self.map_add(m, name)
+        } else {
+            None
+        };
+        let Some(nm) = nm else {
             let d = self.materialize_dict(at)?;
             return self.dict_set(d, self.at(at + 1), self.at(at + 2));
-        }
+        };
         let i = self.roots.attr_maps.len_of(m);
         if !self.inst_has_slot(obj, i) {
             self.inst_grow_slots(at, i)?;
         }
-        // re-read after the possible GC point; the map id is a plain integer and survived it
-        let (obj, name) = (self.at(at), self.at(at + 1));
-        let nm = self.map_add(m, name);
+        // re-read after the possible GC point; map ids are plain integers and survived it
+        let obj = self.at(at);
         self.inst_set_slot(obj, i, self.at(at + 2));
         // SAFETY: obj is a live Instance read from the stack; no GC point since.
         unsafe { (*self.payload::<InstanceObj>(obj)).map = nm };
