@@ -1,3 +1,4 @@
+# stress: 500
 # More distinct attribute layouts than the map table holds (attrmap.rs MAX_MAPS): later
 # instances fall back to dict mode and everything still reads back.
 
