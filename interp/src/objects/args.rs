@@ -380,7 +380,11 @@ pub fn bind_params(
             format!("{fname}() takes no positional arguments")
         } else {
             // Argument Clinic says "positional" only when keyword-only parameters exist.
-            let kind = if max_pos == names.len() { "" } else { "positional " };
+            let kind = if max_pos == names.len() {
+                ""
+            } else {
+                "positional "
+            };
             format!(
                 "{fname}() takes at most {max_pos} {kind}argument{} ({npos} given)",
                 plural(max_pos)

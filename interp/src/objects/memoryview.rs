@@ -175,10 +175,7 @@ fn geo(vm: &Vm, v: Value) -> Geo {
     let inner = if p.inner.is_null() {
         vec![]
     } else {
-        vm.tuple_items(p.inner)
-            .iter()
-            .map(|x| x.as_int())
-            .collect()
+        vm.tuple_items(p.inner).iter().map(|x| x.as_int()).collect()
     };
     Geo {
         start: p.start,
@@ -213,7 +210,11 @@ fn new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.push(obj);
         let slot = vm.sp() - 1;
         vm.push(inner);
-        let inner_slot = if inner.is_null() { usize::MAX } else { slot + 1 };
+        let inner_slot = if inner.is_null() {
+            usize::MAX
+        } else {
+            slot + 1
+        };
         let r = make_shaped(vm, slot, start, step, len, code, ndim, inner_slot);
         vm.truncate(slot);
         return r;
@@ -422,7 +423,11 @@ fn getitem(vm: &mut Vm, v: Value, k: Value) -> PyResult<Value> {
                 let (obj, code, ndim, inner) = (p.obj, p.fmt, p.ndim, p.inner);
                 vm.push(obj);
                 vm.push(inner);
-                let inner_slot = if inner.is_null() { usize::MAX } else { base + 3 };
+                let inner_slot = if inner.is_null() {
+                    usize::MAX
+                } else {
+                    base + 3
+                };
                 return make_shaped(
                     vm,
                     base + 2,
@@ -613,9 +618,10 @@ fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Va
     };
     let eq = if a == b {
         true
-    } else if released(vm, a) || released(vm, b) {
-        false
-    } else if !same_shape(vm, shape_of(vm, a), shape_of(vm, b), a, b) {
+    } else if released(vm, a)
+        || released(vm, b)
+        || !same_shape(vm, shape_of(vm, a), shape_of(vm, b), a, b)
+    {
         false
     } else {
         // Raising (a view of a shrunk bytearray) allocates: keep both operands rooted.
@@ -777,9 +783,9 @@ fn cast(vm: &mut Vm, a: Args) -> PyResult<Value> {
             match x.is_int().then(|| x.as_int()).filter(|&d| d > 0) {
                 Some(d) => dims.push(d),
                 None => {
-                    return Err(vm.value_error(
-                        "memoryview.cast(): elements of shape must be integers > 0",
-                    ))
+                    return Err(
+                        vm.value_error("memoryview.cast(): elements of shape must be integers > 0")
+                    )
                 }
             }
         }
