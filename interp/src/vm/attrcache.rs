@@ -293,7 +293,7 @@ impl Vm {
         };
         let dp = self.obj::<DictObj>(self.obj::<TypeObj>(holder).dict);
         let e = c.entry as usize;
-        if e >= dp.used as usize {
+        if e >= dp.used {
             return None;
         }
         let ent = self.varray(dp.entries);

@@ -14,9 +14,9 @@
 //! updated when it moves, so code must re-read a name from the table after any GC point.
 
 use super::{BuildFx, PyResult, Vm};
-use std::collections::HashMap;
 use crate::obj::layout::*;
 use gc::{Value, Visitor};
+use std::collections::HashMap;
 
 /// Id of "no map" (dict mode, or an object without `__dict__`).
 pub const NO_MAP: u64 = 0;
