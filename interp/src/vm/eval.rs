@@ -955,10 +955,6 @@ impl Vm {
         self.new_float(r).map(Some)
     }
 
-    /// Attribute inline cache: instances of a class usually get their attributes in the same order,
-    /// so each LoadAttr/StoreAttr remembers the dict entry index where it last found its name and
-    /// checks that the key there is still that (interned) name: a hit needs no hashing, and a wrong
-    /// guess only costs the normal lookup, which refreshes the hint. Returns the entries array on a hit.
     #[inline(always)]
     /// `mapping[name]` for exec()'s non-dict locals; None when it raises KeyError.
     fn mapping_lookup(&mut self, m: Value, name: Value) -> PyResult<Option<Value>> {
@@ -977,6 +973,12 @@ impl Vm {
 
     /// The entries array of an instance's dict when `name` is there (the hot path: the inline-cache
     /// hint hits; a miss looks the name up out of line and updates the hint).
+    ///
+    /// This cache serves instances in dict mode (map-mode ones take attrcache.rs's caches first):
+    /// instances of a class usually get their attributes in the same order, so each
+    /// LoadAttr/StoreAttr remembers the dict entry index where it last found its name and checks
+    /// that the key there is still that (interned) name: a hit needs no hashing, and a wrong guess
+    /// only costs the normal lookup, which refreshes the hint.
     #[inline(always)]
     fn instance_attr_slot(
         &mut self,
