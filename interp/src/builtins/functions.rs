@@ -1271,7 +1271,7 @@ fn vars(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if vm.is(v, Kind::Type) {
         return Ok(vm.obj::<TypeObj>(v).dict);
     }
-    match vm.instance_dict(v) {
+    match vm.instance_dict_mat(v)? {
         Some(d) => Ok(d),
         None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
     }
@@ -1329,9 +1329,10 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult<Value> {
         } else if vm.is(v, Kind::Module) {
             dict_names(vm, vm.obj::<ModuleObj>(v).dict, &mut names);
         } else {
-            if let Some(d) = vm.instance_dict(v) {
+            if let Some(d) = vm.instance_dict_mat(v)? {
                 dict_names(vm, d, &mut names);
             }
+            let v = vm.arg(&a, 0); // re-read: switching to dict mode allocates
             let t = vm.type_of(v);
             mro_names(vm, t, &mut names);
         }

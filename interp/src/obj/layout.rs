@@ -317,6 +317,9 @@ pub struct TypeObj {
     pub flags: u64,
     /// The metaclass (`type(cls)`); NULL means `type` (every builtin type and plain class).
     pub meta: Value,
+    /// A unique id, stable when the type moves (0 until first needed): the key of the LoadMethod
+    /// cache (vm/attrcache.rs).
+    pub tag: u64,
 }
 }
 pub const TYPE_BUILTIN: u64 = 1;
@@ -337,10 +340,21 @@ payload! { [Instance]
 /// `base`: null, or for an instance of a Python subclass of int/float/complex/tuple/bytes/frozenset
 /// the plain builtin value it boxes (vm/boxed.rs); the builtin's methods see that value.
 #[repr(C)]
+///
+/// Attributes live either in `dict` (dict mode) or, when `map` is non-zero, in slots described by
+/// that hidden class (vm/attrmap.rs): slot i is `inline[i]` for i < 4, else `slots[i - 4]` (a
+/// ValueArray, null until needed). Invariant: `map != 0` implies `dict` is null.
 pub struct InstanceObj {
     pub cls: Value,
     pub dict: Value,
     pub base: Value,
+    /// Hidden-class id (an index into the Vm's map table, not a pointer); 0: no map.
+    pub map: u64,
+    pub s0: Value,
+    pub s1: Value,
+    pub s2: Value,
+    pub s3: Value,
+    pub slots: Value,
 }
 }
 payload! { [Module]

@@ -48,11 +48,20 @@ pub(crate) fn exporter(vm: &Vm, v: Value) -> Option<(Value, u8)> {
     if !v.is_ptr() || vm.kind(v) != Kind::Instance {
         return None;
     }
-    let d = vm.obj::<InstanceObj>(v).dict;
-    if d.is_null() || !vm.is(d, Kind::Dict) {
-        return None;
-    }
-    let t = vm.dict_get_str_rust(d, "__minipy_buffer__")?;
+    let t = match vm.map_of(v) {
+        crate::vm::attrmap::NO_MAP => {
+            let d = vm.obj::<InstanceObj>(v).dict;
+            if d.is_null() || !vm.is(d, Kind::Dict) {
+                return None;
+            }
+            vm.dict_get_str_rust(d, "__minipy_buffer__")?
+        }
+        m => {
+            let k = *vm.roots.interned.get("__minipy_buffer__")?;
+            let i = vm.map_find(m, k)?;
+            vm.inst_slot(v, i)
+        }
+    };
     if !vm.is(t, Kind::Tuple) {
         return None;
     }

@@ -691,7 +691,7 @@ fn object_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.set_class(obj, vm.arg(&a, 2))?;
         return Ok(vm.none());
     }
-    match vm.instance_dict(obj) {
+    match vm.instance_dict_mat(obj)? {
         Some(d) => {
             vm.dict_set(d, vm.arg(&a, 1), vm.arg(&a, 2))?;
             Ok(vm.none())
@@ -713,10 +713,11 @@ fn object_delattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
     }
     let obj = vm.arg(&a, 0);
-    let Some(d) = vm.instance_dict(obj) else {
+    let Some(d) = vm.instance_dict_mat(obj)? else {
+        let (obj, name) = (vm.arg(&a, 0), vm.arg(&a, 1));
         return Err(vm.attr_error(obj, name));
     };
-    match vm.dict_del(d, name)? {
+    match vm.dict_del(d, vm.arg(&a, 1))? {
         Some(_) => Ok(vm.none()),
         None => {
             let (obj, name) = (vm.arg(&a, 0), vm.arg(&a, 1));

@@ -831,6 +831,18 @@ impl Vm {
             return self.new_builtin_subclass_instance(fslot, ik == Kind::List as u64);
         }
         let inst = self.alloc(Kind::Instance, 0)?;
+        if !self.is_exception_class(self.at(fslot)) {
+            // attributes go to slots described by a hidden class (attrmap.rs); no dict yet
+            // SAFETY: inst was just allocated (no GC point since); the barrier follows.
+            unsafe {
+                let p = self.payload::<InstanceObj>(inst);
+                (*p).cls = self.at(fslot);
+                (*p).map = super::attrmap::EMPTY_MAP;
+            }
+            self.heap.write_barrier(inst);
+            self.note_finalizable(inst, self.at(fslot));
+            return Ok(inst);
+        }
         self.push(inst);
         let d = self.new_dict()?;
         let inst = self.pop();
@@ -981,6 +993,20 @@ impl Vm {
             // SAFETY: inst was just allocated as an Instance and cls popped after that allocation; no GC
             // point before the store.
             unsafe { (*self.payload::<InstanceObj>(inst)).cls = cls };
+            return Ok(inst);
+        }
+        if !self.is_exception_class(self.top()) {
+            // attributes go to slots described by a hidden class (attrmap.rs); no dict yet
+            let cls = self.pop();
+            // SAFETY: inst was just allocated and cls popped after that allocation; no GC point
+            // before the stores, and the barrier follows.
+            unsafe {
+                let p = self.payload::<InstanceObj>(inst);
+                (*p).cls = cls;
+                (*p).map = super::attrmap::EMPTY_MAP;
+            }
+            self.heap.write_barrier(inst);
+            self.note_finalizable(inst, cls);
             return Ok(inst);
         }
         self.push(inst);

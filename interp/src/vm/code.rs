@@ -26,6 +26,11 @@ pub struct CodeData {
     /// LoadAttr/StoreAttr inline cache: the dict entry index where each instruction last found its
     /// attribute (indexed by instruction; see eval.rs `instance_attr_slot`).
     pub attr_hints: Vec<u32>,
+    /// LoadAttr/StoreAttr/LoadMethod inline cache for map-mode instances (indexed by instruction;
+    /// see attrcache.rs). Holds map ids only, no GC references.
+    pub attr_cache: Vec<super::attrcache::AttrCache>,
+    /// LoadMethod's cache of where the method was found in the type's MRO (attrcache.rs).
+    pub method_cache: Vec<super::attrcache::MethodCache>,
     pub instrs: Vec<Instr>,
     pub lines: Vec<u32>,
     pub name: String,
@@ -160,6 +165,8 @@ impl Vm {
         let data = CodeData {
             global_cache: vec![GlobalCache::default(); cu.names.len()],
             attr_hints: vec![0; cu.code.len()],
+            attr_cache: vec![Default::default(); cu.code.len()],
+            method_cache: vec![Default::default(); cu.code.len()],
             instrs: cu.code.clone(),
             lines: cu.lines.clone(),
             name: cu.name.clone(),

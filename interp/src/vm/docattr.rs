@@ -50,8 +50,11 @@ impl Vm {
 
     /// `obj.__doc__` for an object that is not a type, function or module.
     pub fn instance_doc(&mut self, obj: Value) -> PyResult<Value> {
+        let k = self.intern("__doc__");
+        if let Some(v) = self.map_get_attr(obj, k) {
+            return Ok(v);
+        }
         if let Some(d) = self.instance_dict(obj) {
-            let k = self.intern("__doc__");
             if let Some(v) = self.dict_get_str(d, k) {
                 return Ok(v);
             }

@@ -292,6 +292,11 @@ impl Vm {
                     Op::LoadAttr => {
                         let name = self.tuple_items(names)[arg];
                         let obj = self.top();
+                        if let Some(v) = self.map_cached_load(obj, name, code, ip) {
+                            let n = self.sp();
+                            self.roots.stack[n - 1] = v;
+                            continue;
+                        }
                         if let Some(e) = self.instance_attr_slot(obj, name, code, ip) {
                             let v = self.varray(e)[self.attr_hint(code, ip) * 3 + 2];
                             let n = self.sp();
@@ -303,6 +308,9 @@ impl Vm {
                         self.push(v);
                     }
                     Op::StoreAttr => {
+                        if self.map_cached_store(code, ip) {
+                            continue;
+                        }
                         let name = self.tuple_items(names)[arg];
                         let obj = self.top();
                         if let Some(e) = self.instance_attr_slot(obj, name, code, ip) {
@@ -322,9 +330,7 @@ impl Vm {
                             self.truncate(n - 2);
                             continue;
                         }
-                        let obj = self.pop();
-                        let v = self.pop();
-                        self.setattr(obj, name, v)?;
+                        self.store_attr_slow(name, code, ip)?;
                     }
                     Op::DeleteAttr => {
                         let name = self.tuple_items(names)[arg];
@@ -336,6 +342,9 @@ impl Vm {
                         let obj = self.top();
                         let t = self.type_of(obj);
                         let shadowed = match self.instance_dict(obj) {
+                            None if self.map_of(obj) != super::attrmap::NO_MAP => {
+                                self.map_shadows(obj, name, code, ip) == Some(true)
+                            }
                             Some(d) => {
                                 !self.is(obj, Kind::Instance)
                                     || self.dict_get_str(d, name).is_some()
@@ -347,7 +356,7 @@ impl Vm {
                             if shadowed || self.is(obj, Kind::Type) || self.is(obj, Kind::Super) {
                                 None
                             } else {
-                                self.lookup_type(t, name)
+                                self.lookup_type_cached(t, name, code, ip)
                             };
                         match meth {
                             Some(m)
@@ -963,10 +972,6 @@ impl Vm {
         self.new_float(r).map(Some)
     }
 
-    /// Attribute inline cache: instances of a class usually get their attributes in the same order,
-    /// so each LoadAttr/StoreAttr remembers the dict entry index where it last found its name and
-    /// checks that the key there is still that (interned) name: a hit needs no hashing, and a wrong
-    /// guess only costs the normal lookup, which refreshes the hint. Returns the entries array on a hit.
     #[inline(always)]
     /// `mapping[name]` for exec()'s non-dict locals; None when it raises KeyError.
     fn mapping_lookup(&mut self, m: Value, name: Value) -> PyResult<Option<Value>> {
@@ -985,6 +990,12 @@ impl Vm {
 
     /// The entries array of an instance's dict when `name` is there (the hot path: the inline-cache
     /// hint hits; a miss looks the name up out of line and updates the hint).
+    ///
+    /// This cache serves instances in dict mode (map-mode ones take attrcache.rs's caches first):
+    /// instances of a class usually get their attributes in the same order, so each
+    /// LoadAttr/StoreAttr remembers the dict entry index where it last found its name and checks
+    /// that the key there is still that (interned) name: a hit needs no hashing, and a wrong guess
+    /// only costs the normal lookup, which refreshes the hint.
     #[inline(always)]
     fn instance_attr_slot(
         &mut self,

@@ -8,6 +8,8 @@
 //! Natives receive their arguments as an [`Args`] window into `stack` and re-read them with `vm.arg()`.
 
 pub mod annotations;
+pub mod attrcache;
+pub mod attrmap;
 pub mod boxed;
 pub mod builtins_setup;
 pub mod call;
@@ -103,6 +105,8 @@ pub struct VmRoots {
     pub modules: Value,
     pub builtins: Value,
     pub temps: Vec<Value>,
+    /// Hidden classes of instances (attrmap.rs); its attribute names are roots.
+    pub attr_maps: attrmap::MapTable,
 }
 
 impl Roots for VmRoots {
@@ -136,6 +140,7 @@ impl Roots for VmRoots {
         for v in self.temps.iter_mut() {
             visit(v);
         }
+        self.attr_maps.trace(visit);
     }
 }
 
@@ -218,6 +223,10 @@ pub struct Vm {
     pub intern_cache: Vec<(usize, Value)>,
     /// Source of dict version numbers (see DictObj::version).
     pub dict_version: u64,
+    /// Source of type tags (TypeObj::tag, assigned on first use by attrcache.rs).
+    pub type_tags: u64,
+    /// LoadMethod's second-level cache, shared by all call sites (attrcache.rs): no Values.
+    pub method_table: Vec<(usize, attrcache::MethodCache)>,
     /// Native modules, bootstrap installers and import hooks given by the embedding (registry.rs).
     pub registry: registry::Registry,
 }
@@ -251,6 +260,7 @@ impl Vm {
             modules: Value::NULL,
             builtins: Value::NULL,
             temps: Vec::new(),
+            attr_maps: attrmap::MapTable::default(),
         };
         let mut vm = Vm {
             heap,
@@ -274,6 +284,8 @@ impl Vm {
             sym_init: Value::NULL,
             intern_cache: vec![(0, Value::NULL); 256],
             dict_version: 0,
+            type_tags: 0,
+            method_table: Vec::new(),
             registry,
         };
         builtins_setup::bootstrap(&mut vm);

@@ -378,12 +378,16 @@ impl Vm {
         // Fast path: an instance whose class has no data descriptors finds its own attributes first.
         if self.is(obj, Kind::Instance) && !self.attr_flags_dynamic {
             let io = self.obj::<InstanceObj>(obj);
-            let (cls, d) = (io.cls, io.dict);
-            if !d.is_null()
-                && self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0
-            {
-                if let Some(v) = self.dict_get_str(d, name) {
-                    return Ok(Some(v));
+            let (cls, d, m) = (io.cls, io.dict, io.map);
+            if self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0 {
+                if m != super::attrmap::NO_MAP {
+                    if let Some(v) = self.map_get_attr(obj, name) {
+                        return Ok(Some(v));
+                    }
+                } else if !d.is_null() {
+                    if let Some(v) = self.dict_get_str(d, name) {
+                        return Ok(Some(v));
+                    }
                 }
             }
         }
@@ -428,6 +432,9 @@ impl Vm {
                     return self.call(get, &[a, obj, t]).map(Some);
                 }
             }
+        }
+        if let Some(v) = self.map_get_attr(obj, name) {
+            return Ok(Some(v));
         }
         if let Some(d) = self.instance_dict(obj) {
             if let Some(v) = self.dict_get_str(d, name) {
@@ -626,7 +633,7 @@ impl Vm {
         }
         match n {
             "__class__" => Ok(Some(self.type_of(obj))),
-            "__dict__" => Ok(self.instance_dict(obj)),
+            "__dict__" => self.instance_dict_mat(obj),
             "__name__" | "__qualname__" => {
                 let q = n == "__qualname__";
                 if !obj.is_ptr() {
@@ -808,13 +815,23 @@ impl Vm {
         {
             return self.set_class(obj, self.at(base + 2));
         }
+        if self.is(obj, Kind::Instance)
+            && self.is(name, Kind::Str)
+            && self.str_of(name) == "__dict__"
+            && self.obj::<TypeObj>(self.type_of(obj)).flags & TYPE_CUSTOM_ATTRS == 0
+        {
+            return self.set_instance_dict(base);
+        }
         if self.is(obj, Kind::Instance) && !self.attr_flags_dynamic {
             let io = self.obj::<InstanceObj>(obj);
-            let (cls, d) = (io.cls, io.dict);
-            if !d.is_null()
-                && self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0
-            {
-                return self.dict_set(d, name, self.at(base + 2));
+            let (cls, d, m) = (io.cls, io.dict, io.map);
+            if self.obj::<TypeObj>(cls).flags & (TYPE_HAS_PROPS | TYPE_CUSTOM_ATTRS) == 0 {
+                if m != super::attrmap::NO_MAP {
+                    return self.map_set_attr(base);
+                }
+                if !d.is_null() {
+                    return self.dict_set(d, name, self.at(base + 2));
+                }
             }
         }
         if self.is(obj, Kind::Type) {
@@ -918,6 +935,9 @@ impl Vm {
             self.heap.write_barrier(obj);
         }
         let obj = self.at(base);
+        if self.map_of(obj) != super::attrmap::NO_MAP {
+            return self.map_set_attr(base);
+        }
         match self.instance_dict(obj) {
             Some(d) => self.dict_set(d, self.at(base + 1), self.at(base + 2)),
             None => {
@@ -929,6 +949,35 @@ impl Vm {
                 ))
             }
         }
+    }
+
+    /// `obj.__dict__ = d` for the instance at stack slot `base` (d at `base + 2`): d becomes its
+    /// dict (a map-mode instance switches to dict mode, dropping its slots).
+    fn set_instance_dict(&mut self, base: usize) -> PyResult<()> {
+        let (obj, d) = (self.at(base), self.at(base + 2));
+        let io = self.obj::<InstanceObj>(obj);
+        if io.map == super::attrmap::NO_MAP && io.dict.is_null() {
+            return Err(self.attr_error(obj, self.at(base + 1)));
+        }
+        if !self.is(d, Kind::Dict) {
+            let tn = self.type_name(d);
+            return Err(self.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{tn}'"
+            )));
+        }
+        // SAFETY: obj is a live Instance; no GC point since it was read; the barrier follows.
+        unsafe {
+            let p = self.payload::<InstanceObj>(obj);
+            (*p).dict = d;
+            (*p).map = super::attrmap::NO_MAP;
+            (*p).s0 = Value::NULL;
+            (*p).s1 = Value::NULL;
+            (*p).s2 = Value::NULL;
+            (*p).s3 = Value::NULL;
+            (*p).slots = Value::NULL;
+        }
+        self.heap.write_barrier(obj);
+        Ok(())
     }
 
     /// `obj.__class__ = cls`, with CPython's checks: cls must be a class, both classes must be
@@ -1120,10 +1169,19 @@ impl Vm {
         if self.is(obj, Kind::Super) {
             return Err(self.attr_error(obj, name));
         }
-        let d = if self.is(obj, Kind::Type) {
-            Some(self.obj::<TypeObj>(obj).dict)
+        let (obj, name, d) = if self.is(obj, Kind::Type) {
+            (obj, name, Some(self.obj::<TypeObj>(obj).dict))
+        } else if self.map_of(obj) != super::attrmap::NO_MAP {
+            // del switches a map-mode instance to dict mode (attrmap.rs)
+            let base = self.sp();
+            self.push(obj);
+            self.push(name);
+            let r = self.materialize_dict(base);
+            let (obj, name) = (self.at(base), self.at(base + 1));
+            self.truncate(base);
+            (obj, name, Some(r?))
         } else {
-            self.instance_dict(obj)
+            (obj, name, self.instance_dict(obj))
         };
         match d {
             Some(d) => {

@@ -232,7 +232,8 @@ fn new_stream(vm: &mut Vm, cslot: usize, fd: i64, name: &str) -> PyResult<Value>
     let inst = vm.object_new(vm.at(cslot))?;
     let slot = vm.sp();
     vm.push(inst);
-    let d = vm.obj::<InstanceObj>(inst).dict;
+    // a real dict: stream_fd and print read `_fd` from it
+    let d = vm.materialize_dict(slot)?;
     let k = vm.intern("_fd");
     vm.dict_set(d, k, Value::from_int(fd).unwrap())?;
     let n = vm.new_str(name)?;
