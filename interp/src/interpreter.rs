@@ -22,6 +22,8 @@ pub fn standard_registry() -> Registry {
             call: Some(crate::cffi::call::fast_call),
             getitem: Some(crate::cffi::cdata_ops::fast_getitem),
             setitem: Some(crate::cffi::cdata_ops::fast_setitem),
+            getattr: Some(crate::cffi::cdata_ops::fast_getattr),
+            setattr: Some(crate::cffi::cdata_ops::fast_setattr),
         })
 }
 

@@ -444,14 +444,34 @@ fn fast_field(vm: &mut Vm, v: Value, name: Value) -> Option<(usize, Fast)> {
     (f.fast != Fast::Slow).then_some((f.field.offset, f.fast))
 }
 
+/// `v.name` for the attribute fast path: a scalar field of a struct cdata, read without the generic
+/// attribute lookup (None, before any GC point: anything else).
+pub fn fast_getattr(vm: &mut Vm, v: Value, name: Value) -> Option<PyResult<Value>> {
+    let (off, f) = fast_field(vm, v, name)?;
+    let p = cdata_mut(vm, v)?.ptr;
+    // SAFETY: the field lies inside the struct at p (fast_field checked p is not NULL).
+    // gc-safe: fast::load returns None before any allocation.
+    unsafe { fast::load(vm, f, p.add(off)) }
+}
+
+/// `v.name = x` for the attribute fast path: true if stored (a scalar field and a value that
+/// converts without Python code), false (before any GC point) for the general path.
+pub fn fast_setattr(vm: &mut Vm, v: Value, name: Value, x: Value) -> bool {
+    let Some((off, f)) = fast_field(vm, v, name) else {
+        return false;
+    };
+    let Some(p) = cdata_mut(vm, v).map(|cd| cd.ptr) else {
+        return false;
+    };
+    // SAFETY: as in fast_getattr.
+    unsafe { fast::store(vm, f, p.add(off), x) }
+}
+
 fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cd = me(vm, &a)?;
-    if let Some((off, f)) = fast_field(vm, vm.arg(&a, 0), vm.arg(&a, 1)) {
-        // SAFETY: the field lies inside the struct at cd.ptr.
-        if let Some(r) = unsafe { fast::load(vm, f, cd.ptr.add(off)) } {
-            return r;
-        }
+    if let Some(r) = fast_getattr(vm, vm.arg(&a, 0), vm.arg(&a, 1)) {
+        return r;
     }
+    let cd = me(vm, &a)?;
     let (f, base) = field_of(vm, &cd, vm.arg(&a, 1), false)?;
     let sh = cd.sh.clone();
     let open_item = match sh.tt().kind(f.ty) {
@@ -499,13 +519,10 @@ fn cd_getattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn cd_setattr(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let cd = me(vm, &a)?;
-    if let Some((off, f)) = fast_field(vm, vm.arg(&a, 0), vm.arg(&a, 1)) {
-        // SAFETY: the field lies inside the struct at cd.ptr.
-        if unsafe { fast::store(vm, f, cd.ptr.add(off), vm.arg(&a, 2)) } {
-            return Ok(vm.none());
-        }
+    if fast_setattr(vm, vm.arg(&a, 0), vm.arg(&a, 1), vm.arg(&a, 2)) {
+        return Ok(vm.none());
     }
+    let cd = me(vm, &a)?;
     let (f, base) = field_of(vm, &cd, vm.arg(&a, 1), true)?;
     let sh = cd.sh.clone();
     // SAFETY: base is the (non-NULL) address of a struct that has field f.

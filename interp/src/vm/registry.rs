@@ -31,6 +31,10 @@ pub type ForeignCall = fn(&mut Vm, usize, usize, Value) -> Option<PyResult<Value
 pub type ForeignGetItem = fn(&mut Vm, Value, Value) -> Option<PyResult<Value>>;
 /// `o[k] = v` on a foreign object: true if done, false (before any GC point) for `__setitem__`.
 pub type ForeignSetItem = fn(&mut Vm, Value, Value, Value) -> bool;
+/// `o.name` on a foreign object: `None` (before any GC point) for the generic lookup.
+pub type ForeignGetAttr = fn(&mut Vm, Value, Value) -> Option<PyResult<Value>>;
+/// `o.name = v` on a foreign object: true if done, false (before any GC point) for the generic path.
+pub type ForeignSetAttr = fn(&mut Vm, Value, Value, Value) -> bool;
 
 /// The fast paths an upper layer (cffi) offers for its foreign objects, so the eval loop and the
 /// containers reach them without a special-method lookup.
@@ -39,6 +43,8 @@ pub struct ForeignFastPaths {
     pub call: Option<ForeignCall>,
     pub getitem: Option<ForeignGetItem>,
     pub setitem: Option<ForeignSetItem>,
+    pub getattr: Option<ForeignGetAttr>,
+    pub setattr: Option<ForeignSetAttr>,
 }
 
 /// What the embedding adds to a VM; built with the `add_*` builder methods.

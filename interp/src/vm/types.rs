@@ -259,7 +259,15 @@ impl Vm {
     }
 
     /// getattr(obj, name) where name is a str. Raises AttributeError.
+    // gc-safe: the foreign getattr hook answers None before any GC point (its contract): obj, name intact
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        if obj.is_ptr() && self.kind(obj) == Kind::Foreign {
+            if let Some(fast) = self.registry.foreign.getattr {
+                if let Some(r) = fast(self, obj, name) {
+                    return r;
+                }
+            }
+        }
         let base = self.sp();
         self.push(obj);
         self.push(name);
@@ -795,7 +803,15 @@ impl Vm {
     }
 
     /// obj.name = v
+    // gc-safe: the foreign setattr hook answers false before any GC point (its contract): all intact
     pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if obj.is_ptr() && self.kind(obj) == Kind::Foreign {
+            if let Some(fast) = self.registry.foreign.setattr {
+                if fast(self, obj, name, v) {
+                    return Ok(());
+                }
+            }
+        }
         let base = self.sp();
         self.push(obj);
         self.push(name);
