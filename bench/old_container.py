@@ -26,8 +26,12 @@ if len(sys.argv) > 2:
 
 
 def stats():
-    s = gc.get_stats()[0]
-    return s if "minor_collections" in s else None
+    # CPython: a list of per-generation dicts; PyPy: a GcStats object; minipy: a dict in a list.
+    try:
+        s = gc.get_stats()[0]
+    except (AttributeError, TypeError, IndexError, KeyError):
+        return None
+    return s if isinstance(s, dict) and "minor_collections" in s else None
 
 
 def report(name, before, after):
