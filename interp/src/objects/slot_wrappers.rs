@@ -42,6 +42,15 @@ pub fn install_all(vm: &mut Vm) {
         let none = vm.none();
         vm.add_type_attr(t, "__hash__", none);
     }
+    // The hashable immutable builtins have their own `__hash__`, as on CPython: a class mixing one
+    // with a Python base that defines `__hash__` (IntEnum = int + Enum) must find the builtin's
+    // first in its MRO, not object's identity hash or the Python base's.
+    for name in ["int", "float", "complex", "str", "bytes", "tuple", "frozenset"] {
+        let t = vm.builtin_type(name);
+        if !has_own(vm, t, "__hash__") {
+            vm.add_method(name, "__hash__", hash_w);
+        }
+    }
     // object's comparisons other than == and != answer NotImplemented (the operator then raises).
     for (name, f) in [
         ("__lt__", not_implemented as NativeFn),
@@ -198,6 +207,15 @@ fn len_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let o = vm.arg(&a, 0);
     let n = slot!(vm, o, len, "__len__")(vm, o)?;
     vm.new_int(n as i64)
+}
+
+/// `__hash__` of a hashable builtin: what hash() answers for the (unboxed) receiver.
+fn hash_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, 0)?;
+    let o = vm.arg(&a, 0);
+    let o = vm.unboxed(o);
+    let h = vm.hash_full(o)?;
+    vm.new_int(h)
 }
 
 fn getitem_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
