@@ -45,7 +45,15 @@ pub fn install_all(vm: &mut Vm) {
     // The hashable immutable builtins have their own `__hash__`, as on CPython: a class mixing one
     // with a Python base that defines `__hash__` (IntEnum = int + Enum) must find the builtin's
     // first in its MRO, not object's identity hash or the Python base's.
-    for name in ["int", "float", "complex", "str", "bytes", "tuple", "frozenset"] {
+    for name in [
+        "int",
+        "float",
+        "complex",
+        "str",
+        "bytes",
+        "tuple",
+        "frozenset",
+    ] {
         let t = vm.builtin_type(name);
         if !has_own(vm, t, "__hash__") {
             vm.add_method(name, "__hash__", hash_w);
