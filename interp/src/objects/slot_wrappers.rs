@@ -7,7 +7,8 @@
 //! `__iter__`, `next` -> `__next__`, `repr` -> `__repr__`, `str` -> `__str__`), the six comparisons
 //! for every kind with a Python-visible type, and the number dunders its `TypeSlots::number_dunders`
 //! lists (operators answered by the VM's builtin rules: `__add__`, `__radd__`, `__iadd__`, `__neg__`,
-//! `__index__`..., and `__reversed__`). A wrapper answers exactly what the operator would answer for its operands without
+//! `__index__`..., and `__reversed__`). The hashable immutable builtins (int, float, complex, str, bytes, tuple,
+//! frozenset) also get `__hash__`, what hash() answers. A wrapper answers exactly what the operator would answer for its operands without
 //! running the other operand's Python dunders, and NotImplemented where the operator has no builtin
 //! answer (as CPython's slot wrappers).
 //!
