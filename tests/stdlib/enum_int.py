@@ -158,3 +158,30 @@ print(isinstance(re.I, int), isinstance(re.I, re.RegexFlag), issubclass(re.Regex
 print(repr(re.I), str(re.I), repr(re.I | re.M), str(re.I | re.M), repr(re.NOFLAG), re.I + 0, re.I | 0)
 print(re.I == 2, hash(re.I) == hash(2), re.I.name, re.I.value, repr(re.RegexFlag(2)), re.compile("a", re.I | re.S))
 print(re.match("A", "a", re.I | re.M) is not None, int(re.X), re.search("a b", "ab", flags=re.X).group())
+
+
+# ---- more: big values, auto() expressions with a zero member, mixed-class ops ------------------
+
+class Big(IntEnum):
+    HUGE = 2 ** 70
+    NEG = -5
+
+
+print(repr(Big.HUGE), Big.HUGE + 1, Big.NEG * 2, Big(-5), hash(Big.HUGE) == hash(2 ** 70))
+
+
+class Weekday(IntFlag):
+    MON = auto()
+    TUE = auto()
+    WED = auto()
+    WEEKEND = 0
+    ALL = MON | TUE | WED
+
+
+print(list(Weekday), repr(Weekday.ALL), repr(~Weekday.MON), repr(Weekday(0)), repr(Weekday.MON & Weekday.TUE))
+print(repr(Perm(8) | Perm.R), Perm.R | True, repr(Perm.R - 1), sorted({Perm.R, Perm.W, 4, 2}), {Color.RED: "x", 1: "y"})
+for f in (lambda: Color.RED + "x", lambda: Color.RED < "x", lambda: Color["Z"], lambda: IntEnum("E", 5), lambda: Color("x")):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
