@@ -285,7 +285,7 @@ class EnumType(type):
         body["_value2member_map_"] = {}
         body["_unhashable_values_"] = []
         body["_member_type_"] = member_type
-        if member_type is str:
+        if issubclass(member_type, str):
             body["_side_"] = []
             for attr in ("_name_", "_value_", "_sort_order_", "__objclass__"):
                 body[attr] = _side_attr(attr)
@@ -303,7 +303,9 @@ class EnumType(type):
                 if name in classdict:
                     continue
                 owner = next(c for c in enum_class.__mro__ if name in c.__dict__)
-                if owner is member_type or owner is object:
+                # the data type's method or one it inherits (str's, for a str subclass)
+                if owner is object or (not isinstance(owner, EnumType)
+                                       and issubclass(member_type, owner)):
                     setattr(enum_class, name, first_enum.__dict__.get(name)
                             or getattr(first_enum, name))
         # Flag bookkeeping

@@ -185,3 +185,25 @@ for f in (lambda: Color.RED + "x", lambda: Color.RED < "x", lambda: Color["Z"], 
         print(repr(f()))
     except Exception as e:
         print(type(e).__name__, e)
+
+
+# ---- other data types: a str subclass with its own __new__, float ----------------------------
+
+class Upper(str):
+    def __new__(cls, v):
+        return str.__new__(cls, v.upper())
+
+
+class Letter(Upper, Enum):
+    A = "a"
+    B = "b"
+
+
+print(repr(Letter.A), Letter.A.value, Letter.A == "A", list(Letter), Letter("A") is Letter.A)
+
+
+class Real(float, Enum):
+    PI = 3.14
+
+
+print(repr(Real.PI), Real.PI * 2, isinstance(Real.PI, float), str(Real.PI), f"{Real.PI}", hash(Real.PI) == hash(3.14))
