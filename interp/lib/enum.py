@@ -6,8 +6,11 @@ EnumType.__new__ turns the non-descriptor, non-dunder/sunder names of the class 
 _sort_order_; the class keeps _member_names_ (canonical members, in order), _member_map_ (every
 name, aliases too) and _value2member_map_ (hashable values). Flag classes make pseudo-members
 (combinations of bits) on demand and cache them in _value2member_map_.
-minipy cannot subclass int: IntEnum and IntFlag members are not int instances; they behave like
-ints through __index__/__int__, arithmetic, comparison and hash dunders (see _IntLike).
+IntEnum and IntFlag derive from int, so their members are int instances (boxed ints with a
+__dict__, which holds _name_/_value_); str members have no __dict__ and use the _side_ list.
+minipy's class bodies store names straight into the namespace (no _EnumDict.__setitem__), so
+auto() values are resolved when the class is made: `AB = A | B` on autos builds an _AutoExpr that
+is evaluated once A and B have their values.
 """
 
 import sys
@@ -27,6 +30,51 @@ class auto:
 
     def __repr__(self):
         return "auto(%r)" % self.value
+
+    def __or__(self, other): return _AutoExpr(_op_or, self, other)
+    def __ror__(self, other): return _AutoExpr(_op_or, other, self)
+    def __and__(self, other): return _AutoExpr(_op_and, self, other)
+    def __rand__(self, other): return _AutoExpr(_op_and, other, self)
+    def __xor__(self, other): return _AutoExpr(_op_xor, self, other)
+    def __rxor__(self, other): return _AutoExpr(_op_xor, other, self)
+    def __add__(self, other): return _AutoExpr(_op_add, self, other)
+    def __radd__(self, other): return _AutoExpr(_op_add, other, self)
+    def __sub__(self, other): return _AutoExpr(_op_sub, self, other)
+    def __rsub__(self, other): return _AutoExpr(_op_sub, other, self)
+
+
+def _op_or(a, b): return a | b
+def _op_and(a, b): return a & b
+def _op_xor(a, b): return a ^ b
+def _op_add(a, b): return a + b
+def _op_sub(a, b): return a - b
+
+
+class _AutoExpr(auto):
+    """`left op right` where an operand is an auto() not yet given its value (see the module
+    docstring); value resolves it, after the autos it names have been assigned."""
+
+    def __init__(self, op, left, right):
+        self._op = op
+        self._left = left
+        self._right = right
+
+    @staticmethod
+    def _resolve(v):
+        if isinstance(v, _AutoExpr):
+            return v.value
+        if isinstance(v, auto):
+            if v.value is _auto_null:
+                raise TypeError("auto() value used before it was assigned")
+            return v.value
+        return v
+
+    @property
+    def value(self):
+        return self._op(self._resolve(self._left), self._resolve(self._right))
+
+    def __repr__(self):
+        return "auto(%r)" % (self.value,)
 
 
 class _MappingProxy:
@@ -175,8 +223,6 @@ def _find_data_type(bases):
                 if base._member_type_ is not object:
                     return base._member_type_
                 continue
-            if base in (_IntLike,):
-                continue
             if "__new__" in base.__dict__ or base in (str, list, dict):
                 return base
     return object
@@ -239,7 +285,7 @@ class EnumType(type):
         body["_value2member_map_"] = {}
         body["_unhashable_values_"] = []
         body["_member_type_"] = member_type
-        if member_type is not object:
+        if issubclass(member_type, str):
             body["_side_"] = []
             for attr in ("_name_", "_value_", "_sort_order_", "__objclass__"):
                 body[attr] = _side_attr(attr)
@@ -257,14 +303,18 @@ class EnumType(type):
                 if name in classdict:
                     continue
                 owner = next(c for c in enum_class.__mro__ if name in c.__dict__)
-                if owner is member_type or owner is object:
+                # the data type's method or one it inherits (str's, for a str subclass)
+                if owner is object or (not isinstance(owner, EnumType)
+                                       and issubclass(member_type, owner)):
                     setattr(enum_class, name, first_enum.__dict__.get(name)
                             or getattr(first_enum, name))
         # Flag bookkeeping
         is_flag = Flag is not None and issubclass(enum_class, Flag)
         last_values = []
         for name, value in members:
-            if isinstance(value, auto):
+            if isinstance(value, _AutoExpr):
+                value = value.value
+            elif isinstance(value, auto):
                 if value.value is _auto_null:
                     value.value = gnv(name, 1, len(enum_class._member_names_), last_values[:])
                 value = value.value
@@ -328,8 +378,8 @@ class EnumType(type):
             member = canonical
         else:
             enum_class._member_names_.append(name)
-            if is_flag and isinstance(value, int) and value and value & (value - 1):
-                # a multi-bit named value: an alias-like member, listed but not iterated
+            if is_flag and isinstance(value, int) and (not value or value & (value - 1)):
+                # a zero or multi-bit named value: an alias-like member, listed but not iterated
                 enum_class._member_names_.remove(name)
                 enum_class._multi_names_ = getattr(enum_class, "_multi_names_", []) + [name]
         enum_class._member_map_[name] = member
@@ -494,78 +544,13 @@ class ReprEnum(Enum):
         return str(self._value_)
 
     def __format__(self, format_spec):
+        # the builtins' __format__ answer str(self) for an empty spec (a custom __str__ shows)
+        if not format_spec:
+            return str(self)
         return format(self._value_, format_spec)
 
 
-class _IntLike:
-    """What an int mixin would give an enum member: every int operation acts on its value."""
-
-    def __int__(self):
-        return int(self._value_)
-
-    def __index__(self):
-        return int(self._value_)
-
-    def __float__(self):
-        return float(self._value_)
-
-    def __bool__(self):
-        return bool(self._value_)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        return self._value_ == _plain(other)
-
-    def __ne__(self, other):
-        return self._value_ != _plain(other)
-
-    def __lt__(self, other):
-        return self._value_ < _plain(other)
-
-    def __le__(self, other):
-        return self._value_ <= _plain(other)
-
-    def __gt__(self, other):
-        return self._value_ > _plain(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _plain(other)
-
-    def __add__(self, o): return self._value_ + _plain(o)
-    def __radd__(self, o): return _plain(o) + self._value_
-    def __sub__(self, o): return self._value_ - _plain(o)
-    def __rsub__(self, o): return _plain(o) - self._value_
-    def __mul__(self, o): return self._value_ * _plain(o)
-    def __rmul__(self, o): return _plain(o) * self._value_
-    def __truediv__(self, o): return self._value_ / _plain(o)
-    def __rtruediv__(self, o): return _plain(o) / self._value_
-    def __floordiv__(self, o): return self._value_ // _plain(o)
-    def __rfloordiv__(self, o): return _plain(o) // self._value_
-    def __mod__(self, o): return self._value_ % _plain(o)
-    def __rmod__(self, o): return _plain(o) % self._value_
-    def __pow__(self, o): return self._value_ ** _plain(o)
-    def __rpow__(self, o): return _plain(o) ** self._value_
-    def __lshift__(self, o): return self._value_ << _plain(o)
-    def __rshift__(self, o): return self._value_ >> _plain(o)
-    def __neg__(self): return -self._value_
-    def __pos__(self): return +self._value_
-    def __abs__(self): return abs(self._value_)
-    def __round__(self, n=None): return round(self._value_, n) if n is not None else round(self._value_)
-
-    def to_bytes(self, *a, **k):
-        return self._value_.to_bytes(*a, **k)
-
-    def bit_length(self):
-        return self._value_.bit_length()
-
-
-def _plain(v):
-    return v._value_ if isinstance(v, Enum) else v
-
-
-class IntEnum(_IntLike, ReprEnum):
+class IntEnum(int, ReprEnum):
     """Enum where members are also (and must be) ints."""
 
 
@@ -625,6 +610,11 @@ class Flag(Enum, boundary=STRICT):
                 value = value & flag_mask
             elif boundary == EJECT:
                 return value
+        known = cls._value2member_map_.get(value)
+        if known is not None:
+            if neg_value is not None:
+                cls._value2member_map_.setdefault(neg_value, known)
+            return known
         if cls._member_type_ is object:
             pseudo = object.__new__(cls)
         else:
@@ -685,7 +675,7 @@ class Flag(Enum, boundary=STRICT):
             other = other._value_
         elif self._member_type_ is not object and isinstance(other, self._member_type_):
             pass
-        elif isinstance(other, int) and isinstance(self, _IntLike):
+        elif isinstance(other, int) and isinstance(self, int):
             pass
         else:
             return NotImplemented
@@ -694,7 +684,7 @@ class Flag(Enum, boundary=STRICT):
     def __and__(self, other):
         if isinstance(other, self.__class__):
             other = other._value_
-        elif isinstance(other, int) and isinstance(self, _IntLike):
+        elif isinstance(other, int) and isinstance(self, int):
             pass
         else:
             return NotImplemented
@@ -703,7 +693,7 @@ class Flag(Enum, boundary=STRICT):
     def __xor__(self, other):
         if isinstance(other, self.__class__):
             other = other._value_
-        elif isinstance(other, int) and isinstance(self, _IntLike):
+        elif isinstance(other, int) and isinstance(self, int):
             pass
         else:
             return NotImplemented
@@ -719,7 +709,7 @@ class Flag(Enum, boundary=STRICT):
     __rxor__ = __xor__
 
 
-class IntFlag(_IntLike, ReprEnum, Flag, boundary=KEEP):
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     """Support for integer-based Flags."""
 
     def __repr__(self):
@@ -728,8 +718,7 @@ class IntFlag(_IntLike, ReprEnum, Flag, boundary=KEEP):
     def __str__(self):
         return str(self._value_)
 
-    def __format__(self, spec):
-        return format(self._value_, spec)
+    __format__ = ReprEnum.__format__
 
     __invert__ = Flag.__invert__
     __or__ = Flag.__or__

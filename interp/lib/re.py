@@ -10,6 +10,7 @@ subclasses and bytes-like objects are normalised here, Match.string keeps the ca
 """
 
 import _re
+import enum
 
 __all__ = [
     "match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer", "compile",
@@ -26,145 +27,53 @@ _MAXGROUPS = 1073741823
 
 # ---- flags ----------------------------------------------------------------------------------------
 
-_FLAG_NAMES = [
-    ("TEMPLATE", 1), ("IGNORECASE", 2), ("LOCALE", 4), ("MULTILINE", 8), ("DOTALL", 16),
-    ("UNICODE", 32), ("VERBOSE", 64), ("DEBUG", 128), ("ASCII", 256),
-]
+class RegexFlag(enum.IntFlag, boundary=enum.KEEP):
+    """The re flags: an IntFlag (its members are ints) shown as the module's globals (re.I|re.M),
+    as CPython's global_enum RegexFlag is. Definition order is CPython's (it orders the names in
+    a repr and in iteration); the one-letter names are aliases."""
 
-
-class RegexFlag:
-    """The re flags. minipy cannot subclass int, so a flag is a small object that behaves as its
-    int value in arithmetic, comparisons, hashing and as an index."""
-
-    def __init__(self, value):
-        self._value_ = int(value)
-
-    @property
-    def value(self):
-        return self._value_
-
-    @property
-    def name(self):
-        for n, v in _FLAG_NAMES:
-            if v == self._value_:
-                return n
-        if self._value_ == 0:
-            return "NOFLAG"
-        names = [n for n, v in _FLAG_NAMES if self._value_ & v]
-        return "|".join(names) if names else None
-
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        if isinstance(other, RegexFlag):
-            return self._value_ == other._value_
-        if isinstance(other, int):
-            return self._value_ == other
-        return NotImplemented
-
-    def __ne__(self, other):
-        r = self.__eq__(other)
-        return r if r is NotImplemented else not r
-
-    def __bool__(self):
-        return self._value_ != 0
-
-    def __or__(self, other):
-        if isinstance(other, (int, RegexFlag)):
-            return RegexFlag(self._value_ | int(other))
-        return NotImplemented
-
-    __ror__ = __or__
-
-    def __and__(self, other):
-        if isinstance(other, (int, RegexFlag)):
-            return RegexFlag(self._value_ & int(other))
-        return NotImplemented
-
-    __rand__ = __and__
-
-    def __xor__(self, other):
-        if isinstance(other, (int, RegexFlag)):
-            return RegexFlag(self._value_ ^ int(other))
-        return NotImplemented
-
-    __rxor__ = __xor__
-
-    def __add__(self, other):
-        if isinstance(other, (int, RegexFlag)):
-            return self._value_ + int(other)
-        return NotImplemented
-
-    __radd__ = __add__
-
-    def __sub__(self, other):
-        if isinstance(other, (int, RegexFlag)):
-            return self._value_ - int(other)
-        return NotImplemented
-
-    def __rsub__(self, other):
-        if isinstance(other, (int, RegexFlag)):
-            return int(other) - self._value_
-        return NotImplemented
-
-    def __lt__(self, other):
-        return self._value_ < int(other)
-
-    def __le__(self, other):
-        return self._value_ <= int(other)
-
-    def __gt__(self, other):
-        return self._value_ > int(other)
-
-    def __ge__(self, other):
-        return self._value_ >= int(other)
-
-    def __invert__(self):
-        return RegexFlag(~self._value_ & 511)
+    NOFLAG = 0
+    ASCII = A = 256
+    IGNORECASE = I = 2
+    LOCALE = L = 4
+    UNICODE = U = 32
+    MULTILINE = M = 8
+    DOTALL = S = 16
+    VERBOSE = X = 64
+    TEMPLATE = T = 1
+    DEBUG = 128
 
     def __repr__(self):
-        v = self._value_
-        if v == 0:
+        value = self._value_
+        if value == 0:
             return "re.NOFLAG"
-        parts = []
-        for n, bit in _FLAG_NAMES:
-            if v & bit:
-                parts.append("re." + n)
-                v &= ~bit
-        if v:
-            parts.append(hex(v))
-        return "|".join(parts)
+        names = []
+        for m in type(self):
+            if value & m._value_:
+                names.append("re." + m._name_)
+                value &= ~m._value_
+        if not names:
+            return "re.RegexFlag(%d)" % self._value_
+        if value:
+            names.append(hex(value))
+        return "|".join(names)
 
     __str__ = __repr__
 
 
-for _n, _v in _FLAG_NAMES:
-    setattr(RegexFlag, _n, RegexFlag(_v))
-RegexFlag.NOFLAG = RegexFlag(0)
-del _n, _v
-
-NOFLAG = RegexFlag(0)
-T = TEMPLATE = RegexFlag(1)
-I = IGNORECASE = RegexFlag(2)
-L = LOCALE = RegexFlag(4)
-M = MULTILINE = RegexFlag(8)
-S = DOTALL = RegexFlag(16)
-U = UNICODE = RegexFlag(32)
-X = VERBOSE = RegexFlag(64)
-DEBUG = RegexFlag(128)
-A = ASCII = RegexFlag(256)
+NOFLAG = RegexFlag.NOFLAG
+A = ASCII = RegexFlag.ASCII
+I = IGNORECASE = RegexFlag.IGNORECASE
+L = LOCALE = RegexFlag.LOCALE
+U = UNICODE = RegexFlag.UNICODE
+M = MULTILINE = RegexFlag.MULTILINE
+S = DOTALL = RegexFlag.DOTALL
+X = VERBOSE = RegexFlag.VERBOSE
+T = TEMPLATE = RegexFlag.TEMPLATE
+DEBUG = RegexFlag.DEBUG
 
 
 def _flags_int(flags):
-    if isinstance(flags, RegexFlag):
-        return flags._value_
     if isinstance(flags, int):
         return int(flags)
     raise TypeError("unsupported operand type(s) for &: '%s' and 'int'" % type(flags).__name__)

@@ -7,7 +7,8 @@
 //! `__iter__`, `next` -> `__next__`, `repr` -> `__repr__`, `str` -> `__str__`), the six comparisons
 //! for every kind with a Python-visible type, and the number dunders its `TypeSlots::number_dunders`
 //! lists (operators answered by the VM's builtin rules: `__add__`, `__radd__`, `__iadd__`, `__neg__`,
-//! `__index__`..., and `__reversed__`). A wrapper answers exactly what the operator would answer for its operands without
+//! `__index__`..., and `__reversed__`). The hashable immutable builtins (int, float, complex, str, bytes, tuple,
+//! frozenset) also get `__hash__`, what hash() answers. A wrapper answers exactly what the operator would answer for its operands without
 //! running the other operand's Python dunders, and NotImplemented where the operator has no builtin
 //! answer (as CPython's slot wrappers).
 //!
@@ -41,6 +42,23 @@ pub fn install_all(vm: &mut Vm) {
         let t = vm.builtin_type(name);
         let none = vm.none();
         vm.add_type_attr(t, "__hash__", none);
+    }
+    // The hashable immutable builtins have their own `__hash__`, as on CPython: a class mixing one
+    // with a Python base that defines `__hash__` (IntEnum = int + Enum) must find the builtin's
+    // first in its MRO, not object's identity hash or the Python base's.
+    for name in [
+        "int",
+        "float",
+        "complex",
+        "str",
+        "bytes",
+        "tuple",
+        "frozenset",
+    ] {
+        let t = vm.builtin_type(name);
+        if !has_own(vm, t, "__hash__") {
+            vm.add_method(name, "__hash__", hash_w);
+        }
     }
     // object's comparisons other than == and != answer NotImplemented (the operator then raises).
     for (name, f) in [
@@ -198,6 +216,15 @@ fn len_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let o = vm.arg(&a, 0);
     let n = slot!(vm, o, len, "__len__")(vm, o)?;
     vm.new_int(n as i64)
+}
+
+/// `__hash__` of a hashable builtin: what hash() answers for the (unboxed) receiver.
+fn hash_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    nargs(vm, &a, 0)?;
+    let o = vm.arg(&a, 0);
+    let o = vm.unboxed(o);
+    let h = vm.hash_full(o)?;
+    vm.new_int(h)
 }
 
 fn getitem_w(vm: &mut Vm, a: Args) -> PyResult<Value> {
