@@ -148,6 +148,9 @@ fn report(sig: libc::c_int, addr: usize, e: &Entry) {
         .s(b"' at ")
         .hex(e.user as u64)
         .s(b"\n");
+    if addr < e.user && e.user - addr < 64 {
+        b.s(b"  (C string and memory functions read in aligned blocks that may start before the object)\n");
+    }
     b.s(b"  allocated by ffi.new() at ");
     b.s(&e.file[..e.file_len.min(e.file.len())])
         .s(b":")
