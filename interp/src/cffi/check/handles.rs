@@ -27,9 +27,8 @@ struct Sites {
 
 static SITES: Mutex<Option<Sites>> = Mutex::new(None);
 
-fn with<R>(f: impl FnOnce(&mut Sites) -> R) -> R {
-    let mut g = SITES.lock().unwrap_or_else(|e| e.into_inner());
-    f(g.get_or_insert_with(Sites::default))
+fn lock() -> std::sync::MutexGuard<'static, Option<Sites>> {
+    SITES.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Owned by a check-mode handle cdata: its drop (the cdata died) records the collection number.
@@ -38,47 +37,44 @@ pub struct HandleTag(pub u64);
 impl Drop for HandleTag {
     fn drop(&mut self) {
         let n = gc::collections_started();
-        with(|s| {
-            if let Some(site) = s.by_token.get_mut(&self.0) {
-                site.died_at = Some(n);
-            }
-        });
+        if let Some(site) = lock().as_mut().and_then(|s| s.by_token.get_mut(&self.0)) {
+            site.died_at = Some(n);
+        }
     }
 }
 
 /// Records that `ffi.new_handle` at `file:line` issued `token`.
 pub fn note_new_handle(token: u64, file: String, line: u32) -> HandleTag {
-    with(|s| {
-        if s.order.len() >= MAX_SITES {
-            if let Some(old) = s.order.pop_front() {
-                s.by_token.remove(&old);
-            }
+    let mut g = lock();
+    let s = g.get_or_insert_with(Sites::default);
+    if s.order.len() >= MAX_SITES {
+        if let Some(old) = s.order.pop_front() {
+            s.by_token.remove(&old);
         }
-        s.order.push_back(token);
-        s.by_token.insert(
-            token,
-            Site {
-                file,
-                line,
-                died_at: None,
-            },
-        );
-    });
+    }
+    s.order.push_back(token);
+    s.by_token.insert(
+        token,
+        Site {
+            file,
+            line,
+            died_at: None,
+        },
+    );
     HandleTag(token)
 }
 
 /// The error text for `ffi.from_handle` of `token`, if it is a handle this run issued (now dead).
 pub fn describe_dead(token: u64) -> Option<String> {
-    with(|s| {
-        let site = s.by_token.get(&token)?;
-        let when = match site.died_at {
-            Some(n) => format!("its handle cdata died at GC collection #{n}"),
-            None => "its handle cdata is gone".to_string(),
-        };
-        Some(format!(
-            "ffi.from_handle(): dead handle {token:#x}: made by ffi.new_handle() at {}:{}; {when} \
-             (keep the cdata returned by new_handle() alive while C holds the pointer)",
-            site.file, site.line
-        ))
-    })
+    let g = lock();
+    let site = g.as_ref()?.by_token.get(&token)?;
+    let when = match site.died_at {
+        Some(n) => format!("its handle cdata died at GC collection #{n}"),
+        None => "its handle cdata is gone".to_string(),
+    };
+    Some(format!(
+        "ffi.from_handle(): dead handle {token:#x}: made by ffi.new_handle() at {}:{}; {when} \
+         (keep the cdata returned by new_handle() alive while C holds the pointer)",
+        site.file, site.line
+    ))
 }
