@@ -24,12 +24,7 @@ pub fn ffi_new_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     obj.handle_target = vm.arg(&a, 1);
     let h = cdata::wrap_obj(vm, Box::new(obj))?;
     let token = vm.heap.new_handle(h);
-    let tag = if check::enabled() {
-        let (file, line) = check::call_site(vm);
-        Some(check::handles::note_new_handle(token, file, line))
-    } else {
-        None
-    };
+    let tag = check::enabled().then(|| check::handles::note_new_handle(vm, token));
     if let Some(cd) = cdata_mut(vm, h) {
         cd.ptr = token as *mut u8;
         cd.token = token;
