@@ -6,13 +6,32 @@
 use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, Output};
 
+/// GC settings the checks run under: normal, and the moving stress mode (cdata move at every
+/// allocation; the checked memory must not).
+const GC_MODES: [&[(&str, &str)]; 2] = [
+    &[],
+    &[
+        ("MINIPY_GC_STRESS", "1"),
+        ("MINIPY_GC_AGE", "8"),
+        ("MINIPY_GC_NURSERY", "64k"),
+    ],
+];
+
 fn run(name: &str, src: &str, check: bool) -> Output {
+    run_gc(name, src, check, &[])
+}
+
+fn run_gc(name: &str, src: &str, check: bool, gc_env: &[(&str, &str)]) -> Output {
     let dir = std::env::temp_dir().join(format!("minipy_ffi_check_{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, src).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_minipy"));
     cmd.arg(&path);
+    cmd.env_remove("MINIPY_GC_STRESS")
+        .env_remove("MINIPY_GC_AGE")
+        .env_remove("MINIPY_GC_NURSERY");
+    cmd.envs(gc_env.iter().copied());
     if check {
         cmd.env("MINIPY_FFI_CHECK", "1");
     } else {
@@ -135,4 +154,28 @@ fn dead_handle_names_its_new_handle_call_site() {
         text(&out.stdout),
         "Obj\nffi.from_handle(): dead or bogus handle\n"
     );
+}
+
+#[test]
+fn bogus_handle_keeps_the_plain_message_in_check_mode() {
+    let src = "from cffi import FFI\nffi = FFI()\ntry:\n    ffi.from_handle(ffi.cast('void *', 0x12340))\n\
+               except RuntimeError as e:\n    print(e)\n";
+    let out = run("bogus.py", src, true);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "ffi.from_handle(): dead or bogus handle\n"
+    );
+}
+
+#[test]
+fn many_allocations_recycle_the_quarantine() {
+    // more dead objects than the quarantine holds (16384 mappings): the oldest are unmapped and
+    // their registry slots reused, so a long-running program neither runs out of mappings nor slots
+    let src = "from cffi import FFI\nffi = FFI()\nkeep = [ffi.new('char[100]') for i in range(1000)]\n\
+               t = 0\nfor i in range(60000):\n    a = ffi.new('int[3]', [i, 1, 2])\n    t += a[0] + a[2]\n\
+               p = ffi.new('struct { int x; double y; } *')\np.y = 2.5\nprint(t, len(keep), p.y)\n";
+    let out = run("many.py", src, true);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "1800090000 1000 2.5\n");
 }
