@@ -56,24 +56,26 @@ fn use_after_free_is_reported_and_dies_by_sigsegv() {
          print(libc.strlen(kept))\ndel buf\ngc.collect()\nprint('after free')\nlibc.strlen(kept)\n\
          print('not reached')\n"
     );
-    let out = run("uaf.py", &src, true);
-    let (so, se) = (text(&out.stdout), text(&out.stderr));
-    assert_eq!(out.status.signal(), Some(libc::SIGSEGV), "{so}\n{se}");
-    assert_eq!(so, "5\nafter free\n");
-    assert!(
-        se.contains("==minipy FFI check== SIGSEGV: invalid access at 0x"),
-        "{se}"
-    );
-    assert!(se.contains("use after free"), "{se}");
-    assert!(se.contains("6 bytes owned by cdata 'char[]'"), "{se}");
-    assert!(
-        se.contains("allocated by ffi.new() at ") && se.contains("uaf.py:6\n"),
-        "{se}"
-    );
-    assert!(
-        se.contains("freed: its owner died at GC collection #"),
-        "{se}"
-    );
+    for gc_env in GC_MODES {
+        let out = run_gc("uaf.py", &src, true, gc_env);
+        let (so, se) = (text(&out.stdout), text(&out.stderr));
+        assert_eq!(out.status.signal(), Some(libc::SIGSEGV), "{so}\n{se}");
+        assert_eq!(so, "5\nafter free\n");
+        assert!(
+            se.contains("==minipy FFI check== SIGSEGV: invalid access at 0x"),
+            "{se}"
+        );
+        assert!(se.contains("use after free"), "{se}");
+        assert!(se.contains("6 bytes owned by cdata 'char[]'"), "{se}");
+        assert!(
+            se.contains("allocated by ffi.new() at ") && se.contains("uaf.py:6\n"),
+            "{se}"
+        );
+        assert!(
+            se.contains("freed: its owner died at GC collection #"),
+            "{se}"
+        );
+    }
 }
 
 #[test]
@@ -135,19 +137,21 @@ del h\ngc.collect()\ntry:\n    ffi.from_handle(p)\nexcept RuntimeError as e:\n  
 
 #[test]
 fn dead_handle_names_its_new_handle_call_site() {
-    let out = run("handle.py", HANDLE_SRC, true);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let so = text(&out.stdout);
-    let mut lines = so.lines();
-    assert_eq!(lines.next(), Some("Obj"));
-    let msg = lines.next().unwrap_or("");
-    assert!(
-        msg.starts_with("ffi.from_handle(): dead handle 0x"),
-        "{msg}"
-    );
-    assert!(msg.contains("made by ffi.new_handle() at "), "{msg}");
-    assert!(msg.contains("handle.py:5;"), "{msg}");
-    assert!(msg.contains("died at GC collection #"), "{msg}");
+    for gc_env in GC_MODES {
+        let out = run_gc("handle.py", HANDLE_SRC, true, gc_env);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let so = text(&out.stdout);
+        let mut lines = so.lines();
+        assert_eq!(lines.next(), Some("Obj"));
+        let msg = lines.next().unwrap_or("");
+        assert!(
+            msg.starts_with("ffi.from_handle(): dead handle 0x"),
+            "{msg}"
+        );
+        assert!(msg.contains("made by ffi.new_handle() at "), "{msg}");
+        assert!(msg.contains("handle.py:5;"), "{msg}");
+        assert!(msg.contains("died at GC collection #"), "{msg}");
+    }
     // outside check mode: CFFI's plain message
     let out = run("handle.py", HANDLE_SRC, false);
     assert_eq!(
