@@ -5,7 +5,8 @@
 //! arrays, structs and unions the address of the first byte; for primitive cdata (`ffi.cast("int",
 //! 5)`) the address of a small owned buffer holding the value. Owned memory is stored inline in
 //! the boxed `CData` when small, else calloc'd ([`Mem`]); either way it is freed by the
-//! destructor of the object owning the `CData` and never moved by the GC.
+//! destructor of the object owning the `CData` and never moved by the GC. With `MINIPY_FFI_CHECK`
+//! every `ffi.new` gets a guard-paged mapping instead, quarantined when its owner dies (check/).
 //!
 //! A cdata object's data is a [`CDataObj`]: the `CData` (plain Rust, no GC references) plus the
 //! objects the cdata keeps alive, one named, traced `Value` field per role (owner, handle target,
