@@ -293,7 +293,7 @@ pub use config::{
 pub use handles::release_handle_deferred;
 pub use heap::Heap;
 pub use no_gc::{in_no_gc_scope, NoGcScope};
-pub use types::external_bytes_freed;
+pub use types::{collections_started, external_bytes_freed};
 
 /// Header flag bits (`GcHeader::flags`). Old/young is decided by address, not by a flag.
 pub mod flags {

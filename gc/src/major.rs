@@ -54,6 +54,7 @@ impl Marker<'_> {
 
 impl Heap {
     pub(crate) fn major_after_minor(&mut self, roots: &mut dyn Roots) {
+        crate::types::note_collection_start();
         debug_assert_eq!(self.free, self.nstart);
         debug_assert!(self.remembered.is_empty() && self.large.young.is_empty());
         debug_assert!(

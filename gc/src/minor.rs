@@ -205,6 +205,7 @@ impl Heap {
     /// A minor collection; survivors younger than `max_age` stay in the nursery (moving stress mode).
     pub(crate) fn minor_collect_aging(&mut self, roots: &mut dyn Roots, max_age: u32) {
         crate::no_gc::check_gc_allowed("minor collection");
+        crate::types::note_collection_start();
         let t0 = Instant::now();
         let used = self.free - self.nstart;
         let old_before = self.heap_bytes();

@@ -123,3 +123,18 @@ pub fn external_bytes_freed(n: usize) {
 pub(crate) fn take_external_freed() -> usize {
     EXTERNAL_FREED.with(|c| c.replace(0))
 }
+
+thread_local! {
+    static COLLECTIONS_STARTED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many collections (minor or major) this thread's heap has started: during a collection, its
+/// number. For destructors, which cannot reach the heap, to say *when* an object died (the FFI
+/// lifetime checker reports it).
+pub fn collections_started() -> u64 {
+    COLLECTIONS_STARTED.with(|c| c.get())
+}
+
+pub(crate) fn note_collection_start() {
+    COLLECTIONS_STARTED.with(|c| c.set(c.get() + 1));
+}

@@ -5,7 +5,8 @@
 //! arrays, structs and unions the address of the first byte; for primitive cdata (`ffi.cast("int",
 //! 5)`) the address of a small owned buffer holding the value. Owned memory is stored inline in
 //! the boxed `CData` when small, else calloc'd ([`Mem`]); either way it is freed by the
-//! destructor of the object owning the `CData` and never moved by the GC.
+//! destructor of the object owning the `CData` and never moved by the GC. With `MINIPY_FFI_CHECK`
+//! every `ffi.new` gets a guard-paged mapping instead, quarantined when its owner dies (check/).
 //!
 //! A cdata object's data is a [`CDataObj`]: the `CData` (plain Rust, no GC references) plus the
 //! objects the cdata keeps alive, one named, traced `Value` field per role (owner, handle target,
@@ -45,10 +46,13 @@ pub enum Flavor {
     Primitive,
 }
 
-/// calloc'd memory owned by a cdata, counted in the heap's external bytes.
+/// calloc'd memory owned by a cdata, counted in the heap's external bytes. In check mode
+/// (`MINIPY_FFI_CHECK`), a guard-paged mapping of the lifetime checker instead (`checked`: its
+/// registry slot), quarantined rather than freed when the owner dies.
 pub struct Mem {
     pub ptr: *mut u8,
     pub size: usize,
+    checked: Option<usize>,
 }
 
 impl Mem {
@@ -60,14 +64,44 @@ impl Mem {
             return None;
         }
         vm.heap.add_external_bytes(size);
-        Some(Mem { ptr, size })
+        Some(Mem {
+            ptr,
+            size,
+            checked: None,
+        })
+    }
+
+    /// Check mode: zeroed guard-paged memory for an owning cdata of type `ty` made by the Python
+    /// code running now (recorded for the checker's reports). None: use `calloc` instead.
+    pub fn checked(vm: &mut Vm, sh: &Shared, ty: TypeId, size: usize) -> Option<Mem> {
+        let (name, align) = {
+            let tt = sh.tt();
+            // the alignment of what is stored: the pointee of `T *`, the items of `T[]`
+            let stored = match tt.kind(ty) {
+                TypeKind::Pointer(t) => *t,
+                _ => ty,
+            };
+            (sh.name(ty), tt.align_of(stored).unwrap_or(1))
+        };
+        let (file, line) = super::check::call_site(vm);
+        let (ptr, slot) = super::check::guard::alloc(size, align, &name, &file, line)?;
+        vm.heap.add_external_bytes(size);
+        Some(Mem {
+            ptr,
+            size,
+            checked: Some(slot),
+        })
     }
 }
 
 impl Drop for Mem {
     fn drop(&mut self) {
-        // SAFETY: ptr came from calloc and is freed once.
-        unsafe { libc::free(self.ptr as *mut libc::c_void) };
+        match self.checked {
+            // kept mapped but inaccessible, so a late access faults and is reported
+            Some(slot) => super::check::guard::retire(slot),
+            // SAFETY: ptr came from calloc and is freed once.
+            None => unsafe { libc::free(self.ptr as *mut libc::c_void) },
+        }
         gc::external_bytes_freed(self.size);
     }
 }
@@ -133,6 +167,8 @@ pub struct CData {
     pub export: Option<ExportGuard>,
     /// `ffi.gc(..., size=N)`: the declared size of the memory the destructor frees.
     pub pressure: Pressure,
+    /// Check mode, handles: records when this handle died (for `ffi.from_handle`'s error).
+    pub handle_tag: Option<super::check::handles::HandleTag>,
 }
 
 /// One export of a bytearray's storage; dropping it ends the export.
@@ -174,6 +210,7 @@ impl CData {
             inline: [0; INLINE_UNITS],
             export: None,
             pressure: Pressure::default(),
+            handle_tag: None,
         }
     }
 
@@ -378,6 +415,15 @@ pub fn new_owning(
     size: usize,
     len: usize,
 ) -> PyResult<Value> {
+    if super::check::enabled() {
+        if let Some(mem) = Mem::checked(vm, sh, ty, size) {
+            let mut cd = CData::new(sh, ty, mem.ptr, Flavor::Owning);
+            cd.size = size;
+            cd.len = len;
+            cd.mem = Some(mem);
+            return wrap(vm, cd, Value::NULL);
+        }
+    }
     if size <= INLINE_UNITS * 16 {
         let mut b = boxed_inline(sh, ty, Flavor::Owning);
         b.cd.size = size;

@@ -2,10 +2,12 @@
 //! value is a token of the heap's handle table (`vm.heap.new_handle(handle_cdata)`): the table
 //! holds the handle cdata weakly, the cdata holds `obj` strongly (`CDataObj::handle_target`). The
 //! token never changes while objects move; `from_handle` validates it without dereferencing anything, so a
-//! dead or bogus pointer raises RuntimeError instead of crashing.
+//! dead or bogus pointer raises RuntimeError instead of crashing (in check mode, naming the
+//! `new_handle` call site of a dead handle: check/handles.rs).
 
 use super::arity;
 use super::cdata::{self, cdata_mut, cdata_of, CData, CDataObj, Flavor};
+use super::check;
 use super::ffi_obj::ffi_self;
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
@@ -22,9 +24,11 @@ pub fn ffi_new_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     obj.handle_target = vm.arg(&a, 1);
     let h = cdata::wrap_obj(vm, Box::new(obj))?;
     let token = vm.heap.new_handle(h);
+    let tag = check::enabled().then(|| check::handles::note_new_handle(vm, token));
     if let Some(cd) = cdata_mut(vm, h) {
         cd.ptr = token as *mut u8;
         cd.token = token;
+        cd.handle_tag = tag;
     }
     Ok(h)
 }
@@ -69,11 +73,17 @@ pub fn ffi_from_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
         return Err(vm.raise("RuntimeError", "cannot use from_handle() on NULL pointer"));
     }
     let token = cd.ptr as u64;
-    match vm.heap.from_handle(token) {
-        Some(h) => match cdata::cdata_obj(vm, h) {
-            Some(o) if o.cd.flavor == Flavor::Handle => Ok(o.handle_target),
-            _ => Err(vm.raise("RuntimeError", "ffi.from_handle(): dead or bogus handle")),
-        },
-        _ => Err(vm.raise("RuntimeError", "ffi.from_handle(): dead or bogus handle")),
+    if let Some(h) = vm.heap.from_handle(token) {
+        if let Some(o) = cdata::cdata_obj(vm, h) {
+            if o.cd.flavor == Flavor::Handle {
+                return Ok(o.handle_target);
+            }
+        }
     }
+    // check mode knows where a dead handle was made
+    let msg = check::enabled()
+        .then(|| check::handles::describe_dead(token))
+        .flatten()
+        .unwrap_or_else(|| "ffi.from_handle(): dead or bogus handle".to_string());
+    Err(vm.raise("RuntimeError", &msg))
 }

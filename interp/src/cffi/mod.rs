@@ -25,7 +25,7 @@
 //! Files: module.rs (module objects, classes, exceptions), ffi_obj.rs / ffi_new.rs / ffi_misc.rs
 //! (the FFI methods), ctype_obj.rs, cdata.rs (the CData value and its repr), conv.rs (Python <-> C
 //! conversions), cdata_ops.rs (operators), lib_obj.rs, call.rs (calling C), callback.rs,
-//! handles.rs, buffer.rs; API mode: apimode.rs (set_source, compile, include), api_import.rs
+//! handles.rs, buffer.rs, check/ (the `MINIPY_FFI_CHECK` lifetime checker); API mode: apimode.rs (set_source, compile, include), api_import.rs
 //! (importing compiled modules), extern_python.rs (`@ffi.def_extern()`).
 
 pub mod api_import;
@@ -37,6 +37,7 @@ pub mod call;
 pub mod callback;
 pub mod cdata;
 pub mod cdata_ops;
+pub mod check;
 pub mod conv;
 pub mod ctype_obj;
 pub mod dir_attrs;
