@@ -58,25 +58,44 @@ impl Heap {
         if !v.is_ptr() {
             return;
         }
+        if let Some(p) = self.carded_target(obj) {
+            debug_assert!(
+                index < self.len(obj),
+                "write_barrier_item: index out of range"
+            );
+            self.mark_cards(p, index >> CARD_SHIFT, index >> CARD_SHIFT);
+        }
+    }
+
+    /// The common part of the item barriers: None when nothing more is to do (obj is young, or
+    /// a non-carded old object, now remembered whole); else obj's address, for marking its cards.
+    #[inline(always)]
+    fn carded_target(&mut self, obj: Value) -> Option<usize> {
         #[cfg(debug_assertions)]
         self.check_ref(obj);
         let p = obj.0 as usize;
         // SAFETY: obj is a live object (caller's contract, checked in debug builds).
         let fl = unsafe { (*(p as *const GcHeader)).flags };
         if fl & flags::TRACK_YOUNG_PTRS == 0 {
-            return;
+            return None;
         }
         if fl & flags::HAS_CARDS == 0 {
             self.remember(p);
-            return;
+            return None;
         }
-        debug_assert!(
-            index < self.len(obj),
-            "write_barrier_item: index out of range"
-        );
-        // SAFETY: a carded object has card_count(len) card bytes just before its header and index < len.
-        unsafe { *((p - 1 - (index >> CARD_SHIFT)) as *mut u8) = 1 };
-        if fl & flags::CARDS_SET == 0 {
+        Some(p)
+    }
+
+    /// Marks cards `first..=last` of the carded old object at `p` and lists it once in `carded`.
+    #[inline(always)]
+    fn mark_cards(&mut self, p: usize, first: usize, last: usize) {
+        for c in first..=last {
+            // SAFETY: a carded object has card_count(len) card bytes just before its header, and
+            // the callers' indices are < len, so c < card_count(len).
+            unsafe { *((p - 1 - c) as *mut u8) = 1 };
+        }
+        // SAFETY: p is a live object (the callers' contract).
+        if unsafe { (*(p as *const GcHeader)).flags } & flags::CARDS_SET == 0 {
             self.add_carded(p);
         }
     }
@@ -87,28 +106,12 @@ impl Heap {
         if start >= end {
             return;
         }
-        #[cfg(debug_assertions)]
-        self.check_ref(obj);
-        let p = obj.0 as usize;
-        // SAFETY: obj is a live object (caller's contract).
-        let fl = unsafe { (*(p as *const GcHeader)).flags };
-        if fl & flags::TRACK_YOUNG_PTRS == 0 {
-            return;
-        }
-        if fl & flags::HAS_CARDS == 0 {
-            self.remember(p);
-            return;
-        }
-        debug_assert!(
-            end <= self.len(obj),
-            "write_barrier_range: range out of bounds"
-        );
-        for c in (start >> CARD_SHIFT)..=((end - 1) >> CARD_SHIFT) {
-            // SAFETY: as in write_barrier_item; c < card_count(len) since end <= len.
-            unsafe { *((p - 1 - c) as *mut u8) = 1 };
-        }
-        if fl & flags::CARDS_SET == 0 {
-            self.add_carded(p);
+        if let Some(p) = self.carded_target(obj) {
+            debug_assert!(
+                end <= self.len(obj),
+                "write_barrier_range: range out of bounds"
+            );
+            self.mark_cards(p, start >> CARD_SHIFT, (end - 1) >> CARD_SHIFT);
         }
     }
 
