@@ -318,7 +318,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(crate) fn compile_try_except(&mut self, t: TryParts<'a>) -> CResult<()> {
+    /// What try/except and try/except* share: the body under SetupExcept, then the else part
+    /// and a jump to the returned end label; the handler label is bound after it (the raised
+    /// exception on the stack), where the caller compiles its handlers.
+    pub(crate) fn compile_try_body(&mut self, t: TryParts<'a>) -> CResult<Label> {
         let handler = self.unit.b.new_label();
         let end = self.unit.b.new_label();
         let line = self.unit.b.line;
@@ -331,6 +334,11 @@ impl<'a> Compiler<'a> {
         self.compile_body(t.orelse)?;
         self.unit.b.emit_jump(Op::Jump, end);
         self.unit.b.bind(handler);
+        Ok(end)
+    }
+
+    pub(crate) fn compile_try_except(&mut self, t: TryParts<'a>) -> CResult<()> {
+        let end = self.compile_try_body(t)?;
         let n = t.handlers.len();
         for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;

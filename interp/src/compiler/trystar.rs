@@ -44,18 +44,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn compile_try_star(&mut self, t: TryParts<'a>) -> CResult<()> {
-        let handler = self.unit.b.new_label();
-        let end = self.unit.b.new_label();
-        let line = self.unit.b.line;
-        self.unit.b.emit_jump(Op::SetupExcept, handler);
-        self.unit.fblocks.push(FBlock::TryExcept);
-        self.compile_body(t.body)?;
-        self.unit.fblocks.pop();
-        self.unit.b.line = line;
-        self.emit(Op::PopBlock, 0);
-        self.compile_body(t.orelse)?;
-        self.unit.b.emit_jump(Op::Jump, end);
-        self.unit.b.bind(handler);
+        let end = self.compile_try_body(t)?;
         self.emit(Op::BuildList, 0);
         self.emit(Op::Copy, 2);
         for h in t.handlers {
