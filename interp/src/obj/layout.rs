@@ -138,6 +138,19 @@ pub struct BigIntObj {
     pub n: BigInt,
 }
 }
+impl BigIntObj {
+    /// The malloc'd bytes of `n` the heap is told about (`Heap::add_external_bytes` when the object is
+    /// made, `gc::external_bytes_freed` by its destructor): a function of the value alone, so both ends
+    /// agree without storing it. Small magnitudes are not counted (the bookkeeping would cost more).
+    pub fn external_bytes(n: &BigInt) -> usize {
+        let bits = n.bits() as usize;
+        if bits <= 512 {
+            0
+        } else {
+            bits.div_ceil(64) * 8
+        }
+    }
+}
 payload! { [Float]
 #[repr(C)]
 pub struct FloatObj {
@@ -176,6 +189,10 @@ payload! { [ByteArray]
 pub struct ByteArrayObj {
     pub data: Vec<u8>,
     pub exports: std::rc::Rc<std::cell::Cell<usize>>,
+    /// The bytes of `data`'s buffer counted with `Heap::add_external_bytes` so far (brought up to the
+    /// capacity when the bytearray is made and whenever it is reached for mutation); the destructor
+    /// reports exactly this many as freed.
+    pub charged: usize,
 }
 }
 payload! { [Tuple]
@@ -557,11 +574,23 @@ pub struct ForeignObj {
 }
 
 /// # Safety
-/// `p` is the payload of a dead object whose kind's payload is `T`, initialized (constructors write
-/// it right after the allocation, before any GC point), and dropped once (gc's drop_fn contract).
-unsafe fn drop_in_place_at<T>(p: *mut u8) {
-    // SAFETY: the function's contract: p is an initialized T that is never used again.
-    unsafe { std::ptr::drop_in_place(p as *mut T) };
+/// `p` is the payload of a dead BigInt (gc's drop_fn contract).
+unsafe fn drop_bigint(p: *mut u8) {
+    // SAFETY: the function's contract: p is an initialized BigIntObj, never used again.
+    let o = unsafe { &mut *(p as *mut BigIntObj) };
+    gc::external_bytes_freed(BigIntObj::external_bytes(&o.n));
+    // SAFETY: as above.
+    unsafe { std::ptr::drop_in_place(o) };
+}
+
+/// # Safety
+/// `p` is the payload of a dead ByteArray (gc's drop_fn contract).
+unsafe fn drop_bytearray(p: *mut u8) {
+    // SAFETY: the function's contract: p is an initialized ByteArrayObj, never used again.
+    let o = unsafe { &mut *(p as *mut ByteArrayObj) };
+    gc::external_bytes_freed(o.charged);
+    // SAFETY: as above.
+    unsafe { std::ptr::drop_in_place(o) };
 }
 
 /// # Safety
@@ -658,7 +687,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info("NoneType", 8, vec![]));
     infos.push(info_of::<BoolObj>("bool"));
     let mut big = info_of::<BigIntObj>("int");
-    big.drop_fn = Some(drop_in_place_at::<BigIntObj>);
+    big.drop_fn = Some(drop_bigint);
     infos.push(big);
     infos.push(info_of::<FloatObj>("float"));
     let mut s = info_of::<StrObj>("str");
@@ -669,7 +698,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     b.fixed_size += BYTES_NUL;
     infos.push(b);
     let mut ba = info_of::<ByteArrayObj>("bytearray");
-    ba.drop_fn = Some(drop_in_place_at::<ByteArrayObj>);
+    ba.drop_fn = Some(drop_bytearray);
     infos.push(ba);
     let mut t = info_of::<TupleObj>("tuple");
     t.item_size = 8;

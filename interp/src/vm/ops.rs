@@ -671,6 +671,30 @@ impl Vm {
                 _ => false,
             };
             if in_place {
+                // `ba += bytes_like` appends (amortised O(len(b)), as CPython): going through a + b,
+                // clear and extend made a loop building a buffer quadratic.
+                if op == BinOp::Add
+                    && self.is(a, Kind::ByteArray)
+                    && b.is_ptr()
+                    && matches!(self.kind(b), Kind::Bytes | Kind::ByteArray)
+                {
+                    self.bytearray_check_resize(a)?;
+                    if a == b {
+                        // CPython exports b's buffer before resizing a: the same object refuses.
+                        return Err(self.raise(
+                            "BufferError",
+                            "Existing exports of data: object cannot be re-sized",
+                        ));
+                    }
+                    let add = if self.is(b, Kind::Bytes) {
+                        self.bytes_of(b).to_vec()
+                    } else {
+                        self.bytearray(b).clone()
+                    };
+                    self.bytearray_mut(a).extend_from_slice(&add);
+                    self.bytearray_charge(a);
+                    return Ok(a);
+                }
                 return self.inplace_mutate(a, b, op);
             }
         }

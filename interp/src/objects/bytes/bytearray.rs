@@ -178,6 +178,7 @@ fn append(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let b = byte_arg(vm, p[0].unwrap_or(0))?;
     vm.bytearray_check_resize(vm.arg(&a, 0))?;
     vm.bytearray_mut(vm.arg(&a, 0)).push(b);
+    vm.bytearray_charge(vm.arg(&a, 0));
     Ok(vm.none())
 }
 
@@ -205,6 +206,7 @@ fn extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     vm.bytearray_check_resize(vm.arg(&a, 0))?;
     vm.bytearray_mut(vm.arg(&a, 0)).extend_from_slice(&data);
+    vm.bytearray_charge(vm.arg(&a, 0));
     Ok(vm.none())
 }
 
@@ -270,6 +272,7 @@ fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = v.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     v.insert(j as usize, b);
+    vm.bytearray_charge(vm.arg(&a, 0));
     Ok(vm.none())
 }
 

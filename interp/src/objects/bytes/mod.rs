@@ -229,6 +229,7 @@ fn bytearray_setitem_at(vm: &mut Vm, base: usize, k: Value) -> PyResult<()> {
     if s.step == 1 {
         let st = s.start as usize;
         vm.bytearray_mut(o).splice(st..st + s.len, newb);
+        vm.bytearray_charge(o);
         return Ok(());
     }
     if newb.len() != s.len {

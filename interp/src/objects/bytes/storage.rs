@@ -50,6 +50,8 @@ impl Vm {
 
     pub fn new_bytearray(&mut self, b: Vec<u8>) -> PyResult<Value> {
         let v = self.alloc(Kind::ByteArray, 0)?;
+        let charged = b.capacity();
+        self.heap.add_external_bytes(charged);
         // SAFETY: v was just allocated as a ByteArray with a zeroed payload (nothing to drop), and no GC
         // point occurs before the write.
         unsafe {
@@ -58,6 +60,7 @@ impl Vm {
                 ByteArrayObj {
                     data: b,
                     exports: Default::default(),
+                    charged,
                 },
             )
         };
@@ -68,7 +71,22 @@ impl Vm {
     pub fn bytearray_mut(&mut self, v: Value) -> &mut Vec<u8> {
         // SAFETY: v is a live ByteArray (caller's contract); &mut self keeps every other heap reference and
         // every GC point out while the &mut Vec lives.
-        unsafe { &mut (*self.payload::<ByteArrayObj>(v)).data }
+        let o = unsafe { &mut *self.payload::<ByteArrayObj>(v) };
+        &mut o.data
+    }
+    /// Counts the growth of a bytearray's buffer (since it was made or last counted) toward the heap's
+    /// external bytes: the methods that can grow it call this after growing. Without it, a loop making
+    /// and dropping megabyte bytearrays filled gigabytes before their small headers filled the nursery.
+    pub fn bytearray_charge(&mut self, v: Value) {
+        // SAFETY: v is a live ByteArray (caller's contract); no GC point while `o` is used
+        // (add_external_bytes only sets a flag for the next allocation).
+        let o = unsafe { &mut *self.payload::<ByteArrayObj>(v) };
+        let cap = o.data.capacity();
+        if cap > o.charged {
+            let grown = cap - o.charged;
+            o.charged = cap;
+            self.heap.add_external_bytes(grown);
+        }
     }
     /// Shared view of a bytearray's data; valid until the next GC point.
     pub fn bytearray(&self, v: Value) -> &Vec<u8> {

@@ -25,6 +25,9 @@ impl Vm {
             }
         }
         let v = self.alloc(Kind::BigInt, 0)?;
+        // Its digits are malloc'd: without counting them, a loop making big ints (`a + b` on 40000-bit
+        // Fibonacci numbers) filled hundreds of MB before the tiny headers filled the nursery.
+        self.heap.add_external_bytes(BigIntObj::external_bytes(&n));
         // SAFETY: v was just allocated as a BigInt with a zeroed payload (nothing to drop), and no GC point
         // occurs before the write.
         unsafe { std::ptr::write(self.payload::<BigIntObj>(v), BigIntObj { n }) };

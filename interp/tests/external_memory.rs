@@ -1,0 +1,42 @@
+//! Memory a heap object owns outside the heap (a big int's digits, a bytearray's buffer, a cdata's
+//! C memory) counts toward the collection triggers: a loop that drops such objects as fast as it makes
+//! them must run in bounded memory even though their small headers would take ages to fill the
+//! nursery. The scripts read their own peak RSS (VmHWM, Linux) and print whether it stayed bounded,
+//! so this lives here rather than in the CPython-checked suites.
+
+use std::process::Command;
+
+/// Runs `body` followed by a peak-RSS check in minipy; returns the peak in MB.
+fn peak_mb(body: &str) -> u64 {
+    let script = format!(
+        "{body}\nfor line in open('/proc/self/status'):\n    if line.startswith('VmHWM:'):\n        print(int(line.split()[1]) // 1024)\n"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_minipy"))
+        .args(["-c", &script])
+        .env_remove("MINIPY_GC_STRESS")
+        .env_remove("MINIPY_GC_NURSERY")
+        .output()
+        .expect("cannot run minipy");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).trim().parse().unwrap()
+}
+
+#[test]
+fn dropped_bytearrays_are_collected() {
+    // 3000 x 1 MB: 3 GB if the buffers only counted as 40-byte headers.
+    let mb = peak_mb("for i in range(3000):\n    b = bytearray(1000000)");
+    assert!(mb < 400, "peak RSS {mb} MB");
+}
+
+#[test]
+fn growing_bytearrays_are_counted() {
+    let mb = peak_mb("for i in range(3000):\n    b = bytearray()\n    b += bytes(1000000)");
+    assert!(mb < 400, "peak RSS {mb} MB");
+}
+
+#[test]
+fn dropped_big_ints_are_collected() {
+    // Each sum is a new 1 MB int.
+    let mb = peak_mb("x = 1 << 8000000\nfor i in range(3000):\n    y = x + i");
+    assert!(mb < 400, "peak RSS {mb} MB");
+}
