@@ -311,6 +311,19 @@ impl Heap {
 
     /// A collection requested by the allocator: minor (which keeps young objects moving in the moving
     /// stress mode), then major if the old generation passed its threshold.
+    /// A GC point that allocates nothing: runs the collection an earlier `add_external_bytes` asked
+    /// for, if any. For clients whose loops only allocate outside the nursery (code objects from
+    /// `compile()` are old-generation with malloc'd bodies): the request otherwise waits for a
+    /// nursery allocation that may never come.
+    /// In stress mode it collects every time, like an allocation, so that callers holding stale
+    /// references across it get caught.
+    pub fn poll(&mut self, roots: &mut dyn Roots) {
+        let wanted = self.major_requested || self.heap_bytes() > self.next_major;
+        if self.enabled && (wanted || self.cfg.stress > 0) {
+            self.collect_for_alloc(roots);
+        }
+    }
+
     fn collect_for_alloc(&mut self, roots: &mut dyn Roots) {
         self.minor_collect_aging(roots, self.cfg.age);
         if self.free - self.nstart > self.nsize / 2 {

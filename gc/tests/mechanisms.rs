@@ -668,3 +668,21 @@ fn no_gc_scope_ends_with_its_guard() {
     let _ = h.alloc(t.pair, 0, &mut r).unwrap();
     h.minor_collect(&mut r);
 }
+
+/// A client that only allocates outside the nursery (old-generation objects owning malloc'd memory)
+/// never reaches the allocation slow path: `poll` is where its requested collection runs.
+#[test]
+fn poll_runs_a_requested_collection_without_allocating() {
+    let (mut h, _t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    h.poll(&mut r);
+    assert_eq!(h.stats().major_collections, 0, "nothing was requested");
+    for _ in 0..100 {
+        h.add_external_bytes(1 << 20);
+        h.poll(&mut r);
+        gc::external_bytes_freed(1 << 20); // the owner died: its destructor reports the memory
+    }
+    let s = h.stats();
+    assert!(s.major_collections > 0, "{s:?}");
+    assert!(s.external_bytes < 64 << 20, "{s:?}");
+}

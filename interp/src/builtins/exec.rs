@@ -107,6 +107,9 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let Some(text) = source_text(vm, src)? else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
+    // A loop of compile() calls allocates only old-generation code: let a requested collection run
+    // (no Value is held here past this point).
+    vm.gc_poll();
     vm.compile_source_mode(&text, &filename, mode)
 }
 
@@ -164,6 +167,7 @@ fn run(vm: &mut Vm, a: Args, fname: &str) -> PyResult<Value> {
         } else {
             CompileMode::Exec
         };
+        vm.gc_poll(); // as in compile(): g and l are re-read from the arguments below
         let code = vm.compile_source_mode(&text, "<string>", mode)?;
         vm.push(code);
     }

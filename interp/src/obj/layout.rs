@@ -600,7 +600,9 @@ unsafe fn drop_code(p: *mut u8) {
     let c = unsafe { &mut *(p as *mut CodeObj) };
     if !c.data.is_null() {
         // SAFETY: data was made by Box::into_raw in load_code and is nulled after the drop.
-        drop(unsafe { Box::from_raw(c.data) });
+        let data = unsafe { Box::from_raw(c.data) };
+        gc::external_bytes_freed(data.external_bytes());
+        drop(data);
         c.data = std::ptr::null_mut();
     }
 }

@@ -62,6 +62,32 @@ pub struct CodeData {
 }
 
 impl CodeData {
+    /// The malloc'd bytes this code owns, as told to the heap (`add_external_bytes` in load_code,
+    /// `gc::external_bytes_freed` by the code object's destructor). Computed from lengths that never
+    /// change after loading, so both ends agree. Without it, `compile()` in a loop grew without bound:
+    /// code objects are small in the heap and own their instructions and caches outside it.
+    pub fn external_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let per_instr = size_of::<Instr>()
+            + size_of::<u32>() * 2
+            + size_of::<super::attrcache::AttrCache>()
+            + size_of::<super::attrcache::MethodCache>();
+        let strings = |v: &[String]| {
+            v.iter()
+                .map(|s| s.len() + size_of::<String>())
+                .sum::<usize>()
+        };
+        size_of::<CodeData>()
+            + self.instrs.len() * per_instr
+            + self.global_cache.len() * size_of::<GlobalCache>()
+            + strings(&self.varnames)
+            + strings(&self.names)
+            + strings(&self.cellvars)
+            + strings(&self.freevars)
+    }
+}
+
+impl CodeData {
     pub fn line_at(&self, ip: usize) -> u32 {
         self.lines.get(ip).copied().unwrap_or(self.firstlineno)
     }
@@ -201,6 +227,7 @@ impl Vm {
                 && !cu.is_async,
         };
         let code = self.alloc_old(Kind::Code, 0);
+        self.heap.add_external_bytes(data.external_bytes());
         // SAFETY: code was just allocated in the old generation as a Code object (zeroed: no data to leak);
         // the barrier follows the stores.
         unsafe {

@@ -304,6 +304,11 @@ impl Vm {
         }
     }
 
+    /// A GC point without an allocation: runs a collection the heap asked for (see `Heap::poll`).
+    pub fn gc_poll(&mut self) {
+        self.heap.poll(&mut self.roots);
+    }
+
     /// Allocates in the old generation (never moves, not a GC point): interned strings, code constants.
     pub fn alloc_old(&mut self, kind: Kind, len: usize) -> Value {
         self.heap

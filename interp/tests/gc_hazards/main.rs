@@ -18,7 +18,7 @@
 //!    the gc crate's `Heap`, `Type::f()`/`Self::f()` to that impl, `f()` / `m::f()` to free fns of that
 //!    name (filtered by module when the path names one). A method call on a receiver of unknown type
 //!    resolves to every non-`Vm` crate method of that name (none: std, assumed not to collect).
-//! 2. **May collect.** Seeds: `heap.alloc`/`minor_collect`/`major_collect`/`collect`, the Vm entry
+//! 2. **May collect.** Seeds: `heap.alloc`/`minor_collect`/`major_collect`/`collect`/`poll`, the Vm entry
 //!    points `alloc`, `call`, `call_slot`, `run_frames`, `execute` ([`Config::seeds`]), and every call
 //!    through a fn pointer, a local callable (`dyn Fn`, generic `F`, a native from a table) or any
 //!    non-path callee. Transitive closure over the call graph; with a name collision, a call collects

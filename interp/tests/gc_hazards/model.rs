@@ -32,7 +32,7 @@ impl Default for Config {
             // vm/mod.rs `alloc` calls `heap.alloc` (a seed by itself); `call`/`call_slot`/`run_frames`/
             // `execute` reach natives through fn pointers (also seeds by themselves): listed anyway.
             seeds: vec!["alloc", "call", "call_slot", "run_frames", "execute"],
-            heap_collecting: vec!["alloc", "minor_collect", "major_collect", "collect"],
+            heap_collecting: vec!["alloc", "minor_collect", "major_collect", "collect", "poll"],
             // Verified in the code (December 2026):
             //  none/bool_val/named: roots.named, allocated with alloc_old at bootstrap (builtins_setup.rs);
             //  type_of_kind/builtin_type: roots.types, built by make_type (alloc_old);
