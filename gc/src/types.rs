@@ -99,8 +99,13 @@ pub(crate) unsafe fn trace_fields<F: FnMut(&mut Value)>(
         if info.items_are_values {
             let len = *(pl as *const usize);
             let items = pl.add(info.fixed_size) as *mut Value;
+            // Immediates (small ints, null) need no visit: skipping them here keeps a big table of
+            // ints (a set or list of 10**4 ints) from costing a visitor call per slot.
             for i in 0..len {
-                f(&mut *items.add(i));
+                let s = &mut *items.add(i);
+                if s.is_ptr() {
+                    f(s);
+                }
             }
         }
     }
