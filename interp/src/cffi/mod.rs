@@ -41,6 +41,7 @@ pub mod check;
 pub mod conv;
 pub mod ctype_obj;
 pub mod dir_attrs;
+pub mod embedding;
 pub mod extern_python;
 pub mod fast;
 pub mod ffi_attrs;
