@@ -252,13 +252,11 @@ fn report_failure(vm: &mut Vm, name: &str) {
     } else {
         vm.format_traceback(vm.at(base))
     };
-    let path = match vm.sys_module("sys") {
-        Ok(Some(sys)) => vm
-            .getattr_str(sys, "path")
-            .and_then(|p| vm.repr_string(p))
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
+    let path = vm
+        .import_module("sys", true)
+        .and_then(|sys| vm.getattr_str(sys, "path"))
+        .and_then(|p| vm.repr_string(p))
+        .unwrap_or_default();
     vm.take_exc();
     let msg = format!(
         "Failed to initialize the Python-CFFI embedding logic:\n\n{tb}\nFrom: {name}\ncompiled with minipy's cffi\n_cffi_backend module: built-in\nsys.path: {path}\n\n"
