@@ -3,7 +3,8 @@
 //!
 //! [`prelude`] (before the user's `set_source` text) defines `CFFI_DLLEXPORT`, declares the
 //! runtime's entry point `minipy_embed_call` (exported by `libminipy.so`, interp/src/embed/) and
-//! embeds the init code and module name in a `_minipy_embed_self` descriptor.
+//! embeds the init code and module name in a `_minipy_embed_self` descriptor; it also defines
+//! CFFI's `cffi_start_python()` (start the runtime and the library now: 0, or -1 on failure).
 //! [`write_function`] writes, for every `extern "Python"` function of the library, the usual
 //! slot-calling function (apimode_c.rs, renamed `_minipy_xpc_<name>`), a struct holding its
 //! arguments and result, a thunk calling it on such a struct, and the function itself under its
@@ -31,7 +32,7 @@ pub const RUNTIME_LIB: &str = "minipy";
 pub fn prelude(module: &str, init_code: &str) -> String {
     let mut c = String::from(
         "#include <errno.h>\n\
-         #define CFFI_DLLEXPORT __attribute__((visibility(\"default\"))) _MINIPY_EXPORT\n\
+         #define CFFI_DLLEXPORT _MINIPY_EXPORT __attribute__((visibility(\"default\")))\n\
          struct _minipy_embed_module { unsigned int version; const char *module_name; const unsigned char *init_code; };\n\
          _MINIPY_EXPORT int minipy_embed_call(const struct _minipy_embed_module *m, void (*thunk)(void *), void *ctx);\n\
          static const unsigned char _minipy_embed_code[] = {",
@@ -47,6 +48,11 @@ pub fn prelude(module: &str, init_code: &str) -> String {
         c,
         "static const struct _minipy_embed_module _minipy_embed_self = {{ {ABI_VERSION}, \"{}\", _minipy_embed_code }};",
         c_string_body(module)
+    );
+    // CFFI's `cffi_start_python()` for the user's C code: start now; 0, or -1 if init failed
+    c.push_str(
+        "static void _minipy_embed_nothing(void *p) { (void)p; }\n\
+         static __attribute__((unused)) int cffi_start_python(void) { return minipy_embed_call(&_minipy_embed_self, _minipy_embed_nothing, NULL); }\n",
     );
     c
 }

@@ -7,8 +7,8 @@
 //!   CPython 3.11 + cffi's output (`cd examples/embedding && python3.11 plugin_build.py &&
 //!   cc main.c -o main -L. -lplugin -Wl,-rpath,$PWD -pthread && ./main > main.out`); stderr holds
 //!   the one callback traceback. Normal and moving-stress GC (the init code allocates a lot).
-//! - `init_failure`: init code that raises: CFFI's report once on stderr, then every call prints
-//!   "initialization code failed" and returns 0.
+//! - `init_failure`: init code that raises: CFFI's report once on stderr (at the library's
+//!   `cffi_start_python()`), then every call prints "initialization code failed" and returns 0.
 //! - `order_and_reentry`: minipy-specific: without any buffering setup in C or flush in Python,
 //!   C and Python output keep call order (the generated function flushes C's stdout, the runtime
 //!   Python's); a plain C function of the library calling a static `extern "Python"` function
@@ -144,7 +144,7 @@ const BROKEN_BUILD: &str = r#"
 import cffi
 ffibuilder = cffi.FFI()
 ffibuilder.embedding_api("int get(int); double getd(void); void poke(void);")
-ffibuilder.set_source("_broken", "")
+ffibuilder.set_source("_broken", "int start(void) { return cffi_start_python(); }")
 ffibuilder.embedding_init_code("""
     from _broken import ffi
     print("broken: init starts", flush=True)
@@ -159,11 +159,13 @@ ffibuilder.compile(target="libbroken.*")
 const BROKEN_MAIN: &str = r#"
 #include <errno.h>
 #include <stdio.h>
+int start(void);
 int get(int);
 double getd(void);
 void poke(void);
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
+    printf("start() = %d\n", start());
     printf("get(5) = %d\n", get(5));
     errno = 42;
     printf("getd() = %g\n", getd());
@@ -189,7 +191,7 @@ fn init_failure() {
         assert_eq!(status, 0, "{err}");
         assert_eq!(
             out,
-            "broken: init starts\nget(5) = 0\ngetd() = 0\nerrno kept: 42\nget(6) = 0\n"
+            "broken: init starts\nstart() = -1\nget(5) = 0\ngetd() = 0\nerrno kept: 42\nget(6) = 0\n"
         );
         // CFFI's report (its version lines name minipy instead of cffi's version)
         let head = "Failed to initialize the Python-CFFI embedding logic:\n\n\
