@@ -45,3 +45,20 @@ try:
     ffi4.embedding_api("int broken(;")
 except cffi.CDefError as e:
     print("CDefError")
+
+# wrong arguments
+for call in ["ffi.embedding_init_code()", "ffi.embedding_init_code(5)",
+             "ffi.embedding_init_code(pysource='x=1')", "ffi.embedding_init_code(b'x=1')",
+             "ffi.embedding_api(5)", "ffi.embedding_api()", "ffi.embedding_api(csource='int q(int);')",
+             "ffi.embedding_api('int r(int);', pack=2)", "ffi.compile(target=5)"]:
+    ffi = cffi.FFI()
+    try:
+        eval(call)
+        print(call, "ok")
+    except Exception as e:
+        print(call, type(e).__name__, e)
+ffi = cffi.FFI()
+try:
+    ffi.embedding_init_code("x = 1\n  y = 2\n")
+except SyntaxError as e:
+    print(type(e).__name__, e.filename, e.lineno)

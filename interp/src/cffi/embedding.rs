@@ -17,10 +17,10 @@ use std::path::PathBuf;
 /// `extern "Python"` functions.
 pub fn ffi_embedding_api(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "embedding_api", &["csource", "packed", "pack"])?;
-    arity(vm, &a, "embedding_api", 2, 4)?;
+    arity(vm, &a, "embedding_api", 1, 4)?;
     let sh = ffi_self(vm, &a)?;
-    let src = opt_arg(vm, &a, 1, "csource").unwrap_or(Value::NULL);
-    if src.is_null() || !vm.is(src, Kind::Str) {
+    let src = required(vm, &a, "embedding_api", "csource")?;
+    if !vm.is(src, Kind::Str) {
         return Err(vm.type_error("cdef() argument must be a string"));
     }
     let src = vm.str_of(src).to_string();
@@ -50,8 +50,9 @@ pub fn ffi_embedding_api(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// name "cffi_init"), stored dedented with leading blank lines removed so it starts at line 1.
 pub fn ffi_embedding_init_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
     vm.check_kwargs(&a, "embedding_init_code", &["pysource"])?;
-    arity(vm, &a, "embedding_init_code", 2, 2)?;
+    arity(vm, &a, "embedding_init_code", 1, 2)?;
     let sh = ffi_self(vm, &a)?;
+    let src = required(vm, &a, "embedding_init_code", "pysource")?;
     if sh
         .api
         .borrow()
@@ -61,8 +62,11 @@ pub fn ffi_embedding_init_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
     {
         return Err(vm.value_error("embedding_init_code() can only be called once"));
     }
-    let src = opt_arg(vm, &a, 1, "pysource").unwrap_or(Value::NULL);
-    if src.is_null() || !vm.is(src, Kind::Str) {
+    if vm.is(src, Kind::Bytes) {
+        // CFFI's first step is a regular expression on the source
+        return Err(vm.type_error("cannot use a string pattern on a bytes-like object"));
+    }
+    if !vm.is(src, Kind::Str) {
         let tn = vm.type_name(src);
         return Err(vm.type_error(format!("expected string or bytes-like object, got '{tn}'")));
     }
@@ -70,6 +74,16 @@ pub fn ffi_embedding_init_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_syntax(vm, &code)?;
     sh.api.borrow_mut().embedding = Some(code);
     Ok(vm.none())
+}
+
+/// Argument 1 (`name`, positional or keyword), or the TypeError of a missing one.
+fn required(vm: &mut Vm, a: &Args, method: &str, name: &str) -> PyResult<Value> {
+    match opt_arg(vm, a, 1, name) {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error(format!(
+            "FFI.{method}() missing 1 required positional argument: '{name}'"
+        ))),
+    }
 }
 
 /// CFFI's fix-up: drop the leading blank lines, remove the indentation common to the first line
@@ -148,17 +162,31 @@ fn check_syntax(vm: &mut Vm, code: &str) -> PyResult<()> {
 }
 
 /// Where the embedding runtime `libminipy.so` is: `$MINIPY_EMBED_LIBDIR`, else the directory
-/// of the running executable (cargo puts the library next to the `minipy` binary). An error
-/// saying how to get it when it is missing.
+/// of the running executable (`cargo build` puts the library next to the `minipy` binary), or its
+/// `deps/` (where `cargo test` rebuilds it without copying it up): the newer of the two. An
+/// error saying how to get it when it is missing.
 pub fn runtime_dir(vm: &mut Vm) -> PyResult<PathBuf> {
+    let lib = format!("lib{}.so", ffi::apimode_embed::RUNTIME_LIB);
     let dir = match std::env::var_os("MINIPY_EMBED_LIBDIR") {
         Some(d) => PathBuf::from(d),
-        None => std::env::current_exe()
-            .ok()
-            .and_then(|p| p.parent().map(|d| d.to_path_buf()))
-            .unwrap_or_else(|| PathBuf::from(".")),
+        None => {
+            let exe_dir = std::env::current_exe()
+                .ok()
+                .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+                .unwrap_or_else(|| PathBuf::from("."));
+            let modified = |d: &PathBuf| {
+                std::fs::metadata(d.join(&lib))
+                    .and_then(|m| m.modified())
+                    .ok()
+            };
+            let deps = exe_dir.join("deps");
+            match (modified(&exe_dir), modified(&deps)) {
+                (Some(a), Some(b)) if b > a => deps,
+                (None, Some(_)) => deps,
+                _ => exe_dir,
+            }
+        }
     };
-    let lib = format!("lib{}.so", ffi::apimode_embed::RUNTIME_LIB);
     if dir.join(&lib).is_file() {
         return Ok(dir);
     }
