@@ -15,6 +15,9 @@
 //!   starts the runtime too; Python -> C -> exported function runs inline on the interpreter
 //!   thread, also during the init code.
 //!
+//! - `types`: struct by value, float, unsigned long long, void, returned pointers, arrays; the
+//!   expected output is CPython 3.11 + cffi's for the same two files.
+//!
 //! Every test is skipped, saying so, when there is no `cc`.
 
 use std::path::{Path, PathBuf};
@@ -288,6 +291,92 @@ fn order_and_reentry() {
     for stress in [false, true] {
         let (status, out, err) = run_main(&dir, stress);
         assert_eq!((status, out.as_str(), err.as_str()), (0, want, ""));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const TYPES_BUILD: &str = r#"import cffi
+ffibuilder = cffi.FFI()
+ffibuilder.embedding_api("""
+    typedef struct { double x, y; } vec2;
+    vec2 mid(vec2 a, vec2 b);
+    float halve(float);
+    unsigned long long big(unsigned char);
+    void ping(void);
+    const char *name_of(int);
+    char first(const char *);
+    int sum_array(int *xs, int n);
+    void *echo_ptr(void *);
+""")
+ffibuilder.set_source("_types", "typedef struct { double x, y; } vec2;")
+ffibuilder.embedding_init_code("""
+    from _types import ffi
+    names = {i: ffi.new("char[]", ("n%d" % i).encode()) for i in range(3)}
+    @ffi.def_extern()
+    def mid(a, b):
+        return {"x": (a.x + b.x) / 2, "y": (a.y + b.y) / 2}
+    @ffi.def_extern()
+    def halve(f):
+        return f / 2
+    @ffi.def_extern()
+    def big(c):
+        return 2**64 - 1 - c
+    @ffi.def_extern()
+    def ping():
+        print("ping", flush=True)
+    @ffi.def_extern()
+    def name_of(i):
+        return names[i]
+    @ffi.def_extern()
+    def first(s):
+        return s[0]
+    @ffi.def_extern()
+    def sum_array(xs, n):
+        return sum(xs[0:n])
+    @ffi.def_extern()
+    def echo_ptr(p):
+        return p
+""")
+ffibuilder.compile(target="libtypes.*")
+"#;
+
+const TYPES_MAIN: &str = r#"#include <stdio.h>
+typedef struct { double x, y; } vec2;
+vec2 mid(vec2 a, vec2 b); float halve(float); unsigned long long big(unsigned char);
+void ping(void); const char *name_of(int); char first(const char *); int sum_array(int *xs, int n); void *echo_ptr(void *);
+int main(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    vec2 a = {1, 2}, b = {3, 8};
+    vec2 m = mid(a, b);
+    printf("mid %g %g\n", m.x, m.y);
+    printf("halve %g\n", halve(5.0f));
+    printf("big %llu\n", big(7));
+    ping();
+    printf("name_of %s %s\n", name_of(1), name_of(2));
+    printf("first %c\n", first("zebra"));
+    int xs[] = {1, 2, 3, 4};
+    printf("sum_array %d\n", sum_array(xs, 4));
+    printf("echo_ptr %d\n", echo_ptr(xs) == (void *)xs);
+    return 0;
+}
+"#;
+
+/// What CPython 3.11 + cffi 2.0 prints for TYPES_BUILD + TYPES_MAIN.
+const TYPES_OUT: &str = "mid 2 5\nhalve 2.5\nbig 18446744073709551608\nping\nname_of n1 n2\nfirst z\nsum_array 10\necho_ptr 1\n";
+
+#[test]
+fn types() {
+    if !have_cc() {
+        return;
+    }
+    let dir = scratch("types");
+    std::fs::write(dir.join("build.py"), TYPES_BUILD).unwrap();
+    std::fs::write(dir.join("main.c"), TYPES_MAIN).unwrap();
+    build(&dir, "build.py");
+    cc_main(&dir, "types");
+    for stress in [false, true] {
+        let (status, out, err) = run_main(&dir, stress);
+        assert_eq!((status, out.as_str(), err.as_str()), (0, TYPES_OUT, ""));
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
