@@ -15,6 +15,9 @@
 //! those typedefs known ([`Declarations::known_numbers`]), so that every type built on them
 //! (function arguments, pointers, complete structs) is an ordinary type; then the other answers
 //! are applied.
+//! With `SourceConfig::embedding` set, the library is an embedding library instead
+//! (apimode_embed.rs): named by `compile(target=...)` ([`target_file_name`]), linked with
+//! `libminipy.so`, exporting the `embedding_api()` functions.
 //! Invariants: query functions are named by [`Question::symbol`], which depends only on what is
 //! asked (never on the position of the question), so both replays find the same functions.
 
