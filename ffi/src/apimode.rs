@@ -15,6 +15,9 @@
 //! those typedefs known ([`Declarations::known_numbers`]), so that every type built on them
 //! (function arguments, pointers, complete structs) is an ordinary type; then the other answers
 //! are applied.
+//! With `SourceConfig::embedding` set, the library is an embedding library instead
+//! (apimode_embed.rs): named by `compile(target=...)` ([`target_file_name`]), linked with
+//! `libminipy.so`, exporting the `embedding_api()` functions.
 //! Invariants: query functions are named by [`Question::symbol`], which depends only on what is
 //! asked (never on the position of the question), so both replays find the same functions.
 
@@ -39,6 +42,12 @@ pub struct SourceConfig {
     pub sources: Vec<String>,
     /// `.c` (default) or `.cpp`.
     pub source_extension: String,
+    /// Embedding (`ffi.embedding_api()` / `embedding_init_code()`): the init code (empty when
+    /// only `embedding_api` was called). The library then starts minipy on first use
+    /// (apimode_embed.rs) and links with the runtime library found in `runtime_dir`.
+    pub embedding: Option<String>,
+    /// Where `libminipy.so` is (embedding only).
+    pub runtime_dir: Option<PathBuf>,
 }
 
 /// Suffix of compiled modules (never one CPython would load: no collision with its builds).
@@ -135,14 +144,39 @@ pub fn variable_symbol(name: &str) -> String {
     format!("_cffi_var_{}", name)
 }
 
+/// The file `ffi.compile(target=...)` builds, relative to the build directory, as CFFI names it:
+/// no target (or `"*"`) is `<module>.minipy.so` (dots make directories), or `<module>.so` for an
+/// embedding library; a target ending in `.*` gets the platform's `.so`; any other is used as is.
+pub fn target_file_name(cfg: &SourceConfig, target: Option<&str>) -> String {
+    match target {
+        Some(t) if t != "*" => match t.strip_suffix(".*") {
+            Some(stem) => format!("{stem}.so"),
+            None => t.to_string(),
+        },
+        _ if cfg.embedding.is_some() => format!("{}.so", cfg.module_name),
+        _ => module_file_name(&cfg.module_name),
+    }
+}
+
 /// Write the C file and build `<tmpdir>/<module>.minipy.so`; returns its path.
-///
-/// Both files are written under temporary names and renamed into place, so that concurrent
-/// builds of the same module (and importers) never see a half-written file.
 pub fn compile(
     d: &Declarations,
     cfg: &SourceConfig,
     tmpdir: &Path,
+    verbose: bool,
+) -> Result<PathBuf> {
+    compile_to(d, cfg, tmpdir, None, verbose)
+}
+
+/// Write the C file and build `<tmpdir>/<target>` ([`target_file_name`]); returns its path.
+///
+/// Both files are written under temporary names and renamed into place, so that concurrent
+/// builds of the same module (and importers) never see a half-written file.
+pub fn compile_to(
+    d: &Declarations,
+    cfg: &SourceConfig,
+    tmpdir: &Path,
+    target: Option<&str>,
     verbose: bool,
 ) -> Result<PathBuf> {
     let verr = |m: String| Error::new(ErrorKind::Verification, m);
@@ -151,7 +185,7 @@ pub fn compile(
     } else {
         tmpdir
     };
-    let so_path = tmpdir.join(module_file_name(&cfg.module_name));
+    let so_path = tmpdir.join(target_file_name(cfg, target));
     let dir = so_path.parent().unwrap_or(tmpdir).to_path_buf();
     std::fs::create_dir_all(&dir)
         .map_err(|e| verr(format!("cannot create {}: {}", dir.display(), e)))?;
@@ -221,6 +255,15 @@ fn run_compiler(
     }
     for l in &cfg.libraries {
         cmd.arg(format!("-l{}", l));
+    }
+    if cfg.embedding.is_some() {
+        // the runtime (interp/src/embed/): found at run time through the rpath, like CFFI's
+        // embedding libraries find libpython
+        let dir = cfg.runtime_dir.clone().unwrap_or_else(|| ".".into());
+        let dir = dir.canonicalize().unwrap_or(dir);
+        cmd.arg(format!("-L{}", dir.display()))
+            .arg(format!("-Wl,-rpath,{}", dir.display()))
+            .arg(format!("-l{}", crate::apimode_embed::RUNTIME_LIB));
     }
     cmd.args(&cfg.extra_link_args);
     if verbose {

@@ -7,9 +7,11 @@
 //! ```text
 //! minipy-cffi-module 1
 //! module <name>
-//! cdef <packed 0|1> <pack n|-> <override 0|1> <included 0|1> <byte length>
+//! cdef <packed 0|1> <pack n|-> <override 0|1> <included 0|1> <byte length> [<dllexport 0|1>]
 //! <source bytes>
 //! ```
+//! The last field (an `embedding_api()` cdef) is written only when set, so modules built before
+//! it existed still load.
 
 use crate::cdef::CdefRecord;
 
@@ -30,12 +32,13 @@ pub fn encode(m: &ModuleMeta) -> String {
     for r in &m.cdefs {
         let pack = r.pack.map_or("-".to_string(), |p| p.to_string());
         s.push_str(&format!(
-            "cdef {} {} {} {} {}\n",
+            "cdef {} {} {} {} {}{}\n",
             r.packed as u8,
             pack,
             r.override_ as u8,
             r.included as u8,
-            r.source.len()
+            r.source.len(),
+            if r.dllexport { " 1" } else { "" }
         ));
         s.push_str(&r.source);
         s.push('\n');
@@ -68,7 +71,7 @@ pub fn decode(bytes: &[u8]) -> Result<ModuleMeta, String> {
     while !rest.is_empty() {
         let (line, after) = rest.split_once('\n').ok_or_else(|| bad("cdef line"))?;
         let f: Vec<&str> = line.split(' ').collect();
-        if f.len() != 6 || f[0] != "cdef" {
+        if !(f.len() == 6 || f.len() == 7) || f[0] != "cdef" {
             return Err(bad("cdef line"));
         }
         let flag = |s: &str| s == "1";
@@ -89,6 +92,7 @@ pub fn decode(bytes: &[u8]) -> Result<ModuleMeta, String> {
             pack,
             override_: flag(f[3]),
             included: flag(f[4]),
+            dllexport: f.get(6).is_some_and(|s| flag(s)),
         });
     }
     Ok(ModuleMeta { module_name, cdefs })

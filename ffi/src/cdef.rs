@@ -25,6 +25,9 @@ pub struct CdefOptions {
     pub pack: Option<usize>,
     /// `override=True`: later declarations replace earlier conflicting ones.
     pub override_: bool,
+    /// `ffi.embedding_api(...)`: every function declared is an `extern "Python"` function that
+    /// the built library exports (CFFI's `dllexport`); see [`Declarations::exported`].
+    pub dllexport: bool,
 }
 
 /// One name visible on a `lib` object.
@@ -87,6 +90,9 @@ pub struct Declarations {
     /// API mode: global arrays declared `T name[...]` (or `T name[...][N]`): the compiler gives
     /// their length (apimode.rs asks `sizeof(name) / sizeof(name[0])`).
     pub var_lengths: std::collections::HashSet<String>,
+    /// Embedding: the functions declared by `embedding_api()` (always `extern "Python"`), which
+    /// the built library exports under their own name (apimode_c.rs).
+    pub exported: std::collections::HashSet<String>,
 }
 
 /// One recorded `cdef()` call.
@@ -98,6 +104,8 @@ pub struct CdefRecord {
     pub override_: bool,
     /// Came from an `include()`d FFI.
     pub included: bool,
+    /// Came from `ffi.embedding_api()`.
+    pub dllexport: bool,
 }
 
 impl CdefRecord {
@@ -106,6 +114,7 @@ impl CdefRecord {
             packed: self.packed,
             pack: self.pack,
             override_: self.override_,
+            dllexport: self.dllexport,
         }
     }
 }
@@ -238,6 +247,7 @@ impl Declarations {
             d: self,
             pack,
             override_: opts.override_,
+            dllexport: opts.dllexport,
             type_string: None,
             param_depth: 0,
             names_seen: Vec::new(),
@@ -253,6 +263,7 @@ impl Declarations {
                 pack: opts.pack,
                 override_: opts.override_,
                 included: false,
+                dllexport: opts.dllexport,
             });
         }
         r
@@ -328,6 +339,7 @@ impl Declarations {
             d: self,
             pack: None,
             override_: false,
+            dllexport: false,
             type_string: Some(s),
             param_depth: 0,
             names_seen: Vec::new(),
@@ -480,6 +492,8 @@ struct Parser<'a> {
     d: &'a mut Declarations,
     pack: Option<usize>,
     override_: bool,
+    /// `embedding_api()`: functions are exported `extern "Python"` functions.
+    dllexport: bool,
     /// Set when parsing a standalone type string (changes error messages).
     type_string: Option<&'a str>,
     /// Nesting of parameter lists, and the (depth, token index) of every declared name seen.
@@ -679,11 +693,14 @@ impl<'a> Parser<'a> {
                     }
                     let decl = Decl::Function {
                         ty: ty.id,
-                        extern_python,
+                        extern_python: extern_python || self.dllexport,
                     };
                     self.d
                         .declare(&name, decl, self.override_)
                         .map_err(|e| self.locate(decl_tok, e))?;
+                    if self.dllexport {
+                        self.d.exported.insert(name.clone());
+                    }
                 } else if self.eat_punct("=") {
                     let at = self.tok();
                     let value = self.parse_expr()?;

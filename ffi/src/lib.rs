@@ -53,6 +53,7 @@
 
 pub mod apimode;
 pub mod apimode_c;
+pub mod apimode_embed;
 pub mod apimode_meta;
 pub mod call;
 pub mod cdef;

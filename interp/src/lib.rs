@@ -6,7 +6,8 @@
 //! # Layers (dependencies point one way)
 //! The core: `vm`, `obj`, `compiler`, `format` (format specs, `%`, float digits), `bytecode`, `dis`,
 //! `unicode`. Above it: `builtins` (builtin functions, methods, native modules) and `cffi`. On top:
-//! `interpreter` (the standard registry), `run`, `repl` and the binary. The core never names a layer
+//! `interpreter` (the standard registry), `run`, `repl`, the binary and `embed` (the runtime of
+//! embedding libraries, exported as `libminipy.so`). The core never names a layer
 //! above it; the upper layers reach it through `vm::registry::Registry` (native modules by name,
 //! bootstrap installers, import hooks), which `interpreter::standard_registry` fills and `Vm::new`
 //! takes. `interp/tests/layering.rs` enforces this (and that modules are real directories).
@@ -34,6 +35,7 @@ pub mod bytecode;
 pub mod cffi;
 pub mod compiler;
 pub mod dis;
+pub mod embed;
 pub mod format;
 pub mod gcreport;
 pub mod interpreter;

@@ -220,6 +220,12 @@ fn metadata_round_trip() {
                 pack: Some(2),
                 override_: false,
                 included: true,
+                dllexport: false,
+            },
+            CdefRecord {
+                source: "int g(int);".into(),
+                dllexport: true,
+                ..Default::default()
             },
             CdefRecord::default(),
         ],

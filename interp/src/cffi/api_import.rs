@@ -91,8 +91,9 @@ fn look_in(dir: &Path, rel: &str) -> Found {
     Found::Nothing
 }
 
-/// Load `path` as module `full`, register it in `sys.modules` and return it.
-fn load(vm: &mut Vm, path: &Path, full: &str) -> PyResult<Value> {
+/// Load `path` as module `full`, register it in `sys.modules` and return it (the embedding
+/// runtime, interp/src/embed/, loads its library this way too).
+pub fn load(vm: &mut Vm, path: &Path, full: &str) -> PyResult<Value> {
     let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let (decls, library) = match ffi::apimode::open_module(&abs, full) {
         Ok(x) => x,
@@ -105,6 +106,7 @@ fn load(vm: &mut Vm, path: &Path, full: &str) -> PyResult<Value> {
         source: None,
         out_of_line: false,
         lib: Some(library.clone()),
+        embedding: None,
     };
     let base = vm.sp();
     let r = build_module(vm, base, sh, library, full, &path.to_string_lossy());

@@ -2,7 +2,8 @@
 //! `ffi.emit_c_code(f)`, `ffi.emit_python_code(f)` (out-of-line ABI mode, `set_source(name,
 //! None)`) and `ffi.include(other)`. The C work is the `ffi` crate's (apimode.rs): the module is
 //! built as `<tmpdir>/<module>.minipy.so`, which embeds its cdefs; importing it is
-//! api_import.rs's job, `@ffi.def_extern()` extern_python.rs's.
+//! api_import.rs's job, `@ffi.def_extern()` extern_python.rs's, embedding (`embedding_api`,
+//! `embedding_init_code`, `compile(target=...)` of a library that starts minipy) embedding.rs's.
 //! Per-FFI API-mode state lives in [`ApiState`] (`FfiShared::api`): plain Rust data, no Value.
 
 use super::ffi_obj::ffi_self;
@@ -24,6 +25,8 @@ pub struct ApiState {
     pub out_of_line: bool,
     /// For the `ffi` of an imported compiled module: its library (extern "Python" slots).
     pub lib: Option<Rc<RefCell<Library>>>,
+    /// Embedding (embedding.rs): the init code, `Some("")` once `embedding_api()` was called.
+    pub embedding: Option<String>,
 }
 
 pub fn install(vm: &mut Vm) {
@@ -35,6 +38,11 @@ pub fn install(vm: &mut Vm) {
         ("emit_python_code", ffi_emit_python_code),
         ("include", ffi_include),
         ("def_extern", super::extern_python::ffi_def_extern),
+        ("embedding_api", super::embedding::ffi_embedding_api),
+        (
+            "embedding_init_code",
+            super::embedding::ffi_embedding_init_code,
+        ),
     ];
     for (n, f) in methods {
         vm.add_native_method(t, n, *f);
@@ -228,9 +236,19 @@ fn ffi_compile(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         return vm.new_str(&path.to_string_lossy());
     }
+    let target = match opt_arg(vm, &a, 3, "target") {
+        Some(v) if v != vm.none() => Some(str_arg(vm, v, "target")?),
+        _ => None,
+    };
+    let mut cfg = cfg;
+    cfg.embedding = sh.api.borrow().embedding.clone();
+    if cfg.embedding.is_some() {
+        cfg.runtime_dir = Some(super::embedding::runtime_dir(vm)?);
+    }
     let r = {
         let decls = sh.decls.borrow();
-        ffi::apimode::compile(&decls, &cfg, std::path::Path::new(&tmpdir), verbose)
+        let dir = std::path::Path::new(&tmpdir);
+        ffi::apimode::compile_to(&decls, &cfg, dir, target.as_deref(), verbose)
     };
     let path = fr(vm, r)?;
     vm.new_str(&path.to_string_lossy())
@@ -308,6 +326,8 @@ fn ffi_emit_c_code(vm: &mut Vm, a: Args) -> PyResult<Value> {
         ));
     }
     let sh = ffi_self(vm, &a)?;
+    let mut cfg = cfg;
+    cfg.embedding = sh.api.borrow().embedding.clone();
     let text = ffi::apimode::generate_c(&sh.decls.borrow(), &cfg);
     match f {
         Some(f) => emit(vm, &f, &text),

@@ -31,6 +31,16 @@ pub fn current_vm() -> *mut Vm {
     VM_PTR.with(|c| c.get())
 }
 
+/// Runs `f` as a call into C made by `vm`: the callbacks C makes meanwhile find the VM (the
+/// embedding runtime calls exported `extern "Python"` functions through this, embed/).
+pub fn as_c_call<R>(vm: &mut Vm, f: impl FnOnce() -> R) -> R {
+    let vmp: *mut Vm = vm;
+    let prev = VM_PTR.with(|c| c.replace(vmp));
+    let r = f();
+    VM_PTR.with(|c| c.set(prev));
+    r
+}
+
 pub fn saved_errno() -> i32 {
     SAVED_ERRNO.with(|c| c.get())
 }

@@ -178,8 +178,19 @@ fn ffi_cdef(vm: &mut Vm, a: Args) -> PyResult<Value> {
         packed,
         pack,
         override_,
+        dllexport: false,
     };
-    let r = sh.with_decls(|decls| decls.cdef(&src, &opts));
+    cdef_with(vm, &sh, &src, &opts)
+}
+
+/// Parses `src` into the FFI's declarations (`cdef()`, `embedding_api()`).
+pub(super) fn cdef_with(
+    vm: &mut Vm,
+    sh: &Shared,
+    src: &str,
+    opts: &CdefOptions,
+) -> PyResult<Value> {
+    let r = sh.with_decls(|decls| decls.cdef(src, opts));
     fr(vm, r)?;
     sh.decls_changed();
     Ok(vm.none())

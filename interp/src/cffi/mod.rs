@@ -26,7 +26,8 @@
 //! (the FFI methods), ctype_obj.rs, cdata.rs (the CData value and its repr), conv.rs (Python <-> C
 //! conversions), cdata_ops.rs (operators), lib_obj.rs, call.rs (calling C), callback.rs,
 //! handles.rs, buffer.rs, check/ (the `MINIPY_FFI_CHECK` lifetime checker); API mode: apimode.rs (set_source, compile, include), api_import.rs
-//! (importing compiled modules), extern_python.rs (`@ffi.def_extern()`).
+//! (importing compiled modules), extern_python.rs (`@ffi.def_extern()`), embedding.rs
+//! (`embedding_api`, `embedding_init_code`; the runtime is interp/src/embed/).
 
 pub mod api_import;
 pub mod apimode;
@@ -41,6 +42,7 @@ pub mod check;
 pub mod conv;
 pub mod ctype_obj;
 pub mod dir_attrs;
+pub mod embedding;
 pub mod extern_python;
 pub mod fast;
 pub mod ffi_attrs;
