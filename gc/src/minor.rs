@@ -63,7 +63,8 @@ impl Evac<'_> {
         if p.wrapping_sub(self.nstart) < self.nsize {
             let new = self.copy(p);
             slot.0 = new as u64;
-            if self.max_age > 0 && self.in_to_space(new) {
+            // Still young after the collection: a pinned object (left in place) or an aging one.
+            if new == p || (self.max_age > 0 && self.in_to_space(new)) {
                 self.saw_young = true;
             }
         } else if self.check_large {
@@ -83,7 +84,10 @@ impl Evac<'_> {
         unsafe {
             let h = p as *mut GcHeader;
             let fl = (*h).flags;
-            if fl & flags::FORWARDED != 0 {
+            if fl & (flags::FORWARDED | flags::PINNED) != 0 {
+                if fl & flags::PINNED != 0 {
+                    return p; // pinned: stays in place (traced as a root, pin.rs)
+                }
                 return *((p + HEADER_SIZE) as *const usize);
             }
             let t = *self.fast.get_unchecked((*h).tid as usize);
@@ -166,8 +170,10 @@ impl Evac<'_> {
                 trace_fields(&types[(*h).tid as usize], h, &mut |s: &mut Value| {
                     self.visit(s)
                 });
-                if self.max_age > 0 && self.in_to_space(o) {
-                    continue; // a young survivor: never carries the barrier flag
+                if (self.max_age > 0 && self.in_to_space(o))
+                    || o.wrapping_sub(self.nstart) < self.nsize
+                {
+                    continue; // a young survivor or a pinned object: never carries the barrier flag
                 }
                 if self.saw_young {
                     self.kept.push(o); // still references a young survivor: stays remembered
@@ -207,7 +213,14 @@ impl Heap {
         crate::no_gc::check_gc_allowed("minor collection");
         crate::types::note_collection_start();
         let t0 = Instant::now();
+        self.apply_deferred_unpins();
+        // Pinned objects stay in this buffer: no flip to the next one (moving stress mode promotes
+        // the other survivors at once while something is pinned).
+        let pinning = !self.pins.is_empty();
+        let max_age = if pinning { 0 } else { max_age };
+        let used_end = self.nursery_used_end();
         let used = self.free - self.nstart;
+        let lost = self.pin_lost_cycle;
         let old_before = self.heap_bytes();
         let remembered = self.remembered.len();
         let record = self.cfg.stress > 0 || self.cfg.verify;
@@ -249,11 +262,13 @@ impl Heap {
         let mut bad_root: Option<String> = None;
         if record {
             let (nstart, nsize, free) = (self.nstart, self.nsize, self.free);
+            let barriers = &self.barriers;
+            let is_barrier = |p: usize| barriers.binary_search_by(|b| b.0.cmp(&p)).is_ok();
             let mut i = 0usize;
             roots.trace(&mut |s: &mut Value| {
                 let p = s.0 as usize;
                 if s.is_ptr() && bad_root.is_none() {
-                    if p.wrapping_sub(nstart) < nsize && p >= free {
+                    if p.wrapping_sub(nstart) < nsize && p >= free && !is_barrier(p) {
                         bad_root = Some(format!(
                             "root #{i} ({p:#x}) points into the free part of the nursery"
                         ));
@@ -271,6 +286,13 @@ impl Heap {
         } else {
             roots.trace(&mut |s: &mut Value| ev.visit(s));
         }
+        // Pinned objects are roots that stay in place: trace their fields.
+        for &p in self.pins.keys() {
+            // SAFETY: pinned objects are live nursery objects (pin.rs).
+            if unsafe { ev.fast[(*(p as *const GcHeader)).tid as usize].has_ptrs } {
+                ev.worklist.push(p);
+            }
+        }
         if let Some(e) = bad_root {
             panic!(
                 "minipy-gc: stale GC reference found by minor collection #{}: {e}",
@@ -284,7 +306,7 @@ impl Heap {
         for p in young_fin.drain(..) {
             let mut v = Value(p as u64);
             ev.visit(&mut v);
-            if ev.in_to_space(v.0 as usize) {
+            if ev.in_to_space(v.0 as usize) || v.0 as usize == p {
                 still_young_fin.push(v.0 as usize);
             } else {
                 self.old_finalizers.push(v.0 as usize);
@@ -357,6 +379,8 @@ impl Heap {
                         if in_to(new) {
                             still_young_slots.push(i);
                         }
+                    } else if fl & flags::PINNED != 0 {
+                        still_young_slots.push(i);
                     } else {
                         self.handles.free_slot(i as usize);
                     }
@@ -376,7 +400,10 @@ impl Heap {
         for &p in &ywd {
             // SAFETY: listed objects are nursery objects, intact until the reset below.
             unsafe {
-                if (*(p as *const GcHeader)).flags & flags::FORWARDED == 0 {
+                let fl = (*(p as *const GcHeader)).flags;
+                if fl & flags::PINNED != 0 {
+                    still_young_ywd.push(p);
+                } else if fl & flags::FORWARDED == 0 {
                     self.run_drop(p as *mut GcHeader);
                 } else {
                     let new = *((p + HEADER_SIZE) as *const usize);
@@ -423,8 +450,13 @@ impl Heap {
         yl.clear();
         self.large.young = yl;
 
-        // Shadows of objects that died young.
-        for (_, s) in std::mem::take(&mut self.shadows) {
+        // Shadows of objects that died young (a pinned object keeps its shadow).
+        for (p, s) in std::mem::take(&mut self.shadows) {
+            // SAFETY: shadow keys are nursery objects, intact until the reset below.
+            if unsafe { (*(p as *const GcHeader)).flags } & flags::PINNED != 0 {
+                self.shadows.insert(p, s);
+                continue;
+            }
             let h = s as *const GcHeader;
             // SAFETY: the shadow holds the header (and length) written by id_of.
             let size = unsafe { self.fast[(*h).tid as usize].size_of(h) };
@@ -432,16 +464,37 @@ impl Heap {
         }
 
         // Reset the nursery (moving stress mode: poison the from-space; the survivors are the new start).
-        self.stats.bytes_allocated += (used - self.aged_bytes) as u64;
-        if max_age > 0 {
-            self.nursery.end_flip(from_start, from_free);
-            self.nstart = to_start;
-            self.free = to_free;
+        self.stats.bytes_allocated += used.saturating_sub(self.aged_bytes) as u64;
+        let _ = from_free;
+        let mut kept_bytes = 0;
+        if pinning {
+            // Pinned objects stay: clear everything around them, in this buffer (pin.rs).
+            let keep: Vec<(usize, usize)> = {
+                let mut k: Vec<usize> = self.pins.keys().copied().collect();
+                k.sort_unstable();
+                k.iter()
+                    .map(|&p| (p, p + self.object_size(Value(p as u64))))
+                    .collect()
+            };
+            self.zero_on_alloc = self.nursery.clear_except(self.nstart, used_end, &keep);
+            kept_bytes = self.set_barriers();
+            self.aged_bytes = self.free - self.nstart;
+            self.stats.pinned_kept_total += keep.len() as u64;
         } else {
-            self.nstart = self.nursery.reset(self.free);
-            self.free = self.nstart;
+            if max_age > 0 {
+                self.nursery.end_flip(from_start, used_end);
+                self.nstart = to_start;
+                self.free = to_free;
+            } else {
+                self.nstart = self.nursery.reset(used_end);
+                self.free = self.nstart;
+            }
+            self.clear_barriers();
+            self.aged_bytes = self.free - self.nstart;
         }
-        self.aged_bytes = self.free - self.nstart;
+        self.stats.pinned_lost_last = lost as u64;
+        self.stats.pinned_lost_total += lost as u64;
+        self.pin_lost_cycle = kept_bytes;
         self.reset_top();
         self.handles.release_deferred();
         self.stats.external_bytes = self
@@ -487,7 +540,8 @@ impl Heap {
                 old_after: self.heap_bytes(),
                 large_freed,
                 handles: self.handles.live,
-                pinned: 0,
+                pinned: self.pins.len(),
+                pinned_lost: lost,
                 remembered,
                 finalizers_queued: 0,
                 nursery_size: self.nsize,
