@@ -85,10 +85,17 @@ impl Evac<'_> {
             let h = p as *mut GcHeader;
             let fl = (*h).flags;
             if fl & (flags::FORWARDED | flags::PINNED) != 0 {
-                if fl & flags::PINNED != 0 {
-                    return p; // pinned: stays in place (traced as a root, pin.rs)
+                if fl & flags::FORWARDED != 0 {
+                    return *((p + HEADER_SIZE) as *const usize);
                 }
-                return *((p + HEADER_SIZE) as *const usize);
+                // Pinned and reached: stays in place, traced once (VISITED until the reset, pin.rs).
+                if fl & flags::VISITED == 0 {
+                    (*h).flags = fl | flags::VISITED;
+                    if self.fast.get_unchecked((*h).tid as usize).has_ptrs {
+                        self.worklist.push(p);
+                    }
+                }
+                return p;
             }
             let t = *self.fast.get_unchecked((*h).tid as usize);
             let size = t.size_of(h);
@@ -286,13 +293,6 @@ impl Heap {
         } else {
             roots.trace(&mut |s: &mut Value| ev.visit(s));
         }
-        // Pinned objects are roots that stay in place: trace their fields.
-        for &p in self.pins.keys() {
-            // SAFETY: pinned objects are live nursery objects (pin.rs).
-            if unsafe { ev.fast[(*(p as *const GcHeader)).tid as usize].has_ptrs } {
-                ev.worklist.push(p);
-            }
-        }
         if let Some(e) = bad_root {
             panic!(
                 "minipy-gc: stale GC reference found by minor collection #{}: {e}",
@@ -379,7 +379,9 @@ impl Heap {
                         if in_to(new) {
                             still_young_slots.push(i);
                         }
-                    } else if fl & flags::PINNED != 0 {
+                    } else if fl & (flags::PINNED | flags::VISITED)
+                        == flags::PINNED | flags::VISITED
+                    {
                         still_young_slots.push(i);
                     } else {
                         self.handles.free_slot(i as usize);
@@ -401,7 +403,7 @@ impl Heap {
             // SAFETY: listed objects are nursery objects, intact until the reset below.
             unsafe {
                 let fl = (*(p as *const GcHeader)).flags;
-                if fl & flags::PINNED != 0 {
+                if fl & (flags::PINNED | flags::VISITED) == flags::PINNED | flags::VISITED {
                     still_young_ywd.push(p);
                 } else if fl & flags::FORWARDED == 0 {
                     self.run_drop(p as *mut GcHeader);
@@ -453,7 +455,8 @@ impl Heap {
         // Shadows of objects that died young (a pinned object keeps its shadow).
         for (p, s) in std::mem::take(&mut self.shadows) {
             // SAFETY: shadow keys are nursery objects, intact until the reset below.
-            if unsafe { (*(p as *const GcHeader)).flags } & flags::PINNED != 0 {
+            let fl = unsafe { (*(p as *const GcHeader)).flags };
+            if fl & (flags::PINNED | flags::VISITED) == flags::PINNED | flags::VISITED {
                 self.shadows.insert(p, s);
                 continue;
             }
@@ -467,20 +470,21 @@ impl Heap {
         self.stats.bytes_allocated += used.saturating_sub(self.aged_bytes) as u64;
         let _ = from_free;
         let mut kept_bytes = 0;
-        if pinning {
-            // Pinned objects stay: clear everything around them, in this buffer (pin.rs).
-            let keep: Vec<(usize, usize)> = {
-                let mut k: Vec<usize> = self.pins.keys().copied().collect();
-                k.sort_unstable();
-                k.iter()
-                    .map(|&p| (p, p + self.object_size(Value(p as u64))))
-                    .collect()
-            };
+        // Pinned objects the collection reached stay in place (even if a destructor just unpinned
+        // them: references to them were left as they are); unreached ones died (pin.rs).
+        let keep = if pinning {
+            self.settle_pins_after_minor()
+        } else {
+            Vec::new()
+        };
+        if !keep.is_empty() {
+            // Clear everything around them, in this buffer.
             self.zero_on_alloc = self.nursery.clear_except(self.nstart, used_end, &keep);
-            kept_bytes = self.set_barriers();
+            kept_bytes = self.set_barriers(keep.clone());
             self.aged_bytes = self.free - self.nstart;
             self.stats.pinned_kept_total += keep.len() as u64;
         } else {
+            debug_assert!(!pinning || max_age == 0);
             if max_age > 0 {
                 self.nursery.end_flip(from_start, used_end);
                 self.nstart = to_start;

@@ -1,17 +1,20 @@
 //! pin.rs: pinning nursery objects in place (PyPy incminimark's pinned objects), and the nursery gaps
 //! that allocation fills around them.
 //!
-//! A pinned nursery object is not copied by a minor collection: it stays at its address, is treated as
-//! a root (its fields are traced and updated in place), and keeps its handle slots, destructor,
-//! finalizer and shadow entries. Pins nest (`pins`: address -> count; the header flag `PINNED` is set
+//! A pinned nursery object that a minor collection reaches is not copied: it stays at its address
+//! (its fields are traced and updated in place; `VISITED` marks it during the collection), and keeps
+//! its handle slots, destructor, finalizer and shadow entries. Pinning does not keep an object alive:
+//! whoever pins it holds it (the VM stack during a call, the cdata owning a `from_buffer`); an
+//! unreached pinned object is dead, and its pin is dropped with it. Pins nest (`pins`: address -> count; the header flag `PINNED` is set
 //! while the count is non-zero). Old and large objects never move: pinning them records nothing.
 //!
 //! Invariants:
 //! - every key of `pins` is a live nursery object with `PINNED` set, and no other object has the flag;
 //!   `pinned_bytes` is the sum of their sizes; at most `MAX_PINNED` objects and `nsize / PIN_FRACTION`
 //!   bytes are pinned (`pin` refuses beyond: the client falls back to copying);
-//! - `barriers` lists, sorted by address, the objects a minor collection left in place (pinned at that
-//!   collection; some may have been unpinned since: they stay where they are until the next one);
+//! - `barriers` lists, sorted by address, the objects a minor collection left in place (pinned and
+//!   reached by it; some may have been unpinned since, even by that collection's destructors: they
+//!   stay where they are until the next one);
 //!   the nursery's free space is the complement of the barriers, the *gaps*; `[free, limit)` is the
 //!   current gap, `gaps` holds the later ones in reverse order (next gap = `gaps.pop()`);
 //! - the nursery from `nstart` to `free` is a sequence of objects, barrier objects and filler blocks
@@ -150,15 +153,41 @@ impl Heap {
         }
     }
 
-    /// After a minor collection that left the pinned objects in place: the barriers and the gaps
-    /// around them; `free`/`limit` become the first gap. Returns the bytes of the barriers.
-    pub(crate) fn set_barriers(&mut self) -> usize {
-        let mut b: Vec<(usize, usize)> = self
+    /// End of a minor collection that found pins (after the destructors ran): the reached pinned
+    /// objects (`VISITED`, flag cleared here) are returned as (start, end), sorted, to stay in place;
+    /// then the unpins queued by the destructors apply, and pinned objects the collection did not
+    /// reach are dead: their pins are dropped (every holder of a pin keeps the object reachable, so
+    /// their holders died in this collection too).
+    pub(crate) fn settle_pins_after_minor(&mut self) -> Vec<(usize, usize)> {
+        let mut keep = Vec::new();
+        for &p in self.pins.keys() {
+            let h = p as *mut GcHeader;
+            // SAFETY: pinned objects are intact nursery objects (the nursery is not reset yet).
+            unsafe {
+                if (*h).flags & flags::VISITED != 0 {
+                    (*h).flags &= !flags::VISITED;
+                    keep.push((p, p + self.fast[(*h).tid as usize].size_of(h)));
+                }
+            }
+        }
+        keep.sort_unstable();
+        self.apply_deferred_unpins();
+        let dead: Vec<usize> = self
             .pins
             .keys()
-            .map(|&p| (p, p + self.object_size(Value(p as u64))))
+            .copied()
+            .filter(|p| keep.binary_search_by(|k| k.0.cmp(p)).is_err())
             .collect();
-        b.sort_unstable();
+        for p in dead {
+            self.pins.remove(&p);
+            self.pinned_bytes -= self.object_size(Value(p as u64));
+        }
+        keep
+    }
+
+    /// After a minor collection that left the objects `b` (sorted) in place: the barriers and the
+    /// gaps around them; `free`/`limit` become the first gap. Returns the bytes of the barriers.
+    pub(crate) fn set_barriers(&mut self, b: Vec<(usize, usize)>) -> usize {
         let (mut gaps, mut at, end) = (Vec::new(), self.nstart, self.nstart + self.nsize);
         let mut bytes = 0;
         for &(s, e) in &b {
@@ -196,7 +225,6 @@ impl Heap {
     }
 
     /// Is `p` the start of a barrier object (left in place by the last minor collection)?
-    #[cfg_attr(not(debug_assertions), allow(dead_code))]
     pub(crate) fn is_barrier(&self, p: usize) -> bool {
         self.barriers.binary_search_by(|b| b.0.cmp(&p)).is_ok()
     }

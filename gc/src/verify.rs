@@ -360,7 +360,7 @@ impl Heap {
         }
         if p.wrapping_sub(self.nstart) < self.nsize
             && !(aging && p < self.free)
-            && !self.pins.contains_key(&p)
+            && !self.is_barrier(p)
         {
             return Err(format!(
                 "reference {p:#x} points into the nursery after a minor collection"
@@ -391,7 +391,7 @@ impl Heap {
         aging: bool,
     ) -> Result<(), String> {
         // Old objects referencing pinned (or aging) objects stay remembered.
-        let aging_or_pinned = aging || !self.pins.is_empty();
+        let aging_or_pinned = aging || !self.barriers.is_empty();
         if !self.remembered.is_empty() && !aging_or_pinned {
             return Err("remembered set not empty after a minor collection".into());
         }

@@ -236,6 +236,7 @@ fn call_planned(
         heap_ptrs.resize(plan.args.len(), std::ptr::null_mut());
         &mut heap_ptrs
     };
+    // gc-safe: plain buffers, and the Values in `bufs.pins` are pinned objects, which never move
     let mut bufs = ArgBuffers::new();
     for (i, &(ty, conv, off)) in plan.args.iter().enumerate() {
         // SAFETY: slot `off` and its successors for this argument lie inside the slot buffer.
@@ -361,6 +362,7 @@ fn call_general(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let r = sh.cif(fty, extra);
     let cif = fr(vm, r)?;
+    // gc-safe: plain buffers, and the Values in `bufs.pins` are pinned objects, which never move
     let mut bufs = ArgBuffers::new();
     let mut offsets = Vec::with_capacity(types.len());
     let mut total = 0usize;
