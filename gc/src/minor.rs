@@ -21,6 +21,14 @@
 //! and an old object that still references one of them stays in the remembered set (flag clear) - the
 //! drain notices it (`saw_young`) - a carded array keeps such a card dirty and stays in `carded`, as
 //! do the handle slots, destructor and finalizer lists of survivors.
+//!
+//! Pinned objects (pin.rs): `copy` leaves a reached pinned object in place (marking it `VISITED` and
+//! tracing it once), `visit` then reports it young, so its old referrers stay remembered (cards stay
+//! dirty) like those of aging survivors; its handle slots, destructor entry, finalizer entry and
+//! shadow are kept. Unreached pinned objects die with their pins. While anything is pinned the
+//! collection promotes every other survivor (no moving-stress flip) and, instead of resetting or
+//! rotating the nursery, clears it around the pinned objects, which become the barriers allocation
+//! steps over.
 use crate::cards::scan_dirty_cards;
 use crate::oldspace::OldSpace;
 use crate::trace_log::TraceRecord;
@@ -239,7 +247,7 @@ impl Heap {
         } else {
             Vec::new()
         };
-        let (from_start, from_free) = (self.nstart, self.free);
+        let from_start = self.nstart;
         let to_start = if max_age > 0 {
             self.nursery.begin_flip()
         } else {
@@ -468,7 +476,6 @@ impl Heap {
 
         // Reset the nursery (moving stress mode: poison the from-space; the survivors are the new start).
         self.stats.bytes_allocated += used.saturating_sub(self.aged_bytes) as u64;
-        let _ = from_free;
         let mut kept_bytes = 0;
         // Pinned objects the collection reached stay in place (even if a destructor just unpinned
         // them: references to them were left as they are); unreached ones died (pin.rs).
@@ -480,9 +487,9 @@ impl Heap {
         if !keep.is_empty() {
             // Clear everything around them, in this buffer.
             self.zero_on_alloc = self.nursery.clear_except(self.nstart, used_end, &keep);
-            kept_bytes = self.set_barriers(keep.clone());
-            self.aged_bytes = self.free - self.nstart;
             self.stats.pinned_kept_total += keep.len() as u64;
+            kept_bytes = self.set_barriers(keep);
+            self.aged_bytes = self.free - self.nstart;
         } else {
             debug_assert!(!pinning || max_age == 0);
             if max_age > 0 {
