@@ -72,6 +72,29 @@ def bench_strlen(n):
     return t, s
 
 
+def bench_strlen_young(n):
+    # a fresh (nursery) bytes per call: minipy pins it for the call (or copies it, if pinning is off)
+    f = lib.strlen
+    tail = b"ffi benchmark"
+    t0 = now()
+    s = 0
+    for i in range(n):
+        s += f(b"hello, minipy " + tail)
+    t = now() - t0
+    return t, s
+
+
+def bench_from_buffer_young(n):
+    tail = b"ffi benchmark"
+    t0 = now()
+    s = 0
+    for i in range(n):
+        p = ffi.from_buffer(b"hello, minipy " + tail)
+        s += ord(p[3])
+    t = now() - t0
+    return t, s
+
+
 def bench_new_array(n):
     t0 = now()
     s = 0
@@ -126,6 +149,8 @@ def main():
         ("abs_call", bench_abs, n, 1),
         ("abs_via_lib_attr", bench_abs_attr, n, 1),
         ("strlen_bytes", bench_strlen, n, 1),
+        ("strlen_young_bytes", bench_strlen_young, n, 1),
+        ("from_buffer_young", bench_from_buffer_young, na, 1),
         ("new_int10", bench_new_array, na, 1),
         ("struct_field_read", bench_struct_read, n, 2),
         ("struct_field_write", bench_struct_write, n, 2),

@@ -3,8 +3,10 @@
 //! barrier slow path in barrier.rs and the verifier in verify.rs.
 //!
 //! Invariants (see also each module's header):
-//! - nursery objects occupy `[nstart, free)` back to back; `free <= top <= nstart + nsize`; `top < end`
-//!   only to force the next allocation into the slow path (stress mode, pending major request);
+//! - nursery objects occupy `[nstart, free)` back to back (with pinned objects left in place and
+//!   filler blocks among them, pin.rs); `free <= top <= limit <= nstart + nsize`, `limit` being the end
+//!   of the current gap (`nstart + nsize` when nothing is pinned); `top < limit` only to force the next
+//!   allocation into the slow path (stress mode, pending major request, poisoned gaps);
 //! - an object is young iff it is in the current nursery or has `YOUNG_LARGE`; young objects never have
 //!   `TRACK_YOUNG_PTRS`; an old object without it is in `remembered` (exactly once); an old carded
 //!   object with a dirty card is in `carded` (exactly once, cards.rs);
@@ -64,6 +66,20 @@ pub struct Heap {
     pub(crate) aged_bytes: usize,
     /// Finalizers popped by the client to run (cumulative), for the trace log.
     pub(crate) finalizers_popped: u64,
+    // ---- pinning (pin.rs) ----
+    /// End of the current nursery gap (allocation stops there and moves on to the next gap).
+    pub(crate) limit: usize,
+    /// Pinned nursery objects: address -> pin count.
+    pub(crate) pins: HashMap<usize, u32>,
+    pub(crate) pinned_bytes: usize,
+    /// Objects the last minor collection left in place, sorted: (start, end).
+    pub(crate) barriers: Vec<(usize, usize)>,
+    /// The gaps after the current one, last first.
+    pub(crate) gaps: Vec<(usize, usize)>,
+    /// The gaps hold poison: allocation zeroes (slow path only).
+    pub(crate) zero_on_alloc: bool,
+    /// Nursery bytes lost to pins since the last minor collection.
+    pub(crate) pin_lost_cycle: usize,
 }
 
 impl Heap {
@@ -109,6 +125,13 @@ impl Heap {
             next_full_verify: FULL_VERIFY_EVERY,
             aged_bytes: 0,
             finalizers_popped: 0,
+            limit: nstart + nsize,
+            pins: HashMap::new(),
+            pinned_bytes: 0,
+            barriers: Vec::new(),
+            gaps: Vec::new(),
+            zero_on_alloc: false,
+            pin_lost_cycle: 0,
         };
         h.reset_top();
         h
@@ -148,10 +171,13 @@ impl Heap {
     /// Recomputes `top` after the nursery or the stress state changed.
     #[inline]
     pub(crate) fn reset_top(&mut self) {
-        self.top = if self.cfg.stress > 0 || (self.major_requested && self.enabled) {
+        self.top = if self.cfg.stress > 0
+            || (self.major_requested && self.enabled)
+            || self.zero_on_alloc
+        {
             self.free
         } else {
-            self.nstart + self.nsize
+            self.limit
         };
     }
 
@@ -251,8 +277,9 @@ impl Heap {
             }
             if large {
                 collect |= self.large.young_bytes + size > self.nsize;
-            } else {
-                collect |= self.free + size > self.nstart + self.nsize;
+            } else if !collect {
+                // The current gap is full: the next gap that fits, else collect.
+                collect = !self.fit_gap(size);
             }
             collect |= self.heap_bytes() > self.next_major;
             if collect {
@@ -279,9 +306,13 @@ impl Heap {
             self.reset_top();
             return Ok(Value(p as u64));
         }
-        let p = self.free;
-        if p + size <= self.nstart + self.nsize {
+        if self.fit_gap(size) {
+            let p = self.free;
             self.free = p + size;
+            if self.zero_on_alloc {
+                // SAFETY: [p, p+size) is free nursery memory holding poison (pin.rs).
+                unsafe { std::ptr::write_bytes(p as *mut u8, 0, size) };
+            }
             // SAFETY: [p, p+size) is free, zeroed nursery memory.
             unsafe {
                 std::ptr::write(p as *mut GcHeader, GcHeader { tid, flags: 0 });
@@ -326,12 +357,12 @@ impl Heap {
 
     fn collect_for_alloc(&mut self, roots: &mut dyn Roots) {
         self.minor_collect_aging(roots, self.cfg.age);
-        if self.free - self.nstart > self.nsize / 2 {
+        if self.barriers.is_empty() && self.free - self.nstart > self.nsize / 2 {
             // Moving stress mode: aging survivors fill the nursery; promote them rather than overflow.
             self.minor_collect_aging(roots, 0);
         }
         if self.major_requested || self.heap_bytes() > self.next_major {
-            if self.free != self.nstart {
+            if self.free != self.nstart && self.barriers.is_empty() {
                 // Survivors still aging in the nursery: the major collection expects an empty nursery.
                 self.minor_collect_aging(roots, 0);
             }
@@ -395,7 +426,7 @@ impl Heap {
         let p = v.0 as usize;
         if p.wrapping_sub(self.nstart) < self.nsize {
             assert!(
-                p < self.free,
+                p < self.free || self.is_barrier(p),
                 "stale GC reference {p:#x}: points into the free part of the nursery"
             );
         } else if self.nursery.is_retired(p) {
@@ -438,13 +469,7 @@ impl Heap {
     }
     fn count_objects(&self) -> usize {
         let mut n = 0usize;
-        let mut o = self.nstart;
-        while o < self.free {
-            let h = o as *const GcHeader;
-            // SAFETY: nursery objects lie back to back in [nstart, free) with valid headers.
-            o += unsafe { self.fast[(*h).tid as usize].size_of(h) };
-            n += 1;
-        }
+        self.for_each_nursery_object(|_, _| n += 1);
         self.old.for_each_object(|_| n += 1);
         n + self.large.young.len() + self.large.old.len()
     }
@@ -492,29 +517,24 @@ impl Heap {
     pub fn describe_addr(&self, addr: u64) -> String {
         let p = addr as usize;
         if p.wrapping_sub(self.nstart) < self.nsize {
+            let mut found = None;
+            self.for_each_nursery_object(|o, tid| {
+                if found.is_none() && (tid as usize) < self.types.len() {
+                    // SAFETY: o is a nursery object with a valid header.
+                    let size = unsafe { self.fast[tid as usize].size_of(o as *const GcHeader) };
+                    let name = self.types[tid as usize].name;
+                    if p == o {
+                        found = Some(format!("current nursery, live object <{name}>"));
+                    } else if p > o && p < o + size {
+                        found = Some(format!("current nursery, inside object <{name}>"));
+                    }
+                }
+            });
+            if let Some(f) = found {
+                return f;
+            }
             if p >= self.free {
                 return "current nursery, free space".into();
-            }
-            let mut o = self.nstart;
-            while o < self.free {
-                // SAFETY: nursery objects are laid out back to back from nstart to free.
-                let (tid, size) = unsafe {
-                    let h = o as *const GcHeader;
-                    ((*h).tid, self.fast[(*h).tid as usize].size_of(h))
-                };
-                if p == o {
-                    return format!(
-                        "current nursery, live object <{}>",
-                        self.types[tid as usize].name
-                    );
-                }
-                if p < o + size {
-                    return format!(
-                        "current nursery, inside object <{}>",
-                        self.types[tid as usize].name
-                    );
-                }
-                o += size;
             }
             return "current nursery".into();
         }
@@ -556,6 +576,8 @@ impl Heap {
         s.large_objects = self.large.sizes.len() as u64;
         s.pending_finalizers = self.pending_finalizers.len() as u64;
         s.next_major_bytes = self.next_major as u64;
+        s.pinned_objects = self.pins.len() as u64;
+        s.pinned_bytes = self.pinned_bytes as u64;
         s
     }
     /// Runs the heap verifier; Err describes the first inconsistency.

@@ -82,7 +82,14 @@
 //! `heap.rs` (the `Heap` struct, allocation fast path, accessors, identity, handles API), `nursery.rs`,
 //! `oldspace.rs` (size classes), `large.rs`, `minor.rs`, `major.rs`, `barrier.rs`, `handles.rs`,
 //! `verify.rs`, `trace_log.rs`, `config.rs`, `types.rs`, `no_gc.rs`, `cards.rs` (card marking of large
-//! Value arrays); each starts with the invariants it keeps.
+//! Value arrays), `pin.rs` (pinned nursery objects and the gaps allocation fills around them); each
+//! starts with the invariants it keeps.
+//!
+//! # Pinning
+//! [`Heap::pin`] keeps a nursery object in place until [`Heap::unpin`] (nested; destructors use
+//! [`unpin_deferred`]): minor collections trace it as a root without moving it, and allocation fills
+//! the gaps around it. Old objects referencing it stay remembered. Pins are bounded ([`MAX_PINNED`]
+//! objects, nursery / [`PIN_FRACTION`] bytes); `pin` returns false beyond, and the client copies.
 
 use std::fmt;
 
@@ -267,6 +274,19 @@ pub struct GcStats {
     /// Time minor collections spent visiting dirty cards, including copying the young objects found
     /// there (but not what those reference): part of `total_minor_ns`.
     pub total_card_scan_ns: u64,
+    /// `Heap::pin` calls that pinned (nested pins count each time; old objects are not counted).
+    pub pins_total: u64,
+    /// `Heap::pin` calls refused (too many objects or bytes pinned): the client copied instead.
+    pub pins_refused: u64,
+    /// Bytes of the nursery objects pinned now.
+    pub pinned_bytes: u64,
+    /// Nursery bytes lost to pins in the cycle that ended with the last minor collection: the pinned
+    /// objects left in place by the collection before it, plus the gap tails allocation skipped.
+    pub pinned_lost_last: u64,
+    /// `pinned_lost_last` summed over all minor collections.
+    pub pinned_lost_total: u64,
+    /// Objects a minor collection left in place because they were pinned (summed over collections).
+    pub pinned_kept_total: u64,
 }
 
 mod barrier;
@@ -282,6 +302,9 @@ mod minor;
 mod no_gc;
 mod nursery;
 mod oldspace;
+mod pin;
+#[cfg(test)]
+mod pin_tests;
 mod trace_log;
 mod types;
 mod verify;
@@ -293,6 +316,7 @@ pub use config::{
 pub use handles::release_handle_deferred;
 pub use heap::Heap;
 pub use no_gc::{in_no_gc_scope, NoGcScope};
+pub use pin::{unpin_deferred, FILLER_TID, MAX_PINNED, PIN_FRACTION};
 pub use types::{collections_started, external_bytes_freed};
 
 /// Header flag bits (`GcHeader::flags`). Old/young is decided by address, not by a flag.
@@ -311,7 +335,7 @@ pub mod flags {
     pub const YOUNG_LARGE: u32 = 1 << 5;
     /// A large object: malloc'd on its own, never moves.
     pub const LARGE: u32 = 1 << 6;
-    /// Reserved (nursery pinning is not implemented).
+    /// A nursery object pinned in place (`Heap::pin`, pin.rs): minor collections do not move it.
     pub const PINNED: u32 = 1 << 7;
     /// Moving stress mode (`GcConfig::age`): minor collections this nursery object has survived (4 bits).
     pub const AGE_MASK: u32 = 0xF << AGE_SHIFT;

@@ -1,6 +1,8 @@
 //! major.rs: the major collection: non-moving mark-sweep of the old generation and the large objects,
 //! always right after a minor collection (so the nursery, the remembered set and the young large list are
-//! empty and no reference points into the nursery).
+//! empty and no reference points into the nursery - except pinned objects (pin.rs): they stay in the
+//! nursery, are marked as roots, lose their mark after the sweep, and the old objects referencing them
+//! stay remembered; remembered/carded entries found dead are dropped before the sweep frees them).
 //!
 //! Order: (1) mark from the client roots and the pending-finalizer queue with an explicit mark stack;
 //! (2) every registered finalizer object still unmarked is queued (strong root until popped) and loses its
@@ -55,10 +57,11 @@ impl Marker<'_> {
 impl Heap {
     pub(crate) fn major_after_minor(&mut self, roots: &mut dyn Roots) {
         crate::types::note_collection_start();
-        debug_assert_eq!(self.free, self.nstart);
-        debug_assert!(self.remembered.is_empty() && self.large.young.is_empty());
+        let pinning = !self.barriers.is_empty();
+        debug_assert!(self.free == self.nstart || pinning);
+        debug_assert!((self.remembered.is_empty() || pinning) && self.large.young.is_empty());
         debug_assert!(
-            self.carded.is_empty(),
+            self.carded.is_empty() || pinning,
             "dirty cards left by the minor collection"
         );
         let t0 = Instant::now();
@@ -72,6 +75,9 @@ impl Heap {
         roots.trace(&mut |s: &mut Value| m.mark(*s));
         for &v in &self.pending_finalizers {
             m.mark(v);
+        }
+        for &(p, _) in &self.barriers {
+            m.mark(Value(p as u64));
         }
         m.drain();
 
@@ -110,6 +116,15 @@ impl Heap {
             }
         }
 
+        if pinning {
+            // Old objects referencing pinned ones are remembered; the dead among them are swept now.
+            let marked = |p: &usize| {
+                // SAFETY: remembered and carded entries are live until swept.
+                unsafe { (*(*p as *const GcHeader)).flags & flags::VISITED != 0 }
+            };
+            self.remembered.retain(marked);
+            self.carded.retain(marked);
+        }
         let mut destructors = 0u64;
         {
             let types = &self.types;
@@ -140,6 +155,10 @@ impl Heap {
                 }
             }
             self.large.old = live;
+        }
+        for &(p, _) in &self.barriers {
+            // SAFETY: barrier objects are intact nursery objects (marked above).
+            unsafe { (*(p as *mut GcHeader)).flags &= !flags::VISITED };
         }
         self.stats.destructors_run += destructors;
         self.handles.release_deferred();
@@ -181,8 +200,9 @@ impl Heap {
                 old_after: live,
                 large_freed: 0,
                 handles: self.handles.live,
-                pinned: 0,
-                remembered: 0,
+                pinned: self.pins.len(),
+                pinned_lost: 0,
+                remembered: self.remembered.len(),
                 finalizers_queued: queued,
                 nursery_size: self.nsize,
                 old_bytes: self.old.bytes + self.large.old_bytes + self.large.young_bytes,

@@ -21,6 +21,14 @@
 //! and an old object that still references one of them stays in the remembered set (flag clear) - the
 //! drain notices it (`saw_young`) - a carded array keeps such a card dirty and stays in `carded`, as
 //! do the handle slots, destructor and finalizer lists of survivors.
+//!
+//! Pinned objects (pin.rs): `copy` leaves a reached pinned object in place (marking it `VISITED` and
+//! tracing it once), `visit` then reports it young, so its old referrers stay remembered (cards stay
+//! dirty) like those of aging survivors; its handle slots, destructor entry, finalizer entry and
+//! shadow are kept. Unreached pinned objects die with their pins. While anything is pinned the
+//! collection promotes every other survivor (no moving-stress flip) and, instead of resetting or
+//! rotating the nursery, clears it around the pinned objects, which become the barriers allocation
+//! steps over.
 use crate::cards::scan_dirty_cards;
 use crate::oldspace::OldSpace;
 use crate::trace_log::TraceRecord;
@@ -63,7 +71,8 @@ impl Evac<'_> {
         if p.wrapping_sub(self.nstart) < self.nsize {
             let new = self.copy(p);
             slot.0 = new as u64;
-            if self.max_age > 0 && self.in_to_space(new) {
+            // Still young after the collection: a pinned object (left in place) or an aging one.
+            if new == p || (self.max_age > 0 && self.in_to_space(new)) {
                 self.saw_young = true;
             }
         } else if self.check_large {
@@ -83,8 +92,18 @@ impl Evac<'_> {
         unsafe {
             let h = p as *mut GcHeader;
             let fl = (*h).flags;
-            if fl & flags::FORWARDED != 0 {
-                return *((p + HEADER_SIZE) as *const usize);
+            if fl & (flags::FORWARDED | flags::PINNED) != 0 {
+                if fl & flags::FORWARDED != 0 {
+                    return *((p + HEADER_SIZE) as *const usize);
+                }
+                // Pinned and reached: stays in place, traced once (VISITED until the reset, pin.rs).
+                if fl & flags::VISITED == 0 {
+                    (*h).flags = fl | flags::VISITED;
+                    if self.fast.get_unchecked((*h).tid as usize).has_ptrs {
+                        self.worklist.push(p);
+                    }
+                }
+                return p;
             }
             let t = *self.fast.get_unchecked((*h).tid as usize);
             let size = t.size_of(h);
@@ -166,8 +185,10 @@ impl Evac<'_> {
                 trace_fields(&types[(*h).tid as usize], h, &mut |s: &mut Value| {
                     self.visit(s)
                 });
-                if self.max_age > 0 && self.in_to_space(o) {
-                    continue; // a young survivor: never carries the barrier flag
+                if (self.max_age > 0 && self.in_to_space(o))
+                    || o.wrapping_sub(self.nstart) < self.nsize
+                {
+                    continue; // a young survivor or a pinned object: never carries the barrier flag
                 }
                 if self.saw_young {
                     self.kept.push(o); // still references a young survivor: stays remembered
@@ -207,7 +228,14 @@ impl Heap {
         crate::no_gc::check_gc_allowed("minor collection");
         crate::types::note_collection_start();
         let t0 = Instant::now();
+        self.apply_deferred_unpins();
+        // Pinned objects stay in this buffer: no flip to the next one (moving stress mode promotes
+        // the other survivors at once while something is pinned).
+        let pinning = !self.pins.is_empty();
+        let max_age = if pinning { 0 } else { max_age };
+        let used_end = self.nursery_used_end();
         let used = self.free - self.nstart;
+        let lost = self.pin_lost_cycle;
         let old_before = self.heap_bytes();
         let remembered = self.remembered.len();
         let record = self.cfg.stress > 0 || self.cfg.verify;
@@ -219,7 +247,7 @@ impl Heap {
         } else {
             Vec::new()
         };
-        let (from_start, from_free) = (self.nstart, self.free);
+        let from_start = self.nstart;
         let to_start = if max_age > 0 {
             self.nursery.begin_flip()
         } else {
@@ -249,11 +277,13 @@ impl Heap {
         let mut bad_root: Option<String> = None;
         if record {
             let (nstart, nsize, free) = (self.nstart, self.nsize, self.free);
+            let barriers = &self.barriers;
+            let is_barrier = |p: usize| barriers.binary_search_by(|b| b.0.cmp(&p)).is_ok();
             let mut i = 0usize;
             roots.trace(&mut |s: &mut Value| {
                 let p = s.0 as usize;
                 if s.is_ptr() && bad_root.is_none() {
-                    if p.wrapping_sub(nstart) < nsize && p >= free {
+                    if p.wrapping_sub(nstart) < nsize && p >= free && !is_barrier(p) {
                         bad_root = Some(format!(
                             "root #{i} ({p:#x}) points into the free part of the nursery"
                         ));
@@ -284,7 +314,7 @@ impl Heap {
         for p in young_fin.drain(..) {
             let mut v = Value(p as u64);
             ev.visit(&mut v);
-            if ev.in_to_space(v.0 as usize) {
+            if ev.in_to_space(v.0 as usize) || v.0 as usize == p {
                 still_young_fin.push(v.0 as usize);
             } else {
                 self.old_finalizers.push(v.0 as usize);
@@ -357,6 +387,10 @@ impl Heap {
                         if in_to(new) {
                             still_young_slots.push(i);
                         }
+                    } else if fl & (flags::PINNED | flags::VISITED)
+                        == flags::PINNED | flags::VISITED
+                    {
+                        still_young_slots.push(i);
                     } else {
                         self.handles.free_slot(i as usize);
                     }
@@ -376,7 +410,10 @@ impl Heap {
         for &p in &ywd {
             // SAFETY: listed objects are nursery objects, intact until the reset below.
             unsafe {
-                if (*(p as *const GcHeader)).flags & flags::FORWARDED == 0 {
+                let fl = (*(p as *const GcHeader)).flags;
+                if fl & (flags::PINNED | flags::VISITED) == flags::PINNED | flags::VISITED {
+                    still_young_ywd.push(p);
+                } else if fl & flags::FORWARDED == 0 {
                     self.run_drop(p as *mut GcHeader);
                 } else {
                     let new = *((p + HEADER_SIZE) as *const usize);
@@ -423,8 +460,14 @@ impl Heap {
         yl.clear();
         self.large.young = yl;
 
-        // Shadows of objects that died young.
-        for (_, s) in std::mem::take(&mut self.shadows) {
+        // Shadows of objects that died young (a pinned object keeps its shadow).
+        for (p, s) in std::mem::take(&mut self.shadows) {
+            // SAFETY: shadow keys are nursery objects, intact until the reset below.
+            let fl = unsafe { (*(p as *const GcHeader)).flags };
+            if fl & (flags::PINNED | flags::VISITED) == flags::PINNED | flags::VISITED {
+                self.shadows.insert(p, s);
+                continue;
+            }
             let h = s as *const GcHeader;
             // SAFETY: the shadow holds the header (and length) written by id_of.
             let size = unsafe { self.fast[(*h).tid as usize].size_of(h) };
@@ -432,16 +475,37 @@ impl Heap {
         }
 
         // Reset the nursery (moving stress mode: poison the from-space; the survivors are the new start).
-        self.stats.bytes_allocated += (used - self.aged_bytes) as u64;
-        if max_age > 0 {
-            self.nursery.end_flip(from_start, from_free);
-            self.nstart = to_start;
-            self.free = to_free;
+        self.stats.bytes_allocated += used.saturating_sub(self.aged_bytes) as u64;
+        let mut kept_bytes = 0;
+        // Pinned objects the collection reached stay in place (even if a destructor just unpinned
+        // them: references to them were left as they are); unreached ones died (pin.rs).
+        let keep = if pinning {
+            self.settle_pins_after_minor()
         } else {
-            self.nstart = self.nursery.reset(self.free);
-            self.free = self.nstart;
+            Vec::new()
+        };
+        if !keep.is_empty() {
+            // Clear everything around them, in this buffer.
+            self.zero_on_alloc = self.nursery.clear_except(self.nstart, used_end, &keep);
+            self.stats.pinned_kept_total += keep.len() as u64;
+            kept_bytes = self.set_barriers(keep);
+            self.aged_bytes = self.free - self.nstart;
+        } else {
+            debug_assert!(!pinning || max_age == 0);
+            if max_age > 0 {
+                self.nursery.end_flip(from_start, used_end);
+                self.nstart = to_start;
+                self.free = to_free;
+            } else {
+                self.nstart = self.nursery.reset(used_end);
+                self.free = self.nstart;
+            }
+            self.clear_barriers();
+            self.aged_bytes = self.free - self.nstart;
         }
-        self.aged_bytes = self.free - self.nstart;
+        self.stats.pinned_lost_last = lost as u64;
+        self.stats.pinned_lost_total += lost as u64;
+        self.pin_lost_cycle = kept_bytes;
         self.reset_top();
         self.handles.release_deferred();
         self.stats.external_bytes = self
@@ -487,7 +551,8 @@ impl Heap {
                 old_after: self.heap_bytes(),
                 large_freed,
                 handles: self.handles.live,
-                pinned: 0,
+                pinned: self.pins.len(),
+                pinned_lost: lost,
                 remembered,
                 finalizers_queued: 0,
                 nursery_size: self.nsize,

@@ -10,6 +10,8 @@
 //! - moving stress mode (`GcConfig::age`) flips instead of resetting: `begin_flip` makes the next buffer
 //!   current (its dirty prefix zeroed) *before* the collection copies survivors into it, `end_flip` then
 //!   poisons the evacuated one. Survivors fit: they are at most the evacuated buffer's used bytes.
+//! - pinned objects (pin.rs) pin their buffer: `clear_except` clears around them without rotating;
+//!   the poison it leaves in debug/stress mode is zeroed by the allocator object by object;
 //! - buffers are anonymous mmap'd pages: zero without a memset and not resident until first touched
 //!   (start-up does not pay for zeroing the whole nursery, and a small script's RSS stays small).
 use crate::POISON_BYTE;
@@ -87,6 +89,31 @@ impl Nursery {
             unsafe { std::ptr::write_bytes(b.start as *mut u8, 0, used) };
         }
         self.start()
+    }
+
+    /// Pinned objects stay in the current buffer (pin.rs): clears `[start, end)` except the `keep`
+    /// ranges (sorted, disjoint), without rotating. Poisons in debug/stress mode (returns true: the
+    /// caller must zero what it allocates there), else zeroes (returns false).
+    pub(crate) fn clear_except(
+        &mut self,
+        start: usize,
+        end: usize,
+        keep: &[(usize, usize)],
+    ) -> bool {
+        let byte = if self.poison { POISON_BYTE } else { 0 };
+        let mut at = start;
+        for &(s, e) in keep.iter().chain(std::iter::once(&(end, end))) {
+            if s > at {
+                // SAFETY: [at, s) lies inside the current buffer and holds no kept object.
+                unsafe { std::ptr::write_bytes(at as *mut u8, byte, s - at) };
+            }
+            at = at.max(e);
+        }
+        if self.poison {
+            let b = &mut self.bufs[self.cur];
+            b.dirty_end = b.dirty_end.max(end);
+        }
+        self.poison
     }
 
     /// Moving stress mode: makes the next buffer in the rotation current (the to-space of a copying

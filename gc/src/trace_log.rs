@@ -24,7 +24,10 @@ pub(crate) struct TraceRecord {
     pub old_after: usize,
     pub large_freed: usize,
     pub handles: usize,
+    /// Pinned nursery objects after the collection.
     pub pinned: usize,
+    /// Nursery bytes lost to pins in the cycle this collection ended (pin.rs).
+    pub pinned_lost: usize,
     pub remembered: usize,
     pub finalizers_queued: usize,
     /// Nursery capacity, so a reader can show `nursery_used` as a fill fraction.
@@ -66,7 +69,7 @@ impl TraceLog {
 
     pub(crate) fn write(&mut self, r: &TraceRecord) {
         let line = format!(
-            "{{\"kind\":\"{}\",\"n\":{},\"start_us\":{:.1},\"duration_us\":{:.1},\"nursery_used\":{},\"survivors\":{},\"survivor_bytes\":{},\"old_before\":{},\"old_after\":{},\"large_freed\":{},\"handles\":{},\"pinned\":{},\"remembered\":{},\"finalizers_queued\":{},\"nursery_size\":{},\"old_bytes\":{},\"external_bytes\":{},\"finalizers_run\":{},\"cards\":{}}}\n",
+            "{{\"kind\":\"{}\",\"n\":{},\"start_us\":{:.1},\"duration_us\":{:.1},\"nursery_used\":{},\"survivors\":{},\"survivor_bytes\":{},\"old_before\":{},\"old_after\":{},\"large_freed\":{},\"handles\":{},\"pinned\":{},\"pinned_lost\":{},\"remembered\":{},\"finalizers_queued\":{},\"nursery_size\":{},\"old_bytes\":{},\"external_bytes\":{},\"finalizers_run\":{},\"cards\":{}}}\n",
             r.kind,
             r.number,
             r.start_us,
@@ -79,6 +82,7 @@ impl TraceLog {
             r.large_freed,
             r.handles,
             r.pinned,
+            r.pinned_lost,
             r.remembered,
             r.finalizers_queued,
             r.nursery_size,

@@ -17,6 +17,9 @@
 //! retired nursery, a sane header) and that the remembered set and the `carded` list are empty. The root slots are range-checked
 //! by the minor collection itself as it visits them (no reference into a retired nursery or into the free
 //! part of the current one), so stress mode never scans the roots twice.
+//! Pinned objects (pin.rs): they are intact nursery objects with `PINNED`, the pinned bytes add up, the
+//! barriers are ordered; references to them are young (so an old object holding one must be
+//! remembered or carded, as for any young object).
 //! The verifier only reads the heap; it never changes a flag or a slot.
 use crate::cards::{card_count, item_card_dirty};
 use crate::config::FULL_VERIFY_EVERY;
@@ -107,20 +110,19 @@ impl Heap {
     fn verify_walk(&mut self, roots: &mut dyn Roots) -> Result<usize, String> {
         // Nursery object starts, walking the nursery from its start.
         let mut nursery_objs = HashSet::new();
-        let mut o = self.nstart;
-        while o < self.free {
-            let h = o as *const GcHeader;
-            // SAFETY: nursery objects lie back to back in [nstart, free).
-            let tid = unsafe { (*h).tid } as usize;
-            if tid >= self.types.len() {
-                return Err(format!(
+        let mut corrupt = None;
+        self.for_each_nursery_object(|o, tid| {
+            if tid as usize >= self.types.len() {
+                corrupt.get_or_insert(format!(
                     "corrupt nursery object at {o:#x} (type id {tid:#x})"
                 ));
             }
             nursery_objs.insert(o);
-            // SAFETY: valid header.
-            o += unsafe { self.fast[tid].size_of(h) };
+        });
+        if let Some(e) = corrupt {
+            return Err(e);
         }
+        self.check_pins(&nursery_objs)?;
         let remembered: HashSet<usize> = self.remembered.iter().copied().collect();
         let mut seen = HashSet::new();
         let mut stack = Vec::new();
@@ -282,6 +284,45 @@ impl Heap {
         Ok(seen.len())
     }
 
+    /// Pinned objects (pin.rs) are intact nursery objects with `PINNED`, their bytes add up, and the
+    /// barriers are sorted, disjoint and inside the nursery.
+    fn check_pins(&self, nursery_objs: &HashSet<usize>) -> Result<(), String> {
+        let mut bytes = 0;
+        for (&p, &c) in &self.pins {
+            if !nursery_objs.contains(&p) || c == 0 {
+                return Err(format!(
+                    "pinned object {p:#x} (count {c}) is not a live nursery object"
+                ));
+            }
+            // SAFETY: p is a nursery object start (checked just above).
+            let h = unsafe { &*(p as *const GcHeader) };
+            if h.flags & flags::PINNED == 0 || h.flags & flags::FORWARDED != 0 {
+                return Err(format!(
+                    "pinned object {p:#x} <{}> has flags {:#x}",
+                    self.name_of(p),
+                    h.flags
+                ));
+            }
+            bytes += self.object_size(Value(p as u64));
+        }
+        if bytes != self.pinned_bytes {
+            return Err(format!(
+                "pinned bytes {} but the pinned objects add up to {bytes}",
+                self.pinned_bytes
+            ));
+        }
+        let mut at = self.nstart;
+        for &(s, e) in &self.barriers {
+            if s < at || e > self.nstart + self.nsize || !nursery_objs.contains(&s) {
+                return Err(format!(
+                    "barrier {s:#x}..{e:#x} out of order or not a nursery object"
+                ));
+            }
+            at = e;
+        }
+        Ok(())
+    }
+
     /// The card invariants of the old carded object `p` (flags `fl`): with `CARDS_SET` it is listed in
     /// `carded`; without it every card is clean. O(cards).
     fn check_cards(&self, p: usize, fl: u32, carded: &HashSet<usize>) -> Result<(), String> {
@@ -317,7 +358,10 @@ impl Heap {
         if p & 7 != 0 {
             return Err(format!("misaligned reference {p:#x}"));
         }
-        if p.wrapping_sub(self.nstart) < self.nsize && !(aging && p < self.free) {
+        if p.wrapping_sub(self.nstart) < self.nsize
+            && !(aging && p < self.free)
+            && !self.is_barrier(p)
+        {
             return Err(format!(
                 "reference {p:#x} points into the nursery after a minor collection"
             ));
@@ -346,10 +390,12 @@ impl Heap {
         survivors: &[usize],
         aging: bool,
     ) -> Result<(), String> {
-        if !self.remembered.is_empty() && !aging {
+        // Old objects referencing pinned (or aging) objects stay remembered.
+        let aging_or_pinned = aging || !self.barriers.is_empty();
+        if !self.remembered.is_empty() && !aging_or_pinned {
             return Err("remembered set not empty after a minor collection".into());
         }
-        if !self.carded.is_empty() && !aging {
+        if !self.carded.is_empty() && !aging_or_pinned {
             return Err("carded list not empty after a minor collection".into());
         }
         for (i, &v) in self.pending_finalizers.iter().enumerate() {
@@ -360,7 +406,7 @@ impl Heap {
             let h = p as *mut GcHeader;
             self.check_value_fast(Value(p as u64), aging)
                 .map_err(|e| format!("survivor: {e}"))?;
-            if !aging {
+            if !aging_or_pinned {
                 self.check_value(Value(p as u64), None)
                     .map_err(|e| format!("survivor: {e}"))?;
             }

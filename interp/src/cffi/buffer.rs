@@ -1,14 +1,16 @@
 //! `ffi.buffer(cdata, size=-1)` (the `buffer` class: len, [i], [a:b], slice assignment,
 //! `bytes()`), `ffi.from_buffer([cdecl,] obj, require_writable=False)` and `ffi.memmove`.
 //!
-//! from_buffer never copies: for `bytes` it points into the object's stable payload
-//! (`heap.stable_payload`: the old-generation copy, which never moves); for `bytearray` into its
-//! malloc'd storage (stable unless the bytearray is resized while the cdata is in use).
+//! from_buffer does not copy: for `bytes` it points into the object itself, pinned in place while the
+//! cdata lives if it is young (pin.rs; if the heap refuses the pin, into its old-generation shadow,
+//! `heap.stable_payload`); for `bytearray` into its malloc'd storage (stable unless the bytearray is
+//! resized while the cdata is in use).
 
 use super::cdata::{self, cdata_of, CData, Flavor};
 use super::conv::{self, Cls};
 use super::ctype_obj::type_arg;
 use super::ffi_obj::ffi_self;
+use super::pin::{bytes_data, PinGuard};
 use super::{arity, class, foreign, new_foreign, opt_arg};
 use crate::obj::layout::{BytesObj, ForeignData, ForeignRefs, Kind, NativeFn, SliceObj};
 use crate::vm::{Args, PyResult, Vm};
@@ -281,13 +283,25 @@ fn buf_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.none())
 }
 
-/// Stable (pointer, length, writable, type name) of a Python buffer object.
-fn py_buffer(vm: &mut Vm, v: Value) -> PyResult<(*mut u8, usize, bool, &'static str)> {
+/// (pointer, length, writable, type name) of a Python buffer object. With `pin`, a young bytes
+/// object is pinned (the guard is returned) or copied to its shadow, so the pointer stays valid;
+/// without, the pointer is valid until the next GC point.
+fn py_buffer(
+    vm: &mut Vm,
+    v: Value,
+    pin: Option<&mut Option<PinGuard>>,
+) -> PyResult<(*mut u8, usize, bool, &'static str)> {
     if vm.is(v, Kind::Bytes) {
         let len = vm.bytes_of(v).len();
-        let p = vm.heap.stable_payload(v);
-        // SAFETY: the data follows the BytesObj header.
-        let data = unsafe { (*(p as *mut BytesObj)).data.as_mut_ptr() };
+        let data = match pin {
+            Some(slot) => {
+                let (data, g) = bytes_data(vm, v);
+                *slot = g;
+                data
+            }
+            // SAFETY: the data follows the BytesObj header.
+            None => unsafe { (*(vm.heap.payload(v) as *mut BytesObj)).data.as_mut_ptr() },
+        };
         return Ok((data, len, false, "bytes"));
     }
     if vm.is(v, Kind::ByteArray) {
@@ -319,10 +333,11 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
     } else {
         None
     }) {
-        Some(w) => vm.truthy(w)?,
+        // an int, as CFFI parses it (`__index__`, TypeError for None or a float)
+        Some(w) => conv::ssize_value(vm, w)? != 0,
         None => false,
     };
-    // read after `__bool__` of require_writable (a GC point)
+    // read after `__index__` of require_writable (a GC point)
     let decl = if npos >= 3 {
         Some(vm.arg(&a, 1))
     } else {
@@ -337,7 +352,9 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let obj =
         opt_arg(vm, &a, obj_i, "python_buffer").expect("python_buffer was given (checked above)");
-    let (ptr, nbytes, can_write, src) = py_buffer(vm, obj)?;
+    // A pin ends with this guard (deferred) on the error paths below, else with the cdata.
+    let mut pin = None;
+    let (ptr, nbytes, can_write, src) = py_buffer(vm, obj, Some(&mut pin))?;
     if writable && !can_write {
         return Err(vm.raise(
             "BufferError",
@@ -372,6 +389,7 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let mut cd = CData::new(&sh, flavor_ty, ptr, Flavor::FromBuffer(src.to_string()));
     cd.len = len;
+    cd.pin = pin;
     let obj = opt_arg(vm, &a, obj_i, "python_buffer").unwrap_or(Value::NULL);
     if vm.is(obj, Kind::ByteArray) {
         cd.export = Some(cdata::ExportGuard::new(vm.bytearray_exports(obj)));
@@ -391,7 +409,8 @@ fn mem_operand(vm: &mut Vm, v: Value, write: bool) -> PyResult<*mut u8> {
             "expected a pointer or array cdata, got cdata '{n}'"
         )));
     }
-    let (p, _, w, src) = py_buffer(vm, v)?;
+    // No GC point between this and the copy: the plain payload will do.
+    let (p, _, w, src) = py_buffer(vm, v, None)?;
     if write && !w {
         return Err(vm.type_error(format!("a writable buffer is required, not '{src}'")));
     }

@@ -1,6 +1,7 @@
 //! Calling C: `fp(args...)` on a function-pointer cdata (`lib.f(...)`). Arguments are converted
 //! into non-moving buffers (on the Rust stack, or malloc'd when large); `bytes` for `char *` are
-//! passed in place (see `bytes_arg`); temporaries (lists for `T *`) live until the call returns.
+//! passed in place, pinned for the call (see `bytes_arg`); temporaries (lists for `T *`) live until
+//! the call returns.
 //! Non-variadic calls go through a prepared [`CallPlan`] (call interface plus conversions, cached per function type
 //! and in the function cdata itself); variadic calls use the call interfaces cached per argument
 //! types in `FfiShared::cifs`. `errno` is restored before and saved after every call (`ffi.errno`).
@@ -9,9 +10,11 @@
 //! duration of the call; the VM runs on one thread). The caller holds no `Value` across the call:
 //! everything is re-read from the value stack afterwards.
 
-use super::cdata::{cdata_mut, cdata_of, CData};
+use super::cdata::{cdata_mut, cdata_of, CData, CDataObj};
 use super::conv::{self, Cls};
 use super::fast::{self, ArgConv, CallPlan};
+use super::foreign_mut;
+use super::pin::{bytes_data, PinGuard};
 use super::{fr, Shared};
 use crate::obj::layout::{BytesObj, Kind};
 use crate::vm::{Args, PyResult, Vm};
@@ -57,10 +60,13 @@ const INLINE_RET: usize = 4;
 
 /// Temporaries of one call (lists for `T *`): a small inline arena,
 /// then malloc'd buffers. Must not move once a temporary has been handed out.
+/// `pins`: the young `bytes` arguments pinned for the call, with their lengths (`settle_pins` ends
+/// them; on an error path, dropping the guards ends them at the next collection).
 struct ArgBuffers {
     inline: std::mem::MaybeUninit<[u128; INLINE_TEMP]>,
     used: usize,
     temps: Vec<Vec<u128>>,
+    pins: Vec<(PinGuard, usize)>,
 }
 
 impl ArgBuffers {
@@ -69,6 +75,7 @@ impl ArgBuffers {
             inline: std::mem::MaybeUninit::uninit(),
             used: 0,
             temps: Vec::new(),
+            pins: Vec::new(),
         }
     }
 
@@ -91,14 +98,65 @@ impl ArgBuffers {
 }
 
 /// The `char *` passed for the bytes object `v`: as on CPython, the object's own data, NUL-terminated
-/// (bytes are allocated with a zero byte after their data), so a pointer C returns into the argument
-/// (`strchr`) stays valid while the bytes object lives. An old or large object never moves; a young
-/// one gets its old-generation copy now (`stable_payload`: the minor collection promotes it there),
-/// so the address C sees is where the object will live.
-fn bytes_arg(vm: &mut Vm, v: Value) -> *mut u8 {
-    let p = vm.heap.stable_payload(v);
-    // SAFETY: the payload is a BytesObj; its data follows the fixed fields.
-    unsafe { (*(p as *mut BytesObj)).data.as_mut_ptr() }
+/// (bytes are allocated with a zero byte after their data). An old or large object never moves; a
+/// young one is pinned in place for the call (pin.rs: no copy), and a `char *` result pointing into
+/// it (`strchr`) keeps it pinned while that result cdata lives (`settle_pins`). If the heap refuses
+/// the pin, the data is copied to the object's old-generation shadow, where it will live.
+fn bytes_arg(vm: &mut Vm, v: Value, bufs: &mut ArgBuffers) -> *mut u8 {
+    let (p, pin) = bytes_data(vm, v);
+    if let Some(g) = pin {
+        let len = vm.bytes_of(v).len();
+        bufs.pins.push((g, len));
+    }
+    p
+}
+
+/// The pointer a C call returned in `ret`, if its result type is a pointer.
+///
+/// # Safety
+/// `ret` holds the C result of type `rty`.
+unsafe fn ret_pointer(sh: &Shared, rty: TypeId, ret: *mut u8) -> Option<usize> {
+    // SAFETY: a pointer result is a pointer-sized value at `ret` (the caller's contract).
+    matches!(conv::cls_of(sh, rty), Cls::Pointer(_)).then(|| unsafe { *(ret as *const usize) })
+}
+
+/// After a call: a `char *` result pointing into a pinned bytes argument (`retp`) takes over that
+/// argument's pin and keeps the bytes alive (its owner), so the pointer stays valid while the
+/// result lives, as on CPython; every other pin ends now.
+fn settle_pins(
+    vm: &mut Vm,
+    pins: Vec<(PinGuard, usize)>,
+    retp: Option<usize>,
+    r: &PyResult<Value>,
+) {
+    for (g, len) in pins {
+        let v = g.value();
+        // SAFETY: a pinned bytes object is live and has not moved; its data follows the fields.
+        let data = unsafe { (*(vm.heap.payload(v) as *mut BytesObj)).data.as_ptr() } as usize;
+        let inside = retp.is_some_and(|p| p >= data && p <= data + len);
+        let g = match (inside, r) {
+            (true, Ok(rv)) => match adopt_pin(vm, *rv, g) {
+                Ok(()) => continue,
+                Err(g) => g,
+            },
+            _ => g,
+        };
+        g.release(vm);
+    }
+}
+
+/// Gives the result cdata `rv` the pin `g` and makes the pinned object its owner (kept alive).
+fn adopt_pin(vm: &mut Vm, rv: Value, g: PinGuard) -> Result<(), PinGuard> {
+    let v = g.value();
+    match foreign_mut::<CDataObj>(vm, rv) {
+        Some(o) if o.cd.pin.is_none() && o.owner.is_null() => {
+            o.owner = v;
+            o.cd.pin = Some(g);
+            vm.heap.write_barrier(rv);
+            Ok(())
+        }
+        _ => Err(g),
+    }
 }
 
 /// `__call__` of cdata: call the C function it points to.
@@ -188,6 +246,7 @@ fn call_planned(
         heap_ptrs.resize(plan.args.len(), std::ptr::null_mut());
         &mut heap_ptrs
     };
+    // gc-safe: plain buffers, and the Values in `bufs.pins` are pinned objects, which never move
     let mut bufs = ArgBuffers::new();
     for (i, &(ty, conv, off)) in plan.args.iter().enumerate() {
         // SAFETY: slot `off` and its successors for this argument lie inside the slot buffer.
@@ -198,7 +257,7 @@ fn call_planned(
             // SAFETY: dst is a 16-byte slot, large enough for any scalar.
             ArgConv::Scalar(f) => unsafe { fast::store(vm, f, dst, v) },
             ArgConv::BytePtr if vm.is(v, Kind::Bytes) => {
-                let p = bytes_arg(vm, v);
+                let p = bytes_arg(vm, v, &mut bufs);
                 // SAFETY: dst is a pointer-sized slot.
                 unsafe { ffi::convert::write_pointer(dst, p as usize) };
                 true
@@ -222,6 +281,7 @@ fn call_planned(
     // SAFETY: `code` is a C function of the plan's type (what the cdata says); every argument
     // slot holds a converted value of its type; `ret` is 16-aligned and large enough.
     unsafe { call_c(vm, &plan.cif, code, ptrs, ret) };
+    let pins = std::mem::take(&mut bufs.pins);
     drop(bufs);
     let r = match plan.ret {
         None => Ok(vm.none()),
@@ -232,6 +292,11 @@ fn call_planned(
             None => unsafe { result_value(vm, sh, plan.result, ret) },
         },
     };
+    if !pins.is_empty() {
+        // SAFETY: ret holds the C result of the plan's result type.
+        let retp = unsafe { ret_pointer(sh, plan.result, ret) };
+        settle_pins(vm, pins, retp, &r);
+    }
     drop((heap_slots, heap_ret));
     r
 }
@@ -307,6 +372,7 @@ fn call_general(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     let r = sh.cif(fty, extra);
     let cif = fr(vm, r)?;
+    // gc-safe: plain buffers, and the Values in `bufs.pins` are pinned objects, which never move
     let mut bufs = ArgBuffers::new();
     let mut offsets = Vec::with_capacity(types.len());
     let mut total = 0usize;
@@ -333,9 +399,17 @@ fn call_general(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // SAFETY: `code` is a C function of type `fty` (what the cdata says); every argument buffer
     // holds a converted value of its type; `ret` is 16-aligned and large enough.
     unsafe { call_c(vm, &cif, code, &ptrs, ret.as_mut_ptr() as *mut u8) };
+    let pins = std::mem::take(&mut bufs.pins);
     drop(bufs);
+    let retb = ret.as_mut_ptr() as *mut u8;
     // SAFETY: ret holds the C result of type `func.result`.
-    unsafe { result_value(vm, &sh, func.result, ret.as_mut_ptr() as *mut u8) }
+    let r = unsafe { result_value(vm, &sh, func.result, retb) };
+    if !pins.is_empty() {
+        // SAFETY: as above.
+        let retp = unsafe { ret_pointer(&sh, func.result, retb) };
+        settle_pins(vm, pins, retp, &r);
+    }
+    r
 }
 
 /// The Python value of a C result in `ret`.
@@ -380,7 +454,7 @@ unsafe fn convert_arg(
     let byteish = matches!(item_cls, Cls::Char | Cls::Void)
         || matches!(item_cls, Cls::Int) && sh.tt().size_of(item) == Some(1);
     if vm.is(v, Kind::Bytes) && byteish {
-        let p = bytes_arg(vm, v);
+        let p = bytes_arg(vm, v, bufs);
         // SAFETY: dst is a pointer-sized slot.
         unsafe { ffi::convert::write_pointer(dst, p as usize) };
         return Ok(());

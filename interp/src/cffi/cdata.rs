@@ -165,6 +165,10 @@ pub struct CData {
     /// `from_buffer(bytearray)`: holds the bytearray's export count up while this cdata lives (or
     /// until `ffi.release`), so the bytearray refuses to resize under C's pointer.
     pub export: Option<ExportGuard>,
+    /// `from_buffer(bytes)` of a young bytes, or a `char *` result pointing into a young bytes
+    /// argument: the pin keeping that bytes (this cdata's `owner`) in place while this cdata lives
+    /// (or until `ffi.release`).
+    pub pin: Option<super::pin::PinGuard>,
     /// `ffi.gc(..., size=N)`: the declared size of the memory the destructor frees.
     pub pressure: Pressure,
     /// Check mode, handles: records when this handle died (for `ffi.from_handle`'s error).
@@ -209,6 +213,7 @@ impl CData {
             item_plan: None,
             inline: [0; INLINE_UNITS],
             export: None,
+            pin: None,
             pressure: Pressure::default(),
             handle_tag: None,
         }

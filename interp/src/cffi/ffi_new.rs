@@ -455,6 +455,9 @@ pub fn release(vm: &mut Vm, v: Value) -> PyResult<()> {
         Flavor::FromBuffer(_) => {
             cd.released = true;
             cd.export = None; // the bytearray may resize again
+            if let Some(g) = cd.pin.take() {
+                g.release(vm); // the bytes may move again
+            }
             Ok(())
         }
         _ => Ok(()),

@@ -53,6 +53,7 @@ pub mod handles;
 pub mod lib_meta;
 pub mod lib_obj;
 pub mod module;
+pub mod pin;
 pub mod stderr;
 pub mod typecache;
 

@@ -41,6 +41,8 @@ pub struct Record {
     pub old_bytes: u64,
     pub external_bytes: Option<u64>,
     pub handles: u64,
+    /// Pinned nursery objects after the collection (0 in traces written before pinning).
+    pub pinned: u64,
     pub finalizers_queued: u64,
     pub finalizers_run: Option<u64>,
     /// 0-based index of the run (a restart of the trace clock) this record belongs to.
@@ -144,6 +146,7 @@ fn parse_line(line: &str) -> Result<(Record, f64), String> {
         old_bytes: count("old_bytes")?.unwrap_or(old_after),
         external_bytes: count("external_bytes")?,
         handles: count("handles")?.unwrap_or(0),
+        pinned: count("pinned")?.unwrap_or(0),
         finalizers_queued: count("finalizers_queued")?.unwrap_or(0),
         finalizers_run: count("finalizers_run")?,
         run: 0,

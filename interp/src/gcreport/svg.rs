@@ -1,7 +1,7 @@
 //! svg.rs: draws a GC trace as one self-contained SVG timeline (no scripts, no external references).
 //!
 //! No GC invariants here: plain Rust data in, a String out. Layout: five panels share one time axis
-//! (pauses, nursery fill, old/external bytes, survivors, handles and finalizers). On top of them each
+//! (pauses, nursery fill, old/external bytes, survivors, handles, pinned objects and finalizers). On top of them each
 //! collection has a transparent full-height column (`class="hit"`, `data-i`) whose `<title>` is the
 //! trace line, so hovering a collection shows it in any SVG viewer; html.rs adds a little JS that
 //! uses the same `data-i` attributes. Every number written is finite (scales guard against 0 spans).
@@ -25,6 +25,7 @@ const OLD_COLOR: &str = "#7a4fb0";
 const EXT_COLOR: &str = "#e09a1a";
 const HANDLE_COLOR: &str = "#2a9d6f";
 const FIN_COLOR: &str = "#a0522d";
+const PIN_COLOR: &str = "#7b3fa0";
 
 /// Above this many collections, not every one gets its own mark (see [`shown`]).
 pub const MAX_MARKS: usize = 4000;
@@ -433,7 +434,12 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     let l_handles = format!("live handles (top {max_handles:.0})");
     let l_fin = format!("finalizers run (top {max_fin:.0})");
     let l_queued = format!("finalizers queued (top {max_queued:.0})");
+    let max_pinned = all.iter().map(|r| r.pinned).max().unwrap_or(0) as f64;
+    let l_pinned = format!("pinned objects (top {max_pinned:.0})");
     let mut legend = vec![(l_handles.as_str(), HANDLE_COLOR)];
+    if max_pinned > 0.0 {
+        legend.push((l_pinned.as_str(), PIN_COLOR));
+    }
     if !fin_pts.is_empty() {
         legend.push((l_fin.as_str(), FIN_COLOR));
     }
@@ -441,7 +447,11 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
     frame(
         &mut o,
         4,
-        "handles and finalizers (own scales)",
+        if max_pinned > 0.0 {
+            "handles, pinned objects and finalizers (own scales)"
+        } else {
+            "handles and finalizers (own scales)"
+        },
         "top",
         &legend,
     );
@@ -455,6 +465,18 @@ pub fn render(trace: &Trace, standalone: bool) -> String {
         HANDLE_COLOR,
         "handles",
     );
+    if max_pinned > 0.0 {
+        let ppts: Vec<(f64, f64)> = all.iter().map(|r| (r.t_us, r.pinned as f64)).collect();
+        step_line(
+            &mut o,
+            &xs,
+            4,
+            max_pinned,
+            &decimate(&xs, ppts),
+            PIN_COLOR,
+            "pinned",
+        );
+    }
     step_line(&mut o, &xs, 4, max_fin, &fin_pts, FIN_COLOR, "finrun");
     for r in all.iter().filter(|r| r.finalizers_queued > 0) {
         let (cx, cy) = (xs.x(r.t_us), y(4, r.finalizers_queued as f64, max_queued));
@@ -557,6 +579,25 @@ mod tests {
         );
         // Inline in HTML: no namespace attribute.
         assert!(render(&t, false).starts_with("<svg id="));
+    }
+
+    #[test]
+    fn pinned_objects_series_only_when_something_was_pinned() {
+        let svg = render(&trace(), true);
+        assert!(!svg.contains("class=\"pinned\"") && !svg.contains("pinned objects"));
+        let t = parse_trace(concat!(
+            r#"{"kind":"minor","start_us":0,"duration_us":5,"old_after":0,"pinned":0}"#,
+            "\n",
+            r#"{"kind":"minor","start_us":10,"duration_us":5,"old_after":0,"pinned":3,"pinned_lost":96}"#,
+            "\n",
+            r#"{"kind":"minor","start_us":20,"duration_us":5,"old_after":0,"pinned":1}"#
+        ))
+        .unwrap();
+        assert_eq!(t.records[1].pinned, 3);
+        let svg = render(&t, true);
+        assert!(svg.contains("class=\"pinned\""));
+        assert!(svg.contains("pinned objects (top 3)"));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
     }
 
     #[test]

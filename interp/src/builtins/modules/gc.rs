@@ -114,6 +114,12 @@ fn stats_items(s: &GcStats) -> Vec<(&'static str, u64)> {
         ("cards_scanned", s.cards_scanned),
         ("carded_objects_scanned", s.carded_objects_scanned),
         ("total_card_scan_ns", s.total_card_scan_ns),
+        ("pins_total", s.pins_total),
+        ("pins_refused", s.pins_refused),
+        ("pinned_bytes", s.pinned_bytes),
+        ("pinned_lost_last", s.pinned_lost_last),
+        ("pinned_lost_total", s.pinned_lost_total),
+        ("pinned_kept_total", s.pinned_kept_total),
     ]
 }
 
