@@ -39,6 +39,7 @@ pub mod list;
 pub mod memoryview;
 pub mod memoryview_fmt;
 pub mod module;
+pub mod native_subclass;
 pub mod range;
 pub mod set;
 pub mod singletons;

@@ -96,11 +96,55 @@ impl Vm {
         if v.is_int() {
             return Ok(hash_i64(v.as_int()));
         }
+        if self.is_py_subclass(v) {
+            if let Some(h) = self.subclass_hash(v)? {
+                return Ok(small_hash(h));
+            }
+        }
+        self.hash_builtin(v)
+    }
+
+    /// The hash of `v` by its kind's own rule, whatever `__hash__` a Python subclass of
+    /// str/list/dict/set/bytearray defines (what `str.__hash__(s)` answers).
+    pub fn hash_builtin(&mut self, v: Value) -> PyResult<i64> {
+        if v.is_int() {
+            return Ok(hash_i64(v.as_int()));
+        }
         let kind = self.kind(v);
         if let Some(f) = objects::slots(kind).hash {
             return f(self, v);
         }
         Ok(small_hash(self.hash_other(v)?))
+    }
+
+    /// The `__hash__` a Python subclass of str/list/dict/set/bytearray defines (or sets to None,
+    /// also implicitly by defining `__eq__`); None when it inherits the builtin's.
+    fn subclass_hash(&mut self, v: Value) -> PyResult<Option<i64>> {
+        let cls = self.py_subclass_of(v);
+        let Some(f) = self.lookup_type_str(cls, "__hash__") else {
+            return Ok(None);
+        };
+        if f == self.none() {
+            let tn = self.type_name(v);
+            return Err(self.type_error(format!("unhashable type: '{tn}'")));
+        }
+        if !self.is(f, Kind::Function) {
+            return Ok(None);
+        }
+        let r = self.call(f, &[v])?;
+        self.hash_result(r).map(Some)
+    }
+
+    /// What a Python `__hash__` returned, as CPython keeps it: an int that fits a Py_hash_t (-1
+    /// becomes -2), a bigger int hashed again.
+    fn hash_result(&mut self, r: Value) -> PyResult<i64> {
+        if let Some(i) = self.to_i64(r).filter(|_| !self.is(r, Kind::Bool)) {
+            return Ok(if i == -1 { -2 } else { i });
+        }
+        match self.to_bigint(r) {
+            Some(n) => Ok(hash_of_hash_result(&n)),
+            None => Err(self.type_error("__hash__ method should return an integer")),
+        }
     }
 
     /// CPython's full 64-bit hash (what `hash()` returns). `hash` answers the same for every type
@@ -149,16 +193,7 @@ impl Vm {
                     }
                     if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
                         let r = self.call(f, &[v])?;
-                        // CPython keeps a returned int that fits a Py_hash_t (-1 becomes -2)
-                        if let Some(i) = self.to_i64(r).filter(|_| !self.is(r, Kind::Bool)) {
-                            return Ok(if i == -1 { -2 } else { i });
-                        }
-                        return match self.to_bigint(r) {
-                            Some(n) => Ok(hash_of_hash_result(&n)),
-                            None => {
-                                Err(self.type_error("__hash__ method should return an integer"))
-                            }
-                        };
+                        return self.hash_result(r);
                     }
                 }
                 if let Some(b) = self.boxed_base(v) {

@@ -58,6 +58,8 @@ impl Vm {
                 ByteArrayObj {
                     data: b,
                     exports: Default::default(),
+                    cls: Value::NULL,
+                    attrs: Value::NULL,
                 },
             )
         };
