@@ -49,6 +49,7 @@ pub mod str;
 pub mod stringlib;
 pub mod tuple;
 pub mod weakref;
+pub mod weakref_count;
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::{Kind, NKINDS};
