@@ -206,7 +206,8 @@ proxy.__module__ = "_weakref"
 
 def getweakrefs(obj):
     """The live weak references and proxies to obj, in CPython's order: the callback-less
-    references, the callback-less proxies, then those with a callback as they were made."""
+    references, the callback-less proxies, then those with a callback, newest first (CPython
+    inserts each one right after the callback-less ones)."""
     refs, proxies, rest = [], [], []
     for r in _native_getweakrefs(obj):
         pr = _proxy_of_ref.get(id(r))
@@ -219,4 +220,4 @@ def getweakrefs(obj):
             refs.append(item)
         else:
             proxies.append(item)
-    return refs + proxies + rest
+    return refs + proxies + rest[::-1]
