@@ -53,6 +53,7 @@ print(type(p) is weakref.CallableProxyType, type(weakref.proxy(A.m)) is weakref.
 print(repr(p).startswith("<weakproxy at "), " to A at " in repr(p))
 print(p.x, p.v, p.m(), p.m(k=3), p.__class__, len(p), bool(p), str(p), f"{p}", p[4])
 print(list(p), 5 in p, 6 in p, p(1, z=2), (p + 1).v, (1 + p).v, (p + p).v, p == A(5), p < A(9))
+print(isinstance(p, A), isinstance(p, weakref.ProxyType), isinstance(p, (int, A)), isinstance(p, int))
 p.v = 7
 p.new = "n"
 print(a.v, a.new, p.new, hasattr(p, "nope"))

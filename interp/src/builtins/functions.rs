@@ -974,7 +974,10 @@ fn class_check(vm: &mut Vm, obj_slot: usize, spec_slot: usize, inst: bool) -> Py
     if vm.is(spec, Kind::Type) {
         if inst {
             let t = vm.type_of(obj);
-            return Ok(vm.is_subtype(t, spec));
+            if vm.is_subtype(t, spec) {
+                return Ok(true);
+            }
+            return class_attr_check(vm, obj_slot, spec_slot);
         }
         if !vm.is(obj, Kind::Type) {
             return Err(vm.type_error("issubclass() arg 1 must be a class"));
@@ -987,6 +990,36 @@ fn class_check(vm: &mut Vm, obj_slot: usize, spec_slot: usize, inst: bool) -> Py
         "issubclass() arg 2 must be a class, a tuple of classes, or a union"
     };
     Err(vm.type_error(msg))
+}
+
+/// CPython's second chance in isinstance: an object whose `__class__` attribute is another class
+/// than its type (a weakref proxy) is an instance of that class's bases too. Only asked of
+/// instances whose class defines `__getattribute__` (minipy's getattr answers `__class__` itself
+/// otherwise, so a `__class__` property is not seen here).
+fn class_attr_check(vm: &mut Vm, obj_slot: usize, spec_slot: usize) -> PyResult<bool> {
+    let obj = vm.at(obj_slot);
+    if !vm.is(obj, Kind::Instance) {
+        return Ok(false);
+    }
+    let flags = vm.obj::<TypeObj>(vm.type_of(obj)).flags;
+    if flags & TYPE_CUSTOM_GETATTRIBUTE == 0 {
+        return Ok(false);
+    }
+    let c = match vm.getattr_str(obj, "__class__") {
+        Ok(c) => c,
+        Err(e) => {
+            if vm.exc_matches(vm.roots.exc, "AttributeError") {
+                vm.take_exc();
+                return Ok(false);
+            }
+            return Err(e);
+        }
+    };
+    let t = vm.type_of(vm.at(obj_slot));
+    if c == t || !vm.is(c, Kind::Type) {
+        return Ok(false);
+    }
+    Ok(vm.is_subtype(c, vm.at(spec_slot)))
 }
 
 fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -66,9 +66,16 @@ mod tests {
     fn finds_the_first_handler_of_the_other_kind() {
         let src = "try:\n    pass\nexcept ValueError:\n    pass\nexcept* TypeError:\n    pass\n";
         assert_eq!(find(src), Some((5, 0)));
-        let nested = "def f():\n    try:\n        x\n    except *E:\n        y\n    except:\n        z\n";
+        let nested =
+            "def f():\n    try:\n        x\n    except *E:\n        y\n    except:\n        z\n";
         assert_eq!(find(nested), Some((6, 4)));
-        assert_eq!(find("try:\n    x\nexcept E:\n    y\nexcept F:\n    z\n"), None);
-        assert_eq!(find("try:\n    x\nexcept E:\n    y\nz = 1\nexcept* F:\n    z\n"), None);
+        assert_eq!(
+            find("try:\n    x\nexcept E:\n    y\nexcept F:\n    z\n"),
+            None
+        );
+        assert_eq!(
+            find("try:\n    x\nexcept E:\n    y\nz = 1\nexcept* F:\n    z\n"),
+            None
+        );
     }
 }

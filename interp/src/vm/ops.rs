@@ -97,9 +97,15 @@ impl Vm {
             return Ok(hash_i64(v.as_int()));
         }
         if self.is_py_subclass(v) {
-            if let Some(h) = self.subclass_hash(v)? {
+            let base = self.sp();
+            self.push(v);
+            let r = self.subclass_hash(v);
+            let v = self.at(base);
+            self.truncate(base);
+            if let Some(h) = r? {
                 return Ok(small_hash(h));
             }
+            return self.hash_builtin(v);
         }
         self.hash_builtin(v)
     }
