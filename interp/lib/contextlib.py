@@ -3,14 +3,19 @@ documentation).
 
 redirect_stdout/redirect_stderr swap sys.stdout/sys.stderr; minipy's print() writes to
 sys.stdout when a program replaced it. minipy has no abc module here, so AbstractContextManager
-is a plain base class (no isinstance check by structure). The async variants are not provided.
+is a plain base class (no isinstance check by structure). The async variants
+(asynccontextmanager, aclosing, AsyncExitStack...) live in _asynccontextlib.py.
 """
 
 import sys as _sys
 from functools import wraps as _wraps
+from _asynccontextlib import (AbstractAsyncContextManager, AsyncContextDecorator,
+                              asynccontextmanager, aclosing, AsyncExitStack)
 
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
-           "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr", "suppress"]
+           "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr", "suppress",
+           "asynccontextmanager", "aclosing", "AbstractAsyncContextManager",
+           "AsyncContextDecorator", "AsyncExitStack"]
 
 
 class AbstractContextManager:
@@ -122,6 +127,12 @@ class nullcontext(AbstractContextManager):
         return self.enter_result
 
     def __exit__(self, *excinfo):
+        pass
+
+    async def __aenter__(self):
+        return self.enter_result
+
+    async def __aexit__(self, *excinfo):
         pass
 
 

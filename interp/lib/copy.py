@@ -78,6 +78,11 @@ def _fallback_reduce(x):
             state = None
         if not state:
             state = None
+    # set.__reduce__ and bytearray.__reduce__ rebuild by calling the class
+    if isinstance(x, (set, frozenset)):
+        return (cls, (list(x),), state)
+    if isinstance(x, bytearray):
+        return (cls, (x.decode("latin-1"), "latin-1"), state)
     listiter = iter(x) if isinstance(x, list) else None
     dictiter = iter(x.items()) if isinstance(x, dict) else None
     return (_newobj, (cls,) + args, state, listiter, dictiter)

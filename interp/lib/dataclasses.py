@@ -318,7 +318,8 @@ def _frozen_get_del_attr(cls, fields, globals_):
     return setattr_fn, delattr_fn
 
 
-def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots):
+def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots,
+                   weakref_slot=False):
     fields = {}
     setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
     any_frozen_base = False
@@ -418,15 +419,67 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
             pass
     if match_args:
         _set_new_attribute(cls, "__match_args__", tuple(f.name for f in std_init_fields))
+    if slots:
+        cls = _with_slots(cls, frozen, weakref_slot)
     return cls
+
+
+def _slots_of(c):
+    """The slot names class c declares itself (none for a class without __slots__)."""
+    s = c.__dict__.get("__slots__", ())
+    if isinstance(s, str):
+        return (s,)
+    return tuple(s)
+
+
+def _with_slots(cls, frozen, weakref_slot):
+    """slots=True: the class is made again, from the same namespace, with `__slots__` naming the
+    fields (those no base already declares) and without the class attributes that held their
+    defaults (the generated __init__ keeps them). A frozen class gets __getstate__/__setstate__
+    (pickling and copying cannot use an instance __dict__)."""
+    if "__slots__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__} already specifies __slots__")
+    ns = dict(cls.__dict__)
+    names = tuple(f.name for f in getattr(cls, _FIELDS).values() if f._field_type is _FIELD)
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        inherited.update(_slots_of(base))
+    wanted = names + (("__weakref__",) if weakref_slot else ())
+    ns["__slots__"] = tuple(n for n in wanted if n not in inherited)
+    for n in names:
+        ns.pop(n, None)
+    ns.pop("__dict__", None)
+    ns.pop("__weakref__", None)
+    qualname = getattr(cls, "__qualname__", None)
+    new_cls = type(cls)(cls.__name__, cls.__bases__, ns)
+    if qualname is not None:
+        new_cls.__qualname__ = qualname
+    if frozen:
+        if "__getstate__" not in ns:
+            new_cls.__getstate__ = _slots_getstate
+        if "__setstate__" not in ns:
+            new_cls.__setstate__ = _slots_setstate
+    return new_cls
+
+
+def _slots_getstate(self):
+    return [getattr(self, f.name) for f in fields(self)]
+
+
+def _slots_setstate(self, state):
+    for f, value in zip(fields(self), state):
+        object.__setattr__(self, f.name, value)
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
               frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False):
     """Add dunder methods based on the fields defined in the class."""
+    if weakref_slot and not slots:
+        raise TypeError("weakref_slot is True but slots is False")
+
     def wrap(cls):
         return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
-                              kw_only, slots)
+                              kw_only, slots, weakref_slot)
     if cls is None:
         return wrap
     return wrap(cls)

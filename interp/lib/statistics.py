@@ -10,7 +10,7 @@ rounded square root of the exact ratio.
 import math
 from fractions import Fraction
 
-__all__ = ['StatisticsError', 'fmean', 'geometric_mean', 'mean', 'harmonic_mean', 'pstdev',
+__all__ = ['NormalDist', 'StatisticsError', 'fmean', 'geometric_mean', 'mean', 'harmonic_mean', 'pstdev',
            'pvariance', 'stdev', 'variance', 'median', 'median_low', 'median_high',
            'median_grouped', 'mode', 'multimode', 'quantiles', 'covariance', 'correlation',
            'linear_regression', 'LinearRegression']
@@ -446,3 +446,6 @@ def linear_regression(x, y, /, *, proportional=False):
         raise StatisticsError('x is constant') from None
     intercept = 0.0 if proportional else ybar - slope * xbar
     return LinearRegression(slope=slope, intercept=intercept)
+
+
+from _normaldist import NormalDist  # noqa: E402 (it imports this module lazily)

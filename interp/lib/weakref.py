@@ -6,14 +6,17 @@ collection finds it dead; callbacks run at the next safe point after that collec
 containers below are built on `ref` callbacks. Objects die when a collection finds them
 unreachable, as on PyPy: call gc.collect() to observe a death at a precise point.
 
-Not provided: proxy/ProxyType, getweakrefcount/getweakrefs, finalize's atexit behaviour (a
-finalizer still pending at exit does not run).
+`proxy` (ProxyType, CallableProxyType) and getweakrefcount/getweakrefs live in _weakproxy.py.
+Not provided: finalize's atexit behaviour (a finalizer still pending at exit does not run).
 """
 
 from _weakref import ref, ReferenceType
+from _weakproxy import (proxy, ProxyType, CallableProxyType, ProxyTypes, getweakrefcount,
+                        getweakrefs)
 
 __all__ = ["ref", "ReferenceType", "WeakMethod", "WeakValueDictionary",
-           "WeakKeyDictionary", "WeakSet", "finalize"]
+           "WeakKeyDictionary", "WeakSet", "finalize", "proxy", "ProxyType",
+           "CallableProxyType", "ProxyTypes", "getweakrefcount", "getweakrefs"]
 
 
 class WeakMethod:

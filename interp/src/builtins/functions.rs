@@ -18,12 +18,7 @@ pub fn install(vm: &mut Vm) {
         ("print", print),
         ("len", len),
         ("__import__", dunder_import),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("map", map),
-        ("filter", filter),
         ("sorted", sorted),
-        ("reversed", reversed),
         ("min", min),
         ("max", max),
         ("sum", sum),
@@ -443,125 +438,6 @@ fn bin(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 // ---- iterators -----------------------------------------------------------------------------------
 
-fn enumerate(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let a = pin_kwnames(vm, a);
-    vm.check_kwargs(&a, "enumerate", &["iterable", "start"])?;
-    if opt_arg(vm, &a, 0, "iterable").is_none() {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
-    }
-    if vm.npos(&a) > 2 {
-        let msg = format!("enumerate() takes at most 2 arguments ({} given)", a.n);
-        return Err(vm.type_error(msg));
-    }
-    // the start count: an int (objects with __index__ are converted)
-    let start = match opt_arg(vm, &a, 1, "start") {
-        Some(s) if vm.is_int(s) && !vm.is(s, Kind::Bool) => s,
-        Some(s) => {
-            let n = index_bigint(vm, s)?;
-            vm.new_bigint(n)?
-        }
-        None => Value::from_int(0).unwrap(),
-    };
-    scoped(vm, |vm, base| {
-        vm.push(start);
-        let src = opt_arg(vm, &a, 0, "iterable").unwrap_or(Value::NULL);
-        let it = vm.get_iter(src)?;
-        vm.new_enumerate(it, vm.at(base))
-    })
-}
-
-/// Pushes iter(arg i) for every positional argument from `first`; returns their count.
-fn push_iters(vm: &mut Vm, a: &Args, first: usize) -> PyResult<usize> {
-    let n = vm.npos(a);
-    for i in first..n {
-        let it = vm.get_iter(vm.arg(a, i))?;
-        vm.push(it);
-    }
-    Ok(n - first)
-}
-
-fn zip(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let a = pin_kwnames(vm, a);
-    vm.check_kwargs(&a, "zip", &["strict"])?;
-    let strict = match vm.kwarg(&a, "strict") {
-        Some(v) => vm.truthy(v)?,
-        None => false,
-    };
-    scoped(vm, |vm, _| {
-        let k = push_iters(vm, &a, 0)?;
-        let t = vm.new_tuple_from_stack(k)?;
-        vm.new_zip(t, strict)
-    })
-}
-
-fn map(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    no_kwargs(vm, &a, "map")?;
-    if a.n < 2 {
-        return Err(vm.type_error("map() must have at least two arguments."));
-    }
-    scoped(vm, |vm, _| {
-        let k = push_iters(vm, &a, 1)?;
-        let t = vm.new_tuple_from_stack(k)?;
-        vm.new_map(vm.arg(&a, 0), t)
-    })
-}
-
-fn filter(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    no_kwargs(vm, &a, "filter")?;
-    if a.n != 2 {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", a.n)));
-    }
-    let it = vm.get_iter(vm.arg(&a, 1))?;
-    vm.new_filter(vm.arg(&a, 0), it)
-}
-
-fn reversed(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let v = one_arg(vm, &a, "reversed")?;
-    if v.is_ptr() {
-        match vm.kind(v) {
-            Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray => {
-                let kind = if vm.kind(v) == Kind::List {
-                    Kind::ListRevIter
-                } else {
-                    Kind::Reversed
-                };
-                let n = vm.len(v)? as i64; // may run a subclass's __len__: re-read the argument
-                let v = vm.arg(&a, 0);
-                return vm.new_reversed(kind, v, n - 1);
-            }
-            Kind::Range => return crate::objects::range::reversed_range(vm, v),
-            Kind::Dict | Kind::DictKeys | Kind::DictValues | Kind::DictItems => {
-                let kind = match vm.kind(v) {
-                    Kind::DictValues => Kind::DictRevValueIter,
-                    Kind::DictItems => Kind::DictRevItemIter,
-                    _ => Kind::DictRevKeyIter,
-                };
-                let l = vm.to_list(v)?;
-                let n = vm.list_len(l) as i64;
-                return vm.new_reversed(kind, l, n - 1);
-            }
-            Kind::Instance | Kind::Foreign => {
-                if let Some(f) = vm.special(v, "__reversed__") {
-                    return vm.call(f, &[v]);
-                }
-                if vm.special(v, "__getitem__").is_some() && vm.special(v, "__len__").is_some() {
-                    let n = vm.len(v)? as i64;
-                    return vm.new_reversed(Kind::Reversed, vm.arg(&a, 0), n - 1);
-                }
-            }
-            Kind::Type => {
-                if let Some(f) = vm.meta_hook(v, "__reversed__") {
-                    return vm.call(f, &[v]);
-                }
-            }
-            _ => {}
-        }
-    }
-    let tn = vm.type_name(v);
-    Err(vm.type_error(format!("'{tn}' object is not reversible")))
-}
-
-/// reversed(range): an iterator over the equivalent reversed range.
 fn iter(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let n = npos_range(vm, &a, "iter", 1, 2)?;
     if n == 1 {
@@ -1098,7 +974,10 @@ fn class_check(vm: &mut Vm, obj_slot: usize, spec_slot: usize, inst: bool) -> Py
     if vm.is(spec, Kind::Type) {
         if inst {
             let t = vm.type_of(obj);
-            return Ok(vm.is_subtype(t, spec));
+            if vm.is_subtype(t, spec) {
+                return Ok(true);
+            }
+            return class_attr_check(vm, obj_slot, spec_slot);
         }
         if !vm.is(obj, Kind::Type) {
             return Err(vm.type_error("issubclass() arg 1 must be a class"));
@@ -1111,6 +990,36 @@ fn class_check(vm: &mut Vm, obj_slot: usize, spec_slot: usize, inst: bool) -> Py
         "issubclass() arg 2 must be a class, a tuple of classes, or a union"
     };
     Err(vm.type_error(msg))
+}
+
+/// CPython's second chance in isinstance: an object whose `__class__` attribute is another class
+/// than its type (a weakref proxy) is an instance of that class's bases too. Only asked of
+/// instances whose class defines `__getattribute__` (minipy's getattr answers `__class__` itself
+/// otherwise, so a `__class__` property is not seen here).
+fn class_attr_check(vm: &mut Vm, obj_slot: usize, spec_slot: usize) -> PyResult<bool> {
+    let obj = vm.at(obj_slot);
+    if !vm.is(obj, Kind::Instance) {
+        return Ok(false);
+    }
+    let flags = vm.obj::<TypeObj>(vm.type_of(obj)).flags;
+    if flags & TYPE_CUSTOM_GETATTRIBUTE == 0 {
+        return Ok(false);
+    }
+    let c = match vm.getattr_str(obj, "__class__") {
+        Ok(c) => c,
+        Err(e) => {
+            if vm.exc_matches(vm.roots.exc, "AttributeError") {
+                vm.take_exc();
+                return Ok(false);
+            }
+            return Err(e);
+        }
+    };
+    let t = vm.type_of(vm.at(obj_slot));
+    if c == t || !vm.is(c, Kind::Type) {
+        return Ok(false);
+    }
+    Ok(vm.is_subtype(c, vm.at(spec_slot)))
 }
 
 fn isinstance(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -39,6 +39,7 @@
 
 pub mod exec;
 pub mod functions;
+pub mod iter_types;
 pub mod modules;
 pub mod open;
 
@@ -48,6 +49,7 @@ use crate::vm::Vm;
 /// end of the bootstrap).
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
+    iter_types::install(vm);
     exec::install(vm);
     open::install(vm);
     functions::install_dunder_format(vm);

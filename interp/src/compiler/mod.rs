@@ -14,6 +14,7 @@ mod expr;
 mod flow;
 mod fold;
 mod func;
+mod mixed_except;
 mod nfkc;
 mod patterns;
 mod stackdepth;
@@ -95,8 +96,16 @@ pub fn compile_mode(
     let normalized = nfkc::normalize_identifiers(source, pmode);
     let source: &str = &normalized;
     let index = LineIndex::new(source);
-    let mut module =
-        parse(source, pmode, filename).map_err(|e| parse_error(e, &index, filename))?;
+    let mut module = parse(source, pmode, filename).map_err(|e| {
+        let mut err = parse_error(e, &index, filename);
+        if err.kind == "SyntaxError" {
+            if let Some((line, col)) = mixed_except::find(source) {
+                err.msg = "cannot have both 'except' and 'except*' on the same 'try'".into();
+                (err.line, err.col) = (line, col);
+            }
+        }
+        err
+    })?;
     if surrogates::has_surrogate_escape(source) {
         module = surrogates::fix_literals(source, module);
     }

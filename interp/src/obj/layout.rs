@@ -184,15 +184,18 @@ payload! { [ByteArray]
 /// bytearray: storage outside the heap so its address is stable (ffi.from_buffer). `exports`
 /// counts live buffer exports (cffi's from_buffer): while non-zero the storage must not be resized.
 /// It is a non-GC shared cell because the exporting cdata's destructor decrements it and a
-/// destructor must not touch another GC object (gc rule R7).
+/// destructor must not touch another GC object (gc rule R7). `cls`/`attrs` are null for a plain
+/// bytearray; an instance of a Python subclass of bytearray has its class and `__dict__` there.
 #[repr(C)]
 pub struct ByteArrayObj {
     pub data: Vec<u8>,
     pub exports: std::rc::Rc<std::cell::Cell<usize>>,
     /// The bytes of `data`'s buffer counted with `Heap::add_external_bytes` so far (brought up to the
-    /// capacity when the bytearray is made and whenever it is reached for mutation); the destructor
+    /// capacity when the bytearray is made and after every method that can grow it); the destructor
     /// reports exactly this many as freed.
     pub charged: usize,
+    pub cls: Value,
+    pub attrs: Value,
 }
 }
 payload! { [Tuple]
@@ -236,7 +239,8 @@ pub struct DictObj {
     /// Changes (to a VM-wide unique number) whenever a key is added or removed or the table is
     /// rebuilt, never when a value is replaced: caches of entry positions check it. 0 = never cached.
     pub version: u64,
-    /// Python subclass of dict: its class and `__dict__` (null for a plain dict/set).
+    /// Python subclass of dict or set: its class and `__dict__` (null for a plain dict/set, and
+    /// always for a frozenset, whose subclasses are boxes: vm/boxed.rs).
     pub cls: Value,
     pub attrs: Value,
     /// set/frozenset only (`objects/set/table.rs`): active + dummy slots, and where `pop` resumes.
@@ -801,6 +805,7 @@ mod tests {
         assert_eq!(names::<TupleObj>(), Vec::<&str>::new());
         assert_eq!(names::<ListObj>(), ["items", "cls", "attrs"]);
         assert_eq!(names::<DictObj>(), ["entries", "index", "cls", "attrs"]);
+        assert_eq!(names::<ByteArrayObj>(), ["cls", "attrs"]);
         assert_eq!(
             names::<FunctionObj>(),
             [

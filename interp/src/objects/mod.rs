@@ -39,6 +39,7 @@ pub mod list;
 pub mod memoryview;
 pub mod memoryview_fmt;
 pub mod module;
+pub mod native_subclass;
 pub mod range;
 pub mod set;
 pub mod singletons;
@@ -48,6 +49,7 @@ pub mod str;
 pub mod stringlib;
 pub mod tuple;
 pub mod weakref;
+pub mod weakref_count;
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::obj::layout::{Kind, NKINDS};

@@ -39,6 +39,10 @@ fn install(vm: &mut Vm) {
 /// classes, functions, types, sets, generators, modules, methods, cdata; not int, str, tuple, list,
 /// dict, None...)
 fn weakrefable(vm: &Vm, o: Value) -> bool {
+    // instances of Python subclasses of list, dict and bytearray have a weaklist slot too
+    if o.is_ptr() && matches!(vm.kind(o), Kind::List | Kind::Dict | Kind::ByteArray) {
+        return vm.is_py_subclass(o);
+    }
     o.is_ptr()
         && matches!(
             vm.kind(o),
@@ -101,6 +105,9 @@ fn new(vm: &mut Vm, a: Args) -> PyResult<Value> {
         vm.weak_callbacks.insert(token, me);
         sweep_callbacks(vm);
     }
+    // for getweakrefcount/getweakrefs; o re-read after the allocation
+    let o = vm.arg(&a, 1);
+    vm.note_weakref(o, w);
     Ok(w)
 }
 

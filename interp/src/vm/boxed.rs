@@ -16,14 +16,21 @@ use super::{Args, PyResult, Vm};
 use crate::obj::layout::*;
 use gc::Value;
 
-/// The builtin kinds a Python class may derive from through a box.
-const BOXABLE: [Kind; 6] = [
+/// The builtin kinds a Python class may derive from through a box: the immutable values, and the
+/// iterator types `enumerate`, `zip`, `map`, `filter`, `reversed` (whose state only their `next`
+/// touches).
+const BOXABLE: [Kind; 11] = [
     Kind::BigInt,
     Kind::Float,
     Kind::Complex,
     Kind::Tuple,
     Kind::Bytes,
     Kind::FrozenSet,
+    Kind::Enumerate,
+    Kind::Zip,
+    Kind::Map,
+    Kind::Filter,
+    Kind::Reversed,
 ];
 
 impl Vm {
@@ -63,16 +70,23 @@ impl Vm {
         BOXABLE.iter().any(|&k| self.type_of_kind(k) == t)
     }
 
-    /// The boxable builtin a class derives from, if any (the first one in its MRO).
+    /// The builtin whose native `__new__(cls, ...)` makes the instances of class `cls`, if any (the
+    /// first one in its MRO): a boxable builtin (it returns a box), or set/bytearray (their
+    /// `__new__` returns an object of the builtin's own kind whose class field is `cls`, as
+    /// list/dict instances of a subclass are).
     pub fn boxed_builtin_of(&self, cls: Value) -> Option<Value> {
         let mro = self.obj::<TypeObj>(cls).mro;
         if mro.is_null() {
             return None;
         }
+        let (set, ba) = (
+            self.type_of_kind(Kind::Set),
+            self.type_of_kind(Kind::ByteArray),
+        );
         self.tuple_items(mro)
             .iter()
             .copied()
-            .find(|&t| self.is_boxable_type(t))
+            .find(|&t| self.is_boxable_type(t) || t == set || t == ba)
     }
 
     /// Wraps the fresh builtin value `v` in a new instance of `cls` (a Python subclass of its type).

@@ -170,8 +170,15 @@ pub fn bootstrap(vm: &mut Vm) {
     let object = vm.roots.types[Kind::Instance as usize];
     // SAFETY: object is a builtin Type object in the old generation (never moves); no GC point here.
     unsafe { (*vm.payload::<TypeObj>(object)).flags |= TYPE_BASETYPE };
-    // list and dict can be subclassed in Python: their instances keep the list/dict layout
-    for k in [Kind::List, Kind::Dict, Kind::Str] {
+    // list, dict, str, set and bytearray can be subclassed in Python: their instances keep the
+    // builtin's layout, with the class in a field of it
+    for k in [
+        Kind::List,
+        Kind::Dict,
+        Kind::Str,
+        Kind::Set,
+        Kind::ByteArray,
+    ] {
         let t = vm.roots.types[k as usize];
         // SAFETY: t is a builtin Type object in the old generation (never moves); no GC point here.
         unsafe {
@@ -415,6 +422,15 @@ impl Vm {
         let k = self.intern(name);
         let b = self.roots.builtins;
         self.dict_set(b, k, n).unwrap();
+    }
+
+    /// Binds the builtins name `name` to the builtin type of that name (types whose constructor the
+    /// builtins layer registers: `map`, `zip`...).
+    pub fn add_builtin_type(&mut self, name: &str) {
+        let t = self.builtin_type(name);
+        let k = self.intern(name);
+        let b = self.roots.builtins;
+        self.dict_set(b, k, t).unwrap();
     }
 
     /// Registers a method (or `__new__` constructor) on a builtin type, by type name. A method

@@ -21,7 +21,18 @@ impl Vm {
             return f(self, v);
         }
         if let Some(f) = self.special(v, "__iter__") {
-            let it = self.call(f, &[v])?;
+            let boxed = self.boxed_base(v).is_some();
+            let base = self.sp();
+            self.push(v);
+            let r = self.call(f, &[v]);
+            let v = self.at(base);
+            self.truncate(base);
+            let mut it = r?;
+            // a box of an iterator (`class M(map)`): the builtin's __iter__ answers the plain
+            // iterator inside, but iter(m) is m itself, whose own __next__ may be overridden
+            if boxed && self.boxed_base(v) == Some(it) {
+                it = v;
+            }
             if self.special(it, "__next__").is_none()
                 && !self.is_builtin_iterator(it)
                 && !self.is(it, Kind::Generator)

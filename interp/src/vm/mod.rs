@@ -205,6 +205,10 @@ pub struct Vm {
     pub weak_callbacks: std::collections::HashMap<u64, u64>,
     /// The map's size after its last sweep (it is swept when it doubles).
     pub weak_callbacks_swept: usize,
+    /// Every weakref's referent id -> weak tokens of the weakrefs (objects/weakref_count.rs:
+    /// getweakrefcount/getweakrefs), and the map's size after its last sweep.
+    pub weakrefs_by_id: std::collections::HashMap<u64, Vec<u64>>,
+    pub weakrefs_by_id_swept: usize,
     /// Builtin type objects by Kind and by extra names (object, exceptions...).
     pub type_names: HashMap<String, usize, BuildFx>,
     /// ids of containers being repr'd (recursion guard).
@@ -276,6 +280,8 @@ impl Vm {
             finalizers_running: false,
             weak_callbacks: std::collections::HashMap::new(),
             weak_callbacks_swept: 0,
+            weakrefs_by_id: std::collections::HashMap::new(),
+            weakrefs_by_id_swept: 0,
             type_names: HashMap::with_hasher(BuildFx),
             repr_guard: Vec::new(),
             yielded: false,

@@ -96,11 +96,61 @@ impl Vm {
         if v.is_int() {
             return Ok(hash_i64(v.as_int()));
         }
+        if self.is_py_subclass(v) {
+            let base = self.sp();
+            self.push(v);
+            let r = self.subclass_hash(v);
+            let v = self.at(base);
+            self.truncate(base);
+            if let Some(h) = r? {
+                return Ok(small_hash(h));
+            }
+            return self.hash_builtin(v);
+        }
+        self.hash_builtin(v)
+    }
+
+    /// The hash of `v` by its kind's own rule, whatever `__hash__` a Python subclass of
+    /// str/list/dict/set/bytearray defines (what `str.__hash__(s)` answers).
+    pub fn hash_builtin(&mut self, v: Value) -> PyResult<i64> {
+        if v.is_int() {
+            return Ok(hash_i64(v.as_int()));
+        }
         let kind = self.kind(v);
         if let Some(f) = objects::slots(kind).hash {
             return f(self, v);
         }
         Ok(small_hash(self.hash_other(v)?))
+    }
+
+    /// The `__hash__` a Python subclass of str/list/dict/set/bytearray defines (or sets to None,
+    /// also implicitly by defining `__eq__`); None when it inherits the builtin's.
+    fn subclass_hash(&mut self, v: Value) -> PyResult<Option<i64>> {
+        let cls = self.py_subclass_of(v);
+        let Some(f) = self.lookup_type_str(cls, "__hash__") else {
+            return Ok(None);
+        };
+        if f == self.none() {
+            let tn = self.type_name(v);
+            return Err(self.type_error(format!("unhashable type: '{tn}'")));
+        }
+        if !self.is(f, Kind::Function) {
+            return Ok(None);
+        }
+        let r = self.call(f, &[v])?;
+        self.hash_result(r).map(Some)
+    }
+
+    /// What a Python `__hash__` returned, as CPython keeps it: an int that fits a Py_hash_t (-1
+    /// becomes -2), a bigger int hashed again.
+    fn hash_result(&mut self, r: Value) -> PyResult<i64> {
+        if let Some(i) = self.to_i64(r).filter(|_| !self.is(r, Kind::Bool)) {
+            return Ok(if i == -1 { -2 } else { i });
+        }
+        match self.to_bigint(r) {
+            Some(n) => Ok(hash_of_hash_result(&n)),
+            None => Err(self.type_error("__hash__ method should return an integer")),
+        }
     }
 
     /// CPython's full 64-bit hash (what `hash()` returns). `hash` answers the same for every type
@@ -149,16 +199,7 @@ impl Vm {
                     }
                     if !self.is(f, Kind::Native) || self.is(v, Kind::Foreign) {
                         let r = self.call(f, &[v])?;
-                        // CPython keeps a returned int that fits a Py_hash_t (-1 becomes -2)
-                        if let Some(i) = self.to_i64(r).filter(|_| !self.is(r, Kind::Bool)) {
-                            return Ok(if i == -1 { -2 } else { i });
-                        }
-                        return match self.to_bigint(r) {
-                            Some(n) => Ok(hash_of_hash_result(&n)),
-                            None => {
-                                Err(self.type_error("__hash__ method should return an integer"))
-                            }
-                        };
+                        return self.hash_result(r);
                     }
                 }
                 if let Some(b) = self.boxed_base(v) {
@@ -594,23 +635,36 @@ impl Vm {
     }
 
     pub fn inplace_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
-        if a.is_ptr() && matches!(self.kind(a), Kind::Instance) {
+        // Instances, and subclasses of builtins that keep the builtin's layout (a list/set/bytearray
+        // ... with a class field), may define their own __iop__; for the latter, one inherited from
+        // the builtin itself is the native operation below, not a hook.
+        let user_op = if !a.is_ptr() {
+            None
+        } else if self.kind(a) == Kind::Instance {
             let name = format!("__i{}", &binop_name(op)[2..]);
-            if let Some(f) = self.special(a, &name) {
-                let ni = self.named(super::Named::NotImplemented);
-                let base = self.sp();
-                self.push(a);
-                self.push(b);
-                let r = self.call(f, &[a, b]);
-                // the call was a GC point: continue with the rooted operands
-                let (a, b) = (self.at(base), self.at(base + 1));
-                self.truncate(base);
-                let r = r?;
-                if r != ni {
-                    return Ok(r);
-                }
-                return self.binary_op_as(a, b, op, true);
+            self.special(a, &name)
+        } else if !self.py_subclass_of(a).is_null() {
+            let name = format!("__i{}", &binop_name(op)[2..]);
+            let builtin = self.roots.types[self.kind(a) as usize];
+            let own = self.lookup_type_str(builtin, &name);
+            self.special(a, &name).filter(|f| Some(*f) != own)
+        } else {
+            None
+        };
+        if let Some(f) = user_op {
+            let ni = self.named(super::Named::NotImplemented);
+            let base = self.sp();
+            self.push(a);
+            self.push(b);
+            let r = self.call(f, &[a, b]);
+            // the call was a GC point: continue with the rooted operands
+            let (a, b) = (self.at(base), self.at(base + 1));
+            self.truncate(base);
+            let r = r?;
+            if r != ni {
+                return Ok(r);
             }
+            return self.binary_op_as(a, b, op, true);
         }
         if self.set_inplace_applies(a, b, op) {
             return self.set_inplace(a, b, op);

@@ -244,13 +244,28 @@ impl Vm {
                         || self.is(v, Kind::Foreign)
                         || self.boxed_base(v).is_some()
                     {
+                        // frozenset's repr names the subclass, as CPython's: `F({1})` (decided
+                        // before the call, after which v is stale)
+                        let fs_box = self.is(f, Kind::Native)
+                            && self
+                                .boxed_base(v)
+                                .is_some_and(|b| self.is(b, Kind::FrozenSet));
+                        let tname = if fs_box {
+                            self.type_name(v)
+                        } else {
+                            String::new()
+                        };
                         let r = self.call(f, &[v])?;
                         if !self.is(r, Kind::Str) {
                             let tn = self.type_name(r);
                             return Err(self
                                 .type_error(format!("__repr__ returned non-string (type {tn})")));
                         }
-                        return Ok(self.str_of(r).to_string());
+                        let text = self.str_of(r).to_string();
+                        if let Some(rest) = text.strip_prefix("frozenset").filter(|_| fs_box) {
+                            return Ok(format!("{tname}{rest}"));
+                        }
+                        return Ok(text);
                     }
                 }
                 let t = self.type_of(v);
@@ -358,6 +373,13 @@ impl Vm {
         }
         if self.is(v, Kind::Str) {
             return Ok(v);
+        }
+        if v.is_ptr() {
+            // a type's own str slot (bytearray's), which a subclass's __repr__ does not change
+            if let Some(f) = objects::slots(self.kind(v)).str {
+                let s = f(self, v)?;
+                return self.new_str(&s);
+            }
         }
         if v.is_ptr() && matches!(self.kind(v), Kind::Instance | Kind::Foreign) {
             if let Some(f) = self.special(v, "__str__") {

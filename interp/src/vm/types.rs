@@ -40,10 +40,18 @@ impl Vm {
                     c
                 }
             }
-            Kind::Dict => {
+            Kind::Dict | Kind::Set => {
                 let c = self.obj::<DictObj>(v).cls;
                 if c.is_null() {
-                    self.roots.types[Kind::Dict as usize]
+                    self.roots.types[k as usize]
+                } else {
+                    c
+                }
+            }
+            Kind::ByteArray => {
+                let c = self.obj::<ByteArrayObj>(v).cls;
+                if c.is_null() {
+                    self.roots.types[Kind::ByteArray as usize]
                 } else {
                     c
                 }
@@ -113,30 +121,33 @@ impl Vm {
         self.lookup_type_str(t, name)
     }
 
-    /// A Python-level override of special method `name` on an instance of a subclass of list/dict
-    /// (the VM's fast paths for those kinds must defer to it).
-    /// Is `v` an instance of a Python subclass of str, list or dict (a builtin kind with a class)?
+    /// The Python subclass a str, list, dict, set or bytearray is an instance of (those kinds keep
+    /// their own layout with a class field); null for a plain one and for every other value.
     #[inline]
-    pub fn is_py_subclass(&self, v: Value) -> bool {
-        v.is_ptr()
-            && match self.kind(v) {
-                Kind::Str => !self.obj::<StrObj>(v).cls.is_null(),
-                Kind::List => !self.obj::<ListObj>(v).cls.is_null(),
-                Kind::Dict => !self.obj::<DictObj>(v).cls.is_null(),
-                _ => false,
-            }
-    }
-
-    pub fn subclass_override(&mut self, v: Value, name: &str) -> Option<Value> {
+    pub fn py_subclass_of(&self, v: Value) -> Value {
         if !v.is_ptr() {
-            return None;
+            return Value::NULL;
         }
-        let cls = match self.kind(v) {
+        match self.kind(v) {
             Kind::Str => self.obj::<StrObj>(v).cls,
             Kind::List => self.obj::<ListObj>(v).cls,
-            Kind::Dict => self.obj::<DictObj>(v).cls,
-            _ => return None,
-        };
+            Kind::Dict | Kind::Set => self.obj::<DictObj>(v).cls,
+            Kind::ByteArray => self.obj::<ByteArrayObj>(v).cls,
+            _ => Value::NULL,
+        }
+    }
+
+    /// Is `v` an instance of a Python subclass of str, list, dict, set or bytearray (a builtin kind
+    /// with a class)?
+    #[inline]
+    pub fn is_py_subclass(&self, v: Value) -> bool {
+        !self.py_subclass_of(v).is_null()
+    }
+
+    /// A Python-level override of special method `name` on an instance of a subclass of
+    /// str/list/dict/set/bytearray (the VM's fast paths for those kinds must defer to it).
+    pub fn subclass_override(&mut self, v: Value, name: &str) -> Option<Value> {
+        let cls = self.py_subclass_of(v);
         if cls.is_null() {
             return None;
         }
@@ -158,7 +169,8 @@ impl Vm {
             Kind::Module => self.obj::<ModuleObj>(v).dict,
             Kind::Function => self.obj::<FunctionObj>(v).dict,
             Kind::List => self.obj::<ListObj>(v).attrs,
-            Kind::Dict => self.obj::<DictObj>(v).attrs,
+            Kind::Dict | Kind::Set => self.obj::<DictObj>(v).attrs,
+            Kind::ByteArray => self.obj::<ByteArrayObj>(v).attrs,
             _ => return None,
         };
         if d.is_null() {
@@ -1043,7 +1055,8 @@ impl Vm {
                 Kind::Foreign => (*self.payload::<ForeignObj>(obj)).cls = cls,
                 Kind::Str => (*self.payload::<StrObj>(obj)).cls = cls,
                 Kind::List => (*self.payload::<ListObj>(obj)).cls = cls,
-                Kind::Dict => (*self.payload::<DictObj>(obj)).cls = cls,
+                Kind::Dict | Kind::Set => (*self.payload::<DictObj>(obj)).cls = cls,
+                Kind::ByteArray => (*self.payload::<ByteArrayObj>(obj)).cls = cls,
                 _ => {
                     return Err(self.type_error(
                         "__class__ assignment only supported for mutable types or ModuleType subclasses",

@@ -107,7 +107,13 @@ fn make_weakref(vm: &mut Vm) -> PyResult<Value> {
     new_filled(vm, "_weakref", |vm, slot| {
         let t = vm.builtin_type("ReferenceType");
         vm.module_set(vm.at(slot), "ref", t)?;
-        vm.module_set(vm.at(slot), "ReferenceType", t)
+        vm.module_set(vm.at(slot), "ReferenceType", t)?;
+        use crate::objects::weakref_count::{getweakrefcount, getweakrefs};
+        let fns: &[(&str, NativeFn)] = &[
+            ("getweakrefcount", getweakrefcount),
+            ("getweakrefs", getweakrefs),
+        ];
+        add_fns(vm, slot, fns)
     })
 }
 

@@ -59,6 +59,8 @@ pub static BYTEARRAY_SLOTS: TypeSlots = TypeSlots {
     delitem: Some(bytearray_delitem),
     iter: Some(bytearray_iter),
     repr: Some(bytearray_repr),
+    // CPython's bytearray has its own __str__ (its repr), which a subclass's __repr__ leaves alone
+    str: Some(bytearray_repr),
     truthy: Some(truthy),
     ..TypeSlots::EMPTY
 };
@@ -99,11 +101,14 @@ fn bytes_repr_slot(vm: &mut Vm, v: Value) -> PyResult<String> {
 fn bytearray_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     match crate::vm::repr::bytes_repr_checked(vm.bytearray(v), true) {
         Some(r) => {
+            // a subclass shows its class, as CPython's bytearray_repr: `B(b'..')`
+            let tname = vm.type_name(v);
             let mut out = String::new();
-            if out.try_reserve_exact(r.len() + 11).is_err() {
+            if out.try_reserve_exact(r.len() + tname.len() + 2).is_err() {
                 return Err(vm.memory_error());
             }
-            out.push_str("bytearray(");
+            out.push_str(&tname);
+            out.push('(');
             out.push_str(&r);
             out.push(')');
             Ok(out)

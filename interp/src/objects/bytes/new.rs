@@ -8,6 +8,7 @@
 use crate::obj::layout::*;
 use crate::objects::args::{pin_kwnames, scoped, uarg};
 use crate::objects::int::storage::index_bigint;
+use crate::objects::native_subclass::{adopt_class, subclass_arg, uses_native_init};
 use crate::objects::str::codecs::{encode, lookup_codec, str_param};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
@@ -20,11 +21,27 @@ pub fn install(vm: &mut Vm) {
         vm.finish_new(a, "bytes", bytes_new)
     });
     vm.add_method("bytearray", "__new__", bytearray_new);
+    vm.add_method("bytearray", "__init__", bytearray_init);
 }
 
-/// The byte contents for bytes(...)/bytearray(...) arguments.
-fn bytes_data(vm: &mut Vm, a: &Args, tname: &str) -> PyResult<Vec<u8>> {
-    vm.check_kwargs(a, tname, &["source", "encoding", "errors"])?;
+/// The byte contents for bytes(...)/bytearray(...) arguments. With `sink` (the stack slot of the
+/// bytearray being initialised), the items of an iterable are appended to it one by one, as
+/// CPython's `bytearray.__init__` does (an iterator that looks at or grows it sees each append),
+/// and the answer is what remains to append.
+fn bytes_data(vm: &mut Vm, a: &Args, tname: &str, sink: Option<usize>) -> PyResult<Vec<u8>> {
+    // Argument Clinic's wording, as CPython's bytes()/bytearray()
+    if !a.kwnames.is_null() {
+        let n = vm.tuple_items(a.kwnames).len();
+        for j in 0..n {
+            let k = vm.tuple_items(a.kwnames)[j];
+            let k = vm.str_of(k).to_string();
+            if !["source", "encoding", "errors"].contains(&k.as_str()) {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {tname}()"
+                )));
+            }
+        }
+    }
     if a.n - 1 > 3 {
         return Err(vm.type_error(format!(
             "{tname}() takes at most 3 arguments ({} given)",
@@ -54,16 +71,21 @@ fn bytes_data(vm: &mut Vm, a: &Args, tname: &str) -> PyResult<Vec<u8>> {
         let what = if enc.is_some() { "encoding" } else { "errors" };
         return Err(vm.type_error(format!("{what} without a string argument")));
     }
-    bytes_from_object_as(vm, x, tname)
+    bytes_from_object_as(vm, x, tname, sink)
 }
 
 /// bytes(x) for a non-str x: size, buffer, __bytes__ or iterable of ints.
 pub fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
-    bytes_from_object_as(vm, x, "bytes")
+    bytes_from_object_as(vm, x, "bytes", None)
 }
 
 /// As `bytes_from_object`, for the constructor of `tname` (bytes or bytearray: their messages differ).
-fn bytes_from_object_as(vm: &mut Vm, x: Value, tname: &str) -> PyResult<Vec<u8>> {
+fn bytes_from_object_as(
+    vm: &mut Vm,
+    x: Value,
+    tname: &str,
+    sink: Option<usize>,
+) -> PyResult<Vec<u8>> {
     if let Some(b) = vm.boxed_base(x).filter(|&b| vm.is(b, Kind::Bytes)) {
         return Ok(vm.bytes_of(b).to_vec());
     }
@@ -138,7 +160,14 @@ fn bytes_from_object_as(vm: &mut Vm, x: Value, tname: &str) -> PyResult<Vec<u8>>
         while let Some(v) = vm.next(vm.at(base))? {
             let n = index_bigint(vm, v)?;
             match n.to_u8() {
-                Some(b) => out.push(b),
+                Some(b) => match sink {
+                    Some(slot) => {
+                        let s = vm.at(slot);
+                        vm.bytearray_check_resize(s)?;
+                        vm.bytearray_mut(s).push(b);
+                    }
+                    None => out.push(b),
+                },
                 None => {
                     let what = if tname == "bytes" { "bytes" } else { "byte" };
                     return Err(vm.value_error(format!("{what} must be in range(0, 256)")));
@@ -154,12 +183,46 @@ fn bytes_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if a.n == 2 && vm.is(vm.arg(&a, 1), Kind::Bytes) && vm.npos(&a) == 2 {
         return Ok(vm.arg(&a, 1));
     }
-    let d = bytes_data(vm, &a, "bytes")?;
+    let d = bytes_data(vm, &a, "bytes", None)?;
     vm.new_bytes(&d)
 }
 
+/// `bytearray(...)`, and `bytearray.__new__(Sub, ...)` for a Python subclass
+/// (`objects/native_subclass.rs`): an empty Sub, filled here only when Sub has no Python `__init__`
+/// (which CPython's `bytearray.__init__` would fill).
 fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let a = pin_kwnames(vm, a);
-    let d = bytes_data(vm, &a, "bytearray")?;
-    vm.new_bytearray(d)
+    let Some(cls) = subclass_arg(vm, &a, "bytearray")? else {
+        let d = bytes_data(vm, &a, "bytearray", None)?;
+        return vm.new_bytearray(d);
+    };
+    scoped(vm, |vm, base| {
+        vm.push(cls);
+        let v = vm.new_bytearray(Vec::new())?;
+        vm.push(v);
+        adopt_class(vm, base + 1, base)?;
+        if uses_native_init(vm, vm.at(base)) {
+            let d = bytes_data(vm, &a, "bytearray", Some(base + 1))?;
+            vm.bytearray_mut(vm.at(base + 1)).extend_from_slice(&d);
+        }
+        Ok(vm.at(base + 1))
+    })
+}
+
+/// `bytearray.__init__(self, ...)`: replaces the contents with those `bytearray(...)` would have.
+fn bytearray_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let a = pin_kwnames(vm, a);
+    // CPython empties the bytearray first, then fills it
+    let v = vm.arg(&a, 0);
+    if !vm.bytearray(v).is_empty() {
+        vm.bytearray_check_resize(v)?;
+        vm.bytearray_mut(v).clear();
+    }
+    let d = bytes_data(vm, &a, "bytearray", Some(a.base))?;
+    if !d.is_empty() {
+        let v = vm.arg(&a, 0);
+        vm.bytearray_check_resize(v)?;
+        vm.bytearray_mut(v).extend_from_slice(&d);
+    }
+    Ok(vm.none())
 }

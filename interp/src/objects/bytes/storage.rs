@@ -61,6 +61,8 @@ impl Vm {
                     data: b,
                     exports: Default::default(),
                     charged,
+                    cls: Value::NULL,
+                    attrs: Value::NULL,
                 },
             )
         };

@@ -7,11 +7,13 @@
 
 use crate::obj::layout::Kind;
 use crate::objects::args::{at_most, check_method, no_kwargs, scoped, uarg, Arity};
+use crate::objects::native_subclass::{adopt_class, subclass_arg, uses_native_init};
 use crate::vm::{Args, PyResult, Vm};
 use gc::Value;
 
 pub fn install(vm: &mut Vm) {
     vm.add_method("set", "__new__", set_new);
+    vm.add_method("set", "__init__", set_init);
     vm.add_method("frozenset", "__new__", |vm, a| {
         vm.finish_new(a, "frozenset", frozenset_new)
     });
@@ -317,8 +319,48 @@ fn set_like(vm: &mut Vm, a: Args, kind: Kind, tname: &str) -> PyResult<Value> {
     })
 }
 
+/// `set(...)`, and `set.__new__(Sub, ...)` for a Python subclass (`objects/native_subclass.rs`): an
+/// empty Sub, filled here only when Sub has no Python `__init__` (which CPython's `set.__init__`
+/// would fill).
 fn set_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    set_like(vm, a, Kind::Set, "set")
+    let Some(cls) = subclass_arg(vm, &a, "set")? else {
+        return set_like(vm, a, Kind::Set, "set");
+    };
+    scoped(vm, |vm, base| {
+        vm.push(cls);
+        let s = vm.new_dict_kind(Kind::Set)?;
+        vm.push(s);
+        adopt_class(vm, base + 1, base)?;
+        if uses_native_init(vm, vm.at(base)) {
+            set_fill(vm, &a, base + 1)?;
+        }
+        Ok(vm.at(base + 1))
+    })
+}
+
+/// `set.__init__(self[, iterable])`: empties the set, then adds the iterable's items.
+fn set_init(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    scoped(vm, |vm, base| {
+        vm.push(vm.arg(&a, 0));
+        set_fill(vm, &a, base)?;
+        Ok(vm.none())
+    })
+}
+
+/// CPython's `set_init` on the set at `sslot` with the arguments after argument 0 of `a`.
+fn set_fill(vm: &mut Vm, a: &Args, sslot: usize) -> PyResult<()> {
+    no_kwargs(vm, a, "set")?;
+    let tname = vm.type_name(vm.at(sslot));
+    at_most(vm, a, &tname, 1)?;
+    if vm.dict_len(vm.at(sslot)) > 0 {
+        vm.set_clear(vm.at(sslot));
+    }
+    if let Some(x) = uarg(vm, a, 0, "") {
+        vm.push(x);
+        let xslot = vm.sp() - 1;
+        vm.set_update(sslot, xslot)?;
+    }
+    Ok(())
 }
 
 fn frozenset_new(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -91,29 +91,58 @@ pub fn repr_body(vm: &mut Vm, slot: usize) -> PyResult<String> {
     let k = vm.kind(vm.at(slot));
     let mut out = String::new();
     let n = vm.dict_len(vm.at(slot));
-    let fs = k == Kind::FrozenSet;
+    // a set subclass shows its class, as CPython's set_repr: `S()`, `S({1, 2})`
+    let sub = vm.is_py_subclass(vm.at(slot));
+    let fs = k == Kind::FrozenSet || sub;
+    let tname = if sub {
+        vm.type_name(vm.at(slot))
+    } else if fs {
+        "frozenset".to_string()
+    } else {
+        "set".to_string()
+    };
     if n == 0 {
-        return Ok(if fs {
-            "frozenset()".into()
-        } else {
-            "set()".into()
-        });
+        return Ok(format!("{tname}()"));
     }
     if fs {
-        out.push_str("frozenset(");
+        out.push_str(&tname);
+        out.push('(');
     }
     out.push('{');
-    let mut first = true;
-    let mut i = 0;
-    while i < vm.dict_used(vm.at(slot)) {
-        if let Some((key, _)) = vm.dict_entry(vm.at(slot), i) {
-            if !first {
+    if sub && vm.subclass_override(vm.at(slot), "__iter__").is_some() {
+        // CPython's set_repr lists the set through its (here overridden) __iter__
+        let l = vm.to_list(vm.at(slot))?;
+        vm.push(l);
+        let lslot = vm.sp() - 1;
+        let mut i = 0;
+        while i < vm.list_len(vm.at(lslot)) {
+            if i > 0 {
                 out.push_str(", ");
             }
-            first = false;
-            out.push_str(&vm.repr_string(key)?);
+            let item = vm.list_items(vm.at(lslot))[i];
+            match vm.repr_string(item) {
+                Ok(r) => out.push_str(&r),
+                Err(e) => {
+                    vm.truncate(lslot);
+                    return Err(e);
+                }
+            }
+            i += 1;
         }
-        i += 1;
+        vm.truncate(lslot);
+    } else {
+        let mut first = true;
+        let mut i = 0;
+        while i < vm.dict_used(vm.at(slot)) {
+            if let Some((key, _)) = vm.dict_entry(vm.at(slot), i) {
+                if !first {
+                    out.push_str(", ");
+                }
+                first = false;
+                out.push_str(&vm.repr_string(key)?);
+            }
+            i += 1;
+        }
     }
     out.push('}');
     if fs {
