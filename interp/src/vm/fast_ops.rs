@@ -178,6 +178,15 @@ impl Vm {
                     }
                     push!(v);
                 }
+                Op::LoadDeref => {
+                    // the cell of a cell or free variable (LoadClassDeref runs in full)
+                    let cell = local!(self.code_data(code).nlocals + arg);
+                    let v = self.obj::<CellObj>(cell).value;
+                    if v.is_null() {
+                        exit!(); // NameError
+                    }
+                    push!(v);
+                }
                 Op::StoreFast => {
                     let v = peek!(0);
                     drop_n!(1);
@@ -437,9 +446,17 @@ impl Vm {
         }
     }
 
-    /// `o[k]` for a plain list and an in-range small int (no GC point, nothing called).
+    /// `o[k]` for a plain list or an exact tuple and an in-range small int (no GC point, nothing
+    /// called).
     #[inline(always)]
     fn list_index_fast(&self, o: Value, k: Value) -> Option<Value> {
+        if k.is_int() && self.is(o, Kind::Tuple) {
+            let items = self.tuple_items(o);
+            let n = items.len() as i64;
+            let i = k.as_int();
+            let i = if i < 0 { i + n } else { i };
+            return (0..n).contains(&i).then(|| items[i as usize]);
+        }
         let i = self.list_slot_fast(o, k)?;
         Some(self.list_items(o)[i])
     }
@@ -539,6 +556,7 @@ pub(super) fn has_fast_path(op: Op) -> bool {
             | Op::LoadConst
             | Op::LoadFast
             | Op::StoreFast
+            | Op::LoadDeref
             | Op::LoadGlobal
             | Op::Jump
             | Op::PopJumpIfFalse
