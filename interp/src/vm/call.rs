@@ -167,6 +167,45 @@ impl Vm {
         r
     }
 
+    /// The eval loop's shortcut for the commonest call: a Python function whose parameters are
+    /// exactly `nargs` positional ones (`CodeData::simple`: no defaults used, no cells, not a
+    /// generator). Pushes its frame as `enter_function` + `push_frame` would and returns true;
+    /// false (nothing done) for anything else, including a call that would exceed the recursion
+    /// limit (the full path raises). No GC point.
+    #[inline(always)]
+    pub(super) fn try_enter_simple(&mut self, fslot: usize, nargs: usize) -> bool {
+        let f = self.at(fslot);
+        if !self.is(f, Kind::Function) || self.roots.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let (code, globals) = {
+            let fo = self.obj::<FunctionObj>(f);
+            (fo.code, fo.globals)
+        };
+        let cd = self.code_data(code);
+        if !cd.simple || cd.argcount != nargs {
+            return false;
+        }
+        let (nlocals, instrs) = (cd.nlocals, cd.instrs.as_ptr());
+        let base = fslot + 1;
+        self.roots.stack.resize(base + nlocals, Value::NULL);
+        self.roots.frames.push(Frame {
+            code,
+            func: f,
+            globals,
+            locals: Value::NULL,
+            generator: Value::NULL,
+            base,
+            ip: 0,
+            block_base: self.blocks.len(),
+            ret_slot: fslot,
+            instrs,
+            is_entry: false,
+            init_instance: Value::NULL,
+        });
+        true
+    }
+
     /// Sets up a call. For Python functions pushes a frame (marked `is_entry` if `entry`).
     pub fn prepare_call(
         &mut self,

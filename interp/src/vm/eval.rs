@@ -74,6 +74,7 @@ impl Vm {
     }
 
     /// Pops the current frame's blocks (restoring handled exceptions) and the frame itself.
+    #[inline(always)]
     fn pop_frame(&mut self) -> super::Frame {
         let f = self.roots.frames.pop().unwrap();
         while self.blocks.len() > f.block_base {
@@ -88,22 +89,38 @@ impl Vm {
     fn execute(&mut self) -> PyResult<Value> {
         'frame: loop {
             let fidx = self.roots.frames.len() - 1;
-            let (instrs, base, code) = {
-                let f = &self.roots.frames[fidx];
-                (f.instrs, f.base, f.code)
-            };
-            let (consts, names) = {
-                let c = self.obj::<CodeObj>(code);
-                (c.consts, c.names)
-            };
+            // gc-safe: code, consts and names are old objects (code.rs: they never move), the rest plain data
+            let fast = self.fast_frame(fidx);
+            let (instrs, base) = (fast.instrs, fast.base);
+            // gc-safe: the code object is old (code.rs), and the frame keeps it alive
+            let code = fast.code;
+            // gc-safe: a code object's constants tuple is old (code.rs)
+            let consts = fast.consts;
+            // gc-safe: a code object's names tuple is old (code.rs)
+            let names = fast.names;
+            // The instruction pointer lives in `pc`; run_fast (fast_ops.rs) runs the common cases of
+            // the hot instructions and stops at one to run in full here, with the ip flushed to the
+            // frame (tracebacks, generators, sys._getframe and the callee's return read it).
+            let mut pc = self.roots.frames[fidx].ip;
             loop {
-                let ip = self.roots.frames[fidx].ip;
                 // SAFETY: instrs points into the CodeData of this frame's code (kept alive by the frame, a
                 // root); every code unit ends with ReturnValue and jump targets are instruction indices of
-                // the unit (compiler invariant), so ip < instrs.len().
-                let ins = unsafe { *instrs.add(ip) };
-                self.roots.frames[fidx].ip = ip + 1;
+                // the unit (compiler invariant), so pc < instrs.len().
+                let mut ins = unsafe { *instrs.add(pc) };
+                let mut ip = pc;
+                if super::fast_ops::has_fast_path(ins.op) {
+                    match self.run_fast(pc, fast)? {
+                        Some(i) => ip = i,
+                        None => continue 'frame,
+                    }
+                    // SAFETY: as above; run_fast returns an instruction index of the unit.
+                    ins = unsafe { *instrs.add(ip) };
+                }
+                pc = ip + 1;
                 let arg = ins.arg as usize;
+                self.roots.frames[fidx].ip = pc;
+                // The full instruction. An arm that moves the frame's ip must not `continue` (the
+                // reload of `pc` after the match would be skipped); `continue 'frame` re-reads it.
                 match ins.op {
                     Op::Nop => {}
                     Op::Pop => {
@@ -378,6 +395,11 @@ impl Vm {
                     }
                     Op::CallMethod => {
                         let n = self.sp();
+                        if !self.at(n - arg - 2).is_null()
+                            && self.try_enter_simple(n - arg - 2, arg + 1)
+                        {
+                            continue 'frame;
+                        }
                         let (fslot, nargs) = if self.at(n - arg - 2).is_null() {
                             self.roots.stack.remove(n - arg - 2);
                             (n - arg - 2, arg)
@@ -391,6 +413,9 @@ impl Vm {
                     }
                     Op::Call => {
                         let fslot = self.sp() - arg - 1;
+                        if self.try_enter_simple(fslot, arg) {
+                            continue 'frame;
+                        }
                         match self.prepare_call(fslot, arg, Value::NULL, false)? {
                             super::call::Prepared::Frame => continue 'frame,
                             super::call::Prepared::Done(v) => self.push(v),
@@ -932,6 +957,7 @@ impl Vm {
                     }
                     Op::SetupAnnotations => self.setup_annotations(fidx)?,
                 }
+                pc = self.roots.frames[fidx].ip;
             }
         }
     }
@@ -1051,7 +1077,7 @@ impl Vm {
 
     /// LoadGlobal through the per-code cache: no hashing while the dicts keep their keys.
     #[inline(always)]
-    fn cached_global(&self, code: Value, globals: Value, arg: usize) -> Option<Value> {
+    pub(super) fn cached_global(&self, code: Value, globals: Value, arg: usize) -> Option<Value> {
         // SAFETY: code is a live Code object (held by the running frame, a root; code objects are allocated
         // old and never move) whose CodeData Box is freed only by its destructor; no other reference to
         // this CodeData is live here (code_data() borrows end at each use), so this exclusive access does

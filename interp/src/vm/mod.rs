@@ -21,6 +21,7 @@ pub mod eval;
 pub mod exc;
 pub mod exc_group_tb;
 pub mod excgroup;
+pub mod fast_ops;
 pub mod gen;
 pub mod import;
 pub mod iter;

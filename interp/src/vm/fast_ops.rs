@@ -1,0 +1,590 @@
+//! The eval loop's fast path (`run_fast`): the common cases of the hottest instructions, run in a
+//! small loop of their own with the instruction pointer and the stack pointer in locals (the big
+//! `execute` loop keeps nothing in registers). `execute` calls it, runs in full the instruction it
+//! stops at, and calls it again.
+//!
+//! Invariants:
+//! - an arm either completes its instruction or stops (`exit!`) having changed nothing (no pop, no
+//!   push, no store): `execute` then flushes the ip and runs the full instruction from the start;
+//! - the frame's ip is not kept current here: before anything that can raise, call Python,
+//!   allocate or look at frames, an arm writes it (`frames[fidx].ip = pc + 1`, what `execute`
+//!   would have written) and the stack length (`sync!`); after that it may return `Err` like any
+//!   instruction;
+//! - no `Value` is held across a GC point (operands stay on the stack and are re-read).
+
+use super::{PyResult, Vm};
+use crate::bytecode::{BinOp, CmpOp, Instr, Op};
+use crate::obj::layout::*;
+use gc::Value;
+
+/// The frame being run, as `execute` caches it.
+#[derive(Clone, Copy)]
+pub(super) struct FastFrame {
+    pub instrs: *const Instr,
+    pub fidx: usize,
+    pub base: usize,
+    pub code: Value,
+    pub consts: Value,
+    pub names: Value,
+}
+
+/// Room the fast loop wants above the stack top at each instruction (its arms push at most two
+/// values; UnpackSequence checks its own count).
+const HEADROOM: usize = 4;
+
+impl Vm {
+    /// Runs instructions from `pc` while their fast case applies; returns the index of the first
+    /// instruction to run in full (nothing of it done). A small function of its own so that the
+    /// compiler keeps pc, the stack pointer and the frame's fields in registers.
+    ///
+    /// The value stack is used through a raw pointer `sp` (its length is written back with `sync!`
+    /// before every call that may look at the stack or collect, and on exit); the capacity is
+    /// checked once per instruction (`HEADROOM`), so the pushes need no check.
+    #[inline(never)]
+    pub(super) fn run_fast(&mut self, mut pc: usize, fr: FastFrame) -> PyResult<Option<usize>> {
+        let (mut instrs, mut fidx, mut base) = (fr.instrs, fr.fidx, fr.base);
+        // gc-safe: the code object is old (code.rs), and the frame keeps it alive
+        let mut code = fr.code;
+        // gc-safe: a code object's constants tuple is old (code.rs)
+        let mut consts = fr.consts;
+        // gc-safe: a code object's names tuple is old (code.rs)
+        let mut names = fr.names;
+        // A simple call or return switched frames: on exit the ip goes to the (new) current frame
+        // and `execute` re-reads its frame (`None`).
+        let mut switched = false;
+        // capacity >= HEADROOM from here on (it never shrinks), so `limit` below is in bounds
+        self.roots.stack.reserve(HEADROOM);
+        let mut ptr = self.roots.stack.as_mut_ptr();
+        // The raw stack accesses below rely on: [ptr, sp) are the live stack slots and
+        // [sp, limit + HEADROOM) reserved capacity; an instruction starts only with HEADROOM free
+        // slots, pops never go below its operands (compiler invariant: the stack effects in the
+        // opcode table), and ptr/sp/limit are re-derived after every call that may grow the stack.
+        // SAFETY: len <= capacity: in the allocation.
+        let mut sp = unsafe { ptr.add(self.roots.stack.len()) };
+        // The last stack position at which an instruction may start (HEADROOM slots free above).
+        // SAFETY: capacity >= HEADROOM (reserved above): in the allocation.
+        let mut limit = unsafe { ptr.add(self.roots.stack.capacity() - HEADROOM) };
+        macro_rules! sync {
+            () => {
+                // SAFETY: see above; sp - ptr slots are initialised.
+                unsafe { self.roots.stack.set_len(sp.offset_from(ptr) as usize) }
+            };
+        }
+        macro_rules! reload {
+            () => {
+                ptr = self.roots.stack.as_mut_ptr();
+                // SAFETY: len <= capacity.
+                unsafe {
+                    sp = ptr.add(self.roots.stack.len());
+                    limit = ptr.add(self.roots.stack.capacity() - HEADROOM);
+                }
+            };
+        }
+        macro_rules! exit {
+            () => {{
+                sync!();
+                if switched {
+                    self.roots.frames[fidx].ip = pc;
+                    return Ok(None);
+                }
+                return Ok(Some(pc));
+            }};
+        }
+        macro_rules! enter {
+            ($f:expr) => {{
+                let f: FastFrame = $f;
+                instrs = f.instrs;
+                fidx = f.fidx;
+                base = f.base;
+                code = f.code;
+                consts = f.consts;
+                names = f.names;
+                switched = true;
+            }};
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                // SAFETY: HEADROOM free slots at the start of the instruction.
+                unsafe {
+                    sp.write(v);
+                    sp = sp.add(1);
+                }
+            }};
+        }
+        macro_rules! peek {
+            ($d:expr) => {
+                // SAFETY: the instruction's operands are on the stack.
+                unsafe { *sp.sub(1 + $d) }
+            };
+        }
+        macro_rules! drop_n {
+            ($n:expr) => {
+                // SAFETY: the instruction's operands are on the stack.
+                sp = unsafe { sp.sub($n) }
+            };
+        }
+        macro_rules! set_top {
+            ($d:expr, $v:expr) => {{
+                let v = $v;
+                // SAFETY: the instruction's operands are on the stack.
+                unsafe { *sp.sub(1 + $d) = v }
+            }};
+        }
+        macro_rules! local {
+            ($i:expr) => {
+                // SAFETY: frame slots base..base+nslots are below every operand of the frame.
+                *unsafe { &mut *ptr.add(base + $i) }
+            };
+        }
+        loop {
+            // SAFETY: as in execute: pc is an instruction index of this code unit.
+            let ins = unsafe { *instrs.add(pc) };
+            let arg = ins.arg as usize;
+            if sp > limit {
+                exit!();
+            }
+            match ins.op {
+                Op::Nop => {}
+                Op::Pop => drop_n!(1),
+                Op::Dup => push!(peek!(0)),
+                Op::Dup2 => {
+                    let (a, b) = (peek!(1), peek!(0));
+                    push!(a);
+                    push!(b);
+                }
+                Op::Rot2 => {
+                    let (a, b) = (peek!(1), peek!(0));
+                    set_top!(1, b);
+                    set_top!(0, a);
+                }
+                Op::Rot3 => {
+                    let (a, b, c) = (peek!(2), peek!(1), peek!(0));
+                    set_top!(2, c);
+                    set_top!(1, a);
+                    set_top!(0, b);
+                }
+                Op::Copy => push!(peek!(arg - 1)),
+                Op::Swap => {
+                    let (a, b) = (peek!(arg - 1), peek!(0));
+                    set_top!(arg - 1, b);
+                    set_top!(0, a);
+                }
+                Op::LoadConst => push!(self.tuple_items(consts)[arg]),
+                Op::LoadFast => {
+                    let v = local!(arg);
+                    if v.is_null() {
+                        exit!(); // UnboundLocalError
+                    }
+                    push!(v);
+                }
+                Op::LoadDeref => {
+                    // the cell of a cell or free variable (LoadClassDeref runs in full)
+                    let cell = local!(self.code_data(code).nlocals + arg);
+                    let v = self.obj::<CellObj>(cell).value;
+                    if v.is_null() {
+                        exit!(); // NameError
+                    }
+                    push!(v);
+                }
+                Op::StoreFast => {
+                    let v = peek!(0);
+                    drop_n!(1);
+                    local!(arg) = v;
+                }
+                Op::LoadGlobal => {
+                    let globals = self.roots.frames[fidx].globals;
+                    let Some(v) = self.cached_global(code, globals, arg) else {
+                        exit!();
+                    };
+                    push!(v);
+                }
+                Op::Jump => {
+                    if self.heap.has_pending_finalizers() {
+                        exit!(); // the full Jump runs them
+                    }
+                    pc = arg;
+                    continue;
+                }
+                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                    let Some(t) = self.bool_of(peek!(0)) else {
+                        exit!(); // truthy() may call __bool__/__len__
+                    };
+                    drop_n!(1);
+                    if t == (ins.op == Op::PopJumpIfTrue) {
+                        pc = arg;
+                        continue;
+                    }
+                }
+                Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                    let Some(t) = self.bool_of(peek!(0)) else {
+                        exit!();
+                    };
+                    if t == (ins.op == Op::JumpIfTrueOrPop) {
+                        pc = arg;
+                        continue;
+                    }
+                    drop_n!(1);
+                }
+                Op::CompareOp => {
+                    let (a, b) = (peek!(1), peek!(0));
+                    let op = CmpOp::from_arg(ins.arg);
+                    let r = if a.is_int() && b.is_int() {
+                        super::ops::cmp_ord(a.as_int().cmp(&b.as_int()), op)
+                    } else {
+                        let Some((x, y)) = self.float_pair(a, b) else {
+                            exit!();
+                        };
+                        float_cmp(x, y, op)
+                    };
+                    drop_n!(1);
+                    set_top!(0, self.bool_val(r));
+                }
+                Op::IsOp => {
+                    let r = (peek!(1) == peek!(0)) != (arg == 1);
+                    drop_n!(1);
+                    set_top!(0, self.bool_val(r));
+                }
+                Op::BinaryOp | Op::InplaceOp => {
+                    let (a, b) = (peek!(1), peek!(0));
+                    let op = BinOp::from_arg(ins.arg);
+                    let r = if a.is_int() && b.is_int() {
+                        match small_int_op(a.as_int(), b.as_int(), op) {
+                            Some(r) => r,
+                            None => exit!(),
+                        }
+                    } else {
+                        let Some((x, y)) = self.float_pair(a, b) else {
+                            exit!();
+                        };
+                        let f = match op {
+                            BinOp::Add => x + y,
+                            BinOp::Sub => x - y,
+                            BinOp::Mul => x * y,
+                            BinOp::TrueDiv if y != 0.0 => x / y,
+                            _ => exit!(),
+                        };
+                        // new_float is a GC point: the operands stay on the stack (rooted) and the
+                        // ip is flushed for a MemoryError's traceback.
+                        sync!();
+                        self.roots.frames[fidx].ip = pc + 1;
+                        let r = self.new_float(f)?;
+                        reload!();
+                        r
+                    };
+                    drop_n!(1);
+                    set_top!(0, r);
+                }
+                Op::LoadAttr => {
+                    let name = self.tuple_items(names)[arg];
+                    let Some(v) = self.map_cached_load(peek!(0), name, code, pc) else {
+                        exit!();
+                    };
+                    set_top!(0, v);
+                }
+                Op::StoreAttr => {
+                    sync!(); // map_cached_store reads its operands from the stack
+                    if !self.map_cached_store(code, pc) {
+                        exit!();
+                    }
+                    reload!();
+                }
+                Op::Subscript => {
+                    let (o, k) = (peek!(1), peek!(0));
+                    let Some(v) = self.list_index_fast(o, k) else {
+                        exit!();
+                    };
+                    drop_n!(1);
+                    set_top!(0, v);
+                }
+                Op::StoreSubscr => {
+                    // (v o k -- )
+                    let (v, o, k) = (peek!(2), peek!(1), peek!(0));
+                    let Some(i) = self.list_slot_fast(o, k) else {
+                        exit!();
+                    };
+                    self.list_set(o, i, v);
+                    drop_n!(3);
+                }
+                Op::ForIter => {
+                    // list and range iterators step here without a GC point; others run in full
+                    let it = peek!(0);
+                    let Some(next) = self.iter_step_fast(it) else {
+                        exit!();
+                    };
+                    match next {
+                        Some(v) => push!(v),
+                        None => {
+                            drop_n!(1);
+                            pc = arg;
+                            continue;
+                        }
+                    }
+                }
+                Op::UnpackSequence => {
+                    let seq = peek!(0);
+                    if !self.is(seq, Kind::Tuple)
+                        || self.tuple_items(seq).len() != arg
+                        // SAFETY: limit is in the stack's allocation (HEADROOM below its end).
+                        || sp.wrapping_add(arg) > unsafe { limit.add(HEADROOM) }
+                    {
+                        exit!();
+                    }
+                    // no GC point: the items go straight from the tuple, last first
+                    drop_n!(1);
+                    for i in (0..arg).rev() {
+                        push!(self.tuple_items(seq)[i]);
+                    }
+                }
+                Op::Call | Op::CallMethod => {
+                    sync!();
+                    let n = self.roots.stack.len();
+                    let (fslot, nargs) = if ins.op == Op::Call {
+                        (n - arg - 1, arg)
+                    } else if !self.at(n - arg - 2).is_null() {
+                        (n - arg - 2, arg + 1)
+                    } else {
+                        exit!();
+                    };
+                    // the caller's ip, as execute would have flushed it (the callee's traceback
+                    // and sys._getframe read it)
+                    self.roots.frames[fidx].ip = pc + 1;
+                    if !self.try_enter_simple(fslot, nargs) {
+                        exit!();
+                    }
+                    enter!(self.fast_frame(fidx + 1));
+                    reload!();
+                    pc = 0;
+                    continue;
+                }
+                Op::ReturnValue => {
+                    let f = &self.roots.frames[fidx];
+                    if f.is_entry
+                        || !f.generator.is_null()
+                        || !f.init_instance.is_null()
+                        || self.blocks.len() != f.block_base
+                        || self.heap.has_pending_finalizers()
+                    {
+                        exit!();
+                    }
+                    let ret_slot = f.ret_slot;
+                    let v = peek!(0);
+                    self.roots.frames.pop();
+                    // SAFETY: ret_slot (the callee's slot) is below the frame's values.
+                    sp = unsafe { ptr.add(ret_slot) };
+                    push!(v);
+                    enter!(self.fast_frame(fidx - 1));
+                    pc = self.roots.frames[fidx].ip;
+                    continue;
+                }
+                _ => exit!(),
+            }
+            pc += 1;
+        }
+    }
+
+    /// The fields of frame `fidx` that the eval loop caches.
+    #[inline(always)]
+    pub(super) fn fast_frame(&self, fidx: usize) -> FastFrame {
+        let f = &self.roots.frames[fidx];
+        let (instrs, base, code) = (f.instrs, f.base, f.code);
+        let c = self.obj::<CodeObj>(code);
+        FastFrame {
+            instrs,
+            fidx,
+            base,
+            code,
+            consts: c.consts,
+            names: c.names,
+        }
+    }
+
+    /// One step of a list or range iterator when it needs no allocation: `Some(Some(v))` an item,
+    /// `Some(None)` exhausted, None for the full path (another iterator, a range item beyond the
+    /// small ints). The same steps as `list_next`/`range_next` (objects/iter/).
+    #[inline(always)]
+    fn iter_step_fast(&mut self, it: Value) -> Option<Option<Value>> {
+        if self.is(it, Kind::RangeIter) {
+            let p = self.payload::<RangeIterObj>(it);
+            // SAFETY: it is a live RangeIter (checked) and nothing allocates while p is used.
+            unsafe {
+                if (*p).remaining <= 0 {
+                    return Some(None);
+                }
+                let cur = (*p).next;
+                let v = Value::from_int(cur)?;
+                (*p).remaining -= 1;
+                (*p).next = cur.wrapping_add((*p).step);
+                return Some(Some(v));
+            }
+        }
+        if self.is(it, Kind::ListIter) {
+            let (l, i) = {
+                let p = self.obj::<SeqIterObj>(it);
+                (p.seq, p.index as usize)
+            };
+            if i < self.list_len(l) {
+                let v = self.list_items(l)[i];
+                // SAFETY: it is a live ListIter (checked); no GC point since the read.
+                unsafe { (*self.payload::<SeqIterObj>(it)).index += 1 };
+                return Some(Some(v));
+            }
+            return Some(None);
+        }
+        None
+    }
+
+    /// True/False for the two bool objects, None for anything else.
+    #[inline(always)]
+    fn bool_of(&self, v: Value) -> Option<bool> {
+        if v == self.bool_val(true) {
+            Some(true)
+        } else if v == self.bool_val(false) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// `o[k]` for a plain list or an exact tuple and an in-range small int (no GC point, nothing
+    /// called).
+    #[inline(always)]
+    fn list_index_fast(&self, o: Value, k: Value) -> Option<Value> {
+        if k.is_int() && self.is(o, Kind::Tuple) {
+            let items = self.tuple_items(o);
+            let n = items.len() as i64;
+            let i = k.as_int();
+            let i = if i < 0 { i + n } else { i };
+            return (0..n).contains(&i).then(|| items[i as usize]);
+        }
+        let i = self.list_slot_fast(o, k)?;
+        Some(self.list_items(o)[i])
+    }
+
+    /// The item index of `o[k]` for a plain list (not a subclass) and a small int in range.
+    #[inline(always)]
+    fn list_slot_fast(&self, o: Value, k: Value) -> Option<usize> {
+        if !k.is_int() || !self.is(o, Kind::List) || !self.obj::<ListObj>(o).cls.is_null() {
+            return None;
+        }
+        let n = self.list_len(o) as i64;
+        let i = k.as_int();
+        let i = if i < 0 { i + n } else { i };
+        (0..n).contains(&i).then_some(i as usize)
+    }
+
+    /// Both operands as floats when one is a float and the other a float or an int that converts
+    /// exactly (|i| <= 2**53: beyond that CPython compares exactly, and int + float rounds the int
+    /// first, which the slow path does).
+    #[inline(always)]
+    fn float_pair(&self, a: Value, b: Value) -> Option<(f64, f64)> {
+        const EXACT: i64 = 1 << 53;
+        let fa = self.is(a, Kind::Float);
+        let fb = self.is(b, Kind::Float);
+        if !(fa || fb) {
+            return None;
+        }
+        let conv = |vm: &Vm, v: Value, is_f: bool| -> Option<f64> {
+            if is_f {
+                Some(vm.float_val(v))
+            } else if v.is_int() && (-EXACT..=EXACT).contains(&v.as_int()) {
+                Some(v.as_int() as f64)
+            } else {
+                None
+            }
+        };
+        Some((conv(self, a, fa)?, conv(self, b, fb)?))
+    }
+}
+
+/// `x op y` on small ints when the result is a small int and needs no allocation (Python's
+/// floor division and modulo round toward minus infinity); None for the full path.
+#[inline(always)]
+fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<Value> {
+    match op {
+        BinOp::Add => Value::from_int(x + y),
+        BinOp::Sub => Value::from_int(x - y),
+        BinOp::Mul => x.checked_mul(y).and_then(Value::from_int),
+        BinOp::FloorDiv if y != 0 => {
+            let q = x / y;
+            let q = if x % y != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            };
+            Value::from_int(q)
+        }
+        BinOp::Mod if y != 0 => {
+            let r = x % y;
+            let r = if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            };
+            Value::from_int(r)
+        }
+        BinOp::And => Value::from_int(x & y),
+        BinOp::Or => Value::from_int(x | y),
+        BinOp::Xor => Value::from_int(x ^ y),
+        BinOp::RShift if y >= 0 => Value::from_int(x >> y.min(63)),
+        BinOp::LShift if (0..63).contains(&y) => {
+            let r = x << y;
+            if r >> y == x {
+                Value::from_int(r)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Does `run_fast` have a case for `op`? (`execute` runs the others without calling it: a call
+/// that stops at once costs more than it saves.)
+#[inline(always)]
+pub(super) fn has_fast_path(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Nop
+            | Op::Pop
+            | Op::Dup
+            | Op::Dup2
+            | Op::Rot2
+            | Op::Rot3
+            | Op::Copy
+            | Op::Swap
+            | Op::LoadConst
+            | Op::LoadFast
+            | Op::StoreFast
+            | Op::LoadDeref
+            | Op::LoadGlobal
+            | Op::Jump
+            | Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::JumpIfFalseOrPop
+            | Op::JumpIfTrueOrPop
+            | Op::CompareOp
+            | Op::IsOp
+            | Op::BinaryOp
+            | Op::InplaceOp
+            | Op::LoadAttr
+            | Op::StoreAttr
+            | Op::Subscript
+            | Op::StoreSubscr
+            | Op::ForIter
+            | Op::UnpackSequence
+    )
+}
+
+/// A float comparison as CPython's (any comparison with a NaN is false, except `!=`).
+#[inline(always)]
+fn float_cmp(x: f64, y: f64, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
