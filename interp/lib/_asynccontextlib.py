@@ -9,6 +9,20 @@ import sys as _sys
 from functools import wraps as _wraps
 
 
+def _chain_context(new_exc, old_exc, frame_exc):
+    # ExitStack/AsyncExitStack: chain old_exc into the context of new_exc (raised by a callback), as
+    # raising it in the callback's place would, stopping at the exception the stack was exited with
+    # (frame_exc). Shared with contextlib.ExitStack, which imports this module.
+    while 1:
+        exc_context = new_exc.__context__
+        if exc_context is None or exc_context is old_exc:
+            return
+        if exc_context is frame_exc:
+            break
+        new_exc = exc_context
+    new_exc.__context__ = old_exc
+
+
 class AbstractAsyncContextManager:
     """A base for async context managers: __aenter__ returns self; subclasses define __aexit__."""
 
@@ -193,16 +207,6 @@ class AsyncExitStack(AbstractAsyncContextManager):
         received_exc = exc_details[0] is not None
         frame_exc = _sys.exc_info()[1]
 
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
         suppressed_exc = False
         pending_raise = False
         while self._exit_callbacks:
@@ -218,7 +222,7 @@ class AsyncExitStack(AbstractAsyncContextManager):
                     exc_details = (None, None, None)
             except BaseException as e:
                 new_exc_details = (type(e), e, e.__traceback__)
-                _fix_exception_context(new_exc_details[1], exc_details[1])
+                _chain_context(new_exc_details[1], exc_details[1], frame_exc)
                 pending_raise = True
                 exc_details = new_exc_details
         if pending_raise:

@@ -10,7 +10,7 @@ is a plain base class (no isinstance check by structure). The async variants
 import sys as _sys
 from functools import wraps as _wraps
 from _asynccontextlib import (AbstractAsyncContextManager, AsyncContextDecorator,
-                              asynccontextmanager, aclosing, AsyncExitStack)
+                              asynccontextmanager, aclosing, AsyncExitStack, _chain_context)
 
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
            "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr", "suppress",
@@ -240,17 +240,6 @@ class ExitStack(AbstractContextManager):
         received_exc = exc_details[0] is not None
         frame_exc = _sys.exc_info()[1]
 
-        def _fix_exception_context(new_exc, old_exc):
-            # chain old_exc into new_exc's context, as raising it in the callback's place would
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
         suppressed_exc = False
         pending_raise = False
         while self._exit_callbacks:
@@ -262,7 +251,7 @@ class ExitStack(AbstractContextManager):
                     exc_details = (None, None, None)
             except BaseException as e:
                 new_exc_details = (type(e), e, e.__traceback__)
-                _fix_exception_context(new_exc_details[1], exc_details[1])
+                _chain_context(new_exc_details[1], exc_details[1], frame_exc)
                 pending_raise = True
                 exc_details = new_exc_details
         if pending_raise:

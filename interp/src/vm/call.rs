@@ -187,23 +187,37 @@ impl Vm {
             return false;
         }
         let (nlocals, instrs) = (cd.nlocals, cd.instrs.as_ptr());
-        let base = fslot + 1;
-        self.roots.stack.resize(base + nlocals, Value::NULL);
+        self.roots.stack.resize(fslot + 1 + nlocals, Value::NULL);
+        self.push_function_frame(f, code, globals, instrs, fslot, false);
+        true
+    }
+
+    /// Pushes the frame of Python function `f` (its code, globals and instructions given) whose
+    /// callee slot is `fslot` and whose locals start just above it. No checks, no GC point.
+    #[inline(always)]
+    fn push_function_frame(
+        &mut self,
+        f: Value,
+        code: Value,
+        globals: Value,
+        instrs: *const crate::bytecode::Instr,
+        fslot: usize,
+        entry: bool,
+    ) {
         self.roots.frames.push(Frame {
             code,
             func: f,
             globals,
             locals: Value::NULL,
             generator: Value::NULL,
-            base,
+            base: fslot + 1,
             ip: 0,
             block_base: self.blocks.len(),
             ret_slot: fslot,
             instrs,
-            is_entry: false,
+            is_entry: entry,
             init_instance: Value::NULL,
         });
-        true
     }
 
     /// Sets up a call. For Python functions pushes a frame (marked `is_entry` if `entry`).
@@ -380,20 +394,7 @@ impl Vm {
             (fo.code, fo.globals)
         };
         let instrs = self.code_data(code).instrs.as_ptr();
-        self.roots.frames.push(Frame {
-            code,
-            func: f,
-            globals,
-            locals: Value::NULL,
-            generator: Value::NULL,
-            base: fslot + 1,
-            ip: 0,
-            block_base: self.blocks.len(),
-            ret_slot: fslot,
-            instrs,
-            is_entry: entry,
-            init_instance: Value::NULL,
-        });
+        self.push_function_frame(f, code, globals, instrs, fslot, entry);
         Ok(())
     }
 
