@@ -1,6 +1,7 @@
 //! Unit tests of card marking (cards.rs): which objects get cards, what the item and range barriers
 //! mark, what a minor collection scans and cleans, and that the verifier catches a store the cards do
 //! not cover. Each test builds its own heap; no GC invariant outlives a test.
+use crate::test_types::test_type;
 use crate::*;
 
 /// A 64 KiB nursery: large objects start at 8 KiB, i.e. arrays of about 1K items.
@@ -15,24 +16,8 @@ fn heap_aging(age: u32) -> (Heap, TypeId, TypeId) {
         age,
         ..GcConfig::default()
     });
-    let array = h.register_type(TypeInfo {
-        name: "array",
-        fixed_size: 8,
-        item_size: 8,
-        value_offsets: vec![],
-        items_are_values: true,
-        custom_trace: None,
-        drop_fn: None,
-    });
-    let pair = h.register_type(TypeInfo {
-        name: "pair",
-        fixed_size: 16,
-        item_size: 0,
-        value_offsets: vec![0, 8],
-        items_are_values: false,
-        custom_trace: None,
-        drop_fn: None,
-    });
+    let array = h.register_type(test_type("array", 8, 8, vec![], true));
+    let pair = h.register_type(test_type("pair", 16, 0, vec![0, 8], false));
     (h, array, pair)
 }
 

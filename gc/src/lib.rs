@@ -305,6 +305,8 @@ mod oldspace;
 mod pin;
 #[cfg(test)]
 mod pin_tests;
+#[cfg(test)]
+mod test_types;
 mod trace_log;
 mod types;
 mod verify;

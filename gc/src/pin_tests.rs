@@ -2,6 +2,7 @@
 //! while allocation fills the gaps around it, its references (and references to it from old objects)
 //! are kept right, and once unpinned it moves like any young object. Each scenario runs in the normal,
 //! stress, moving-stress and verify configurations; the heap verifier runs after every step.
+use crate::test_types::test_type;
 use crate::*;
 
 struct T {
@@ -25,32 +26,11 @@ fn heap(stress: u64, age: u32, verify: bool) -> (Heap, T) {
         verify,
         ..GcConfig::default()
     });
-    let blob = h.register_type(TypeInfo {
-        name: "blob",
-        fixed_size: 8,
-        item_size: 1,
-        value_offsets: vec![],
-        items_are_values: false,
-        custom_trace: None,
-        drop_fn: None,
-    });
-    let pair = h.register_type(TypeInfo {
-        name: "pair",
-        fixed_size: 16,
-        item_size: 0,
-        value_offsets: vec![0, 8],
-        items_are_values: false,
-        custom_trace: None,
-        drop_fn: None,
-    });
+    let blob = h.register_type(test_type("blob", 8, 1, vec![], false));
+    let pair = h.register_type(test_type("pair", 16, 0, vec![0, 8], false));
     let dropped = h.register_type(TypeInfo {
-        name: "dropped",
-        fixed_size: 8,
-        item_size: 0,
-        value_offsets: vec![],
-        items_are_values: false,
-        custom_trace: None,
         drop_fn: Some(count_drop),
+        ..test_type("dropped", 8, 0, vec![], false)
     });
     (
         h,
