@@ -11,6 +11,15 @@ pub const DEFAULT_NURSERY: usize = 4 << 20;
 pub const MIN_NURSERY: usize = 4 << 10;
 /// PyPy's `major_collection_threshold`.
 pub const DEFAULT_MAJOR_FACTOR: f64 = 1.82;
+/// The major-collection trigger never drops below this many nurseries of old + large + external
+/// bytes: below it a major collection would cost more than the memory it can give back.
+pub const MIN_MAJOR_NURSERIES: usize = 3;
+
+/// The lowest major-collection trigger for a nursery of `nsize` bytes.
+pub fn major_floor(nsize: usize) -> usize {
+    MIN_MAJOR_NURSERIES * nsize
+}
+
 /// In stress mode, a cheap verification (roots, remembered set, new survivors) runs after every collection,
 /// the full-heap verifier after every major collection and periodically: the next one comes
 /// max(`FULL_VERIFY_EVERY`, objects checked by the last one) collections later, so its amortized cost is

@@ -14,7 +14,7 @@
 //! - `shadows` maps a nursery object with `HAS_SHADOW` to its reserved old-space block;
 //! - `young_finalizers`/`old_finalizers` list the objects with `FINALIZER_REGISTERED`;
 //!   `pending_finalizers` is a strong root until popped.
-use crate::config::FULL_VERIFY_EVERY;
+use crate::config::{major_floor, FULL_VERIFY_EVERY};
 use crate::handles::HandleTable;
 use crate::large::LargeSpace;
 use crate::nursery::Nursery;
@@ -54,6 +54,10 @@ pub struct Heap {
     pub(crate) stress_count: u64,
     pub(crate) next_major: usize,
     pub(crate) major_requested: bool,
+    /// External bytes charged since the last minor collection (`add_external_bytes`).
+    pub(crate) external_since_minor: usize,
+    /// Set when `external_since_minor` passed the nursery size: the next allocation collects.
+    pub(crate) minor_requested: bool,
     pub(crate) stats: GcStats,
     pub(crate) cfg: GcConfig,
     pub(crate) trace: Option<TraceLog>,
@@ -115,8 +119,10 @@ impl Heap {
             pending_finalizers: VecDeque::new(),
             enabled: true,
             stress_count: 0,
-            next_major: 8 * nsize,
+            next_major: major_floor(nsize),
             major_requested: false,
+            external_since_minor: 0,
+            minor_requested: false,
             stats: GcStats::default(),
             cfg,
             trace,
@@ -172,7 +178,7 @@ impl Heap {
     #[inline]
     pub(crate) fn reset_top(&mut self) {
         self.top = if self.cfg.stress > 0
-            || (self.major_requested && self.enabled)
+            || ((self.major_requested || self.minor_requested) && self.enabled)
             || self.zero_on_alloc
         {
             self.free
@@ -267,7 +273,7 @@ impl Heap {
         let size = t.total_size(len).ok_or(())?;
         let large = size >= self.large_threshold;
         if self.enabled {
-            let mut collect = self.major_requested;
+            let mut collect = self.major_requested || self.minor_requested;
             if self.cfg.stress > 0 {
                 self.stress_count += 1;
                 if self.stress_count >= self.cfg.stress {
@@ -349,7 +355,8 @@ impl Heap {
     /// In stress mode it collects every time, like an allocation, so that callers holding stale
     /// references across it get caught.
     pub fn poll(&mut self, roots: &mut dyn Roots) {
-        let wanted = self.major_requested || self.heap_bytes() > self.next_major;
+        let wanted =
+            self.major_requested || self.minor_requested || self.heap_bytes() > self.next_major;
         if self.enabled && (wanted || self.cfg.stress > 0) {
             self.collect_for_alloc(roots);
         }
@@ -674,11 +681,21 @@ impl Heap {
 
     // ---- external memory and finalizers -----------------------------------------------------
     /// Counts malloc'd memory owned by heap objects toward the major-collection trigger.
+    ///
+    /// Memory charged since the last minor collection mostly belongs to young objects (a fresh big
+    /// int's digits, a cdata's C block) that the next minor collection frees: once it passes the
+    /// nursery's size the next allocation runs a minor collection, so a loop making short-lived
+    /// owners of large buffers peaks at about twice the nursery, not at the major trigger.
     pub fn add_external_bytes(&mut self, n: usize) {
         self.stats.external_bytes += n as u64;
+        self.external_since_minor += n;
         if self.heap_bytes() > self.next_major && !self.major_requested {
             // Not a GC point: ask the next allocation to take the slow path and collect.
             self.major_requested = true;
+            self.top = self.free;
+        }
+        if self.external_since_minor > self.nsize && !self.minor_requested {
+            self.minor_requested = true;
             self.top = self.free;
         }
     }
@@ -688,7 +705,8 @@ impl Heap {
     /// the next trigger, and a loop allocating such objects would double its trigger at every major.
     pub fn sub_external_bytes(&mut self, n: usize) {
         self.stats.external_bytes = self.stats.external_bytes.saturating_sub(n as u64);
-        let cap = ((self.heap_bytes() as f64 * self.cfg.major_factor) as usize).max(8 * self.nsize);
+        let cap = ((self.heap_bytes() as f64 * self.cfg.major_factor) as usize)
+            .max(major_floor(self.nsize));
         self.next_major = self.next_major.min(cap);
     }
     /// `obj` gets a client-level finalizer: when found dead by a major collection it is resurrected

@@ -10,6 +10,7 @@
 //! gc.md §4), so the memory their finalizers may read is not freed; (3) free the handle slots of unmarked objects (weak);
 //! (4) sweep: `drop_fn` then free for every unmarked object, clear `VISITED` on survivors;
 //! (5) next trigger = max(8 x nursery, major_factor x (live + external bytes)).
+use crate::config::major_floor;
 use crate::trace_log::TraceRecord;
 use crate::types::{take_external_freed, trace_fields, TypeFast};
 use crate::*;
@@ -168,7 +169,8 @@ impl Heap {
             .saturating_sub(take_external_freed() as u64);
 
         let live = self.heap_bytes();
-        self.next_major = ((live as f64 * self.cfg.major_factor) as usize).max(8 * self.nsize);
+        self.next_major =
+            ((live as f64 * self.cfg.major_factor) as usize).max(major_floor(self.nsize));
         self.major_requested = false;
         self.reset_top();
 

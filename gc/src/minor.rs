@@ -506,6 +506,8 @@ impl Heap {
         self.stats.pinned_lost_last = lost as u64;
         self.stats.pinned_lost_total += lost as u64;
         self.pin_lost_cycle = kept_bytes;
+        self.external_since_minor = 0;
+        self.minor_requested = false;
         self.reset_top();
         self.handles.release_deferred();
         self.stats.external_bytes = self

@@ -686,3 +686,28 @@ fn poll_runs_a_requested_collection_without_allocating() {
     assert!(s.major_collections > 0, "{s:?}");
     assert!(s.external_bytes < 64 << 20, "{s:?}");
 }
+
+/// Young owners of big malloc'd buffers (fresh big ints, cdata): once a nursery's worth of external
+/// memory was charged since the last minor collection, the next allocation runs one, so the memory
+/// of the dead owners comes back long before the major trigger (at least `MIN_MAJOR_NURSERIES` nurseries).
+#[test]
+fn external_charges_trigger_a_minor_collection() {
+    let (mut h, t) = new_heap(64 << 10);
+    let mut r = RootStack::default();
+    let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+    h.add_external_bytes(32 << 10);
+    let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+    assert_eq!(
+        h.stats().minor_collections,
+        0,
+        "half a nursery: no collection yet"
+    );
+    h.add_external_bytes(40 << 10);
+    let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+    let s = h.stats();
+    assert_eq!(s.minor_collections, 1, "{s:?}");
+    assert_eq!(s.major_collections, 0, "{s:?}");
+    // the count restarts after the collection
+    let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+    assert_eq!(h.stats().minor_collections, 1);
+}
