@@ -405,8 +405,15 @@ impl Vm {
             let fo = self.obj::<FunctionObj>(f);
             (fo.code, fo.defaults, fo.kwdefaults)
         };
+        // CPython names the function by its __qualname__ in these errors ("C.__init__() missing")
+        let qn = self.obj::<FunctionObj>(f).qualname;
         let cd = self.code_data(code);
-        let fname = cd.name.clone();
+        let fname = if self.is(qn, Kind::Str) {
+            self.str_of(qn).to_string()
+        } else {
+            cd.qualname.clone()
+        };
+        let cd = self.code_data(code);
         let (argcount, kwonly, has_varargs, has_varkw, nslots, posonly) = (
             cd.argcount,
             cd.kwonly,
@@ -636,20 +643,9 @@ impl Vm {
         entry: bool,
     ) -> PyResult<Option<Prepared>> {
         let t = self.at(fslot);
-        let flags = self.obj::<TypeObj>(t).flags;
-        if flags & (TYPE_BUILTIN | TYPE_EXCEPTION | TYPE_CUSTOM_NEW) != 0
-            || self.obj::<TypeObj>(t).inst_kind != Kind::Instance as u64
-            || self.attr_flags_dynamic
-        {
-            return Ok(None);
-        }
-        let init = self.sym_init;
-        let Some(init) = self.lookup_type(t, init) else {
+        let Some(init) = self.inline_init_target(t, None) else {
             return Ok(None);
         };
-        if !self.is(init, Kind::Function) {
-            return Ok(None);
-        }
         self.push(init);
         let inst = self.object_new(t)?;
         let init = self.pop();
@@ -664,6 +660,72 @@ impl Vm {
             }
             Prepared::Done(v) => Ok(Some(Prepared::Done(v))),
         }
+    }
+
+    /// The `__init__` that a call of class `t` can run in a frame of its own, after `object_new`:
+    /// a Python function, on a plain Python class (not builtin, no exception class, no custom
+    /// `__new__`, instances of kind Instance). The metaclass `__call__` is the caller's check.
+    /// `cache`: look `__init__` up through the method cache of instruction (code, ip).
+    #[inline(always)]
+    fn inline_init_target(&mut self, t: Value, cache: Option<(Value, usize)>) -> Option<Value> {
+        let tp = self.obj::<TypeObj>(t);
+        if tp.flags & (TYPE_BUILTIN | TYPE_EXCEPTION | TYPE_CUSTOM_NEW) != 0
+            || tp.inst_kind != Kind::Instance as u64
+            || self.attr_flags_dynamic
+        {
+            return None;
+        }
+        let name = self.sym_init;
+        let init = match cache {
+            Some((code, ip)) => self.lookup_type_cached(t, name, code, ip)?,
+            None => self.lookup_type(t, name)?,
+        };
+        self.is(init, Kind::Function).then_some(init)
+    }
+
+    /// The fast loop's class call `C(a1..an)` (positional arguments at fslot+1..): when `C` has no
+    /// metaclass and an inline `__init__` (above) whose code is simple and takes exactly the instance
+    /// and the arguments, makes the instance and pushes `__init__`'s frame (its ReturnValue yields
+    /// the instance). Ok(false): nothing changed, nothing allocated. GC point (the instance).
+    /// (code, ip): the Call instruction, whose method cache slot holds the `__init__` lookup.
+    pub(super) fn try_enter_init_simple(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        code: Value,
+        ip: usize,
+    ) -> PyResult<bool> {
+        let t = self.at(fslot);
+        if !self.is(t, Kind::Type)
+            || !self.obj::<TypeObj>(t).meta.is_null()
+            || self.roots.frames.len() >= self.recursion_limit
+        {
+            return Ok(false);
+        }
+        let Some(init) = self.inline_init_target(t, Some((code, ip))) else {
+            return Ok(false);
+        };
+        let cd = self.code_data(self.obj::<FunctionObj>(init).code);
+        if !cd.simple || cd.argcount != nargs + 1 {
+            return Ok(false);
+        }
+        // (type a1..an) -> (init inst a1..an): the type stays rooted in its slot while the
+        // instance is allocated, init in the one above (overwritten by the instance after).
+        self.set_at(fslot, init);
+        self.roots.stack.insert(fslot + 1, t);
+        let inst = self.object_new(t)?;
+        self.set_at(fslot + 1, inst);
+        let init = self.at(fslot);
+        let (code, globals) = {
+            let fo = self.obj::<FunctionObj>(init);
+            (fo.code, fo.globals)
+        };
+        let cd = self.code_data(code);
+        let (nlocals, instrs) = (cd.nlocals, cd.instrs.as_ptr());
+        self.roots.stack.resize(fslot + 1 + nlocals, Value::NULL);
+        self.push_function_frame(init, code, globals, instrs, fslot, false);
+        self.roots.frames.last_mut().unwrap().init_instance = inst;
+        Ok(true)
     }
 
     /// Calling a type: construction.

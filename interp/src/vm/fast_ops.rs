@@ -350,7 +350,10 @@ impl Vm {
                     // and sys._getframe read it)
                     self.roots.frames[fidx].ip = pc + 1;
                     if !self.try_enter_simple(fslot, nargs) {
-                        exit!();
+                        // `C(args)`: the instance is made here, `__init__` runs as a frame
+                        if !self.try_enter_init_simple(fslot, nargs, code, pc)? {
+                            exit!();
+                        }
                     }
                     enter!(self.fast_frame(fidx + 1));
                     reload!();
@@ -361,14 +364,21 @@ impl Vm {
                     let f = &self.roots.frames[fidx];
                     if f.is_entry
                         || !f.generator.is_null()
-                        || !f.init_instance.is_null()
                         || self.blocks.len() != f.block_base
                         || self.heap.has_pending_finalizers()
                     {
                         exit!();
                     }
-                    let ret_slot = f.ret_slot;
-                    let v = peek!(0);
+                    let (ret_slot, inst) = (f.ret_slot, f.init_instance);
+                    let mut v = peek!(0);
+                    if !inst.is_null() {
+                        // an inlined `__init__` returns its instance (anything but None: the
+                        // TypeError of the full path)
+                        if v != self.none() {
+                            exit!();
+                        }
+                        v = inst;
+                    }
                     self.roots.frames.pop();
                     // SAFETY: ret_slot (the callee's slot) is below the frame's values.
                     sp = unsafe { ptr.add(ret_slot) };
