@@ -99,7 +99,7 @@ impl Vm {
 
     /// `x OP y` for two ints given by reference: the limb kernels when they apply, else num-bigint.
     fn int_op_refs(&mut self, x: &IntRef, y: &IntRef, op: BinOp) -> PyResult<Value> {
-        let fast = with_scratch(|s| {
+        let fast = SCRATCH.with_borrow_mut(|s| {
             limb_arith(x.neg, x.mag(), y.neg, y.mag(), op, s).map(|neg| (neg, s.out.len()))
         });
         match fast {
@@ -114,7 +114,7 @@ impl Vm {
     /// Int arithmetic on the operands' limbs in place (no copy of a big operand).
     pub(crate) fn bigint_op_values(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
         let fast = match (self.int_ref(a), self.int_ref(b)) {
-            (Some(x), Some(y)) => with_scratch(|s| {
+            (Some(x), Some(y)) => SCRATCH.with_borrow_mut(|s| {
                 limb_arith(x.neg, x.mag(), y.neg, y.mag(), op, s).map(|neg| (neg, s.out.len()))
             }),
             _ => None,
@@ -138,7 +138,7 @@ impl Vm {
     /// runs no Python code (collections take only the roots), so nothing can overwrite it meanwhile.
     fn new_int_from_scratch(&mut self, neg: bool, len: usize) -> PyResult<Value> {
         if len <= 1 {
-            let m = with_scratch(|s| {
+            let m = SCRATCH.with_borrow_mut(|s| {
                 let m = s.out.first().copied().unwrap_or(0);
                 s.trim_capacity();
                 m
@@ -148,7 +148,7 @@ impl Vm {
         }
         let v = self.alloc(Kind::BigInt, len)?;
         let p = self.payload::<BigIntObj>(v);
-        with_scratch(|s| {
+        SCRATCH.with_borrow_mut(|s| {
             assert_eq!(s.out.len(), len);
             // SAFETY: v was just allocated as a BigInt of len limbs; no GC point until the end.
             unsafe {
@@ -371,11 +371,6 @@ thread_local! {
             v: Vec::new(),
         })
     };
-}
-
-#[inline]
-fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
-    SCRATCH.with(|c| f(&mut c.borrow_mut()))
 }
 
 impl Scratch {
