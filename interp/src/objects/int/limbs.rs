@@ -125,14 +125,14 @@ pub fn shl(a: &[u64], s: usize, out: &mut Vec<u64>) {
     if bits == 0 {
         out.extend_from_slice(a);
     } else {
-        let mut carry = 0u64;
-        for &x in a {
-            out.push((x << bits) | carry);
-            carry = x >> (64 - bits);
+        out.resize(limbs + a.len() + 1, 0);
+        let body = &mut out[limbs..];
+        body[0] = a[0] << bits;
+        for ((o, &lo), &hi) in body[1..].iter_mut().zip(a).zip(&a[1..]) {
+            *o = (hi << bits) | (lo >> (64 - bits));
         }
-        if carry != 0 {
-            out.push(carry);
-        }
+        body[a.len()] = a[a.len() - 1] >> (64 - bits);
+        trim(out);
     }
 }
 
@@ -149,15 +149,13 @@ pub fn shr(a: &[u64], s: usize, out: &mut Vec<u64>) -> bool {
         out.extend_from_slice(hi);
     } else {
         lost |= hi[0] & ((1u64 << bits) - 1) != 0;
-        out.reserve(hi.len());
-        for i in 0..hi.len() {
-            let next = if i + 1 < hi.len() {
-                hi[i + 1] << (64 - bits)
-            } else {
-                0
-            };
-            out.push((hi[i] >> bits) | next);
+        out.resize(hi.len(), 0);
+        // each output limb from two neighbours, no branch in the loop (`exp >>= 1` on a
+        // 40000-bit exponent shifts every limb once per iteration)
+        for ((o, &x), &y) in out.iter_mut().zip(hi).zip(&hi[1..]) {
+            *o = (x >> bits) | (y << (64 - bits));
         }
+        out[hi.len() - 1] = hi[hi.len() - 1] >> bits;
         trim(out);
     }
     lost
