@@ -9,7 +9,6 @@
 
 use gc::{Heap, TypeId, TypeInfo, Value, Visitor};
 use memoffset::offset_of;
-use num_bigint::BigInt;
 use std::mem::size_of;
 
 /// Every kind of heap object minipy creates. The discriminant order is the registration order.
@@ -133,23 +132,17 @@ pub struct BoolObj {
 }
 }
 payload! { [BigInt]
+/// A big int: sign and magnitude, the magnitude's `len` little-endian 64-bit limbs inline after the
+/// fixed part (so the GC heap owns them: no malloc, no destructor, and the nursery's size paces the
+/// collections of short-lived big ints as it does for every other object). Invariants: the top limb
+/// is non-zero, and the value never fits a small int (`Vm::new_int_from_limbs` normalizes).
 #[repr(C)]
 pub struct BigIntObj {
-    pub n: BigInt,
+    pub len: usize,
+    /// 1 for a negative int, else 0.
+    pub neg: u64,
+    pub limbs: [u64; 0],
 }
-}
-impl BigIntObj {
-    /// The malloc'd bytes of `n` the heap is told about (`Heap::add_external_bytes` when the object is
-    /// made, `gc::external_bytes_freed` by its destructor): a function of the value alone, so both ends
-    /// agree without storing it. Small magnitudes are not counted (the bookkeeping would cost more).
-    pub fn external_bytes(n: &BigInt) -> usize {
-        let bits = n.bits() as usize;
-        if bits <= 512 {
-            0
-        } else {
-            bits.div_ceil(64) * 8
-        }
-    }
 }
 payload! { [Float]
 #[repr(C)]
@@ -578,16 +571,6 @@ pub struct ForeignObj {
 }
 
 /// # Safety
-/// `p` is the payload of a dead BigInt (gc's drop_fn contract).
-unsafe fn drop_bigint(p: *mut u8) {
-    // SAFETY: the function's contract: p is an initialized BigIntObj, never used again.
-    let o = unsafe { &mut *(p as *mut BigIntObj) };
-    gc::external_bytes_freed(BigIntObj::external_bytes(&o.n));
-    // SAFETY: as above.
-    unsafe { std::ptr::drop_in_place(o) };
-}
-
-/// # Safety
 /// `p` is the payload of a dead ByteArray (gc's drop_fn contract).
 unsafe fn drop_bytearray(p: *mut u8) {
     // SAFETY: the function's contract: p is an initialized ByteArrayObj, never used again.
@@ -693,7 +676,7 @@ fn kind_infos() -> Vec<TypeInfo> {
     infos.push(info("NoneType", 8, vec![]));
     infos.push(info_of::<BoolObj>("bool"));
     let mut big = info_of::<BigIntObj>("int");
-    big.drop_fn = Some(drop_bigint);
+    big.item_size = 8;
     infos.push(big);
     infos.push(info_of::<FloatObj>("float"));
     let mut s = info_of::<StrObj>("str");

@@ -191,7 +191,7 @@ pub fn operand(vm: &mut Vm, v: Value) -> PyResult<Option<C>> {
         Kind::Complex => Ok(Some(vm.complex_val(v))),
         Kind::Float => Ok(Some((vm.float_val(v), 0.0))),
         Kind::Bool => Ok(Some((vm.obj::<BoolObj>(v).value as f64, 0.0))),
-        Kind::BigInt => match vm.obj::<BigIntObj>(v).n.to_f64() {
+        Kind::BigInt => match vm.to_bigint(v).and_then(|n| n.to_f64()) {
             Some(f) if f.is_finite() => Ok(Some((f, 0.0))),
             _ => Err(vm.overflow_error("int too large to convert to float")),
         },

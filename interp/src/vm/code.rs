@@ -155,11 +155,8 @@ impl Vm {
     }
 
     fn old_bigint(&mut self, n: num_bigint::BigInt) -> Value {
-        let v = self.alloc_old(Kind::BigInt, 0);
-        self.heap.add_external_bytes(BigIntObj::external_bytes(&n));
-        // SAFETY: v was just allocated in the old generation as a BigInt with a zeroed payload (nothing to
-        // drop); no GC point before the write.
-        unsafe { std::ptr::write(self.payload::<BigIntObj>(v), BigIntObj { n }) };
+        let v = self.alloc_old(Kind::BigInt, n.magnitude().iter_u64_digits().len());
+        self.fill_bigint(v, &n);
         v
     }
 

@@ -151,7 +151,7 @@ impl Vm {
         match self.kind(v) {
             Kind::Float => Some(self.float_val(v)),
             Kind::Bool => Some(self.obj::<BoolObj>(v).value as f64),
-            Kind::BigInt => self.obj::<BigIntObj>(v).n.to_f64(),
+            Kind::BigInt => self.to_bigint(v).and_then(|n| n.to_f64()),
             _ => None,
         }
     }

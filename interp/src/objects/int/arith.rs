@@ -1,10 +1,19 @@
 //! Python int arithmetic: the small-int operations with overflow into big ints (`small_int_op`, the
-//! shortcut `Vm::binary_op` takes first for two immediates) and the big-int operations on borrowed
-//! payloads (`big_arith`), whose outcome (`BigOut`/`BigErr`) the caller turns into a value or error.
+//! shortcut `Vm::binary_op` takes first for two immediates) and the big-int operations.
 //!
-//! GC: `big_arith` is pure; `bigint_op_values` borrows both operands' payloads only while computing,
-//! then allocates the result, so its operands need no rooting.
+//! Big ints go first through `limb_arith`, which works on the operands' limbs in place (`IntRef`)
+//! with the kernels of `limbs.rs` and leaves the result in a reused scratch buffer: add, sub, mul
+//! (schoolbook sizes), floor division and modulo, shifts, and bitwise ops of non-negative ints. The
+//! rest (pow, true division, bitwise ops of negative ints, Karatsuba-sized products, every error
+//! case) converts the operands to num-bigint and goes through `big_arith`, whose outcome
+//! (`BigOut`/`BigErr`) the caller turns into a value or error.
+//!
+//! GC: `limb_arith` and `big_arith` are pure; `bigint_op_values` borrows both operands' payloads only
+//! while computing into the scratch buffers (outside the heap), then allocates the result, so its
+//! operands need no rooting.
 
+use super::limbs;
+use super::storage::IntRef;
 use crate::bytecode::BinOp;
 use crate::obj::layout::*;
 use crate::vm::{PyResult, Vm};
@@ -12,6 +21,7 @@ use gc::Value;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
 
 impl Vm {
     #[inline]
@@ -81,33 +91,73 @@ impl Vm {
                 if op == BinOp::MatMul {
                     return Ok(None);
                 }
-                self.bigint_op(BigInt::from(x), BigInt::from(y), op)
-                    .map(Some)
+                let (x, y) = (IntRef::from_i64(x), IntRef::from_i64(y));
+                self.int_op_refs(&x, &y, op).map(Some)
             }
         }
     }
 
-    fn bigint_op(&mut self, x: BigInt, y: BigInt, op: BinOp) -> PyResult<Value> {
-        let r = big_arith(&x, &y, op);
-        self.big_result(r)
+    /// `x OP y` for two ints given by reference: the limb kernels when they apply, else num-bigint.
+    fn int_op_refs(&mut self, x: &IntRef, y: &IntRef, op: BinOp) -> PyResult<Value> {
+        let fast = SCRATCH.with_borrow_mut(|s| {
+            limb_arith(x.neg, x.mag(), y.neg, y.mag(), op, s).map(|neg| (neg, s.out.len()))
+        });
+        match fast {
+            Some((neg, len)) => self.new_int_from_scratch(neg, len),
+            None => {
+                let r = big_arith(&x.to_bigint(), &y.to_bigint(), op);
+                self.big_result(r)
+            }
+        }
     }
 
-    /// Big-int arithmetic on the operands' payloads in place (no clone of a big operand).
+    /// Int arithmetic on the operands' limbs in place (no copy of a big operand).
     pub(crate) fn bigint_op_values(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
-        let small = |vm: &Vm, v: Value| -> Option<BigInt> {
-            if vm.is(v, Kind::BigInt) {
-                None
-            } else {
-                vm.to_bigint(v)
+        let fast = match (self.int_ref(a), self.int_ref(b)) {
+            (Some(x), Some(y)) => SCRATCH.with_borrow_mut(|s| {
+                limb_arith(x.neg, x.mag(), y.neg, y.mag(), op, s).map(|neg| (neg, s.out.len()))
+            }),
+            _ => None,
+        };
+        match fast {
+            Some((neg, len)) => self.new_int_from_scratch(neg, len),
+            None => {
+                let r = match (self.to_bigint(a), self.to_bigint(b)) {
+                    (Some(x), Some(y)) => big_arith(&x, &y, op),
+                    _ => Err(BigErr::Type(
+                        "unsupported operand type(s) for an int operation",
+                    )),
+                };
+                self.big_result(r)
             }
-        };
-        let (sa, sb) = (small(self, a), small(self, b));
-        let r = {
-            let x = sa.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(a).n);
-            let y = sb.as_ref().unwrap_or_else(|| &self.obj::<BigIntObj>(b).n);
-            big_arith(x, y, op)
-        };
-        self.big_result(r)
+        }
+    }
+
+    /// The int whose magnitude `limb_arith` left in the scratch buffer (`len` limbs) and sign `neg`.
+    /// The allocation happens between two short uses of the buffer, outside them: an allocation
+    /// runs no Python code (collections take only the roots), so nothing can overwrite it meanwhile.
+    fn new_int_from_scratch(&mut self, neg: bool, len: usize) -> PyResult<Value> {
+        if len <= 1 {
+            let m = SCRATCH.with_borrow_mut(|s| {
+                let m = s.out.first().copied().unwrap_or(0);
+                s.trim_capacity();
+                m
+            });
+            let one = [m];
+            return self.new_int_from_limbs(neg, if m == 0 { &[] } else { &one });
+        }
+        let v = self.alloc(Kind::BigInt, len)?;
+        let p = self.payload::<BigIntObj>(v);
+        SCRATCH.with_borrow_mut(|s| {
+            assert_eq!(s.out.len(), len);
+            // SAFETY: v was just allocated as a BigInt of len limbs; no GC point until the end.
+            unsafe {
+                (*p).neg = neg as u64;
+                std::ptr::copy_nonoverlapping(s.out.as_ptr(), (*p).limbs.as_mut_ptr(), len);
+            }
+            s.trim_capacity();
+        });
+        Ok(v)
     }
 
     pub(crate) fn big_result(&mut self, r: Result<BigOut, BigErr>) -> PyResult<Value> {
@@ -298,4 +348,155 @@ fn big_arith(x: &BigInt, y: &BigInt, op: BinOp) -> Result<BigOut, BigErr> {
         }
     };
     Ok(BigOut::Int(r))
+}
+
+/// The kernels' reusable buffers, one set per thread. Borrowed only by pure code (`limb_arith`, the
+/// copy into the result object), never across an allocation or a call.
+#[derive(Default)]
+struct Scratch {
+    out: Vec<u64>,
+    q: Vec<u64>,
+    r: Vec<u64>,
+    u: Vec<u64>,
+    v: Vec<u64>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = const {
+        std::cell::RefCell::new(Scratch {
+            out: Vec::new(),
+            q: Vec::new(),
+            r: Vec::new(),
+            u: Vec::new(),
+            v: Vec::new(),
+        })
+    };
+}
+
+impl Scratch {
+    /// A buffer grown by a huge operation is not kept for the rest of the run.
+    #[inline]
+    fn trim_capacity(&mut self) {
+        const KEEP: usize = 4096;
+        if self.out.capacity() > KEEP || self.u.capacity() > KEEP || self.q.capacity() > KEEP {
+            *self = Scratch::default();
+        }
+    }
+}
+
+/// `x + y` on signed magnitudes into `out`; returns the sign of the result.
+fn signed_add(xn: bool, x: &[u64], yn: bool, y: &[u64], out: &mut Vec<u64>) -> bool {
+    if xn == yn {
+        limbs::add(x, y, out);
+        return xn && !out.is_empty();
+    }
+    match limbs::cmp(x, y) {
+        Ordering::Less => {
+            limbs::sub(y, x, out);
+            yn
+        }
+        Ordering::Equal => {
+            out.clear();
+            false
+        }
+        Ordering::Greater => {
+            limbs::sub(x, y, out);
+            xn
+        }
+    }
+}
+
+/// Python's `x OP y` on sign-magnitude operands with the limb kernels: the result's magnitude is left
+/// in `s.out` and its sign returned. `None`: not handled here (the num-bigint path answers, errors
+/// included).
+fn limb_arith(
+    xn: bool,
+    x: &[u64],
+    yn: bool,
+    y: &[u64],
+    op: BinOp,
+    s: &mut Scratch,
+) -> Option<bool> {
+    let neg = match op {
+        BinOp::Add => signed_add(xn, x, yn, y, &mut s.out),
+        BinOp::Sub => signed_add(xn, x, !yn, y, &mut s.out),
+        BinOp::Mul => {
+            if x.len().min(y.len()) > limbs::KARATSUBA_LIMBS {
+                return None;
+            }
+            limbs::mul(x, y, &mut s.out);
+            xn != yn && !s.out.is_empty()
+        }
+        BinOp::FloorDiv | BinOp::Mod => {
+            if y.is_empty() {
+                return None; // ZeroDivisionError
+            }
+            limbs::divrem(x, y, &mut s.q, &mut s.r, &mut s.u, &mut s.v);
+            // truncated -> floored: with the signs differing and a remainder, the quotient's
+            // magnitude grows by one and the remainder becomes |y| - r (with y's sign)
+            let adjust = xn != yn && !s.r.is_empty();
+            if op == BinOp::FloorDiv {
+                if adjust {
+                    limbs::incr(&mut s.q);
+                }
+                std::mem::swap(&mut s.out, &mut s.q);
+                xn != yn && !s.out.is_empty()
+            } else {
+                if adjust {
+                    limbs::sub(y, &s.r, &mut s.out);
+                } else {
+                    std::mem::swap(&mut s.out, &mut s.r);
+                }
+                yn && !s.out.is_empty()
+            }
+        }
+        BinOp::LShift => {
+            if yn || y.len() > 1 {
+                return None; // negative count (ValueError) or a huge one (Memory/OverflowError)
+            }
+            let count = y.first().copied().unwrap_or(0);
+            if (x.len() as u64 * 64).saturating_add(count) > MAX_INT_BITS {
+                return None;
+            }
+            limbs::shl(x, count as usize, &mut s.out);
+            xn && !s.out.is_empty()
+        }
+        BinOp::RShift => {
+            if yn {
+                return None; // ValueError
+            }
+            // a count beyond one limb shifts every bit out
+            let count = match y {
+                [] => 0,
+                [c] => usize::try_from(*c).unwrap_or(usize::MAX),
+                _ => usize::MAX,
+            };
+            let lost = limbs::shr(x, count, &mut s.out);
+            // floor for negatives: -|x| >> n is -(|x| >> n) - 1 when 1 bits were shifted out
+            if xn && lost {
+                limbs::incr(&mut s.out);
+            }
+            xn && !s.out.is_empty()
+        }
+        BinOp::And | BinOp::Or | BinOp::Xor if !xn && !yn => {
+            let (long, short) = if x.len() >= y.len() { (x, y) } else { (y, x) };
+            let pairs = short.iter().zip(long);
+            s.out.clear();
+            match op {
+                BinOp::And => s.out.extend(pairs.map(|(a, b)| a & b)),
+                BinOp::Or => {
+                    s.out.extend(pairs.map(|(a, b)| a | b));
+                    s.out.extend_from_slice(&long[short.len()..]);
+                }
+                _ => {
+                    s.out.extend(pairs.map(|(a, b)| a ^ b));
+                    s.out.extend_from_slice(&long[short.len()..]);
+                }
+            }
+            limbs::trim(&mut s.out);
+            false
+        }
+        _ => return None,
+    };
+    Some(neg)
 }

@@ -13,6 +13,7 @@
 //! answer behind them (they accept small ints too).
 
 pub mod arith;
+pub mod limbs;
 pub mod methods;
 pub mod storage;
 
@@ -24,7 +25,8 @@ use crate::vm::ops::cmp_ord;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
+use std::cmp::Ordering;
 
 pub static SLOTS: TypeSlots = TypeSlots {
     name: "int",
@@ -103,13 +105,13 @@ fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     if v.is_int() {
         return Ok(v.as_int().to_string());
     }
-    let n = &vm.obj::<BigIntObj>(v).n;
+    let n = vm.to_bigint(v).unwrap_or_default();
     let sign = if n.sign() == num_bigint::Sign::Minus {
         "-"
     } else {
         ""
     };
-    match decimal_digits(n) {
+    match decimal_digits(&n) {
         Ok(d) => Ok(format!("{sign}{d}")),
         Err(m) => Err(vm.value_error(m)),
     }
@@ -166,14 +168,17 @@ fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if v.is_int() {
         return Ok(hash_i64(v.as_int()));
     }
-    Ok(hash_bigint(&vm.obj::<BigIntObj>(v).n))
+    let (neg, mag) = vm.big_limbs(v);
+    let m = limbs::hash_mod(mag) as i64;
+    let h = if neg { -m } else { m };
+    Ok(if h == -1 { -2 } else { h })
 }
 
 fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     if v.is_int() {
         return Ok(v.as_int() != 0);
     }
-    Ok(!vm.obj::<BigIntObj>(v).n.is_zero())
+    Ok(!vm.big_limbs(v).1.is_empty())
 }
 
 /// Is `k` a number kind (int, bool, float)? Small ints report `Kind::BigInt` (`Vm::kind_or_int`).
@@ -202,17 +207,15 @@ pub(crate) fn richcompare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResul
         } else if let (Some(x), Some(y)) = (vm.to_i64(a), vm.to_i64(b)) {
             x.cmp(&y)
         } else {
-            let small = |vm: &Vm, v: Value| {
-                if vm.is(v, Kind::BigInt) {
-                    None
-                } else {
-                    vm.to_bigint(v)
-                }
-            };
-            let (sa, sb) = (small(vm, a), small(vm, b));
-            let x = sa.as_ref().unwrap_or_else(|| &vm.obj::<BigIntObj>(a).n);
-            let y = sb.as_ref().unwrap_or_else(|| &vm.obj::<BigIntObj>(b).n);
-            x.cmp(y)
+            match (vm.int_ref(a), vm.int_ref(b)) {
+                (Some(x), Some(y)) => match (x.neg, y.neg) {
+                    (false, true) => Ordering::Greater,
+                    (true, false) => Ordering::Less,
+                    (false, false) => limbs::cmp(x.mag(), y.mag()),
+                    (true, true) => limbs::cmp(y.mag(), x.mag()),
+                },
+                _ => return Ok(None),
+            }
         };
         return Ok(Some(vm.bool_val(cmp_ord(ord, op))));
     }
