@@ -149,9 +149,9 @@ fn settle_pins(
 fn adopt_pin(vm: &mut Vm, rv: Value, g: PinGuard) -> Result<(), PinGuard> {
     let v = g.value();
     match foreign_mut::<CDataObj>(vm, rv) {
-        Some(o) if o.cd.pin.is_none() && o.owner.is_null() => {
+        Some(o) if o.cd.extra().is_none_or(|x| x.pin.is_none()) && o.owner.is_null() => {
             o.owner = v;
-            o.cd.pin = Some(g);
+            o.cd.extra_mut().pin = Some(g);
             vm.heap.write_barrier(rv);
             Ok(())
         }
@@ -211,13 +211,13 @@ pub fn fast_call(
 /// declaration generation); None for variadic functions and non-functions.
 fn plan_of(cd: &mut CData) -> Option<Rc<CallPlan>> {
     let gen = cd.sh.generation.get();
-    if let Some((g, p)) = &cd.call_plan {
+    if let Some((g, p)) = cd.extra().and_then(|x| x.call_plan.as_ref()) {
         if *g == gen && p.fty == cd.ty {
             return Some(p.clone());
         }
     }
     let p = fast::call_plan(&cd.sh, cd.ty)?;
-    cd.call_plan = Some((gen, p.clone()));
+    cd.extra_mut().call_plan = Some((gen, p.clone()));
     Some(p)
 }
 

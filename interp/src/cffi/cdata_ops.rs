@@ -419,13 +419,16 @@ fn field_of(
 /// FFI's declaration generation); None for other cdata and unusable structs.
 fn struct_plan_of(cd: &mut CData) -> Option<Rc<StructPlan>> {
     let gen = cd.sh.generation.get();
-    let valid = matches!(&cd.struct_plan, Some((g, _)) if *g == gen);
+    let valid =
+        matches!(cd.extra().and_then(|x| x.struct_plan.as_ref()), Some((g, _)) if *g == gen);
     if !valid {
         let (sty, _) = struct_base(&cd.view())?;
         let p = fast::struct_plan(&cd.sh, sty)?;
-        cd.struct_plan = Some((gen, p));
+        cd.extra_mut().struct_plan = Some((gen, p));
     }
-    cd.struct_plan.as_ref().map(|(_, p)| p.clone())
+    cd.extra()
+        .and_then(|x| x.struct_plan.as_ref())
+        .map(|(_, p)| p.clone())
 }
 
 /// The offset and fast conversion of field `name` of a struct cdata, when the fast path applies

@@ -22,13 +22,15 @@ pub fn ffi_new_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Value::NULL,
     );
     obj.handle_target = vm.arg(&a, 1);
-    let h = cdata::wrap_obj(vm, Box::new(obj))?;
+    let h = cdata::wrap_obj(vm, obj.boxed())?;
     let token = vm.heap.new_handle(h);
     let tag = check::enabled().then(|| check::handles::note_new_handle(vm, token));
     if let Some(cd) = cdata_mut(vm, h) {
         cd.ptr = token as *mut u8;
         cd.token = token;
-        cd.handle_tag = tag;
+        if tag.is_some() {
+            cd.extra_mut().handle_tag = tag;
+        }
     }
     Ok(h)
 }
@@ -39,7 +41,7 @@ pub fn object_of_token(vm: &mut Vm, token: u64) -> Option<Value> {
     let o = cdata::cdata_obj(vm, h)?;
     match o.cd.flavor {
         Flavor::Handle => Some(o.handle_target),
-        Flavor::Callback => Some(o.callable),
+        Flavor::Callback => Some(o.callable()),
         _ => None,
     }
 }
