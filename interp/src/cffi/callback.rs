@@ -138,7 +138,6 @@ fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> 
     let v = vm.pop();
     if let Some(cd) = cdata_mut(vm, v) {
         cd.ptr = cb.code_ptr() as *mut u8;
-        cd.token = token;
         cd.extra_mut().callback = Some(cb);
     }
     Ok(v)

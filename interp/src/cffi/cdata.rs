@@ -31,7 +31,7 @@ pub enum Flavor {
     Owning,
     /// `p[0]` of an owning struct pointer: keeps the owner alive, prints as owning.
     CoOwning,
-    /// `ffi.new_handle(obj)`: [`CDataObj::handle_target`] is the object, `token` the handle.
+    /// `ffi.new_handle(obj)`: [`CDataObj::owner`] is the object, `ptr` the handle token.
     Handle,
     /// `ffi.from_buffer(obj)`: [`CDataObj::owner`] is the object, of type [`BufSrc`].
     FromBuffer(BufSrc),
@@ -174,8 +174,6 @@ pub struct CData {
     pub len: usize,
     /// Bytes owned (repr of owning cdata).
     pub size: usize,
-    /// Handle token (handles, callbacks).
-    pub token: u64,
     pub ty: TypeId,
     pub flavor: Flavor,
     pub released: bool,
@@ -240,7 +238,6 @@ impl CData {
             ptr,
             len: 0,
             size: 0,
-            token: 0,
             ty,
             flavor,
             released: false,
@@ -325,10 +322,9 @@ pub struct CDataObj {
     pub cd: CData,
     /// The object whose memory `cd.ptr` points into or whose lifetime this cdata extends: the cdata
     /// a view / `p[0]` / slice was taken from, the `ffi.from_buffer` source, the cdata `ffi.gc`
-    /// wraps, an allocator's raw memory. `destructor` is called with it.
+    /// wraps, an allocator's raw memory, the object of a handle (`ffi.new_handle(x)`: x, what
+    /// `ffi.from_handle` returns). `destructor` is called with it.
     pub owner: Value,
-    /// `ffi.new_handle(x)`: x (what `ffi.from_handle` returns).
-    pub handle_target: Value,
     /// Callbacks' and destructors' references (None when all would be null).
     pub more: Option<Box<MoreRefs>>,
 }
@@ -350,7 +346,6 @@ impl CDataObj {
         CDataObj {
             cd,
             owner,
-            handle_target: Value::NULL,
             more: None,
         }
     }
@@ -456,13 +451,7 @@ impl ForeignData for CDataObj {
             ),
             None => (None, None, None),
         };
-        [
-            Some(&mut self.owner),
-            Some(&mut self.handle_target),
-            c,
-            e,
-            d,
-        ]
+        [Some(&mut self.owner), c, e, d, None]
     }
 }
 
@@ -687,7 +676,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     // Handles and callbacks print an object's repr, which may run Python: no borrow of the cdata
     // lives across it.
     let (shown, what) = match (&cd.flavor, cdata_obj(vm, v)) {
-        (Flavor::Handle, Some(o)) => (o.handle_target, "handle to"),
+        (Flavor::Handle, Some(o)) => (o.owner, "handle to"),
         (Flavor::Callback, Some(o)) => (o.callable(), "calling"),
         _ => (Value::NULL, ""),
     };
@@ -733,4 +722,20 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cdata_object_stays_small() {
+        eprintln!(
+            "CDataObj {} CData {} Extra {} item_plan {}",
+            std::mem::size_of::<CDataObj>(),
+            std::mem::size_of::<CData>(),
+            std::mem::size_of::<Extra>(),
+            std::mem::size_of::<Option<(u32, ItemPlan)>>()
+        );
+    }
 }

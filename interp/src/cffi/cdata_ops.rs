@@ -438,11 +438,19 @@ fn fast_field(vm: &mut Vm, v: Value, name: Value) -> Option<(usize, Fast)> {
     if !vm.is(name, Kind::Str) {
         return None;
     }
-    let cd = cdata_mut(vm, v)?;
+    let cd = cdata_of(vm, v)?;
     if cd.ptr.is_null() {
         return None;
     }
-    let plan = struct_plan_of(cd)?;
+    // the plan cached in the cdata, read in place (no Rc clone) when it is current
+    let gen = cd.sh.generation.get();
+    if let Some((g, plan)) = cd.extra().and_then(|x| x.struct_plan.as_ref()) {
+        if *g == gen {
+            let f = plan.find(vm.str_of(name))?;
+            return (f.fast != Fast::Slow).then_some((f.field.offset, f.fast));
+        }
+    }
+    let plan = struct_plan_of(cdata_mut(vm, v)?)?;
     let f = plan.find(vm.str_of(name))?;
     (f.fast != Fast::Slow).then_some((f.field.offset, f.fast))
 }

@@ -297,6 +297,7 @@ impl StructPlan {
     }
 
     /// The field named `name` (the first one, as `TypeTable::field`).
+    #[inline]
     pub fn find(&self, name: &str) -> Option<&FieldPlan> {
         self.fields.iter().find(|f| f.field.name == name)
     }
@@ -308,7 +309,9 @@ impl StructPlan {
 #[derive(Clone, Copy, Debug)]
 pub struct ItemPlan {
     pub fast: Fast,
-    pub isz: usize,
+    /// Item size (u32 keeps the plan, stored in every pointer/array cdata, small: a bigger item
+    /// gets no plan and takes the general path).
+    pub isz: u32,
     /// Arrays check the index against their length; pointers do not.
     pub array: bool,
 }
@@ -323,7 +326,7 @@ impl ItemPlan {
         };
         Some(ItemPlan {
             fast: fast_of(tt, item),
-            isz: tt.size_of(item).unwrap_or(0),
+            isz: u32::try_from(tt.size_of(item).unwrap_or(0)).ok()?,
             array,
         })
     }
@@ -358,6 +361,8 @@ pub struct Plans {
     news: Vec<NewPlan>,
     /// Index of the CData class in the VM's builtin types.
     pub cdata_cls: Option<usize>,
+    /// `void *` (every handle's type).
+    pub void_ptr: Option<TypeId>,
 }
 
 impl Plans {
@@ -368,6 +373,7 @@ impl Plans {
         self.types.clear();
         self.pointers.clear();
         self.news.clear();
+        self.void_ptr = None;
     }
 
     /// The plan of `ffi.new(ty)` (no initializer), if remembered.
