@@ -9,9 +9,16 @@
 //! every `ffi.new` gets a guard-paged mapping instead, quarantined when its owner dies (check/).
 //!
 //! A cdata object's data is a [`CDataObj`]: the `CData` (plain Rust, no GC references) plus the
-//! objects the cdata keeps alive, one named, traced `Value` field per role (owner, handle target,
-//! callback callable and onerror, destructor). References from [`cdata_of`] / [`cdata_mut`] borrow
-//! the Vm: code that calls into the VM copies the fields out first ([`CData::view`]).
+//! objects the cdata keeps alive, one named, traced `Value` field per role (owner - also a
+//! handle's object -, callback callable and onerror, destructor). References from [`cdata_of`] /
+//! [`cdata_mut`] borrow the Vm: code that calls into the VM copies the fields out first
+//! ([`CData::view`]).
+//!
+//! Cost: short-lived cdata (handles, `ffi.new("int[4]")`, views) are made by the hundred thousand
+//! between minor collections, so a `CDataObj` is kept to 128 bytes (what few cdata need is boxed
+//! apart: [`Extra`], [`MoreRefs`]) and its allocation comes from a thread-local pool refilled by
+//! dead cdata (`ForeignData::free`), not from malloc. A pooled box is an ordinary `Box`: it never
+//! moves, so inline memory given to C keeps its address for the cdata's lifetime.
 
 use super::fast::{CallPlan, ItemPlan, StructPlan};
 use super::{class, foreign, foreign_mut, new_foreign, Shared};
