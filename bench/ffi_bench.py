@@ -106,6 +106,21 @@ def bench_new_array(n):
     return t, s
 
 
+def bench_new_int4_roundtrip(n):
+    # the small-array round trip: allocate, fill, read back (memory owned by the cdata)
+    t0 = now()
+    s = 0
+    for i in range(n):
+        a = ffi.new("int[4]")
+        a[0] = i
+        a[1] = 1
+        a[2] = 2
+        a[3] = 3
+        s += a[0] + a[2] + a[3]
+    t = now() - t0
+    return t, s
+
+
 def bench_struct_read(n):
     p = ffi.new("struct pt *")
     p.x = 3
@@ -152,6 +167,7 @@ def main():
         ("strlen_young_bytes", bench_strlen_young, n, 1),
         ("from_buffer_young", bench_from_buffer_young, na, 1),
         ("new_int10", bench_new_array, na, 1),
+        ("new_int4_roundtrip", bench_new_int4_roundtrip, na, 1),
         ("struct_field_read", bench_struct_read, n, 2),
         ("struct_field_write", bench_struct_write, n, 2),
         ("handle_roundtrip", bench_handle, na, 1),

@@ -1,16 +1,19 @@
 //! `ffi.buffer(cdata, size=-1)` (the `buffer` class: len, [i], [a:b], slice assignment,
 //! `bytes()`), `ffi.from_buffer([cdecl,] obj, require_writable=False)` and `ffi.memmove`.
 //!
-//! from_buffer does not copy: for `bytes` it points into the object itself, pinned in place while the
-//! cdata lives if it is young (pin.rs; if the heap refuses the pin, into its old-generation shadow,
-//! `heap.stable_payload`); for `bytearray` into its malloc'd storage (stable unless the bytearray is
-//! resized while the cdata is in use).
+//! from_buffer does not copy a `bytearray` (it points into its malloc'd storage, stable unless the
+//! bytearray is resized while the cdata is in use) nor an old `bytes` (which never moves). A young
+//! `bytes` is pinned in place while the cdata lives (pin.rs); if the heap refuses the pin (too many
+//! pinned objects: a loop making short-lived from_buffer cdatas holds a pin per cdata until the next
+//! minor collection), the cdata gets a private copy of the data, inline when small, as PyPy's cffi
+//! does for movable strings. Writing into a bytes through from_buffer is undefined in CFFI (bytes are
+//! immutable); only then does the copy show.
 
-use super::cdata::{self, cdata_of, CData, Flavor};
+use super::cdata::{self, cdata_of, CData, CDataObj, Flavor, Mem, INLINE_UNITS};
 use super::conv::{self, Cls};
 use super::ctype_obj::type_arg;
 use super::ffi_obj::ffi_self;
-use super::pin::{bytes_data, PinGuard};
+use super::pin::PinGuard;
 use super::{arity, class, foreign, new_foreign, opt_arg};
 use crate::obj::layout::{BytesObj, ForeignData, ForeignRefs, Kind, NativeFn, SliceObj};
 use crate::vm::{Args, PyResult, Vm};
@@ -283,25 +286,13 @@ fn buf_setitem(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(vm.none())
 }
 
-/// (pointer, length, writable, type name) of a Python buffer object. With `pin`, a young bytes
-/// object is pinned (the guard is returned) or copied to its shadow, so the pointer stays valid;
-/// without, the pointer is valid until the next GC point.
-fn py_buffer(
-    vm: &mut Vm,
-    v: Value,
-    pin: Option<&mut Option<PinGuard>>,
-) -> PyResult<(*mut u8, usize, bool, &'static str)> {
+/// (pointer, length, writable, type name) of a Python buffer object. The pointer is valid until
+/// the next GC point (from_buffer pins or copies a young bytes to keep it longer).
+fn py_buffer(vm: &mut Vm, v: Value) -> PyResult<(*mut u8, usize, bool, &'static str)> {
     if vm.is(v, Kind::Bytes) {
         let len = vm.bytes_of(v).len();
-        let data = match pin {
-            Some(slot) => {
-                let (data, g) = bytes_data(vm, v);
-                *slot = g;
-                data
-            }
-            // SAFETY: the data follows the BytesObj header.
-            None => unsafe { (*(vm.heap.payload(v) as *mut BytesObj)).data.as_mut_ptr() },
-        };
+        // SAFETY: the data follows the BytesObj header.
+        let data = unsafe { (*(vm.heap.payload(v) as *mut BytesObj)).data.as_mut_ptr() };
         return Ok((data, len, false, "bytes"));
     }
     if vm.is(v, Kind::ByteArray) {
@@ -352,9 +343,19 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let obj =
         opt_arg(vm, &a, obj_i, "python_buffer").expect("python_buffer was given (checked above)");
-    // A pin ends with this guard (deferred) on the error paths below, else with the cdata.
+    // A pin ends with this guard (deferred) on the error paths below, else with the cdata. A young
+    // bytes the heap will not pin is copied into the cdata (`copy`, below).
     let mut pin = None;
-    let (ptr, nbytes, can_write, src) = py_buffer(vm, obj, Some(&mut pin))?;
+    let mut copy = false;
+    if vm.is(obj, Kind::Bytes) && vm.heap.in_nursery(obj) {
+        if vm.heap.pin(obj) {
+            pin = Some(PinGuard::adopt(obj));
+        } else {
+            copy = true;
+        }
+    }
+    // the payload pointer is right for old and pinned bytes, and unused for copied ones
+    let (ptr, nbytes, can_write, src) = py_buffer(vm, obj)?;
     if writable && !can_write {
         return Err(vm.raise(
             "BufferError",
@@ -387,14 +388,48 @@ pub fn ffi_from_buffer(vm: &mut Vm, a: Args) -> PyResult<Value> {
             return Err(vm.type_error(format!("expected a pointer or array ctype, got '{n}'")));
         }
     };
-    let mut cd = CData::new(&sh, flavor_ty, ptr, Flavor::FromBuffer(src.to_string()));
+    let mut cd = CData::new(
+        &sh,
+        flavor_ty,
+        ptr,
+        Flavor::FromBuffer(cdata::BufSrc::of(src)),
+    );
     cd.len = len;
-    cd.pin = pin;
+    if pin.is_some() {
+        cd.extra_mut().pin = pin;
+    }
     let obj = opt_arg(vm, &a, obj_i, "python_buffer").unwrap_or(Value::NULL);
     if vm.is(obj, Kind::ByteArray) {
-        cd.export = Some(cdata::ExportGuard::new(vm.bytearray_exports(obj)));
+        cd.extra_mut().export = Some(cdata::ExportGuard::new(vm.bytearray_exports(obj)));
+    }
+    if copy {
+        return from_bytes_copy(vm, cd, &a, obj_i, nbytes);
     }
     cdata::wrap(vm, cd, obj)
+}
+
+/// The from_buffer cdata `cd` of a young bytes (argument `obj_i`, `n` bytes) the heap would not pin:
+/// its own copy of the data and the terminating NUL, inline or calloc'd; the bytes stays its owner.
+fn from_bytes_copy(vm: &mut Vm, cd: CData, a: &Args, obj_i: usize, n: usize) -> PyResult<Value> {
+    let mut b = CDataObj::new(cd, Value::NULL).boxed();
+    let size = n + 1;
+    if size <= INLINE_UNITS * 16 {
+        b.cd.ptr = b.cd.inline.as_mut_ptr() as *mut u8;
+    } else {
+        let Some(mem) = Mem::calloc(vm, size) else {
+            return Err(vm.memory_error());
+        };
+        b.cd.ptr = mem.ptr;
+        b.cd.extra_mut().mem = Some(mem);
+    }
+    // re-read: no GC point from here to the copy (calloc only counts external bytes)
+    let obj = opt_arg(vm, a, obj_i, "python_buffer").unwrap_or(Value::NULL);
+    let data = vm.bytes_of(obj);
+    let k = data.len().min(n);
+    // SAFETY: b.cd.ptr has room for n + 1 bytes (inline or calloc'd above), zero-filled.
+    unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), b.cd.ptr, k) };
+    b.owner = obj;
+    cdata::wrap_obj(vm, b)
 }
 
 /// Writable or readable memory of a memmove operand.
@@ -410,7 +445,7 @@ fn mem_operand(vm: &mut Vm, v: Value, write: bool) -> PyResult<*mut u8> {
         )));
     }
     // No GC point between this and the copy: the plain payload will do.
-    let (p, _, w, src) = py_buffer(vm, v, None)?;
+    let (p, _, w, src) = py_buffer(vm, v)?;
     if write && !w {
         return Err(vm.type_error(format!("a writable buffer is required, not '{src}'")));
     }

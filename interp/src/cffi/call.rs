@@ -106,9 +106,18 @@ fn bytes_arg(vm: &mut Vm, v: Value, bufs: &mut ArgBuffers) -> *mut u8 {
     let (p, pin) = bytes_data(vm, v);
     if let Some(g) = pin {
         let len = vm.bytes_of(v).len();
+        if bufs.pins.capacity() == 0 {
+            // a vector kept from an earlier call: no malloc/free per call with a bytes argument
+            bufs.pins = PIN_VEC.take();
+        }
         bufs.pins.push((g, len));
     }
     p
+}
+
+thread_local! {
+    /// The (empty) pin list of the last call that pinned, reused by the next one.
+    static PIN_VEC: std::cell::Cell<Vec<(PinGuard, usize)>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The pointer a C call returned in `ret`, if its result type is a pointer.
@@ -125,11 +134,11 @@ unsafe fn ret_pointer(sh: &Shared, rty: TypeId, ret: *mut u8) -> Option<usize> {
 /// result lives, as on CPython; every other pin ends now.
 fn settle_pins(
     vm: &mut Vm,
-    pins: Vec<(PinGuard, usize)>,
+    mut pins: Vec<(PinGuard, usize)>,
     retp: Option<usize>,
     r: &PyResult<Value>,
 ) {
-    for (g, len) in pins {
+    for (g, len) in pins.drain(..) {
         let v = g.value();
         // SAFETY: a pinned bytes object is live and has not moved; its data follows the fields.
         let data = unsafe { (*(vm.heap.payload(v) as *mut BytesObj)).data.as_ptr() } as usize;
@@ -143,15 +152,16 @@ fn settle_pins(
         };
         g.release(vm);
     }
+    PIN_VEC.set(pins);
 }
 
 /// Gives the result cdata `rv` the pin `g` and makes the pinned object its owner (kept alive).
 fn adopt_pin(vm: &mut Vm, rv: Value, g: PinGuard) -> Result<(), PinGuard> {
     let v = g.value();
     match foreign_mut::<CDataObj>(vm, rv) {
-        Some(o) if o.cd.pin.is_none() && o.owner.is_null() => {
+        Some(o) if o.cd.extra().is_none_or(|x| x.pin.is_none()) && o.owner.is_null() => {
             o.owner = v;
-            o.cd.pin = Some(g);
+            o.cd.extra_mut().pin = Some(g);
             vm.heap.write_barrier(rv);
             Ok(())
         }
@@ -211,13 +221,13 @@ pub fn fast_call(
 /// declaration generation); None for variadic functions and non-functions.
 fn plan_of(cd: &mut CData) -> Option<Rc<CallPlan>> {
     let gen = cd.sh.generation.get();
-    if let Some((g, p)) = &cd.call_plan {
+    if let Some((g, p)) = cd.extra().and_then(|x| x.call_plan.as_ref()) {
         if *g == gen && p.fty == cd.ty {
             return Some(p.clone());
         }
     }
     let p = fast::call_plan(&cd.sh, cd.ty)?;
-    cd.call_plan = Some((gen, p.clone()));
+    cd.extra_mut().call_plan = Some((gen, p.clone()));
     Some(p)
 }
 

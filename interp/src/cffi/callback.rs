@@ -123,10 +123,10 @@ fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> 
         unsafe { conv::store(vm, sh, rty, err_bytes.as_mut_ptr(), error)? };
     }
     let mut cd = CData::new(sh, fty, std::ptr::null_mut(), Flavor::Callback);
-    cd.cb_error = err_bytes;
+    cd.extra_mut().cb_error = err_bytes;
     let mut obj = CDataObj::new(cd, Value::NULL);
-    obj.callable = vm.at(base);
-    obj.onerror = vm.at(base + 2);
+    obj.more_mut().callable = vm.at(base);
+    obj.more_mut().onerror = vm.at(base + 2);
     let v = cdata::wrap_obj(vm, Box::new(obj))?;
     vm.push(v);
     let token = vm.heap.new_handle(v);
@@ -138,20 +138,19 @@ fn build(vm: &mut Vm, sh: &Shared, fty: TypeId, base: usize) -> PyResult<Value> 
     let v = vm.pop();
     if let Some(cd) = cdata_mut(vm, v) {
         cd.ptr = cb.code_ptr() as *mut u8;
-        cd.token = token;
-        cd.callback = Some(cb);
+        cd.extra_mut().callback = Some(cb);
     }
     Ok(v)
 }
 
 /// The Python callable of callback cdata `v` (null if `v` is not a cdata).
 fn callable_of(vm: &Vm, v: Value) -> Value {
-    cdata::cdata_obj(vm, v).map_or(Value::NULL, |o| o.callable)
+    cdata::cdata_obj(vm, v).map_or(Value::NULL, |o| o.callable())
 }
 
 /// The `onerror` handler of callback cdata `v` (None or null when there is none).
 fn onerror_of(vm: &Vm, v: Value) -> Value {
-    cdata::cdata_obj(vm, v).map_or(Value::NULL, |o| o.onerror)
+    cdata::cdata_obj(vm, v).map_or(Value::NULL, |o| o.onerror())
 }
 
 /// Called by libffi when C calls the closure: runs the Python callable.
@@ -263,11 +262,11 @@ unsafe fn report_error(
     let e = vm.take_exc();
     let slot = vm.sp();
     vm.push(e);
-    if let Some(cd) = cdata_of(vm, vm.at(base)) {
-        let n = sh.tt().size_of(rty).unwrap_or(0).min(cd.cb_error.len());
+    if let Some(x) = cdata_of(vm, vm.at(base)).and_then(|cd| cd.extra()) {
+        let n = sh.tt().size_of(rty).unwrap_or(0).min(x.cb_error.len());
         // SAFETY: n is at most the size of rty, for which ret has room (the function's contract),
         // and at most cb_error's length.
-        unsafe { std::ptr::copy_nonoverlapping(cd.cb_error.as_ptr(), ret, n) };
+        unsafe { std::ptr::copy_nonoverlapping(x.cb_error.as_ptr(), ret, n) };
     }
     let onerror = onerror_of(vm, vm.at(base));
     if !onerror.is_null() && onerror != vm.none() {

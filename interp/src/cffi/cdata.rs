@@ -9,9 +9,16 @@
 //! every `ffi.new` gets a guard-paged mapping instead, quarantined when its owner dies (check/).
 //!
 //! A cdata object's data is a [`CDataObj`]: the `CData` (plain Rust, no GC references) plus the
-//! objects the cdata keeps alive, one named, traced `Value` field per role (owner, handle target,
-//! callback callable and onerror, destructor). References from [`cdata_of`] / [`cdata_mut`] borrow
-//! the Vm: code that calls into the VM copies the fields out first ([`CData::view`]).
+//! objects the cdata keeps alive, one named, traced `Value` field per role (owner - also a
+//! handle's object -, callback callable and onerror, destructor). References from [`cdata_of`] /
+//! [`cdata_mut`] borrow the Vm: code that calls into the VM copies the fields out first
+//! ([`CData::view`]).
+//!
+//! Cost: short-lived cdata (handles, `ffi.new("int[4]")`, views) are made by the hundred thousand
+//! between minor collections, so a `CDataObj` is kept to 128 bytes (what few cdata need is boxed
+//! apart: [`Extra`], [`MoreRefs`]) and its allocation comes from a thread-local pool refilled by
+//! dead cdata (`ForeignData::free`), not from malloc. A pooled box is an ordinary `Box`: it never
+//! moves, so inline memory given to C keeps its address for the cdata's lifetime.
 
 use super::fast::{CallPlan, ItemPlan, StructPlan};
 use super::{class, foreign, foreign_mut, new_foreign, Shared};
@@ -23,7 +30,7 @@ use gc::Value;
 use std::rc::Rc;
 
 /// How a cdata came to be (decides its repr and what `release` does).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Flavor {
     /// Non-owning pointer/array/struct view, function pointer.
     Plain,
@@ -31,10 +38,10 @@ pub enum Flavor {
     Owning,
     /// `p[0]` of an owning struct pointer: keeps the owner alive, prints as owning.
     CoOwning,
-    /// `ffi.new_handle(obj)`: [`CDataObj::handle_target`] is the object, `token` the handle.
+    /// `ffi.new_handle(obj)`: [`CDataObj::owner`] is the object, `ptr` the handle token.
     Handle,
-    /// `ffi.from_buffer(obj)`: [`CDataObj::owner`] is the object.
-    FromBuffer(String),
+    /// `ffi.from_buffer(obj)`: [`CDataObj::owner`] is the object, of type [`BufSrc`].
+    FromBuffer(BufSrc),
     /// `ffi.callback(...)`: [`CDataObj::callable`] and [`CDataObj::onerror`].
     Callback,
     /// `ffi.gc(cdata, destructor)`: [`CDataObj::owner`] the original cdata,
@@ -44,6 +51,34 @@ pub enum Flavor {
     Sliced,
     /// A value cdata of a primitive type (`ffi.cast("int", 5)`), `ptr` to an owned buffer.
     Primitive,
+}
+
+/// The type of an `ffi.from_buffer` source (named in the repr), kept as a byte rather than a
+/// string so that a cdata needs no allocation for it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BufSrc {
+    Bytes,
+    ByteArray,
+    CffiBuffer,
+}
+
+impl BufSrc {
+    /// The source kind of a type name from `buffer::py_buffer`.
+    pub fn of(name: &str) -> BufSrc {
+        match name {
+            "bytes" => BufSrc::Bytes,
+            "bytearray" => BufSrc::ByteArray,
+            _ => BufSrc::CffiBuffer,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            BufSrc::Bytes => "bytes",
+            BufSrc::ByteArray => "bytearray",
+            BufSrc::CffiBuffer => "_cffi_backend.buffer",
+        }
+    }
 }
 
 /// calloc'd memory owned by a cdata, counted in the heap's external bytes. In check mode
@@ -136,20 +171,33 @@ impl Drop for Pressure {
     }
 }
 
-/// The Rust side of a cdata object.
+/// The Rust side of a cdata object. Kept small (about 140 bytes): every handle, `ffi.new`,
+/// view and value cdata allocates one, so what only some cdata need lives in [`Extra`], boxed
+/// and made on first use.
 pub struct CData {
     pub sh: Shared,
-    pub ty: TypeId,
     pub ptr: *mut u8,
     /// Number of items for arrays (known or allocated length).
     pub len: usize,
-    pub flavor: Flavor,
     /// Bytes owned (repr of owning cdata).
     pub size: usize,
-    pub mem: Option<Mem>,
+    pub ty: TypeId,
+    pub flavor: Flavor,
     pub released: bool,
-    /// Handle token (handles, callbacks).
-    pub token: u64,
+    /// Pointer/array cdata: how items are indexed, with the generation it was computed in.
+    pub item_plan: Option<(u32, ItemPlan)>,
+    /// What only some cdata need (None until first needed).
+    pub extra: Option<Box<Extra>>,
+    /// Small owned memory (`ffi.new("int[10]")`, primitives) lives here, inside the boxed
+    /// `CData` (which never moves), instead of a separate calloc.
+    pub inline: [u128; INLINE_UNITS],
+}
+
+/// The parts of a [`CData`] that only some cdata have (see [`CData::extra_mut`]).
+#[derive(Default)]
+pub struct Extra {
+    /// Owned memory too big for `CData::inline` (or check mode's guarded mapping).
+    pub mem: Option<Mem>,
     pub callback: Option<Box<ffi::Callback>>,
     /// The C value returned when a callback fails (`error=`), result-type sized.
     pub cb_error: Vec<u8>,
@@ -157,11 +205,6 @@ pub struct CData {
     pub call_plan: Option<(u32, Rc<CallPlan>)>,
     /// Struct (pointer) cdata: the fields, with the generation they were computed in.
     pub struct_plan: Option<(u32, Rc<StructPlan>)>,
-    /// Pointer/array cdata: how items are indexed, with the generation it was computed in.
-    pub item_plan: Option<(u32, ItemPlan)>,
-    /// Small owned memory (`ffi.new("int[10]")`, primitives) lives here, inside the boxed
-    /// `CData` (which never moves), instead of a separate calloc.
-    pub inline: [u128; INLINE_UNITS],
     /// `from_buffer(bytearray)`: holds the bytearray's export count up while this cdata lives (or
     /// until `ffi.release`), so the bytearray refuses to resize under C's pointer.
     pub export: Option<ExportGuard>,
@@ -191,32 +234,34 @@ impl Drop for ExportGuard {
     }
 }
 
-/// Owned memory up to this many 16-byte units is stored inline in the `CData`.
-pub const INLINE_UNITS: usize = 4;
+/// Owned memory up to this many 16-byte units is stored inline in the `CData` (48 bytes:
+/// `int[10]`, a `struct` of a few fields, every primitive value).
+pub const INLINE_UNITS: usize = 3;
 
 impl CData {
     pub fn new(sh: &Shared, ty: TypeId, ptr: *mut u8, flavor: Flavor) -> CData {
         CData {
             sh: sh.clone(),
-            ty,
             ptr,
             len: 0,
-            flavor,
             size: 0,
-            mem: None,
+            ty,
+            flavor,
             released: false,
-            token: 0,
-            callback: None,
-            cb_error: Vec::new(),
-            call_plan: None,
-            struct_plan: None,
             item_plan: None,
+            extra: None,
             inline: [0; INLINE_UNITS],
-            export: None,
-            pin: None,
-            pressure: Pressure::default(),
-            handle_tag: None,
         }
+    }
+
+    /// The rarely used parts, made on first use.
+    pub fn extra_mut(&mut self) -> &mut Extra {
+        self.extra.get_or_insert_with(Default::default)
+    }
+
+    /// The rarely used parts, if made.
+    pub fn extra(&self) -> Option<&Extra> {
+        self.extra.as_deref()
     }
 
     pub fn name(&self) -> String {
@@ -264,7 +309,7 @@ impl CData {
             ty: self.ty,
             ptr: self.ptr,
             len: self.len,
-            flavor: self.flavor.clone(),
+            flavor: self.flavor,
             size: self.size,
         }
     }
@@ -277,15 +322,22 @@ pub fn view_of(vm: &Vm, v: Value) -> Option<CDataView> {
 
 /// A cdata object's data (`Kind::Foreign`): the C side, and the objects it keeps alive, each in the
 /// field of its role (null when unused). The Values are GC references, traced through `refs`; a
-/// store after the allocation goes through a setter below (write barrier).
+/// store after the allocation goes through a setter below (write barrier). The references only
+/// callbacks and `ffi.gc` cdata have live in a box of their own ([`MoreRefs`]), keeping the
+/// common cdata small.
 pub struct CDataObj {
     pub cd: CData,
     /// The object whose memory `cd.ptr` points into or whose lifetime this cdata extends: the cdata
     /// a view / `p[0]` / slice was taken from, the `ffi.from_buffer` source, the cdata `ffi.gc`
-    /// wraps, an allocator's raw memory. `destructor` is called with it.
+    /// wraps, an allocator's raw memory, the object of a handle (`ffi.new_handle(x)`: x, what
+    /// `ffi.from_handle` returns). `destructor` is called with it.
     pub owner: Value,
-    /// `ffi.new_handle(x)`: x (what `ffi.from_handle` returns).
-    pub handle_target: Value,
+    /// Callbacks' and destructors' references (None when all would be null).
+    pub more: Option<Box<MoreRefs>>,
+}
+
+/// The references of a [`CDataObj`] that few cdata have.
+pub struct MoreRefs {
     /// `ffi.callback`: the Python function C calls.
     pub callable: Value,
     /// `ffi.callback(onerror=...)`: called when `callable` raises.
@@ -301,23 +353,112 @@ impl CDataObj {
         CDataObj {
             cd,
             owner,
-            handle_target: Value::NULL,
-            callable: Value::NULL,
-            onerror: Value::NULL,
-            destructor: Value::NULL,
+            more: None,
+        }
+    }
+
+    /// The rare references, made on first use (before the object is allocated, or followed by
+    /// the write barrier: see [`set_destructor`]).
+    pub fn more_mut(&mut self) -> &mut MoreRefs {
+        self.more.get_or_insert_with(|| {
+            Box::new(MoreRefs {
+                callable: Value::NULL,
+                onerror: Value::NULL,
+                destructor: Value::NULL,
+            })
+        })
+    }
+
+    /// `ffi.callback`'s function (null if none).
+    pub fn callable(&self) -> Value {
+        self.more.as_ref().map_or(Value::NULL, |m| m.callable)
+    }
+
+    /// `ffi.callback`'s onerror (null if none).
+    pub fn onerror(&self) -> Value {
+        self.more.as_ref().map_or(Value::NULL, |m| m.onerror)
+    }
+
+    /// The pending destructor (null if none).
+    pub fn destructor(&self) -> Value {
+        self.more.as_ref().map_or(Value::NULL, |m| m.destructor)
+    }
+}
+
+/// Allocations of dead cdata objects kept for reuse: a loop making short-lived cdata (handles,
+/// small `ffi.new` arrays) would otherwise pay a malloc and a free per cdata, many thousands of
+/// them freed together at each minor collection. Entries are uninitialized `CDataObj`-sized
+/// allocations of the global allocator (what `Box<CDataObj>` uses); at most [`POOL_MAX`].
+struct Pool(Vec<*mut CDataObj>);
+
+const POOL_MAX: usize = 1 << 17;
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        for p in self.0.drain(..) {
+            // SAFETY: an allocation of the global allocator with CDataObj's layout, uninitialized
+            // (its value was dropped before it entered the pool), owned by the pool.
+            unsafe { std::alloc::dealloc(p as *mut u8, std::alloc::Layout::new::<CDataObj>()) };
+        }
+    }
+}
+
+thread_local! {
+    static POOL: std::cell::RefCell<Pool> = const { std::cell::RefCell::new(Pool(Vec::new())) };
+}
+
+impl CDataObj {
+    /// Boxes the cdata data, reusing a pooled allocation if there is one.
+    pub fn boxed(self) -> Box<CDataObj> {
+        let raw = POOL
+            .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.0.pop()))
+            .ok()
+            .flatten();
+        match raw {
+            Some(raw) => {
+                // SAFETY: a pooled allocation has CDataObj's layout and holds no value; writing
+                // one makes it a valid Box (same allocator, same layout as Box::new).
+                unsafe {
+                    raw.write(self);
+                    Box::from_raw(raw)
+                }
+            }
+            None => Box::new(self),
         }
     }
 }
 
 impl ForeignData for CDataObj {
+    fn free(self: Box<Self>) {
+        let raw = Box::into_raw(self);
+        // SAFETY: raw is the live, uniquely owned value of the box: dropped once, then only its
+        // allocation is kept (or deallocated below).
+        unsafe { std::ptr::drop_in_place(raw) };
+        let kept = POOL
+            .try_with(|p| match p.try_borrow_mut() {
+                Ok(mut p) if p.0.len() < POOL_MAX => {
+                    p.0.push(raw);
+                    true
+                }
+                _ => false,
+            })
+            .unwrap_or(false);
+        if !kept {
+            // SAFETY: the allocation of a Box<CDataObj>, whose value was dropped above.
+            unsafe { std::alloc::dealloc(raw as *mut u8, std::alloc::Layout::new::<CDataObj>()) };
+        }
+    }
+
     fn refs(&mut self) -> ForeignRefs<'_> {
-        [
-            Some(&mut self.owner),
-            Some(&mut self.handle_target),
-            Some(&mut self.callable),
-            Some(&mut self.onerror),
-            Some(&mut self.destructor),
-        ]
+        let (c, e, d) = match self.more.as_deref_mut() {
+            Some(m) => (
+                Some(&mut m.callable),
+                Some(&mut m.onerror),
+                Some(&mut m.destructor),
+            ),
+            None => (None, None, None),
+        };
+        [Some(&mut self.owner), c, e, d, None]
     }
 }
 
@@ -339,14 +480,17 @@ pub fn cdata_mut(vm: &mut Vm, v: Value) -> Option<&mut CData> {
 /// Sets the destructor of cdata `v` (null to remove it), with the write barrier.
 pub fn set_destructor(vm: &mut Vm, v: Value, d: Value) {
     if let Some(o) = foreign_mut::<CDataObj>(vm, v) {
-        o.destructor = d;
+        if d.is_null() && o.more.is_none() {
+            return;
+        }
+        o.more_mut().destructor = d;
         vm.heap.write_barrier(v);
     }
 }
 
 /// Wraps a `CData` into a new cdata object keeping `owner` alive.
 pub fn wrap(vm: &mut Vm, cd: CData, owner: Value) -> PyResult<Value> {
-    wrap_obj(vm, Box::new(CDataObj::new(cd, owner)))
+    wrap_obj(vm, CDataObj::new(cd, owner).boxed())
 }
 
 /// Wraps a boxed cdata object data (the box becomes the object's data: addresses inside it stay
@@ -354,6 +498,10 @@ pub fn wrap(vm: &mut Vm, cd: CData, owner: Value) -> PyResult<Value> {
 pub fn wrap_obj(vm: &mut Vm, cd: Box<CDataObj>) -> PyResult<Value> {
     // gc-safe: a Rust box (never moves); its Values are re-read from the stack after the GC point
     let mut cd = cd;
+    let cached = cd.cd.sh.plans.borrow().cdata_cls;
+    if let Some(cls) = cached.and_then(|i| vm.roots.types.get(i).copied()) {
+        return new_foreign(vm, cls, cd);
+    }
     let base = vm.sp();
     // The first cdata of a class allocates the class: root the references meanwhile.
     for v in cd.refs().into_iter().flatten() {
@@ -369,10 +517,11 @@ pub fn wrap_obj(vm: &mut Vm, cd: Box<CDataObj>) -> PyResult<Value> {
 
 /// A boxed cdata whose `ptr` is its zeroed inline memory (`size` <= the inline capacity).
 fn boxed_inline(sh: &Shared, ty: TypeId, flavor: Flavor) -> Box<CDataObj> {
-    let mut b = Box::new(CDataObj::new(
+    let mut b = CDataObj::new(
         CData::new(sh, ty, std::ptr::null_mut(), flavor),
         Value::NULL,
-    ));
+    )
+    .boxed();
     b.cd.ptr = b.cd.inline.as_mut_ptr() as *mut u8;
     b
 }
@@ -425,7 +574,7 @@ pub fn new_owning(
             let mut cd = CData::new(sh, ty, mem.ptr, Flavor::Owning);
             cd.size = size;
             cd.len = len;
-            cd.mem = Some(mem);
+            cd.extra_mut().mem = Some(mem);
             return wrap(vm, cd, Value::NULL);
         }
     }
@@ -441,7 +590,7 @@ pub fn new_owning(
     let mut cd = CData::new(sh, ty, mem.ptr, Flavor::Owning);
     cd.size = size;
     cd.len = len;
-    cd.mem = Some(mem);
+    cd.extra_mut().mem = Some(mem);
     wrap(vm, cd, Value::NULL)
 }
 
@@ -534,8 +683,8 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     // Handles and callbacks print an object's repr, which may run Python: no borrow of the cdata
     // lives across it.
     let (shown, what) = match (&cd.flavor, cdata_obj(vm, v)) {
-        (Flavor::Handle, Some(o)) => (o.handle_target, "handle to"),
-        (Flavor::Callback, Some(o)) => (o.callable, "calling"),
+        (Flavor::Handle, Some(o)) => (o.owner, "handle to"),
+        (Flavor::Callback, Some(o)) => (o.callable(), "calling"),
         _ => (Value::NULL, ""),
     };
     if !what.is_empty() {
@@ -551,6 +700,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         Flavor::Handle | Flavor::Callback => format!("<cdata '{name}'>"),
         Flavor::FromBuffer(_) if cd.released => format!("<cdata '{name}' buffer RELEASED>"),
         Flavor::FromBuffer(src) => {
+            let src = src.name();
             format!("<cdata '{name}' buffer len {} from '{src}' object>", cd.len)
         }
         Flavor::Sliced => format!("<cdata '{name}' sliced length {}>", cd.len),
@@ -579,4 +729,45 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every handle and small `ffi.new` allocates one `CDataObj` (pooled): two cache lines. Rare
+    /// fields go to `Extra` / `MoreRefs`, not here.
+    #[test]
+    fn cdata_object_stays_small() {
+        assert!(std::mem::size_of::<CDataObj>() <= 128);
+        assert!(std::mem::size_of::<Option<(u32, ItemPlan)>>() <= 16);
+        assert!(std::mem::size_of::<Flavor>() <= 2);
+    }
+
+    /// Boxes made from pooled allocations are ordinary boxes: a freed one is reused, and its
+    /// fields are those of the new value.
+    #[test]
+    fn pooled_boxes_are_reused() {
+        let sh = crate::cffi::FfiShared::new();
+        let ty = sh.void_ptr();
+        let a = CDataObj::new(
+            CData::new(&sh, ty, 8 as *mut u8, Flavor::Plain),
+            Value::NULL,
+        )
+        .boxed();
+        let pa = &*a as *const CDataObj;
+        a.free();
+        let b = CDataObj::new(
+            CData::new(&sh, ty, 16 as *mut u8, Flavor::Handle),
+            Value::NULL,
+        )
+        .boxed();
+        assert_eq!(&*b as *const CDataObj, pa);
+        assert_eq!(b.cd.ptr as usize, 16);
+        assert_eq!(b.cd.flavor, Flavor::Handle);
+        assert!(b.cd.extra.is_none() && b.more.is_none());
+        assert_eq!(Rc::strong_count(&sh), 2);
+        b.free();
+        assert_eq!(Rc::strong_count(&sh), 1);
+    }
 }

@@ -419,13 +419,16 @@ fn field_of(
 /// FFI's declaration generation); None for other cdata and unusable structs.
 fn struct_plan_of(cd: &mut CData) -> Option<Rc<StructPlan>> {
     let gen = cd.sh.generation.get();
-    let valid = matches!(&cd.struct_plan, Some((g, _)) if *g == gen);
+    let valid =
+        matches!(cd.extra().and_then(|x| x.struct_plan.as_ref()), Some((g, _)) if *g == gen);
     if !valid {
         let (sty, _) = struct_base(&cd.view())?;
         let p = fast::struct_plan(&cd.sh, sty)?;
-        cd.struct_plan = Some((gen, p));
+        cd.extra_mut().struct_plan = Some((gen, p));
     }
-    cd.struct_plan.as_ref().map(|(_, p)| p.clone())
+    cd.extra()
+        .and_then(|x| x.struct_plan.as_ref())
+        .map(|(_, p)| p.clone())
 }
 
 /// The offset and fast conversion of field `name` of a struct cdata, when the fast path applies
@@ -435,11 +438,19 @@ fn fast_field(vm: &mut Vm, v: Value, name: Value) -> Option<(usize, Fast)> {
     if !vm.is(name, Kind::Str) {
         return None;
     }
-    let cd = cdata_mut(vm, v)?;
+    let cd = cdata_of(vm, v)?;
     if cd.ptr.is_null() {
         return None;
     }
-    let plan = struct_plan_of(cd)?;
+    // the plan cached in the cdata, read in place (no Rc clone) when it is current
+    let gen = cd.sh.generation.get();
+    if let Some((g, plan)) = cd.extra().and_then(|x| x.struct_plan.as_ref()) {
+        if *g == gen {
+            let f = plan.find(vm.str_of(name))?;
+            return (f.fast != Fast::Slow).then_some((f.field.offset, f.fast));
+        }
+    }
+    let plan = struct_plan_of(cdata_mut(vm, v)?)?;
     let f = plan.find(vm.str_of(name))?;
     (f.fast != Fast::Slow).then_some((f.field.offset, f.fast))
 }

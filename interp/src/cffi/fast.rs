@@ -25,6 +25,8 @@ pub enum Fast {
     },
     F32,
     F64,
+    /// `char`: a bytes of length 1 (`a[i]` of a `char[]`, from_buffer data).
+    Char,
     /// Anything else: use the general conversions.
     Slow,
 }
@@ -41,6 +43,7 @@ pub fn fast_of(tt: &TypeTable, ty: TypeId) -> Fast {
         },
         PrimKind::Float if p.size == 4 => Fast::F32,
         PrimKind::Float if p.size == 8 => Fast::F64,
+        PrimKind::Char if p.size == 1 => Fast::Char,
         _ => Fast::Slow,
     }
 }
@@ -88,6 +91,11 @@ pub unsafe fn load(vm: &mut Vm, f: Fast, p: *const u8) -> Option<PyResult<Value>
             // SAFETY: by the contract, a double is readable at p.
             let x = unsafe { (p as *const f64).read_unaligned() };
             vm.new_float(x)
+        }
+        Fast::Char => {
+            // SAFETY: by the contract, a char is readable at p.
+            let c = unsafe { p.read() };
+            vm.new_bytes(&[c])
         }
         Fast::Slow => return None,
     })
@@ -151,6 +159,18 @@ pub unsafe fn store(vm: &Vm, f: Fast, p: *mut u8, v: Value) -> bool {
                     (p as *mut f64).write_unaligned(x);
                 }
             }
+            true
+        }
+        Fast::Char => {
+            if !vm.is(v, crate::obj::layout::Kind::Bytes) {
+                return false;
+            }
+            let b = vm.bytes_of(v);
+            if b.len() != 1 {
+                return false;
+            }
+            // SAFETY: p is writable for a char (the function's contract).
+            unsafe { p.write(b[0]) };
             true
         }
         Fast::Slow => false,
@@ -277,8 +297,16 @@ impl StructPlan {
     }
 
     /// The field named `name` (the first one, as `TypeTable::field`).
+    #[inline(always)]
     pub fn find(&self, name: &str) -> Option<&FieldPlan> {
-        self.fields.iter().find(|f| f.field.name == name)
+        // a plain loop, lengths first: this runs for every `p.x` of the fast path
+        for f in self.fields.iter() {
+            let n = f.field.name.as_bytes();
+            if n.len() == name.len() && n == name.as_bytes() {
+                return Some(f);
+            }
+        }
+        None
     }
 }
 
@@ -288,7 +316,9 @@ impl StructPlan {
 #[derive(Clone, Copy, Debug)]
 pub struct ItemPlan {
     pub fast: Fast,
-    pub isz: usize,
+    /// Item size (u32 keeps the plan, stored in every pointer/array cdata, small: a bigger item
+    /// gets no plan and takes the general path).
+    pub isz: u32,
     /// Arrays check the index against their length; pointers do not.
     pub array: bool,
 }
@@ -303,13 +333,24 @@ impl ItemPlan {
         };
         Some(ItemPlan {
             fast: fast_of(tt, item),
-            isz: tt.size_of(item).unwrap_or(0),
+            isz: u32::try_from(tt.size_of(item).unwrap_or(0)).ok()?,
             array,
         })
     }
 }
 
 // ---- the per-FFI caches ---------------------------------------------------------------------
+
+/// What `ffi.new(ty)` without an initializer allocates: `size` zeroed bytes, array length `len`,
+/// and the new cdata's indexing plan (so a loop of `ffi.new("int[4]")` sizes the type and plans
+/// its item access once, not per cdata).
+#[derive(Clone, Copy, Debug)]
+pub struct NewPlan {
+    pub ty: TypeId,
+    pub size: usize,
+    pub len: usize,
+    pub item: Option<ItemPlan>,
+}
 
 /// Maximum number of cdecl strings remembered by [`Plans::types`].
 const TYPE_STRS: usize = 64;
@@ -323,8 +364,12 @@ pub struct Plans {
     types: Vec<(Box<str>, TypeId)>,
     /// Recently asked (item, pointer-to-item) type pairs.
     pointers: Vec<(TypeId, TypeId)>,
+    /// `ffi.new(T)` without initializer, by type: what to allocate (see [`NewPlan`]).
+    news: Vec<NewPlan>,
     /// Index of the CData class in the VM's builtin types.
     pub cdata_cls: Option<usize>,
+    /// `void *` (every handle's type).
+    pub void_ptr: Option<TypeId>,
 }
 
 impl Plans {
@@ -334,6 +379,19 @@ impl Plans {
         self.structs.clear();
         self.types.clear();
         self.pointers.clear();
+        self.news.clear();
+        self.void_ptr = None;
+    }
+
+    /// The plan of `ffi.new(ty)` (no initializer), if remembered.
+    pub fn new_plan(&self, ty: TypeId) -> Option<NewPlan> {
+        self.news.iter().find(|p| p.ty == ty).copied()
+    }
+
+    pub fn remember_new_plan(&mut self, p: NewPlan) {
+        if self.news.len() < TYPE_STRS {
+            self.news.push(p);
+        }
     }
 
     pub fn pointer(&self, item: TypeId) -> Option<TypeId> {

@@ -184,6 +184,9 @@ pub fn ffi_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// Allocates and initializes an owning cdata of pointer/array type `ty`. `init` must be rooted.
 pub fn new_with(vm: &mut Vm, sh: &Shared, ty: TypeId, init: Option<Value>) -> PyResult<Value> {
+    if init.is_none() {
+        return new_plain(vm, sh, ty);
+    }
     // rooted first: sizing the array may run `__index__` and allocates
     let base = vm.sp();
     if let Some(i) = init {
@@ -219,6 +222,32 @@ pub fn new_with(vm: &mut Vm, sh: &Shared, ty: TypeId, init: Option<Value>) -> Py
         return r.map(|_| v);
     }
     vm.truncate(base);
+    Ok(v)
+}
+
+/// `ffi.new(ty)` without initializer: sized and planned once per type (the FFI's plans remember
+/// it; they are cleared when declarations change, as a type's size may then change).
+fn new_plain(vm: &mut Vm, sh: &Shared, ty: TypeId) -> PyResult<Value> {
+    let cached = sh.plans.borrow().new_plan(ty);
+    let plan = match cached {
+        Some(p) => p,
+        None => {
+            let (size, len, _) = new_size(vm, sh, ty, None)?;
+            let item = super::fast::ItemPlan::of(&sh.tt(), ty);
+            let p = super::fast::NewPlan {
+                ty,
+                size,
+                len,
+                item,
+            };
+            sh.plans.borrow_mut().remember_new_plan(p);
+            p
+        }
+    };
+    let v = cdata::new_owning(vm, sh, ty, plan.size, plan.len)?;
+    if let (Some(ip), Some(cd)) = (plan.item, cdata_mut(vm, v)) {
+        cd.item_plan = Some((sh.generation.get(), ip));
+    }
     Ok(v)
 }
 
@@ -387,8 +416,10 @@ fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
             cdata::set_destructor(vm, c, Value::NULL);
             // no destructor will free the memory through this cdata any more
             if let Some(cd) = cdata_mut(vm, c) {
-                let mut p = std::mem::take(&mut cd.pressure);
-                p.release(vm);
+                if let Some(x) = cd.extra.as_deref_mut() {
+                    let mut p = std::mem::take(&mut x.pressure);
+                    p.release(vm);
+                }
             }
             return Ok(vm.none());
         }
@@ -400,9 +431,9 @@ fn ffi_gc(vm: &mut Vm, a: Args) -> PyResult<Value> {
     n.len = cd.len;
     n.size = cd.size;
     // counted now: may request a major collection at the next allocation (not a GC point itself)
-    n.pressure = Pressure::add(vm, size.max(0) as usize);
+    n.extra_mut().pressure = Pressure::add(vm, size.max(0) as usize);
     let mut obj = CDataObj::new(n, vm.arg(&a, 1));
-    obj.destructor = destructor;
+    obj.more_mut().destructor = destructor;
     let v = cdata::wrap_obj(vm, Box::new(obj))?;
     vm.heap.register_finalizer(v);
     Ok(v)
@@ -424,13 +455,13 @@ pub fn run_destructor(vm: &mut Vm, v: Value) -> PyResult<()> {
     if !matches!(o.cd.flavor, Flavor::Gc | Flavor::Owning) {
         return Ok(());
     }
-    let (d, orig) = (o.destructor, o.owner);
+    let (d, orig) = (o.destructor(), o.owner);
     if d.is_null() || d == vm.none() {
         return Ok(());
     }
     cdata::set_destructor(vm, v, Value::NULL);
-    if let Some(cd) = cdata_mut(vm, v) {
-        let mut p = std::mem::take(&mut cd.pressure);
+    if let Some(x) = cdata_mut(vm, v).and_then(|cd| cd.extra.as_deref_mut()) {
+        let mut p = std::mem::take(&mut x.pressure);
         p.release(vm);
     }
     vm.call(d, &[orig])?;
@@ -454,8 +485,11 @@ pub fn release(vm: &mut Vm, v: Value) -> PyResult<()> {
         Flavor::Gc | Flavor::Owning => run_destructor(vm, v),
         Flavor::FromBuffer(_) => {
             cd.released = true;
-            cd.export = None; // the bytearray may resize again
-            if let Some(g) = cd.pin.take() {
+            let Some(x) = cd.extra.as_deref_mut() else {
+                return Ok(());
+            };
+            x.export = None; // the bytearray may resize again
+            if let Some(g) = x.pin.take() {
                 g.release(vm); // the bytes may move again
             }
             Ok(())
@@ -571,9 +605,9 @@ fn allocator_call(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut obj = CDataObj::new(cd, vm.at(base + 1));
     let free = vm.tuple_items(vm.at(base))[2];
     if free != vm.none() {
-        obj.destructor = free;
+        obj.more_mut().destructor = free;
         // the memory `free` releases counts toward the major-collection trigger, as ffi.new's own
-        obj.cd.pressure = Pressure::add(vm, size);
+        obj.cd.extra_mut().pressure = Pressure::add(vm, size);
     }
     let r = cdata::wrap_obj(vm, Box::new(obj));
     let v = match r {

@@ -1,6 +1,6 @@
 //! `ffi.new_handle(obj)` / `ffi.from_handle(p)`. The handle is a `void *` cdata whose pointer
 //! value is a token of the heap's handle table (`vm.heap.new_handle(handle_cdata)`): the table
-//! holds the handle cdata weakly, the cdata holds `obj` strongly (`CDataObj::handle_target`). The
+//! holds the handle cdata weakly, the cdata holds `obj` strongly (`CDataObj::owner`). The
 //! token never changes while objects move; `from_handle` validates it without dereferencing anything, so a
 //! dead or bogus pointer raises RuntimeError instead of crashing (in check mode, naming the
 //! `new_handle` call site of a dead handle: check/handles.rs).
@@ -17,18 +17,18 @@ pub fn ffi_new_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "new_handle", 2, 2)?;
     let sh = ffi_self(vm, &a)?;
     let vp = sh.void_ptr();
-    let mut obj = CDataObj::new(
+    let obj = CDataObj::new(
         CData::new(&sh, vp, std::ptr::null_mut(), Flavor::Handle),
-        Value::NULL,
+        vm.arg(&a, 1),
     );
-    obj.handle_target = vm.arg(&a, 1);
-    let h = cdata::wrap_obj(vm, Box::new(obj))?;
+    let h = cdata::wrap_obj(vm, obj.boxed())?;
     let token = vm.heap.new_handle(h);
     let tag = check::enabled().then(|| check::handles::note_new_handle(vm, token));
     if let Some(cd) = cdata_mut(vm, h) {
         cd.ptr = token as *mut u8;
-        cd.token = token;
-        cd.handle_tag = tag;
+        if tag.is_some() {
+            cd.extra_mut().handle_tag = tag;
+        }
     }
     Ok(h)
 }
@@ -38,8 +38,8 @@ pub fn object_of_token(vm: &mut Vm, token: u64) -> Option<Value> {
     let h = vm.heap.from_handle(token)?;
     let o = cdata::cdata_obj(vm, h)?;
     match o.cd.flavor {
-        Flavor::Handle => Some(o.handle_target),
-        Flavor::Callback => Some(o.callable),
+        Flavor::Handle => Some(o.owner),
+        Flavor::Callback => Some(o.callable()),
         _ => None,
     }
 }
@@ -48,6 +48,13 @@ pub fn object_of_token(vm: &mut Vm, token: u64) -> Option<Value> {
 pub fn ffi_from_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     arity(vm, &a, "from_handle", 2, 2)?;
     let p = vm.arg(&a, 1);
+    // The usual case: `p` is the handle cdata itself, alive (we hold it), so its token is valid
+    // and its object is the answer, without the table lookup.
+    if let Some(o) = cdata::cdata_obj(vm, p) {
+        if o.cd.flavor == Flavor::Handle {
+            return Ok(o.owner);
+        }
+    }
     let Some(cd) = cdata_of(vm, p) else {
         let tn = vm.type_name(p);
         return Err(vm.type_error(format!(
@@ -76,7 +83,7 @@ pub fn ffi_from_handle(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if let Some(h) = vm.heap.from_handle(token) {
         if let Some(o) = cdata::cdata_obj(vm, h) {
             if o.cd.flavor == Flavor::Handle {
-                return Ok(o.handle_target);
+                return Ok(o.owner);
             }
         }
     }

@@ -150,8 +150,13 @@ impl FfiShared {
 
     /// `void *`.
     pub fn void_ptr(&self) -> TypeId {
+        if let Some(t) = self.plans.borrow().void_ptr {
+            return t;
+        }
         let v = self.tt().void();
-        self.pointer_to(v)
+        let t = self.pointer_to(v);
+        self.plans.borrow_mut().void_ptr = Some(t);
+        t
     }
 
     pub fn array_of(&self, t: TypeId, n: Option<usize>) -> ffi::Result<TypeId> {

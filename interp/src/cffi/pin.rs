@@ -1,7 +1,8 @@
 //! pin.rs: `bytes` data handed to C in place. A young (nursery) bytes object is pinned (gc's
 //! `Heap::pin`) so minor collections leave it where C sees it; an old or large one never moves; when
-//! the heap refuses a pin (too many pinned objects or bytes), the data is copied to the object's
-//! old-generation shadow (`stable_payload`), where the object will live once promoted.
+//! the heap refuses a pin (too many pinned objects or bytes), a call argument's data is copied to the
+//! object's old-generation shadow (`stable_payload`), where the object will live once promoted
+//! (`ffi.from_buffer` copies into its cdata instead: buffer.rs).
 //!
 //! Invariants: a `PinGuard` holds exactly one pin of a nursery object, so that object does not move
 //! while the guard lives - which is why the guard may keep its `Value` untraced (R4 is about moving

@@ -557,6 +557,13 @@ pub trait ForeignData: std::any::Any {
     /// place; `new_foreign` roots them across the allocation). A list rather than a visitor
     /// callback: it is a plain accessor that cannot allocate.
     fn refs(&mut self) -> ForeignRefs<'_>;
+
+    /// Frees the data when its object dies (default: drops the box). A kind with many
+    /// short-lived objects may keep the allocation for reuse (cffi's cdata pool). Runs inside a
+    /// collection: must not reach the heap (R7).
+    fn free(self: Box<Self>) {
+        drop(self)
+    }
 }
 
 payload! { [Foreign]
@@ -626,7 +633,7 @@ unsafe fn drop_foreign(p: *mut u8) {
     if !raw.is_null() {
         // SAFETY: data is non-null, so it is the Box set by the cffi constructor (Box::into_raw),
         // owned by this object and nulled after the drop.
-        drop(unsafe { Box::from_raw(f.data) });
+        unsafe { Box::from_raw(f.data) }.free();
         f.data = std::ptr::null_mut::<NoData>() as *mut dyn ForeignData;
     }
 }
