@@ -1,6 +1,10 @@
 //! Generators: a suspended frame is saved in a malloc'd `GenState` owned by the generator object (its
 //! Values are traced by the generator kind's custom_trace; one write barrier after each save).
-//! Resuming copies the state back onto the value stack and runs the frame as an entry frame.
+//! Resuming copies the state back onto the value stack and pushes the frame: from Rust (`next()`,
+//! send, throw, builtins draining an iterator) as an entry frame run by a nested `run_frames`; from
+//! the eval loop's FOR_ITER as an ordinary frame of the same loop (`gen_enter_inline`), whose yield
+//! and return pop back to the consumer frame. Either way, while it runs the frame (and for inlined
+//! ones the consumer's stack too) roots the generator.
 
 use super::{Block, BlockKind, Frame, PyResult, Vm};
 use crate::obj::layout::*;
@@ -117,54 +121,7 @@ impl Vm {
                 "can't send non-None value to a just-started {word}"
             )));
         }
-        let fslot = self.sp();
-        let (func, code, globals) = {
-            let go = self.obj::<GeneratorObj>(g);
-            (go.func, go.code, go.globals)
-        };
-        self.push(func);
-        let st = self.gen_state(g);
-        let started = st.started;
-        st.started = true;
-        st.running = true;
-        // The saved vectors are emptied in place, not dropped: the next suspension refills them
-        // without a malloc/free pair per yield (no GC point while they are taken out).
-        let mut saved = std::mem::take(&mut st.stack);
-        let mut blocks = std::mem::take(&mut st.blocks);
-        let mut handled = std::mem::take(&mut st.handled);
-        let ip = st.ip;
-        self.roots.stack.extend_from_slice(&saved);
-        let block_base = self.blocks.len();
-        self.blocks.extend_from_slice(&blocks);
-        self.roots.handled.extend_from_slice(&handled);
-        saved.clear();
-        blocks.clear();
-        handled.clear();
-        let st = self.gen_state(g);
-        st.stack = saved;
-        st.blocks = blocks;
-        st.handled = handled;
-        if self.roots.frames.len() >= self.recursion_limit {
-            self.truncate(fslot);
-            self.gen_state(g).running = false;
-            self.gen_state(g).finished = true;
-            return Err(self.raise("RecursionError", "maximum recursion depth exceeded"));
-        }
-        let instrs = self.code_data(code).instrs.as_ptr();
-        self.roots.frames.push(Frame {
-            code,
-            func,
-            globals,
-            locals: Value::NULL,
-            generator: g,
-            base: fslot + 1,
-            ip,
-            block_base,
-            ret_slot: fslot,
-            instrs,
-            is_entry: true,
-            init_instance: Value::NULL,
-        });
+        let started = self.gen_push_frame(g, true)?;
         // g is rooted by its frame only while the frame runs: keep it in temps for after
         let gtemp = self.roots.temps.len();
         self.roots.temps.push(g);
@@ -185,8 +142,6 @@ impl Vm {
         self.native_depth -= 1;
         let g = self.roots.temps[gtemp];
         self.roots.temps.truncate(gtemp);
-        let g2 = self.gen_from_result_context(g);
-        let _ = g2;
         match r {
             Ok(v) => {
                 if self.yielded {
@@ -207,6 +162,99 @@ impl Vm {
                 }
                 Err(e)
             }
+        }
+    }
+
+    /// Pushes `g`'s saved frame onto the frame stack (slots, operand stack, blocks and handled
+    /// exceptions restored; the function in the slot below its base, which is its `ret_slot`) and
+    /// marks it running; true if it had started before (then it expects a sent value pushed).
+    /// The caller checked that `g` is neither running nor finished. A frame stack at the recursion
+    /// limit finishes the generator with a RecursionError (CPython completes the frame it could not
+    /// enter).
+    #[inline]
+    fn gen_push_frame(&mut self, g: Value, is_entry: bool) -> PyResult<bool> {
+        if self.roots.frames.len() >= self.recursion_limit {
+            self.gen_finished(g);
+            return Err(self.raise("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let fslot = self.sp();
+        let (func, code, globals) = {
+            let go = self.obj::<GeneratorObj>(g);
+            (go.func, go.code, go.globals)
+        };
+        self.push(func);
+        // SAFETY: g is a live generator (caller's contract) whose state Box lives as long as it; no
+        // GC point while `st` is used (the value stack, blocks and handled are plain Vecs, disjoint
+        // from the state).
+        let st = unsafe { &mut *self.obj::<GeneratorObj>(g).state };
+        let started = st.started;
+        st.started = true;
+        st.running = true;
+        self.roots.stack.extend_from_slice(&st.stack);
+        let block_base = self.blocks.len();
+        if !st.blocks.is_empty() {
+            self.blocks.extend_from_slice(&st.blocks);
+            self.roots.handled.extend_from_slice(&st.handled);
+        }
+        // Emptied, not dropped: the next suspension refills them without a malloc/free pair per
+        // yield, and the values they held are the frame's now (not kept alive by the state).
+        st.stack.clear();
+        st.blocks.clear();
+        st.handled.clear();
+        let ip = st.ip;
+        let instrs = self.code_data(code).instrs.as_ptr();
+        self.roots.frames.push(Frame {
+            code,
+            func,
+            globals,
+            locals: Value::NULL,
+            generator: g,
+            base: fslot + 1,
+            ip,
+            block_base,
+            ret_slot: fslot,
+            instrs,
+            is_entry,
+            init_instance: Value::NULL,
+        });
+        Ok(started)
+    }
+
+    /// FOR_ITER over a plain generator, inlined: pushes its frame (not an entry frame) on the frame
+    /// stack above the consumer's, for the eval loop to continue in. Its `yield` pops back to the
+    /// consumer with the value pushed, its return ends the consumer's loop (`gen_inline_returned`)
+    /// and an exception escaping it unwinds into the consumer (PEP 479 applied in `unwind`), as if
+    /// `next()` had been called. False (nothing done) when `g` is running or finished: the full
+    /// path raises or ends the loop.
+    pub(super) fn gen_enter_inline(&mut self, g: Value) -> PyResult<bool> {
+        let st = self.gen_state_ref(g);
+        if st.running || st.finished {
+            return Ok(false);
+        }
+        if self.gen_push_frame(g, false)? {
+            self.push(self.none());
+        }
+        Ok(true)
+    }
+
+    /// An inlined generator frame (`gen_enter_inline`) returned with `v`, its frame popped: the
+    /// consumer's FOR_ITER (at its ip - 1) drops the generator and jumps past the loop.
+    pub(super) fn gen_inline_returned(&mut self) {
+        let f = self.roots.frames.last_mut().unwrap();
+        // SAFETY: the consumer's ip is past the FOR_ITER that entered the generator (it was
+        // flushed before the instruction ran), an index into its code unit.
+        let ins = unsafe { *f.instrs.add(f.ip - 1) };
+        debug_assert_eq!(ins.op, crate::bytecode::Op::ForIter);
+        f.ip = ins.arg as usize;
+        self.pop();
+    }
+
+    /// An exception escaped an inlined generator frame (popped and finished by `unwind`): PEP 479
+    /// turns a StopIteration into RuntimeError, as `gen_resume` does for a resumed one.
+    pub(super) fn gen_inline_raised(&mut self) {
+        let exc = self.roots.exc;
+        if self.exc_matches(exc, "StopIteration") {
+            self.stop_iteration_escaped(exc, "generator", "StopIteration");
         }
     }
 
@@ -231,10 +279,6 @@ impl Vm {
             Ok(e) => self.raise_value(e),
             Err(x) => x,
         }
-    }
-
-    fn gen_from_result_context(&self, g: Value) -> Value {
-        g
     }
 
     /// throw(): unwinds the resumed generator frame (an entry frame) as if the exception had been
