@@ -25,6 +25,59 @@ pub struct GenState {
     pub wrapped: bool,
 }
 
+// Generators are created and dropped at a high rate (every genexpr makes one): the states of
+// dead ones are kept for reuse, with their vectors' capacity, instead of two mallocs and two
+// frees per generator. Plain Rust memory holding no live Values (emptied when pooled), so one
+// pool per thread serves every VM on it.
+thread_local! {
+    static STATE_POOL: std::cell::RefCell<Vec<Box<GenState>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+/// States kept at most, and the largest saved stack capacity worth keeping (bounds the memory a
+/// burst of big generator frames can leave in the pool).
+const POOL_MAX: usize = 64;
+const POOL_MAX_STACK: usize = 256;
+
+/// A fresh (not started) generator state, recycled when possible.
+fn new_state() -> Box<GenState> {
+    STATE_POOL
+        .with(|p| p.borrow_mut().pop())
+        .unwrap_or_else(|| {
+            Box::new(GenState {
+                stack: Vec::new(),
+                handled: Vec::new(),
+                blocks: Vec::new(),
+                ip: 0,
+                started: false,
+                running: false,
+                finished: false,
+                wrapped: false,
+            })
+        })
+}
+
+/// The state of a dead generator (its destructor): emptied and pooled, or freed.
+pub(crate) fn recycle_state(mut st: Box<GenState>) {
+    if st.stack.capacity() > POOL_MAX_STACK {
+        return;
+    }
+    st.stack.clear();
+    st.handled.clear();
+    st.blocks.clear();
+    st.ip = 0;
+    st.started = false;
+    st.running = false;
+    st.finished = false;
+    st.wrapped = false;
+    // try_with: during thread teardown the pool may be gone; then the state is simply freed
+    let _ = STATE_POOL.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            if p.len() < POOL_MAX {
+                p.push(st);
+            }
+        }
+    });
+}
+
 /// How messages name a generator-like object of `kind`.
 pub fn gen_word(kind: Kind) -> &'static str {
     match kind {
@@ -42,14 +95,15 @@ pub enum GenResult {
 impl Vm {
     /// Creates a generator from a bound frame: function at `fslot`, slots above it.
     pub fn new_generator(&mut self, fslot: usize) -> PyResult<Value> {
-        let kind = {
+        let (kind, frame_size) = {
             let f = self.at(fslot);
             let cd = self.code_data(self.obj::<FunctionObj>(f).code);
-            match (cd.is_async, cd.is_generator) {
+            let kind = match (cd.is_async, cd.is_generator) {
                 (false, _) => Kind::Generator,
                 (true, false) => Kind::Coroutine,
                 (true, true) => Kind::AsyncGenerator,
-            }
+            };
+            (kind, cd.nslots + cd.stacksize)
         };
         let g = self.alloc(kind, 0)?;
         let f = self.at(fslot);
@@ -57,17 +111,10 @@ impl Vm {
             let fo = self.obj::<FunctionObj>(f);
             (fo.code, fo.globals, fo.name)
         };
-        let stack = self.roots.stack[fslot + 1..].to_vec();
-        let st = Box::new(GenState {
-            stack,
-            handled: Vec::new(),
-            blocks: Vec::new(),
-            ip: 0,
-            started: false,
-            running: false,
-            finished: false,
-            wrapped: false,
-        });
+        let mut st = new_state();
+        // room for the whole frame: suspensions then copy without growing the vector
+        st.stack.reserve(frame_size);
+        st.stack.extend_from_slice(&self.roots.stack[fslot + 1..]);
         // SAFETY: g was just allocated as a Generator (zeroed: no state to leak) and f, code, globals, name
         // were read after that allocation; no GC point before the stores (g is young and fresh: no
         // barrier). The GenState Box is owned by g from here on (freed by drop_gen).
@@ -172,7 +219,7 @@ impl Vm {
     /// limit finishes the generator with a RecursionError (CPython completes the frame it could not
     /// enter).
     #[inline]
-    fn gen_push_frame(&mut self, g: Value, is_entry: bool) -> PyResult<bool> {
+    pub(super) fn gen_push_frame(&mut self, g: Value, is_entry: bool) -> PyResult<bool> {
         if self.roots.frames.len() >= self.recursion_limit {
             self.gen_finished(g);
             return Err(self.raise("RecursionError", "maximum recursion depth exceeded"));
@@ -237,6 +284,17 @@ impl Vm {
         Ok(true)
     }
 
+    /// Whether run_fast may enter `g` inline without a GC point: a plain generator, neither
+    /// running nor finished, and a frame stack below the recursion limit.
+    #[inline(always)]
+    pub(super) fn gen_can_enter_inline(&self, g: Value) -> bool {
+        if !g.is_ptr() || self.kind(g) != Kind::Generator {
+            return false;
+        }
+        let st = self.gen_state_ref(g);
+        !st.running && !st.finished && self.roots.frames.len() < self.recursion_limit
+    }
+
     /// An inlined generator frame (`gen_enter_inline`) returned with `v`, its frame popped: the
     /// consumer's FOR_ITER (at its ip - 1) drops the generator and jumps past the loop.
     pub(super) fn gen_inline_returned(&mut self) {
@@ -293,42 +351,41 @@ impl Vm {
     }
 
     /// Saves the top frame (index fidx) into its generator and pops it.
+    #[inline]
     pub fn gen_suspend(&mut self, fidx: usize) {
-        let f = self.roots.frames[fidx];
         debug_assert_eq!(fidx, self.roots.frames.len() - 1);
-        let g = f.generator;
-        // Refill the state's own (empty, see gen_resume) vectors: their capacity is reused.
-        let st = self.gen_state(g);
-        let mut stack = std::mem::take(&mut st.stack);
-        let mut blocks = std::mem::take(&mut st.blocks);
-        let mut handled = std::mem::take(&mut st.handled);
-        stack.clear();
-        stack.extend_from_slice(&self.roots.stack[f.base..]);
-        blocks.clear();
-        blocks.extend_from_slice(&self.blocks[f.block_base..]);
-        let nh = blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Handler)
-            .count();
-        let hlen = self.roots.handled.len();
-        handled.clear();
-        handled.extend_from_slice(&self.roots.handled[hlen - nh..]);
-        self.roots.handled.truncate(hlen - nh);
-        self.blocks.truncate(f.block_base);
-        // Suspended inside try/with: if the generator dies like this, its finally/__exit__ must still run
-        // (close() at the collection that finds it dead, as on PyPy).
-        if !blocks.is_empty() {
+        let f = &self.roots.frames[fidx];
+        let (g, base, block_base, ip, ret_slot) =
+            (f.generator, f.base, f.block_base, f.ip, f.ret_slot);
+        // SAFETY: g is the live generator of the running frame (which roots it); no GC point while
+        // `st` is used. Its vectors were emptied by gen_push_frame: refilling them reuses their
+        // capacity (no malloc/free per yield).
+        let st = unsafe { &mut *self.obj::<GeneratorObj>(g).state };
+        st.stack.clear();
+        st.stack.extend_from_slice(&self.roots.stack[base..]);
+        st.ip = ip;
+        st.running = false;
+        if self.blocks.len() > block_base {
+            st.blocks.clear();
+            st.blocks.extend_from_slice(&self.blocks[block_base..]);
+            let nh = st
+                .blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Handler)
+                .count();
+            let hlen = self.roots.handled.len();
+            st.handled.clear();
+            st.handled
+                .extend_from_slice(&self.roots.handled[hlen - nh..]);
+            self.roots.handled.truncate(hlen - nh);
+            self.blocks.truncate(block_base);
+            // Suspended inside try/with: if the generator dies like this, its finally/__exit__
+            // must still run (close() at the collection that finds it dead, as on PyPy).
             self.heap.register_finalizer(g);
         }
-        let st = self.gen_state(g);
-        st.stack = stack;
-        st.blocks = blocks;
-        st.handled = handled;
-        st.ip = f.ip;
-        st.running = false;
         self.heap.write_barrier(g);
         self.roots.frames.pop();
-        self.truncate(f.ret_slot);
+        self.truncate(ret_slot);
     }
 
     pub fn gen_finished(&mut self, g: Value) {
