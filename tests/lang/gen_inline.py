@@ -291,3 +291,124 @@ for lst in many():
     junk = [list(range(50)) for _ in range(200)]
     acc += len(lst) + len(junk)
 print("acc", acc)
+
+
+# yield from inside a generator consumed by for (its frame runs inline; the delegate is resumed)
+def inner_yf():
+    yield 1
+    yield 2
+    return "inner result"
+
+
+def outer_yf():
+    r = yield from inner_yf()
+    yield "got " + r
+    yield from [10, 20]
+    yield from range(2)
+    yield from (c for c in "ab")
+
+
+print([v for v in outer_yf()])
+for v in outer_yf():
+    print("yf", v)
+
+
+# throw()/close() on a generator suspended in yield from, between iterations of a for loop
+def yf_catcher():
+    try:
+        yield from catcher_inner()
+    except KeyError:
+        yield "outer caught"
+
+
+def catcher_inner():
+    try:
+        yield "a"
+        yield "b"
+    except ValueError:
+        yield "inner caught"
+    yield "c"
+
+
+g = yf_catcher()
+for v in g:
+    print("yfc", v)
+    if v == "a":
+        print("throw ->", g.throw(ValueError))
+    if v == "c":
+        print("throw ->", g.throw(KeyError))
+
+
+# generators consumed inline inside a generator resumed from native code (set, sum, sorted, list)
+def squares(n):
+    for i in range(n):
+        yield i * i
+
+
+print(sorted(set(x % 5 for x in squares(10))), sum(y for y in squares(4)))
+print(list(a + b for a in squares(3) for b in squares(2)))
+print(dict((k, list(squares(k))) for k in squares(3)))
+
+
+# an exception from an inline generator inside a native-resumed one, caught in between
+def fails_at(n):
+    for i in range(n):
+        yield i
+    raise IndexError("fails_at %d" % n)
+
+
+def guarded():
+    try:
+        for v in fails_at(2):
+            yield v
+    except IndexError as e:
+        yield str(e)
+
+
+print(list(guarded()), set(guarded()) == {0, 1, "fails_at 2"})
+
+
+# StopIteration raised in the consumer body is an ordinary exception (not the generator's)
+def two():
+    yield 1
+    yield 2
+
+
+try:
+    for v in two():
+        raise StopIteration("body")
+except StopIteration as e:
+    print("body StopIteration", e)
+
+
+# a generator returning from inside try/finally while consumed by for
+def ret_in_finally():
+    try:
+        yield 1
+        return
+    finally:
+        print("ret finally")
+
+
+for v in ret_in_finally():
+    print("rif", v)
+print("after rif")
+
+
+# gi_running of an outer generator while the inner one runs inline
+def outer_running():
+    for v in inner_running():
+        yield v
+
+
+def inner_running():
+    yield og.gi_running, ig.gi_running
+
+
+og = outer_running()
+ig = None
+ig = inner_running()
+print(next(ig))
+og = outer_running()
+for v in og:
+    print("running", v)

@@ -34,7 +34,7 @@ thread_local! {
 }
 /// States kept at most, and the largest saved stack capacity worth keeping (bounds the memory a
 /// burst of big generator frames can leave in the pool).
-const POOL_MAX: usize = 64;
+const POOL_MAX: usize = 1024;
 const POOL_MAX_STACK: usize = 256;
 
 /// A fresh (not started) generator state, recycled when possible.
