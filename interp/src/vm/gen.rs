@@ -25,19 +25,33 @@ pub struct GenState {
     pub wrapped: bool,
 }
 
-// Generators are created and dropped at a high rate (every genexpr makes one): the states of
-// dead ones are kept for reuse, with their vectors' capacity, instead of two mallocs and two
-// frees per generator. Plain Rust memory holding no live Values (emptied when pooled), so one
-// pool per thread serves every VM on it.
+// Generators are created and finished at a high rate (every genexpr makes one): the states of
+// finished (and of collected) ones are kept for reuse, with their vectors' capacity, instead of
+// two mallocs and two frees per generator. Plain Rust memory holding no live Values (emptied when
+// pooled), so one pool per thread serves every VM on it.
 thread_local! {
     static STATE_POOL: std::cell::RefCell<Vec<Box<GenState>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
+/// The state every finished generator reads as (its own was recycled by gen_finished).
+pub const FINISHED: GenState = GenState {
+    stack: Vec::new(),
+    handled: Vec::new(),
+    blocks: Vec::new(),
+    ip: 0,
+    started: true,
+    running: false,
+    finished: true,
+    wrapped: false,
+};
+static FINISHED_REF: GenState = FINISHED;
+
 /// States kept at most, and the largest saved stack capacity worth keeping (bounds the memory a
 /// burst of big generator frames can leave in the pool).
-const POOL_MAX: usize = 1024;
+const POOL_MAX: usize = 64;
 const POOL_MAX_STACK: usize = 256;
 
-/// A fresh (not started) generator state, recycled when possible.
+/// A fresh (not started) generator state, recycled when possible (`recycle_state`: the states of
+/// finished generators, and of ones collected unfinished).
 fn new_state() -> Box<GenState> {
     STATE_POOL
         .with(|p| p.borrow_mut().pop())
@@ -130,19 +144,30 @@ impl Vm {
     }
 
     // `&mut self`: while the returned reference lives no other reference into the heap (from `obj`,
-    // `str_of`...) and no GC point can occur.
+    // `str_of`...) and no GC point can occur. A finished generator has no state of its own (see
+    // gen_finished): it reads as the VM's canonical finished state, reset here (its writers only
+    // ever store the canonical values into it).
     pub fn gen_state(&mut self, g: Value) -> &mut GenState {
-        // SAFETY: g is a live Generator (caller's contract) whose state Box is set at creation and freed
-        // only by its destructor; &mut self keeps every other reference to it and every GC point out while
-        // the &mut lives.
-        unsafe { &mut *self.obj::<GeneratorObj>(g).state }
+        let p = self.obj::<GeneratorObj>(g).state;
+        if p.is_null() {
+            self.finished_gen = FINISHED;
+            return &mut self.finished_gen;
+        }
+        // SAFETY: g is a live Generator (caller's contract) whose state Box, when set, is freed only by
+        // gen_finished and its destructor, both needing &mut self; &mut self keeps every other
+        // reference to it and every GC point out while the &mut lives.
+        unsafe { &mut *p }
     }
     /// Shared view of a generator's frame state.
     pub fn gen_state_ref(&self, g: Value) -> &GenState {
-        // SAFETY: g is a live Generator (caller's contract) whose state Box is set at creation and freed
-        // only by its destructor (a collection, which needs &mut self); the &self borrow keeps it alive and
+        let p = self.obj::<GeneratorObj>(g).state;
+        if p.is_null() {
+            return &FINISHED_REF;
+        }
+        // SAFETY: g is a live Generator (caller's contract) whose state Box, when set, is freed only by
+        // gen_finished or its destructor (both need &mut self); the &self borrow keeps it alive and
         // unaliased by a &mut.
-        unsafe { &*self.obj::<GeneratorObj>(g).state }
+        unsafe { &*p }
     }
 
     /// Resumes `g` with `value` (or, if `throw`, raising `value` at the yield point).
@@ -388,13 +413,21 @@ impl Vm {
         self.truncate(ret_slot);
     }
 
+    /// Marks `g` finished: its state (no longer needed: a finished generator only answers
+    /// "finished") goes back to the pool at once, so that a generator run to its end (every genexpr
+    /// consumed by set(), sum()...) costs no malloc/free, whenever it is collected.
     pub fn gen_finished(&mut self, g: Value) {
-        let st = self.gen_state(g);
-        st.finished = true;
-        st.running = false;
-        st.stack.clear();
-        st.blocks.clear();
-        st.handled.clear();
+        let p = self.obj::<GeneratorObj>(g).state;
+        if p.is_null() {
+            return;
+        }
+        // SAFETY: g is a live generator (caller's contract) whose non-null state is the Box made by
+        // new_state, owned by it; no reference to it is live (they all borrow the Vm), and the
+        // pointer is nulled before the Box is reused (a null state reads as finished).
+        unsafe {
+            (*self.payload::<GeneratorObj>(g)).state = std::ptr::null_mut();
+            recycle_state(Box::from_raw(p));
+        }
     }
 
     /// The value carried by a StopIteration instance (args[0] or None).
