@@ -30,6 +30,9 @@ pub struct GenState {
 // two mallocs and two frees per generator. Plain Rust memory holding no live Values (emptied when
 // pooled), so one pool per thread serves every VM on it.
 thread_local! {
+    // Boxes, not states: a generator owns its state through the Box's raw pointer, so pooled
+    // states keep their address-stable allocation.
+    #[allow(clippy::vec_box)]
     static STATE_POOL: std::cell::RefCell<Vec<Box<GenState>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 /// The state every finished generator reads as (its own was recycled by gen_finished).
@@ -338,6 +341,44 @@ impl Vm {
         let exc = self.roots.exc;
         if self.exc_matches(exc, "StopIteration") {
             self.stop_iteration_escaped(exc, "generator", "StopIteration");
+        }
+    }
+
+    /// next(g) from Rust on a plain generator (`next_fast`: builtins draining an iterator, a
+    /// generator resumed from native code): Ok(None) when it returns. `gen_resume` without what
+    /// only send()/throw() need.
+    pub fn gen_next(&mut self, g: Value) -> PyResult<Option<Value>> {
+        let st = self.gen_state_ref(g);
+        if st.running || st.finished {
+            // the errors and the exhausted case, as gen_resume answers them
+            return match self.gen_resume(g, self.none(), false)? {
+                GenResult::Yield(v) => Ok(Some(v)),
+                GenResult::Return(_) => Ok(None),
+            };
+        }
+        if self.gen_push_frame(g, true)? {
+            self.push(self.none());
+        }
+        // g is rooted by its frame only while the frame runs (see gen_resume)
+        let gtemp = self.roots.temps.len();
+        self.roots.temps.push(g);
+        self.native_depth += 1;
+        let r = self.run_frames();
+        self.native_depth -= 1;
+        self.roots.temps.truncate(gtemp);
+        match r {
+            Ok(v) if self.yielded => {
+                self.yielded = false;
+                Ok(Some(v))
+            }
+            Ok(_) => Ok(None),
+            Err(e) => {
+                let exc = self.roots.exc;
+                if self.exc_matches(exc, "StopIteration") {
+                    return Err(self.stop_iteration_escaped(exc, "generator", "StopIteration"));
+                }
+                Err(e)
+            }
         }
     }
 
