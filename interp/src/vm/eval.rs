@@ -64,15 +64,16 @@ impl Vm {
             }
             self.roots.frames.pop();
             self.truncate(f.ret_slot);
+            if f.is_entry {
+                if !f.generator.is_null() {
+                    self.gen_finished(f.generator);
+                }
+                return false;
+            }
             if !f.generator.is_null() {
                 self.gen_finished(f.generator);
-                if !f.is_entry {
-                    // an inlined generator's exception reaches its consumer as from next()
-                    self.gen_inline_raised();
-                }
-            }
-            if f.is_entry {
-                return false;
+                // an inlined generator's exception reaches its consumer as from next()
+                self.gen_inline_raised();
             }
         }
     }

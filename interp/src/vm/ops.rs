@@ -597,9 +597,6 @@ impl Vm {
         self.dunder_binop(a, b, op, inplace)
     }
 
-    /// `a OP b` by the builtin rules only (numbers, sequences, sets...): None where only a Python
-    /// dunder could answer (the slot wrappers' NotImplemented). Answers None before any GC point.
-    // gc-safe: small ints never move; a binop slot returns None only before any GC point
     /// Pushes the items of tuple or list `v` on the value stack (no GC point: the value stack is
     /// a plain Vec); returns how many.
     #[inline]
@@ -616,6 +613,9 @@ impl Vm {
         items.len()
     }
 
+    /// `a OP b` by the builtin rules only (numbers, sequences, sets...): None where only a Python
+    /// dunder could answer (the slot wrappers' NotImplemented). Answers None before any GC point.
+    // gc-safe: small ints never move; a binop slot returns None only before any GC point
     pub fn builtin_binop(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
         if a.is_int() && b.is_int() {
             if let Some(v) = self.small_int_op(a.as_int(), b.as_int(), op)? {
