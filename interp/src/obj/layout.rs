@@ -607,7 +607,7 @@ unsafe fn drop_gen(p: *mut u8) {
     let g = unsafe { &mut *(p as *mut GeneratorObj) };
     if !g.state.is_null() {
         // SAFETY: state was made by Box::into_raw in new_generator and is nulled after the drop.
-        drop(unsafe { Box::from_raw(g.state) });
+        crate::vm::gen::recycle_state(unsafe { Box::from_raw(g.state) });
         g.state = std::ptr::null_mut();
     }
 }

@@ -64,11 +64,16 @@ impl Vm {
             }
             self.roots.frames.pop();
             self.truncate(f.ret_slot);
+            if f.is_entry {
+                if !f.generator.is_null() {
+                    self.gen_finished(f.generator);
+                }
+                return false;
+            }
             if !f.generator.is_null() {
                 self.gen_finished(f.generator);
-            }
-            if f.is_entry {
-                return false;
+                // an inlined generator's exception reaches its consumer as from next()
+                self.gen_inline_raised();
             }
         }
     }
@@ -470,6 +475,11 @@ impl Vm {
                         if !f.generator.is_null() {
                             self.gen_finished(f.generator);
                             self.yielded = false;
+                            if !f.is_entry {
+                                // an inlined generator (FOR_ITER): its consumer's loop ends
+                                self.gen_inline_returned();
+                                continue 'frame;
+                            }
                         }
                         if f.is_entry {
                             return Ok(v);
@@ -714,6 +724,12 @@ impl Vm {
                     }
                     Op::ForIter => {
                         let it = self.top();
+                        if it.is_ptr()
+                            && self.kind(it) == Kind::Generator
+                            && self.gen_enter_inline(it)?
+                        {
+                            continue 'frame;
+                        }
                         match self.next_fast(it)? {
                             Some(v) => self.push(v),
                             None => {
@@ -728,7 +744,13 @@ impl Vm {
                             self.gen_state(g).wrapped = true;
                         }
                         let v = self.pop();
+                        let inlined = !self.roots.frames[fidx].is_entry;
                         self.gen_suspend(fidx);
+                        if inlined {
+                            // back in the consumer's FOR_ITER (gen_enter_inline)
+                            self.push(v);
+                            continue 'frame;
+                        }
                         self.yielded = true;
                         return Ok(v);
                     }
@@ -780,7 +802,12 @@ impl Vm {
                                 // re-execute YieldFrom on resume, with the sent value replacing v
                                 self.pop();
                                 self.roots.frames[fidx].ip = ip;
+                                let inlined = !self.roots.frames[fidx].is_entry;
                                 self.gen_suspend(fidx);
+                                if inlined {
+                                    self.push(x);
+                                    continue 'frame;
+                                }
                                 self.yielded = true;
                                 return Ok(x);
                             }

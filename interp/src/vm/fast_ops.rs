@@ -307,10 +307,25 @@ impl Vm {
                     drop_n!(3);
                 }
                 Op::ForIter => {
-                    // list and range iterators step here without a GC point; others run in full
+                    // list and range iterators step here without a GC point; a plain generator's
+                    // frame is entered (vm/gen.rs gen_enter_inline); others run in full
                     let it = peek!(0);
                     let Some(next) = self.iter_step_fast(it) else {
-                        exit!();
+                        if !self.gen_can_enter_inline(it) {
+                            exit!();
+                        }
+                        sync!();
+                        // the consumer's ip as execute would have flushed it: the generator's
+                        // return ends the loop from there (gen_inline_returned)
+                        self.roots.frames[fidx].ip = pc + 1;
+                        // no GC point: the recursion limit was checked
+                        if self.gen_push_frame(it, false)? {
+                            self.push(self.none());
+                        }
+                        enter!(self.fast_frame(fidx + 1));
+                        reload!();
+                        pc = self.roots.frames[fidx].ip;
+                        continue;
                     };
                     match next {
                         Some(v) => push!(v),
@@ -358,6 +373,26 @@ impl Vm {
                     enter!(self.fast_frame(fidx + 1));
                     reload!();
                     pc = 0;
+                    continue;
+                }
+                Op::YieldValue => {
+                    // the yield of an inlined generator (not an entry frame: see gen_enter_inline)
+                    // back to its consumer's FOR_ITER; a resumed one returns from execute
+                    let f = &self.roots.frames[fidx];
+                    if f.is_entry || f.generator.is_null() {
+                        exit!();
+                    }
+                    let v = peek!(0);
+                    drop_n!(1);
+                    sync!();
+                    self.roots.frames[fidx].ip = pc + 1;
+                    // no GC point: the frame's values go to the generator's state and the frame
+                    // is popped (the stack cut at its ret_slot)
+                    self.gen_suspend(fidx);
+                    self.push(v);
+                    enter!(self.fast_frame(fidx - 1));
+                    reload!();
+                    pc = self.roots.frames[fidx].ip;
                     continue;
                 }
                 Op::ReturnValue => {
@@ -582,6 +617,7 @@ pub(super) fn has_fast_path(op: Op) -> bool {
             | Op::Subscript
             | Op::StoreSubscr
             | Op::ForIter
+            | Op::YieldValue
             | Op::UnpackSequence
     )
 }

@@ -76,6 +76,9 @@ impl Vm {
             if kind == Kind::RangeIter {
                 return objects::iter::range::range_next(self, it);
             }
+            if kind == Kind::Generator {
+                return self.gen_next(it);
+            }
             if let Some(f) = objects::slots(kind).next {
                 // a wrapper (map, enumerate, ...) passes its source's StopIteration on raw: it ends a loop
                 return match f(self, it) {
@@ -84,12 +87,6 @@ impl Vm {
                         Ok(None)
                     }
                     r => r,
-                };
-            }
-            if kind == Kind::Generator {
-                return match self.gen_send(it, self.none())? {
-                    super::gen::GenResult::Yield(v) => Ok(Some(v)),
-                    super::gen::GenResult::Return(_) => Ok(None),
                 };
             }
         }

@@ -216,6 +216,8 @@ pub struct Vm {
     pub repr_guard: Vec<u64>,
     /// Set by YieldValue: the entry frame suspended instead of returning.
     pub yielded: bool,
+    /// What a finished generator's state reads as through `gen_state` (gen.rs).
+    pub finished_gen: gen::GenState,
     /// Set by Reraise / bare raise: do not add another traceback entry for the current frame.
     pub reraising: bool,
     /// Set once a property or attribute hook is added to an existing class: disables the
@@ -286,6 +288,7 @@ impl Vm {
             type_names: HashMap::with_hasher(BuildFx),
             repr_guard: Vec::new(),
             yielded: false,
+            finished_gen: gen::FINISHED,
             reraising: false,
             attr_flags_dynamic: false,
             sym_init: Value::NULL,

@@ -639,7 +639,9 @@ impl Vm {
                     (Kind::BigInt | Kind::Bool, "denominator") => {
                         return Ok(Some(Value::from_int(1).unwrap()))
                     }
-                    (Kind::Generator, "gi_running") => return Ok(Some(self.bool_val(false))),
+                    (Kind::Generator, "gi_running") => {
+                        return Ok(Some(self.bool_val(self.gen_state_ref(obj).running)))
+                    }
                     _ => {}
                 }
             } else if matches!(n, "real" | "numerator") {
