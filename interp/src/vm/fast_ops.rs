@@ -118,6 +118,16 @@ impl Vm {
                 unsafe { *sp.sub(1 + $d) }
             };
         }
+        // A stack slot read on its own: LLVM merges two adjacent `peek!`s into one 16-byte load,
+        // which stalls when the slots were just written by separate 8-byte stores (the result of
+        // the previous instruction: `b.x -= d` is InplaceOp, Rot2, StoreAttr). Volatile keeps the
+        // loads apart.
+        macro_rules! peek1 {
+            ($d:expr) => {
+                // SAFETY: the instruction's operands are on the stack.
+                unsafe { sp.sub(1 + $d).read_volatile() }
+            };
+        }
         macro_rules! drop_n {
             ($n:expr) => {
                 // SAFETY: the instruction's operands are on the stack.
@@ -149,12 +159,12 @@ impl Vm {
                 Op::Pop => drop_n!(1),
                 Op::Dup => push!(peek!(0)),
                 Op::Dup2 => {
-                    let (a, b) = (peek!(1), peek!(0));
+                    let (a, b) = (peek1!(1), peek1!(0));
                     push!(a);
                     push!(b);
                 }
                 Op::Rot2 => {
-                    let (a, b) = (peek!(1), peek!(0));
+                    let (a, b) = (peek1!(1), peek1!(0));
                     set_top!(1, b);
                     set_top!(0, a);
                 }
@@ -359,6 +369,20 @@ impl Vm {
                         }
                     }
                 }
+                Op::BuildTuple => {
+                    // `a, b = x, y`: BuildTuple n + UnpackSequence n only reverses the top n
+                    // values (CPython's compiler emits a SWAP); no tuple is made. Any other
+                    // BuildTuple runs in full.
+                    // SAFETY: BuildTuple is never an instruction unit's last (it ends with a return).
+                    let next = unsafe { *instrs.add(pc + 1) };
+                    if next.op != Op::UnpackSequence || next.arg as usize != arg {
+                        exit!();
+                    }
+                    // SAFETY: the instruction's arg operands are on the stack.
+                    unsafe { std::slice::from_raw_parts_mut(sp.sub(arg), arg).reverse() };
+                    pc += 2;
+                    continue;
+                }
                 Op::UnpackSequence => {
                     let seq = peek!(0);
                     if !self.is(seq, Kind::Tuple)
@@ -453,8 +477,9 @@ impl Vm {
                 }
                 Op::LoadMethod => {
                     // (obj -- meth obj) for a builtin object (str, list, dict...: no instance
-                    // attributes to shadow the method) whose native method this instruction's
-                    // cache holds; the rest (instances, types, a cache miss) runs in full.
+                    // attributes to shadow the method) or a map-mode instance whose method (a
+                    // function or a binding native) this instruction's cache holds; the rest
+                    // (types, instances with a dict, a cache miss) runs in full.
                     let obj = peek!(0);
                     if let Some(v) = self.module_attr_fast(obj, self.tuple_items(names)[arg]) {
                         // `math.sqrt(x)`: a module's function, called without self (NULL slot)
@@ -464,20 +489,34 @@ impl Vm {
                         continue;
                     }
                     if !obj.is_ptr()
-                        || matches!(
-                            self.kind(obj),
-                            Kind::Instance | Kind::Type | Kind::Super | Kind::Foreign
-                        )
-                        || self.instance_dict(obj).is_some()
+                        || matches!(self.kind(obj), Kind::Type | Kind::Super | Kind::Foreign)
                     {
                         exit!();
                     }
                     let name = self.tuple_items(names)[arg];
                     let t = self.type_of(obj);
+                    if self.kind(obj) == Kind::Instance {
+                        // a map-mode instance (no dict) whose own attributes do not shadow the
+                        // name, of a class without its own __getattribute__: what the full
+                        // instruction checks, through the same caches
+                        if self.instance_dict(obj).is_some()
+                            || self.obj::<TypeObj>(t).flags & TYPE_CUSTOM_GETATTRIBUTE != 0
+                            || self.map_shadows(obj, name, code, pc) != Some(false)
+                        {
+                            exit!();
+                        }
+                    } else if self.instance_dict(obj).is_some() {
+                        exit!();
+                    }
                     let Some(m) = self.lookup_type_cache_hit(t, name, code, pc) else {
                         exit!();
                     };
-                    if !self.is(m, Kind::Native) || !self.native_binds(m) {
+                    let binds = if self.is(m, Kind::Function) {
+                        !self.is_dunder_new(name)
+                    } else {
+                        self.is(m, Kind::Native) && self.native_binds(m)
+                    };
+                    if !binds {
                         exit!();
                     }
                     set_top!(0, m);
