@@ -722,6 +722,11 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if vm.is(v, Kind::Float) {
         return Ok(vm.float_val(v));
     }
+    if v.is_int() {
+        // a small int converts exactly or rounds half-even, as CPython's int -> float (and
+        // without the BigInt that to_bigint would allocate: math.sin(i))
+        return Ok(v.as_int() as f64);
+    }
     if let Some(n) = vm.to_bigint(v) {
         return match n.to_f64() {
             Some(f) if f.is_finite() => Ok(f),

@@ -38,8 +38,8 @@ pub fn params(
     let npos = vm.npos(a).saturating_sub(1);
     let nkw = a.n - vm.npos(a);
     if nkw > 0 && style != Style::Kw {
-        let n = if style == Style::Old { fname } else { qname };
-        return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
+        // every style names the type here, PyArg_ParseTuple's too ("str.find() takes no ...")
+        return Err(vm.type_error(format!("{qname}() takes no keyword arguments")));
     }
     if style == Style::One && npos != 1 {
         return Err(vm.type_error(format!(
@@ -70,6 +70,31 @@ pub fn params(
         }));
     }
     Ok(slots)
+}
+
+/// `params` for a method named `fname` of self's type, slots in an array. The common call (no
+/// keyword arguments, an accepted positional count) binds here without building the qualified
+/// name ("str.find") or a Vec, which cost more than the work of a short str method; every other
+/// call goes through `params` for its keyword binding and its exact error messages.
+#[inline]
+pub fn mparams<const N: usize>(
+    vm: &mut Vm,
+    a: &Args,
+    fname: &str,
+    names: &[&str; N],
+    required: usize,
+    style: Style,
+) -> PyResult<[Option<usize>; N]> {
+    let mut out = [None; N];
+    if a.kwnames.is_null() && a.n >= 1 && (required..=N).contains(&(a.n - 1)) {
+        for (i, s) in out.iter_mut().enumerate().take(a.n - 1) {
+            *s = Some(a.base + 1 + i);
+        }
+        return Ok(out);
+    }
+    let p = params(vm, a, &qual(vm, a, fname), names, required, style)?;
+    out.copy_from_slice(&p);
+    Ok(out)
 }
 
 /// Stack slots of the parameters `names` (after self): the positionals in order, then the keyword

@@ -424,7 +424,13 @@ fn range_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     scoped(vm, |vm, base| {
         for i in 0..n {
-            let v = index_bigint(vm, vm.arg(&a, i + 1))?;
+            let v = vm.arg(&a, i + 1);
+            if v.is_int() {
+                // a small int is its own index (the common `range(i + 1, n)`): no BigInt round trip
+                vm.push(v);
+                continue;
+            }
+            let v = index_bigint(vm, v)?;
             let v = vm.new_bigint(v)?;
             vm.push(v);
         }

@@ -220,6 +220,24 @@ impl Vm {
         self.type_tags
     }
 
+    /// LoadMethod's per-instruction cache alone: the method when it hits, None otherwise (the
+    /// full instruction then walks the MRO and fills it). No GC point, nothing called.
+    #[inline(always)]
+    pub(super) fn lookup_type_cache_hit(
+        &self,
+        t: Value,
+        name: Value,
+        code: Value,
+        ip: usize,
+    ) -> Option<Value> {
+        // SAFETY: as in attr_cache: the code object is old and live; the borrow ends here.
+        let c = unsafe { (&(*self.obj::<CodeObj>(code).data)).method_cache[ip] };
+        if c.tag != 0 && c.tag == self.obj::<TypeObj>(t).tag {
+            return self.method_cache_hit(t, name, c);
+        }
+        None
+    }
+
     /// `lookup_type(t, name)` through LoadMethod's per-instruction cache.
     #[inline(always)]
     pub(super) fn lookup_type_cached(

@@ -221,6 +221,39 @@ impl Vm {
     }
 
     /// Sets up a call. For Python functions pushes a frame (marked `is_entry` if `entry`).
+    /// Calls the Native at `fslot` with the `nargs` arguments above it (the method checks of its
+    /// owner type first); the stack is cut back to `fslot`. The eval loop's fast path calls this
+    /// directly for natives (`s.lower()`, `len(x)`).
+    #[inline]
+    pub(super) fn call_native_at(
+        &mut self,
+        fslot: usize,
+        nargs: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let f = self.at(fslot);
+        let (nf, bound, owner, arity) = {
+            let n = self.obj::<NativeObj>(f);
+            (n.f, n.bound, n.owner, n.arity)
+        };
+        if bound.is_null() && !owner.is_null() {
+            if let Err(e) = self.check_method_call(fslot, nargs, kwnames, owner, arity) {
+                self.truncate(fslot);
+                return Err(e);
+            }
+        }
+        let (base, n) = if !bound.is_null() {
+            // insert the bound object as first argument
+            self.roots.stack.insert(fslot + 1, bound);
+            (fslot + 1, nargs + 1)
+        } else {
+            (fslot + 1, nargs)
+        };
+        let r = nf(self, Args { base, n, kwnames });
+        self.truncate(fslot);
+        r
+    }
+
     pub fn prepare_call(
         &mut self,
         fslot: usize,
@@ -235,28 +268,9 @@ impl Vm {
         }
         match self.kind(f) {
             Kind::Function => self.enter_function(fslot, nargs, kwnames, entry),
-            Kind::Native => {
-                let (nf, bound, owner, arity) = {
-                    let n = self.obj::<NativeObj>(f);
-                    (n.f, n.bound, n.owner, n.arity)
-                };
-                if bound.is_null() && !owner.is_null() {
-                    if let Err(e) = self.check_method_call(fslot, nargs, kwnames, owner, arity) {
-                        self.truncate(fslot);
-                        return Err(e);
-                    }
-                }
-                let (base, n) = if !bound.is_null() {
-                    // insert the bound object as first argument
-                    self.roots.stack.insert(fslot + 1, bound);
-                    (fslot + 1, nargs + 1)
-                } else {
-                    (fslot + 1, nargs)
-                };
-                let r = nf(self, Args { base, n, kwnames });
-                self.truncate(fslot);
-                r.map(Prepared::Done)
-            }
+            Kind::Native => self
+                .call_native_at(fslot, nargs, kwnames)
+                .map(Prepared::Done),
             Kind::BoundMethod => {
                 let (func, slf) = {
                     let m = self.obj::<BoundMethodObj>(f);

@@ -608,13 +608,26 @@ impl Vm {
                         self.push(d);
                     }
                     Op::BuildString => {
-                        let mut s = String::new();
+                        // the parts stay on the stack (rooted) while the result is allocated
+                        // and are copied straight into it
                         let n = self.sp();
-                        for i in 0..arg {
-                            s.push_str(self.str_of(self.at(n - arg + i)));
+                        let (mut len, mut nchars) = (0usize, 0usize);
+                        for i in n - arg..n {
+                            len = len.saturating_add(self.str_of(self.at(i)).len());
+                            nchars += self.str_nchars(self.at(i));
                         }
+                        if len > isize::MAX as usize {
+                            return Err(self.overflow_error("strings are too large to concat"));
+                        }
+                        let v = self.new_str_filled(len, nchars, |vm, out| {
+                            let mut at = 0;
+                            for i in n - arg..n {
+                                let b = vm.str_of(vm.at(i)).as_bytes();
+                                out[at..at + b.len()].copy_from_slice(b);
+                                at += b.len();
+                            }
+                        })?;
                         self.truncate(n - arg);
-                        let v = self.new_str(&s)?;
                         self.push(v);
                     }
                     Op::ListAppend => {
@@ -674,6 +687,9 @@ impl Vm {
                         };
                         let v = self.top();
                         let conv = arg & 3;
+                        if conv == 0 && spec.is_null() && self.is_exact_str(v) {
+                            continue; // f"{s}" of a str: s itself (format(s, "") is s)
+                        }
                         let base0 = self.sp();
                         self.push(spec);
                         let v = match conv {

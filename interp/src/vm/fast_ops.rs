@@ -13,7 +13,7 @@
 //! - no `Value` is held across a GC point (operands stay on the stack and are re-read).
 
 use super::{PyResult, Vm};
-use crate::bytecode::{BinOp, CmpOp, Instr, Op};
+use crate::bytecode::{BinOp, CmpOp, Instr, Op, UnaryOp};
 use crate::obj::layout::*;
 use gc::Value;
 
@@ -118,6 +118,16 @@ impl Vm {
                 unsafe { *sp.sub(1 + $d) }
             };
         }
+        // A stack slot read on its own: LLVM merges two adjacent `peek!`s into one 16-byte load,
+        // which stalls when the slots were just written by separate 8-byte stores (the result of
+        // the previous instruction: `b.x -= d` is InplaceOp, Rot2, StoreAttr). Volatile keeps the
+        // loads apart.
+        macro_rules! peek1 {
+            ($d:expr) => {
+                // SAFETY: the instruction's operands are on the stack.
+                unsafe { sp.sub(1 + $d).read_volatile() }
+            };
+        }
         macro_rules! drop_n {
             ($n:expr) => {
                 // SAFETY: the instruction's operands are on the stack.
@@ -149,12 +159,12 @@ impl Vm {
                 Op::Pop => drop_n!(1),
                 Op::Dup => push!(peek!(0)),
                 Op::Dup2 => {
-                    let (a, b) = (peek!(1), peek!(0));
+                    let (a, b) = (peek1!(1), peek1!(0));
                     push!(a);
                     push!(b);
                 }
                 Op::Rot2 => {
-                    let (a, b) = (peek!(1), peek!(0));
+                    let (a, b) = (peek1!(1), peek1!(0));
                     set_top!(1, b);
                     set_top!(0, a);
                 }
@@ -262,6 +272,16 @@ impl Vm {
                             BinOp::Sub => x - y,
                             BinOp::Mul => x * y,
                             BinOp::TrueDiv if y != 0.0 => x / y,
+                            // a positive finite base to a finite power with a finite result
+                            // (`d ** 0.5`): libm's pow, as float_op; zero, negative or infinite
+                            // bases, an overflow (OverflowError) and NaNs run in full
+                            BinOp::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+                                let r = x.powf(y);
+                                if !r.is_finite() {
+                                    exit!();
+                                }
+                                r
+                            }
                             _ => exit!(),
                         };
                         // new_float is a GC point: the operands stay on the stack (rooted) and the
@@ -277,8 +297,13 @@ impl Vm {
                 }
                 Op::LoadAttr => {
                     let name = self.tuple_items(names)[arg];
-                    let Some(v) = self.map_cached_load(peek!(0), name, code, pc) else {
-                        exit!();
+                    let obj = peek!(0);
+                    let v = match self.map_cached_load(obj, name, code, pc) {
+                        Some(v) => v,
+                        None => match self.module_attr_fast(obj, name) {
+                            Some(v) => v,
+                            None => exit!(),
+                        },
                     };
                     set_top!(0, v);
                 }
@@ -291,8 +316,12 @@ impl Vm {
                 }
                 Op::Subscript => {
                     let (o, k) = (peek!(1), peek!(0));
-                    let Some(v) = self.list_index_fast(o, k) else {
-                        exit!();
+                    let v = match self.list_index_fast(o, k) {
+                        Some(v) => v,
+                        None => match self.dict_str_entry(o, k) {
+                            Some(Some(v)) => v,
+                            _ => exit!(), // KeyError, another key or container: in full
+                        },
                     };
                     drop_n!(1);
                     set_top!(0, v);
@@ -300,11 +329,30 @@ impl Vm {
                 Op::StoreSubscr => {
                     // (v o k -- )
                     let (v, o, k) = (peek!(2), peek!(1), peek!(0));
-                    let Some(i) = self.list_slot_fast(o, k) else {
+                    if let Some(i) = self.list_slot_fast(o, k) {
+                        self.list_set(o, i, v);
+                    } else if self.dict_str_entry(o, k).is_some() {
+                        // a plain dict and a str key: no Python code runs, but a new key may
+                        // grow the table (a GC point: the operands stay on the stack meanwhile)
+                        sync!();
+                        self.roots.frames[fidx].ip = pc + 1;
+                        let n = self.roots.stack.len();
+                        self.dict_set_slots(n - 2, n - 1, n - 3)?;
+                        reload!();
+                    } else {
+                        exit!();
+                    }
+                    drop_n!(3);
+                }
+                Op::ContainsOp => {
+                    // `k in d` for a plain dict and a str key found there (an absent key runs in
+                    // full: a non-str key of the same hash may still compare equal to it)
+                    let (k, o) = (peek!(1), peek!(0));
+                    let Some(Some(_)) = self.dict_str_entry(o, k) else {
                         exit!();
                     };
-                    self.list_set(o, i, v);
-                    drop_n!(3);
+                    drop_n!(1);
+                    set_top!(0, self.bool_val(arg != 1));
                 }
                 Op::ForIter => {
                     // list and range iterators step here without a GC point; a plain generator's
@@ -336,6 +384,20 @@ impl Vm {
                         }
                     }
                 }
+                Op::BuildTuple => {
+                    // `a, b = x, y`: BuildTuple n + UnpackSequence n only reverses the top n
+                    // values (CPython's compiler emits a SWAP); no tuple is made. Any other
+                    // BuildTuple runs in full.
+                    // SAFETY: BuildTuple is never an instruction unit's last (it ends with a return).
+                    let next = unsafe { *instrs.add(pc + 1) };
+                    if next.op != Op::UnpackSequence || next.arg as usize != arg {
+                        exit!();
+                    }
+                    // SAFETY: the instruction's arg operands are on the stack.
+                    unsafe { std::slice::from_raw_parts_mut(sp.sub(arg), arg).reverse() };
+                    pc += 2;
+                    continue;
+                }
                 Op::UnpackSequence => {
                     let seq = peek!(0);
                     if !self.is(seq, Kind::Tuple)
@@ -351,6 +413,130 @@ impl Vm {
                         push!(self.tuple_items(seq)[i]);
                     }
                 }
+                Op::UnaryOp => {
+                    let a = peek!(0);
+                    let r = match UnaryOp::from_arg(ins.arg) {
+                        UnaryOp::Neg if a.is_int() => {
+                            match a.as_int().checked_neg().and_then(Value::from_int) {
+                                Some(r) => r,
+                                None => exit!(),
+                            }
+                        }
+                        UnaryOp::Not => match self.bool_of(a) {
+                            Some(t) => self.bool_val(!t),
+                            None => exit!(),
+                        },
+                        _ => exit!(),
+                    };
+                    set_top!(0, r);
+                }
+                Op::BuildSlice => {
+                    // `l[a:b:c]` and `l[a:b:c] = m` on plain lists with small-int or None bounds,
+                    // fused with the Subscript/StoreSubscr that follows: no slice object is made.
+                    // (o start stop [step] -- ) then the next instruction's work, which is skipped.
+                    // SAFETY: BuildSlice is never an instruction unit's last (it ends with a return).
+                    let next = unsafe { (*instrs.add(pc + 1)).op };
+                    let step = if arg == 3 {
+                        match self.slice_bound_fast(peek!(0)) {
+                            Some(Some(0)) | None => exit!(), // step 0: the ValueError in full
+                            Some(st) => st.unwrap_or(1),
+                        }
+                    } else {
+                        1
+                    };
+                    let (Some(start), Some(stop)) = (
+                        self.slice_bound_fast(peek!(arg - 1)),
+                        self.slice_bound_fast(peek!(arg - 2)),
+                    ) else {
+                        exit!();
+                    };
+                    let raw = crate::objects::slice::SliceRaw { start, stop, step };
+                    let l = peek!(arg);
+                    if !self.is_plain_list(l) {
+                        exit!();
+                    }
+                    let s = crate::objects::slice::slice_adjust(raw, self.list_len(l));
+                    match next {
+                        Op::Subscript => {
+                            // a new list of the selected items, pushed first (rooted for the
+                            // allocation, a GC point: ip flushed for a MemoryError's traceback)
+                            sync!();
+                            self.roots.frames[fidx].ip = pc + 2;
+                            for j in 0..s.len {
+                                let v = self.list_items(l)[(s.start + j as i64 * s.step) as usize];
+                                self.push(v);
+                            }
+                            let r = self.new_list_from_stack(s.len)?;
+                            reload!();
+                            drop_n!(arg);
+                            set_top!(0, r);
+                        }
+                        Op::StoreSubscr => {
+                            // (m l start stop [step] -- ): another plain list of the slice's
+                            // length is stored item by item in place, no GC point (what set_slice
+                            // does; other sources, resizing, `l[:] = l` run in full)
+                            let m = peek!(arg + 1);
+                            if m == l || !self.is_plain_list(m) || self.list_len(m) != s.len {
+                                exit!();
+                            }
+                            for j in 0..s.len {
+                                let v = self.list_items(m)[j];
+                                self.list_set(l, (s.start + j as i64 * s.step) as usize, v);
+                            }
+                            drop_n!(arg + 2);
+                        }
+                        _ => exit!(),
+                    }
+                    pc += 2;
+                    continue;
+                }
+                Op::LoadMethod => {
+                    // (obj -- meth obj) for a builtin object (str, list, dict...: no instance
+                    // attributes to shadow the method) or a map-mode instance whose method (a
+                    // function or a binding native) this instruction's cache holds; the rest
+                    // (types, instances with a dict, a cache miss) runs in full.
+                    let obj = peek!(0);
+                    if let Some(v) = self.module_attr_fast(obj, self.tuple_items(names)[arg]) {
+                        // `math.sqrt(x)`: a module's function, called without self (NULL slot)
+                        set_top!(0, Value::NULL);
+                        push!(v);
+                        pc += 1;
+                        continue;
+                    }
+                    if !obj.is_ptr()
+                        || matches!(self.kind(obj), Kind::Type | Kind::Super | Kind::Foreign)
+                    {
+                        exit!();
+                    }
+                    let name = self.tuple_items(names)[arg];
+                    let t = self.type_of(obj);
+                    if self.kind(obj) == Kind::Instance {
+                        // a map-mode instance (no dict) whose own attributes do not shadow the
+                        // name, of a class without its own __getattribute__: what the full
+                        // instruction checks, through the same caches
+                        if self.instance_dict(obj).is_some()
+                            || self.obj::<TypeObj>(t).flags & TYPE_CUSTOM_GETATTRIBUTE != 0
+                            || self.map_shadows(obj, name, code, pc) != Some(false)
+                        {
+                            exit!();
+                        }
+                    } else if self.instance_dict(obj).is_some() {
+                        exit!();
+                    }
+                    let Some(m) = self.lookup_type_cache_hit(t, name, code, pc) else {
+                        exit!();
+                    };
+                    let binds = if self.is(m, Kind::Function) {
+                        !self.is_dunder_new(name)
+                    } else {
+                        self.is(m, Kind::Native) && self.native_binds(m)
+                    };
+                    if !binds {
+                        exit!();
+                    }
+                    set_top!(0, m);
+                    push!(obj);
+                }
                 Op::Call | Op::CallMethod => {
                     sync!();
                     let n = self.roots.stack.len();
@@ -358,6 +544,15 @@ impl Vm {
                         (n - arg - 1, arg)
                     } else if !self.at(n - arg - 2).is_null() {
                         (n - arg - 2, arg + 1)
+                    } else if self.is(self.at(n - arg - 1), Kind::Native) {
+                        // (NULL f args -- r): a native without self is called here; the NULL
+                        // slot below it then takes the result
+                        self.roots.frames[fidx].ip = pc + 1;
+                        let v = self.call_native_at(n - arg - 1, arg, Value::NULL)?;
+                        reload!();
+                        set_top!(0, v);
+                        pc += 1;
+                        continue;
                     } else {
                         exit!();
                     };
@@ -365,6 +560,14 @@ impl Vm {
                     // and sys._getframe read it)
                     self.roots.frames[fidx].ip = pc + 1;
                     if !self.try_enter_simple(fslot, nargs) {
+                        if self.is(self.at(fslot), Kind::Native) {
+                            // a builtin function or method: called here, as prepare_call would
+                            let v = self.call_native_at(fslot, nargs, Value::NULL)?;
+                            reload!();
+                            push!(v);
+                            pc += 1;
+                            continue;
+                        }
                         // `C(args)`: the instance is made here, `__init__` runs as a frame
                         if !self.try_enter_init_simple(fslot, nargs, code, pc)? {
                             exit!();
@@ -479,16 +682,65 @@ impl Vm {
         None
     }
 
-    /// True/False for the two bool objects, None for anything else.
+    /// The truth of the two bools, a small int (`while k:`) and None; None for anything else
+    /// (whose truth may call `__bool__`/`__len__`).
     #[inline(always)]
     fn bool_of(&self, v: Value) -> Option<bool> {
         if v == self.bool_val(true) {
             Some(true)
         } else if v == self.bool_val(false) {
             Some(false)
+        } else if v.is_int() {
+            Some(v.as_int() != 0)
+        } else if v == self.none() {
+            Some(false)
         } else {
             None
         }
+    }
+
+    /// A slice bound on the stack as `slice_unpack` reads it, when that needs nothing called: a
+    /// small int, or None (`Some(None)`); None for anything else.
+    #[inline(always)]
+    fn slice_bound_fast(&self, v: Value) -> Option<Option<i64>> {
+        if v.is_int() {
+            Some(Some(v.as_int()))
+        } else if v == self.none() {
+            Some(None)
+        } else {
+            None
+        }
+    }
+
+    /// `m.name` for a module whose dict holds `name`, not a dunder: what the generic getattr
+    /// finds (a module's type has no non-dunder attributes, and none of a module's special
+    /// attributes is a non-dunder one); None for anything else. No GC point, nothing called.
+    #[inline(always)]
+    fn module_attr_fast(&mut self, obj: Value, name: Value) -> Option<Value> {
+        if !self.is(obj, Kind::Module) || self.str_of(name).starts_with("__") {
+            return None;
+        }
+        let d = self.obj::<ModuleObj>(obj).dict;
+        self.dict_get_str(d, name)
+    }
+
+    /// For a plain dict `o` (not a subclass: `__missing__`, overrides) and an exact str `k` (its
+    /// hash and equality are the builtin ones): `Some(d[k])`, `Some(None)` when absent; None for
+    /// any other pair. The dict's own str-key lookup (the hash is cached in the str; no GC point).
+    #[inline(always)]
+    fn dict_str_entry(&mut self, o: Value, k: Value) -> Option<Option<Value>> {
+        if !self.is(o, Kind::Dict) || !self.obj::<DictObj>(o).cls.is_null() || !self.is_exact_str(k)
+        {
+            return None;
+        }
+        Some(self.dict_get_str(o, k))
+    }
+
+    /// Is `o` a plain list (not an instance of a Python subclass, which may override its
+    /// subscription)?
+    #[inline(always)]
+    fn is_plain_list(&self, o: Value) -> bool {
+        self.is(o, Kind::List) && self.obj::<ListObj>(o).cls.is_null()
     }
 
     /// `o[k]` for a plain list or an exact tuple and an in-range small int (no GC point, nothing
@@ -619,6 +871,10 @@ pub(super) fn has_fast_path(op: Op) -> bool {
             | Op::ForIter
             | Op::YieldValue
             | Op::UnpackSequence
+            | Op::LoadMethod
+            | Op::UnaryOp
+            | Op::BuildSlice
+            | Op::ContainsOp
     )
 }
 

@@ -580,6 +580,10 @@ impl Vm {
                 return Ok(v);
             }
         }
+        // str + str (exact strs: a subclass may override __add__), without the slot search
+        if op == BinOp::Add && self.is_exact_str(a) && self.is_exact_str(b) {
+            return self.str_concat(a, b);
+        }
         self.binary_op_as(a, b, op, false)
     }
 
@@ -651,6 +655,10 @@ impl Vm {
     }
 
     pub fn inplace_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+        // s += t on exact strs: immutable, so the same as s + t (no __iadd__ to look for)
+        if op == BinOp::Add && self.is_exact_str(a) && self.is_exact_str(b) {
+            return self.str_concat(a, b);
+        }
         // Instances, and subclasses of builtins that keep the builtin's layout (a list/set/bytearray
         // ... with a class field), may define their own __iop__; for the latter, one inherited from
         // the builtin itself is the native operation below, not a hook.
@@ -813,10 +821,7 @@ impl Vm {
         op: BinOp,
     ) -> PyResult<Option<Value>> {
         match (op, ka, kb) {
-            (BinOp::Add, Kind::Str, Kind::Str) => {
-                let s = format!("{}{}", self.str_of(a), self.str_of(b));
-                self.new_str(&s).map(Some)
-            }
+            (BinOp::Add, Kind::Str, Kind::Str) => self.str_concat(a, b).map(Some),
             (
                 BinOp::Add,
                 Kind::Bytes | Kind::ByteArray,

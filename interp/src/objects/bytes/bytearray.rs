@@ -35,14 +35,7 @@ pub fn install(vm: &mut Vm) {
 
 fn decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (data, _) = self_data(vm, &a, "decode")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "decode"),
-        &["encoding", "errors"],
-        0,
-        Style::Kw,
-    )?;
+    let p = mparams(vm, &a, "decode", &["encoding", "errors"], 0, Style::Kw)?;
     let (codec, errors) = codec_args(vm, &p, "decode")?;
     let s = crate::objects::str::codecs::decode(vm, &data, codec, &errors)?;
     vm.new_str(&s)
@@ -52,14 +45,7 @@ fn decode(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 pub(crate) fn hex(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (data, _) = self_data(vm, &a, "hex")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "hex"),
-        &["sep", "bytes_per_sep"],
-        0,
-        Style::Kw,
-    )?;
+    let p = mparams(vm, &a, "hex", &["sep", "bytes_per_sep"], 0, Style::Kw)?;
     let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
     let sep = if is_none(vm, p[0]) {
         None
@@ -174,7 +160,7 @@ fn byte_arg(vm: &mut Vm, slot: usize) -> PyResult<u8> {
 
 fn append(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "append")?;
-    let p = params(vm, &a, &qual(vm, &a, "append"), &["item"], 1, Style::One)?;
+    let p = mparams(vm, &a, "append", &["item"], 1, Style::One)?;
     let b = byte_arg(vm, p[0].unwrap_or(0))?;
     vm.bytearray_check_resize(vm.arg(&a, 0))?;
     vm.bytearray_mut(vm.arg(&a, 0)).push(b);
@@ -184,14 +170,7 @@ fn append(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn extend(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "extend")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "extend"),
-        &["iterable_of_ints"],
-        1,
-        Style::One,
-    )?;
+    let p = mparams(vm, &a, "extend", &["iterable_of_ints"], 1, Style::One)?;
     let slot = p[0].unwrap_or(0);
     let src = vm.at(slot);
     let data = match bytes_like(vm, src) {
@@ -236,7 +215,7 @@ fn ints_of(vm: &mut Vm, slot: usize) -> PyResult<Vec<u8>> {
 
 fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "pop")?;
-    let p = params(vm, &a, &qual(vm, &a, "pop"), &["index"], 0, Style::Clinic)?;
+    let p = mparams(vm, &a, "pop", &["index"], 0, Style::Clinic)?;
     let i = match p[0] {
         Some(slot) => int_arg(vm, slot)?,
         None => -1,
@@ -257,14 +236,7 @@ fn pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "insert")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "insert"),
-        &["index", "item"],
-        2,
-        Style::Clinic,
-    )?;
+    let p = mparams(vm, &a, "insert", &["index", "item"], 2, Style::Clinic)?;
     let i = int_arg(vm, p[0].unwrap_or(0))?;
     let b = byte_arg(vm, p[1].unwrap_or(0))?;
     vm.bytearray_check_resize(vm.arg(&a, 0))?;
@@ -278,7 +250,7 @@ fn insert(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_ba(vm, &a, "remove")?;
-    let p = params(vm, &a, &qual(vm, &a, "remove"), &["value"], 1, Style::One)?;
+    let p = mparams(vm, &a, "remove", &["value"], 1, Style::One)?;
     let b = byte_arg(vm, p[0].unwrap_or(0))?;
     vm.bytearray_check_resize(vm.arg(&a, 0))?;
     let v = vm.bytearray_mut(vm.arg(&a, 0));

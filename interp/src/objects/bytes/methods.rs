@@ -227,14 +227,7 @@ fn maker(ba: bool) -> &'static dyn Fn(&mut Vm, &[u8]) -> PyResult<Value> {
 /// bytes.split / bytes.rsplit (`rev`): parses (sep, maxsplit) and builds the piece list.
 fn split_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, fname),
-        &["sep", "maxsplit"],
-        0,
-        Style::Kw,
-    )?;
+    let p = mparams(vm, a, fname, &["sep", "maxsplit"], 0, Style::Kw)?;
     let maxsplit = match p[1] {
         Some(slot) => ssize_arg(vm, slot)?,
         None => -1,
@@ -261,14 +254,7 @@ fn rsplit(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, ba) = self_data(vm, &a, "splitlines")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "splitlines"),
-        &["keepends"],
-        0,
-        Style::Kw,
-    )?;
+    let p = mparams(vm, &a, "splitlines", &["keepends"], 0, Style::Kw)?;
     let keep = match p[0] {
         Some(slot) => vm.truthy(vm.at(slot))?,
         None => false,
@@ -279,14 +265,7 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (sep, ba) = self_data(vm, &a, "join")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "join"),
-        &["iterable_of_bytes"],
-        1,
-        Style::One,
-    )?;
+    let p = mparams(vm, &a, "join", &["iterable_of_bytes"], 1, Style::One)?;
     let l = vm.to_list(vm.at(p[0].unwrap_or(0)))?;
     let mut parts = Vec::new();
     for (i, &x) in vm.list_items(l).iter().enumerate() {
@@ -313,7 +292,7 @@ fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(vm, a, &qual(vm, a, fname), &["bytes"], 0, Style::Clinic)?;
+    let p = mparams(vm, a, fname, &["bytes"], 0, Style::Clinic)?;
     let set = if is_none(vm, p[0]) {
         None
     } else {
@@ -338,10 +317,10 @@ fn rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, ba) = self_data(vm, &a, "replace")?;
-    let p = params(
+    let p = mparams(
         vm,
         &a,
-        &qual(vm, &a, "replace"),
+        "replace",
         &["old", "new", "count"],
         2,
         Style::Clinic,
@@ -360,7 +339,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(vm, a, &qual(vm, a, fname), &["sep"], 1, Style::One)?;
+    let p = mparams(vm, a, fname, &["sep"], 1, Style::One)?;
     let sep = need_bytes(vm, p[0].unwrap_or(0))?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
@@ -378,7 +357,7 @@ fn rpartition(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn remove_affix(vm: &mut Vm, a: &Args, fname: &str, suffix: bool) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(vm, a, &qual(vm, a, fname), &["affix"], 1, Style::One)?;
+    let p = mparams(vm, a, fname, &["affix"], 1, Style::One)?;
     let x = need_bytes(vm, p[0].unwrap_or(0))?;
     let r = if suffix {
         s.strip_suffix(x.as_slice())
@@ -504,14 +483,7 @@ fn isascii(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
     let (s, ba) = self_data(vm, a, fname)?;
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, fname),
-        &["width", "fillchar"],
-        1,
-        Style::Clinic,
-    )?;
+    let p = mparams(vm, a, fname, &["width", "fillchar"], 1, Style::Clinic)?;
     let width = ssize_arg(vm, p[0].unwrap_or(0))?;
     let fill = match p[1] {
         None => b' ',
@@ -544,7 +516,7 @@ fn sized(
 
 fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, ba) = self_data(vm, &a, "zfill")?;
-    let p = params(vm, &a, &qual(vm, &a, "zfill"), &["width"], 1, Style::One)?;
+    let p = mparams(vm, &a, "zfill", &["width"], 1, Style::One)?;
     let width = ssize_arg(vm, p[0].unwrap_or(0))?;
     let r = pad::zfill(&s, s.len(), width);
     sized(vm, ba, s, r)

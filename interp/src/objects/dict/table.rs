@@ -232,6 +232,38 @@ impl Vm {
         }
     }
 
+    /// Does `d` hold a key that is not a str with hash `h`? Such a key (`__hash__` returning a
+    /// str's hash) may compare equal to a str key that `dict_find_str` did not find, so inserting
+    /// that str as new needs the full lookup first. Walks the probe sequence of `h` (no GC point).
+    fn dict_may_hold_other_equal(&self, d: Value, h: i64) -> bool {
+        let p = self.obj::<DictObj>(d);
+        if p.entries.is_null() {
+            return false;
+        }
+        let entries = self.varray(p.entries);
+        let other = |e: usize| {
+            let k = entries[3 * e + 1];
+            !k.is_null() && entries[3 * e].as_int() == h && !self.is_exact_str(k)
+        };
+        if p.index.is_null() {
+            return (0..p.used).any(other);
+        }
+        let index = self.varray(p.index);
+        let mask = index.len() - 1;
+        let mut probe = Probe::new(h);
+        loop {
+            let ix = index[probe.slot & mask];
+            if ix.as_int() == 0 {
+                return false;
+            }
+            let e = (ix.as_int() - 1) as usize;
+            if e < p.used && other(e) {
+                return true;
+            }
+            probe.next(mask);
+        }
+    }
+
     /// Fast lookup of a str key (no Python calls): for attribute and global lookups.
     #[inline]
     pub fn dict_get_str(&mut self, d: Value, key: Value) -> Option<Value> {
@@ -256,8 +288,9 @@ impl Vm {
             return self.set_add_slots(dslot, kslot);
         }
         let key = self.at(kslot);
-        if self.is(key, Kind::Str) {
-            // str keys: no Python code can run, so the lookup needs no rooting dance
+        if self.is_exact_str(key) {
+            // exact str keys (a subclass may define __hash__/__eq__): no Python code can run, so
+            // the lookup needs no rooting dance
             let d = self.at(dslot);
             if let Some(e) = self.dict_find_str(d, key) {
                 let entries = self.obj::<DictObj>(d).entries;
@@ -267,11 +300,14 @@ impl Vm {
                 return Ok(());
             }
             let h = self.str_hash(key);
-            self.dict_reserve(dslot, 1)?;
-            let d = self.at(dslot);
-            let (k, v) = (self.at(kslot), self.at(vslot));
-            self.dict_insert_new(d, h, k, v);
-            return Ok(());
+            if !self.dict_may_hold_other_equal(d, h) {
+                self.dict_reserve(dslot, 1)?;
+                let d = self.at(dslot);
+                let (k, v) = (self.at(kslot), self.at(vslot));
+                self.dict_insert_new(d, h, k, v);
+                return Ok(());
+            }
+            // a key of another type with this hash may compare equal: the full lookup below
         }
         let h = self.hash_slot(kslot)?;
         if let Some(e) = self.dict_find(dslot, kslot, h)? {

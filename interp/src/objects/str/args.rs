@@ -15,9 +15,8 @@ pub fn window_params(
     a: &Args,
     fname: &str,
     first: &str,
-) -> PyResult<Vec<Option<usize>>> {
-    let qname = qual(vm, a, fname);
-    params(vm, a, &qname, &[first, "start", "end"], 1, Style::Old)
+) -> PyResult<[Option<usize>; 3]> {
+    mparams(vm, a, fname, &[first, "start", "end"], 1, Style::Old)
 }
 
 /// CPython's ADJUST_INDICES: the (start, end) window in a sequence of `len` units, None if empty-and-past
@@ -137,14 +136,7 @@ pub fn c_int_arg(vm: &mut Vm, slot: usize) -> PyResult<i64> {
 
 /// The `tabsize` argument of str/bytes/bytearray.expandtabs (a C int, default 8).
 pub fn tabsize_arg(vm: &mut Vm, a: &Args) -> PyResult<i64> {
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, "expandtabs"),
-        &["tabsize"],
-        0,
-        Style::Kw,
-    )?;
+    let p = mparams(vm, a, "expandtabs", &["tabsize"], 0, Style::Kw)?;
     match p[0] {
         Some(slot) => c_int_arg(vm, slot),
         None => Ok(8),

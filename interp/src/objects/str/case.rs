@@ -3,7 +3,7 @@
 //! the CPython 3.11 tables of unicode.rs; the mappings otherwise are Rust's char methods.
 
 use super::args::*;
-use super::methods::{new_text, self_text};
+use super::methods::{new_text, self_text, unchanged};
 use super::unicode::*;
 use crate::obj::layout::{Kind, NativeFn};
 use crate::objects::stringlib::{pad, SizeError};
@@ -122,28 +122,43 @@ fn case_result(vm: &mut Vm, a: &Args, fname: &str, f: fn(&[char]) -> String) -> 
     let cs: Vec<char> = s.chars().collect();
     let r = f(&cs);
     if r == s {
-        return Ok(vm.arg(a, 0));
+        return unchanged(vm, vm.arg(a, 0));
     }
     vm.new_str(&r)
 }
 
-/// ASCII text maps byte by byte: the common case skips the Unicode tables entirely.
-fn ascii_case(vm: &mut Vm, a: &Args, upper: bool) -> Option<PyResult<Value>> {
+/// ASCII text maps byte by byte: the common case skips the Unicode tables entirely, writing the
+/// mapped bytes straight into the new str (`map` is given the copy of self's bytes). None when
+/// the call is not a plain `s.f()` on ASCII text.
+fn ascii_case(vm: &mut Vm, a: &Args, map: fn(&mut [u8])) -> Option<PyResult<Value>> {
     let v = vm.arg(a, 0);
-    if a.n != 1 || !vm.is(v, Kind::Str) || !vm.str_of(v).is_ascii() {
+    if a.n != 1 || !vm.is(v, Kind::Str) || vm.str_nchars(v) != vm.str_of(v).len() {
         return None;
     }
-    let s = vm.str_of(v);
-    let r = if upper {
-        s.to_ascii_uppercase()
-    } else {
-        s.to_ascii_lowercase()
-    };
-    Some(vm.new_str(&r))
+    let n = vm.str_nchars(v);
+    // self stays rooted in its argument slot across the allocation
+    Some(vm.new_str_filled(n, n, |vm, out| {
+        out.copy_from_slice(vm.str_of(vm.arg(a, 0)).as_bytes());
+        map(out);
+    }))
+}
+
+/// ASCII title case: a letter after a letter lowers, any other letter uppers.
+fn ascii_title(out: &mut [u8]) {
+    let mut prev_cased = false;
+    for b in out {
+        let c = *b;
+        *b = if prev_cased {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_ascii_uppercase()
+        };
+        prev_cased = c.is_ascii_alphabetic();
+    }
 }
 
 fn upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if let Some(r) = ascii_case(vm, &a, true) {
+    if let Some(r) = ascii_case(vm, &a, <[u8]>::make_ascii_uppercase) {
         return r;
     }
     case_result(vm, &a, "upper", |cs| {
@@ -154,7 +169,7 @@ fn upper(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn lower(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if let Some(r) = ascii_case(vm, &a, false) {
+    if let Some(r) = ascii_case(vm, &a, <[u8]>::make_ascii_lowercase) {
         return r;
     }
     case_result(vm, &a, "lower", |cs| {
@@ -178,14 +193,12 @@ fn casefold(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let v = vm.arg(&a, 0);
-    if a.n == 1 && vm.is(v, Kind::Str) && vm.str_of(v).is_ascii() {
-        let s = vm.str_of(v);
-        let mut r = s.to_ascii_lowercase();
-        if let Some(f) = r.get_mut(0..1) {
-            f.make_ascii_uppercase();
-        }
-        return vm.new_str(&r);
+    let cap = |out: &mut [u8]| {
+        out.make_ascii_lowercase();
+        out[0].make_ascii_uppercase(); // never empty: new_str_filled makes "" itself
+    };
+    if let Some(r) = ascii_case(vm, &a, cap) {
+        return r;
     }
     case_result(vm, &a, "capitalize", |cs| {
         let mut out = String::with_capacity(cs.len());
@@ -201,6 +214,9 @@ fn capitalize(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn title(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    if let Some(r) = ascii_case(vm, &a, ascii_title) {
+        return r;
+    }
     case_result(vm, &a, "title", |cs| {
         let mut out = String::with_capacity(cs.len());
         let mut prev_cased = false;
@@ -345,14 +361,7 @@ fn isidentifier(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// (self text, char count, width, fill char) for center/ljust/rjust.
 fn pad_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(String, usize, i64, char)> {
     let s = self_text(vm, a, fname)?;
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, fname),
-        &["width", "fillchar"],
-        1,
-        Style::Clinic,
-    )?;
+    let p = mparams(vm, a, fname, &["width", "fillchar"], 1, Style::Clinic)?;
     let width = ssize_arg(vm, p[0].unwrap_or(0))?;
     let fill = match p[1] {
         None => ' ',
@@ -391,7 +400,7 @@ fn pad_impl(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
 fn sized(vm: &mut Vm, a: &Args, r: Result<Option<Vec<u8>>, SizeError>) -> PyResult<Value> {
     match r {
         Ok(Some(out)) => new_text(vm, &out),
-        Ok(None) => Ok(vm.arg(a, 0)),
+        Ok(None) => unchanged(vm, vm.arg(a, 0)),
         Err(e) => Err(e.raise(vm)),
     }
 }
@@ -408,7 +417,7 @@ fn rjust(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn zfill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "zfill")?;
-    let p = params(vm, &a, &qual(vm, &a, "zfill"), &["width"], 1, Style::One)?;
+    let p = mparams(vm, &a, "zfill", &["width"], 1, Style::One)?;
     let width = ssize_arg(vm, p[0].unwrap_or(0))?;
     let n = vm.str_nchars(vm.arg(&a, 0));
     sized(vm, &a, pad::zfill(s.as_bytes(), n, width))

@@ -65,6 +65,13 @@ fn text(vm: &Vm, v: Value) -> &[u8] {
     vm.str_of(v).as_bytes()
 }
 
+/// The result of a str method that changed nothing: self when an exact str, else an exact copy
+/// (CPython's `unicode_result_unchanged`: `S("a").strip()` is a `str`).
+pub(crate) fn unchanged(vm: &mut Vm, sv: Value) -> PyResult<Value> {
+    let n = vm.str_of(sv).len();
+    vm.str_substr(sv, 0..n)
+}
+
 /// A new str from bytes stringlib cut or built from str text.
 pub(crate) fn new_text(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
     vm.new_str(stringlib::as_text(b))
@@ -138,27 +145,34 @@ fn affix_impl(vm: &mut Vm, a: &Args, fname: &str, end_side: bool) -> PyResult<Va
     let start = opt_index(vm, p[1])?;
     let end = opt_index(vm, p[2])?;
     let pv = vm.at(pslot);
-    let cands: Vec<Value> = if vm.is(pv, Kind::Tuple) {
-        vm.tuple_items(pv).to_vec()
-    } else {
-        vec![pv]
-    };
-    for c in &cands {
-        if !vm.is(*c, Kind::Str) {
-            let tn = vm.type_name(*c);
-            let msg = if vm.is(pv, Kind::Tuple) {
-                format!("tuple for {fname} must only contain str, not {tn}")
-            } else {
-                format!("{fname} first arg must be str or a tuple of str, not {tn}")
-            };
-            return Err(vm.type_error(msg));
+    if vm.is(pv, Kind::Str) {
+        // one prefix (the common call): no candidate list to build
+        let sv = vm.arg(a, 0);
+        let (s, n) = (text(vm, sv), vm.str_nchars(sv));
+        let hit =
+            search::tailmatch::<Utf8>(s, n, start, end, std::iter::once(text(vm, pv)), end_side);
+        return Ok(vm.bool_val(hit));
+    }
+    if !vm.is(pv, Kind::Tuple) {
+        let tn = vm.type_name(pv);
+        return Err(vm.type_error(format!(
+            "{fname} first arg must be str or a tuple of str, not {tn}"
+        )));
+    }
+    // A tuple is tried item by item, as CPython: a match stops before a later bad item is seen.
+    let sv = vm.arg(a, 0);
+    for i in 0..vm.tuple_items(pv).len() {
+        let c = vm.tuple_items(pv)[i];
+        if !vm.is(c, Kind::Str) {
+            let tn = vm.type_name(c);
+            return Err(vm.type_error(format!("tuple for {fname} must only contain str, not {tn}")));
+        }
+        let (s, n) = (text(vm, sv), vm.str_nchars(sv));
+        if search::tailmatch::<Utf8>(s, n, start, end, std::iter::once(text(vm, c)), end_side) {
+            return Ok(vm.bool_val(true));
         }
     }
-    let sv = vm.arg(a, 0);
-    let cands = cands.iter().map(|c| text(vm, *c));
-    let hit =
-        search::tailmatch::<Utf8>(text(vm, sv), vm.str_nchars(sv), start, end, cands, end_side);
-    Ok(vm.bool_val(hit))
+    Ok(vm.bool_val(false))
 }
 
 fn startswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -173,14 +187,7 @@ fn endswith(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// split / rsplit (`rev`): parses (sep, maxsplit) and builds the piece list.
 fn split_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
-    let p = params(
-        vm,
-        a,
-        &qual(vm, a, fname),
-        &["sep", "maxsplit"],
-        0,
-        Style::Kw,
-    )?;
+    let p = mparams(vm, a, fname, &["sep", "maxsplit"], 0, Style::Kw)?;
     let maxsplit = match p[1] {
         Some(s) => ssize_arg(vm, s)?,
         None => -1,
@@ -195,9 +202,33 @@ fn split_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> 
         }
         Some(slot)
     };
-    let s = text(vm, vm.arg(a, 0)).to_vec();
-    let parts = split::split::<Utf8>(&s, sep.map(|slot| text(vm, vm.at(slot))), maxsplit, rev);
-    pieces(vm, &s, &parts, false, &new_text)
+    let sv = vm.arg(a, 0);
+    let parts = split::split::<Utf8>(
+        text(vm, sv),
+        sep.map(|slot| text(vm, vm.at(slot))),
+        maxsplit,
+        rev,
+    );
+    str_pieces(vm, sv, &parts)
+}
+
+/// The list of the pieces `parts` (byte ranges on char boundaries) of str `sv`, each copied
+/// straight from `sv` (rooted here) into its new str.
+fn str_pieces(vm: &mut Vm, sv: Value, parts: &[std::ops::Range<usize>]) -> PyResult<Value> {
+    let base = vm.sp();
+    vm.push(sv);
+    for r in parts {
+        match vm.str_copy_mapped(vm.at(base), r.clone(), |b| b) {
+            Ok(v) => vm.push(v),
+            Err(e) => {
+                vm.truncate(base);
+                return Err(e);
+            }
+        }
+    }
+    let l = vm.new_list_from_stack(parts.len());
+    vm.truncate(base);
+    l
 }
 
 fn split(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -210,14 +241,7 @@ fn rsplit(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_self(vm, &a, "str", "splitlines", &[Kind::Str])?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "splitlines"),
-        &["keepends"],
-        0,
-        Style::Kw,
-    )?;
+    let p = mparams(vm, &a, "splitlines", &["keepends"], 0, Style::Kw)?;
     let keep = match p[0] {
         Some(s) => {
             let v = vm.at(s);
@@ -228,14 +252,14 @@ fn splitlines(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         None => false,
     };
-    let s = text(vm, vm.arg(&a, 0)).to_vec();
-    let parts = split::splitlines::<Utf8>(&s, keep);
-    pieces(vm, &s, &parts, false, &new_text)
+    let sv = vm.arg(&a, 0);
+    let parts = split::splitlines::<Utf8>(text(vm, sv), keep);
+    str_pieces(vm, sv, &parts)
 }
 
 fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_self(vm, &a, "str", "join", &[Kind::Str])?;
-    let p = params(vm, &a, &qual(vm, &a, "join"), &["iterable"], 1, Style::One)?;
+    let p = mparams(vm, &a, "join", &["iterable"], 1, Style::One)?;
     let it = vm.at(p[0].unwrap_or(0));
     let base = vm.sp();
     let seq = if vm.is(it, Kind::List) || vm.is(it, Kind::Tuple) {
@@ -290,7 +314,7 @@ fn join_items(vm: &mut Vm, sepv: Value, seq: Value) -> PyResult<Vec<u8>> {
 
 fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> PyResult<Value> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
-    let p = params(vm, a, &qual(vm, a, fname), &["chars"], 0, Style::Clinic)?;
+    let p = mparams(vm, a, fname, &["chars"], 0, Style::Clinic)?;
     let set = if is_none(vm, p[0]) {
         None
     } else {
@@ -301,13 +325,8 @@ fn strip_impl(vm: &mut Vm, a: &Args, fname: &str, left: bool, right: bool) -> Py
         Some(v)
     };
     let sv = vm.arg(a, 0);
-    let s = text(vm, sv);
-    let r = strip::strip::<Utf8>(s, set.map(|v| text(vm, v)), left, right);
-    if r.len() == s.len() {
-        return Ok(sv);
-    }
-    let t = s[r].to_vec();
-    new_text(vm, &t)
+    let r = strip::strip::<Utf8>(text(vm, sv), set.map(|v| text(vm, v)), left, right);
+    vm.str_substr(sv, r)
 }
 
 fn strip(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -322,10 +341,10 @@ fn rstrip(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
     check_self(vm, &a, "str", "replace", &[Kind::Str])?;
-    let p = params(
+    let p = mparams(
         vm,
         &a,
-        &qual(vm, &a, "replace"),
+        "replace",
         &["old", "new", "count"],
         2,
         Style::Clinic,
@@ -351,7 +370,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
         text(vm, vm.at(p[1].unwrap_or(0))),
     );
     match replace::replace::<Utf8>(s, old, new, count, "replace string is too long") {
-        Ok(None) => Ok(sv),
+        Ok(None) => unchanged(vm, sv),
         Ok(Some(r)) => new_text(vm, &r),
         Err(e) => Err(e.raise(vm)),
     }
@@ -359,7 +378,7 @@ fn replace(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, a: &Args, fname: &str, rev: bool) -> PyResult<Value> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
-    let p = params(vm, a, &qual(vm, a, fname), &["sep"], 1, Style::One)?;
+    let p = mparams(vm, a, fname, &["sep"], 1, Style::One)?;
     need_str(vm, p[0].unwrap_or(0), "must be str, not ")?;
     if vm.str_of(vm.at(p[0].unwrap_or(0))).is_empty() {
         return Err(vm.value_error("empty separator"));
@@ -378,7 +397,7 @@ fn rpartition(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn remove_affix(vm: &mut Vm, a: &Args, fname: &str, suffix: bool) -> PyResult<Value> {
     check_self(vm, a, "str", fname, &[Kind::Str])?;
-    let p = params(vm, a, &qual(vm, a, fname), &["affix"], 1, Style::One)?;
+    let p = mparams(vm, a, fname, &["affix"], 1, Style::One)?;
     need_str(
         vm,
         p[0].unwrap_or(0),
@@ -396,7 +415,7 @@ fn remove_affix(vm: &mut Vm, a: &Args, fname: &str, suffix: bool) -> PyResult<Va
             let t = t.to_string();
             vm.new_str(&t)
         }
-        _ => Ok(sv),
+        _ => unchanged(vm, sv),
     }
 }
 

@@ -82,14 +82,7 @@ fn dunder_mod(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn encode(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "encode")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "encode"),
-        &["encoding", "errors"],
-        0,
-        Style::Kw,
-    )?;
+    let p = mparams(vm, &a, "encode", &["encoding", "errors"], 0, Style::Kw)?;
     let (codec, errors) = codec_args(vm, &p, "encode")?;
     let b = super::codecs::encode(vm, &s, codec, &errors)?;
     vm.new_bytes(&b)
@@ -198,14 +191,7 @@ fn maketrans_strs(vm: &mut Vm, a: &Args, dslot: usize, n: usize) -> PyResult<()>
 
 fn translate(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let s = self_text(vm, &a, "translate")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "translate"),
-        &["table"],
-        1,
-        Style::One,
-    )?;
+    let p = mparams(vm, &a, "translate", &["table"], 1, Style::One)?;
     let tslot = p[0].unwrap_or(0);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -86,19 +86,28 @@ fn getitem(vm: &mut Vm, o: Value, k: Value) -> PyResult<Value> {
     match key {
         SeqKey::Index(i) => {
             let i = vm.seq_pos(i, n, "string")?;
-            let c = if ascii {
-                (vm.str_of(o).as_bytes()[i] as char).to_string()
-            } else {
-                vm.str_of(o).chars().nth(i).unwrap().to_string()
-            };
-            vm.new_str(&c)
+            if ascii {
+                let b = vm.str_of(o).as_bytes()[i];
+                return vm.new_str_filled(1, 1, |_, out| out[0] = b);
+            }
+            let c = vm.str_of(o).chars().nth(i).unwrap_or('\0');
+            vm.new_str(c.encode_utf8(&mut [0; 4]))
         }
         SeqKey::Slice(raw) => {
             let s = slice_adjust(raw, n);
-            let out: String = if ascii && s.step == 1 {
+            if ascii && s.step == 1 {
+                // ASCII char offsets are byte offsets: copied straight (or self, for all of it)
                 let st = s.start as usize;
-                vm.str_of(o)[st..st + s.len].to_string()
-            } else {
+                return vm.str_substr(o, st..st + s.len);
+            }
+            if s.step == 1 {
+                // a run of chars of non-ASCII text: one byte range
+                let t = vm.str_of(o);
+                let b0 = args::byte_at(t, false, s.start as usize);
+                let b1 = b0 + args::byte_at(&t[b0..], false, s.len);
+                return vm.str_substr(o, b0..b1);
+            }
+            let out: String = {
                 let chars: Vec<char> = vm.str_of(o).chars().collect();
                 (0..s.len)
                     .map(|j| chars[(s.start + j as i64 * s.step) as usize])

@@ -4,7 +4,10 @@
 //! move; `intern` caches them by the address of the Rust `&str`.
 //!
 //! GC contract: `str_of` borrows `&Vm` (no GC point while the `&str` lives); `new_str` allocates (a GC
-//! point) and is given Rust text, never a `Value`, so nothing needs rooting.
+//! point) and is given Rust text, never a `Value`, so nothing needs rooting. The builders from other
+//! strs (`new_str_filled`, `str_copy_mapped`, `str_substr`, `str_concat`: the results of slicing,
+//! strip, split, the ASCII case maps, `+`, f-strings) root their sources on the value stack, allocate,
+//! then copy from the re-read sources straight into the new object (no intermediate Rust String).
 
 use crate::obj::layout::*;
 use crate::vm::ops::hash_bytes;
@@ -53,6 +56,104 @@ impl Vm {
     }
     pub fn str_nchars(&self, v: Value) -> usize {
         self.obj::<StrObj>(v).nchars
+    }
+    /// Is `v` a str and not an instance of a Python subclass of str? Only an exact str may be
+    /// returned as the result of a str method that changed nothing (CPython's
+    /// `unicode_result_unchanged`); a subclass instance gets an exact copy.
+    #[inline]
+    pub fn is_exact_str(&self, v: Value) -> bool {
+        self.is(v, Kind::Str) && self.obj::<StrObj>(v).cls.is_null()
+    }
+
+    /// A new str of `len` bytes holding `nchars` chars, its bytes written by `fill` after the
+    /// allocation (so `fill` reads its sources from `&Vm` there, re-read after this GC point: the
+    /// caller roots them). `fill` must write all `len` bytes as valid UTF-8 of `nchars` chars.
+    /// Building the object directly saves the Rust `String` and the copy (and the char count) that
+    /// `new_str` costs: the str methods' common results are made this way.
+    #[inline]
+    pub fn new_str_filled(
+        &mut self,
+        len: usize,
+        nchars: usize,
+        fill: impl FnOnce(&Vm, &mut [u8]),
+    ) -> PyResult<Value> {
+        if len == 0 {
+            return self.new_str("");
+        }
+        // gc-safe: `fill` gets `&Vm`, so it cannot allocate or call Python (no GC point)
+        let v = self.alloc(Kind::Str, len)?;
+        // SAFETY: v was just allocated as a Str with room for len bytes; nothing allocates until
+        // fill returns, and fill writes only those bytes (the slice does not borrow self).
+        unsafe {
+            let p = self.payload::<StrObj>(v);
+            (*p).nchars = nchars;
+            let bytes = std::slice::from_raw_parts_mut((*p).data.as_mut_ptr(), len);
+            fill(self, bytes);
+        }
+        debug_assert!(std::str::from_utf8(self.str_of(v).as_bytes()).is_ok());
+        debug_assert_eq!(self.str_of(v).chars().count(), nchars);
+        Ok(v)
+    }
+
+    /// A new str of the bytes `range` of str `src` (on char boundaries), each byte of the copy then
+    /// passed through `map` (identity, or an ASCII case mapping of ASCII text: it must keep the
+    /// text valid UTF-8 with the same char count). `src` is rooted across the allocation.
+    pub fn str_copy_mapped(
+        &mut self,
+        src: Value,
+        range: std::ops::Range<usize>,
+        map: impl Fn(u8) -> u8,
+    ) -> PyResult<Value> {
+        let s = self.str_of(src);
+        let nchars = if self.str_nchars(src) == s.len() {
+            range.len()
+        } else {
+            s[range.clone()].chars().count()
+        };
+        let base = self.sp();
+        self.push(src);
+        let r = self.new_str_filled(range.len(), nchars, |vm, out| {
+            let from = &vm.str_of(vm.at(base)).as_bytes()[range];
+            for (o, &b) in out.iter_mut().zip(from) {
+                *o = map(b);
+            }
+        });
+        self.truncate(base);
+        r
+    }
+
+    /// The str bytes `range` of `src` (char boundaries): `src` itself when that is all of an exact
+    /// str, else a new str.
+    pub fn str_substr(&mut self, src: Value, range: std::ops::Range<usize>) -> PyResult<Value> {
+        if range.start == 0 && range.end == self.str_of(src).len() && self.is_exact_str(src) {
+            return Ok(src);
+        }
+        self.str_copy_mapped(src, range, |b| b)
+    }
+
+    /// `a + b` for two strs (either may be a subclass instance: the result is an exact str; an
+    /// empty operand gives the other one back when that is an exact str, as CPython).
+    pub fn str_concat(&mut self, a: Value, b: Value) -> PyResult<Value> {
+        let (la, lb) = (self.str_of(a).len(), self.str_of(b).len());
+        if lb == 0 && self.is_exact_str(a) {
+            return Ok(a);
+        }
+        if la == 0 && self.is_exact_str(b) {
+            return Ok(b);
+        }
+        let Some(len) = la.checked_add(lb).filter(|&n| n <= isize::MAX as usize) else {
+            return Err(self.overflow_error("strings are too large to concat"));
+        };
+        let nchars = self.str_nchars(a) + self.str_nchars(b);
+        let base = self.sp();
+        self.push(a);
+        self.push(b);
+        let r = self.new_str_filled(len, nchars, |vm, out| {
+            out[..la].copy_from_slice(vm.str_of(vm.at(base)).as_bytes());
+            out[la..].copy_from_slice(vm.str_of(vm.at(base + 1)).as_bytes());
+        });
+        self.truncate(base);
+        r
     }
     /// An interned str, allocated in the old generation (never moves).
     pub fn intern(&mut self, s: &str) -> Value {

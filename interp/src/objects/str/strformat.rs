@@ -49,14 +49,7 @@ fn format(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 fn format_map(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let fmt = self_text(vm, &a, "format_map")?;
-    let p = params(
-        vm,
-        &a,
-        &qual(vm, &a, "format_map"),
-        &["mapping"],
-        1,
-        Style::One,
-    )?;
+    let p = mparams(vm, &a, "format_map", &["mapping"], 1, Style::One)?;
     let src = Source {
         pos: Vec::new(),
         kw: Vec::new(),
