@@ -247,12 +247,8 @@ impl Vm {
         code: Value,
         ip: usize,
     ) -> Option<Value> {
-        // SAFETY: as in attr_cache: the code object is old and live; the borrow ends here.
-        let c = unsafe { (&(*self.obj::<CodeObj>(code).data)).method_cache[ip] };
-        if c.tag != 0 && c.tag == self.obj::<TypeObj>(t).tag {
-            if let Some(v) = self.method_cache_hit(t, name, c) {
-                return Some(v);
-            }
+        if let Some(v) = self.lookup_type_cache_hit(t, name, code, ip) {
+            return Some(v);
         }
         self.lookup_type_shared(t, name, code, ip)
     }
