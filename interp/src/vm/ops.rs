@@ -232,16 +232,13 @@ impl Vm {
     /// Can `a == b` be decided without calling Python?
     #[inline]
     pub fn fast_eq_possible(&self, a: Value, b: Value) -> bool {
+        // a str subclass may define __eq__ (its instances share the str layout): not simple
         let simple = |v: Value| {
             v.is_int()
+                || self.is_exact_str(v)
                 || matches!(
                     self.kind(v),
-                    Kind::Str
-                        | Kind::BigInt
-                        | Kind::Float
-                        | Kind::Bool
-                        | Kind::NoneType
-                        | Kind::Bytes
+                    Kind::BigInt | Kind::Float | Kind::Bool | Kind::NoneType | Kind::Bytes
                 )
         };
         simple(a) && simple(b)

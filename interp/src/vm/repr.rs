@@ -372,7 +372,10 @@ impl Vm {
             return self.call(f, &[v]);
         }
         if self.is(v, Kind::Str) {
-            return Ok(v);
+            // an exact str is its own str(); a subclass instance without a __str__ of its own
+            // gives an exact copy (str(S('a')) is a str, as CPython)
+            let n = self.str_of(v).len();
+            return self.str_substr(v, 0..n);
         }
         if v.is_ptr() {
             // a type's own str slot (bytearray's), which a subclass's __repr__ does not change
