@@ -320,6 +320,20 @@ impl Vm {
                         Some(v) => v,
                         None => match self.dict_str_entry(o, k) {
                             Some(Some(v)) => v,
+                            _ if self.foreign_item_hooked(o) => {
+                                // a cdata item: the upper layer's hook, as getitem_builtin
+                                // calls it (None: nothing done, in full); it may allocate the
+                                // result (ip and stack flushed, pointers re-derived after)
+                                sync!();
+                                self.roots.frames[fidx].ip = pc + 1;
+                                let fast = self.registry.foreign.getitem.unwrap();
+                                let Some(r) = fast(self, o, k) else {
+                                    exit!();
+                                };
+                                let v = r?;
+                                reload!();
+                                v
+                            }
                             _ => exit!(), // KeyError, another key or container: in full
                         },
                     };
@@ -338,6 +352,16 @@ impl Vm {
                         self.roots.frames[fidx].ip = pc + 1;
                         let n = self.roots.stack.len();
                         self.dict_set_slots(n - 2, n - 1, n - 3)?;
+                        reload!();
+                    } else if self.foreign_item_hooked(o) {
+                        // a cdata item store through the upper layer's hook (false: nothing
+                        // done, in full); a conversion may allocate: ip and stack flushed
+                        sync!();
+                        self.roots.frames[fidx].ip = pc + 1;
+                        let fast = self.registry.foreign.setitem.unwrap();
+                        if !fast(self, o, k, v) {
+                            exit!();
+                        }
                         reload!();
                     } else {
                         exit!();
@@ -629,6 +653,18 @@ impl Vm {
             }
             pc += 1;
         }
+    }
+
+    /// Is `o` a foreign object (cdata) whose items the upper layer's registered hooks handle, with
+    /// no builtin item slot before them (the order of `getitem_builtin`/`setitem_builtin`)?
+    #[inline(always)]
+    fn foreign_item_hooked(&self, o: Value) -> bool {
+        o.is_ptr()
+            && self.is(o, Kind::Foreign)
+            && crate::objects::slots(Kind::Foreign).getitem.is_none()
+            && crate::objects::slots(Kind::Foreign).setitem.is_none()
+            && self.registry.foreign.getitem.is_some()
+            && self.registry.foreign.setitem.is_some()
     }
 
     /// The fields of frame `fidx` that the eval loop caches.
