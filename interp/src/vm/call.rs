@@ -689,6 +689,7 @@ impl Vm {
         {
             return None;
         }
+        // interned, so old: its address is a stable key for the method caches
         let name = self.sym_init;
         let init = match cache {
             Some((code, ip)) => self.lookup_type_cached(t, name, code, ip)?,
@@ -723,21 +724,15 @@ impl Vm {
         if !cd.simple || cd.argcount != nargs + 1 {
             return Ok(false);
         }
-        // (type a1..an) -> (init inst a1..an): the type stays rooted in its slot while the
-        // instance is allocated, init in the one above (overwritten by the instance after).
+        // (type a1..an) -> (init inst a1..an): init takes the callee slot and the type the one
+        // above it, rooted there while the instance is allocated, which then replaces it.
         self.set_at(fslot, init);
         self.roots.stack.insert(fslot + 1, t);
         let inst = self.object_new(t)?;
         self.set_at(fslot + 1, inst);
-        let init = self.at(fslot);
-        let (code, globals) = {
-            let fo = self.obj::<FunctionObj>(init);
-            (fo.code, fo.globals)
-        };
-        let cd = self.code_data(code);
-        let (nlocals, instrs) = (cd.nlocals, cd.instrs.as_ptr());
-        self.roots.stack.resize(fslot + 1 + nlocals, Value::NULL);
-        self.push_function_frame(init, code, globals, instrs, fslot, false);
+        // the checks above hold (nothing but the instance changed): __init__'s frame is pushed
+        let entered = self.try_enter_simple(fslot, nargs + 1);
+        debug_assert!(entered);
         self.roots.frames.last_mut().unwrap().init_instance = inst;
         Ok(true)
     }
