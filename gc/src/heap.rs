@@ -80,8 +80,6 @@ pub struct Heap {
     pub(crate) barriers: Vec<(usize, usize)>,
     /// The gaps after the current one, last first.
     pub(crate) gaps: Vec<(usize, usize)>,
-    /// The gaps hold poison: allocation zeroes (slow path only).
-    pub(crate) zero_on_alloc: bool,
     /// Nursery bytes lost to pins since the last minor collection.
     pub(crate) pin_lost_cycle: usize,
 }
@@ -136,7 +134,6 @@ impl Heap {
             pinned_bytes: 0,
             barriers: Vec::new(),
             gaps: Vec::new(),
-            zero_on_alloc: false,
             pin_lost_cycle: 0,
         };
         h.reset_top();
@@ -179,7 +176,6 @@ impl Heap {
     pub(crate) fn reset_top(&mut self) {
         self.top = if self.cfg.stress > 0
             || ((self.major_requested || self.minor_requested) && self.enabled)
-            || self.zero_on_alloc
         {
             self.free
         } else {
@@ -215,8 +211,10 @@ impl Heap {
             return self.alloc_slow(tid, len, roots);
         }
         self.free = new;
-        // SAFETY: [p, new) is free, zeroed nursery memory.
+        // SAFETY: [p, new) is free nursery memory, zeroed here (nursery.rs: the nursery is not
+        // zeroed ahead: the object's cache lines are written now anyway).
         unsafe {
+            zero_object(p, size);
             std::ptr::write(p as *mut GcHeader, GcHeader { tid, flags: 0 });
             if t.item != 0 {
                 *((p + HEADER_SIZE) as *mut usize) = len;
@@ -315,10 +313,8 @@ impl Heap {
         if self.fit_gap(size) {
             let p = self.free;
             self.free = p + size;
-            if self.zero_on_alloc {
-                // SAFETY: [p, p+size) is free nursery memory holding poison (pin.rs).
-                unsafe { std::ptr::write_bytes(p as *mut u8, 0, size) };
-            }
+            // SAFETY: [p, p+size) is free nursery memory (poison in a pinned buffer's gaps).
+            unsafe { zero_object(p, size) };
             // SAFETY: [p, p+size) is free, zeroed nursery memory.
             unsafe {
                 std::ptr::write(p as *mut GcHeader, GcHeader { tid, flags: 0 });
@@ -780,5 +776,25 @@ impl Drop for Heap {
         for &p in self.large.young.iter().chain(self.large.old.iter()) {
             run(p as *mut GcHeader);
         }
+    }
+}
+
+/// Zeroes the `size` bytes (a multiple of 8) of a fresh nursery object after its header. Small
+/// objects (most) with word stores, no memset call.
+///
+/// # Safety
+/// `[p, p + size)` is writable memory owned by the allocator.
+#[inline(always)]
+unsafe fn zero_object(p: usize, size: usize) {
+    if size <= 128 {
+        let mut o = HEADER_SIZE;
+        while o < size {
+            // SAFETY: p + o < p + size (caller's contract), 8-aligned.
+            unsafe { *((p + o) as *mut u64) = 0 };
+            o += 8;
+        }
+    } else {
+        // SAFETY: as above.
+        unsafe { std::ptr::write_bytes((p + HEADER_SIZE) as *mut u8, 0, size - HEADER_SIZE) };
     }
 }

@@ -486,7 +486,7 @@ impl Heap {
         };
         if !keep.is_empty() {
             // Clear everything around them, in this buffer.
-            self.zero_on_alloc = self.nursery.clear_except(self.nstart, used_end, &keep);
+            self.nursery.clear_except(self.nstart, used_end, &keep);
             self.stats.pinned_kept_total += keep.len() as u64;
             kept_bytes = self.set_barriers(keep);
             self.aged_bytes = self.free - self.nstart;

@@ -20,9 +20,8 @@
 //! - the nursery from `nstart` to `free` is a sequence of objects, barrier objects and filler blocks
 //!   (tid `FILLER_TID`, flags = byte size): leaving a gap fills its unused tail, so walkers can step
 //!   over it; barrier objects at or beyond `free` are walked separately (`for_each_nursery_object`);
-//! - `zero_on_alloc`: the gaps hold poison (debug/stress modes poison the space a collection freed but
-//!   cannot rotate away from a buffer holding pinned objects), so every allocation takes the slow path,
-//!   which zeroes the object's memory before handing it out.
+//! - the gaps may hold poison (debug/stress modes poison the space a collection freed but cannot rotate
+//!   away from a buffer holding pinned objects): harmless, every allocation zeroes its object.
 //! - a destructor (R7: no heap access) unpins through `unpin_deferred`; the queue is applied at the
 //!   next `pin` or collection, so the object stays pinned (and alive) until then.
 use crate::*;
@@ -214,7 +213,6 @@ impl Heap {
         self.barriers.clear();
         self.gaps.clear();
         self.limit = self.nstart + self.nsize;
-        self.zero_on_alloc = false;
     }
 
     /// The end of the used part of the nursery: `free`, or the end of a barrier beyond it.
