@@ -16,16 +16,16 @@ use gc::Value;
 
 pub fn install(vm: &mut Vm) {
     vm.add_method("enumerate", "__new__", |vm, a| {
-        vm.finish_new(a, "enumerate", |vm, a| enumerate(vm, user_args(a)))
+        vm.finish_new(a, Kind::Enumerate, |vm, a| enumerate(vm, user_args(a)))
     });
     vm.add_method("zip", "__new__", |vm, a| {
-        vm.finish_new(a, "zip", |vm, a| zip(vm, user_args(a)))
+        vm.finish_new(a, Kind::Zip, |vm, a| zip(vm, user_args(a)))
     });
     vm.add_method("map", "__new__", |vm, a| {
-        vm.finish_new(a, "map", |vm, a| map(vm, user_args(a)))
+        vm.finish_new(a, Kind::Map, |vm, a| map(vm, user_args(a)))
     });
     vm.add_method("filter", "__new__", |vm, a| {
-        vm.finish_new(a, "filter", |vm, a| filter(vm, user_args(a)))
+        vm.finish_new(a, Kind::Filter, |vm, a| filter(vm, user_args(a)))
     });
     vm.add_method("reversed", "__new__", reversed_new);
     for name in ["enumerate", "zip", "map", "filter", "reversed"] {
@@ -43,7 +43,7 @@ fn user_args(a: Args) -> Args {
 }
 
 fn reversed_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    if crate::objects::native_subclass::subclass_arg(vm, &a, "reversed")?.is_none() {
+    if crate::objects::native_subclass::subclass_arg(vm, &a, Kind::Reversed)?.is_none() {
         return reversed(vm, user_args(a));
     }
     let r = reversed(vm, user_args(a))?;

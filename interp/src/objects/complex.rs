@@ -54,7 +54,7 @@ pub static SLOTS: TypeSlots = TypeSlots {
 
 fn install(vm: &mut Vm) {
     vm.add_method("complex", "__new__", |vm, a| {
-        vm.finish_new(a, "complex", new)
+        vm.finish_new(a, Kind::Complex, new)
     });
     for (name, f) in [
         ("conjugate", conjugate as NativeFn),

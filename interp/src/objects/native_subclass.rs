@@ -23,12 +23,13 @@ use gc::Value;
 /// The checks of `set.__new__(cls)` / `bytearray.__new__(cls)` on argument 0: Some(cls) when it is
 /// a proper Python subclass of the builtin `tname`, None when it is the builtin itself; CPython's
 /// errors when it is not a type or not a subtype.
-pub fn subclass_arg(vm: &mut Vm, a: &Args, tname: &str) -> PyResult<Option<Value>> {
+pub fn subclass_arg(vm: &mut Vm, a: &Args, kind: Kind) -> PyResult<Option<Value>> {
+    let tname = crate::vm::builtins_setup::kind_type_name(kind as usize);
     if a.n == 0 {
         return Err(vm.type_error(format!("{tname}.__new__(): not enough arguments")));
     }
     let cls = vm.arg(a, 0);
-    let builtin = vm.builtin_type(tname);
+    let builtin = vm.type_of_kind(kind);
     if cls == builtin {
         return Ok(None);
     }

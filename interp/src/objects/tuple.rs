@@ -33,7 +33,7 @@ pub static SLOTS: TypeSlots = TypeSlots {
 
 fn install(vm: &mut Vm) {
     vm.add_method("tuple", "__new__", |vm, a| {
-        vm.finish_new(a, "tuple", tuple_new)
+        vm.finish_new(a, Kind::Tuple, tuple_new)
     });
     vm.add_method("tuple", "index", tuple_index);
     vm.add_method("tuple", "count", tuple_count);

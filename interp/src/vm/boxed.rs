@@ -118,14 +118,16 @@ impl Vm {
     pub fn finish_new(
         &mut self,
         a: Args,
-        tname: &str,
+        kind: Kind,
         f: fn(&mut Vm, Args) -> PyResult<Value>,
     ) -> PyResult<Value> {
+        // by kind, not by name: `tuple()`, `set()`... run this on every call
+        let tname = super::builtins_setup::kind_type_name(kind as usize);
         if a.n == 0 {
             return Err(self.type_error(format!("{tname}.__new__(): not enough arguments")));
         }
         let cls = self.arg(&a, 0);
-        let builtin = self.builtin_type(tname);
+        let builtin = self.type_of_kind(kind);
         if cls != builtin {
             if !self.is(cls, Kind::Type) {
                 let tn = self.type_name(cls);
@@ -142,7 +144,7 @@ impl Vm {
         }
         let r = f(self, a)?;
         let cls = self.arg(&a, 0);
-        if cls == self.builtin_type(tname) || self.boxed_base(r).is_some() {
+        if cls == self.type_of_kind(kind) || self.boxed_base(r).is_some() {
             return Ok(r);
         }
         self.box_value(cls, r)

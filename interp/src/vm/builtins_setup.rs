@@ -70,7 +70,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("RuntimeWarning", "Warning"),
 ];
 
-fn kind_type_name(k: usize) -> &'static str {
+pub(crate) fn kind_type_name(k: usize) -> &'static str {
     match k {
         x if x == Kind::NoneType as usize => "NoneType",
         x if x == Kind::Bool as usize => "bool",

@@ -18,7 +18,7 @@ use num_traits::ToPrimitive;
 /// of both).
 pub fn install(vm: &mut Vm) {
     vm.add_method("bytes", "__new__", |vm, a| {
-        vm.finish_new(a, "bytes", bytes_new)
+        vm.finish_new(a, Kind::Bytes, bytes_new)
     });
     vm.add_method("bytearray", "__new__", bytearray_new);
     vm.add_method("bytearray", "__init__", bytearray_init);
@@ -192,7 +192,7 @@ fn bytes_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// (which CPython's `bytearray.__init__` would fill).
 fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let a = pin_kwnames(vm, a);
-    let Some(cls) = subclass_arg(vm, &a, "bytearray")? else {
+    let Some(cls) = subclass_arg(vm, &a, Kind::ByteArray)? else {
         let d = bytes_data(vm, &a, "bytearray", None)?;
         return vm.new_bytearray(d);
     };

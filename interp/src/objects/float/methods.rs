@@ -15,7 +15,7 @@ use num_traits::{ToPrimitive, Zero};
 
 pub fn install(vm: &mut Vm) {
     vm.add_method("float", "__new__", |vm, a| {
-        vm.finish_new(a, "float", float_new)
+        vm.finish_new(a, Kind::Float, float_new)
     });
     vm.add_method("float", "is_integer", float_is_integer);
     vm.add_method("float", "as_integer_ratio", float_as_integer_ratio);

@@ -17,7 +17,9 @@ use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
 pub fn install(vm: &mut Vm) {
-    vm.add_method("int", "__new__", |vm, a| vm.finish_new(a, "int", int_new));
+    vm.add_method("int", "__new__", |vm, a| {
+        vm.finish_new(a, Kind::BigInt, int_new)
+    });
     vm.add_method("int", "bit_length", int_bit_length);
     vm.add_method("int", "bit_count", int_bit_count);
     vm.add_method("int", "to_bytes", int_to_bytes);

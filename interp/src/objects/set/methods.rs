@@ -15,7 +15,7 @@ pub fn install(vm: &mut Vm) {
     vm.add_method("set", "__new__", set_new);
     vm.add_method("set", "__init__", set_init);
     vm.add_method("frozenset", "__new__", |vm, a| {
-        vm.finish_new(a, "frozenset", frozenset_new)
+        vm.finish_new(a, Kind::FrozenSet, frozenset_new)
     });
     vm.add_method("set", "copy", copy::<false>);
     vm.add_method("frozenset", "copy", copy::<true>);
@@ -323,7 +323,7 @@ fn set_like(vm: &mut Vm, a: Args, kind: Kind, tname: &str) -> PyResult<Value> {
 /// empty Sub, filled here only when Sub has no Python `__init__` (which CPython's `set.__init__`
 /// would fill).
 fn set_new(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let Some(cls) = subclass_arg(vm, &a, "set")? else {
+    let Some(cls) = subclass_arg(vm, &a, Kind::Set)? else {
         return set_like(vm, a, Kind::Set, "set");
     };
     scoped(vm, |vm, base| {
