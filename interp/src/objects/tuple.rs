@@ -57,6 +57,30 @@ impl Vm {
         self.truncate(base);
         Ok(t)
     }
+    /// `a + b` for the tuples `a` (second from the top of the value stack) and `b` (top), which
+    /// stay there (rooted): one allocation, the items copied from both straight into it. As
+    /// CPython, an empty operand gives the other one back.
+    pub fn tuple_concat_top(&mut self) -> PyResult<Value> {
+        let (a, b) = (self.peek(1), self.peek(0));
+        let (la, lb) = (self.tuple_items(a).len(), self.tuple_items(b).len());
+        if la == 0 {
+            return Ok(b);
+        }
+        if lb == 0 {
+            return Ok(a);
+        }
+        let t = self.alloc(Kind::Tuple, la + lb)?;
+        let (a, b) = (self.peek(1), self.peek(0));
+        // SAFETY: t is a fresh tuple of la + lb items, a and b (re-read after the allocation) live
+        // tuples of la and lb items; no GC point during the copies (a young object needs no barrier).
+        unsafe {
+            let items = (*self.payload::<TupleObj>(t)).items.as_mut_ptr();
+            std::ptr::copy_nonoverlapping(self.tuple_items(a).as_ptr(), items, la);
+            std::ptr::copy_nonoverlapping(self.tuple_items(b).as_ptr(), items.add(la), lb);
+        }
+        Ok(t)
+    }
+
     /// A tuple of values that are immediates or old objects, or that the caller re-reads: use only
     /// with values that cannot move (small ints, interned strs) or right after computing them without a GC point.
     pub fn new_tuple(&mut self, vals: &[Value]) -> PyResult<Value> {

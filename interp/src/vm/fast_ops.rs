@@ -263,6 +263,18 @@ impl Vm {
                             Some(r) => r,
                             None => exit!(),
                         }
+                    } else if op == BinOp::Add && self.concat_kind(a, b, ins.op).is_some() {
+                        // tuple + tuple, plain list + list: one allocation (a GC point: the
+                        // operands stay on the stack, the ip is flushed)
+                        sync!();
+                        self.roots.frames[fidx].ip = pc + 1;
+                        let r = if self.kind(a) == Kind::Tuple {
+                            self.tuple_concat_top()?
+                        } else {
+                            self.list_concat_top()?
+                        };
+                        reload!();
+                        r
                     } else {
                         let Some((x, y)) = self.float_pair(a, b) else {
                             exit!();
@@ -770,6 +782,27 @@ impl Vm {
             return None;
         }
         Some(self.dict_get_str(o, k))
+    }
+
+    /// Tuple when `a` and `b` are both tuples (always exact: subclasses are boxed), List when both
+    /// are plain lists and `op` is BinaryOp (`l += x` extends `l` in place): the operands whose `+`
+    /// is a new concatenation with nothing to call.
+    #[inline(always)]
+    fn concat_kind(&self, a: Value, b: Value, op: Op) -> Option<Kind> {
+        if !a.is_ptr() || !b.is_ptr() {
+            return None;
+        }
+        let k = self.kind(a);
+        if k != self.kind(b) {
+            return None;
+        }
+        match k {
+            Kind::Tuple => Some(k),
+            Kind::List if op == Op::BinaryOp && self.is_plain_list(a) && self.is_plain_list(b) => {
+                Some(k)
+            }
+            _ => None,
+        }
     }
 
     /// Is `o` a plain list (not an instance of a Python subclass, which may override its

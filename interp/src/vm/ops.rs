@@ -598,22 +598,6 @@ impl Vm {
         self.dunder_binop(a, b, op, inplace)
     }
 
-    /// Pushes the items of tuple or list `v` on the value stack (no GC point: the value stack is
-    /// a plain Vec); returns how many.
-    #[inline]
-    fn push_items_of(&mut self, v: Value) -> usize {
-        let items: *const [Value] = if self.is(v, Kind::Tuple) {
-            self.tuple_items(v)
-        } else {
-            self.list_items(v)
-        };
-        // SAFETY: the items live in the heap, not in the value stack, and nothing collects while
-        // they are copied.
-        let items = unsafe { &*items };
-        self.roots.stack.extend_from_slice(items);
-        items.len()
-    }
-
     /// `a OP b` by the builtin rules only (numbers, sequences, sets...): None where only a Python
     /// dunder could answer (the slot wrappers' NotImplemented). Answers None before any GC point.
     // gc-safe: small ints never move; a binop slot returns None only before any GC point
@@ -839,13 +823,17 @@ impl Vm {
                     self.new_bytearray(v).map(Some)
                 }
             }
-            (BinOp::Add, Kind::Tuple, Kind::Tuple) => {
-                let n = self.push_items_of(a) + self.push_items_of(b);
-                self.new_tuple_from_stack(n).map(Some)
-            }
-            (BinOp::Add, Kind::List, Kind::List) => {
-                let n = self.push_items_of(a) + self.push_items_of(b);
-                self.new_list_from_stack(n).map(Some)
+            (BinOp::Add, Kind::Tuple, Kind::Tuple) | (BinOp::Add, Kind::List, Kind::List) => {
+                let base = self.sp();
+                self.push(a);
+                self.push(b);
+                let r = if ka == Kind::Tuple {
+                    self.tuple_concat_top()
+                } else {
+                    self.list_concat_top()
+                };
+                self.truncate(base);
+                r.map(Some)
             }
             (
                 BinOp::Mul,

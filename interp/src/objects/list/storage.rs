@@ -44,6 +44,34 @@ impl Vm {
         self.alloc(Kind::List, 0)
     }
     #[inline(always)]
+    /// `a + b` for the lists `a` (second from the top of the value stack) and `b` (top), which
+    /// stay there (rooted): a new list whose items are copied from both straight into its array.
+    pub fn list_concat_top(&mut self) -> PyResult<Value> {
+        let n = self.list_items(self.peek(1)).len() + self.list_items(self.peek(0)).len();
+        let l = self.alloc(Kind::List, 0)?;
+        if n == 0 {
+            return Ok(l);
+        }
+        self.push(l);
+        let arr = self.alloc(Kind::ValueArray, n);
+        let l = self.pop();
+        let arr = arr?;
+        let (a, b) = (self.peek(1), self.peek(0));
+        let (xa, xb) = (self.list_items(a), self.list_items(b));
+        // SAFETY: arr is a fresh array of n = len(a) + len(b) items; l, a and b were re-read after
+        // the last allocation; no GC point before the stores, and the barrier on l follows.
+        unsafe {
+            let items = (*self.payload::<ValueArrayObj>(arr)).items.as_mut_ptr();
+            std::ptr::copy_nonoverlapping(xa.as_ptr(), items, xa.len());
+            std::ptr::copy_nonoverlapping(xb.as_ptr(), items.add(xa.len()), xb.len());
+            let lp = self.payload::<ListObj>(l);
+            (*lp).len = n;
+            (*lp).items = arr;
+        }
+        self.heap.write_barrier(l);
+        Ok(l)
+    }
+
     pub fn list_items(&self, v: Value) -> &[Value] {
         // SAFETY: v is a live List (caller's contract); its items array holds at least len items when len >
         // 0; the &self borrow keeps GC points out while the slice lives.
