@@ -616,9 +616,21 @@ impl Vm {
                 }
                 Op::YieldValue => {
                     // the yield of an inlined generator (not an entry frame: see gen_enter_inline)
-                    // back to its consumer's FOR_ITER; a resumed one returns from execute
+                    // back to its consumer's FOR_ITER; a resumed one returns from execute, unless
+                    // it is being drained (drain.rs): then the value goes to the consumer's buffer
+                    // and the generator goes on, as after a next() (no GC point)
                     let f = &self.roots.frames[fidx];
-                    if f.is_entry || f.generator.is_null() {
+                    if f.is_entry {
+                        let v = peek!(0);
+                        if !self.drain_accepts(fidx, v) {
+                            exit!();
+                        }
+                        self.roots.drain.push(v);
+                        set_top!(0, self.none());
+                        pc += 1;
+                        continue;
+                    }
+                    if f.generator.is_null() {
                         exit!();
                     }
                     let v = peek!(0);

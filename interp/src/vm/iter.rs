@@ -159,7 +159,15 @@ impl Vm {
         self.push(v);
         let l = self.new_list()?;
         self.push(l);
-        let r = self.list_extend(base + 1, base);
+        let r = if self.is(self.at(base), Kind::Generator) {
+            // the new list is not reachable from Python yet: the generator may be drained
+            self.drain_iter(base, super::drain::Accept::Any, &mut |vm, x| {
+                vm.push(x);
+                vm.list_append_from_stack(base + 1)
+            })
+        } else {
+            self.list_extend(base + 1, base)
+        };
         let l = self.at(base + 1);
         self.truncate(base);
         r.map(|_| l)

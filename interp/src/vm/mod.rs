@@ -17,6 +17,7 @@ pub mod code;
 pub mod containers;
 pub mod coro;
 pub mod docattr;
+pub mod drain;
 pub mod eval;
 pub mod exc;
 pub mod exc_group_tb;
@@ -106,6 +107,9 @@ pub struct VmRoots {
     pub modules: Value,
     pub builtins: Value,
     pub temps: Vec<Value>,
+    /// Items yielded by generators being drained (gen.rs `gen_next_drain`), not yet taken by
+    /// their consumer: one region per active drain, nested ones above.
+    pub drain: Vec<Value>,
     /// Hidden classes of instances (attrmap.rs); its attribute names are roots.
     pub attr_maps: attrmap::MapTable,
 }
@@ -138,7 +142,7 @@ impl Roots for VmRoots {
         }
         visit(&mut self.modules);
         visit(&mut self.builtins);
-        for v in self.temps.iter_mut() {
+        for v in self.temps.iter_mut().chain(self.drain.iter_mut()) {
             visit(v);
         }
         self.attr_maps.trace(visit);
@@ -216,6 +220,10 @@ pub struct Vm {
     pub repr_guard: Vec<u64>,
     /// Set by YieldValue: the entry frame suspended instead of returning.
     pub yielded: bool,
+    /// The generator being drained (gen.rs `gen_next_drain`): its frame index (usize::MAX when
+    /// none), whether any value may go to the buffer (else only hash-safe ones), and the length
+    /// of `roots.drain` at which it suspends anyway.
+    pub drain: drain::Drain,
     /// What a finished generator's state reads as through `gen_state` (gen.rs).
     pub finished_gen: gen::GenState,
     /// Set by Reraise / bare raise: do not add another traceback entry for the current frame.
@@ -267,6 +275,7 @@ impl Vm {
             modules: Value::NULL,
             builtins: Value::NULL,
             temps: Vec::new(),
+            drain: Vec::new(),
             attr_maps: attrmap::MapTable::default(),
         };
         let mut vm = Vm {
@@ -288,6 +297,7 @@ impl Vm {
             type_names: HashMap::with_hasher(BuildFx),
             repr_guard: Vec::new(),
             yielded: false,
+            drain: drain::Drain::NONE,
             finished_gen: gen::FINISHED,
             reraising: false,
             attr_flags_dynamic: false,

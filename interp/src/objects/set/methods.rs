@@ -313,7 +313,7 @@ fn set_like(vm: &mut Vm, a: Args, kind: Kind, tname: &str) -> PyResult<Value> {
         vm.push(s);
         if let Some(x) = uarg(vm, &a, 0, "") {
             vm.push(x);
-            vm.set_update(base, base + 1)?;
+            vm.set_update_fresh(base, base + 1)?;
         }
         Ok(vm.at(base))
     })

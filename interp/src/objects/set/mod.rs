@@ -15,6 +15,7 @@ pub mod table;
 use super::TypeSlots;
 use crate::bytecode::CmpOp;
 use crate::obj::layout::*;
+use crate::vm::drain::Accept;
 use crate::vm::{PyResult, Vm};
 use gc::Value;
 
@@ -240,12 +241,24 @@ impl Vm {
         r
     }
 
+    /// `set_update` for a set that Python code cannot reach yet (a constructor's): a generator
+    /// source is drained (vm/drain.rs).
+    pub fn set_update_fresh(&mut self, sslot: usize, srcslot: usize) -> PyResult<()> {
+        if !self.is(self.at(srcslot), Kind::Generator) {
+            return self.set_update(sslot, srcslot);
+        }
+        self.drain_iter(srcslot, Accept::Hashable, &mut |vm, v| {
+            let s = vm.at(sslot);
+            vm.set_add(s, v)
+        })
+    }
+
     /// A new set of `kind` with the items of the iterable at `slot`.
     pub fn set_from(&mut self, slot: usize, kind: Kind) -> PyResult<Value> {
         let s = self.new_dict_kind(kind)?;
         self.push(s);
         let sslot = self.sp() - 1;
-        let r = self.set_update(sslot, slot);
+        let r = self.set_update_fresh(sslot, slot);
         let s = self.at(sslot);
         self.truncate(sslot);
         r.map(|_| s)
