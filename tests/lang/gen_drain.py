@@ -200,3 +200,46 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(sum([[1], [2]], []), sum(([i] for i in range(3)), []))
+
+
+# evil hooks: __hash__/__eq__ and __radd__ allocate enough for collections while buffered
+# items wait; the generator allocates between its yields too
+junk = []
+
+
+class Evil:
+    def __init__(self, v):
+        self.v = v
+
+    def __hash__(self):
+        junk.append([list(range(500)) for _ in range(100)])
+        junk.pop(0) if len(junk) > 2 else None
+        return self.v
+
+    def __eq__(self, other):
+        junk.append([str(i) for i in range(2000)])
+        return isinstance(other, Evil) and other.v == self.v
+
+    def __radd__(self, other):
+        junk.append([float(i) for i in range(20000)])
+        return other + self.v
+
+    def __repr__(self):
+        return f"Evil({self.v})"
+
+
+def evil_gen(n):
+    for i in range(n):
+        yield "s" + str(i) * 3
+        yield i
+        if i % 10 == 0:
+            yield Evil(i % 3)
+            filler = [[j] * 50 for j in range(300)]
+            yield len(filler)
+
+
+es = set(evil_gen(100))
+print(len(es), sorted((x for x in es if isinstance(x, int)))[:5], sorted(repr(x) for x in es if isinstance(x, Evil)))
+print(sum(x for x in evil_gen(50) if not isinstance(x, str)))
+el = list(evil_gen(30))
+print(len(el), el[:4], el[-3:])
