@@ -302,6 +302,7 @@ mod minor;
 mod no_gc;
 mod nursery;
 mod oldspace;
+mod pages;
 mod pin;
 #[cfg(test)]
 mod pin_tests;
