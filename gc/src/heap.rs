@@ -14,7 +14,7 @@
 //! - `shadows` maps a nursery object with `HAS_SHADOW` to its reserved old-space block;
 //! - `young_finalizers`/`old_finalizers` list the objects with `FINALIZER_REGISTERED`;
 //!   `pending_finalizers` is a strong root until popped.
-use crate::config::{major_floor, FULL_VERIFY_EVERY};
+use crate::config::{major_floor, DROP_OWNED_ESTIMATE, FULL_VERIFY_EVERY};
 use crate::handles::HandleTable;
 use crate::large::LargeSpace;
 use crate::nursery::Nursery;
@@ -37,6 +37,9 @@ pub struct Heap {
     pub(crate) large_threshold: usize,
     pub(crate) fast: Vec<TypeFast>,
     pub(crate) young_with_destructors: Vec<usize>,
+    /// A minor collection is requested once `young_with_destructors` holds this many objects
+    /// (config.rs `DROP_OWNED_ESTIMATE`).
+    pub(crate) drop_cap: usize,
     pub(crate) remembered: Vec<usize>,
     /// Old carded objects with a dirty card (`CARDS_SET`), each once (cards.rs).
     pub(crate) carded: Vec<usize>,
@@ -56,7 +59,8 @@ pub struct Heap {
     pub(crate) major_requested: bool,
     /// External bytes charged since the last minor collection (`add_external_bytes`).
     pub(crate) external_since_minor: usize,
-    /// Set when `external_since_minor` passed the nursery size: the next allocation collects.
+    /// Set when `external_since_minor` passed the nursery size, or `young_with_destructors` reached
+    /// `drop_cap`: the next allocation collects.
     pub(crate) minor_requested: bool,
     pub(crate) stats: GcStats,
     pub(crate) cfg: GcConfig,
@@ -106,6 +110,7 @@ impl Heap {
             large_threshold: (128 << 10).min(nsize / 8),
             fast: Vec::new(),
             young_with_destructors: Vec::new(),
+            drop_cap: (nsize / DROP_OWNED_ESTIMATE).max(1),
             remembered: Vec::new(),
             carded: Vec::new(),
             types: Vec::new(),
@@ -224,8 +229,21 @@ impl Heap {
         }
         if t.has_drop {
             self.young_with_destructors.push(p);
+            if self.young_with_destructors.len() >= self.drop_cap {
+                self.request_minor();
+            }
         }
         Ok(Value(p as u64))
+    }
+
+    /// The next allocation takes the slow path and runs a minor collection. Not a GC point.
+    #[cold]
+    #[inline(never)]
+    fn request_minor(&mut self) {
+        if !self.minor_requested {
+            self.minor_requested = true;
+            self.top = self.free;
+        }
     }
 
     /// Allocates directly in the old generation (never moves). Not a GC point. Born remembered.
@@ -328,6 +346,9 @@ impl Heap {
             }
             if t.has_drop {
                 self.young_with_destructors.push(p);
+                if self.young_with_destructors.len() >= self.drop_cap {
+                    self.minor_requested = true;
+                }
             }
             self.reset_top();
             return Ok(Value(p as u64));
@@ -694,9 +715,8 @@ impl Heap {
             self.major_requested = true;
             self.top = self.free;
         }
-        if self.external_since_minor > self.nsize && !self.minor_requested {
-            self.minor_requested = true;
-            self.top = self.free;
+        if self.external_since_minor > self.nsize {
+            self.request_minor();
         }
     }
     /// External memory released outside a collection (a finalizer freed it). The trigger drops to at

@@ -314,7 +314,8 @@ mod verify;
 
 pub use cards::{CARD_SHIFT, CARD_SLOTS};
 pub use config::{
-    parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, FULL_VERIFY_EVERY, MIN_NURSERY,
+    parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, DROP_OWNED_ESTIMATE, FULL_VERIFY_EVERY,
+    MIN_NURSERY,
 };
 pub use handles::release_handle_deferred;
 pub use heap::Heap;

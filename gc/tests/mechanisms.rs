@@ -711,3 +711,32 @@ fn external_charges_trigger_a_minor_collection() {
     let _ = h.alloc(t.pair, 0, &mut r).unwrap();
     assert_eq!(h.stats().minor_collections, 1);
 }
+
+/// Young objects with destructors own memory the heap does not see (a cdata's Rust side and buffer):
+/// once nursery / `DROP_OWNED_ESTIMATE` of them were allocated since the last minor collection, the
+/// next allocation runs one, so the dead ones' memory comes back before the nursery fills.
+#[test]
+fn young_objects_with_destructors_trigger_a_minor_collection() {
+    reset_drops();
+    let (mut h, t) = new_heap(64 << 10);
+    if h.config().stress > 0 {
+        return; // collections at every allocation: the counts below do not apply
+    }
+    let cap = (64 << 10) / gc::DROP_OWNED_ESTIMATE;
+    let mut r = RootStack::default();
+    for i in 0..cap as u64 - 1 {
+        let _ = new_dropper(&mut h, &t, i, &mut r);
+    }
+    let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+    assert_eq!(h.stats().minor_collections, 0, "below the cap");
+    let _ = new_dropper(&mut h, &t, cap as u64, &mut r);
+    assert_eq!(h.stats().minor_collections, 0, "not a collection yet");
+    let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+    let s = h.stats();
+    assert_eq!(s.minor_collections, 1, "{s:?}");
+    assert_eq!(drop_count(), cap as u64, "the dead ones were dropped");
+    // the count restarts after the collection
+    let _ = new_dropper(&mut h, &t, cap as u64 + 1, &mut r);
+    let _ = h.alloc(t.pair, 0, &mut r).unwrap();
+    assert_eq!(h.stats().minor_collections, 1);
+}
