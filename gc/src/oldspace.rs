@@ -179,8 +179,7 @@ impl OldSpace {
         }
     }
 
-    /// Gives free pages back to the kernel beyond `keep` bytes of resident free pages (after a major
-    /// collection: `keep` is the growth its new trigger allows, which those pages will serve).
+    /// Gives free pages back to the kernel beyond `keep` bytes of resident free pages.
     pub(crate) fn release_pages(&mut self, keep: usize) {
         self.pages.release(keep);
     }
