@@ -269,3 +269,106 @@ impl Drop for OldSpace {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pages::CHUNK_SIZE;
+
+    fn new_obj(o: &mut OldSpace, size: usize) -> usize {
+        let p = o.alloc(size).unwrap();
+        // SAFETY: p is a fresh block of `size` bytes.
+        unsafe {
+            (*hdr(p)).tid = 1;
+            (*hdr(p)).flags = 0;
+        }
+        p
+    }
+
+    #[test]
+    fn is_object_on_page_and_chunk_boundaries() {
+        let mut o = OldSpace::new();
+        // 24-byte blocks: 682 per page (16 bytes left over at the end of each), three chunks' worth.
+        let per_page = PAGE_SIZE / 24;
+        let n = 3 * (CHUNK_SIZE / PAGE_SIZE) * per_page;
+        let objs: Vec<usize> = (0..n).map(|_| new_obj(&mut o, 24)).collect();
+        assert_eq!(o.bytes, n * 24);
+        let chunk_starts: Vec<usize> = objs
+            .iter()
+            .copied()
+            .filter(|p| p % CHUNK_SIZE == 0)
+            .collect();
+        assert_eq!(
+            chunk_starts.len(),
+            3,
+            "each chunk's first block is an object"
+        );
+        for &c in &chunk_starts {
+            assert!(o.is_object(c));
+            assert_eq!(o.find_block(c + 8), Some((c, false)));
+            // The last block of the chunk's last page, and the unused tail after it.
+            let last_page = c + CHUNK_SIZE - PAGE_SIZE;
+            let last = last_page + (per_page - 1) * 24;
+            assert!(o.is_object(last));
+            assert!(
+                !o.is_object(last + 24),
+                "the page's leftover tail is not a block"
+            );
+            assert_eq!(o.find_block(last + 24), None);
+            // Just before the chunk (the leftover tail of a page of ours, or not ours) and just inside
+            // the next one (not a block start): neither is an object.
+            assert!(!o.is_object(c.wrapping_sub(8)));
+            assert!(!o.is_object(c + CHUNK_SIZE + 8));
+        }
+        assert!(!o.is_object(0));
+        assert!(!o.is_object(usize::MAX & !7));
+        assert!(!o.is_object(objs[5] + 8), "inside an object");
+        o.free(objs[7], 24);
+        assert!(!o.is_object(objs[7]), "a free block");
+        assert_eq!(o.find_block(objs[7]), Some((objs[7], true)));
+    }
+
+    #[test]
+    fn sweep_returns_pages_for_reuse_and_to_the_kernel() {
+        let mut o = OldSpace::new();
+        let n = 2 * (CHUNK_SIZE / PAGE_SIZE) * (PAGE_SIZE / 32);
+        let objs: Vec<usize> = (0..n).map(|_| new_obj(&mut o, 32)).collect();
+        let pages_before = o.pages.pages_in_use();
+        assert_eq!(pages_before, 2 * CHUNK_SIZE / PAGE_SIZE);
+        // Keep the first tenth alive.
+        let keep = n / 10;
+        for &p in &objs[..keep] {
+            // SAFETY: live block with a header.
+            unsafe { (*hdr(p)).flags |= flags::VISITED };
+        }
+        let mut dead = 0;
+        let freed = o.sweep(|_| dead += 1);
+        assert_eq!(dead, n - keep);
+        assert_eq!(freed, (n - keep) * 32);
+        assert_eq!(o.bytes, keep * 32);
+        let in_use = o.pages.pages_in_use();
+        assert!(
+            in_use <= keep.div_ceil(PAGE_SIZE / 32) + 1,
+            "{in_use} pages in use"
+        );
+        for &p in &objs[..keep] {
+            assert!(o.is_object(p));
+            // SAFETY: live block.
+            assert_eq!(unsafe { (*hdr(p)).flags } & flags::VISITED, 0);
+        }
+        assert!(!o.is_object(objs[n - 1]), "its page is free");
+        assert_eq!(o.find_block(objs[n - 1]), None);
+        // Everything beyond a page or two goes back to the kernel.
+        o.release_pages(2 * PAGE_SIZE);
+        assert!(o.pages.resident_free_pages() <= 2);
+        assert!(o.pages.released_pages > 0);
+        // The freed pages serve another size class, and no more chunks are mapped than before.
+        let chunks = o.pages.chunks();
+        let more: Vec<usize> = (0..n / 4).map(|_| new_obj(&mut o, 48)).collect();
+        assert!(o.pages.chunks() <= chunks.max(2));
+        for &p in &more {
+            assert!(o.is_object(p));
+            assert_eq!(p % 16, 0);
+        }
+    }
+}
