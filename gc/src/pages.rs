@@ -365,11 +365,11 @@ mod tests {
         a.release(0);
         assert_eq!(a.resident_free_pages(), 0);
         let q = a.alloc(16).unwrap();
-        // SAFETY: q is a page of ours.
+        // SAFETY: q is a page of ours, PAGE_SIZE bytes long.
+        let bytes = unsafe { std::slice::from_raw_parts(q as *const u8, PAGE_SIZE) };
         assert!(
-            unsafe { std::slice::from_raw_parts(q as *const u8, PAGE_SIZE) }
-                .iter()
-                .all(|&b| b == 0)
+            bytes.iter().all(|&b| b == 0),
+            "a released page reads as zeros"
         );
         assert!(a.released_pages >= PAGES_PER_CHUNK as u64);
     }
