@@ -607,6 +607,8 @@ impl Heap {
         s.next_major_bytes = self.next_major as u64;
         s.pinned_objects = self.pins.len() as u64;
         s.pinned_bytes = self.pinned_bytes as u64;
+        s.old_pages = self.old.pages.pages_in_use() as u64;
+        s.old_pages_released = self.old.pages.released_pages;
         s
     }
     /// Runs the heap verifier; Err describes the first inconsistency.

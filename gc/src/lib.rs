@@ -287,6 +287,10 @@ pub struct GcStats {
     pub pinned_lost_total: u64,
     /// Objects a minor collection left in place because they were pinned (summed over collections).
     pub pinned_kept_total: u64,
+    /// Old-space pages (16 KiB) holding small objects now (pages.rs).
+    pub old_pages: u64,
+    /// Free old-space pages given back to the kernel after major collections (summed).
+    pub old_pages_released: u64,
 }
 
 mod barrier;
