@@ -229,12 +229,20 @@ impl Heap {
             }
         }
         if t.has_drop {
-            self.young_with_destructors.push(p);
-            if self.young_with_destructors.len() >= self.drop_cap {
-                self.request_minor();
-            }
+            self.note_young_destructor(p);
         }
         Ok(Value(p as u64))
+    }
+
+    /// Lists a new nursery object whose type has a destructor; past `drop_cap` of them, requests a
+    /// minor collection. Out of line: such objects are rare, and the allocation fast path is inlined
+    /// at every call site of the client.
+    #[inline(never)]
+    fn note_young_destructor(&mut self, p: usize) {
+        self.young_with_destructors.push(p);
+        if self.young_with_destructors.len() >= self.drop_cap {
+            self.request_minor();
+        }
     }
 
     /// The next allocation takes the slow path and runs a minor collection. Not a GC point.
