@@ -1,7 +1,8 @@
 //! minipy-gc: a generational, moving garbage collector that knows nothing of Python.
 //!
 //! Shape (PyPy's incminimark): a bump-allocated **nursery**, copied out (Cheney, worklist-driven) into a
-//! **non-moving old generation** collected by **mark-sweep**; large objects are malloc'd and never move.
+//! **non-moving old generation** collected by **mark-sweep**; large objects are allocated one by one
+//! and never move.
 //! An object moves at most once: when it is promoted out of the nursery by a minor collection (in the
 //! moving stress mode, up to K + 1 times).
 //!
@@ -341,7 +342,7 @@ pub mod flags {
     pub const FINALIZER_REGISTERED: u32 = 1 << 4;
     /// A large object allocated since the last minor collection (freed by it if unreachable).
     pub const YOUNG_LARGE: u32 = 1 << 5;
-    /// A large object: malloc'd on its own, never moves.
+    /// A large object: allocated on its own (mmap'd from 64 KiB), never moves.
     pub const LARGE: u32 = 1 << 6;
     /// A nursery object pinned in place (`Heap::pin`, pin.rs): minor collections do not move it.
     pub const PINNED: u32 = 1 << 7;
