@@ -14,7 +14,7 @@
 //! - `shadows` maps a nursery object with `HAS_SHADOW` to its reserved old-space block;
 //! - `young_finalizers`/`old_finalizers` list the objects with `FINALIZER_REGISTERED`;
 //!   `pending_finalizers` is a strong root until popped.
-use crate::config::{major_floor, FULL_VERIFY_EVERY};
+use crate::config::{major_floor, DROP_OWNED_ESTIMATE, FULL_VERIFY_EVERY};
 use crate::handles::HandleTable;
 use crate::large::LargeSpace;
 use crate::nursery::Nursery;
@@ -37,6 +37,9 @@ pub struct Heap {
     pub(crate) large_threshold: usize,
     pub(crate) fast: Vec<TypeFast>,
     pub(crate) young_with_destructors: Vec<usize>,
+    /// A minor collection is requested once `young_with_destructors` holds this many objects
+    /// (config.rs `DROP_OWNED_ESTIMATE`).
+    pub(crate) drop_cap: usize,
     pub(crate) remembered: Vec<usize>,
     /// Old carded objects with a dirty card (`CARDS_SET`), each once (cards.rs).
     pub(crate) carded: Vec<usize>,
@@ -56,7 +59,8 @@ pub struct Heap {
     pub(crate) major_requested: bool,
     /// External bytes charged since the last minor collection (`add_external_bytes`).
     pub(crate) external_since_minor: usize,
-    /// Set when `external_since_minor` passed the nursery size: the next allocation collects.
+    /// Set when `external_since_minor` passed the nursery size, or `young_with_destructors` reached
+    /// `drop_cap`: the next allocation collects.
     pub(crate) minor_requested: bool,
     pub(crate) stats: GcStats,
     pub(crate) cfg: GcConfig,
@@ -87,6 +91,7 @@ pub struct Heap {
 impl Heap {
     pub fn new(cfg: GcConfig) -> Heap {
         let cfg = cfg.normalized();
+        crate::large::tune_malloc();
         let debugging = cfg!(debug_assertions) || cfg.stress > 0 || cfg.verify || cfg.age > 0;
         let nursery = Nursery::new(
             cfg.nursery_size,
@@ -104,6 +109,7 @@ impl Heap {
             large_threshold: (128 << 10).min(nsize / 8),
             fast: Vec::new(),
             young_with_destructors: Vec::new(),
+            drop_cap: (nsize / DROP_OWNED_ESTIMATE).max(1),
             remembered: Vec::new(),
             carded: Vec::new(),
             types: Vec::new(),
@@ -221,9 +227,30 @@ impl Heap {
             }
         }
         if t.has_drop {
-            self.young_with_destructors.push(p);
+            self.note_young_destructor(p);
         }
         Ok(Value(p as u64))
+    }
+
+    /// Lists a new nursery object whose type has a destructor; past `drop_cap` of them, requests a
+    /// minor collection. Out of line: such objects are rare, and the allocation fast path is inlined
+    /// at every call site of the client.
+    #[inline(never)]
+    fn note_young_destructor(&mut self, p: usize) {
+        self.young_with_destructors.push(p);
+        if self.young_with_destructors.len() >= self.drop_cap {
+            self.request_minor();
+        }
+    }
+
+    /// The next allocation takes the slow path and runs a minor collection. Not a GC point.
+    #[cold]
+    #[inline(never)]
+    fn request_minor(&mut self) {
+        if !self.minor_requested {
+            self.minor_requested = true;
+            self.top = self.free;
+        }
     }
 
     /// Allocates directly in the old generation (never moves). Not a GC point. Born remembered.
@@ -324,6 +351,9 @@ impl Heap {
             }
             if t.has_drop {
                 self.young_with_destructors.push(p);
+                if self.young_with_destructors.len() >= self.drop_cap {
+                    self.minor_requested = true;
+                }
             }
             self.reset_top();
             return Ok(Value(p as u64));
@@ -581,6 +611,8 @@ impl Heap {
         s.next_major_bytes = self.next_major as u64;
         s.pinned_objects = self.pins.len() as u64;
         s.pinned_bytes = self.pinned_bytes as u64;
+        s.old_pages = self.old.pages.pages_in_use() as u64;
+        s.old_pages_released = self.old.pages.released_pages;
         s
     }
     /// Runs the heap verifier; Err describes the first inconsistency.
@@ -690,9 +722,8 @@ impl Heap {
             self.major_requested = true;
             self.top = self.free;
         }
-        if self.external_since_minor > self.nsize && !self.minor_requested {
-            self.minor_requested = true;
-            self.top = self.free;
+        if self.external_since_minor > self.nsize {
+            self.request_minor();
         }
     }
     /// External memory released outside a collection (a finalizer freed it). The trigger drops to at

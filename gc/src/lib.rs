@@ -1,7 +1,8 @@
 //! minipy-gc: a generational, moving garbage collector that knows nothing of Python.
 //!
 //! Shape (PyPy's incminimark): a bump-allocated **nursery**, copied out (Cheney, worklist-driven) into a
-//! **non-moving old generation** collected by **mark-sweep**; large objects are malloc'd and never move.
+//! **non-moving old generation** collected by **mark-sweep**; large objects are allocated one by one
+//! and never move.
 //! An object moves at most once: when it is promoted out of the nursery by a minor collection (in the
 //! moving stress mode, up to K + 1 times).
 //!
@@ -287,6 +288,10 @@ pub struct GcStats {
     pub pinned_lost_total: u64,
     /// Objects a minor collection left in place because they were pinned (summed over collections).
     pub pinned_kept_total: u64,
+    /// Old-space pages (16 KiB) holding small objects now (pages.rs).
+    pub old_pages: u64,
+    /// Free old-space pages given back to the kernel after major collections (summed).
+    pub old_pages_released: u64,
 }
 
 mod barrier;
@@ -302,6 +307,7 @@ mod minor;
 mod no_gc;
 mod nursery;
 mod oldspace;
+mod pages;
 mod pin;
 #[cfg(test)]
 mod pin_tests;
@@ -313,7 +319,8 @@ mod verify;
 
 pub use cards::{CARD_SHIFT, CARD_SLOTS};
 pub use config::{
-    parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, FULL_VERIFY_EVERY, MIN_NURSERY,
+    parse_size, DEFAULT_MAJOR_FACTOR, DEFAULT_NURSERY, DROP_OWNED_ESTIMATE, FULL_VERIFY_EVERY,
+    MIN_NURSERY,
 };
 pub use handles::release_handle_deferred;
 pub use heap::Heap;
@@ -335,7 +342,7 @@ pub mod flags {
     pub const FINALIZER_REGISTERED: u32 = 1 << 4;
     /// A large object allocated since the last minor collection (freed by it if unreachable).
     pub const YOUNG_LARGE: u32 = 1 << 5;
-    /// A large object: malloc'd on its own, never moves.
+    /// A large object: allocated on its own (mmap'd from 64 KiB), never moves.
     pub const LARGE: u32 = 1 << 6;
     /// A nursery object pinned in place (`Heap::pin`, pin.rs): minor collections do not move it.
     pub const PINNED: u32 = 1 << 7;

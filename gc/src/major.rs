@@ -9,7 +9,8 @@
 //! registration; then all of them are marked with everything they reach (resurrection for this cycle,
 //! gc.md §4), so the memory their finalizers may read is not freed; (3) free the handle slots of unmarked objects (weak);
 //! (4) sweep: `drop_fn` then free for every unmarked object, clear `VISITED` on survivors;
-//! (5) next trigger = max(8 x nursery, major_factor x (live + external bytes)).
+//! (5) next trigger = max(major_floor, major_factor x (live + external bytes)); free old-space pages
+//! beyond a nursery's worth go back to the kernel (pages.rs).
 use crate::config::major_floor;
 use crate::trace_log::TraceRecord;
 use crate::types::{take_external_freed, trace_fields, TypeFast};
@@ -171,6 +172,10 @@ impl Heap {
         let live = self.heap_bytes();
         self.next_major =
             ((live as f64 * self.cfg.major_factor) as usize).max(major_floor(self.nsize));
+        // Free pages stay resident for what the next minor collection may promote (a nursery); the
+        // rest go back to the kernel: the heap's growth until the next major collection may well be
+        // large objects or malloc'd memory (dict_str), which would not reuse them.
+        self.old.release_pages(self.nsize);
         self.major_requested = false;
         self.reset_top();
 

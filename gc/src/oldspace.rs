@@ -1,7 +1,8 @@
 //! oldspace.rs: the non-moving old generation (minimarkpage-style size classes).
 //!
-//! Objects of at most `SMALL_MAX` bytes live in `PAGE_SIZE` pages, each page cut into blocks of one size
-//! class (8-byte steps). Bigger objects are malloc'd one by one ("medium", kept in a map for sweeping).
+//! Objects of at most `SMALL_MAX` bytes live in `PAGE_SIZE` pages (from the chunk allocator, pages.rs),
+//! each page cut into blocks of one size class (8-byte steps). Bigger objects are malloc'd one by one
+//! ("medium", kept in a map for sweeping).
 //! Invariants:
 //! - every block of a page is either an object (valid header) or free (`tid == FREE_TID`, next free block
 //!   address in its second word); free lists hold only free blocks of pages of their class;
@@ -9,7 +10,9 @@
 //! - `bytes` is the sum of the sizes of the allocated blocks (small) and medium objects;
 //! - `sweep` frees exactly the allocated objects without `VISITED`, after calling `on_dead` on each (while
 //!   its bytes are intact), clears `VISITED` on the survivors, rebuilds the free lists in address order and
-//!   returns entirely free pages to the allocator.
+//!   returns entirely free pages to the page allocator (any size class may reuse them); `release_pages`
+//!   (after the major collection computed its next trigger) gives the surplus back to the kernel.
+use crate::pages::PageAlloc;
 use crate::{flags, GcHeader, FREE_TID};
 use std::alloc::{alloc, dealloc, Layout};
 use std::collections::HashMap;
@@ -18,14 +21,9 @@ pub(crate) const PAGE_SIZE: usize = 16 << 10;
 pub(crate) const SMALL_MAX: usize = 256;
 const NCLASSES: usize = SMALL_MAX / 8 + 1;
 
-struct Page {
-    block: usize,
-}
-
 pub(crate) struct OldSpace {
     free_lists: [usize; NCLASSES],
-    /// page start -> page
-    pages: HashMap<usize, Page>,
+    pub(crate) pages: PageAlloc,
     /// medium object address -> size
     medium: HashMap<usize, usize>,
     pub bytes: usize,
@@ -40,14 +38,10 @@ impl OldSpace {
     pub(crate) fn new() -> OldSpace {
         OldSpace {
             free_lists: [0; NCLASSES],
-            pages: HashMap::new(),
+            pages: PageAlloc::default(),
             medium: HashMap::new(),
             bytes: 0,
         }
-    }
-
-    fn page_layout() -> Layout {
-        Layout::from_size_align(PAGE_SIZE, PAGE_SIZE).unwrap()
     }
 
     fn medium_layout(size: usize) -> Layout {
@@ -56,12 +50,10 @@ impl OldSpace {
 
     #[cold]
     fn new_page(&mut self, class: usize) -> bool {
-        // SAFETY: non-zero size.
-        let p = unsafe { alloc(Self::page_layout()) } as usize;
-        if p == 0 {
-            return false;
-        }
         let block = class * 8;
+        let Some(p) = self.pages.alloc(block) else {
+            return false;
+        };
         let n = PAGE_SIZE / block;
         // Chain the blocks in address order onto the (empty) free list.
         let mut next = self.free_lists[class];
@@ -76,7 +68,6 @@ impl OldSpace {
             next = b;
         }
         self.free_lists[class] = next;
-        self.pages.insert(p, Page { block });
         true
     }
 
@@ -143,10 +134,10 @@ impl OldSpace {
             return true;
         }
         let page = p & !(PAGE_SIZE - 1);
-        match self.pages.get(&page) {
-            Some(pg) => {
-                (p - page).is_multiple_of(pg.block)
-                    && (p - page) / pg.block < PAGE_SIZE / pg.block
+        match self.pages.block_of(p) {
+            Some(block) => {
+                (p - page).is_multiple_of(block)
+                    && (p - page) / block < PAGE_SIZE / block
                     // SAFETY: p is a block start inside one of our pages.
                     && unsafe { (*hdr(p)).tid != FREE_TID }
             }
@@ -157,10 +148,10 @@ impl OldSpace {
     /// Classifies an address: Some((block start, is_free)) when it falls in an old-space block or medium object.
     pub(crate) fn find_block(&self, p: usize) -> Option<(usize, bool)> {
         let page = p & !(PAGE_SIZE - 1);
-        if let Some(pg) = self.pages.get(&page) {
-            let i = (p - page) / pg.block;
-            if i < PAGE_SIZE / pg.block {
-                let b = page + i * pg.block;
+        if let Some(block) = self.pages.block_of(p) {
+            let i = (p - page) / block;
+            if i < PAGE_SIZE / block {
+                let b = page + i * block;
                 // SAFETY: b is a block start inside one of our pages.
                 return Some((b, unsafe { (*hdr(b)).tid == FREE_TID }));
             }
@@ -174,18 +165,23 @@ impl OldSpace {
 
     /// Calls `f` on every allocated object.
     pub(crate) fn for_each_object(&self, mut f: impl FnMut(usize)) {
-        for (&page, pg) in &self.pages {
-            for i in 0..PAGE_SIZE / pg.block {
-                let b = page + i * pg.block;
+        self.pages.for_each_page(|page, block| {
+            for i in 0..PAGE_SIZE / block {
+                let b = page + i * block;
                 // SAFETY: block start inside our page.
                 if unsafe { (*hdr(b)).tid } != FREE_TID {
                     f(b);
                 }
             }
-        }
+        });
         for &m in self.medium.keys() {
             f(m);
         }
+    }
+
+    /// Gives free pages back to the kernel beyond `keep` bytes of resident free pages.
+    pub(crate) fn release_pages(&mut self, keep: usize) {
+        self.pages.release(keep);
     }
 
     pub(crate) fn sweep(&mut self, mut on_dead: impl FnMut(*mut GcHeader)) -> usize {
@@ -193,10 +189,9 @@ impl OldSpace {
         self.free_lists = [0; NCLASSES];
         let mut empty = Vec::new();
         let mut tails = [0usize; NCLASSES];
-        let mut pages: Vec<usize> = self.pages.keys().copied().collect();
-        pages.sort_unstable();
-        for page in pages {
-            let block = self.pages[&page].block;
+        let mut pages: Vec<(usize, usize)> = Vec::with_capacity(self.pages.pages_in_use());
+        self.pages.for_each_page(|p, b| pages.push((p, b)));
+        for (page, block) in pages {
             let class = block / 8;
             let n = PAGE_SIZE / block;
             let (mut head, mut tail, mut live) = (0usize, 0usize, 0usize);
@@ -240,10 +235,9 @@ impl OldSpace {
             }
         }
         for page in empty {
-            self.pages.remove(&page);
-            // SAFETY: allocated by new_page.
-            unsafe { dealloc(page as *mut u8, Self::page_layout()) };
+            self.pages.free_page(page);
         }
+        self.pages.finish_frees();
         let mut dead = Vec::new();
         for (&m, &size) in &self.medium {
             // SAFETY: medium objects hold valid headers.
@@ -269,13 +263,112 @@ impl OldSpace {
 
 impl Drop for OldSpace {
     fn drop(&mut self) {
-        for &page in self.pages.keys() {
-            // SAFETY: allocated by new_page.
-            unsafe { dealloc(page as *mut u8, Self::page_layout()) };
-        }
         for (&m, &size) in &self.medium {
             // SAFETY: allocated by alloc_medium.
             unsafe { dealloc(m as *mut u8, Self::medium_layout(size)) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pages::CHUNK_SIZE;
+
+    fn new_obj(o: &mut OldSpace, size: usize) -> usize {
+        let p = o.alloc(size).unwrap();
+        // SAFETY: p is a fresh block of `size` bytes.
+        unsafe {
+            (*hdr(p)).tid = 1;
+            (*hdr(p)).flags = 0;
+        }
+        p
+    }
+
+    #[test]
+    fn is_object_on_page_and_chunk_boundaries() {
+        let mut o = OldSpace::new();
+        // 24-byte blocks: 682 per page (16 bytes left over at the end of each), three chunks' worth.
+        let per_page = PAGE_SIZE / 24;
+        let n = 3 * (CHUNK_SIZE / PAGE_SIZE) * per_page;
+        let objs: Vec<usize> = (0..n).map(|_| new_obj(&mut o, 24)).collect();
+        assert_eq!(o.bytes, n * 24);
+        let chunk_starts: Vec<usize> = objs
+            .iter()
+            .copied()
+            .filter(|p| p % CHUNK_SIZE == 0)
+            .collect();
+        assert_eq!(
+            chunk_starts.len(),
+            3,
+            "each chunk's first block is an object"
+        );
+        for &c in &chunk_starts {
+            assert!(o.is_object(c));
+            assert_eq!(o.find_block(c + 8), Some((c, false)));
+            // The last block of the chunk's last page, and the unused tail after it.
+            let last_page = c + CHUNK_SIZE - PAGE_SIZE;
+            let last = last_page + (per_page - 1) * 24;
+            assert!(o.is_object(last));
+            assert!(
+                !o.is_object(last + 24),
+                "the page's leftover tail is not a block"
+            );
+            assert_eq!(o.find_block(last + 24), None);
+            // Just before the chunk (the leftover tail of a page of ours, or not ours) and just inside
+            // the next one (not a block start): neither is an object.
+            assert!(!o.is_object(c.wrapping_sub(8)));
+            assert!(!o.is_object(c + CHUNK_SIZE + 8));
+        }
+        assert!(!o.is_object(0));
+        assert!(!o.is_object(usize::MAX & !7));
+        assert!(!o.is_object(objs[5] + 8), "inside an object");
+        o.free(objs[7], 24);
+        assert!(!o.is_object(objs[7]), "a free block");
+        assert_eq!(o.find_block(objs[7]), Some((objs[7], true)));
+    }
+
+    #[test]
+    fn sweep_returns_pages_for_reuse_and_to_the_kernel() {
+        let mut o = OldSpace::new();
+        let n = 2 * (CHUNK_SIZE / PAGE_SIZE) * (PAGE_SIZE / 32);
+        let objs: Vec<usize> = (0..n).map(|_| new_obj(&mut o, 32)).collect();
+        let pages_before = o.pages.pages_in_use();
+        assert_eq!(pages_before, 2 * CHUNK_SIZE / PAGE_SIZE);
+        // Keep the first tenth alive.
+        let keep = n / 10;
+        for &p in &objs[..keep] {
+            // SAFETY: live block with a header.
+            unsafe { (*hdr(p)).flags |= flags::VISITED };
+        }
+        let mut dead = 0;
+        let freed = o.sweep(|_| dead += 1);
+        assert_eq!(dead, n - keep);
+        assert_eq!(freed, (n - keep) * 32);
+        assert_eq!(o.bytes, keep * 32);
+        let in_use = o.pages.pages_in_use();
+        assert!(
+            in_use <= keep.div_ceil(PAGE_SIZE / 32) + 1,
+            "{in_use} pages in use"
+        );
+        for &p in &objs[..keep] {
+            assert!(o.is_object(p));
+            // SAFETY: live block.
+            assert_eq!(unsafe { (*hdr(p)).flags } & flags::VISITED, 0);
+        }
+        assert!(!o.is_object(objs[n - 1]), "its page is free");
+        assert_eq!(o.find_block(objs[n - 1]), None);
+        // Everything beyond a page or two goes back to the kernel.
+        o.release_pages(2 * PAGE_SIZE);
+        assert!(o.pages.resident_free_pages() <= 2);
+        assert!(o.pages.released_pages > 0);
+        // The freed pages serve another size class, and no more chunks are mapped than before.
+        let chunks = o.pages.chunks();
+        let more: Vec<usize> = (0..n / 4).map(|_| new_obj(&mut o, 48)).collect();
+        assert!(o.pages.chunks() <= chunks.max(2));
+        for &p in &more {
+            assert!(o.is_object(p));
+            assert_eq!(p % 16, 0);
         }
     }
 }

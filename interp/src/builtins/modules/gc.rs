@@ -120,6 +120,8 @@ fn stats_items(s: &GcStats) -> Vec<(&'static str, u64)> {
         ("pinned_lost_last", s.pinned_lost_last),
         ("pinned_lost_total", s.pinned_lost_total),
         ("pinned_kept_total", s.pinned_kept_total),
+        ("old_pages", s.old_pages),
+        ("old_pages_released", s.old_pages_released),
     ]
 }
 
