@@ -36,7 +36,7 @@ REPO = os.path.dirname(BENCH_DIR)
 ORDER = ["fib", "loops", "nbody", "binary_trees", "richards", "dict_str",
          "bigint", "nqueens", "sort_objects", "unpack_sequence", "fannkuch",
          "float_ops", "deltablue_like", "old_container", "ffi_bench"]
-NOT_BENCHMARKS = {"run"}
+NOT_BENCHMARKS = {"run", "rss"}
 SPECIAL_FFI = "ffi_bench"
 NS_LINE = re.compile(r"^(\S+)\s+([0-9.eE+-]+)\s+ns/op\s*$")
 

@@ -1,11 +1,11 @@
 # evil objects for the cffi evil-hooks tests: every hook allocates enough to force minor
-# collections (default 4 MiB nursery) before answering, so that interpreter code holding a
+# collections (default 2 MiB nursery) before answering, so that interpreter code holding a
 # stale reference across the hook reads moved memory
 churned = [0]
 
 
 def churn():
-    # about 7 MB of short-lived lists: at least one minor collection with the 4 MiB nursery
+    # about 7 MB of short-lived lists: at least one minor collection with the default 2 MiB nursery
     # (cheap under the stress modes too, since almost nothing survives)
     keep = [[k] for k in range(100)]
     for k in range(8000):

@@ -1,5 +1,5 @@
 # Shared helpers of the evil-hooks suite: hooks call churn() to allocate enough for a minor
-# collection with the default 4 MiB nursery, so that objects held by the native calling the hook move.
+# collection with the default 2 MiB nursery, so that objects held by the native calling the hook move.
 
 def churn():
     junk = [[k] * 100 for k in range(8000)]
