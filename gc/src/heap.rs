@@ -91,7 +91,6 @@ pub struct Heap {
 impl Heap {
     pub fn new(cfg: GcConfig) -> Heap {
         let cfg = cfg.normalized();
-        crate::large::tune_malloc();
         let debugging = cfg!(debug_assertions) || cfg.stress > 0 || cfg.verify || cfg.age > 0;
         let nursery = Nursery::new(
             cfg.nursery_size,

@@ -20,11 +20,13 @@ pub(crate) const MMAP_MIN: usize = 64 << 10;
 /// glibc's malloc serves blocks of this size or more with their own mapping (`M_MMAP_THRESHOLD`).
 pub const MALLOC_MMAP_THRESHOLD: usize = 256 << 10;
 
-/// Fixes glibc's mmap threshold once per process (the first heap made). Its default is adaptive: every
+/// Fixes glibc's mmap threshold for the whole process (idempotent). Its default is adaptive: every
 /// freed mmap'd block raises the threshold to its size, after which the client's big temporary buffers
 /// (a 2.3 MB string built in Rust, then copied into the heap) land in the arena and keep it resident
-/// after they are freed (dict_str: 0.8 MB of peak RSS). Measured neutral on the bench/ times.
-pub(crate) fn tune_malloc() {
+/// after they are freed (dict_str: 0.8 MB of peak RSS). Measured neutral on the bench/ times. A
+/// process-wide setting: the `minipy` binary calls it at start-up; `Heap::new` does not, so a program
+/// embedding the heap keeps its own malloc tuning.
+pub fn tune_malloc() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         static ONCE: std::sync::Once = std::sync::Once::new();

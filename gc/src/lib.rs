@@ -324,6 +324,7 @@ pub use config::{
 };
 pub use handles::release_handle_deferred;
 pub use heap::Heap;
+pub use large::tune_malloc;
 pub use no_gc::{in_no_gc_scope, NoGcScope};
 pub use pin::{unpin_deferred, FILLER_TID, MAX_PINNED, PIN_FRACTION};
 pub use types::{collections_started, external_bytes_freed};

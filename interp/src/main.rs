@@ -23,6 +23,9 @@ environment:
 ";
 
 fn main() {
+    // glibc's mmap threshold fixed for this process (gc/src/large.rs: big freed temporaries would
+    // otherwise stay resident); the library leaves an embedding program's malloc alone.
+    gc::tune_malloc();
     // Deep Python recursion is bounded by the recursion limit, but Rust re-entrancy (natives calling
     // Python) still needs stack: run the interpreter on a large thread stack.
     let child = std::thread::Builder::new()
