@@ -243,3 +243,46 @@ print(len(es), sorted((x for x in es if isinstance(x, int)))[:5], sorted(repr(x)
 print(sum(x for x in evil_gen(50) if not isinstance(x, str)))
 el = list(evil_gen(30))
 print(len(el), el[:4], el[-3:])
+
+
+# min()/max() of a generator: numbers drained, then an object with comparison hooks becomes the
+# maximum and every later comparison runs its hook in order
+class Big:
+    def __gt__(self, other):
+        log.append(f"Big > {other}")
+        return True
+
+    def __lt__(self, other):
+        log.append(f"Big < {other}")
+        return False
+
+    def __repr__(self):
+        return "Big"
+
+
+def with_big():
+    for x in [3, 1.5, 7, True]:
+        log.append(f"yield {x}")
+        yield x
+    log.append("yield Big")
+    yield Big()
+    for x in [9, 2, 100]:
+        log.append(f"yield {x}")
+        yield x
+
+
+print(max(with_big()), log)
+log.clear()
+print(min(with_big()), log)
+log.clear()
+print(max(x * x for x in range(-5, 3)), min((x / 3 for x in range(1, 5))), max((x for x in []), default="empty"))
+print(max((len(w) for w in ["a", "abc", "ab"])), min(x for x in [2, 1.0, 1, True]), max(x for x in [1, 1.0, True]))
+try:
+    max(x for x in [1, "a", 2])
+except TypeError as e:
+    print("TypeError", e)
+try:
+    min(x for x in [])
+except ValueError as e:
+    print("ValueError", e)
+print(max((x for x in [3, 1, 2]), key=lambda v: -v), min(str(i) for i in range(12)))

@@ -557,7 +557,9 @@ fn min_max(vm: &mut Vm, a: Args, is_max: bool) -> PyResult<Value> {
         vm.push(Value::NULL);
         vm.push(Value::NULL);
         let op = if is_max { CmpOp::Gt } else { CmpOp::Lt };
-        while let Some(x) = vm.next(vm.at(base))? {
+        // (x and its key pushed above whatever the stack holds: drain_iter keeps a value there)
+        let mut step = |vm: &mut Vm, x: Value| -> PyResult<()> {
+            let top = vm.sp();
             vm.push(x);
             let k = if !has_key {
                 x
@@ -572,10 +574,19 @@ fn min_max(vm: &mut Vm, a: Args, is_max: bool) -> PyResult<Value> {
                 vm.truthy(r)?
             };
             if better {
-                vm.set_at(base + 2, vm.at(base + 4));
-                vm.set_at(base + 3, vm.at(base + 5));
+                vm.set_at(base + 2, vm.at(top));
+                vm.set_at(base + 3, vm.at(top + 1));
             }
-            vm.truncate(base + 4);
+            vm.truncate(top);
+            Ok(())
+        };
+        if !has_key && vm.is(vm.at(base), Kind::Generator) {
+            // numbers compared with numbers: no Python code runs, nothing fails (vm/drain.rs)
+            vm.drain_iter(base, Accept::Number, &mut step)?;
+        } else {
+            while let Some(x) = vm.next(vm.at(base))? {
+                step(vm, x)?;
+            }
         }
         if !vm.at(base + 2).is_null() {
             return Ok(vm.at(base + 2));

@@ -1,5 +1,5 @@
 //! Draining a generator into a native consumer: `set(x for x in ...)`, `list(genexpr)`,
-//! `tuple(genexpr)`, `sorted(genexpr)`, `sum(genexpr)`.
+//! `tuple(genexpr)`, `sorted(genexpr)`, `sum(genexpr)`, `min(genexpr)`, `max(genexpr)`.
 //!
 //! Resuming a generator from Rust costs a frame push, a nested eval loop and a suspension per item.
 //! A consumer that (1) takes every item in order, (2) cannot be observed by the generator (a
@@ -11,12 +11,15 @@
 //! suspending, up to `CHUNK` values; then it suspends at the next yield as usual. The consumer
 //! takes the buffered values first, then the one the generator suspended with. If the generator
 //! raises, the buffered values were yielded before the error: they are taken, then the error
-//! propagates, as it would have after them.
+//! propagates, as it would have after them. Once the generator yields a value the consumer does not
+//! accept, the rest is taken one item at a time: handling that value may make the next ones run
+//! Python code (`max()` comparing numbers with an object that became the maximum).
 //!
 //! Which values a consumer accepts: a list accepts anything (appending runs no Python code); a
 //! set only values whose hash and equality are builtin and cannot fail (small ints, exact strs,
 //! floats, None, bools): a user `__hash__`/`__eq__` would otherwise run after the generator had
-//! moved on; `sum()` from a number only numbers (small ints, floats, bools).
+//! moved on; `sum()` from a number, `min()` and `max()` without a key only numbers (small ints,
+//! floats, bools).
 //!
 //! GC: the buffered values are roots (`roots.drain`, traced with the temps). Nested drains (a
 //! drained generator calling `set(genexpr)` itself) use the region above the outer one's and put
@@ -65,10 +68,13 @@ impl Vm {
     #[inline(always)]
     pub(super) fn drain_accepts(&self, fidx: usize, v: Value) -> bool {
         let d = self.drain;
-        if d.fidx != fidx || self.roots.drain.len() >= d.limit {
-            return false;
-        }
-        match d.accept {
+        d.fidx == fidx && self.roots.drain.len() < d.limit && self.accepts(d.accept, v)
+    }
+
+    /// Whether a consumer of this `Accept` handles `v` without running Python code.
+    #[inline(always)]
+    fn accepts(&self, accept: Accept, v: Value) -> bool {
+        match accept {
             Accept::Any => true,
             Accept::Hashable => {
                 v.is_int()
@@ -83,16 +89,18 @@ impl Vm {
 
     /// Calls `each` on every item of the iterator at `itslot`, in order; a plain generator is
     /// drained (above). `each` gets the item rooted nowhere but in its argument: it roots what it
-    /// keeps across its own GC points.
+    /// keeps across its own GC points, and leaves the value stack as it found it (values may sit
+    /// above the consumer's own slots).
     pub fn drain_iter(
         &mut self,
         itslot: usize,
         accept: Accept,
         each: &mut dyn FnMut(&mut Vm, Value) -> PyResult<()>,
     ) -> PyResult<()> {
+        let mut draining = true;
         loop {
             let it = self.at(itslot);
-            if !it.is_ptr() || self.kind(it) != Kind::Generator {
+            if !draining || !it.is_ptr() || self.kind(it) != Kind::Generator {
                 match self.next(it)? {
                     Some(v) => each(self, v)?,
                     None => return Ok(()),
@@ -113,6 +121,10 @@ impl Vm {
             let vslot = self.sp();
             let step = match r {
                 Ok(Some(v)) => {
+                    // a value the consumer does not accept may change how it handles the next
+                    // ones (max() comparing numbers with an object that became the maximum):
+                    // from then on, one item at a time
+                    draining = self.accepts(accept, v);
                     self.push(v);
                     Ok(true)
                 }
