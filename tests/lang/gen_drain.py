@@ -286,3 +286,16 @@ try:
 except ValueError as e:
     print("ValueError", e)
 print(max((x for x in [3, 1, 2]), key=lambda v: -v), min(str(i) for i in range(12)))
+
+
+# after an object with hooks, later ints that collide with it run its __eq__ in order
+def collide():
+    log.append("yield H(1)")
+    yield H(1)
+    for x in [1, 2, 1, 3]:
+        log.append(f"yield {x}")
+        yield x
+
+
+print(len(set(collide())), log)
+log.clear()
