@@ -40,18 +40,8 @@ pub fn tune_malloc() {
 /// A zeroed block of `total` bytes (16-aligned); 0 when out of memory.
 fn block_alloc(total: usize) -> usize {
     if total >= MMAP_MIN {
-        // SAFETY: a fresh private anonymous mapping: page-aligned and zero-filled by the kernel.
-        let p = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                total,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        return if p == libc::MAP_FAILED { 0 } else { p as usize };
+        // page-aligned and zero-filled by the kernel
+        return crate::os_mem::map(total).unwrap_or(0);
     }
     match Layout::from_size_align(total, 16) {
         // SAFETY: non-zero size.
@@ -67,7 +57,7 @@ fn block_alloc(total: usize) -> usize {
 unsafe fn block_free(b: usize, total: usize) {
     if total >= MMAP_MIN {
         // SAFETY: the caller's contract: a mapping of `total` bytes made by block_alloc.
-        unsafe { libc::munmap(b as *mut libc::c_void, total) };
+        unsafe { crate::os_mem::unmap(b, total) };
     } else {
         // SAFETY: the caller's contract: allocated with this layout.
         unsafe { dealloc(b as *mut u8, layout(total)) };

@@ -307,6 +307,7 @@ mod minor;
 mod no_gc;
 mod nursery;
 mod oldspace;
+mod os_mem;
 mod pages;
 mod pin;
 #[cfg(test)]

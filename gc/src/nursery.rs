@@ -36,22 +36,11 @@ impl Nursery {
         let layout = Layout::from_size_align(size, 4096).expect("nursery layout");
         let bufs = (0..rotate.max(1))
             .map(|_| {
-                // SAFETY: a fresh private anonymous mapping (no file, no fixed address): page-aligned
-                // and zero-filled by the kernel; unmapped only in Drop.
-                let p = unsafe {
-                    libc::mmap(
-                        std::ptr::null_mut(),
-                        size,
-                        libc::PROT_READ | libc::PROT_WRITE,
-                        libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-                        -1,
-                        0,
-                    )
-                };
-                if p == libc::MAP_FAILED {
+                // page-aligned and zero-filled by the kernel; unmapped only in Drop
+                let Some(p) = crate::os_mem::map(size) else {
                     std::alloc::handle_alloc_error(layout);
-                }
-                Buf { start: p as usize }
+                };
+                Buf { start: p }
             })
             .collect();
         Nursery {
@@ -141,7 +130,7 @@ impl Drop for Nursery {
     fn drop(&mut self) {
         for b in &self.bufs {
             // SAFETY: mapped in `new` with this size; nothing points into it once the heap is dropped.
-            unsafe { libc::munmap(b.start as *mut libc::c_void, self.size) };
+            unsafe { crate::os_mem::unmap(b.start, self.size) };
         }
     }
 }

@@ -43,30 +43,16 @@ pub(crate) struct PageAlloc {
 /// Maps `CHUNK_SIZE` bytes at a `CHUNK_SIZE`-aligned address; None when out of address space.
 fn map_chunk() -> Option<usize> {
     let len = 2 * CHUNK_SIZE;
-    // SAFETY: a fresh private anonymous mapping (no file, no fixed address).
-    let p = unsafe {
-        libc::mmap(
-            std::ptr::null_mut(),
-            len,
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-            -1,
-            0,
-        )
-    };
-    if p == libc::MAP_FAILED {
-        return None;
-    }
-    let p = p as usize;
+    let p = crate::os_mem::map(len)?;
     let start = (p + CHUNK_SIZE - 1) & !(CHUNK_SIZE - 1);
     // SAFETY: both pieces lie in the mapping just made and hold nothing (trimming the over-mapping).
     unsafe {
         if start > p {
-            libc::munmap(p as *mut libc::c_void, start - p);
+            crate::os_mem::unmap(p, start - p);
         }
         let end = start + CHUNK_SIZE;
         if p + len > end {
-            libc::munmap(end as *mut libc::c_void, p + len - end);
+            crate::os_mem::unmap(end, p + len - end);
         }
     }
     Some(start)
@@ -136,7 +122,7 @@ impl PageAlloc {
                 resident -= c.touched.count_ones() as usize;
                 self.released_pages += c.touched.count_ones() as u64;
                 // SAFETY: the chunk holds no page in use: nothing points into it.
-                unsafe { libc::munmap(c.start as *mut libc::c_void, CHUNK_SIZE) };
+                unsafe { crate::os_mem::unmap(c.start, CHUNK_SIZE) };
                 self.chunks.remove(ci);
             }
         }
@@ -238,7 +224,7 @@ impl Drop for PageAlloc {
     fn drop(&mut self) {
         for c in &self.chunks {
             // SAFETY: mapped by map_chunk; the heap (and every object in it) is gone.
-            unsafe { libc::munmap(c.start as *mut libc::c_void, CHUNK_SIZE) };
+            unsafe { crate::os_mem::unmap(c.start, CHUNK_SIZE) };
         }
     }
 }
