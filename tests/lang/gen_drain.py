@@ -299,3 +299,28 @@ def collide():
 
 print(len(set(collide())), log)
 log.clear()
+
+
+# evil comparison hooks: a new maximum whose __gt__/__lt__ allocate enough for collections
+class EvilBig:
+    def __gt__(self, other):
+        junk.append([str(i) for i in range(3000)])
+        return True
+
+    def __lt__(self, other):
+        junk.append([[i] for i in range(3000)])
+        return False
+
+    def __repr__(self):
+        return "EvilBig"
+
+
+def evil_nums():
+    for i in range(200):
+        yield i * 0.5
+        if i == 120:
+            yield EvilBig()
+        junk.append(str(i) * 20)
+
+
+print(max(evil_nums()), min(evil_nums()), len(junk) > 0)
